@@ -1,0 +1,68 @@
+# entente: the two commands a new user needs (`make demo`, `make test`) and the
+# steps behind them. Every target installs what it needs from Debian's packages
+# first, builds with CMake into build/ and runs from there.
+
+BUILD      ?= build
+BUILD_ASAN ?= build-asan
+BUILD_WERR ?= build-werror
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+GRAPH      ?= $(firstword $(wildcard graphs/south-caucasus.json) examples/minimal.json)
+
+# Debian packages the build, the tests and the demo need.
+DEB_PACKAGES = build-essential cmake pkg-config libigraph-dev libcjson-dev \
+               libgraphviz-dev graphviz libcmocka-dev python3 python3-jsonschema \
+               groff-base man-db
+
+.PHONY: all deps build test test-unit test-sanitize test-werror demo bench \
+        format clean help
+
+all: build
+
+help:
+	@echo "make demo           build, then check and describe the bundled graph"
+	@echo "make test           build, run the whole test suite (plain, sanitizers, -Werror)"
+	@echo "make build          build into $(BUILD)/ (CLI at $(BUILD)/entente)"
+	@echo "make bench          run the benchmark (see tests/bench/README.md)"
+	@echo "make deps           install the Debian packages entente needs"
+	@echo "make format         apply .clang-format to every C file"
+
+deps:
+	@sh tests/tools/ensure-deps.sh $(DEB_PACKAGES)
+
+$(BUILD)/Makefile: CMakeLists.txt | deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: deps $(BUILD)/Makefile
+	cmake --build $(BUILD) -j $(JOBS)
+
+test-unit: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+test-sanitize: deps
+	cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DENTENTE_SANITIZE=ON
+	cmake --build $(BUILD_ASAN) -j $(JOBS)
+	ctest --test-dir $(BUILD_ASAN) --output-on-failure -j $(JOBS)
+
+test-werror: deps
+	cmake -S . -B $(BUILD_WERR) -DCMAKE_BUILD_TYPE=Release -DENTENTE_WERROR=ON
+	cmake --build $(BUILD_WERR) -j $(JOBS)
+	ctest --test-dir $(BUILD_WERR) --output-on-failure -j $(JOBS)
+
+test: test-unit test-sanitize test-werror
+	@echo "all test builds passed (plain, sanitizers, -Werror)"
+
+demo: build
+	@echo "== entente check $(GRAPH)"
+	@$(BUILD)/entente check $(GRAPH)
+	@echo
+	@echo "== entente info $(GRAPH)"
+	@$(BUILD)/entente info $(GRAPH)
+
+bench: build
+	@sh tests/bench/run.sh
+
+format:
+	clang-format -i $$(git ls-files '*.c' '*.h')
+
+clean:
+	rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_WERR)

@@ -1,0 +1,27 @@
+/*
+ * entente/entente.h: the whole public API of libentente in one include.
+ */
+#ifndef ENTENTE_ENTENTE_H
+#define ENTENTE_ENTENTE_H
+
+#include "error.h"
+#include "date.h"
+#include "vocab.h"
+#include "diag.h"
+#include "graph.h"
+#include "load.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The library's version, "MAJOR.MINOR.PATCH". */
+const char *ent_version(void);
+
+/** The graph format this library reads: "entente/1". */
+#define ENT_FORMAT "entente/1"
+
+#ifdef __cplusplus
+}
+#endif
+#endif

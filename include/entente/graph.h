@@ -1,0 +1,158 @@
+/*
+ * entente/graph.h: the model, an immutable collection of sources, actors,
+ * relations, snapshots and the relation vocabulary, as loaded from one or more
+ * graph files (see load.h and docs/format.md).
+ *
+ * Records are plain read-only structs owned by the graph; their pointers stay
+ * valid until ent_graph_free. Actors, relations and the rest keep the order in
+ * which they appear in the files, files in the order given.
+ */
+#ifndef ENTENTE_GRAPH_H
+#define ENTENTE_GRAPH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "vocab.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Kinds of actor. */
+typedef enum ent_actor_kind {
+    ENT_KIND_STATE = 0,
+    ENT_KIND_DE_FACTO_STATE,
+    ENT_KIND_LEADER,
+    ENT_KIND_PERSON,
+    ENT_KIND_ALLIANCE,
+    ENT_KIND_ORGANIZATION,
+    ENT_KIND_FORCE,
+    ENT_KIND_GROUP,
+    ENT_KIND_PLACE,
+    ENT_KIND_ISSUE,
+    ENT_KIND_COUNT_
+} ent_actor_kind;
+
+/** How well a relation is established. */
+typedef enum ent_status {
+    ENT_STATUS_CONFIRMED = 0, /**< the source states it as settled fact */
+    ENT_STATUS_REPORTED,      /**< reported by independent sources (the default) */
+    ENT_STATUS_CLAIMED,       /**< asserted by one party (claimed_by), unverified */
+    ENT_STATUS_DISPUTED,      /**< contested between sources */
+    ENT_STATUS_COUNT_
+} ent_status;
+
+/** Where a record was written: file index (ent_graph_file) and line. */
+typedef struct ent_loc {
+    uint32_t file;
+    uint32_t line;
+} ent_loc;
+
+typedef struct ent_source {
+    const char *id, *title, *publisher, *author, *url; /**< "" when absent */
+    ent_date date;
+    ent_loc loc;
+} ent_source;
+
+typedef struct ent_actor {
+    const char *id;                 /**< unique slug */
+    const char *name;               /**< display name */
+    ent_actor_kind kind;
+    const char *const *aliases;     /**< n_aliases other names */
+    size_t n_aliases;
+    const char *const *tags;        /**< n_tags free tags */
+    size_t n_tags;
+    ent_date from, to;              /**< existence; year 0 when open */
+    int collective_defense;         /**< alliances: 1 or 0; -1 when not given */
+    const char *description;        /**< "" when absent */
+    const char *attributes;         /**< compact JSON text of `attributes`, or "" */
+    ent_loc loc;
+} ent_actor;
+
+typedef struct ent_evidence {
+    uint32_t source;     /**< index into the graph's sources */
+    const char *locator; /**< "" when absent */
+    const char *note;    /**< "" when absent */
+} ent_evidence;
+
+/** Sentinel for "no actor" in ent_relation.claimed_by and .via. */
+#define ENT_NO_ACTOR UINT32_MAX
+
+typedef struct ent_relation {
+    const char *id;          /**< "" when the file gives none */
+    uint32_t source, target; /**< actor indices */
+    uint32_t type;           /**< index into the graph's vocabulary */
+    ent_date from, to;       /**< durable relations; year 0 when open */
+    ent_date at;             /**< events */
+    double intensity;        /**< the file's value, else the type's default */
+    int intensity_given;     /**< 1 when the file set `intensity` */
+    ent_status status;
+    uint32_t claimed_by;     /**< actor index or ENT_NO_ACTOR */
+    uint32_t via;            /**< actor index or ENT_NO_ACTOR */
+    const ent_evidence *evidence;
+    size_t n_evidence;
+    const char *note;        /**< "" when absent */
+    ent_loc loc;
+} ent_relation;
+
+typedef struct ent_snapshot {
+    const char *id, *label; /**< label "" when absent */
+    ent_date at;
+    ent_loc loc;
+} ent_snapshot;
+
+typedef struct ent_graph ent_graph;
+
+/** Frees a graph and every record in it. Accepts NULL. */
+void ent_graph_free(ent_graph *g);
+
+/** Title of the first file that has one, or "". */
+const char *ent_graph_title(const ent_graph *g);
+/** Description of the first file that has one, or "". */
+const char *ent_graph_description(const ent_graph *g);
+
+size_t ent_graph_file_count(const ent_graph *g);
+/** Path of the i-th file, as given to the loader. */
+const char *ent_graph_file(const ent_graph *g, size_t i);
+
+size_t ent_graph_source_count(const ent_graph *g);
+const ent_source *ent_graph_source(const ent_graph *g, size_t i);
+
+size_t ent_graph_actor_count(const ent_graph *g);
+const ent_actor *ent_graph_actor(const ent_graph *g, size_t i);
+
+size_t ent_graph_relation_count(const ent_graph *g);
+const ent_relation *ent_graph_relation(const ent_graph *g, size_t i);
+
+size_t ent_graph_snapshot_count(const ent_graph *g);
+const ent_snapshot *ent_graph_snapshot(const ent_graph *g, size_t i);
+
+/** Number of relation types: the built-in ones, then those the files add. */
+size_t ent_graph_type_count(const ent_graph *g);
+/** The i-th relation type, with the files' overrides applied. */
+const ent_reltype *ent_graph_type(const ent_graph *g, size_t i);
+
+/** Index of the actor with this exact id, or -1. O(1) expected. */
+long ent_graph_actor_by_id(const ent_graph *g, const char *id);
+
+/**
+ * Resolves a name as a user types it: an actor id, name or alias, compared
+ * without regard to ASCII case. Returns the actor index, -1 when nothing
+ * matches, or -2 when the name matches several actors. When nothing matches
+ * and `suggestion` is not NULL, it receives the closest id (or NULL).
+ */
+long ent_graph_resolve_actor(const ent_graph *g, const char *name, const char **suggestion);
+
+/** Index of the snapshot with this id, or -1. */
+long ent_graph_snapshot_by_id(const ent_graph *g, const char *id);
+
+/** Names of kinds and statuses as written in graph files ("de_facto_state"). */
+const char *ent_actor_kind_str(ent_actor_kind k);
+const char *ent_status_str(ent_status s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,54 @@
+/*
+ * entente/load.h: reading graph files.
+ *
+ * The loader reads one or more graph files in the entente/1 format
+ * (docs/format.md), merges them into one graph and reports every problem it
+ * finds to a diagnostics list, each at its file, line and column.
+ */
+#ifndef ENTENTE_LOAD_H
+#define ENTENTE_LOAD_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "graph.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Loader settings. Zero-initialise, then set what you need. */
+typedef struct ent_load_options {
+    /** Stop after this many errors (0: the default, 100; SIZE_MAX: never). */
+    size_t max_errors;
+    /** 1: do not warn about relations without evidence. */
+    int allow_missing_evidence;
+} ent_load_options;
+
+/** One graph file already in memory. */
+typedef struct ent_load_input {
+    const char *name; /**< shown in diagnostics, e.g. the path */
+    const char *data; /**< the bytes, not necessarily NUL-terminated */
+    size_t len;
+} ent_load_input;
+
+/**
+ * Reads and merges the files at `paths` (n of them) into a new graph.
+ *
+ * On success returns 0 and sets `*out` (free it with ent_graph_free); there
+ * may be warnings in `diags`. Returns ENT_EINVALID when the data has errors,
+ * ENT_EIO when a file could not be read (both are described in `diags`; `*out`
+ * is NULL), ENT_ENOMEM, or ENT_EUSAGE for NULL arguments. `opts` may be NULL.
+ * Time and memory are linear in the total size of the files.
+ */
+int ent_load_files(ent_graph **out, const char *const *paths, size_t n,
+                   const ent_load_options *opts, ent_diags *diags);
+
+/** As ent_load_files, for files already in memory. The inputs are not kept. */
+int ent_load_inputs(ent_graph **out, const ent_load_input *inputs, size_t n,
+                    const ent_load_options *opts, ent_diags *diags);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,152 @@
+/*
+ * cmd_check.c: `entente check FILE...`, validation with every problem
+ * reported at its file, line and column.
+ */
+#include <stdlib.h>
+
+#include "cli/cli.h"
+
+const char cmd_check_help[] =
+    "usage: entente check [OPTIONS] FILE...\n"
+    "\n"
+    "Validates one or more graph files, read together as one graph, and reports\n"
+    "every problem as FILE:LINE:COLUMN: SEVERITY: MESSAGE [CODE], followed by the\n"
+    "offending line and a caret under the spot. Columns count characters. A file\n"
+    "named '-' is read from standard input.\n"
+    "\n"
+    "options:\n"
+    "  --format FORMAT     text (default) or json: the diagnostics as one JSON object\n"
+    "  --max-errors N      stop after N errors (default 100; 0 means no limit)\n"
+    "  --strict            treat warnings as errors (exit status 1 when there are any)\n"
+    "  -q, --quiet         print problems only, not the closing summary\n"
+    "  -h, --help          show this help\n"
+    "\n"
+    "exit status: 0 no errors (warnings allowed unless --strict), 1 the data has\n"
+    "errors, 2 usage error, 3 a file could not be read.\n"
+    "\n"
+    "examples:\n"
+    "  entente check graphs/south-caucasus.json\n"
+    "  entente check --strict base.json 2023.json\n"
+    "  entente check --format json graph.json | jq '.diagnostics[].code'\n";
+
+enum { O_FORMAT, O_MAX_ERRORS, O_STRICT, O_QUIET };
+static const cli_opt opts[] = {{"format", 0, 1},
+                               {"max-errors", 0, 1},
+                               {"strict", 0, 0},
+                               {"quiet", 'q', 0},
+                               {NULL, 0, 0}};
+
+static void print_json(const ent_diags *diags, int ok, size_t errors, size_t warnings)
+{
+    cli_json j;
+    cli_json_init(&j, stdout);
+    cli_json_begin_object(&j);
+    cli_json_key(&j, "ok");
+    cli_json_bool(&j, ok);
+    cli_json_key(&j, "errors");
+    cli_json_int(&j, (long long)errors);
+    cli_json_key(&j, "warnings");
+    cli_json_int(&j, (long long)warnings);
+    cli_json_key(&j, "diagnostics");
+    cli_json_begin_array(&j);
+    for (size_t i = 0; i < ent_diags_count(diags); i++) {
+        const ent_diag *d = ent_diags_get(diags, i);
+        cli_json_begin_object(&j);
+        cli_json_key(&j, "severity");
+        cli_json_string(&j, ent_severity_str(d->severity));
+        cli_json_key(&j, "code");
+        cli_json_string(&j, d->code);
+        cli_json_key(&j, "file");
+        cli_json_string(&j, d->file);
+        cli_json_key(&j, "line");
+        cli_json_int(&j, d->line);
+        cli_json_key(&j, "column");
+        cli_json_int(&j, d->col);
+        cli_json_key(&j, "message");
+        cli_json_string(&j, d->message);
+        cli_json_end_object(&j);
+    }
+    cli_json_end_array(&j);
+    cli_json_end_object(&j);
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
+int cmd_check(int argc, char **argv)
+{
+    cli_args a;
+    const char *val;
+    int k, strict = 0, quiet = 0;
+    cli_format fmt = CLI_TEXT;
+    ent_load_options lo = {0, 0};
+    const char **files = calloc((size_t)argc, sizeof *files);
+    size_t n = 0;
+    int status = EXIT_USAGE;
+    ent_diags *diags = NULL;
+    ent_graph *g = NULL;
+
+    if (!files)
+        return EXIT_FAILURE_;
+    cli_args_init(&a, "check", opts, argc, argv);
+    while ((k = cli_next(&a, &val)) != -2) {
+        if (k == -3)
+            goto done;
+        if (k == -1)
+            files[n++] = val;
+        else if (k == O_FORMAT) {
+            if (cli_parse_format("check", val, 1u << CLI_TEXT | 1u << CLI_JSON, &fmt) < 0)
+                goto done;
+        } else if (k == O_MAX_ERRORS) {
+            long m = cli_parse_count("check", "max-errors", val);
+            if (m < 0)
+                goto done;
+            lo.max_errors = m == 0 ? (size_t)-1 : (size_t)m;
+        } else if (k == O_STRICT)
+            strict = 1;
+        else if (k == O_QUIET)
+            quiet = 1;
+    }
+    if (n == 0) {
+        status = cli_usage_error("check", "no graph file given");
+        goto done;
+    }
+    diags = ent_diags_new();
+    if (!diags) {
+        status = EXIT_FAILURE_;
+        goto done;
+    }
+    int rc = ent_load_files(&g, files, n, &lo, diags);
+    size_t errors = ent_diags_count_severity(diags, ENT_SEV_ERROR);
+    size_t warnings = ent_diags_count_severity(diags, ENT_SEV_WARNING);
+    status = cli_exit_for(rc);
+    if (rc == ENT_ENOMEM || rc == ENT_EINTERNAL || rc == ENT_EUSAGE)
+        fprintf(stderr, "entente check: %s\n", ent_error_last());
+    if (status == EXIT_OK && strict && warnings)
+        status = EXIT_DATA;
+    if (fmt == CLI_JSON) {
+        print_json(diags, status == EXIT_OK, errors, warnings);
+        goto done;
+    }
+    cli_print_diags(stderr, diags);
+    if (quiet)
+        goto done;
+    if (g) {
+        printf("%s%s: ok, %zu %s, %zu %s, %zu %s", files[0], n > 1 ? " and others" : "",
+               ent_graph_actor_count(g), plural(ent_graph_actor_count(g), "actor", "actors"),
+               ent_graph_relation_count(g),
+               plural(ent_graph_relation_count(g), "relation", "relations"), warnings,
+               plural(warnings, "warning", "warnings"));
+        printf("%s\n", status == EXIT_DATA ? " (failing: --strict)" : "");
+    } else
+        fprintf(stderr, "entente check: %zu %s, %zu %s\n", errors,
+                plural(errors, "error", "errors"), warnings, plural(warnings, "warning",
+                                                                    "warnings"));
+done:
+    ent_graph_free(g);
+    ent_diags_free(diags);
+    free(files);
+    return status;
+}

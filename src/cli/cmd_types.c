@@ -1,0 +1,142 @@
+/*
+ * cmd_types.c: `entente types [FILE...]`, the relation vocabulary: the
+ * built-in table, or with files the vocabulary as those files extend it.
+ */
+#include <stdlib.h>
+
+#include "cli/cli.h"
+
+const char cmd_types_help[] =
+    "usage: entente types [OPTIONS] [FILE...]\n"
+    "\n"
+    "Lists the relation types: id, sign, default intensity on the Goldstein scale,\n"
+    "durable (from/to) or event (at), whether it creates an obligation, the CAMEO\n"
+    "code it is taken from, and its family. With graph files, their own\n"
+    "relation_types are included and their overrides applied.\n"
+    "\n"
+    "options:\n"
+    "  --format FORMAT     text (default), json or csv\n"
+    "  -h, --help          show this help\n"
+    "\n"
+    "exit status: 0 success, 1 the data has errors, 2 usage error, 3 a file could\n"
+    "not be read.\n";
+
+enum { O_FORMAT };
+static const cli_opt opts[] = {{"format", 0, 1}, {NULL, 0, 0}};
+
+static void csv_field(const char *s)
+{
+    int quote = 0;
+    for (const char *p = s; *p; p++)
+        if (*p == ',' || *p == '"' || *p == '\n' || *p == '\r')
+            quote = 1;
+    if (!quote) {
+        fputs(s, stdout);
+        return;
+    }
+    putchar('"');
+    for (const char *p = s; *p; p++) {
+        if (*p == '"')
+            putchar('"');
+        putchar(*p);
+    }
+    putchar('"');
+}
+
+int cmd_types(int argc, char **argv)
+{
+    cli_args a;
+    const char *val;
+    int k, status = EXIT_USAGE;
+    cli_format fmt = CLI_TEXT;
+    const char **files = calloc((size_t)argc, sizeof *files);
+    size_t n = 0;
+    ent_diags *diags = NULL;
+    ent_graph *g = NULL;
+    if (!files)
+        return EXIT_FAILURE_;
+    cli_args_init(&a, "types", opts, argc, argv);
+    while ((k = cli_next(&a, &val)) != -2) {
+        if (k == -3)
+            goto done;
+        if (k == -1)
+            files[n++] = val;
+        else if (k == O_FORMAT &&
+                 cli_parse_format("types", val, 1u << CLI_TEXT | 1u << CLI_JSON | 1u << CLI_CSV,
+                                  &fmt) < 0)
+            goto done;
+    }
+    diags = ent_diags_new();
+    if (!diags) {
+        status = EXIT_FAILURE_;
+        goto done;
+    }
+    /* With no file, an empty graph still carries the built-in vocabulary. */
+    ent_load_input empty = {"(built-in)", "{\"format\": \"entente/1\"}", 23};
+    int rc = n ? ent_load_files(&g, files, n, NULL, diags) : ent_load_inputs(&g, &empty, 1, NULL,
+                                                                             diags);
+    cli_print_diags(stderr, diags);
+    status = cli_exit_for(rc);
+    if (rc != ENT_OK)
+        goto done;
+    size_t nt = ent_graph_type_count(g);
+    if (fmt == CLI_JSON) {
+        cli_json j;
+        cli_json_init(&j, stdout);
+        cli_json_begin_array(&j);
+        for (size_t i = 0; i < nt; i++) {
+            const ent_reltype *t = ent_graph_type(g, i);
+            cli_json_begin_object(&j);
+            cli_json_key(&j, "id");
+            cli_json_string(&j, t->id);
+            cli_json_key(&j, "label");
+            cli_json_string(&j, t->label);
+            cli_json_key(&j, "sign");
+            cli_json_int(&j, t->sign);
+            cli_json_key(&j, "intensity");
+            cli_json_double(&j, t->intensity);
+            cli_json_key(&j, "durable");
+            cli_json_bool(&j, t->durable);
+            cli_json_key(&j, "obligation");
+            cli_json_bool(&j, t->obligation);
+            cli_json_key(&j, "cameo");
+            cli_json_string(&j, t->cameo);
+            cli_json_key(&j, "family");
+            cli_json_string(&j, t->family);
+            cli_json_key(&j, "description");
+            cli_json_string(&j, t->description);
+            cli_json_end_object(&j);
+        }
+        cli_json_end_array(&j);
+    } else if (fmt == CLI_CSV) {
+        puts("id,label,sign,intensity,durable,obligation,cameo,family,description");
+        for (size_t i = 0; i < nt; i++) {
+            const ent_reltype *t = ent_graph_type(g, i);
+            csv_field(t->id);
+            putchar(',');
+            csv_field(t->label);
+            printf(",%d,%.1f,%s,%s,", t->sign, t->intensity, t->durable ? "true" : "false",
+                   t->obligation ? "true" : "false");
+            csv_field(t->cameo);
+            putchar(',');
+            csv_field(t->family);
+            putchar(',');
+            csv_field(t->description);
+            putchar('\n');
+        }
+    } else {
+        printf("%-22s %4s %9s  %-7s %-10s %-5s %s\n", "id", "sign", "intensity", "kind",
+               "obligation", "cameo", "family");
+        for (size_t i = 0; i < nt; i++) {
+            const ent_reltype *t = ent_graph_type(g, i);
+            printf("%-22s %+4d %9.1f  %-7s %-10s %-5s %s\n", t->id, t->sign, t->intensity,
+                   t->durable ? "durable" : "event", t->obligation ? "yes" : "no",
+                   t->cameo[0] ? t->cameo : "-", t->family);
+        }
+    }
+done:
+    ent_graph_free(g);
+    ent_diags_free(diags);
+    free(files);
+    return status;
+}

@@ -1,0 +1,96 @@
+/*
+ * main.c: the `entente` command: global options and the dispatch table. Each
+ * subcommand lives in its own cmd_<name>.c.
+ */
+#include <string.h>
+
+#include "cli/cli.h"
+#include "util/fuzzy.h"
+
+const cli_cmd cli_commands[] = {
+    {"check", cmd_check, "validate graph files and report every problem", cmd_check_help},
+    {"info", cmd_info, "count actors, relations, dates, sources and snapshots", cmd_info_help},
+    {"types", cmd_types, "list the relation vocabulary", cmd_types_help},
+    {"help", cmd_help, "show help for entente or one of its commands", cmd_help_help},
+    {NULL, NULL, NULL, NULL}};
+
+static void overview(FILE *out)
+{
+    fputs("usage: entente [--version] [--help] COMMAND [ARGS]\n"
+          "\n"
+          "entente reads graph files of dated, sourced statements about states, leaders,\n"
+          "alliances and their stances, and answers questions about them.\n"
+          "\n"
+          "commands:\n",
+          out);
+    for (const cli_cmd *c = cli_commands; c->name; c++)
+        fprintf(out, "  %-8s %s\n", c->name, c->summary);
+    fputs("\n"
+          "'entente help COMMAND' or 'entente COMMAND --help' explains a command.\n"
+          "The graph format is described in docs/format.md and in entente(1).\n"
+          "\n"
+          "exit status: 0 success, 1 the data has errors, 2 usage error,\n"
+          "3 a file could not be read or written, or an internal failure.\n",
+          out);
+}
+
+const char cmd_help_help[] =
+    "usage: entente help [COMMAND]\n"
+    "\n"
+    "Shows the list of commands, or the help of one command: 'entente help check'\n"
+    "prints the same text as 'entente check --help'.\n";
+
+int cmd_help(int argc, char **argv)
+{
+    if (argc < 2) {
+        overview(stdout);
+        return EXIT_OK;
+    }
+    if (argc > 2)
+        return cli_usage_error("help", "takes at most one command name");
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+        return cli_print_help(cli_find("help"));
+    const cli_cmd *c = cli_find(argv[1]);
+    if (!c)
+        return cli_usage_error("help", "no such command '%s'", argv[1]);
+    return cli_print_help(c);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        overview(stderr);
+        return EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
+        printf("entente %s (graph format %s)\n", ent_version(), ENT_FORMAT);
+        return EXIT_OK;
+    }
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+        overview(stdout);
+        return EXIT_OK;
+    }
+    const cli_cmd *c = cli_find(name);
+    if (!c) {
+        if (name[0] == '-')
+            return cli_usage_error(NULL, "unknown option '%s'", name);
+        ent_fuzzy fz;
+        ent_fuzzy_init(&fz, name);
+        for (const cli_cmd *k = cli_commands; k->name; k++)
+            ent_fuzzy_offer(&fz, k->name);
+        const char *best = fz.best;
+        if (best)
+            return cli_usage_error(NULL, "'%s' is not a command; did you mean '%s'?", name,
+                                   best);
+        return cli_usage_error(NULL, "'%s' is not a command; see 'entente help'", name);
+    }
+    /* `entente CMD --help` anywhere on the line prints the command's help. */
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            break;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return cli_print_help(c);
+    }
+    return c->run(argc - 1, argv + 1);
+}

@@ -1,0 +1,1779 @@
+/*
+ * load.c: reads entente/1 graph files into an ent_graph, reporting every
+ * problem at its file, line and column.
+ *
+ * Two passes per file. The first (jscan) validates the whole text in one
+ * sweep, counts lines and records where each top-level member and each
+ * element of the top-level arrays starts. The second hands one element at a
+ * time to cJSON, checks it against the format and adds it to the model, then
+ * frees the element's tree: memory stays near the size of the file plus the
+ * model, instead of cJSON's whole-document tree (about ten times the file).
+ * Positions inside an element, needed only for diagnostics, are found again
+ * by walking that element's text.
+ *
+ * Sections are processed in dependency order across all files (relation
+ * types, sources, actors, snapshots, relations), so a relation may refer to
+ * an actor defined later in the same file or in another file.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cJSON.h>
+
+#include "entente/entente.h"
+#include "load/jscan.h"
+#include "model/graph_impl.h"
+#include "util/error.h"
+#include "util/fuzzy.h"
+#include "util/strbuf.h"
+
+#define DEFAULT_MAX_ERRORS 100
+#define MAX_ID_LEN 128
+
+/* ---------------------------------------------------------------------------
+ * Files and their layout as found by the first pass
+ * ------------------------------------------------------------------------- */
+
+enum section_id { SEC_TYPES, SEC_SOURCES, SEC_ACTORS, SEC_SNAPSHOTS, SEC_RELATIONS, SEC_COUNT };
+
+static const char *const section_names[SEC_COUNT] = {"relation_types", "sources", "actors",
+                                                      "snapshots", "relations"};
+/* What one element of each section is called in messages. */
+static const char *const element_names[SEC_COUNT] = {"relation type", "source", "actor",
+                                                      "snapshot", "relation"};
+
+typedef struct elem {
+    size_t start, end; /* byte range of the element's text */
+    unsigned line;     /* line of `start` */
+} elem;
+
+typedef struct section {
+    int present;    /* the member was seen */
+    size_t key_pos; /* its name, for duplicate-key notes */
+    size_t val_pos; /* its value */
+    elem *items;    /* the elements when the value is an array */
+    size_t n, cap;
+} section;
+
+/* Top-level members that are not arrays of records. */
+enum scalar_id { TOP_FORMAT, TOP_TITLE, TOP_DESCRIPTION, TOP_COUNT };
+static const char *const scalar_names[TOP_COUNT] = {"format", "title", "description"};
+
+typedef struct lfile {
+    const char *name; /* as given */
+    char *owned;      /* the bytes when the loader read them */
+    const char *buf;
+    size_t len;
+    uint32_t index;   /* in the graph's file list */
+    int readable;     /* the bytes could be read */
+    int syntax_ok;    /* the first pass succeeded */
+    int format_ok;    /* "format" is "entente/1" (or missing: assumed) */
+    size_t top_pos;   /* the top-level '{' */
+    section sec[SEC_COUNT];
+    int scalar_present[TOP_COUNT];
+    size_t scalar_key[TOP_COUNT], scalar_val[TOP_COUNT];
+    /* A line-counting checkpoint: byte `base_pos` is on line `base_line`. */
+    size_t base_pos;
+    unsigned base_line;
+} lfile;
+
+/* Where a record was defined, for "first defined here" notes. */
+typedef struct origin {
+    uint32_t file;
+    size_t pos;
+    unsigned line;
+} origin;
+
+typedef struct loader {
+    ent_graph *g;
+    ent_diags *diags;
+    lfile *files;
+    size_t n_files;
+    size_t errors, max_errors;
+    int stopped;      /* max_errors reached */
+    int oom;          /* an allocation failed */
+    int io_failed;    /* a file could not be read */
+    int allow_missing_evidence;
+    lfile *cur;       /* file of the first pass's hooks */
+    section *cur_sec; /* section of the member being scanned, or NULL */
+    ent_strbuf msg;   /* scratch for messages */
+    origin *type_origin, *source_origin, *actor_origin, *snapshot_origin, *relation_origin;
+    size_t cap_type_origin, cap_source_origin, cap_actor_origin, cap_snapshot_origin,
+        cap_relation_origin;
+    /* Path of the object being checked for duplicate keys (see dupcheck). */
+    struct pathstep {
+        const char *key; /* NULL for an array index */
+        int occurrence;  /* which member of that name (0 = first) */
+        size_t index;
+    } path[ENT_JSON_MAX_DEPTH + 1];
+} loader;
+
+/* ---------------------------------------------------------------------------
+ * Positions and diagnostics
+ * ------------------------------------------------------------------------- */
+
+/* Line and column (both 1-based, column in code points) of byte `pos`. */
+static void linecol(const lfile *f, size_t pos, unsigned *line, unsigned *col, size_t *line_start)
+{
+    size_t from = 0;
+    unsigned ln = 1;
+    if (pos > f->len)
+        pos = f->len;
+    if (f->base_pos <= pos) {
+        from = f->base_pos;
+        ln = f->base_line;
+    }
+    const char *b = f->buf;
+    for (;;) {
+        const char *nl = memchr(b + from, '\n', pos - from);
+        if (!nl)
+            break;
+        ln++;
+        from = (size_t)(nl - b) + 1;
+    }
+    size_t ls = pos;
+    while (ls > 0 && b[ls - 1] != '\n')
+        ls--;
+    unsigned c = 1;
+    for (size_t i = ls; i < pos; i++)
+        if (((unsigned char)b[i] & 0xc0) != 0x80)
+            c++;
+    *line = ln;
+    *col = c;
+    *line_start = ls;
+}
+
+/* Length of the character at p for display: a valid UTF-8 sequence, or 1. */
+static size_t display_char(const unsigned char *b, size_t n, size_t p, int *valid)
+{
+    unsigned char c = b[p];
+    size_t k = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3
+                                                   : c >= 0xf0 && c <= 0xf4   ? 4
+                                                                              : 0;
+    *valid = k != 0 && p + k <= n;
+    for (size_t i = 1; *valid && i < k; i++)
+        if ((b[p + i] & 0xc0) != 0x80)
+            *valid = 0;
+    return *valid ? k : 1;
+}
+
+#define CLIP_BEFORE 60
+#define CLIP_WIDTH 140
+
+/*
+ * The source line around `pos`, made safe to print (control characters and
+ * invalid bytes become '?', tabs become spaces) and clipped around the caret
+ * when long. *caret receives the caret's character index in the result.
+ */
+static void source_excerpt(const lfile *f, size_t line_start, size_t pos, ent_strbuf *out,
+                           unsigned *caret)
+{
+    const unsigned char *b = (const unsigned char *)f->buf;
+    size_t n = f->len, end = line_start;
+    while (end < n && b[end] != '\n' && end - line_start < 1u << 20)
+        end++;
+    if (end > line_start && b[end - 1] == '\r')
+        end--;
+    /* Characters before the caret and in the whole line, to decide on clipping. */
+    size_t start = line_start;
+    unsigned before = 0, total = 0;
+    for (size_t p = line_start; p < end;) {
+        int v;
+        p += display_char(b, n, p, &v);
+        if (p <= pos)
+            before++;
+        total++;
+    }
+    int clipped_left = 0;
+    if (total > CLIP_WIDTH && before > CLIP_BEFORE) {
+        unsigned skip = before - CLIP_BEFORE / 2;
+        for (unsigned i = 0; i < skip; i++) {
+            int v;
+            start += display_char(b, n, start, &v);
+        }
+        before -= skip;
+        clipped_left = 1;
+    }
+    ent_strbuf_reset(out);
+    if (clipped_left)
+        ent_strbuf_adds(out, "...");
+    *caret = before + (clipped_left ? 3 : 0);
+    unsigned shown = 0;
+    size_t p = start;
+    while (p < end && shown < CLIP_WIDTH) {
+        int v;
+        size_t k = display_char(b, n, p, &v);
+        if (!v || b[p] == 0x7f || (b[p] < 0x20 && b[p] != '\t'))
+            ent_strbuf_addc(out, '?');
+        else if (b[p] == '\t')
+            ent_strbuf_addc(out, ' ');
+        else
+            ent_strbuf_add(out, (const char *)b + p, k);
+        p += k;
+        shown++;
+    }
+    if (p < end)
+        ent_strbuf_adds(out, "...");
+}
+
+static void add_diag(loader *L, ent_severity sev, const char *code, const lfile *f, size_t pos,
+                     const char *message)
+{
+    int rc;
+    if (f && f->buf) {
+        unsigned line, col, caret = 0;
+        size_t ls;
+        ent_strbuf src = ENT_STRBUF_INIT;
+        linecol(f, pos, &line, &col, &ls);
+        source_excerpt(f, ls, pos, &src, &caret);
+        rc = ent_diags_add(L->diags, sev, code, f->name, line, col, ent_strbuf_str(&src), caret,
+                           message);
+        if (src.failed)
+            L->oom = 1;
+        ent_strbuf_release(&src);
+    } else
+        rc = ent_diags_add(L->diags, sev, code, f ? f->name : NULL, 0, 0, NULL, 0, message);
+    if (rc < 0)
+        L->oom = 1;
+    if (sev == ENT_SEV_ERROR && ++L->errors >= L->max_errors && !L->stopped) {
+        L->stopped = 1;
+        char note[160];
+        snprintf(note, sizeof note,
+                 "stopped after %zu errors; raise the limit with --max-errors to see more",
+                 L->errors);
+        if (ent_diags_add(L->diags, ENT_SEV_NOTE, "too-many-errors", NULL, 0, 0, NULL, 0,
+                          note) < 0)
+            L->oom = 1;
+    }
+}
+
+static void vreport(loader *L, ent_severity sev, const char *code, const lfile *f, size_t pos,
+                    const char *guess, const char *fmt, va_list ap)
+{
+    if (L->stopped && sev != ENT_SEV_NOTE)
+        return;
+    ent_strbuf_reset(&L->msg);
+    ent_strbuf_vaddf(&L->msg, fmt, ap);
+    if (guess)
+        ent_strbuf_addf(&L->msg, "; did you mean \"%s\"?", guess);
+    add_diag(L, sev, code, f, pos, ent_strbuf_str(&L->msg));
+}
+
+/* Adds a diagnostic at byte `pos` of file `f` (f NULL: no position). */
+__attribute__((format(printf, 6, 7))) static void report(loader *L, ent_severity sev,
+                                                         const char *code, const lfile *f,
+                                                         size_t pos, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(L, sev, code, f, pos, NULL, fmt, ap);
+    va_end(ap);
+}
+
+/* As report, ending with "; did you mean "guess"?" when guess is not NULL. */
+__attribute__((format(printf, 7, 8))) static void report_guess(loader *L, ent_severity sev,
+                                                               const char *code, const lfile *f,
+                                                               size_t pos, const char *guess,
+                                                               const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(L, sev, code, f, pos, guess, fmt, ap);
+    va_end(ap);
+}
+
+/* ---------------------------------------------------------------------------
+ * Reading files
+ * ------------------------------------------------------------------------- */
+
+static int read_file(loader *L, lfile *f)
+{
+    int fd = strcmp(f->name, "-") == 0 ? 0 : open(f->name, O_RDONLY);
+    if (fd < 0) {
+        report(L, ENT_SEV_ERROR, "io-error", f, 0, "cannot open \"%s\": %s", f->name,
+               strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        report(L, ENT_SEV_ERROR, "io-error", f, 0, "cannot read \"%s\": it is a directory",
+               f->name);
+        close(fd);
+        return -1;
+    }
+    size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 1 << 16;
+    size_t len = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        goto oom;
+    for (;;) {
+        if (len == cap) {
+            char *nb = realloc(buf, cap * 2);
+            if (!nb)
+                goto oom;
+            buf = nb;
+            cap *= 2;
+        }
+        ssize_t r = read(fd, buf + len, cap - len);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            report(L, ENT_SEV_ERROR, "io-error", f, 0, "cannot read \"%s\": %s", f->name,
+                   strerror(errno));
+            free(buf);
+            if (fd)
+                close(fd);
+            return -1;
+        }
+        if (r == 0)
+            break;
+        len += (size_t)r;
+    }
+    if (fd)
+        close(fd);
+    f->owned = buf;
+    f->buf = buf;
+    f->len = len;
+    return 0;
+oom:
+    free(buf);
+    if (fd)
+        close(fd);
+    L->oom = 1;
+    return -1;
+}
+
+/* ---------------------------------------------------------------------------
+ * First pass: the whole text
+ * ------------------------------------------------------------------------- */
+
+static void on_member(void *ud, const jscan *s, size_t key_pos, size_t val_pos)
+{
+    loader *L = ud;
+    lfile *f = L->cur;
+    char key[64];
+    size_t klen = jscan_decode_string(s->buf, s->len, key_pos, key, sizeof key);
+    L->cur_sec = NULL;
+    if (klen == (size_t)-1)
+        key[0] = '\0';
+    for (int i = 0; i < SEC_COUNT; i++) {
+        if (strcmp(key, section_names[i]) != 0)
+            continue;
+        section *sec = &f->sec[i];
+        if (sec->present) {
+            report(L, ENT_SEV_ERROR, "duplicate-key", f, key_pos,
+                   "the top-level object has \"%s\" twice", key);
+            report(L, ENT_SEV_NOTE, "duplicate-key", f, sec->key_pos, "first \"%s\" is here",
+                   key);
+            return;
+        }
+        sec->present = 1;
+        sec->key_pos = key_pos;
+        sec->val_pos = val_pos;
+        if (val_pos < s->len && s->buf[val_pos] == '[')
+            L->cur_sec = sec;
+        return;
+    }
+    for (int i = 0; i < TOP_COUNT; i++) {
+        if (strcmp(key, scalar_names[i]) != 0)
+            continue;
+        if (f->scalar_present[i]) {
+            report(L, ENT_SEV_ERROR, "duplicate-key", f, key_pos,
+                   "the top-level object has \"%s\" twice", key);
+            report(L, ENT_SEV_NOTE, "duplicate-key", f, f->scalar_key[i], "first \"%s\" is here",
+                   key);
+            return;
+        }
+        f->scalar_present[i] = 1;
+        f->scalar_key[i] = key_pos;
+        f->scalar_val[i] = val_pos;
+        return;
+    }
+    ent_fuzzy fz;
+    ent_fuzzy_init(&fz, key);
+    for (int i = 0; i < SEC_COUNT; i++)
+        ent_fuzzy_offer(&fz, section_names[i]);
+    for (int i = 0; i < TOP_COUNT; i++)
+        ent_fuzzy_offer(&fz, scalar_names[i]);
+    report_guess(L, ENT_SEV_WARNING, "unknown-field", f, key_pos, fz.best,
+                 "unknown member \"%s\" at the top level is ignored", key);
+}
+
+static void on_element(void *ud, size_t start, size_t end, unsigned line)
+{
+    loader *L = ud;
+    section *sec = L->cur_sec;
+    if (!sec)
+        return;
+    if (ent_grow_((void **)&sec->items, &sec->cap, sec->n + 1, sizeof *sec->items) < 0) {
+        L->oom = 1;
+        return;
+    }
+    sec->items[sec->n].start = start;
+    sec->items[sec->n].end = end;
+    sec->items[sec->n].line = line;
+    sec->n++;
+}
+
+static const char *json_type_name(const cJSON *v);
+
+static int can_start_value(char c)
+{
+    return c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' ||
+           c == 'f' || c == 'n';
+}
+
+static void first_pass(loader *L, lfile *f)
+{
+    jscan s;
+    jscan_hooks hooks = {L, on_member, on_element};
+    jscan_init(&s, f->buf, f->len);
+    s.hooks = &hooks;
+    L->cur = f;
+    L->cur_sec = NULL;
+    if (f->len >= 3 && memcmp(f->buf, "\xef\xbb\xbf", 3) == 0)
+        s.pos = 3; /* a UTF-8 byte order mark is tolerated */
+    jscan_ws(&s);
+    if (s.pos >= f->len) {
+        report(L, ENT_SEV_ERROR, "empty-file", f, s.pos,
+               "the file is empty; a graph file is a JSON object such as "
+               "{\"format\": \"entente/1\", \"actors\": [...], \"relations\": [...]}");
+        return;
+    }
+    char first = f->buf[s.pos];
+    if (!can_start_value(first)) {
+        unsigned char c = (unsigned char)first;
+        if (c >= 0x21 && c < 0x7f)
+            report(L, ENT_SEV_ERROR, "not-json", f, s.pos,
+                   "this is not JSON: it starts with '%c' where '{' was expected", c);
+        else
+            report(L, ENT_SEV_ERROR, "not-json", f, s.pos,
+                   "this is not JSON text: it starts with byte 0x%02x where '{' was expected",
+                   c);
+        return;
+    }
+    f->top_pos = s.pos;
+    if (jscan_value(&s, 0) < 0) {
+        if (s.err_open_kind) {
+            unsigned line, col;
+            size_t ls;
+            linecol(f, s.err_open_pos, &line, &col, &ls);
+            report(L, ENT_SEV_ERROR, s.err_code, f, s.err_pos,
+                   "unexpected end of file: the %s opened at line %u, column %u is not closed",
+                   s.err_open_kind == '"' ? "string" : s.err_open_kind == '{' ? "object" : "array",
+                   line, col);
+        } else
+            report(L, ENT_SEV_ERROR, s.err_code, f, s.err_pos, "%s", s.err_msg);
+        return;
+    }
+    jscan_ws(&s);
+    if (s.pos < f->len) {
+        report(L, ENT_SEV_ERROR, "json-syntax", f, s.pos,
+               "unexpected text after the end of the JSON document");
+        return;
+    }
+    if (first != '{') {
+        const char *what = first == '[' ? "an array" : first == '"' ? "a string"
+                                                   : first == 't' || first == 'f' ? "a boolean"
+                                                   : first == 'n' ? "null"
+                                                                  : "a number";
+        report(L, ENT_SEV_ERROR, "top-level-type", f, f->top_pos,
+               "the top level is %s; a graph file must be a JSON object with "
+               "\"format\": \"entente/1\"",
+               what);
+        return;
+    }
+    f->syntax_ok = 1;
+}
+
+/* ---------------------------------------------------------------------------
+ * Second pass: helpers for checking one element
+ * ------------------------------------------------------------------------- */
+
+enum { T_STR = 1, T_NUM = 2, T_BOOL = 4, T_ARR = 8, T_OBJ = 16 };
+
+typedef struct field {
+    const char *name;
+    unsigned types;
+} field;
+
+#define MAX_FIELDS 16
+
+static const char *json_type_name(const cJSON *v)
+{
+    if (cJSON_IsString(v))
+        return "a string";
+    if (cJSON_IsNumber(v))
+        return "a number";
+    if (cJSON_IsBool(v))
+        return cJSON_IsTrue(v) ? "true" : "false";
+    if (cJSON_IsArray(v))
+        return "an array";
+    if (cJSON_IsObject(v))
+        return "an object";
+    return "null";
+}
+
+static int has_type(const cJSON *v, unsigned types)
+{
+    return ((types & T_STR) && cJSON_IsString(v)) || ((types & T_NUM) && cJSON_IsNumber(v)) ||
+           ((types & T_BOOL) && cJSON_IsBool(v)) || ((types & T_ARR) && cJSON_IsArray(v)) ||
+           ((types & T_OBJ) && cJSON_IsObject(v));
+}
+
+static int is_date_field(const char *name)
+{
+    return !strcmp(name, "from") || !strcmp(name, "to") || !strcmp(name, "at") ||
+           !strcmp(name, "date");
+}
+
+static const char *expected_name(const char *field_name, unsigned types)
+{
+    if (types == T_STR && is_date_field(field_name))
+        return "a date string such as \"2023-09-19\"";
+    switch (types) {
+    case T_STR:
+        return "a string";
+    case T_NUM:
+        return "a number";
+    case T_BOOL:
+        return "true or false";
+    case T_ARR:
+        return "an array";
+    case T_OBJ:
+        return "an object";
+    }
+    return "something else";
+}
+
+/* Position of member `key` of the object at `obj`: its value, or its name. */
+static size_t member_pos(const lfile *f, size_t obj, const char *key, int want_key)
+{
+    size_t kp, vp;
+    if (!jscan_member(f->buf, f->len, obj, key, 0, &kp, &vp))
+        return obj;
+    return want_key ? kp : vp;
+}
+
+/* Position of element `i` of the array member `key` of the object at `obj`. */
+static size_t element_pos(const lfile *f, size_t obj, const char *key, size_t i)
+{
+    size_t arr = member_pos(f, obj, key, 0);
+    size_t p = jscan_element(f->buf, f->len, arr, i);
+    return p ? p : arr;
+}
+
+/*
+ * Sorts the members of `obj` into `slots` by the table `fields` (NULL-name
+ * terminated, at most MAX_FIELDS). Unknown members get a warning, members of
+ * the wrong JSON type an error. `what` names the object in messages ("a
+ * relation"). Returns the number of errors.
+ */
+static int collect(loader *L, const lfile *f, size_t obj_pos, const cJSON *obj,
+                   const field *fields, const cJSON **slots, const char *what)
+{
+    int errs = 0;
+    for (int i = 0; fields[i].name; i++)
+        slots[i] = NULL;
+    for (const cJSON *c = obj->child; c; c = c->next) {
+        int i;
+        for (i = 0; fields[i].name; i++)
+            if (strcmp(fields[i].name, c->string) == 0)
+                break;
+        if (!fields[i].name) {
+            ent_fuzzy fz;
+            ent_fuzzy_init(&fz, c->string);
+            for (int k = 0; fields[k].name; k++)
+                ent_fuzzy_offer(&fz, fields[k].name);
+            report_guess(L, ENT_SEV_WARNING, "unknown-field", f,
+                         member_pos(f, obj_pos, c->string, 1), fz.best,
+                         "unknown member \"%s\" in %s is ignored", c->string, what);
+            continue;
+        }
+        if (slots[i])
+            continue; /* a duplicate key, already reported */
+        if (!has_type(c, fields[i].types)) {
+            report(L, ENT_SEV_ERROR, "wrong-type", f, member_pos(f, obj_pos, c->string, 0),
+                   "\"%s\" in %s must be %s, found %s", c->string, what,
+                   expected_name(c->string, fields[i].types), json_type_name(c));
+            errs++;
+            continue;
+        }
+        slots[i] = c;
+    }
+    return errs;
+}
+
+/* Reports a missing required member. */
+static void missing(loader *L, const lfile *f, size_t obj_pos, const char *what, const char *name)
+{
+    report(L, ENT_SEV_ERROR, "missing-field", f, obj_pos, "%s needs \"%s\"", what, name);
+}
+
+static int valid_id(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > MAX_ID_LEN)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        int alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alnum && (i == 0 || (c != '_' && c != '-' && c != '.' && c != ':')))
+            return 0;
+    }
+    return 1;
+}
+
+/* Checks an id value; reports and returns -1 when it is not a valid id. */
+static int check_id(loader *L, const lfile *f, size_t pos, const char *id, const char *what)
+{
+    if (valid_id(id))
+        return 0;
+    report(L, ENT_SEV_ERROR, "invalid-id", f, pos,
+           "invalid %s id \"%s\": ids are 1 to %d letters, digits and _ - . : and start with "
+           "a letter or digit",
+           what, id, MAX_ID_LEN);
+    return -1;
+}
+
+static const char *month_name(int m)
+{
+    static const char *const names[] = {"January", "February", "March",     "April",
+                                        "May",     "June",     "July",      "August",
+                                        "September", "October", "November", "December"};
+    return m >= 1 && m <= 12 ? names[m - 1] : "?";
+}
+
+/* Parses a date member; reports invalid-date and returns -1 on failure. */
+static int get_date(loader *L, const lfile *f, size_t pos, const cJSON *v, ent_date *out)
+{
+    const char *s = v->valuestring;
+    ent_date_status st = ent_date_parse(out, s, strlen(s));
+    if (st == ENT_DATE_OK)
+        return 0;
+    if (st == ENT_DATE_DAY_RANGE) {
+        int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+        if (d == 0)
+            report(L, ENT_SEV_ERROR, "invalid-date", f, pos,
+                   "invalid date \"%s\": days are numbered from 01", s);
+        else
+            report(L, ENT_SEV_ERROR, "invalid-date", f, pos,
+                   "invalid date \"%s\": %s %d has %d days", s, month_name(m), y,
+                   ent_date_days_in_month(y, m));
+    } else
+        report(L, ENT_SEV_ERROR, "invalid-date", f, pos, "invalid date \"%s\": %s", s,
+               ent_date_status_str(st));
+    return -1;
+}
+
+/* Checks that `to` does not end before `from` begins. */
+static int check_order(loader *L, const lfile *f, size_t to_pos, ent_date from, ent_date to)
+{
+    if (!from.year || !to.year || ent_date_last_day(to) >= ent_date_first_day(from))
+        return 0;
+    char a[11], b[11];
+    report(L, ENT_SEV_ERROR, "date-order", f, to_pos,
+           "\"to\" (%s) comes before \"from\" (%s)", ent_date_format(to, b),
+           ent_date_format(from, a));
+    return -1;
+}
+
+static const char *keep(loader *L, const char *s)
+{
+    const char *p = ent_arena_strdup(&L->g->arena, s ? s : "");
+    if (!p) {
+        L->oom = 1;
+        return "";
+    }
+    return p;
+}
+
+static const char *opt_str(loader *L, const cJSON *v)
+{
+    return v ? keep(L, v->valuestring) : "";
+}
+
+static int record_origin(loader *L, origin **arr, size_t *cap, size_t index, const lfile *f,
+                         size_t pos, unsigned line)
+{
+    if (ent_grow_((void **)arr, cap, index + 1, sizeof **arr) < 0) {
+        L->oom = 1;
+        return -1;
+    }
+    (*arr)[index].file = f->index;
+    (*arr)[index].pos = pos;
+    (*arr)[index].line = line;
+    return 0;
+}
+
+/* Reports that `id` is defined twice, with a note at the first definition. */
+static void duplicate_id(loader *L, const lfile *f, size_t pos, const char *what, const char *id,
+                         const origin *first)
+{
+    report(L, ENT_SEV_ERROR, "duplicate-id", f, pos, "duplicate %s id \"%s\"", what, id);
+    if (first) {
+        lfile *ff = &L->files[first->file];
+        size_t bp = ff->base_pos;
+        unsigned bl = ff->base_line;
+        ff->base_pos = 0;
+        ff->base_line = 1;
+        if (first->pos >= bp) {
+            ff->base_pos = bp;
+            ff->base_line = bl;
+        }
+        report(L, ENT_SEV_NOTE, "duplicate-id", ff, first->pos, "\"%s\" is first defined here",
+               id);
+        ff->base_pos = bp;
+        ff->base_line = bl;
+    }
+}
+
+/*
+ * Reports keys that appear twice in one object, anywhere inside `v`, whose
+ * text starts at `base`. `depth` is the length of L->path so far.
+ */
+static void dupcheck(loader *L, const lfile *f, size_t base, const cJSON *v, int depth);
+
+static size_t path_pos(const lfile *f, size_t base, const struct pathstep *steps, int n)
+{
+    size_t pos = base, kp;
+    for (int i = 0; i < n; i++) {
+        if (steps[i].key) {
+            if (!jscan_member(f->buf, f->len, pos, steps[i].key, steps[i].occurrence, &kp, &pos))
+                return base;
+        } else {
+            size_t e = jscan_element(f->buf, f->len, pos, steps[i].index);
+            if (!e)
+                return base;
+            pos = e;
+        }
+    }
+    return pos;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    const cJSON *x = *(const cJSON *const *)a, *y = *(const cJSON *const *)b;
+    int c = strcmp(x->string, y->string);
+    if (c)
+        return c;
+    return x < y ? -1 : x > y; /* never equal: distinct nodes */
+}
+
+static void report_dup_key(loader *L, const lfile *f, size_t base, int depth, const char *key,
+                           int occurrence)
+{
+    size_t obj = path_pos(f, base, L->path, depth), kp, vp;
+    size_t second = jscan_member(f->buf, f->len, obj, key, occurrence, &kp, &vp) ? kp : obj;
+    size_t first = jscan_member(f->buf, f->len, obj, key, 0, &kp, &vp) ? kp : obj;
+    report(L, ENT_SEV_ERROR, "duplicate-key", f, second,
+           "\"%s\" appears twice in the same object; JSON parsers would keep only one", key);
+    report(L, ENT_SEV_NOTE, "duplicate-key", f, first, "first \"%s\" is here", key);
+}
+
+static void dupcheck(loader *L, const lfile *f, size_t base, const cJSON *v, int depth)
+{
+    if (cJSON_IsObject(v)) {
+        size_t k = 0;
+        for (const cJSON *c = v->child; c; c = c->next)
+            k++;
+        if (k > 1 && k <= 24) {
+            for (const cJSON *a = v->child->next; a; a = a->next) {
+                int occ = 0;
+                for (const cJSON *b = v->child; b != a; b = b->next)
+                    occ += strcmp(a->string, b->string) == 0;
+                if (occ)
+                    report_dup_key(L, f, base, depth, a->string, occ);
+            }
+        } else if (k > 24) {
+            const cJSON **sorted = malloc(k * sizeof *sorted);
+            if (!sorted) {
+                L->oom = 1;
+                return;
+            }
+            size_t i = 0;
+            for (const cJSON *c = v->child; c; c = c->next)
+                sorted[i++] = c;
+            /* Sorting by name, then by node address, does not give document
+             * order within a name; count occurrences instead of ranking. */
+            qsort(sorted, k, sizeof *sorted, cmp_names);
+            int occ = 0;
+            for (i = 1; i < k; i++) {
+                occ = strcmp(sorted[i]->string, sorted[i - 1]->string) == 0 ? occ + 1 : 0;
+                if (occ)
+                    report_dup_key(L, f, base, depth, sorted[i]->string, occ);
+            }
+            free(sorted);
+        }
+        for (const cJSON *c = v->child; c; c = c->next) {
+            if (!(cJSON_IsObject(c) || cJSON_IsArray(c)) || !c->child)
+                continue;
+            L->path[depth].key = c->string;
+            L->path[depth].occurrence = 0;
+            dupcheck(L, f, base, c, depth + 1);
+        }
+    } else if (cJSON_IsArray(v)) {
+        size_t i = 0;
+        for (const cJSON *c = v->child; c; c = c->next, i++) {
+            if (!(cJSON_IsObject(c) || cJSON_IsArray(c)) || !c->child)
+                continue;
+            L->path[depth].key = NULL;
+            L->path[depth].index = i;
+            dupcheck(L, f, base, c, depth + 1);
+        }
+    }
+}
+
+static const char *closest_actor(const ent_graph *g, const char *word)
+{
+    long idx = ent_graph_resolve_actor(g, word, NULL);
+    if (idx >= 0)
+        return g->actors[idx].id; /* a name or alias written where the id belongs */
+    ent_fuzzy fz;
+    ent_fuzzy_init(&fz, word);
+    for (size_t i = 0; i < g->n_actors; i++)
+        ent_fuzzy_offer(&fz, g->actors[i].id);
+    return fz.best;
+}
+
+/* ---------------------------------------------------------------------------
+ * Second pass: relation types
+ * ------------------------------------------------------------------------- */
+
+static const field type_fields[] = {
+    {"id", T_STR},       {"label", T_STR},      {"sign", T_NUM},   {"intensity", T_NUM},
+    {"durable", T_BOOL}, {"obligation", T_BOOL}, {"cameo", T_STR}, {"family", T_STR},
+    {"description", T_STR}, {NULL, 0}};
+enum { TF_ID, TF_LABEL, TF_SIGN, TF_INTENSITY, TF_DURABLE, TF_OBLIGATION, TF_CAMEO, TF_FAMILY,
+       TF_DESCRIPTION };
+
+static int intensity_ok(double x)
+{
+    return isfinite(x) && x >= -10.0 && x <= 10.0;
+}
+
+static void do_type(loader *L, lfile *f, const elem *el, const cJSON *obj, size_t index)
+{
+    const cJSON *v[MAX_FIELDS];
+    size_t at = el->start;
+    const char *what = "a relation type";
+    int errs = collect(L, f, at, obj, type_fields, v, what);
+    if (!v[TF_ID]) {
+        missing(L, f, at, what, "id");
+        return;
+    }
+    const char *id = v[TF_ID]->valuestring;
+    size_t id_pos = member_pos(f, at, "id", 0);
+    if (check_id(L, f, id_pos, id, "relation type") < 0 || errs)
+        return;
+    ent_graph *g = L->g;
+    uint32_t idx;
+    int builtin = 0;
+    if (ent_strmap_get(&g->type_ids, id, &idx)) {
+        if (idx >= ent_vocab_builtin_count()) {
+            duplicate_id(L, f, id_pos, "relation type", id,
+                         &L->type_origin[idx - ent_vocab_builtin_count()]);
+            return;
+        }
+        builtin = 1;
+    }
+    ent_reltype t;
+    if (builtin)
+        t = g->types[idx];
+    else {
+        memset(&t, 0, sizeof t);
+        t.id = keep(L, id);
+        t.label = t.id;
+        t.cameo = t.description = "";
+        t.family = "custom";
+        int bad = 0;
+        if (!v[TF_SIGN])
+            missing(L, f, at, "a new relation type", "sign"), bad = 1;
+        if (!v[TF_INTENSITY])
+            missing(L, f, at, "a new relation type", "intensity"), bad = 1;
+        if (!v[TF_DURABLE])
+            missing(L, f, at, "a new relation type", "durable"), bad = 1;
+        if (bad)
+            return;
+    }
+    if (v[TF_SIGN]) {
+        double s = v[TF_SIGN]->valuedouble;
+        if (s != -1.0 && s != 0.0 && s != 1.0) {
+            report(L, ENT_SEV_ERROR, "invalid-value", f, member_pos(f, at, "sign", 0),
+                   "\"sign\" must be -1, 0 or 1, found %g", s);
+            return;
+        }
+        t.sign = (int)s;
+    }
+    if (v[TF_INTENSITY]) {
+        double x = v[TF_INTENSITY]->valuedouble;
+        if (!intensity_ok(x)) {
+            report(L, ENT_SEV_ERROR, "intensity-range", f, member_pos(f, at, "intensity", 0),
+                   "intensity %g is outside the Goldstein scale, -10 to 10", x);
+            return;
+        }
+        t.intensity = x;
+    }
+    if (v[TF_DURABLE])
+        t.durable = cJSON_IsTrue(v[TF_DURABLE]);
+    if (v[TF_OBLIGATION])
+        t.obligation = cJSON_IsTrue(v[TF_OBLIGATION]);
+    if (v[TF_LABEL])
+        t.label = keep(L, v[TF_LABEL]->valuestring);
+    if (v[TF_FAMILY])
+        t.family = keep(L, v[TF_FAMILY]->valuestring);
+    if (v[TF_DESCRIPTION])
+        t.description = keep(L, v[TF_DESCRIPTION]->valuestring);
+    if (v[TF_CAMEO]) {
+        const char *c = v[TF_CAMEO]->valuestring;
+        size_t n = strlen(c), k = strspn(c, "0123456789");
+        if (n < 2 || n > 4 || k != n) {
+            report(L, ENT_SEV_ERROR, "invalid-value", f, member_pos(f, at, "cameo", 0),
+                   "\"cameo\" must be a CAMEO code of 2 to 4 digits such as \"057\", found "
+                   "\"%s\"",
+                   c);
+            return;
+        }
+        t.cameo = keep(L, c);
+    }
+    if ((t.sign > 0 && !(t.intensity > 0)) || (t.sign < 0 && !(t.intensity < 0)) ||
+        (t.sign == 0 && t.intensity != 0)) {
+        report(L, ENT_SEV_ERROR, "type-definition", f,
+               member_pos(f, at, v[TF_INTENSITY] ? "intensity" : "sign", 0),
+               "relation type \"%s\" has sign %+d but intensity %g; the intensity must have "
+               "the type's sign (0 for a neutral type)",
+               id, t.sign, t.intensity);
+        return;
+    }
+    if (builtin) {
+        g->types[idx] = t;
+        return;
+    }
+    if (ent_grow_((void **)&g->types, &g->cap_types, g->n_types + 1, sizeof *g->types) < 0) {
+        L->oom = 1;
+        return;
+    }
+    size_t custom = g->n_types - ent_vocab_builtin_count();
+    if (record_origin(L, &L->type_origin, &L->cap_type_origin, custom, f, id_pos, el->line) < 0)
+        return;
+    g->types[g->n_types] = t;
+    if (ent_strmap_put(&g->type_ids, t.id, (uint32_t)g->n_types, NULL) < 0)
+        L->oom = 1;
+    g->n_types++;
+    (void)index;
+}
+
+/* ---------------------------------------------------------------------------
+ * Second pass: sources
+ * ------------------------------------------------------------------------- */
+
+static const field source_fields[] = {{"id", T_STR},     {"title", T_STR}, {"publisher", T_STR},
+                                      {"author", T_STR}, {"date", T_STR},  {"url", T_STR},
+                                      {NULL, 0}};
+enum { SF_ID, SF_TITLE, SF_PUBLISHER, SF_AUTHOR, SF_DATE, SF_URL };
+
+static void do_source(loader *L, lfile *f, const elem *el, const cJSON *obj, size_t index)
+{
+    const cJSON *v[MAX_FIELDS];
+    size_t at = el->start;
+    const char *what = "a source";
+    int errs = collect(L, f, at, obj, source_fields, v, what);
+    (void)index;
+    if (!v[SF_ID])
+        missing(L, f, at, what, "id"), errs++;
+    if (!v[SF_TITLE])
+        missing(L, f, at, what, "title"), errs++;
+    ent_source s;
+    memset(&s, 0, sizeof s);
+    if (v[SF_DATE] && get_date(L, f, member_pos(f, at, "date", 0), v[SF_DATE], &s.date) < 0)
+        errs++;
+    if (!v[SF_ID])
+        return;
+    size_t id_pos = member_pos(f, at, "id", 0);
+    if (check_id(L, f, id_pos, v[SF_ID]->valuestring, "source") < 0)
+        return;
+    ent_graph *g = L->g;
+    uint32_t first;
+    if (ent_strmap_get(&g->source_ids, v[SF_ID]->valuestring, &first)) {
+        duplicate_id(L, f, id_pos, "source", v[SF_ID]->valuestring, &L->source_origin[first]);
+        return;
+    }
+    if (errs)
+        return;
+    s.id = keep(L, v[SF_ID]->valuestring);
+    s.title = opt_str(L, v[SF_TITLE]);
+    s.publisher = opt_str(L, v[SF_PUBLISHER]);
+    s.author = opt_str(L, v[SF_AUTHOR]);
+    s.url = opt_str(L, v[SF_URL]);
+    s.loc.file = f->index;
+    s.loc.line = el->line;
+    if (ent_grow_((void **)&g->sources, &g->cap_sources, g->n_sources + 1, sizeof *g->sources) <
+            0 ||
+        record_origin(L, &L->source_origin, &L->cap_source_origin, g->n_sources, f, id_pos,
+                      el->line) < 0) {
+        L->oom = 1;
+        return;
+    }
+    g->sources[g->n_sources] = s;
+    if (ent_strmap_put(&g->source_ids, s.id, (uint32_t)g->n_sources, NULL) < 0)
+        L->oom = 1;
+    g->n_sources++;
+}
+
+/* ---------------------------------------------------------------------------
+ * Second pass: actors
+ * ------------------------------------------------------------------------- */
+
+static const field actor_fields[] = {
+    {"id", T_STR},      {"name", T_STR},        {"kind", T_STR},
+    {"aliases", T_ARR}, {"from", T_STR},        {"to", T_STR},
+    {"tags", T_ARR},    {"collective_defense", T_BOOL}, {"description", T_STR},
+    {"attributes", T_OBJ}, {NULL, 0}};
+enum { AF_ID, AF_NAME, AF_KIND, AF_ALIASES, AF_FROM, AF_TO, AF_TAGS, AF_CDEF, AF_DESCRIPTION,
+       AF_ATTRIBUTES };
+
+/* Copies an array of strings; reports elements that are not strings. */
+static int string_list(loader *L, const lfile *f, size_t obj_pos, const char *member,
+                       const cJSON *arr, const char *const **out, size_t *n_out)
+{
+    size_t n = (size_t)cJSON_GetArraySize(arr), i = 0;
+    int errs = 0;
+    const char **list = n ? ent_arena_alloc(&L->g->arena, n * sizeof *list) : NULL;
+    if (n && !list) {
+        L->oom = 1;
+        return -1;
+    }
+    for (const cJSON *c = arr->child; c; c = c->next, i++) {
+        if (!cJSON_IsString(c)) {
+            report(L, ENT_SEV_ERROR, "wrong-type", f, element_pos(f, obj_pos, member, i),
+                   "each of \"%s\" must be a string, found %s", member, json_type_name(c));
+            errs++;
+            continue;
+        }
+        if (!c->valuestring[0]) {
+            report(L, ENT_SEV_ERROR, "invalid-value", f, element_pos(f, obj_pos, member, i),
+                   "an element of \"%s\" is an empty string", member);
+            errs++;
+            continue;
+        }
+        list[i] = keep(L, c->valuestring);
+    }
+    *out = list;
+    *n_out = n;
+    return errs ? -1 : 0;
+}
+
+static int kind_from_string(const char *s)
+{
+    for (int k = 0; k < ENT_KIND_COUNT_; k++)
+        if (strcmp(s, ent_actor_kind_str((ent_actor_kind)k)) == 0)
+            return k;
+    return -1;
+}
+
+/* Registers a lowercased name of actor `a`; warns when another actor has it. */
+static void add_name(loader *L, const lfile *f, size_t pos, uint32_t a, const char *name)
+{
+    ent_graph *g = L->g;
+    char *low = ent_graph_lower_(g, name);
+    if (!low) {
+        L->oom = 1;
+        return;
+    }
+    uint32_t prev;
+    int r = ent_strmap_put(&g->names, low, a, &prev);
+    if (r < 0) {
+        L->oom = 1;
+        return;
+    }
+    if (r == 1 || prev == a)
+        return;
+    if (prev != ENT_NAME_AMBIGUOUS)
+        report(L, ENT_SEV_WARNING, "ambiguous-name", f, pos,
+               "\"%s\" names both actor \"%s\" and actor \"%s\", so the command line cannot "
+               "tell them apart by it",
+               name, g->actors[prev].id, g->n_actors > a ? g->actors[a].id : "?");
+    *ent_strmap_ref(&g->names, low) = ENT_NAME_AMBIGUOUS;
+}
+
+static void do_actor(loader *L, lfile *f, const elem *el, const cJSON *obj, size_t index)
+{
+    const cJSON *v[MAX_FIELDS];
+    size_t at = el->start;
+    const char *what = "an actor";
+    int errs = collect(L, f, at, obj, actor_fields, v, what);
+    ent_graph *g = L->g;
+    ent_actor a;
+    memset(&a, 0, sizeof a);
+    (void)index;
+    if (!v[AF_ID])
+        missing(L, f, at, what, "id"), errs++;
+    if (!v[AF_NAME])
+        missing(L, f, at, what, "name"), errs++;
+    else if (!v[AF_NAME]->valuestring[0]) {
+        report(L, ENT_SEV_ERROR, "invalid-value", f, member_pos(f, at, "name", 0),
+               "an actor's \"name\" must not be empty");
+        errs++;
+    }
+    if (!v[AF_KIND])
+        missing(L, f, at, what, "kind"), errs++;
+    else {
+        int k = kind_from_string(v[AF_KIND]->valuestring);
+        if (k < 0) {
+            ent_fuzzy fz;
+            ent_fuzzy_init(&fz, v[AF_KIND]->valuestring);
+            for (int i = 0; i < ENT_KIND_COUNT_; i++)
+                ent_fuzzy_offer(&fz, ent_actor_kind_str((ent_actor_kind)i));
+            report_guess(L, ENT_SEV_ERROR, "invalid-value", f, member_pos(f, at, "kind", 0),
+                         fz.best,
+                         "unknown actor kind \"%s\"; kinds are state, de_facto_state, leader, "
+                         "person, alliance, organization, force, group, place and issue",
+                         v[AF_KIND]->valuestring);
+            errs++;
+        } else
+            a.kind = (ent_actor_kind)k;
+    }
+    if (v[AF_FROM] && get_date(L, f, member_pos(f, at, "from", 0), v[AF_FROM], &a.from) < 0)
+        errs++;
+    if (v[AF_TO] && get_date(L, f, member_pos(f, at, "to", 0), v[AF_TO], &a.to) < 0)
+        errs++;
+    if (!errs && check_order(L, f, member_pos(f, at, "to", 0), a.from, a.to) < 0)
+        errs++;
+    if (v[AF_ALIASES] &&
+        string_list(L, f, at, "aliases", v[AF_ALIASES], &a.aliases, &a.n_aliases) < 0)
+        errs++;
+    if (v[AF_TAGS] && string_list(L, f, at, "tags", v[AF_TAGS], &a.tags, &a.n_tags) < 0)
+        errs++;
+    a.collective_defense = v[AF_CDEF] ? cJSON_IsTrue(v[AF_CDEF]) : -1;
+    if (!errs && v[AF_CDEF] && a.kind != ENT_KIND_ALLIANCE)
+        report(L, ENT_SEV_WARNING, "unused-field", f, member_pos(f, at, "collective_defense", 1),
+               "\"collective_defense\" applies only to actors of kind \"alliance\" and is "
+               "ignored here");
+    if (!errs && !v[AF_CDEF] && a.kind == ENT_KIND_ALLIANCE)
+        report(L, ENT_SEV_WARNING, "missing-field", f, at,
+               "alliance \"%s\" does not say whether its members must defend each other; add "
+               "\"collective_defense\": true or false",
+               v[AF_ID]->valuestring);
+    if (!v[AF_ID])
+        return;
+    const char *id = v[AF_ID]->valuestring;
+    size_t id_pos = member_pos(f, at, "id", 0);
+    if (check_id(L, f, id_pos, id, "actor") < 0)
+        return;
+    uint32_t first;
+    if (ent_strmap_get(&g->actor_ids, id, &first)) {
+        duplicate_id(L, f, id_pos, "actor", id, &L->actor_origin[first]);
+        return;
+    }
+    if (errs)
+        return;
+    a.id = keep(L, id);
+    a.name = keep(L, v[AF_NAME]->valuestring);
+    a.description = opt_str(L, v[AF_DESCRIPTION]);
+    a.attributes = "";
+    if (v[AF_ATTRIBUTES]) {
+        char *text = cJSON_PrintUnformatted(v[AF_ATTRIBUTES]);
+        if (!text) {
+            L->oom = 1;
+            return;
+        }
+        a.attributes = keep(L, text);
+        cJSON_free(text);
+    }
+    a.loc.file = f->index;
+    a.loc.line = el->line;
+    uint32_t ai = (uint32_t)g->n_actors;
+    if (ent_grow_((void **)&g->actors, &g->cap_actors, g->n_actors + 1, sizeof *g->actors) < 0 ||
+        record_origin(L, &L->actor_origin, &L->cap_actor_origin, ai, f, id_pos, el->line) < 0) {
+        L->oom = 1;
+        return;
+    }
+    g->actors[ai] = a;
+    g->n_actors++;
+    if (ent_strmap_put(&g->actor_ids, a.id, ai, NULL) < 0)
+        L->oom = 1;
+    add_name(L, f, id_pos, ai, a.id);
+    add_name(L, f, member_pos(f, at, "name", 0), ai, a.name);
+    for (size_t i = 0; i < a.n_aliases; i++)
+        add_name(L, f, element_pos(f, at, "aliases", i), ai, a.aliases[i]);
+}
+
+/* ---------------------------------------------------------------------------
+ * Second pass: snapshots
+ * ------------------------------------------------------------------------- */
+
+static const field snapshot_fields[] = {
+    {"id", T_STR}, {"at", T_STR}, {"label", T_STR}, {NULL, 0}};
+enum { NF_ID, NF_AT, NF_LABEL };
+
+static void do_snapshot(loader *L, lfile *f, const elem *el, const cJSON *obj, size_t index)
+{
+    const cJSON *v[MAX_FIELDS];
+    size_t at = el->start;
+    const char *what = "a snapshot";
+    int errs = collect(L, f, at, obj, snapshot_fields, v, what);
+    ent_snapshot s;
+    memset(&s, 0, sizeof s);
+    (void)index;
+    if (!v[NF_ID])
+        missing(L, f, at, what, "id"), errs++;
+    if (!v[NF_AT])
+        missing(L, f, at, what, "at"), errs++;
+    else if (get_date(L, f, member_pos(f, at, "at", 0), v[NF_AT], &s.at) < 0)
+        errs++;
+    if (!v[NF_ID])
+        return;
+    const char *id = v[NF_ID]->valuestring;
+    size_t id_pos = member_pos(f, at, "id", 0);
+    if (check_id(L, f, id_pos, id, "snapshot") < 0)
+        return;
+    ent_date probe;
+    if (ent_date_parse(&probe, id, strlen(id)) != ENT_DATE_SYNTAX) {
+        report(L, ENT_SEV_ERROR, "invalid-id", f, id_pos,
+               "snapshot id \"%s\" looks like a date, so \"--at %s\" would be ambiguous; use a "
+               "name such as \"before-2022\"",
+               id, id);
+        return;
+    }
+    ent_graph *g = L->g;
+    uint32_t first;
+    if (ent_strmap_get(&g->snapshot_ids, id, &first)) {
+        duplicate_id(L, f, id_pos, "snapshot", id, &L->snapshot_origin[first]);
+        return;
+    }
+    if (errs)
+        return;
+    s.id = keep(L, id);
+    s.label = opt_str(L, v[NF_LABEL]);
+    s.loc.file = f->index;
+    s.loc.line = el->line;
+    if (ent_grow_((void **)&g->snapshots, &g->cap_snapshots, g->n_snapshots + 1,
+                  sizeof *g->snapshots) < 0 ||
+        record_origin(L, &L->snapshot_origin, &L->cap_snapshot_origin, g->n_snapshots, f, id_pos,
+                      el->line) < 0) {
+        L->oom = 1;
+        return;
+    }
+    g->snapshots[g->n_snapshots] = s;
+    if (ent_strmap_put(&g->snapshot_ids, s.id, (uint32_t)g->n_snapshots, NULL) < 0)
+        L->oom = 1;
+    g->n_snapshots++;
+}
+
+/* ---------------------------------------------------------------------------
+ * Second pass: relations
+ * ------------------------------------------------------------------------- */
+
+static const field relation_fields[] = {
+    {"id", T_STR},     {"source", T_STR},    {"target", T_STR},     {"type", T_STR},
+    {"from", T_STR},   {"to", T_STR},        {"at", T_STR},         {"intensity", T_NUM},
+    {"status", T_STR}, {"claimed_by", T_STR}, {"via", T_STR},       {"evidence", T_ARR},
+    {"note", T_STR},   {NULL, 0}};
+enum { RF_ID, RF_SOURCE, RF_TARGET, RF_TYPE, RF_FROM, RF_TO, RF_AT, RF_INTENSITY, RF_STATUS,
+       RF_CLAIMED_BY, RF_VIA, RF_EVIDENCE, RF_NOTE };
+
+static const field evidence_fields[] = {
+    {"source", T_STR}, {"locator", T_STR}, {"note", T_STR}, {NULL, 0}};
+enum { EF_SOURCE, EF_LOCATOR, EF_NOTE };
+
+/* Resolves an actor id member; reports unknown-actor. Returns the index or -1. */
+static long actor_ref(loader *L, const lfile *f, size_t obj_pos, const char *member,
+                      const cJSON *v)
+{
+    uint32_t idx;
+    if (ent_strmap_get(&L->g->actor_ids, v->valuestring, &idx))
+        return (long)idx;
+    report_guess(L, ENT_SEV_ERROR, "unknown-actor", f, member_pos(f, obj_pos, member, 0),
+                 closest_actor(L->g, v->valuestring), "\"%s\" names unknown actor \"%s\"",
+                 member, v->valuestring);
+    return -1;
+}
+
+static int status_from_string(const char *s)
+{
+    for (int k = 0; k < ENT_STATUS_COUNT_; k++)
+        if (strcmp(s, ent_status_str((ent_status)k)) == 0)
+            return k;
+    return -1;
+}
+
+/* Warns when a relation's dates fall outside an actor's existence. */
+static void check_existence(loader *L, const lfile *f, size_t pos, const ent_relation *r,
+                            const ent_reltype *t, const ent_actor *a)
+{
+    if (!a->from.year && !a->to.year)
+        return;
+    char d1[11], d2[11];
+    if (!t->durable) {
+        if ((a->from.year && ent_date_last_day(r->at) < ent_date_first_day(a->from)) ||
+            (a->to.year && ent_date_first_day(r->at) > ent_date_last_day(a->to)))
+            report(L, ENT_SEV_WARNING, "existence", f, pos,
+                   "this %s on %s lies outside the existence of \"%s\" (%s to %s)", t->label,
+                   ent_date_format(r->at, d1), a->id, a->from.year ? ent_date_format(a->from, d2)
+                                                                  : "its start",
+                   a->to.year ? ent_date_format(a->to, (char[11]){0}) : "today");
+        return;
+    }
+    if (a->from.year && r->from.year && ent_date_first_day(r->from) < ent_date_first_day(a->from))
+        report(L, ENT_SEV_WARNING, "existence", f, pos,
+               "this %s starts (%s) before \"%s\" exists (%s)", t->label,
+               ent_date_format(r->from, d1), a->id, ent_date_format(a->from, d2));
+    else if (a->to.year && !r->to.year)
+        report(L, ENT_SEV_WARNING, "existence", f, pos,
+               "this %s has no end date, but \"%s\" ceased to exist on %s; give \"to\"", t->label,
+               a->id, ent_date_format(a->to, d2));
+    else if (a->to.year && r->to.year && ent_date_last_day(r->to) > ent_date_last_day(a->to))
+        report(L, ENT_SEV_WARNING, "existence", f, pos,
+               "this %s ends (%s) after \"%s\" ceased to exist (%s)", t->label,
+               ent_date_format(r->to, d1), a->id, ent_date_format(a->to, d2));
+}
+
+static int do_evidence(loader *L, const lfile *f, size_t rel_pos, const cJSON *arr,
+                       ent_relation *r)
+{
+    size_t n = (size_t)cJSON_GetArraySize(arr), i = 0;
+    int errs = 0;
+    ent_evidence *ev = n ? ent_arena_alloc(&L->g->arena, n * sizeof *ev) : NULL;
+    if (n && !ev) {
+        L->oom = 1;
+        return -1;
+    }
+    for (const cJSON *c = arr->child; c; c = c->next, i++) {
+        size_t pos = element_pos(f, rel_pos, "evidence", i);
+        if (!cJSON_IsObject(c)) {
+            report(L, ENT_SEV_ERROR, "wrong-type", f, pos,
+                   "each element of \"evidence\" must be an object such as {\"source\": "
+                   "\"...\", \"locator\": \"...\", \"note\": \"...\"}, found %s",
+                   json_type_name(c));
+            errs++;
+            continue;
+        }
+        const cJSON *v[MAX_FIELDS];
+        errs += collect(L, f, pos, c, evidence_fields, v, "evidence");
+        if (!v[EF_SOURCE]) {
+            missing(L, f, pos, "evidence", "source");
+            errs++;
+            continue;
+        }
+        uint32_t si;
+        if (!ent_strmap_get(&L->g->source_ids, v[EF_SOURCE]->valuestring, &si)) {
+            ent_fuzzy fz;
+            ent_fuzzy_init(&fz, v[EF_SOURCE]->valuestring);
+            for (size_t k = 0; k < L->g->n_sources; k++)
+                ent_fuzzy_offer(&fz, L->g->sources[k].id);
+            report_guess(L, ENT_SEV_ERROR, "unknown-source", f, member_pos(f, pos, "source", 0),
+                         fz.best, "evidence cites unknown source \"%s\"",
+                         v[EF_SOURCE]->valuestring);
+            errs++;
+            continue;
+        }
+        ev[i].source = si;
+        ev[i].locator = opt_str(L, v[EF_LOCATOR]);
+        ev[i].note = opt_str(L, v[EF_NOTE]);
+    }
+    r->evidence = ev;
+    r->n_evidence = n;
+    return errs ? -1 : 0;
+}
+
+static void do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, size_t index)
+{
+    const cJSON *v[MAX_FIELDS];
+    size_t at = el->start;
+    const char *what = "a relation";
+    ent_graph *g = L->g;
+    int errs = collect(L, f, at, obj, relation_fields, v, what);
+    ent_relation r;
+    memset(&r, 0, sizeof r);
+    r.claimed_by = r.via = ENT_NO_ACTOR;
+    (void)index;
+
+    long src = -1, tgt = -1;
+    if (!v[RF_SOURCE])
+        missing(L, f, at, what, "source"), errs++;
+    else if ((src = actor_ref(L, f, at, "source", v[RF_SOURCE])) < 0)
+        errs++;
+    if (!v[RF_TARGET])
+        missing(L, f, at, what, "target"), errs++;
+    else if ((tgt = actor_ref(L, f, at, "target", v[RF_TARGET])) < 0)
+        errs++;
+    if (src >= 0 && src == tgt) {
+        report(L, ENT_SEV_ERROR, "self-relation", f, member_pos(f, at, "target", 0),
+               "a relation's source and target are both \"%s\"", g->actors[src].id);
+        errs++;
+    }
+
+    const ent_reltype *t = NULL;
+    if (!v[RF_TYPE])
+        missing(L, f, at, what, "type"), errs++;
+    else {
+        uint32_t ti;
+        if (ent_strmap_get(&g->type_ids, v[RF_TYPE]->valuestring, &ti)) {
+            t = &g->types[ti];
+            r.type = ti;
+        } else {
+            ent_fuzzy fz;
+            ent_fuzzy_init(&fz, v[RF_TYPE]->valuestring);
+            for (size_t k = 0; k < g->n_types; k++)
+                ent_fuzzy_offer(&fz, g->types[k].id);
+            report_guess(L, ENT_SEV_ERROR, "unknown-type", f, member_pos(f, at, "type", 0),
+                         fz.best, "unknown relation type \"%s\"", v[RF_TYPE]->valuestring);
+            errs++;
+        }
+    }
+
+    /* Dates: parse what is there, then check it fits the type. */
+    if (v[RF_FROM] && get_date(L, f, member_pos(f, at, "from", 0), v[RF_FROM], &r.from) < 0)
+        errs++;
+    if (v[RF_TO] && get_date(L, f, member_pos(f, at, "to", 0), v[RF_TO], &r.to) < 0)
+        errs++;
+    if (v[RF_AT] && get_date(L, f, member_pos(f, at, "at", 0), v[RF_AT], &r.at) < 0)
+        errs++;
+    if (t && t->durable && v[RF_AT]) {
+        report(L, ENT_SEV_ERROR, "date-kind", f, member_pos(f, at, "at", 1),
+               "\"%s\" is a durable relation type: give \"from\" and \"to\", not \"at\"", t->id);
+        errs++;
+    } else if (t && !t->durable && (v[RF_FROM] || v[RF_TO])) {
+        report(L, ENT_SEV_ERROR, "date-kind", f,
+               member_pos(f, at, v[RF_FROM] ? "from" : "to", 1),
+               "\"%s\" is an event type: give \"at\", not \"from\" or \"to\"", t->id);
+        errs++;
+    } else if (t && !t->durable && !v[RF_AT]) {
+        report(L, ENT_SEV_ERROR, "missing-field", f, at,
+               "a relation of event type \"%s\" needs \"at\", the date it happened", t->id);
+        errs++;
+    }
+    if (!errs && check_order(L, f, member_pos(f, at, "to", 0), r.from, r.to) < 0)
+        errs++;
+
+    if (v[RF_INTENSITY]) {
+        double x = v[RF_INTENSITY]->valuedouble;
+        if (!intensity_ok(x)) {
+            report(L, ENT_SEV_ERROR, "intensity-range", f, member_pos(f, at, "intensity", 0),
+                   "intensity %g is outside the Goldstein scale, -10 to 10", x);
+            errs++;
+        } else {
+            r.intensity = x;
+            r.intensity_given = 1;
+            if (t && ((t->sign > 0 && x < 0) || (t->sign < 0 && x > 0)))
+                report(L, ENT_SEV_WARNING, "sign-mismatch", f,
+                       member_pos(f, at, "intensity", 0),
+                       "intensity %g has the opposite sign of \"%s\" (%s); is the type right?",
+                       x, t->id, t->sign > 0 ? "cooperative" : "hostile");
+        }
+    } else if (t)
+        r.intensity = t->intensity;
+
+    r.status = ENT_STATUS_REPORTED;
+    if (v[RF_STATUS]) {
+        int st = status_from_string(v[RF_STATUS]->valuestring);
+        if (st < 0) {
+            ent_fuzzy fz;
+            ent_fuzzy_init(&fz, v[RF_STATUS]->valuestring);
+            for (int k = 0; k < ENT_STATUS_COUNT_; k++)
+                ent_fuzzy_offer(&fz, ent_status_str((ent_status)k));
+            report_guess(L, ENT_SEV_ERROR, "invalid-value", f, member_pos(f, at, "status", 0),
+                         fz.best,
+                         "unknown status \"%s\"; it is confirmed, reported, claimed or disputed",
+                         v[RF_STATUS]->valuestring);
+            errs++;
+        } else
+            r.status = (ent_status)st;
+    }
+    if (v[RF_CLAIMED_BY]) {
+        long c = actor_ref(L, f, at, "claimed_by", v[RF_CLAIMED_BY]);
+        if (c < 0)
+            errs++;
+        else
+            r.claimed_by = (uint32_t)c;
+        if (r.status == ENT_STATUS_CONFIRMED || r.status == ENT_STATUS_REPORTED)
+            report(L, ENT_SEV_WARNING, "unused-field", f, member_pos(f, at, "claimed_by", 1),
+                   "\"claimed_by\" is ignored when the status is \"%s\"; use \"claimed\" or "
+                   "\"disputed\"",
+                   ent_status_str(r.status));
+    } else if (r.status == ENT_STATUS_CLAIMED) {
+        report(L, ENT_SEV_ERROR, "claim-without-claimant", f, member_pos(f, at, "status", 0),
+               "a claimed relation must say who claims it: add \"claimed_by\"");
+        errs++;
+    }
+    if (v[RF_VIA]) {
+        long c = actor_ref(L, f, at, "via", v[RF_VIA]);
+        if (c < 0)
+            errs++;
+        else
+            r.via = (uint32_t)c;
+    }
+
+    if (v[RF_EVIDENCE] && do_evidence(L, f, at, v[RF_EVIDENCE], &r) < 0)
+        errs++;
+    if (!errs && r.n_evidence == 0 && !L->allow_missing_evidence)
+        report(L, ENT_SEV_WARNING, "no-evidence", f, at,
+               "this relation has no evidence; add \"evidence\": [{\"source\": ..., "
+               "\"locator\": ..., \"note\": ...}]");
+
+    /* Kinds: stances point at issues, and issues do not act. */
+    if (src >= 0 && g->actors[src].kind == ENT_KIND_ISSUE) {
+        report(L, ENT_SEV_ERROR, "kind-mismatch", f, member_pos(f, at, "source", 0),
+               "\"%s\" is an issue, and an issue cannot be the source of a relation",
+               g->actors[src].id);
+        errs++;
+    }
+    if (t && tgt >= 0 && !strncmp(t->id, "stance_", 7) && g->actors[tgt].kind != ENT_KIND_ISSUE) {
+        report(L, ENT_SEV_ERROR, "kind-mismatch", f, member_pos(f, at, "target", 0),
+               "\"%s\" takes an issue as its target, but \"%s\" is of kind \"%s\"", t->id,
+               g->actors[tgt].id, ent_actor_kind_str(g->actors[tgt].kind));
+        errs++;
+    }
+
+    const char *rid = v[RF_ID] ? v[RF_ID]->valuestring : NULL;
+    size_t id_pos = rid ? member_pos(f, at, "id", 0) : at;
+    if (rid && check_id(L, f, id_pos, rid, "relation") < 0)
+        errs++;
+    else if (rid) {
+        uint32_t first;
+        if (ent_strmap_get(&g->relation_ids, rid, &first)) {
+            duplicate_id(L, f, id_pos, "relation", rid, &L->relation_origin[first]);
+            errs++;
+        }
+    }
+    if (errs)
+        return;
+
+    if (src >= 0 && t)
+        check_existence(L, f, member_pos(f, at, "source", 0), &r, t, &g->actors[src]);
+    if (tgt >= 0 && t)
+        check_existence(L, f, member_pos(f, at, "target", 0), &r, t, &g->actors[tgt]);
+
+    r.source = (uint32_t)src;
+    r.target = (uint32_t)tgt;
+    r.id = rid ? keep(L, rid) : "";
+    r.note = opt_str(L, v[RF_NOTE]);
+    r.loc.file = f->index;
+    r.loc.line = el->line;
+    size_t ri = g->n_relations;
+    if (ent_grow_((void **)&g->relations, &g->cap_relations, ri + 1, sizeof *g->relations) < 0) {
+        L->oom = 1;
+        return;
+    }
+    if (rid) {
+        if (record_origin(L, &L->relation_origin, &L->cap_relation_origin, ri, f, id_pos,
+                          el->line) < 0)
+            return;
+        if (ent_strmap_put(&g->relation_ids, r.id, (uint32_t)ri, NULL) < 0)
+            L->oom = 1;
+    }
+    g->relations[ri] = r;
+    g->n_relations++;
+}
+
+/* ---------------------------------------------------------------------------
+ * Driver
+ * ------------------------------------------------------------------------- */
+
+typedef void (*element_fn)(loader *L, lfile *f, const elem *el, const cJSON *obj, size_t index);
+
+static const element_fn element_fns[SEC_COUNT] = {do_type, do_source, do_actor, do_snapshot,
+                                                  do_relation};
+
+/* Parses a top-level scalar member with cJSON; NULL when absent. */
+static cJSON *parse_at(const lfile *f, size_t pos)
+{
+    size_t end = jscan_skip(f->buf, f->len, pos);
+    return cJSON_ParseWithLengthOpts(f->buf + pos, end - pos, NULL, 0);
+}
+
+static void check_header(loader *L, lfile *f)
+{
+    f->base_pos = 0;
+    f->base_line = 1;
+    f->format_ok = 1;
+    if (!f->scalar_present[TOP_FORMAT]) {
+        report(L, ENT_SEV_ERROR, "missing-format", f, f->top_pos,
+               "missing \"format\": a graph file starts with {\"format\": \"entente/1\", ...}");
+    } else {
+        cJSON *v = parse_at(f, f->scalar_val[TOP_FORMAT]);
+        if (!v)
+            L->oom = 1;
+        else if (!cJSON_IsString(v))
+            report(L, ENT_SEV_ERROR, "wrong-type", f, f->scalar_val[TOP_FORMAT],
+                   "\"format\" must be the string \"entente/1\", found %s", json_type_name(v));
+        else if (strcmp(v->valuestring, ENT_FORMAT) != 0) {
+            report(L, ENT_SEV_ERROR, "unknown-format", f, f->scalar_val[TOP_FORMAT],
+                   "unsupported format \"%s\"; this version of entente reads \"%s\"",
+                   v->valuestring, ENT_FORMAT);
+            f->format_ok = 0;
+        }
+        cJSON_Delete(v);
+    }
+    for (int i = TOP_TITLE; i <= TOP_DESCRIPTION; i++) {
+        if (!f->scalar_present[i])
+            continue;
+        cJSON *v = parse_at(f, f->scalar_val[i]);
+        if (!v)
+            L->oom = 1;
+        else if (!cJSON_IsString(v))
+            report(L, ENT_SEV_ERROR, "wrong-type", f, f->scalar_val[i],
+                   "\"%s\" must be a string, found %s", scalar_names[i], json_type_name(v));
+        else if (i == TOP_TITLE && !L->g->title[0])
+            L->g->title = keep(L, v->valuestring);
+        else if (i == TOP_DESCRIPTION && !L->g->description[0])
+            L->g->description = keep(L, v->valuestring);
+        cJSON_Delete(v);
+    }
+    for (int s = 0; s < SEC_COUNT; s++) {
+        section *sec = &f->sec[s];
+        if (sec->present && f->buf[sec->val_pos] != '[') {
+            cJSON *v = parse_at(f, sec->val_pos);
+            report(L, ENT_SEV_ERROR, "wrong-type", f, sec->val_pos,
+                   "\"%s\" must be an array, found %s", section_names[s],
+                   v ? json_type_name(v) : "something else");
+            cJSON_Delete(v);
+        }
+    }
+}
+
+static void process_section(loader *L, int s)
+{
+    for (size_t fi = 0; fi < L->n_files && !L->stopped && !L->oom; fi++) {
+        lfile *f = &L->files[fi];
+        if (!f->syntax_ok || !f->format_ok)
+            continue;
+        section *sec = &f->sec[s];
+        for (size_t i = 0; i < sec->n && !L->stopped && !L->oom; i++) {
+            const elem *el = &sec->items[i];
+            f->base_pos = el->start;
+            f->base_line = el->line;
+            cJSON *obj = cJSON_ParseWithLengthOpts(f->buf + el->start, el->end - el->start, NULL,
+                                                   0);
+            if (!obj) {
+                L->oom = 1; /* the text was validated: only memory can fail here */
+                break;
+            }
+            if (!cJSON_IsObject(obj))
+                report(L, ENT_SEV_ERROR, "wrong-type", f, el->start,
+                       "each element of \"%s\" must be an object describing a %s, found %s",
+                       section_names[s], element_names[s], json_type_name(obj));
+            else {
+                dupcheck(L, f, el->start, obj, 0);
+                element_fns[s](L, f, el, obj, i);
+            }
+            cJSON_Delete(obj);
+        }
+    }
+}
+
+static void release_files(loader *L)
+{
+    for (size_t i = 0; i < L->n_files; i++) {
+        lfile *f = &L->files[i];
+        free(f->owned);
+        for (int s = 0; s < SEC_COUNT; s++)
+            free(f->sec[s].items);
+    }
+    free(L->files);
+    free(L->type_origin);
+    free(L->source_origin);
+    free(L->actor_origin);
+    free(L->snapshot_origin);
+    free(L->relation_origin);
+    ent_strbuf_release(&L->msg);
+}
+
+static int load(ent_graph **out, const char *const *paths, const ent_load_input *inputs, size_t n,
+                const ent_load_options *opts, ent_diags *diags)
+{
+    if (!out || (!paths && !inputs && n))
+        return ent_error_set(ENT_EUSAGE, "ent_load: NULL argument");
+    *out = NULL;
+    loader *L = calloc(1, sizeof *L);
+    if (!L)
+        return ent_error_set(ENT_ENOMEM, "out of memory");
+    int rc = ENT_OK;
+    L->diags = diags;
+    L->max_errors = opts && opts->max_errors ? opts->max_errors : DEFAULT_MAX_ERRORS;
+    L->allow_missing_evidence = opts ? opts->allow_missing_evidence : 0;
+    L->g = ent_graph_new_();
+    L->files = calloc(n ? n : 1, sizeof *L->files);
+    if (!L->g || !L->files)
+        goto oom;
+    L->g->files = ent_arena_alloc(&L->g->arena, (n ? n : 1) * sizeof *L->g->files);
+    if (!L->g->files)
+        goto oom;
+    L->n_files = n;
+    L->g->n_files = n;
+    for (size_t i = 0; i < n; i++) {
+        lfile *f = &L->files[i];
+        f->index = (uint32_t)i;
+        f->name = keep(L, paths ? paths[i] : inputs[i].name);
+        L->g->files[i] = f->name;
+        f->base_line = 1;
+        if (paths) {
+            if (read_file(L, f) < 0) {
+                L->io_failed = 1;
+                continue;
+            }
+        } else {
+            f->buf = inputs[i].data;
+            f->len = inputs[i].len;
+        }
+        f->readable = 1;
+        first_pass(L, f);
+        if (L->oom)
+            goto oom;
+    }
+    int all_ok = !L->io_failed;
+    for (size_t i = 0; i < n; i++)
+        all_ok &= L->files[i].syntax_ok;
+    /* After a syntax error or an unreadable file, references between files
+     * cannot be checked without a flood of false "unknown actor" errors. */
+    if (all_ok) {
+        for (size_t i = 0; i < n; i++)
+            check_header(L, &L->files[i]);
+        for (int s = 0; s < SEC_COUNT; s++)
+            process_section(L, s);
+    }
+    if (L->oom)
+        goto oom;
+    if (L->io_failed)
+        rc = ENT_EIO;
+    else if (L->errors)
+        rc = ENT_EINVALID;
+    if (rc == ENT_OK) {
+        *out = L->g;
+        L->g = NULL;
+    } else
+        ent_error_set(rc, rc == ENT_EIO ? "a graph file could not be read"
+                                        : "the graph files have %zu error(s)",
+                      L->errors);
+    goto done;
+oom:
+    rc = ent_error_set(ENT_ENOMEM, "out of memory while loading graph files");
+done:
+    ent_graph_free(L->g);
+    release_files(L);
+    free(L);
+    return rc;
+}
+
+int ent_load_files(ent_graph **out, const char *const *paths, size_t n,
+                   const ent_load_options *opts, ent_diags *diags)
+{
+    if (!paths && n)
+        return ent_error_set(ENT_EUSAGE, "ent_load_files: NULL paths");
+    return load(out, paths, NULL, n, opts, diags);
+}
+
+int ent_load_inputs(ent_graph **out, const ent_load_input *inputs, size_t n,
+                    const ent_load_options *opts, ent_diags *diags)
+{
+    if (!inputs && n)
+        return ent_error_set(ENT_EUSAGE, "ent_load_inputs: NULL inputs");
+    return load(out, NULL, inputs, n, opts, diags);
+}

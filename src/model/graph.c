@@ -1,0 +1,203 @@
+/*
+ * graph.c: the model's accessors, lookups and teardown. Graphs are built by
+ * the loader (src/load) and read-only afterwards.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/graph_impl.h"
+#include "util/fuzzy.h"
+
+int ent_grow_(void **items, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t n = *cap ? *cap : 16;
+    while (n < need)
+        n *= 2;
+    void *p = realloc(*items, n * elem);
+    if (!p)
+        return -1;
+    *items = p;
+    *cap = n;
+    return 0;
+}
+
+ent_graph *ent_graph_new_(void)
+{
+    ent_graph *g = calloc(1, sizeof *g);
+    if (!g)
+        return NULL;
+    g->title = g->description = "";
+    size_t n = ent_vocab_builtin_count();
+    if (ent_grow_((void **)&g->types, &g->cap_types, n, sizeof *g->types) < 0)
+        goto fail;
+    for (size_t i = 0; i < n; i++) {
+        g->types[i] = *ent_vocab_builtin(i);
+        if (ent_strmap_put(&g->type_ids, g->types[i].id, (uint32_t)i, NULL) < 0)
+            goto fail;
+    }
+    g->n_types = n;
+    return g;
+fail:
+    ent_graph_free(g);
+    return NULL;
+}
+
+char *ent_graph_lower_(ent_graph *g, const char *s)
+{
+    char *p = ent_arena_strdup(&g->arena, s);
+    if (p)
+        for (char *q = p; *q; q++)
+            *q = (char)tolower((unsigned char)*q);
+    return p;
+}
+
+void ent_graph_free(ent_graph *g)
+{
+    if (!g)
+        return;
+    free(g->sources);
+    free(g->actors);
+    free(g->relations);
+    free(g->snapshots);
+    free(g->types);
+    ent_strmap_release(&g->source_ids);
+    ent_strmap_release(&g->actor_ids);
+    ent_strmap_release(&g->snapshot_ids);
+    ent_strmap_release(&g->type_ids);
+    ent_strmap_release(&g->relation_ids);
+    ent_strmap_release(&g->names);
+    ent_arena_release(&g->arena);
+    free(g);
+}
+
+const char *ent_graph_title(const ent_graph *g)
+{
+    return g->title;
+}
+
+const char *ent_graph_description(const ent_graph *g)
+{
+    return g->description;
+}
+
+size_t ent_graph_file_count(const ent_graph *g)
+{
+    return g->n_files;
+}
+
+const char *ent_graph_file(const ent_graph *g, size_t i)
+{
+    return i < g->n_files ? g->files[i] : "";
+}
+
+size_t ent_graph_source_count(const ent_graph *g)
+{
+    return g->n_sources;
+}
+
+const ent_source *ent_graph_source(const ent_graph *g, size_t i)
+{
+    return i < g->n_sources ? &g->sources[i] : NULL;
+}
+
+size_t ent_graph_actor_count(const ent_graph *g)
+{
+    return g->n_actors;
+}
+
+const ent_actor *ent_graph_actor(const ent_graph *g, size_t i)
+{
+    return i < g->n_actors ? &g->actors[i] : NULL;
+}
+
+size_t ent_graph_relation_count(const ent_graph *g)
+{
+    return g->n_relations;
+}
+
+const ent_relation *ent_graph_relation(const ent_graph *g, size_t i)
+{
+    return i < g->n_relations ? &g->relations[i] : NULL;
+}
+
+size_t ent_graph_snapshot_count(const ent_graph *g)
+{
+    return g->n_snapshots;
+}
+
+const ent_snapshot *ent_graph_snapshot(const ent_graph *g, size_t i)
+{
+    return i < g->n_snapshots ? &g->snapshots[i] : NULL;
+}
+
+size_t ent_graph_type_count(const ent_graph *g)
+{
+    return g->n_types;
+}
+
+const ent_reltype *ent_graph_type(const ent_graph *g, size_t i)
+{
+    return i < g->n_types ? &g->types[i] : NULL;
+}
+
+long ent_graph_actor_by_id(const ent_graph *g, const char *id)
+{
+    uint32_t v;
+    return ent_strmap_get(&g->actor_ids, id, &v) ? (long)v : -1;
+}
+
+long ent_graph_snapshot_by_id(const ent_graph *g, const char *id)
+{
+    uint32_t v;
+    return ent_strmap_get(&g->snapshot_ids, id, &v) ? (long)v : -1;
+}
+
+long ent_graph_resolve_actor(const ent_graph *g, const char *name, const char **suggestion)
+{
+    uint32_t v;
+    if (suggestion)
+        *suggestion = NULL;
+    if (ent_strmap_get(&g->actor_ids, name, &v))
+        return (long)v;
+    size_t len = strlen(name);
+    char small[256];
+    char *low = len < sizeof small ? small : malloc(len + 1);
+    if (!low)
+        return -1;
+    for (size_t i = 0; i <= len; i++)
+        low[i] = (char)tolower((unsigned char)name[i]);
+    int found = ent_strmap_get(&g->names, low, &v);
+    if (low != small)
+        free(low);
+    if (found)
+        return v == ENT_NAME_AMBIGUOUS ? -2 : (long)v;
+    if (suggestion) {
+        ent_fuzzy f;
+        ent_fuzzy_init(&f, name);
+        for (size_t i = 0; i < g->n_actors; i++) {
+            ent_fuzzy_offer(&f, g->actors[i].id);
+            ent_fuzzy_offer(&f, g->actors[i].name);
+            for (size_t k = 0; k < g->actors[i].n_aliases; k++)
+                ent_fuzzy_offer(&f, g->actors[i].aliases[k]);
+        }
+        *suggestion = f.best;
+    }
+    return -1;
+}
+
+const char *ent_actor_kind_str(ent_actor_kind k)
+{
+    static const char *const names[] = {"state",   "de_facto_state", "leader", "person",
+                                        "alliance", "organization",  "force",  "group",
+                                        "place",    "issue"};
+    return (unsigned)k < ENT_KIND_COUNT_ ? names[k] : "unknown";
+}
+
+const char *ent_status_str(ent_status s)
+{
+    static const char *const names[] = {"confirmed", "reported", "claimed", "disputed"};
+    return (unsigned)s < ENT_STATUS_COUNT_ ? names[s] : "unknown";
+}

@@ -1,0 +1,53 @@
+/*
+ * graph_impl.h: the inside of ent_graph, shared by the model and the loader
+ * (which builds graphs). Nothing outside src/ sees it.
+ */
+#ifndef ENT_MODEL_GRAPH_IMPL_H
+#define ENT_MODEL_GRAPH_IMPL_H
+
+#include "entente/graph.h"
+#include "util/arena.h"
+#include "util/strmap.h"
+
+/* Value stored in `names` for a lowercased name shared by several actors. */
+#define ENT_NAME_AMBIGUOUS UINT32_MAX
+
+struct ent_graph {
+    ent_arena arena;         /* every string and small array of the graph */
+    const char **files;      /* paths as given, n_files of them */
+    size_t n_files;
+    const char *title;       /* "" when no file has one */
+    const char *description; /* "" when no file has one */
+
+    ent_source *sources;
+    size_t n_sources, cap_sources;
+    ent_actor *actors;
+    size_t n_actors, cap_actors;
+    ent_relation *relations;
+    size_t n_relations, cap_relations;
+    ent_snapshot *snapshots;
+    size_t n_snapshots, cap_snapshots;
+    ent_reltype *types;      /* built-in types first, then the files' own */
+    size_t n_types, cap_types;
+
+    ent_strmap source_ids;   /* id -> index into sources */
+    ent_strmap actor_ids;    /* id -> index into actors */
+    ent_strmap snapshot_ids; /* id -> index into snapshots */
+    ent_strmap type_ids;     /* id -> index into types */
+    ent_strmap relation_ids; /* id -> index into relations (only given ids) */
+    ent_strmap names;        /* lowercased id, name, alias -> actor or AMBIGUOUS */
+};
+
+/* A new empty graph holding the built-in vocabulary, or NULL. */
+ent_graph *ent_graph_new_(void);
+
+/*
+ * Grows an array of `elem` bytes so that it holds at least `need` elements.
+ * Returns 0 or -1 when out of memory (the array is unchanged).
+ */
+int ent_grow_(void **items, size_t *cap, size_t need, size_t elem);
+
+/* ASCII-lowercases a copy of s into the graph's arena. */
+char *ent_graph_lower_(ent_graph *g, const char *s);
+
+#endif

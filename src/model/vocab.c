@@ -1,0 +1,165 @@
+/*
+ * vocab.c: the built-in relation vocabulary, one table.
+ *
+ * Intensities are Goldstein-scale values from the CAMEO table where a code
+ * matches (the `cameo` column); the few types with no CAMEO counterpart take
+ * the value of the nearest CAMEO category, as docs/vocabulary.md explains row
+ * by row. docs/vocabulary.md holds the same table; tests/unit/test_vocab.c
+ * checks that the two agree.
+ */
+#include <string.h>
+
+#include "entente/vocab.h"
+
+/* Column order: id, label, sign, intensity, durable, obligation, cameo,
+ * family, description. Durable types first, then events, each by family. */
+static const ent_reltype builtin[] = {
+    /* structure */
+    {"member_of", "membership", 1, 6.0, 1, 1, "", "structure",
+     "the source is a member of the target organisation or alliance; an obligation only when "
+     "the alliance has collective_defense"},
+    {"leader_of", "leadership", 1, 6.0, 1, 0, "", "structure",
+     "the source leads the target (head of state or government, commander)"},
+    {"official_of", "office", 1, 6.0, 1, 0, "", "structure",
+     "the source holds an office in the target (minister, secretary, spokesperson)"},
+    {"part_of", "territorial inclusion", 0, 0.0, 1, 0, "", "structure",
+     "the source lies within, or is an administrative part of, the target"},
+    {"controls", "control", 0, 0.0, 1, 0, "", "structure",
+     "the source holds control of the target (a territory, a route, a town)"},
+    {"deployed_in", "deployment", 0, 0.0, 1, 0, "", "structure",
+     "the source (a force) is stationed in the target"},
+    /* alliance and obligations */
+    {"allied_with", "alliance", 1, 8.0, 1, 1, "057", "alliance",
+     "a formal alliance in which the source is bound to defend the target"},
+    {"security_guarantee", "security guarantee", 1, 8.5, 1, 1, "074", "alliance",
+     "the source guarantees the target's security"},
+    {"peacekeeping_mandate", "peacekeeping mandate", 1, 8.5, 1, 1, "074", "alliance",
+     "the source holds a mandate to keep the peace for, and protect, the target"},
+    {"ceasefire", "ceasefire agreement", 1, 9.0, 1, 0, "0871", "agreement",
+     "a ceasefire in force between the source and the target"},
+    {"partner_of", "strategic partnership", 1, 6.0, 1, 0, "060", "support",
+     "a standing partnership of material cooperation, without a defence obligation"},
+    {"aligned_with", "alignment", 1, 3.5, 1, 0, "050", "support",
+     "the source sides diplomatically with the target in a conflict"},
+    {"cooperates_with", "cooperation", 1, 6.0, 1, 0, "060", "support",
+     "the source cooperates with the target, openly or tacitly, in a course of action"},
+    {"recognizes", "recognition", 1, 6.0, 1, 0, "054", "diplomacy",
+     "the source recognises the target as a state or its authority as legitimate"},
+    /* support, durable */
+    {"support_military", "military support", 1, 7.4, 1, 0, "062", "support",
+     "the source supports the target militarily over a period"},
+    {"support_diplomatic", "diplomatic support", 1, 3.5, 1, 0, "050", "support",
+     "the source supports the target diplomatically over a period"},
+    {"support_economic", "economic support", 1, 6.4, 1, 0, "061", "support",
+     "the source supports the target economically over a period"},
+    {"support_humanitarian", "humanitarian support", 1, 7.4, 1, 0, "073", "support",
+     "the source supports the target with humanitarian help over a period"},
+    {"support_political", "political support", 1, 3.4, 1, 0, "051", "support",
+     "the source backs the target politically over a period"},
+    /* stances */
+    {"stance_for", "stance in favour", 1, 3.4, 1, 0, "051", "stance",
+     "the source takes a position in favour of the target, an issue"},
+    {"stance_against", "stance against", -1, -2.0, 1, 0, "111", "stance",
+     "the source takes a position against the target, an issue"},
+    /* hostile states */
+    {"at_war_with", "war", -1, -10.0, 1, 0, "190", "force",
+     "open armed conflict between the source and the target"},
+    {"occupies", "occupation", -1, -9.5, 1, 0, "192", "force",
+     "the source occupies territory of the target"},
+    {"blockades", "blockade", -1, -9.5, 1, 0, "191", "coercion",
+     "the source blockades the target or restricts movement to it"},
+    {"sanctions", "sanctions", -1, -8.0, 1, 0, "163", "coercion",
+     "the source keeps sanctions, an embargo or a boycott against the target"},
+
+    /* events: diplomacy */
+    {"statement", "statement", 0, 0.0, 0, 0, "010", "statement",
+     "the source makes a public statement about the target, neither for nor against"},
+    {"reports", "report", 0, 0.0, 0, 0, "", "statement",
+     "the source (media, an observer) reports on the target"},
+    {"call", "telephone call", 1, 1.0, 0, 0, "041", "diplomacy",
+     "the source discusses with the target by telephone"},
+    {"meeting", "meeting", 1, 1.0, 0, 0, "040", "diplomacy",
+     "the source meets or consults the target"},
+    {"visit", "visit", 1, 1.9, 0, 0, "042", "diplomacy",
+     "the source makes a visit to the target"},
+    {"negotiation", "negotiation", 1, 7.0, 0, 0, "046", "diplomacy",
+     "the source negotiates with the target"},
+    {"mediation", "mediation", 1, 5.0, 0, 0, "045", "mediation",
+     "the source mediates between the target and another party"},
+    {"brokers_ceasefire", "brokering a ceasefire", 1, 5.0, 0, 0, "045", "mediation",
+     "the source brokers a ceasefire that the target accepts"},
+    {"requests_help", "request for help", 1, 3.4, 0, 0, "0234", "diplomacy",
+     "the source asks the target for help, protection or peacekeeping"},
+    {"praise", "praise", 1, 3.4, 0, 0, "051", "verbal_support",
+     "the source praises the target"},
+    {"endorses", "endorsement", 1, 3.4, 0, 0, "051", "verbal_support",
+     "the source endorses the target or an act of the target"},
+    {"defends_verbally", "verbal defence", 1, 3.5, 0, 0, "052", "verbal_support",
+     "the source defends the target in words"},
+    /* events: material cooperation */
+    {"aid", "aid", 1, 7.0, 0, 0, "070", "aid", "the source provides aid to the target"},
+    {"aid_economic", "economic aid", 1, 7.4, 0, 0, "071", "aid",
+     "the source provides economic aid to the target"},
+    {"aid_military", "military aid", 1, 8.3, 0, 0, "072", "aid",
+     "the source provides military aid to the target"},
+    {"aid_humanitarian", "humanitarian aid", 1, 7.4, 0, 0, "073", "aid",
+     "the source provides humanitarian aid to the target"},
+    {"evacuates", "evacuation", 1, 7.4, 0, 0, "", "aid",
+     "the source evacuates the target (people) out of danger"},
+    {"surrenders_to", "surrender", 1, 10.0, 0, 0, "0874", "yield",
+     "the source surrenders or retreats militarily before the target"},
+    /* events: verbal conflict */
+    {"criticizes", "criticism", -1, -2.0, 0, 0, "111", "verbal_conflict",
+     "the source criticises or denounces the target"},
+    {"condemns", "condemnation", -1, -2.0, 0, 0, "111", "verbal_conflict",
+     "the source condemns the target or an act of the target"},
+    {"blames", "blame", -1, -2.0, 0, 0, "112", "verbal_conflict",
+     "the source blames the target for something"},
+    {"accuses", "accusation", -1, -2.0, 0, 0, "112", "verbal_conflict",
+     "the source accuses the target of a wrong (aggression, a crime, an attack)"},
+    {"denies_responsibility", "denial of responsibility", -1, -2.0, 0, 0, "016",
+     "verbal_conflict", "the source denies a responsibility towards the target"},
+    {"rules_against", "ruling", -1, -2.0, 0, 0, "116", "verbal_conflict",
+     "the source (a court) rules against the target or finds it liable"},
+    {"rejects_request", "rejection of a request", -1, -4.0, 0, 0, "122", "rejection",
+     "the source rejects the target's request for help or material aid"},
+    {"demands", "demand", -1, -5.0, 0, 0, "100", "rejection",
+     "the source makes a demand of the target"},
+    {"threatens", "threat", -1, -4.4, 0, 0, "130", "coercion",
+     "the source threatens the target"},
+    {"protests", "protest", -1, -6.5, 0, 0, "141", "protest",
+     "the source demonstrates or rallies against the target"},
+    {"mobilizes_against", "military build-up", -1, -7.2, 0, 0, "154", "coercion",
+     "the source mobilises or builds up armed forces against the target"},
+    {"imposes_sanctions", "sanctions imposed", -1, -8.0, 0, 0, "163", "coercion",
+     "the source imposes sanctions, an embargo or a boycott on the target"},
+    /* events: force */
+    {"attacks", "attack", -1, -10.0, 0, 0, "190", "force",
+     "the source uses military force against the target"},
+    {"violates_ceasefire", "ceasefire violation", -1, -9.5, 0, 0, "196", "force",
+     "the source breaks a ceasefire with the target"},
+    {"expels", "mass expulsion", -1, -9.5, 0, 0, "201", "force",
+     "the source drives the target (a population) from its homes"},
+    {"mass_killing", "mass killing", -1, -10.0, 0, 0, "202", "force",
+     "the source kills many of the target (civilians) in a massacre"},
+    {"establishes", "establishment", 0, 0.0, 0, 0, "", "structure",
+     "the source creates or establishes the target (an entity, an office)"},
+};
+
+size_t ent_vocab_builtin_count(void)
+{
+    return sizeof builtin / sizeof builtin[0];
+}
+
+const ent_reltype *ent_vocab_builtin(size_t i)
+{
+    return i < ent_vocab_builtin_count() ? &builtin[i] : NULL;
+}
+
+const ent_reltype *ent_vocab_builtin_find(const char *id)
+{
+    for (size_t i = 0; i < ent_vocab_builtin_count(); i++)
+        if (strcmp(builtin[i].id, id) == 0)
+            return &builtin[i];
+    return NULL;
+}

@@ -1,0 +1,92 @@
+/*
+ * strmap.c: linear probing, load factor at most 1/2, FNV-1a hashing.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/strmap.h"
+
+void ent_strmap_init(ent_strmap *m)
+{
+    m->slots = NULL;
+    m->cap = m->count = 0;
+}
+
+void ent_strmap_release(ent_strmap *m)
+{
+    free(m->slots);
+    ent_strmap_init(m);
+}
+
+uint32_t ent_strmap_hash(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static ent_strmap_slot *find(const ent_strmap *m, const char *key, uint32_t h)
+{
+    size_t mask = m->cap - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        ent_strmap_slot *s = &m->slots[i];
+        if (!s->key || (s->hash == h && strcmp(s->key, key) == 0))
+            return s;
+    }
+}
+
+int ent_strmap_get(const ent_strmap *m, const char *key, uint32_t *value)
+{
+    if (!m->cap)
+        return 0;
+    ent_strmap_slot *s = find(m, key, ent_strmap_hash(key, strlen(key)));
+    if (!s->key)
+        return 0;
+    *value = s->value;
+    return 1;
+}
+
+static int grow(ent_strmap *m)
+{
+    size_t cap = m->cap ? m->cap * 2 : 64;
+    ent_strmap_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return -1;
+    ent_strmap old = *m;
+    m->slots = slots;
+    m->cap = cap;
+    for (size_t i = 0; i < old.cap; i++)
+        if (old.slots[i].key)
+            *find(m, old.slots[i].key, old.slots[i].hash) = old.slots[i];
+    free(old.slots);
+    return 0;
+}
+
+int ent_strmap_put(ent_strmap *m, const char *key, uint32_t value, uint32_t *existing)
+{
+    if ((m->count + 1) * 2 > m->cap && grow(m) < 0)
+        return -1;
+    uint32_t h = ent_strmap_hash(key, strlen(key));
+    ent_strmap_slot *s = find(m, key, h);
+    if (s->key) {
+        if (existing)
+            *existing = s->value;
+        return 0;
+    }
+    s->key = key;
+    s->hash = h;
+    s->value = value;
+    m->count++;
+    return 1;
+}
+
+uint32_t *ent_strmap_ref(const ent_strmap *m, const char *key)
+{
+    if (!m->cap)
+        return NULL;
+    ent_strmap_slot *s = find(m, key, ent_strmap_hash(key, strlen(key)));
+    return s->key ? &s->value : NULL;
+}

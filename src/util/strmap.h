@@ -1,0 +1,42 @@
+/*
+ * strmap.h: an open-addressing hash map from strings to 32-bit values. Keys
+ * are not copied: they must outlive the map (they live in an arena).
+ */
+#ifndef ENT_UTIL_STRMAP_H
+#define ENT_UTIL_STRMAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct ent_strmap_slot {
+    const char *key; /* NULL when empty */
+    uint32_t hash;
+    uint32_t value;
+} ent_strmap_slot;
+
+typedef struct ent_strmap {
+    ent_strmap_slot *slots;
+    size_t cap;   /* power of two, or 0 */
+    size_t count; /* keys stored */
+} ent_strmap;
+
+void ent_strmap_init(ent_strmap *m);
+void ent_strmap_release(ent_strmap *m);
+
+/* FNV-1a of len bytes. */
+uint32_t ent_strmap_hash(const char *s, size_t len);
+
+/* Looks up `key` (NUL-terminated). Returns 1 and sets *value when found. */
+int ent_strmap_get(const ent_strmap *m, const char *key, uint32_t *value);
+
+/*
+ * Inserts key -> value unless the key is present. Returns 1 when inserted, 0
+ * when the key was already there (*existing receives its value, may be NULL),
+ * -1 when out of memory.
+ */
+int ent_strmap_put(ent_strmap *m, const char *key, uint32_t value, uint32_t *existing);
+
+/* A pointer to the value stored for `key`, or NULL when absent. */
+uint32_t *ent_strmap_ref(const ent_strmap *m, const char *key);
+
+#endif
