@@ -369,6 +369,7 @@ int jscan_value(jscan *s, int depth)
             return 0;
         if (hooks && top == 2 && kinds[0] == '{' && kinds[1] == '[' && hooks->element)
             hooks->element(hooks->ud, elem_start, s->pos, elem_line);
+        size_t value_end = s->pos; /* a missing ',' belongs right here */
         jscan_ws(s);
         if (s->pos >= s->len) {
             return truncated(s, kinds[top - 1], opens[top - 1]);
@@ -382,7 +383,7 @@ int jscan_value(jscan *s, int depth)
             }
             if (c != ',') {
                 if (c == '"')
-                    return jscan_fail(s, s->pos, "json-syntax",
+                    return jscan_fail(s, value_end, "json-syntax",
                                       "missing ',' between object members");
                 return jscan_fail(s, s->pos, "json-syntax",
                                   "expected ',' or '}' after an object member, found %s",
@@ -403,7 +404,8 @@ int jscan_value(jscan *s, int depth)
         }
         if (c != ',') {
             if (c == '"' || c == '{' || c == '[' || (c >= '0' && c <= '9'))
-                return jscan_fail(s, s->pos, "json-syntax", "missing ',' between array elements");
+                return jscan_fail(s, value_end, "json-syntax",
+                                  "missing ',' between array elements");
             return jscan_fail(s, s->pos, "json-syntax",
                               "expected ',' or ']' after an array element, found %s",
                               describe(s, s->pos, what, sizeof what));

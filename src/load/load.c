@@ -1005,8 +1005,7 @@ static void do_source(loader *L, lfile *f, const elem *el, const cJSON *obj, siz
         duplicate_id(L, f, id_pos, "source", v[SF_ID]->valuestring, &L->source_origin[first]);
         return;
     }
-    if (errs)
-        return;
+    (void)errs; /* registered even with errors: evidence citing it stays quiet */
     s.id = keep(L, v[SF_ID]->valuestring);
     s.title = opt_str(L, v[SF_TITLE]);
     s.publisher = opt_str(L, v[SF_PUBLISHER]);
@@ -1066,7 +1065,7 @@ static int string_list(loader *L, const lfile *f, size_t obj_pos, const char *me
         list[i] = keep(L, c->valuestring);
     }
     *out = list;
-    *n_out = n;
+    *n_out = errs ? 0 : n; /* never hand out a list with holes */
     return errs ? -1 : 0;
 }
 
@@ -1172,10 +1171,10 @@ static void do_actor(loader *L, lfile *f, const elem *el, const cJSON *obj, size
         duplicate_id(L, f, id_pos, "actor", id, &L->actor_origin[first]);
         return;
     }
-    if (errs)
-        return;
+    /* An actor with errors is still registered under its id, so that the
+     * relations naming it do not add "unknown actor" errors of their own. */
     a.id = keep(L, id);
-    a.name = keep(L, v[AF_NAME]->valuestring);
+    a.name = keep(L, v[AF_NAME] ? v[AF_NAME]->valuestring : id);
     a.description = opt_str(L, v[AF_DESCRIPTION]);
     a.attributes = "";
     if (v[AF_ATTRIBUTES]) {

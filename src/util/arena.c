@@ -39,6 +39,10 @@ void *ent_arena_alloc(ent_arena *a, size_t size)
     size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
     if (size == 0)
         size = ALIGN;
+    /* Strings are packed byte-exact, so realign before handing out memory. */
+    size_t start = (a->used + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+    if (a->head && start <= a->cap)
+        a->used = start;
     if (!a->head || a->cap - a->used < size) {
         size_t cap = size > BLOCK_SIZE / 4 ? size : BLOCK_SIZE;
         ent_arena_block *b = malloc(sizeof *b + cap);

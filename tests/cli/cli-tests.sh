@@ -1,0 +1,137 @@
+#!/bin/sh
+# End-to-end tests of the entente command line: exit codes, usage errors,
+# unreadable inputs, a 200 MB file of random bytes, standard input, the JSON
+# forms of the output, and byte-identical output from run to run.
+#
+# usage: cli-tests.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR
+set -u
+bin=$1
+src=$2
+work=$3
+mkdir -p "$work"
+cd "$work" || exit 1
+PY=/usr/bin/python3
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1"; }
+
+# expect NAME STATUS PATTERN COMMAND...: exit status and a line of output (grep -E).
+expect() {
+    name=$1 want=$2 pattern=$3
+    shift 3
+    out=$("$@" 2>&1)
+    got=$?
+    if [ "$got" -ne "$want" ]; then
+        bad "$name: exit $got, expected $want"
+        printf '%s\n' "$out" | head -5 | sed 's/^/    /'
+    elif [ -n "$pattern" ] && ! printf '%s\n' "$out" | grep -Eq -- "$pattern"; then
+        bad "$name: output does not match /$pattern/"
+        printf '%s\n' "$out" | head -5 | sed 's/^/    /'
+    else
+        ok "$name"
+    fi
+}
+
+ex=$src/examples/minimal.json
+fx=$src/tests/fixtures/invalid
+
+expect "version" 0 '^entente [0-9]+\.[0-9]+\.[0-9]+ \(graph format entente/1\)$' "$bin" --version
+expect "no command" 2 '^usage: entente' "$bin"
+expect "help lists commands" 0 '^  check +validate' "$bin" help
+expect "misspelt command" 2 "did you mean 'check'" "$bin" chek "$ex"
+expect "no file" 2 'no graph file given' "$bin" check
+expect "unknown option" 2 "unknown option '--fromat'; did you mean '--format'" "$bin" check --fromat json "$ex"
+expect "option needs value" 2 "option '--format' needs a value" "$bin" check "$ex" --format
+expect "bad format value" 2 "unknown format 'xml'; choose one of: text, json" "$bin" info --format xml "$ex"
+expect "bad count" 2 "takes a whole number" "$bin" check --max-errors ten "$ex"
+expect "help of unknown command" 2 "no such command 'nope'" "$bin" help nope
+expect "valid file" 0 'minimal.json: ok, 4 actors, 5 relations, 0 warnings' "$bin" check "$ex"
+expect "quiet" 0 '' "$bin" check -q "$ex"
+expect "directory" 3 'cannot read "/": it is a directory \[io-error\]' "$bin" check /
+expect "missing file" 3 'cannot open "/nonexistent/g.json": No such file or directory' "$bin" check /nonexistent/g.json
+expect "read error" 3 'cannot read "/proc/self/mem"' "$bin" check /proc/self/mem
+expect "io beats data errors" 3 'io-error' "$bin" check "$fx/unknown-actor.json" /nonexistent/g.json
+expect "data errors" 1 '\[unknown-actor\]' "$bin" check "$fx/unknown-actor.json"
+expect "warnings pass" 0 '\[unknown-field\]' "$bin" check "$fx/unknown-field.json"
+expect "strict fails on warnings" 1 'failing: --strict' "$bin" check --strict "$fx/unknown-field.json"
+expect "info refuses bad data" 1 '\[unknown-actor\]' "$bin" info "$fx/unknown-actor.json"
+expect "types" 0 '^attacks +-1 +-10\.0  event' "$bin" types
+expect "types csv" 0 '^blockades,blockade,-1,-9\.5,true,false,191,coercion,' "$bin" types --format csv
+
+# Standard input.
+out=$(printf '{"format": "entente/1", "actors": [{"id": "x", "name": "X", "kind": "state"}]}' | "$bin" check - 2>&1)
+[ $? -eq 0 ] && printf '%s' "$out" | grep -q '^-: ok, 1 actor, 0 relations' && ok "stdin" || bad "stdin: $out"
+
+# Several files as one graph: a relation in one, its actors in the other.
+cat > part1.json <<'JSON'
+{"format": "entente/1", "sources": [{"id": "s", "title": "S"}],
+ "relations": [{"source": "x", "target": "y", "type": "praise", "at": "2020",
+                "evidence": [{"source": "s"}]}]}
+JSON
+cat > part2.json <<'JSON'
+{"format": "entente/1", "actors": [{"id": "x", "name": "X", "kind": "state"},
+                                   {"id": "y", "name": "Y", "kind": "state"}]}
+JSON
+expect "merged files" 0 'part1.json and others: ok, 2 actors, 1 relation' "$bin" check part1.json part2.json
+expect "each file alone fails" 1 'unknown actor "x"' "$bin" check part1.json
+
+# Stopping early.
+out=$("$bin" check --max-errors 1 "$fx/invalid-date.json" 2>&1)
+n=$(printf '%s\n' "$out" | grep -c ': error: ')
+[ "$n" -eq 1 ] && printf '%s' "$out" | grep -q 'stopped after 1 errors' && ok "max-errors" || bad "max-errors: $n errors"
+
+# JSON outputs parse, and say the same as the text.
+"$bin" check --format json "$fx/invalid-date.json" > check.json
+status=$?
+if [ $status -eq 1 ] && $PY - check.json <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["ok"] is False and d["errors"] == 2 and d["warnings"] == 0, d
+first = d["diagnostics"][0]
+assert (first["line"], first["column"], first["code"]) == (11, 12, "invalid-date"), first
+assert first["message"] == 'invalid date "2023-02-30": February 2023 has 28 days', first
+PY
+then ok "check --format json"; else bad "check --format json"; fi
+
+"$bin" info --format json "$ex" > info.json
+if $PY - info.json <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["actors"] == {"total": 4, "by_kind": {"state": 3, "alliance": 1}}, d["actors"]
+r = d["relations"]
+assert (r["total"], r["durable"], r["events"]) == (5, 2, 3), r
+assert r["by_status"] == {"confirmed": 5}, r
+assert d["dates"] == {"first": "1994-04-20", "last": "2022-12"}, d["dates"]
+assert [s["id"] for s in d["snapshots"]] == ["before-2022", "after-2022"]
+assert d["sources"][0]["publisher"] == "The Kyiv Independent"
+PY
+then ok "info --format json"; else bad "info --format json"; fi
+
+# Byte-identical output from run to run.
+same=1
+for args in "check $fx/missing-field.json" "info $ex" "info --format json $ex" "types --format json"; do
+    # shellcheck disable=SC2086
+    a=$("$bin" $args 2>&1 | cksum)
+    # shellcheck disable=SC2086
+    b=$("$bin" $args 2>&1 | cksum)
+    [ "$a" = "$b" ] || same=0
+done
+[ $same -eq 1 ] && ok "deterministic output" || bad "deterministic output"
+
+# 200 MB of random bytes, generated here (never committed): a located error
+# and exit 1, without a crash or a hang.
+$PY -c "import random, sys; random.seed(20230921); sys.stdout.buffer.write(random.randbytes(200*1000*1000))" > random.bin
+out=$("$bin" check random.bin 2>&1)
+status=$?
+if [ $status -eq 1 ] && printf '%s\n' "$out" | head -1 | grep -Eq '^random\.bin:1:1: error: this is not JSON text: it starts with byte 0x[0-9a-f]{2} where .\{. was expected \[not-json\]$'; then
+    ok "200 MB of random bytes"
+else
+    bad "200 MB of random bytes: exit $status"
+    printf '%s\n' "$out" | head -3 | sed 's/^/    /'
+fi
+rm -f random.bin
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

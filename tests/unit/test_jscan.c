@@ -1,0 +1,202 @@
+/*
+ * test_jscan.c: the validating JSON scanner: what it accepts, what it
+ * rejects and where it says the problem is.
+ */
+#include "test_common.h"
+
+#include "load/jscan.h"
+
+/* Scans a whole document; returns 0 or -1, leaving the scanner for inspection. */
+static int scan(jscan *s, const char *text)
+{
+    jscan_init(s, text, strlen(text));
+    jscan_ws(s);
+    if (jscan_value(s, 0) < 0)
+        return -1;
+    jscan_ws(s);
+    return s->pos == s->len ? 0 : -1;
+}
+
+static void accepts_valid_json(void **state)
+{
+    (void)state;
+    jscan s;
+    const char *good[] = {
+        "{}", "[]", "0", "-0", "12.5e-3", "1E+2", "true", "false", "null", "\"\"",
+        "{\"a\": [1, 2, {\"b\": null}], \"c\": \"\\u00e9\\n\\\"\"}",
+        "\"Xank\xc9\x99ndi \xd5\x8d\xd5\xbf\"",  /* 2-byte UTF-8 */
+        "\"\xe2\x82\xac \xf0\x9f\x98\x80\"",    /* 3- and 4-byte UTF-8 */
+        "\"\\ud83d\\ude00\"",                   /* a surrogate pair */
+        " \t\r\n{ \"x\" : 1 } \n",
+    };
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+        assert_int_equal(scan(&s, good[i]), 0);
+}
+
+typedef struct bad_case {
+    const char *text;
+    const char *code;
+    size_t pos;
+} bad_case;
+
+static void rejects_invalid_json_at_the_right_byte(void **state)
+{
+    (void)state;
+    const bad_case cases[] = {
+        {"[1, 2,, 3]", "json-syntax", 6},
+        {"[1, 2,]", "json-syntax", 5},          /* the trailing comma itself */
+        {"{\"a\": 1,}", "json-syntax", 7},
+        {"{\"a\": 1 \"b\": 2}", "json-syntax", 7}, /* right after the value */
+        {"{\"a\" 1}", "json-syntax", 5},
+        {"{'a': 1}", "json-syntax", 1},
+        {"[tru]", "json-syntax", 1},
+        {"[True]", "json-syntax", 1},
+        {"[NaN]", "json-syntax", 1},
+        {"[01]", "json-syntax", 1},
+        {"[1.]", "json-syntax", 1},
+        {"[-]", "json-syntax", 1},
+        {"[1e]", "json-syntax", 1},
+        {"[\"a\\qb\"]", "json-syntax", 3},
+        {"[\"a\nb\"]", "json-syntax", 3},
+        {"[\"\\u12\"]", "json-syntax", 2},
+        {"[\"\\ud800\"]", "json-syntax", 2},
+        {"[\"\\udc00\"]", "json-syntax", 2},
+        {"[\"a\\u0000b\"]", "nul-character", 3},
+        {"[\"\xff\"]", "invalid-utf8", 2},
+        {"[\"\xc3(\"]", "invalid-utf8", 2},
+        {"[\"\xc0\xaf\"]", "invalid-utf8", 2},      /* overlong '/' */
+        {"[\"\xed\xa0\x80\"]", "invalid-utf8", 2},  /* an encoded surrogate */
+        {"[\"\xf4\x90\x80\x80\"]", "invalid-utf8", 2}, /* past U+10FFFF */
+        {"[1 // note\n]", "json-syntax", 3},
+        {"[1, 2", "json-truncated", 5},
+        {"{\"a\": \"b", "json-truncated", 8},
+        {"{\"a\":", "json-truncated", 5},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        jscan s;
+        int rc = scan(&s, cases[i].text);
+        if (rc == 0 || strcmp(s.err_code, cases[i].code) != 0 || s.err_pos != cases[i].pos)
+            fail_msg("case %zu (%s): rc %d code %s pos %zu, expected %s at %zu: %s", i,
+                     cases[i].text, rc, rc ? s.err_code : "-", rc ? s.err_pos : 0,
+                     cases[i].code, cases[i].pos, rc ? s.err_msg : "");
+    }
+}
+
+static void reports_where_an_unclosed_bracket_opened(void **state)
+{
+    (void)state;
+    jscan s;
+    assert_int_equal(scan(&s, "{\"a\": [1, {\"b\": 2}"), -1);
+    assert_string_equal(s.err_code, "json-truncated");
+    assert_int_equal(s.err_open_kind, '[');
+    assert_int_equal(s.err_open_pos, 6);
+    assert_int_equal(scan(&s, "[\"abc"), -1);
+    assert_int_equal(s.err_open_kind, '"');
+    assert_int_equal(s.err_open_pos, 1);
+}
+
+static void limits_nesting_without_recursion(void **state)
+{
+    (void)state;
+    size_t n = 100000; /* far deeper than any C stack would survive */
+    char *deep = malloc(2 * n + 1);
+    assert_non_null(deep);
+    memset(deep, '[', n);
+    memset(deep + n, ']', n);
+    deep[2 * n] = '\0';
+    jscan s;
+    assert_int_equal(scan(&s, deep), -1);
+    assert_string_equal(s.err_code, "json-too-deep");
+    assert_int_equal(s.err_pos, ENT_JSON_MAX_DEPTH);
+    /* Exactly at the limit is fine. */
+    deep[ENT_JSON_MAX_DEPTH] = '\0';
+    memset(deep, '[', ENT_JSON_MAX_DEPTH / 2);
+    memset(deep + ENT_JSON_MAX_DEPTH / 2, ']', ENT_JSON_MAX_DEPTH / 2);
+    assert_int_equal(scan(&s, deep), 0);
+    free(deep);
+}
+
+static void counts_lines_in_white_space(void **state)
+{
+    (void)state;
+    jscan s;
+    assert_int_equal(scan(&s, "{\n\"a\":\n[\n1\n]\n}\n"), 0);
+    assert_int_equal(s.line, 7);
+}
+
+typedef struct seen {
+    int members;
+    int elements;
+    size_t starts[8];
+    size_t ends[8];
+    unsigned lines[8];
+} seen;
+
+static void on_member(void *ud, const jscan *s, size_t key_pos, size_t val_pos)
+{
+    (void)s;
+    (void)key_pos;
+    (void)val_pos;
+    ((seen *)ud)->members++;
+}
+
+static void on_element(void *ud, size_t start, size_t end, unsigned line)
+{
+    seen *x = ud;
+    x->starts[x->elements] = start;
+    x->ends[x->elements] = end;
+    x->lines[x->elements] = line;
+    x->elements++;
+}
+
+static void hooks_see_top_level_members_and_elements(void **state)
+{
+    (void)state;
+    const char *doc = "{\"a\": [ {\"x\": [1]},\n  2 ], \"b\": {\"c\": [3, 4]}, \"d\": []}";
+    seen x;
+    memset(&x, 0, sizeof x);
+    jscan_hooks h = {&x, on_member, on_element};
+    jscan s;
+    jscan_init(&s, doc, strlen(doc));
+    s.hooks = &h;
+    assert_int_equal(jscan_value(&s, 0), 0);
+    assert_int_equal(x.members, 3);  /* a, b, d; not c */
+    assert_int_equal(x.elements, 2); /* the two elements of "a" only */
+    assert_int_equal(x.starts[0], 8);
+    assert_int_equal(x.ends[0], 18);
+    assert_int_equal(x.starts[1], 22);
+    assert_int_equal(x.ends[1], 23);
+    assert_int_equal(x.lines[1], 2);
+}
+
+static void finds_members_and_elements_again(void **state)
+{
+    (void)state;
+    const char *doc = "{\"a\": 1, \"b\": [10, 20, 30], \"a\": 2}";
+    size_t n = strlen(doc), kp, vp;
+    assert_int_equal(jscan_member(doc, n, 0, "b", 0, &kp, &vp), 1);
+    assert_int_equal(kp, 9);
+    assert_int_equal(vp, 14);
+    assert_int_equal(jscan_element(doc, n, vp, 2), 23);
+    assert_int_equal(jscan_member(doc, n, 0, "a", 1, &kp, &vp), 1);
+    assert_int_equal(vp, 33);
+    assert_int_equal(jscan_member(doc, n, 0, "zz", 0, &kp, &vp), 0);
+    char out[16];
+    const char *esc = "\"a\\u00e9\\n\\ud83d\\ude00\"";
+    assert_int_equal(jscan_decode_string(esc, strlen(esc), 0, out, sizeof out), 8);
+    assert_memory_equal(out, "a\xc3\xa9\n\xf0\x9f\x98\x80", 8);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(accepts_valid_json),
+        cmocka_unit_test(rejects_invalid_json_at_the_right_byte),
+        cmocka_unit_test(reports_where_an_unclosed_bracket_opened),
+        cmocka_unit_test(limits_nesting_without_recursion),
+        cmocka_unit_test(counts_lines_in_white_space),
+        cmocka_unit_test(hooks_see_top_level_members_and_elements),
+        cmocka_unit_test(finds_members_and_elements_again),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

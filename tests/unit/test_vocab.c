@@ -1,0 +1,179 @@
+/*
+ * test_vocab.c: the built-in relation vocabulary: its invariants, that the
+ * table in docs/vocabulary.md says the same, and that every intensity taken
+ * from CAMEO equals the official Goldstein value (read from the CAMEO table in
+ * ../shared/external when it is there; skipped otherwise).
+ */
+#include "test_common.h"
+
+static void table_is_consistent(void **state)
+{
+    (void)state;
+    size_t n = ent_vocab_builtin_count();
+    assert_true(n >= 50);
+    for (size_t i = 0; i < n; i++) {
+        const ent_reltype *t = ent_vocab_builtin(i);
+        assert_true(t->intensity >= -10.0 && t->intensity <= 10.0);
+        if (t->sign > 0)
+            assert_true(t->intensity > 0);
+        else if (t->sign < 0)
+            assert_true(t->intensity < 0);
+        else
+            assert_true(t->intensity == 0.0);
+        assert_true(t->label[0] && t->family[0] && t->description[0]);
+        for (size_t k = 0; k < i; k++)
+            assert_string_not_equal(t->id, ent_vocab_builtin(k)->id);
+        assert_ptr_equal(ent_vocab_builtin_find(t->id), t);
+    }
+    assert_null(ent_vocab_builtin(n));
+    assert_null(ent_vocab_builtin_find("nonsense"));
+}
+
+static void covers_the_required_types(void **state)
+{
+    (void)state;
+    /* The list, by the id chosen for each. */
+    const char *need[] = {
+        "member_of", "leader_of", "allied_with", "security_guarantee", "peacekeeping_mandate",
+        "deployed_in", "recognizes", "support_military", "support_diplomatic",
+        "support_economic", "support_humanitarian", "support_political", "aid", "mediation",
+        "brokers_ceasefire", "praise", "endorses", "negotiation", "meeting", "statement",
+        "criticizes", "condemns", "blames", "protests", "rejects_request", "threatens",
+        "sanctions", "blockades", "attacks", "occupies", "surrenders_to", "evacuates", "reports",
+        "stance_for", "stance_against"};
+    for (size_t i = 0; i < sizeof need / sizeof *need; i++)
+        if (!ent_vocab_builtin_find(need[i]))
+            fail_msg("missing relation type %s", need[i]);
+    /* Obligations: exactly the defence and protection commitments. */
+    assert_true(ent_vocab_builtin_find("member_of")->obligation);
+    assert_true(ent_vocab_builtin_find("security_guarantee")->obligation);
+    assert_true(ent_vocab_builtin_find("peacekeeping_mandate")->obligation);
+    assert_false(ent_vocab_builtin_find("partner_of")->obligation);
+    assert_true(ent_vocab_builtin_find("blockades")->durable);
+    assert_false(ent_vocab_builtin_find("attacks")->durable);
+}
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    if (buf)
+        buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+static const char *source_dir(void)
+{
+    const char *d = getenv("ENTENTE_SOURCE_DIR");
+    return d ? d : ".";
+}
+
+/* Splits a Markdown table row "| a | b |" into trimmed cells. */
+static int split_row(char *line, char **cells, int max)
+{
+    int n = 0;
+    char *p = strchr(line, '|');
+    while (p && n < max) {
+        char *q = strchr(p + 1, '|');
+        if (!q)
+            break;
+        *q = '\0';
+        char *s = p + 1;
+        while (*s == ' ')
+            s++;
+        char *e = s + strlen(s);
+        while (e > s && e[-1] == ' ')
+            *--e = '\0';
+        if (s[0] == '`' && e > s + 1 && e[-1] == '`') {
+            e[-1] = '\0';
+            s++;
+        }
+        cells[n++] = s;
+        p = q;
+    }
+    return n;
+}
+
+static void docs_table_agrees(void **state)
+{
+    (void)state;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/docs/vocabulary.md", source_dir());
+    char *text = slurp(path);
+    assert_non_null(text);
+    size_t rows = 0;
+    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+        if (strncmp(line, "| `", 3) != 0)
+            continue;
+        char *c[10];
+        int n = split_row(line, c, 10);
+        assert_int_equal(n, 9);
+        const ent_reltype *t = ent_vocab_builtin(rows);
+        if (!t)
+            fail_msg("docs/vocabulary.md has more rows than the code: %s", c[0]);
+        if (strcmp(c[0], t->id) != 0)
+            fail_msg("row %zu: docs say %s, code says %s", rows, c[0], t->id);
+        assert_string_equal(c[1], t->label);
+        assert_int_equal(atoi(c[2]), t->sign);
+        assert_true(strtod(c[3], NULL) == t->intensity);
+        assert_string_equal(c[4], t->durable ? "durable" : "event");
+        assert_string_equal(c[5], t->obligation ? "yes" : "no");
+        assert_string_equal(c[6], t->cameo[0] ? t->cameo : "-");
+        assert_string_equal(c[7], t->family);
+        assert_string_equal(c[8], t->description);
+        rows++;
+    }
+    assert_int_equal(rows, ent_vocab_builtin_count());
+    free(text);
+}
+
+static void cameo_values_are_official(void **state)
+{
+    (void)state;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/../shared/external/gdelt/CAMEO.goldsteinscale.txt",
+             source_dir());
+    char *text = slurp(path);
+    if (!text)
+        skip(); /* the external data is not on this machine */
+    size_t checked = 0;
+    for (size_t i = 0; i < ent_vocab_builtin_count(); i++) {
+        const ent_reltype *t = ent_vocab_builtin(i);
+        if (!t->cameo[0])
+            continue;
+        /* Lines are "CODE\tVALUE"; codes keep their leading zeros. */
+        char key[16];
+        snprintf(key, sizeof key, "\n%s\t", t->cameo);
+        const char *hit = strstr(text, key);
+        if (!hit)
+            fail_msg("%s: CAMEO code %s is not in the official table", t->id, t->cameo);
+        double official = strtod(hit + strlen(key), NULL);
+        if (official != t->intensity)
+            fail_msg("%s: intensity %.1f but CAMEO %s is %.1f", t->id, t->intensity, t->cameo,
+                     official);
+        checked++;
+    }
+    assert_true(checked >= 40);
+    free(text);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(table_is_consistent),
+        cmocka_unit_test(covers_the_required_types),
+        cmocka_unit_test(docs_table_agrees),
+        cmocka_unit_test(cameo_values_are_official),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
