@@ -87,7 +87,7 @@ typedef struct lfile {
 /* Where a record was defined, for "first defined here" notes. */
 typedef struct origin {
     uint32_t file;
-    size_t pos;
+    size_t pos; /* the record's object; its "id" is found from there */
     unsigned line;
 } origin;
 
@@ -571,12 +571,39 @@ static size_t element_pos(const lfile *f, size_t obj, const char *key, size_t i)
 }
 
 /*
+ * The position of an object that may never be needed: element `index` of the
+ * array member `key` of the object at `parent`, found only when asked for.
+ */
+typedef struct lazy_pos {
+    const lfile *f;
+    size_t parent;
+    const char *key; /* NULL: `pos` is already known */
+    size_t index;
+    size_t pos;
+} lazy_pos;
+
+static size_t resolve(lazy_pos *lp)
+{
+    if (lp->key) {
+        lp->pos = element_pos(lp->f, lp->parent, lp->key, lp->index);
+        lp->key = NULL;
+    }
+    return lp->pos;
+}
+
+static lazy_pos known_pos(const lfile *f, size_t pos)
+{
+    lazy_pos lp = {f, 0, NULL, 0, pos};
+    return lp;
+}
+
+/*
  * Sorts the members of `obj` into `slots` by the table `fields` (NULL-name
  * terminated, at most MAX_FIELDS). Unknown members get a warning, members of
  * the wrong JSON type an error. `what` names the object in messages ("a
  * relation"). Returns the number of errors.
  */
-static int collect(loader *L, const lfile *f, size_t obj_pos, const cJSON *obj,
+static int collect(loader *L, const lfile *f, lazy_pos *where, const cJSON *obj,
                    const field *fields, const cJSON **slots, const char *what)
 {
     int errs = 0;
@@ -593,14 +620,14 @@ static int collect(loader *L, const lfile *f, size_t obj_pos, const cJSON *obj,
             for (int k = 0; fields[k].name; k++)
                 ent_fuzzy_offer(&fz, fields[k].name);
             report_guess(L, ENT_SEV_WARNING, "unknown-field", f,
-                         member_pos(f, obj_pos, c->string, 1), fz.best,
+                         member_pos(f, resolve(where), c->string, 1), fz.best,
                          "unknown member \"%s\" in %s is ignored", c->string, what);
             continue;
         }
         if (slots[i])
             continue; /* a duplicate key, already reported */
         if (!has_type(c, fields[i].types)) {
-            report(L, ENT_SEV_ERROR, "wrong-type", f, member_pos(f, obj_pos, c->string, 0),
+            report(L, ENT_SEV_ERROR, "wrong-type", f, member_pos(f, resolve(where), c->string, 0),
                    "\"%s\" in %s must be %s, found %s", c->string, what,
                    expected_name(c->string, fields[i].types), json_type_name(c));
             errs++;
@@ -631,12 +658,12 @@ static int valid_id(const char *s)
     return 1;
 }
 
-/* Checks an id value; reports and returns -1 when it is not a valid id. */
-static int check_id(loader *L, const lfile *f, size_t pos, const char *id, const char *what)
+/* Checks the "id" of the object at obj_pos; reports and returns -1 when invalid. */
+static int check_id(loader *L, const lfile *f, size_t obj_pos, const char *id, const char *what)
 {
     if (valid_id(id))
         return 0;
-    report(L, ENT_SEV_ERROR, "invalid-id", f, pos,
+    report(L, ENT_SEV_ERROR, "invalid-id", f, member_pos(f, obj_pos, "id", 0),
            "invalid %s id \"%s\": ids are 1 to %d letters, digits and _ - . : and start with "
            "a letter or digit",
            what, id, MAX_ID_LEN);
@@ -651,13 +678,17 @@ static const char *month_name(int m)
     return m >= 1 && m <= 12 ? names[m - 1] : "?";
 }
 
-/* Parses a date member; reports invalid-date and returns -1 on failure. */
-static int get_date(loader *L, const lfile *f, size_t pos, const cJSON *v, ent_date *out)
+/*
+ * Parses the date in member `v` of the object at obj_pos; reports invalid-date
+ * and returns -1 on failure.
+ */
+static int get_date(loader *L, const lfile *f, size_t obj_pos, const cJSON *v, ent_date *out)
 {
     const char *s = v->valuestring;
     ent_date_status st = ent_date_parse(out, s, strlen(s));
     if (st == ENT_DATE_OK)
         return 0;
+    size_t pos = member_pos(f, obj_pos, v->string, 0);
     if (st == ENT_DATE_DAY_RANGE) {
         int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
         if (d == 0)
@@ -673,13 +704,13 @@ static int get_date(loader *L, const lfile *f, size_t pos, const cJSON *v, ent_d
     return -1;
 }
 
-/* Checks that `to` does not end before `from` begins. */
-static int check_order(loader *L, const lfile *f, size_t to_pos, ent_date from, ent_date to)
+/* Checks that `to` does not end before `from` begins, in the object at obj_pos. */
+static int check_order(loader *L, const lfile *f, size_t obj_pos, ent_date from, ent_date to)
 {
     if (!from.year || !to.year || ent_date_last_day(to) >= ent_date_first_day(from))
         return 0;
     char a[11], b[11];
-    report(L, ENT_SEV_ERROR, "date-order", f, to_pos,
+    report(L, ENT_SEV_ERROR, "date-order", f, member_pos(f, obj_pos, "to", 0),
            "\"to\" (%s) comes before \"from\" (%s)", ent_date_format(to, b),
            ent_date_format(from, a));
     return -1;
@@ -728,8 +759,8 @@ static void duplicate_id(loader *L, const lfile *f, size_t pos, const char *what
             ff->base_pos = bp;
             ff->base_line = bl;
         }
-        report(L, ENT_SEV_NOTE, "duplicate-id", ff, first->pos, "\"%s\" is first defined here",
-               id);
+        report(L, ENT_SEV_NOTE, "duplicate-id", ff, member_pos(ff, first->pos, "id", 0),
+               "\"%s\" is first defined here", id);
         ff->base_pos = bp;
         ff->base_line = bl;
     }
@@ -864,21 +895,21 @@ static void do_type(loader *L, lfile *f, const elem *el, const cJSON *obj, size_
     const cJSON *v[MAX_FIELDS];
     size_t at = el->start;
     const char *what = "a relation type";
-    int errs = collect(L, f, at, obj, type_fields, v, what);
+    lazy_pos where = known_pos(f, at);
+    int errs = collect(L, f, &where, obj, type_fields, v, what);
     if (!v[TF_ID]) {
         missing(L, f, at, what, "id");
         return;
     }
     const char *id = v[TF_ID]->valuestring;
-    size_t id_pos = member_pos(f, at, "id", 0);
-    if (check_id(L, f, id_pos, id, "relation type") < 0 || errs)
+    if (check_id(L, f, at, id, "relation type") < 0 || errs)
         return;
     ent_graph *g = L->g;
     uint32_t idx;
     int builtin = 0;
     if (ent_strmap_get(&g->type_ids, id, &idx)) {
         if (idx >= ent_vocab_builtin_count()) {
-            duplicate_id(L, f, id_pos, "relation type", id,
+            duplicate_id(L, f, member_pos(f, at, "id", 0), "relation type", id,
                          &L->type_origin[idx - ent_vocab_builtin_count()]);
             return;
         }
@@ -961,7 +992,7 @@ static void do_type(loader *L, lfile *f, const elem *el, const cJSON *obj, size_
         return;
     }
     size_t custom = g->n_types - ent_vocab_builtin_count();
-    if (record_origin(L, &L->type_origin, &L->cap_type_origin, custom, f, id_pos, el->line) < 0)
+    if (record_origin(L, &L->type_origin, &L->cap_type_origin, custom, f, at, el->line) < 0)
         return;
     g->types[g->n_types] = t;
     if (ent_strmap_put(&g->type_ids, t.id, (uint32_t)g->n_types, NULL) < 0)
@@ -984,7 +1015,8 @@ static void do_source(loader *L, lfile *f, const elem *el, const cJSON *obj, siz
     const cJSON *v[MAX_FIELDS];
     size_t at = el->start;
     const char *what = "a source";
-    int errs = collect(L, f, at, obj, source_fields, v, what);
+    lazy_pos where = known_pos(f, at);
+    int errs = collect(L, f, &where, obj, source_fields, v, what);
     (void)index;
     if (!v[SF_ID])
         missing(L, f, at, what, "id"), errs++;
@@ -992,17 +1024,17 @@ static void do_source(loader *L, lfile *f, const elem *el, const cJSON *obj, siz
         missing(L, f, at, what, "title"), errs++;
     ent_source s;
     memset(&s, 0, sizeof s);
-    if (v[SF_DATE] && get_date(L, f, member_pos(f, at, "date", 0), v[SF_DATE], &s.date) < 0)
+    if (v[SF_DATE] && get_date(L, f, at, v[SF_DATE], &s.date) < 0)
         errs++;
     if (!v[SF_ID])
         return;
-    size_t id_pos = member_pos(f, at, "id", 0);
-    if (check_id(L, f, id_pos, v[SF_ID]->valuestring, "source") < 0)
+    if (check_id(L, f, at, v[SF_ID]->valuestring, "source") < 0)
         return;
     ent_graph *g = L->g;
     uint32_t first;
     if (ent_strmap_get(&g->source_ids, v[SF_ID]->valuestring, &first)) {
-        duplicate_id(L, f, id_pos, "source", v[SF_ID]->valuestring, &L->source_origin[first]);
+        duplicate_id(L, f, member_pos(f, at, "id", 0), "source", v[SF_ID]->valuestring,
+                     &L->source_origin[first]);
         return;
     }
     (void)errs; /* registered even with errors: evidence citing it stays quiet */
@@ -1015,7 +1047,7 @@ static void do_source(loader *L, lfile *f, const elem *el, const cJSON *obj, siz
     s.loc.line = el->line;
     if (ent_grow_((void **)&g->sources, &g->cap_sources, g->n_sources + 1, sizeof *g->sources) <
             0 ||
-        record_origin(L, &L->source_origin, &L->cap_source_origin, g->n_sources, f, id_pos,
+        record_origin(L, &L->source_origin, &L->cap_source_origin, g->n_sources, f, at,
                       el->line) < 0) {
         L->oom = 1;
         return;
@@ -1077,8 +1109,13 @@ static int kind_from_string(const char *s)
     return -1;
 }
 
-/* Registers a lowercased name of actor `a`; warns when another actor has it. */
-static void add_name(loader *L, const lfile *f, size_t pos, uint32_t a, const char *name)
+/*
+ * Registers a lowercased name of actor `a`; warns when another actor has it.
+ * The name is member `key` (element `index` of it, when >= 0) of the object
+ * at obj_pos, located only when there is something to report.
+ */
+static void add_name(loader *L, const lfile *f, size_t obj_pos, const char *key, long index,
+                     uint32_t a, const char *name)
 {
     ent_graph *g = L->g;
     char *low = ent_graph_lower_(g, name);
@@ -1094,6 +1131,8 @@ static void add_name(loader *L, const lfile *f, size_t pos, uint32_t a, const ch
     }
     if (r == 1 || prev == a)
         return;
+    size_t pos = index >= 0 ? element_pos(f, obj_pos, key, (size_t)index)
+                            : member_pos(f, obj_pos, key, 0);
     if (prev != ENT_NAME_AMBIGUOUS)
         report(L, ENT_SEV_WARNING, "ambiguous-name", f, pos,
                "\"%s\" names both actor \"%s\" and actor \"%s\", so the command line cannot "
@@ -1107,7 +1146,8 @@ static void do_actor(loader *L, lfile *f, const elem *el, const cJSON *obj, size
     const cJSON *v[MAX_FIELDS];
     size_t at = el->start;
     const char *what = "an actor";
-    int errs = collect(L, f, at, obj, actor_fields, v, what);
+    lazy_pos where = known_pos(f, at);
+    int errs = collect(L, f, &where, obj, actor_fields, v, what);
     ent_graph *g = L->g;
     ent_actor a;
     memset(&a, 0, sizeof a);
@@ -1139,11 +1179,11 @@ static void do_actor(loader *L, lfile *f, const elem *el, const cJSON *obj, size
         } else
             a.kind = (ent_actor_kind)k;
     }
-    if (v[AF_FROM] && get_date(L, f, member_pos(f, at, "from", 0), v[AF_FROM], &a.from) < 0)
+    if (v[AF_FROM] && get_date(L, f, at, v[AF_FROM], &a.from) < 0)
         errs++;
-    if (v[AF_TO] && get_date(L, f, member_pos(f, at, "to", 0), v[AF_TO], &a.to) < 0)
+    if (v[AF_TO] && get_date(L, f, at, v[AF_TO], &a.to) < 0)
         errs++;
-    if (!errs && check_order(L, f, member_pos(f, at, "to", 0), a.from, a.to) < 0)
+    if (!errs && check_order(L, f, at, a.from, a.to) < 0)
         errs++;
     if (v[AF_ALIASES] &&
         string_list(L, f, at, "aliases", v[AF_ALIASES], &a.aliases, &a.n_aliases) < 0)
@@ -1163,12 +1203,11 @@ static void do_actor(loader *L, lfile *f, const elem *el, const cJSON *obj, size
     if (!v[AF_ID])
         return;
     const char *id = v[AF_ID]->valuestring;
-    size_t id_pos = member_pos(f, at, "id", 0);
-    if (check_id(L, f, id_pos, id, "actor") < 0)
+    if (check_id(L, f, at, id, "actor") < 0)
         return;
     uint32_t first;
     if (ent_strmap_get(&g->actor_ids, id, &first)) {
-        duplicate_id(L, f, id_pos, "actor", id, &L->actor_origin[first]);
+        duplicate_id(L, f, member_pos(f, at, "id", 0), "actor", id, &L->actor_origin[first]);
         return;
     }
     /* An actor with errors is still registered under its id, so that the
@@ -1190,7 +1229,7 @@ static void do_actor(loader *L, lfile *f, const elem *el, const cJSON *obj, size
     a.loc.line = el->line;
     uint32_t ai = (uint32_t)g->n_actors;
     if (ent_grow_((void **)&g->actors, &g->cap_actors, g->n_actors + 1, sizeof *g->actors) < 0 ||
-        record_origin(L, &L->actor_origin, &L->cap_actor_origin, ai, f, id_pos, el->line) < 0) {
+        record_origin(L, &L->actor_origin, &L->cap_actor_origin, ai, f, at, el->line) < 0) {
         L->oom = 1;
         return;
     }
@@ -1198,10 +1237,10 @@ static void do_actor(loader *L, lfile *f, const elem *el, const cJSON *obj, size
     g->n_actors++;
     if (ent_strmap_put(&g->actor_ids, a.id, ai, NULL) < 0)
         L->oom = 1;
-    add_name(L, f, id_pos, ai, a.id);
-    add_name(L, f, member_pos(f, at, "name", 0), ai, a.name);
+    add_name(L, f, at, "id", -1, ai, a.id);
+    add_name(L, f, at, "name", -1, ai, a.name);
     for (size_t i = 0; i < a.n_aliases; i++)
-        add_name(L, f, element_pos(f, at, "aliases", i), ai, a.aliases[i]);
+        add_name(L, f, at, "aliases", (long)i, ai, a.aliases[i]);
 }
 
 /* ---------------------------------------------------------------------------
@@ -1217,7 +1256,8 @@ static void do_snapshot(loader *L, lfile *f, const elem *el, const cJSON *obj, s
     const cJSON *v[MAX_FIELDS];
     size_t at = el->start;
     const char *what = "a snapshot";
-    int errs = collect(L, f, at, obj, snapshot_fields, v, what);
+    lazy_pos where = known_pos(f, at);
+    int errs = collect(L, f, &where, obj, snapshot_fields, v, what);
     ent_snapshot s;
     memset(&s, 0, sizeof s);
     (void)index;
@@ -1225,13 +1265,13 @@ static void do_snapshot(loader *L, lfile *f, const elem *el, const cJSON *obj, s
         missing(L, f, at, what, "id"), errs++;
     if (!v[NF_AT])
         missing(L, f, at, what, "at"), errs++;
-    else if (get_date(L, f, member_pos(f, at, "at", 0), v[NF_AT], &s.at) < 0)
+    else if (get_date(L, f, at, v[NF_AT], &s.at) < 0)
         errs++;
     if (!v[NF_ID])
         return;
     const char *id = v[NF_ID]->valuestring;
     size_t id_pos = member_pos(f, at, "id", 0);
-    if (check_id(L, f, id_pos, id, "snapshot") < 0)
+    if (check_id(L, f, at, id, "snapshot") < 0)
         return;
     ent_date probe;
     if (ent_date_parse(&probe, id, strlen(id)) != ENT_DATE_SYNTAX) {
@@ -1255,7 +1295,7 @@ static void do_snapshot(loader *L, lfile *f, const elem *el, const cJSON *obj, s
     s.loc.line = el->line;
     if (ent_grow_((void **)&g->snapshots, &g->cap_snapshots, g->n_snapshots + 1,
                   sizeof *g->snapshots) < 0 ||
-        record_origin(L, &L->snapshot_origin, &L->cap_snapshot_origin, g->n_snapshots, f, id_pos,
+        record_origin(L, &L->snapshot_origin, &L->cap_snapshot_origin, g->n_snapshots, f, at,
                       el->line) < 0) {
         L->oom = 1;
         return;
@@ -1303,9 +1343,25 @@ static int status_from_string(const char *s)
     return -1;
 }
 
-/* Warns when a relation's dates fall outside an actor's existence. */
-static void check_existence(loader *L, const lfile *f, size_t pos, const ent_relation *r,
-                            const ent_reltype *t, const ent_actor *a)
+/* An "existence" warning at member `role` of the relation at obj_pos. The
+ * member is located only now: finding it costs a scan of the relation's text. */
+__attribute__((format(printf, 5, 6))) static void existence_warning(loader *L, const lfile *f,
+                                                                    size_t obj_pos,
+                                                                    const char *role,
+                                                                    const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(L, ENT_SEV_WARNING, "existence", f, member_pos(f, obj_pos, role, 0), NULL, fmt, ap);
+    va_end(ap);
+}
+
+/*
+ * Warns when a relation's dates fall outside an actor's existence; the actor
+ * is named by member `role` ("source", "target") of the relation at obj_pos.
+ */
+static void check_existence(loader *L, const lfile *f, size_t obj_pos, const char *role,
+                            const ent_relation *r, const ent_reltype *t, const ent_actor *a)
 {
     if (!a->from.year && !a->to.year)
         return;
@@ -1313,7 +1369,7 @@ static void check_existence(loader *L, const lfile *f, size_t pos, const ent_rel
     if (!t->durable) {
         if ((a->from.year && ent_date_last_day(r->at) < ent_date_first_day(a->from)) ||
             (a->to.year && ent_date_first_day(r->at) > ent_date_last_day(a->to)))
-            report(L, ENT_SEV_WARNING, "existence", f, pos,
+            existence_warning(L, f, obj_pos, role,
                    "this %s on %s lies outside the existence of \"%s\" (%s to %s)", t->label,
                    ent_date_format(r->at, d1), a->id, a->from.year ? ent_date_format(a->from, d2)
                                                                   : "its start",
@@ -1321,15 +1377,15 @@ static void check_existence(loader *L, const lfile *f, size_t pos, const ent_rel
         return;
     }
     if (a->from.year && r->from.year && ent_date_first_day(r->from) < ent_date_first_day(a->from))
-        report(L, ENT_SEV_WARNING, "existence", f, pos,
+        existence_warning(L, f, obj_pos, role,
                "this %s starts (%s) before \"%s\" exists (%s)", t->label,
                ent_date_format(r->from, d1), a->id, ent_date_format(a->from, d2));
     else if (a->to.year && !r->to.year)
-        report(L, ENT_SEV_WARNING, "existence", f, pos,
+        existence_warning(L, f, obj_pos, role,
                "this %s has no end date, but \"%s\" ceased to exist on %s; give \"to\"", t->label,
                a->id, ent_date_format(a->to, d2));
     else if (a->to.year && r->to.year && ent_date_last_day(r->to) > ent_date_last_day(a->to))
-        report(L, ENT_SEV_WARNING, "existence", f, pos,
+        existence_warning(L, f, obj_pos, role,
                "this %s ends (%s) after \"%s\" ceased to exist (%s)", t->label,
                ent_date_format(r->to, d1), a->id, ent_date_format(a->to, d2));
 }
@@ -1345,9 +1401,9 @@ static int do_evidence(loader *L, const lfile *f, size_t rel_pos, const cJSON *a
         return -1;
     }
     for (const cJSON *c = arr->child; c; c = c->next, i++) {
-        size_t pos = element_pos(f, rel_pos, "evidence", i);
+        lazy_pos where = {f, rel_pos, "evidence", i, 0};
         if (!cJSON_IsObject(c)) {
-            report(L, ENT_SEV_ERROR, "wrong-type", f, pos,
+            report(L, ENT_SEV_ERROR, "wrong-type", f, resolve(&where),
                    "each element of \"evidence\" must be an object such as {\"source\": "
                    "\"...\", \"locator\": \"...\", \"note\": \"...\"}, found %s",
                    json_type_name(c));
@@ -1355,9 +1411,9 @@ static int do_evidence(loader *L, const lfile *f, size_t rel_pos, const cJSON *a
             continue;
         }
         const cJSON *v[MAX_FIELDS];
-        errs += collect(L, f, pos, c, evidence_fields, v, "evidence");
+        errs += collect(L, f, &where, c, evidence_fields, v, "evidence");
         if (!v[EF_SOURCE]) {
-            missing(L, f, pos, "evidence", "source");
+            missing(L, f, resolve(&where), "evidence", "source");
             errs++;
             continue;
         }
@@ -1367,7 +1423,8 @@ static int do_evidence(loader *L, const lfile *f, size_t rel_pos, const cJSON *a
             ent_fuzzy_init(&fz, v[EF_SOURCE]->valuestring);
             for (size_t k = 0; k < L->g->n_sources; k++)
                 ent_fuzzy_offer(&fz, L->g->sources[k].id);
-            report_guess(L, ENT_SEV_ERROR, "unknown-source", f, member_pos(f, pos, "source", 0),
+            report_guess(L, ENT_SEV_ERROR, "unknown-source", f,
+                         member_pos(f, resolve(&where), "source", 0),
                          fz.best, "evidence cites unknown source \"%s\"",
                          v[EF_SOURCE]->valuestring);
             errs++;
@@ -1388,7 +1445,8 @@ static void do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, s
     size_t at = el->start;
     const char *what = "a relation";
     ent_graph *g = L->g;
-    int errs = collect(L, f, at, obj, relation_fields, v, what);
+    lazy_pos where = known_pos(f, at);
+    int errs = collect(L, f, &where, obj, relation_fields, v, what);
     ent_relation r;
     memset(&r, 0, sizeof r);
     r.claimed_by = r.via = ENT_NO_ACTOR;
@@ -1429,11 +1487,11 @@ static void do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, s
     }
 
     /* Dates: parse what is there, then check it fits the type. */
-    if (v[RF_FROM] && get_date(L, f, member_pos(f, at, "from", 0), v[RF_FROM], &r.from) < 0)
+    if (v[RF_FROM] && get_date(L, f, at, v[RF_FROM], &r.from) < 0)
         errs++;
-    if (v[RF_TO] && get_date(L, f, member_pos(f, at, "to", 0), v[RF_TO], &r.to) < 0)
+    if (v[RF_TO] && get_date(L, f, at, v[RF_TO], &r.to) < 0)
         errs++;
-    if (v[RF_AT] && get_date(L, f, member_pos(f, at, "at", 0), v[RF_AT], &r.at) < 0)
+    if (v[RF_AT] && get_date(L, f, at, v[RF_AT], &r.at) < 0)
         errs++;
     if (t && t->durable && v[RF_AT]) {
         report(L, ENT_SEV_ERROR, "date-kind", f, member_pos(f, at, "at", 1),
@@ -1449,7 +1507,7 @@ static void do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, s
                "a relation of event type \"%s\" needs \"at\", the date it happened", t->id);
         errs++;
     }
-    if (!errs && check_order(L, f, member_pos(f, at, "to", 0), r.from, r.to) < 0)
+    if (!errs && check_order(L, f, at, r.from, r.to) < 0)
         errs++;
 
     if (v[RF_INTENSITY]) {
@@ -1532,13 +1590,13 @@ static void do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, s
     }
 
     const char *rid = v[RF_ID] ? v[RF_ID]->valuestring : NULL;
-    size_t id_pos = rid ? member_pos(f, at, "id", 0) : at;
-    if (rid && check_id(L, f, id_pos, rid, "relation") < 0)
+    if (rid && check_id(L, f, at, rid, "relation") < 0)
         errs++;
     else if (rid) {
         uint32_t first;
         if (ent_strmap_get(&g->relation_ids, rid, &first)) {
-            duplicate_id(L, f, id_pos, "relation", rid, &L->relation_origin[first]);
+            duplicate_id(L, f, member_pos(f, at, "id", 0), "relation", rid,
+                         &L->relation_origin[first]);
             errs++;
         }
     }
@@ -1546,9 +1604,9 @@ static void do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, s
         return;
 
     if (src >= 0 && t)
-        check_existence(L, f, member_pos(f, at, "source", 0), &r, t, &g->actors[src]);
+        check_existence(L, f, at, "source", &r, t, &g->actors[src]);
     if (tgt >= 0 && t)
-        check_existence(L, f, member_pos(f, at, "target", 0), &r, t, &g->actors[tgt]);
+        check_existence(L, f, at, "target", &r, t, &g->actors[tgt]);
 
     r.source = (uint32_t)src;
     r.target = (uint32_t)tgt;
@@ -1562,7 +1620,7 @@ static void do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, s
         return;
     }
     if (rid) {
-        if (record_origin(L, &L->relation_origin, &L->cap_relation_origin, ri, f, id_pos,
+        if (record_origin(L, &L->relation_origin, &L->cap_relation_origin, ri, f, at,
                           el->line) < 0)
             return;
         if (ent_strmap_put(&g->relation_ids, r.id, (uint32_t)ri, NULL) < 0)
