@@ -611,8 +611,8 @@ static int collect(loader *L, const lfile *f, lazy_pos *where, const cJSON *obj,
         slots[i] = NULL;
     for (const cJSON *c = obj->child; c; c = c->next) {
         int i;
-        for (i = 0; fields[i].name; i++)
-            if (strcmp(fields[i].name, c->string) == 0)
+        for (i = 0; fields[i].name; i++) /* first bytes first: this runs per member */
+            if (fields[i].name[0] == c->string[0] && strcmp(fields[i].name, c->string) == 0)
                 break;
         if (!fields[i].name) {
             ent_fuzzy fz;
@@ -819,7 +819,7 @@ static void dupcheck(loader *L, const lfile *f, size_t base, const cJSON *v, int
             for (const cJSON *a = v->child->next; a; a = a->next) {
                 int occ = 0;
                 for (const cJSON *b = v->child; b != a; b = b->next)
-                    occ += strcmp(a->string, b->string) == 0;
+                    occ += a->string[0] == b->string[0] && strcmp(a->string, b->string) == 0;
                 if (occ)
                     report_dup_key(L, f, base, depth, a->string, occ);
             }
