@@ -57,9 +57,8 @@ size_t ent_diags_count_severity(const ent_diags *d, ent_severity sev);
  * Appends a diagnostic. `file`, `code` and `source_line` may be NULL. The
  * strings are copied. Returns 0 or ENT_ENOMEM (the list is unchanged then).
  */
-int ent_diags_add(ent_diags *d, ent_severity sev, const char *code, const char *file,
-                  unsigned line, unsigned col, const char *source_line, unsigned caret,
-                  const char *message);
+int ent_diags_add(ent_diags *d, ent_severity sev, const char *code, const char *file, unsigned line,
+                  unsigned col, const char *source_line, unsigned caret, const char *message);
 
 /** The word for a severity: "error", "warning" or "note". */
 const char *ent_severity_str(ent_severity sev);

@@ -57,17 +57,17 @@ typedef struct ent_source {
 } ent_source;
 
 typedef struct ent_actor {
-    const char *id;                 /**< unique slug */
-    const char *name;               /**< display name */
+    const char *id;   /**< unique slug */
+    const char *name; /**< display name */
     ent_actor_kind kind;
-    const char *const *aliases;     /**< n_aliases other names */
+    const char *const *aliases; /**< n_aliases other names */
     size_t n_aliases;
-    const char *const *tags;        /**< n_tags free tags */
+    const char *const *tags; /**< n_tags free tags */
     size_t n_tags;
-    ent_date from, to;              /**< existence; year 0 when open */
-    int collective_defense;         /**< alliances: 1 or 0; -1 when not given */
-    const char *description;        /**< "" when absent */
-    const char *attributes;         /**< compact JSON text of `attributes`, or "" */
+    ent_date from, to;       /**< existence; year 0 when open */
+    int collective_defense;  /**< alliances: 1 or 0; -1 when not given */
+    const char *description; /**< "" when absent */
+    const char *attributes;  /**< compact JSON text of `attributes`, or "" */
     ent_loc loc;
 } ent_actor;
 
@@ -89,11 +89,11 @@ typedef struct ent_relation {
     double intensity;        /**< the file's value, else the type's default */
     int intensity_given;     /**< 1 when the file set `intensity` */
     ent_status status;
-    uint32_t claimed_by;     /**< actor index or ENT_NO_ACTOR */
-    uint32_t via;            /**< actor index or ENT_NO_ACTOR */
+    uint32_t claimed_by; /**< actor index or ENT_NO_ACTOR */
+    uint32_t via;        /**< actor index or ENT_NO_ACTOR */
     const ent_evidence *evidence;
     size_t n_evidence;
-    const char *note;        /**< "" when absent */
+    const char *note; /**< "" when absent */
     ent_loc loc;
 } ent_relation;
 

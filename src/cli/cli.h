@@ -11,10 +11,10 @@
 
 /* Exit codes, documented in docs/exit-codes.md and the man page. */
 enum {
-    EXIT_OK = 0,       /* success; warnings alone do not fail */
-    EXIT_DATA = 1,     /* the data has errors (or warnings, with --strict) */
-    EXIT_USAGE = 2,    /* the command line is wrong */
-    EXIT_FAILURE_ = 3  /* a file could not be read or written, or an internal failure */
+    EXIT_OK = 0,      /* success; warnings alone do not fail */
+    EXIT_DATA = 1,    /* the data has errors (or warnings, with --strict) */
+    EXIT_USAGE = 2,   /* the command line is wrong */
+    EXIT_FAILURE_ = 3 /* a file could not be read or written, or an internal failure */
 };
 
 typedef struct cli_cmd {
@@ -37,18 +37,18 @@ const cli_cmd *cli_find(const char *name);
 /* --- option parsing ------------------------------------------------------ */
 
 typedef struct cli_opt {
-    const char *name;  /* long name without dashes, e.g. "format" */
-    char short_name;   /* 0 when none */
+    const char *name; /* long name without dashes, e.g. "format" */
+    char short_name;  /* 0 when none */
     int takes_value;
 } cli_opt;
 
 typedef struct cli_args {
-    const char *cmd;       /* command name, for messages */
-    const cli_opt *opts;   /* terminated by a NULL name */
+    const char *cmd;     /* command name, for messages */
+    const cli_opt *opts; /* terminated by a NULL name */
     int argc;
     char **argv;
-    int i;                 /* next argument */
-    int only_positional;   /* after "--" */
+    int i;               /* next argument */
+    int only_positional; /* after "--" */
 } cli_args;
 
 void cli_args_init(cli_args *a, const char *cmd, const cli_opt *opts, int argc, char **argv);
@@ -90,8 +90,8 @@ int cli_exit_for(int rc);
 typedef struct cli_json {
     FILE *out;
     int depth;
-    int first;          /* nothing written yet at this depth */
-    int after_key;      /* a key was just written */
+    int first;     /* nothing written yet at this depth */
+    int after_key; /* a key was just written */
 } cli_json;
 
 void cli_json_init(cli_json *j, FILE *out);

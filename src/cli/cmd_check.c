@@ -30,11 +30,8 @@ const char cmd_check_help[] =
     "  entente check --format json graph.json | jq '.diagnostics[].code'\n";
 
 enum { O_FORMAT, O_MAX_ERRORS, O_STRICT, O_QUIET };
-static const cli_opt opts[] = {{"format", 0, 1},
-                               {"max-errors", 0, 1},
-                               {"strict", 0, 0},
-                               {"quiet", 'q', 0},
-                               {NULL, 0, 0}};
+static const cli_opt opts[] = {
+    {"format", 0, 1}, {"max-errors", 0, 1}, {"strict", 0, 0}, {"quiet", 'q', 0}, {NULL, 0, 0}};
 
 static void print_json(const ent_diags *diags, int ok, size_t errors, size_t warnings)
 {
@@ -142,8 +139,8 @@ int cmd_check(int argc, char **argv)
         printf("%s\n", status == EXIT_DATA ? " (failing: --strict)" : "");
     } else
         fprintf(stderr, "entente check: %zu %s, %zu %s\n", errors,
-                plural(errors, "error", "errors"), warnings, plural(warnings, "warning",
-                                                                    "warnings"));
+                plural(errors, "error", "errors"), warnings,
+                plural(warnings, "warning", "warnings"));
 done:
     ent_graph_free(g);
     ent_diags_free(diags);

@@ -73,8 +73,8 @@ int cmd_types(int argc, char **argv)
     }
     /* With no file, an empty graph still carries the built-in vocabulary. */
     ent_load_input empty = {"(built-in)", "{\"format\": \"entente/1\"}", 23};
-    int rc = n ? ent_load_files(&g, files, n, NULL, diags) : ent_load_inputs(&g, &empty, 1, NULL,
-                                                                             diags);
+    int rc =
+        n ? ent_load_files(&g, files, n, NULL, diags) : ent_load_inputs(&g, &empty, 1, NULL, diags);
     cli_print_diags(stderr, diags);
     status = cli_exit_for(rc);
     if (rc != ENT_OK)

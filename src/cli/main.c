@@ -81,8 +81,7 @@ int main(int argc, char **argv)
             ent_fuzzy_offer(&fz, k->name);
         const char *best = fz.best;
         if (best)
-            return cli_usage_error(NULL, "'%s' is not a command; did you mean '%s'?", name,
-                                   best);
+            return cli_usage_error(NULL, "'%s' is not a command; did you mean '%s'?", name, best);
         return cli_usage_error(NULL, "'%s' is not a command; see 'entente help'", name);
     }
     /* `entente CMD --help` anywhere on the line prints the command's help. */

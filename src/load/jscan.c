@@ -49,8 +49,8 @@ void jscan_ws(jscan *s)
 
 size_t jscan_skip_ws(const char *buf, size_t len, size_t pos)
 {
-    while (pos < len && (buf[pos] == ' ' || buf[pos] == '\t' || buf[pos] == '\r' ||
-                         buf[pos] == '\n'))
+    while (pos < len &&
+           (buf[pos] == ' ' || buf[pos] == '\t' || buf[pos] == '\r' || buf[pos] == '\n'))
         pos++;
     return pos;
 }
@@ -134,7 +134,9 @@ static int truncated(jscan *s, char kind, size_t open)
     s->err_open_kind = kind;
     s->err_open_pos = open;
     return jscan_fail(s, s->len, "json-truncated", "unexpected end of file: the %s is not closed",
-                      kind == '"' ? "string" : kind == '{' ? "object" : "array");
+                      kind == '"'   ? "string"
+                      : kind == '{' ? "object"
+                                    : "array");
 }
 
 int jscan_string(jscan *s)
@@ -242,8 +244,7 @@ static int scan_number(jscan *s)
         if (p < n && (b[p] == '+' || b[p] == '-'))
             p++;
         if (p >= n || b[p] < '0' || b[p] > '9')
-            return jscan_fail(s, start, "json-syntax",
-                              "invalid number: the exponent needs digits");
+            return jscan_fail(s, start, "json-syntax", "invalid number: the exponent needs digits");
         while (p < n && b[p] >= '0' && b[p] <= '9')
             p++;
     }
@@ -253,8 +254,7 @@ static int scan_number(jscan *s)
 
 static int is_word_char(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
 /* A value cannot start at s->pos: explain what is there. */
@@ -264,8 +264,9 @@ static int bad_value_start(jscan *s)
     size_t p = s->pos;
     char what[32];
     if (p >= s->len)
-        return jscan_fail(s, p, "json-truncated", "unexpected end of file where a value was "
-                                                  "expected");
+        return jscan_fail(s, p, "json-truncated",
+                          "unexpected end of file where a value was "
+                          "expected");
     char c = b[p];
     if (c == '/')
         return jscan_fail(s, p, "json-syntax", "comments are not allowed in JSON");
@@ -535,8 +536,8 @@ size_t jscan_skip(const char *buf, size_t len, size_t pos)
     return s.pos;
 }
 
-int jscan_member(const char *buf, size_t len, size_t obj, const char *key, int n,
-                 size_t *key_pos, size_t *val_pos)
+int jscan_member(const char *buf, size_t len, size_t obj, const char *key, int n, size_t *key_pos,
+                 size_t *val_pos)
 {
     if (obj >= len || buf[obj] != '{')
         return 0;

@@ -34,16 +34,16 @@ typedef struct jscan_hooks {
 
 struct jscan {
     const jscan_hooks *hooks; /* may be NULL */
-    const char *buf;   /* the text; need not be NUL-terminated */
+    const char *buf;          /* the text; need not be NUL-terminated */
     size_t len;
-    size_t pos;        /* current byte offset */
-    unsigned line;     /* line of `pos`, kept up to date by jscan_ws */
+    size_t pos;    /* current byte offset */
+    unsigned line; /* line of `pos`, kept up to date by jscan_ws */
     /* Set by a failing call: */
     const char *err_code; /* diagnostic code, e.g. "json-syntax" */
     char err_msg[256];
-    size_t err_pos;       /* where the problem is */
-    char err_open_kind;   /* for "json-truncated": '{', '[' or '"' left open, else 0 */
-    size_t err_open_pos;  /* ... and where it was opened */
+    size_t err_pos;      /* where the problem is */
+    char err_open_kind;  /* for "json-truncated": '{', '[' or '"' left open, else 0 */
+    size_t err_open_pos; /* ... and where it was opened */
 };
 
 void jscan_init(jscan *s, const char *buf, size_t len);
@@ -86,8 +86,8 @@ size_t jscan_skip_ws(const char *buf, size_t len, size_t pos);
  * `key`. Sets *key_pos to its name's opening quote and *val_pos to its value.
  * Returns 1 when found, 0 otherwise.
  */
-int jscan_member(const char *buf, size_t len, size_t obj, const char *key, int n,
-                 size_t *key_pos, size_t *val_pos);
+int jscan_member(const char *buf, size_t len, size_t obj, const char *key, int n, size_t *key_pos,
+                 size_t *val_pos);
 
 /* In the (validated) array at `arr`, the position of element `index`, or 0. */
 size_t jscan_element(const char *buf, size_t len, size_t arr, size_t index);

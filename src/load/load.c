@@ -35,7 +35,7 @@
 #include "util/strbuf.h"
 
 #define DEFAULT_MAX_ERRORS 100
-#define MAX_ID_LEN 128
+#define MAX_ID_LEN         128
 
 /* ---------------------------------------------------------------------------
  * Files and their layout as found by the first pass
@@ -44,10 +44,10 @@
 enum section_id { SEC_TYPES, SEC_SOURCES, SEC_ACTORS, SEC_SNAPSHOTS, SEC_RELATIONS, SEC_COUNT };
 
 static const char *const section_names[SEC_COUNT] = {"relation_types", "sources", "actors",
-                                                      "snapshots", "relations"};
+                                                     "snapshots", "relations"};
 /* What one element of each section is called in messages. */
-static const char *const element_names[SEC_COUNT] = {"relation type", "source", "actor",
-                                                      "snapshot", "relation"};
+static const char *const element_names[SEC_COUNT] = {"relation type", "source", "actor", "snapshot",
+                                                     "relation"};
 
 typedef struct elem {
     size_t start, end; /* byte range of the element's text */
@@ -71,11 +71,11 @@ typedef struct lfile {
     char *owned;      /* the bytes when the loader read them */
     const char *buf;
     size_t len;
-    uint32_t index;   /* in the graph's file list */
-    int readable;     /* the bytes could be read */
-    int syntax_ok;    /* the first pass succeeded */
-    int format_ok;    /* "format" is "entente/1" (or missing: assumed) */
-    size_t top_pos;   /* the top-level '{' */
+    uint32_t index; /* in the graph's file list */
+    int readable;   /* the bytes could be read */
+    int syntax_ok;  /* the first pass succeeded */
+    int format_ok;  /* "format" is "entente/1" (or missing: assumed) */
+    size_t top_pos; /* the top-level '{' */
     section sec[SEC_COUNT];
     int scalar_present[TOP_COUNT];
     size_t scalar_key[TOP_COUNT], scalar_val[TOP_COUNT];
@@ -97,9 +97,9 @@ typedef struct loader {
     lfile *files;
     size_t n_files;
     size_t errors, max_errors;
-    int stopped;      /* max_errors reached */
-    int oom;          /* an allocation failed */
-    int io_failed;    /* a file could not be read */
+    int stopped;   /* max_errors reached */
+    int oom;       /* an allocation failed */
+    int io_failed; /* a file could not be read */
     int allow_missing_evidence;
     lfile *cur;       /* file of the first pass's hooks */
     section *cur_sec; /* section of the member being scanned, or NULL */
@@ -154,9 +154,11 @@ static void linecol(const lfile *f, size_t pos, unsigned *line, unsigned *col, s
 static size_t display_char(const unsigned char *b, size_t n, size_t p, int *valid)
 {
     unsigned char c = b[p];
-    size_t k = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3
-                                                   : c >= 0xf0 && c <= 0xf4   ? 4
-                                                                              : 0;
+    size_t k = c < 0x80                 ? 1
+               : c >= 0xc2 && c <= 0xdf ? 2
+               : c >= 0xe0 && c <= 0xef ? 3
+               : c >= 0xf0 && c <= 0xf4 ? 4
+                                        : 0;
     *valid = k != 0 && p + k <= n;
     for (size_t i = 1; *valid && i < k; i++)
         if ((b[p + i] & 0xc0) != 0x80)
@@ -165,7 +167,7 @@ static size_t display_char(const unsigned char *b, size_t n, size_t p, int *vali
 }
 
 #define CLIP_BEFORE 60
-#define CLIP_WIDTH 140
+#define CLIP_WIDTH  140
 
 /*
  * The source line around `pos`, made safe to print (control characters and
@@ -248,8 +250,7 @@ static void add_diag(loader *L, ent_severity sev, const char *code, const lfile 
         snprintf(note, sizeof note,
                  "stopped after %zu errors; raise the limit with --max-errors to see more",
                  L->errors);
-        if (ent_diags_add(L->diags, ENT_SEV_NOTE, "too-many-errors", NULL, 0, 0, NULL, 0,
-                          note) < 0)
+        if (ent_diags_add(L->diags, ENT_SEV_NOTE, "too-many-errors", NULL, 0, 0, NULL, 0, note) < 0)
             L->oom = 1;
     }
 }
@@ -370,8 +371,7 @@ static void on_member(void *ud, const jscan *s, size_t key_pos, size_t val_pos)
         if (sec->present) {
             report(L, ENT_SEV_ERROR, "duplicate-key", f, key_pos,
                    "the top-level object has \"%s\" twice", key);
-            report(L, ENT_SEV_NOTE, "duplicate-key", f, sec->key_pos, "first \"%s\" is here",
-                   key);
+            report(L, ENT_SEV_NOTE, "duplicate-key", f, sec->key_pos, "first \"%s\" is here", key);
             return;
         }
         sec->present = 1;
@@ -455,8 +455,7 @@ static void first_pass(loader *L, lfile *f)
                    "this is not JSON: it starts with '%c' where '{' was expected", c);
         else
             report(L, ENT_SEV_ERROR, "not-json", f, s.pos,
-                   "this is not JSON text: it starts with byte 0x%02x where '{' was expected",
-                   c);
+                   "this is not JSON text: it starts with byte 0x%02x where '{' was expected", c);
         return;
     }
     f->top_pos = s.pos;
@@ -467,7 +466,9 @@ static void first_pass(loader *L, lfile *f)
             linecol(f, s.err_open_pos, &line, &col, &ls);
             report(L, ENT_SEV_ERROR, s.err_code, f, s.err_pos,
                    "unexpected end of file: the %s opened at line %u, column %u is not closed",
-                   s.err_open_kind == '"' ? "string" : s.err_open_kind == '{' ? "object" : "array",
+                   s.err_open_kind == '"'   ? "string"
+                   : s.err_open_kind == '{' ? "object"
+                                            : "array",
                    line, col);
         } else
             report(L, ENT_SEV_ERROR, s.err_code, f, s.err_pos, "%s", s.err_msg);
@@ -480,10 +481,11 @@ static void first_pass(loader *L, lfile *f)
         return;
     }
     if (first != '{') {
-        const char *what = first == '[' ? "an array" : first == '"' ? "a string"
-                                                   : first == 't' || first == 'f' ? "a boolean"
-                                                   : first == 'n' ? "null"
-                                                                  : "a number";
+        const char *what = first == '['                   ? "an array"
+                           : first == '"'                 ? "a string"
+                           : first == 't' || first == 'f' ? "a boolean"
+                           : first == 'n'                 ? "null"
+                                                          : "a number";
         report(L, ENT_SEV_ERROR, "top-level-type", f, f->top_pos,
                "the top level is %s; a graph file must be a JSON object with "
                "\"format\": \"entente/1\"",
@@ -672,9 +674,9 @@ static int check_id(loader *L, const lfile *f, size_t obj_pos, const char *id, c
 
 static const char *month_name(int m)
 {
-    static const char *const names[] = {"January", "February", "March",     "April",
-                                        "May",     "June",     "July",      "August",
-                                        "September", "October", "November", "December"};
+    static const char *const names[] = {"January",   "February", "March",    "April",
+                                        "May",       "June",     "July",     "August",
+                                        "September", "October",  "November", "December"};
     return m >= 1 && m <= 12 ? names[m - 1] : "?";
 }
 
@@ -878,12 +880,22 @@ static const char *closest_actor(const ent_graph *g, const char *word)
  * Second pass: relation types
  * ------------------------------------------------------------------------- */
 
-static const field type_fields[] = {
-    {"id", T_STR},       {"label", T_STR},      {"sign", T_NUM},   {"intensity", T_NUM},
-    {"durable", T_BOOL}, {"obligation", T_BOOL}, {"cameo", T_STR}, {"family", T_STR},
-    {"description", T_STR}, {NULL, 0}};
-enum { TF_ID, TF_LABEL, TF_SIGN, TF_INTENSITY, TF_DURABLE, TF_OBLIGATION, TF_CAMEO, TF_FAMILY,
-       TF_DESCRIPTION };
+static const field type_fields[] = {{"id", T_STR},          {"label", T_STR},
+                                    {"sign", T_NUM},        {"intensity", T_NUM},
+                                    {"durable", T_BOOL},    {"obligation", T_BOOL},
+                                    {"cameo", T_STR},       {"family", T_STR},
+                                    {"description", T_STR}, {NULL, 0}};
+enum {
+    TF_ID,
+    TF_LABEL,
+    TF_SIGN,
+    TF_INTENSITY,
+    TF_DURABLE,
+    TF_OBLIGATION,
+    TF_CAMEO,
+    TF_FAMILY,
+    TF_DESCRIPTION
+};
 
 static int intensity_ok(double x)
 {
@@ -1047,8 +1059,8 @@ static void do_source(loader *L, lfile *f, const elem *el, const cJSON *obj, siz
     s.loc.line = el->line;
     if (ent_grow_((void **)&g->sources, &g->cap_sources, g->n_sources + 1, sizeof *g->sources) <
             0 ||
-        record_origin(L, &L->source_origin, &L->cap_source_origin, g->n_sources, f, at,
-                      el->line) < 0) {
+        record_origin(L, &L->source_origin, &L->cap_source_origin, g->n_sources, f, at, el->line) <
+            0) {
         L->oom = 1;
         return;
     }
@@ -1063,12 +1075,21 @@ static void do_source(loader *L, lfile *f, const elem *el, const cJSON *obj, siz
  * ------------------------------------------------------------------------- */
 
 static const field actor_fields[] = {
-    {"id", T_STR},      {"name", T_STR},        {"kind", T_STR},
-    {"aliases", T_ARR}, {"from", T_STR},        {"to", T_STR},
-    {"tags", T_ARR},    {"collective_defense", T_BOOL}, {"description", T_STR},
-    {"attributes", T_OBJ}, {NULL, 0}};
-enum { AF_ID, AF_NAME, AF_KIND, AF_ALIASES, AF_FROM, AF_TO, AF_TAGS, AF_CDEF, AF_DESCRIPTION,
-       AF_ATTRIBUTES };
+    {"id", T_STR},          {"name", T_STR},       {"kind", T_STR}, {"aliases", T_ARR},
+    {"from", T_STR},        {"to", T_STR},         {"tags", T_ARR}, {"collective_defense", T_BOOL},
+    {"description", T_STR}, {"attributes", T_OBJ}, {NULL, 0}};
+enum {
+    AF_ID,
+    AF_NAME,
+    AF_KIND,
+    AF_ALIASES,
+    AF_FROM,
+    AF_TO,
+    AF_TAGS,
+    AF_CDEF,
+    AF_DESCRIPTION,
+    AF_ATTRIBUTES
+};
 
 /* Copies an array of strings; reports elements that are not strings. */
 static int string_list(loader *L, const lfile *f, size_t obj_pos, const char *member,
@@ -1131,8 +1152,8 @@ static void add_name(loader *L, const lfile *f, size_t obj_pos, const char *key,
     }
     if (r == 1 || prev == a)
         return;
-    size_t pos = index >= 0 ? element_pos(f, obj_pos, key, (size_t)index)
-                            : member_pos(f, obj_pos, key, 0);
+    size_t pos =
+        index >= 0 ? element_pos(f, obj_pos, key, (size_t)index) : member_pos(f, obj_pos, key, 0);
     if (prev != ENT_NAME_AMBIGUOUS)
         report(L, ENT_SEV_WARNING, "ambiguous-name", f, pos,
                "\"%s\" names both actor \"%s\" and actor \"%s\", so the command line cannot "
@@ -1247,8 +1268,7 @@ static void do_actor(loader *L, lfile *f, const elem *el, const cJSON *obj, size
  * Second pass: snapshots
  * ------------------------------------------------------------------------- */
 
-static const field snapshot_fields[] = {
-    {"id", T_STR}, {"at", T_STR}, {"label", T_STR}, {NULL, 0}};
+static const field snapshot_fields[] = {{"id", T_STR}, {"at", T_STR}, {"label", T_STR}, {NULL, 0}};
 enum { NF_ID, NF_AT, NF_LABEL };
 
 static void do_snapshot(loader *L, lfile *f, const elem *el, const cJSON *obj, size_t index)
@@ -1310,28 +1330,42 @@ static void do_snapshot(loader *L, lfile *f, const elem *el, const cJSON *obj, s
  * Second pass: relations
  * ------------------------------------------------------------------------- */
 
-static const field relation_fields[] = {
-    {"id", T_STR},     {"source", T_STR},    {"target", T_STR},     {"type", T_STR},
-    {"from", T_STR},   {"to", T_STR},        {"at", T_STR},         {"intensity", T_NUM},
-    {"status", T_STR}, {"claimed_by", T_STR}, {"via", T_STR},       {"evidence", T_ARR},
-    {"note", T_STR},   {NULL, 0}};
-enum { RF_ID, RF_SOURCE, RF_TARGET, RF_TYPE, RF_FROM, RF_TO, RF_AT, RF_INTENSITY, RF_STATUS,
-       RF_CLAIMED_BY, RF_VIA, RF_EVIDENCE, RF_NOTE };
+static const field relation_fields[] = {{"id", T_STR},     {"source", T_STR},
+                                        {"target", T_STR}, {"type", T_STR},
+                                        {"from", T_STR},   {"to", T_STR},
+                                        {"at", T_STR},     {"intensity", T_NUM},
+                                        {"status", T_STR}, {"claimed_by", T_STR},
+                                        {"via", T_STR},    {"evidence", T_ARR},
+                                        {"note", T_STR},   {NULL, 0}};
+enum {
+    RF_ID,
+    RF_SOURCE,
+    RF_TARGET,
+    RF_TYPE,
+    RF_FROM,
+    RF_TO,
+    RF_AT,
+    RF_INTENSITY,
+    RF_STATUS,
+    RF_CLAIMED_BY,
+    RF_VIA,
+    RF_EVIDENCE,
+    RF_NOTE
+};
 
 static const field evidence_fields[] = {
     {"source", T_STR}, {"locator", T_STR}, {"note", T_STR}, {NULL, 0}};
 enum { EF_SOURCE, EF_LOCATOR, EF_NOTE };
 
 /* Resolves an actor id member; reports unknown-actor. Returns the index or -1. */
-static long actor_ref(loader *L, const lfile *f, size_t obj_pos, const char *member,
-                      const cJSON *v)
+static long actor_ref(loader *L, const lfile *f, size_t obj_pos, const char *member, const cJSON *v)
 {
     uint32_t idx;
     if (ent_strmap_get(&L->g->actor_ids, v->valuestring, &idx))
         return (long)idx;
     report_guess(L, ENT_SEV_ERROR, "unknown-actor", f, member_pos(f, obj_pos, member, 0),
-                 closest_actor(L->g, v->valuestring), "\"%s\" names unknown actor \"%s\"",
-                 member, v->valuestring);
+                 closest_actor(L->g, v->valuestring), "\"%s\" names unknown actor \"%s\"", member,
+                 v->valuestring);
     return -1;
 }
 
@@ -1345,10 +1379,8 @@ static int status_from_string(const char *s)
 
 /* An "existence" warning at member `role` of the relation at obj_pos. The
  * member is located only now: finding it costs a scan of the relation's text. */
-__attribute__((format(printf, 5, 6))) static void existence_warning(loader *L, const lfile *f,
-                                                                    size_t obj_pos,
-                                                                    const char *role,
-                                                                    const char *fmt, ...)
+__attribute__((format(printf, 5, 6))) static void
+existence_warning(loader *L, const lfile *f, size_t obj_pos, const char *role, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -1370,28 +1402,27 @@ static void check_existence(loader *L, const lfile *f, size_t obj_pos, const cha
         if ((a->from.year && ent_date_last_day(r->at) < ent_date_first_day(a->from)) ||
             (a->to.year && ent_date_first_day(r->at) > ent_date_last_day(a->to)))
             existence_warning(L, f, obj_pos, role,
-                   "this %s on %s lies outside the existence of \"%s\" (%s to %s)", t->label,
-                   ent_date_format(r->at, d1), a->id, a->from.year ? ent_date_format(a->from, d2)
-                                                                  : "its start",
-                   a->to.year ? ent_date_format(a->to, (char[11]){0}) : "today");
+                              "this %s on %s lies outside the existence of \"%s\" (%s to %s)",
+                              t->label, ent_date_format(r->at, d1), a->id,
+                              a->from.year ? ent_date_format(a->from, d2) : "its start",
+                              a->to.year ? ent_date_format(a->to, (char[11]){0}) : "today");
         return;
     }
     if (a->from.year && r->from.year && ent_date_first_day(r->from) < ent_date_first_day(a->from))
-        existence_warning(L, f, obj_pos, role,
-               "this %s starts (%s) before \"%s\" exists (%s)", t->label,
-               ent_date_format(r->from, d1), a->id, ent_date_format(a->from, d2));
+        existence_warning(L, f, obj_pos, role, "this %s starts (%s) before \"%s\" exists (%s)",
+                          t->label, ent_date_format(r->from, d1), a->id,
+                          ent_date_format(a->from, d2));
     else if (a->to.year && !r->to.year)
         existence_warning(L, f, obj_pos, role,
-               "this %s has no end date, but \"%s\" ceased to exist on %s; give \"to\"", t->label,
-               a->id, ent_date_format(a->to, d2));
+                          "this %s has no end date, but \"%s\" ceased to exist on %s; give \"to\"",
+                          t->label, a->id, ent_date_format(a->to, d2));
     else if (a->to.year && r->to.year && ent_date_last_day(r->to) > ent_date_last_day(a->to))
         existence_warning(L, f, obj_pos, role,
-               "this %s ends (%s) after \"%s\" ceased to exist (%s)", t->label,
-               ent_date_format(r->to, d1), a->id, ent_date_format(a->to, d2));
+                          "this %s ends (%s) after \"%s\" ceased to exist (%s)", t->label,
+                          ent_date_format(r->to, d1), a->id, ent_date_format(a->to, d2));
 }
 
-static int do_evidence(loader *L, const lfile *f, size_t rel_pos, const cJSON *arr,
-                       ent_relation *r)
+static int do_evidence(loader *L, const lfile *f, size_t rel_pos, const cJSON *arr, ent_relation *r)
 {
     size_t n = (size_t)cJSON_GetArraySize(arr), i = 0;
     int errs = 0;
@@ -1424,9 +1455,8 @@ static int do_evidence(loader *L, const lfile *f, size_t rel_pos, const cJSON *a
             for (size_t k = 0; k < L->g->n_sources; k++)
                 ent_fuzzy_offer(&fz, L->g->sources[k].id);
             report_guess(L, ENT_SEV_ERROR, "unknown-source", f,
-                         member_pos(f, resolve(&where), "source", 0),
-                         fz.best, "evidence cites unknown source \"%s\"",
-                         v[EF_SOURCE]->valuestring);
+                         member_pos(f, resolve(&where), "source", 0), fz.best,
+                         "evidence cites unknown source \"%s\"", v[EF_SOURCE]->valuestring);
             errs++;
             continue;
         }
@@ -1480,8 +1510,8 @@ static void do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, s
             ent_fuzzy_init(&fz, v[RF_TYPE]->valuestring);
             for (size_t k = 0; k < g->n_types; k++)
                 ent_fuzzy_offer(&fz, g->types[k].id);
-            report_guess(L, ENT_SEV_ERROR, "unknown-type", f, member_pos(f, at, "type", 0),
-                         fz.best, "unknown relation type \"%s\"", v[RF_TYPE]->valuestring);
+            report_guess(L, ENT_SEV_ERROR, "unknown-type", f, member_pos(f, at, "type", 0), fz.best,
+                         "unknown relation type \"%s\"", v[RF_TYPE]->valuestring);
             errs++;
         }
     }
@@ -1498,8 +1528,7 @@ static void do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, s
                "\"%s\" is a durable relation type: give \"from\" and \"to\", not \"at\"", t->id);
         errs++;
     } else if (t && !t->durable && (v[RF_FROM] || v[RF_TO])) {
-        report(L, ENT_SEV_ERROR, "date-kind", f,
-               member_pos(f, at, v[RF_FROM] ? "from" : "to", 1),
+        report(L, ENT_SEV_ERROR, "date-kind", f, member_pos(f, at, v[RF_FROM] ? "from" : "to", 1),
                "\"%s\" is an event type: give \"at\", not \"from\" or \"to\"", t->id);
         errs++;
     } else if (t && !t->durable && !v[RF_AT]) {
@@ -1520,10 +1549,9 @@ static void do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, s
             r.intensity = x;
             r.intensity_given = 1;
             if (t && ((t->sign > 0 && x < 0) || (t->sign < 0 && x > 0)))
-                report(L, ENT_SEV_WARNING, "sign-mismatch", f,
-                       member_pos(f, at, "intensity", 0),
-                       "intensity %g has the opposite sign of \"%s\" (%s); is the type right?",
-                       x, t->id, t->sign > 0 ? "cooperative" : "hostile");
+                report(L, ENT_SEV_WARNING, "sign-mismatch", f, member_pos(f, at, "intensity", 0),
+                       "intensity %g has the opposite sign of \"%s\" (%s); is the type right?", x,
+                       t->id, t->sign > 0 ? "cooperative" : "hostile");
         }
     } else if (t)
         r.intensity = t->intensity;
@@ -1620,8 +1648,7 @@ static void do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, s
         return;
     }
     if (rid) {
-        if (record_origin(L, &L->relation_origin, &L->cap_relation_origin, ri, f, at,
-                          el->line) < 0)
+        if (record_origin(L, &L->relation_origin, &L->cap_relation_origin, ri, f, at, el->line) < 0)
             return;
         if (ent_strmap_put(&g->relation_ids, r.id, (uint32_t)ri, NULL) < 0)
             L->oom = 1;
@@ -1707,8 +1734,8 @@ static void process_section(loader *L, int s)
             const elem *el = &sec->items[i];
             f->base_pos = el->start;
             f->base_line = el->line;
-            cJSON *obj = cJSON_ParseWithLengthOpts(f->buf + el->start, el->end - el->start, NULL,
-                                                   0);
+            cJSON *obj =
+                cJSON_ParseWithLengthOpts(f->buf + el->start, el->end - el->start, NULL, 0);
             if (!obj) {
                 L->oom = 1; /* the text was validated: only memory can fail here */
                 break;
@@ -1806,8 +1833,9 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
         *out = L->g;
         L->g = NULL;
     } else
-        ent_error_set(rc, rc == ENT_EIO ? "a graph file could not be read"
-                                        : "the graph files have %zu error(s)",
+        ent_error_set(rc,
+                      rc == ENT_EIO ? "a graph file could not be read"
+                                    : "the graph files have %zu error(s)",
                       L->errors);
     goto done;
 oom:

@@ -53,9 +53,8 @@ size_t ent_diags_count_severity(const ent_diags *d, ent_severity sev)
     return d && (unsigned)sev < 3 ? d->per_severity[sev] : 0;
 }
 
-int ent_diags_add(ent_diags *d, ent_severity sev, const char *code, const char *file,
-                  unsigned line, unsigned col, const char *source_line, unsigned caret,
-                  const char *message)
+int ent_diags_add(ent_diags *d, ent_severity sev, const char *code, const char *file, unsigned line,
+                  unsigned col, const char *source_line, unsigned caret, const char *message)
 {
     if (!d)
         return ENT_OK;

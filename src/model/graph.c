@@ -190,8 +190,8 @@ long ent_graph_resolve_actor(const ent_graph *g, const char *name, const char **
 
 const char *ent_actor_kind_str(ent_actor_kind k)
 {
-    static const char *const names[] = {"state",   "de_facto_state", "leader", "person",
-                                        "alliance", "organization",  "force",  "group",
+    static const char *const names[] = {"state",    "de_facto_state", "leader", "person",
+                                        "alliance", "organization",   "force",  "group",
                                         "place",    "issue"};
     return (unsigned)k < ENT_KIND_COUNT_ ? names[k] : "unknown";
 }

@@ -13,8 +13,8 @@
 #define ENT_NAME_AMBIGUOUS UINT32_MAX
 
 struct ent_graph {
-    ent_arena arena;         /* every string and small array of the graph */
-    const char **files;      /* paths as given, n_files of them */
+    ent_arena arena;    /* every string and small array of the graph */
+    const char **files; /* paths as given, n_files of them */
     size_t n_files;
     const char *title;       /* "" when no file has one */
     const char *description; /* "" when no file has one */
@@ -27,7 +27,7 @@ struct ent_graph {
     size_t n_relations, cap_relations;
     ent_snapshot *snapshots;
     size_t n_snapshots, cap_snapshots;
-    ent_reltype *types;      /* built-in types first, then the files' own */
+    ent_reltype *types; /* built-in types first, then the files' own */
     size_t n_types, cap_types;
 
     ent_strmap source_ids;   /* id -> index into sources */

@@ -9,7 +9,7 @@
 #include "util/arena.h"
 
 #define BLOCK_SIZE (1u << 20)
-#define ALIGN 16u
+#define ALIGN      16u
 
 struct ent_arena_block {
     ent_arena_block *next;

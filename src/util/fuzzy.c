@@ -36,7 +36,8 @@ size_t ent_fuzzy_distance(const char *a, const char *b, size_t limit)
                 v = prev[j] + 1;
             if (cur[j - 1] + 1 < v)
                 v = cur[j - 1] + 1;
-            if (i > 1 && j > 1 && lower((unsigned char)a[i - 1]) == lower((unsigned char)b[j - 2]) &&
+            if (i > 1 && j > 1 &&
+                lower((unsigned char)a[i - 1]) == lower((unsigned char)b[j - 2]) &&
                 lower((unsigned char)a[i - 2]) == lower((unsigned char)b[j - 1]) &&
                 pp[j - 2] + 1 < v)
                 v = pp[j - 2] + 1;

@@ -10,21 +10,23 @@
 #include <stddef.h>
 
 typedef struct ent_strbuf {
-    char *buf;   /* always NUL-terminated once anything was added; may be NULL */
+    char *buf; /* always NUL-terminated once anything was added; may be NULL */
     size_t len;
     size_t cap;
-    int failed;  /* an allocation failed; the content is truncated */
+    int failed; /* an allocation failed; the content is truncated */
 } ent_strbuf;
 
-#define ENT_STRBUF_INIT {NULL, 0, 0, 0}
+#define ENT_STRBUF_INIT \
+    {                   \
+        NULL, 0, 0, 0   \
+    }
 
 void ent_strbuf_release(ent_strbuf *sb);
 void ent_strbuf_reset(ent_strbuf *sb);
 void ent_strbuf_add(ent_strbuf *sb, const char *s, size_t len);
 void ent_strbuf_adds(ent_strbuf *sb, const char *s);
 void ent_strbuf_addc(ent_strbuf *sb, char c);
-void ent_strbuf_addf(ent_strbuf *sb, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+void ent_strbuf_addf(ent_strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ent_strbuf_vaddf(ent_strbuf *sb, const char *fmt, va_list ap);
 /* The content, "" when empty. */
 const char *ent_strbuf_str(const ent_strbuf *sb);

@@ -41,8 +41,9 @@ static void rejects_bad_syntax(void **state)
 {
     (void)state;
     ent_date d;
-    const char *bad[] = {"", "22", "20222", "2022-9", "2022-09-1", "2022/09/21", "21-09-2022",
-                         "2022-09-21T00", "abcd", "2022-0a", " 2022"};
+    const char *bad[] = {"",          "22",         "20222",      "2022-9",
+                         "2022-09-1", "2022/09/21", "21-09-2022", "2022-09-21T00",
+                         "abcd",      "2022-0a",    " 2022"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         assert_int_equal(ent_date_parse(&d, bad[i], strlen(bad[i])), ENT_DATE_SYNTAX);
 }

@@ -22,9 +22,18 @@ static void accepts_valid_json(void **state)
     (void)state;
     jscan s;
     const char *good[] = {
-        "{}", "[]", "0", "-0", "12.5e-3", "1E+2", "true", "false", "null", "\"\"",
+        "{}",
+        "[]",
+        "0",
+        "-0",
+        "12.5e-3",
+        "1E+2",
+        "true",
+        "false",
+        "null",
+        "\"\"",
         "{\"a\": [1, 2, {\"b\": null}], \"c\": \"\\u00e9\\n\\\"\"}",
-        "\"Xank\xc9\x99ndi \xd5\x8d\xd5\xbf\"",  /* 2-byte UTF-8 */
+        "\"Xank\xc9\x99ndi \xd5\x8d\xd5\xbf\"", /* 2-byte UTF-8 */
         "\"\xe2\x82\xac \xf0\x9f\x98\x80\"",    /* 3- and 4-byte UTF-8 */
         "\"\\ud83d\\ude00\"",                   /* a surrogate pair */
         " \t\r\n{ \"x\" : 1 } \n",
@@ -44,7 +53,7 @@ static void rejects_invalid_json_at_the_right_byte(void **state)
     (void)state;
     const bad_case cases[] = {
         {"[1, 2,, 3]", "json-syntax", 6},
-        {"[1, 2,]", "json-syntax", 5},          /* the trailing comma itself */
+        {"[1, 2,]", "json-syntax", 5}, /* the trailing comma itself */
         {"{\"a\": 1,}", "json-syntax", 7},
         {"{\"a\": 1 \"b\": 2}", "json-syntax", 7}, /* right after the value */
         {"{\"a\" 1}", "json-syntax", 5},
@@ -64,8 +73,8 @@ static void rejects_invalid_json_at_the_right_byte(void **state)
         {"[\"a\\u0000b\"]", "nul-character", 3},
         {"[\"\xff\"]", "invalid-utf8", 2},
         {"[\"\xc3(\"]", "invalid-utf8", 2},
-        {"[\"\xc0\xaf\"]", "invalid-utf8", 2},      /* overlong '/' */
-        {"[\"\xed\xa0\x80\"]", "invalid-utf8", 2},  /* an encoded surrogate */
+        {"[\"\xc0\xaf\"]", "invalid-utf8", 2},         /* overlong '/' */
+        {"[\"\xed\xa0\x80\"]", "invalid-utf8", 2},     /* an encoded surrogate */
         {"[\"\xf4\x90\x80\x80\"]", "invalid-utf8", 2}, /* past U+10FFFF */
         {"[1 // note\n]", "json-syntax", 3},
         {"[1, 2", "json-truncated", 5},
@@ -77,8 +86,8 @@ static void rejects_invalid_json_at_the_right_byte(void **state)
         int rc = scan(&s, cases[i].text);
         if (rc == 0 || strcmp(s.err_code, cases[i].code) != 0 || s.err_pos != cases[i].pos)
             fail_msg("case %zu (%s): rc %d code %s pos %zu, expected %s at %zu: %s", i,
-                     cases[i].text, rc, rc ? s.err_code : "-", rc ? s.err_pos : 0,
-                     cases[i].code, cases[i].pos, rc ? s.err_msg : "");
+                     cases[i].text, rc, rc ? s.err_code : "-", rc ? s.err_pos : 0, cases[i].code,
+                     cases[i].pos, rc ? s.err_msg : "");
     }
 }
 

@@ -220,8 +220,7 @@ static void stops_after_max_errors(void **state)
     /* 50 relations each naming an unknown actor. */
     size_t cap = 8192, len = 0;
     char *doc = malloc(cap);
-    len += (size_t)snprintf(doc + len, cap - len,
-                            "{\"format\": \"entente/1\", \"relations\": [");
+    len += (size_t)snprintf(doc + len, cap - len, "{\"format\": \"entente/1\", \"relations\": [");
     for (int i = 0; i < 50; i++)
         len += (size_t)snprintf(doc + len, cap - len,
                                 "%s{\"source\": \"a%d\", \"target\": \"b\", \"type\": \"praise\", "

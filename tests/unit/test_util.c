@@ -12,11 +12,11 @@ static void distances_by_hand(void **state)
 {
     (void)state;
     assert_int_equal(ent_fuzzy_distance("armenia", "armenia", 5), 0);
-    assert_int_equal(ent_fuzzy_distance("armnia", "armenia", 5), 1);     /* one insertion */
-    assert_int_equal(ent_fuzzy_distance("Armenia", "armenia", 5), 0);    /* ASCII case */
-    assert_int_equal(ent_fuzzy_distance("amrenia", "armenia", 5), 1);    /* a transposition */
-    assert_int_equal(ent_fuzzy_distance("kitten", "sitting", 5), 3);     /* the classic */
-    assert_int_equal(ent_fuzzy_distance("russia", "georgia", 2), 3);     /* cut off: limit+1 */
+    assert_int_equal(ent_fuzzy_distance("armnia", "armenia", 5), 1);  /* one insertion */
+    assert_int_equal(ent_fuzzy_distance("Armenia", "armenia", 5), 0); /* ASCII case */
+    assert_int_equal(ent_fuzzy_distance("amrenia", "armenia", 5), 1); /* a transposition */
+    assert_int_equal(ent_fuzzy_distance("kitten", "sitting", 5), 3);  /* the classic */
+    assert_int_equal(ent_fuzzy_distance("russia", "georgia", 2), 3);  /* cut off: limit+1 */
     assert_int_equal(ent_fuzzy_distance("", "abc", 5), 3);
 }
 

@@ -33,14 +33,41 @@ static void covers_the_required_types(void **state)
 {
     (void)state;
     /* The list, by the id chosen for each. */
-    const char *need[] = {
-        "member_of", "leader_of", "allied_with", "security_guarantee", "peacekeeping_mandate",
-        "deployed_in", "recognizes", "support_military", "support_diplomatic",
-        "support_economic", "support_humanitarian", "support_political", "aid", "mediation",
-        "brokers_ceasefire", "praise", "endorses", "negotiation", "meeting", "statement",
-        "criticizes", "condemns", "blames", "protests", "rejects_request", "threatens",
-        "sanctions", "blockades", "attacks", "occupies", "surrenders_to", "evacuates", "reports",
-        "stance_for", "stance_against"};
+    const char *need[] = {"member_of",
+                          "leader_of",
+                          "allied_with",
+                          "security_guarantee",
+                          "peacekeeping_mandate",
+                          "deployed_in",
+                          "recognizes",
+                          "support_military",
+                          "support_diplomatic",
+                          "support_economic",
+                          "support_humanitarian",
+                          "support_political",
+                          "aid",
+                          "mediation",
+                          "brokers_ceasefire",
+                          "praise",
+                          "endorses",
+                          "negotiation",
+                          "meeting",
+                          "statement",
+                          "criticizes",
+                          "condemns",
+                          "blames",
+                          "protests",
+                          "rejects_request",
+                          "threatens",
+                          "sanctions",
+                          "blockades",
+                          "attacks",
+                          "occupies",
+                          "surrenders_to",
+                          "evacuates",
+                          "reports",
+                          "stance_for",
+                          "stance_against"};
     for (size_t i = 0; i < sizeof need / sizeof *need; i++)
         if (!ent_vocab_builtin_find(need[i]))
             fail_msg("missing relation type %s", need[i]);
