@@ -59,6 +59,7 @@ demo: build
 	@$(BUILD)/entente info $(GRAPH)
 
 bench: build
+	@sh tests/tools/ensure-deps.sh time
 	@sh tests/bench/run.sh
 
 format:

@@ -1,0 +1,55 @@
+#!/bin/sh
+# smoke.sh: the `bench_smoke` ctest, a few seconds at most.
+#
+#     sh smoke.sh GEN CLI CJSON LOAD OUT
+#
+# GEN, CLI, CJSON and LOAD are the built ent_bench_gen, entente, ent_bench_cjson and
+# ent_bench_load; OUT is a path prefix in the build tree. Generates 200 actors / 2,000
+# relations twice (the generator must be deterministic), then checks that `entente check
+# --strict` accepts the file (exit status 0: no error, no warning), and that both benchmark
+# peers read all of it, the loader without a diagnostic. The full-size run is run.sh's job.
+set -eu
+
+if [ $# -ne 5 ]; then
+    echo "usage: sh smoke.sh GEN CLI CJSON LOAD OUT" >&2
+    exit 2
+fi
+gen=$1 cli=$2 cjson=$3 load=$4 out=$5
+actors=200 relations=2000
+
+fail() {
+    echo "bench_smoke: FAIL: $*" >&2
+    exit 1
+}
+
+# Prints the value of key $1 in the key=value line $2.
+value() {
+    printf '%s\n' "$2" | tr ' ' '\n' | sed -n "s/^$1=//p"
+}
+
+"$gen" $actors $relations > "$out.json" || fail "ent_bench_gen exited with status $?"
+"$gen" $actors $relations > "$out-again.json" || fail "ent_bench_gen exited with status $?"
+cmp -s "$out.json" "$out-again.json" || fail "two runs of ent_bench_gen gave different files"
+rm -f "$out-again.json"
+
+status=0
+"$cli" check --strict "$out.json" > "$out.check.txt" 2>&1 || status=$?
+cat "$out.check.txt"
+# --strict turns warnings into exit status 1; the grep is for diagnostics in case it didn't.
+[ "$status" -eq 0 ] || fail "entente check --strict exited with status $status"
+if grep -q ': warning: ' "$out.check.txt"; then
+    fail "entente check printed warnings on the generated file"
+fi
+
+line=$("$load" "$out.json") || fail "ent_bench_load could not load the generated file"
+echo "$line"
+[ "$(value warnings "$line")" = 0 ] || fail "the loader gave warnings"
+[ "$(value errors "$line")" = 0 ] || fail "the loader gave errors"
+[ "$(value actors "$line")" = $actors ] || fail "the loader did not see $actors actors"
+[ "$(value relations "$line")" = $relations ] || fail "the loader did not see $relations relations"
+
+line=$("$cjson" "$out.json") || fail "ent_bench_cjson could not parse the generated file"
+echo "$line"
+[ "$(value relations "$line")" = $relations ] || fail "cJSON did not see $relations relations"
+
+echo "bench_smoke: ok"
