@@ -22,7 +22,7 @@ const char cmd_info_help[] =
     "  -h, --help          show this help\n"
     "\n"
     "exit status: 0 success, 1 the data has errors, 2 usage error, 3 a file could\n"
-    "not be read.\n"
+    "not be read or written, or an internal failure.\n"
     "\n"
     "examples:\n"
     "  entente info graphs/south-caucasus.json\n"
@@ -216,8 +216,8 @@ static void print_text(const ent_graph *g, const summary *s)
         printf("%-11s%s\n", "title", ent_graph_title(g));
     printf("%-11s%zu\n", "actors", ent_graph_actor_count(g));
     text_counts("by kind", s->kinds, s->n_kinds);
-    printf("%-11s%zu (%zu durable, %zu events)\n", "relations", ent_graph_relation_count(g),
-           s->durable, s->events);
+    printf("%-11s%zu (%zu durable, %zu %s)\n", "relations", ent_graph_relation_count(g),
+           s->durable, s->events, s->events == 1 ? "event" : "events");
     text_counts("by type", s->types, s->n_types);
     text_counts("by status", s->statuses, s->n_statuses);
     if (s->first.year)

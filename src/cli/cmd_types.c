@@ -19,7 +19,12 @@ const char cmd_types_help[] =
     "  -h, --help          show this help\n"
     "\n"
     "exit status: 0 success, 1 the data has errors, 2 usage error, 3 a file could\n"
-    "not be read.\n";
+    "not be read or written, or an internal failure.\n"
+    "\n"
+    "examples:\n"
+    "  entente types\n"
+    "  entente types --format csv > vocabulary.csv\n"
+    "  entente types graphs/south-caucasus.json\n";
 
 enum { O_FORMAT };
 static const cli_opt opts[] = {{"format", 0, 1}, {NULL, 0, 0}};

@@ -2,6 +2,7 @@
  * main.c: the `entente` command: global options and the dispatch table. Each
  * subcommand lives in its own cmd_<name>.c.
  */
+#include <errno.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -91,5 +92,12 @@ int main(int argc, char **argv)
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
             return cli_print_help(c);
     }
-    return c->run(argc - 1, argv + 1);
+    int status = c->run(argc - 1, argv + 1);
+    /* Output that could not be written (a full disk, a closed pipe) is a failure,
+     * not a success with a truncated answer. */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "entente %s: cannot write the output: %s\n", name, strerror(errno));
+        return EXIT_FAILURE_;
+    }
+    return status;
 }

@@ -60,6 +60,11 @@ expect "info refuses bad data" 1 '\[unknown-actor\]' "$bin" info "$fx/unknown-ac
 expect "types" 0 '^attacks +-1 +-10\.0  event' "$bin" types
 expect "types csv" 0 '^blockades,blockade,-1,-9\.5,true,false,191,coercion,' "$bin" types --format csv
 
+# Output that cannot be written is a failure, not a truncated success.
+"$bin" types > /dev/full 2> full.err
+status=$?
+[ $status -eq 3 ] && grep -q 'cannot write the output' full.err && ok "output that cannot be written" || bad "output that cannot be written: exit $status"
+
 # Standard input.
 out=$(printf '{"format": "entente/1", "actors": [{"id": "x", "name": "X", "kind": "state"}]}' | "$bin" check - 2>&1)
 [ $? -eq 0 ] && printf '%s' "$out" | grep -q '^-: ok, 1 actor, 0 relations' && ok "stdin" || bad "stdin: $out"
