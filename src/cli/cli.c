@@ -3,6 +3,7 @@
  * subcommand.
  */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -120,6 +121,58 @@ int cli_parse_format(const char *cmd, const char *text, unsigned allowed, cli_fo
         }
     cli_usage_error(cmd, "unknown format '%s'; choose one of: %s", text, list);
     return -1;
+}
+
+int cli_input_parse(cli_input *in, const char *cmd, const cli_opt *opts, int argc, char **argv,
+                    unsigned formats, int (*on_option)(void *ud, int k, const char *val), void *ud)
+{
+    memset(in, 0, sizeof *in);
+    in->cmd = cmd;
+    in->format = CLI_TEXT;
+    in->files = calloc((size_t)argc + 1, sizeof *in->files);
+    if (!in->files) {
+        fprintf(stderr, "entente %s: out of memory\n", cmd);
+        return EXIT_FAILURE_;
+    }
+    cli_args a;
+    const char *val;
+    int k;
+    cli_args_init(&a, cmd, opts, argc, argv);
+    while ((k = cli_next(&a, &val)) != -2) {
+        if (k == -3)
+            return EXIT_USAGE;
+        if (k == -1) {
+            in->files[in->n_files++] = val;
+            continue;
+        }
+        if (strcmp(opts[k].name, "format") == 0) {
+            if (cli_parse_format(cmd, val, formats, &in->format) < 0)
+                return EXIT_USAGE;
+        } else if (strcmp(opts[k].name, "max-errors") == 0) {
+            long m = cli_parse_count(cmd, "max-errors", val);
+            if (m < 0)
+                return EXIT_USAGE;
+            in->load.max_errors = m == 0 ? (size_t)-1 : (size_t)m;
+        } else if (!on_option || on_option(ud, k, val) < 0)
+            return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
+void cli_input_release(cli_input *in)
+{
+    free(in->files);
+    in->files = NULL;
+}
+
+int cli_input_load(const cli_input *in, ent_graph **g, ent_diags *diags, int print)
+{
+    int rc = ent_load_files(g, in->files, in->n_files, &in->load, diags);
+    if (print)
+        cli_print_diags(stderr, diags);
+    if (rc != ENT_OK && rc != ENT_EINVALID && rc != ENT_EIO)
+        fprintf(stderr, "entente %s: %s\n", in->cmd, ent_error_last());
+    return cli_exit_for(rc);
 }
 
 int cli_print_help(const cli_cmd *c)

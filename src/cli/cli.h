@@ -71,6 +71,36 @@ typedef enum cli_format { CLI_TEXT, CLI_JSON, CLI_CSV } cli_format;
 /* Parses --format; `allowed` is a bitmask of 1 << cli_format. */
 int cli_parse_format(const char *cmd, const char *text, unsigned allowed, cli_format *out);
 
+/*
+ * What every command that reads graph files takes: the files (positional
+ * arguments), --format and --max-errors.
+ */
+typedef struct cli_input {
+    const char *cmd;    /* command name, for messages */
+    const char **files; /* n_files paths, owned (the strings are argv's) */
+    size_t n_files;
+    cli_format format;     /* CLI_TEXT unless --format says otherwise */
+    ent_load_options load; /* max_errors from --max-errors */
+} cli_input;
+
+/*
+ * Parses argv against `opts`. Positional arguments become files; the options
+ * named "format" (checked against `formats`, a bitmask of 1 << cli_format) and
+ * "max-errors" fill `in`; any other option goes to on_option(ud, index,
+ * value), which returns 0, or -1 after printing a usage error. Returns 0, or
+ * EXIT_USAGE / EXIT_FAILURE_ after printing why. Release `in` in any case.
+ */
+int cli_input_parse(cli_input *in, const char *cmd, const cli_opt *opts, int argc, char **argv,
+                    unsigned formats, int (*on_option)(void *ud, int k, const char *val), void *ud);
+void cli_input_release(cli_input *in);
+
+/*
+ * Loads the input's files into *g with the diagnostics in `diags`, printing
+ * them to stderr when `print` is set, and an operational failure's message.
+ * Returns the exit status the outcome calls for.
+ */
+int cli_input_load(const cli_input *in, ent_graph **g, ent_diags *diags, int print);
+
 /* Prints a command's help to stdout. */
 int cli_print_help(const cli_cmd *c);
 

@@ -73,66 +73,52 @@ static const char *plural(size_t n, const char *one, const char *many)
     return n == 1 ? one : many;
 }
 
+typedef struct check_flags {
+    int strict, quiet;
+} check_flags;
+
+static int on_option(void *ud, int k, const char *val)
+{
+    check_flags *fl = ud;
+    (void)val;
+    if (k == O_STRICT)
+        fl->strict = 1;
+    else if (k == O_QUIET)
+        fl->quiet = 1;
+    return 0;
+}
+
 int cmd_check(int argc, char **argv)
 {
-    cli_args a;
-    const char *val;
-    int k, strict = 0, quiet = 0;
-    cli_format fmt = CLI_TEXT;
-    ent_load_options lo = {0, 0};
-    const char **files = calloc((size_t)argc, sizeof *files);
-    size_t n = 0;
-    int status = EXIT_USAGE;
+    cli_input in;
+    check_flags fl = {0, 0};
     ent_diags *diags = NULL;
     ent_graph *g = NULL;
-
-    if (!files)
-        return EXIT_FAILURE_;
-    cli_args_init(&a, "check", opts, argc, argv);
-    while ((k = cli_next(&a, &val)) != -2) {
-        if (k == -3)
-            goto done;
-        if (k == -1)
-            files[n++] = val;
-        else if (k == O_FORMAT) {
-            if (cli_parse_format("check", val, 1u << CLI_TEXT | 1u << CLI_JSON, &fmt) < 0)
-                goto done;
-        } else if (k == O_MAX_ERRORS) {
-            long m = cli_parse_count("check", "max-errors", val);
-            if (m < 0)
-                goto done;
-            lo.max_errors = m == 0 ? (size_t)-1 : (size_t)m;
-        } else if (k == O_STRICT)
-            strict = 1;
-        else if (k == O_QUIET)
-            quiet = 1;
-    }
-    if (n == 0) {
+    int status = cli_input_parse(&in, "check", opts, argc, argv, 1u << CLI_TEXT | 1u << CLI_JSON,
+                                 on_option, &fl);
+    if (status != EXIT_OK)
+        goto done;
+    if (in.n_files == 0) {
         status = cli_usage_error("check", "no graph file given");
         goto done;
     }
-    diags = ent_diags_new();
-    if (!diags) {
+    if (!(diags = ent_diags_new())) {
         status = EXIT_FAILURE_;
         goto done;
     }
-    int rc = ent_load_files(&g, files, n, &lo, diags);
+    status = cli_input_load(&in, &g, diags, in.format == CLI_TEXT);
     size_t errors = ent_diags_count_severity(diags, ENT_SEV_ERROR);
     size_t warnings = ent_diags_count_severity(diags, ENT_SEV_WARNING);
-    status = cli_exit_for(rc);
-    if (rc == ENT_ENOMEM || rc == ENT_EINTERNAL || rc == ENT_EUSAGE)
-        fprintf(stderr, "entente check: %s\n", ent_error_last());
-    if (status == EXIT_OK && strict && warnings)
+    if (status == EXIT_OK && fl.strict && warnings)
         status = EXIT_DATA;
-    if (fmt == CLI_JSON) {
+    if (in.format == CLI_JSON) {
         print_json(diags, status == EXIT_OK, errors, warnings);
         goto done;
     }
-    cli_print_diags(stderr, diags);
-    if (quiet)
+    if (fl.quiet)
         goto done;
     if (g) {
-        printf("%s%s: ok, %zu %s, %zu %s, %zu %s", files[0], n > 1 ? " and others" : "",
+        printf("%s%s: ok, %zu %s, %zu %s, %zu %s", in.files[0], in.n_files > 1 ? " and others" : "",
                ent_graph_actor_count(g), plural(ent_graph_actor_count(g), "actor", "actors"),
                ent_graph_relation_count(g),
                plural(ent_graph_relation_count(g), "relation", "relations"), warnings,
@@ -145,6 +131,6 @@ int cmd_check(int argc, char **argv)
 done:
     ent_graph_free(g);
     ent_diags_free(diags);
-    free(files);
+    cli_input_release(&in);
     return status;
 }

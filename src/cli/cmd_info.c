@@ -28,7 +28,6 @@ const char cmd_info_help[] =
     "  entente info graphs/south-caucasus.json\n"
     "  entente info --format json graphs/south-caucasus.json | jq .relations.by_type\n";
 
-enum { O_FORMAT, O_MAX_ERRORS };
 static const cli_opt opts[] = {{"format", 0, 1}, {"max-errors", 0, 1}, {NULL, 0, 0}};
 
 typedef struct count {
@@ -216,8 +215,8 @@ static void print_text(const ent_graph *g, const summary *s)
         printf("%-11s%s\n", "title", ent_graph_title(g));
     printf("%-11s%zu\n", "actors", ent_graph_actor_count(g));
     text_counts("by kind", s->kinds, s->n_kinds);
-    printf("%-11s%zu (%zu durable, %zu %s)\n", "relations", ent_graph_relation_count(g),
-           s->durable, s->events, s->events == 1 ? "event" : "events");
+    printf("%-11s%zu (%zu durable, %zu %s)\n", "relations", ent_graph_relation_count(g), s->durable,
+           s->events, s->events == 1 ? "event" : "events");
     text_counts("by type", s->types, s->n_types);
     text_counts("by status", s->statuses, s->n_statuses);
     if (s->first.year)
@@ -244,60 +243,32 @@ static void print_text(const ent_graph *g, const summary *s)
 
 int cmd_info(int argc, char **argv)
 {
-    cli_args a;
-    const char *val;
-    int k;
-    cli_format fmt = CLI_TEXT;
-    ent_load_options lo = {0, 0};
-    const char **files = calloc((size_t)argc, sizeof *files);
-    size_t n = 0;
-    int status = EXIT_USAGE;
+    cli_input in;
     ent_diags *diags = NULL;
     ent_graph *g = NULL;
     summary s;
     memset(&s, 0, sizeof s);
-
-    if (!files)
-        return EXIT_FAILURE_;
-    cli_args_init(&a, "info", opts, argc, argv);
-    while ((k = cli_next(&a, &val)) != -2) {
-        if (k == -3)
-            goto done;
-        if (k == -1)
-            files[n++] = val;
-        else if (k == O_FORMAT) {
-            if (cli_parse_format("info", val, 1u << CLI_TEXT | 1u << CLI_JSON, &fmt) < 0)
-                goto done;
-        } else if (k == O_MAX_ERRORS) {
-            long m = cli_parse_count("info", "max-errors", val);
-            if (m < 0)
-                goto done;
-            lo.max_errors = m == 0 ? (size_t)-1 : (size_t)m;
-        }
-    }
-    if (n == 0) {
+    int status =
+        cli_input_parse(&in, "info", opts, argc, argv, 1u << CLI_TEXT | 1u << CLI_JSON, NULL, NULL);
+    if (status != EXIT_OK)
+        goto done;
+    if (in.n_files == 0) {
         status = cli_usage_error("info", "no graph file given");
         goto done;
     }
-    diags = ent_diags_new();
-    if (!diags) {
+    if (!(diags = ent_diags_new())) {
         status = EXIT_FAILURE_;
         goto done;
     }
-    int rc = ent_load_files(&g, files, n, &lo, diags);
-    cli_print_diags(stderr, diags);
-    status = cli_exit_for(rc);
-    if (rc != ENT_OK) {
-        if (rc != ENT_EINVALID && rc != ENT_EIO)
-            fprintf(stderr, "entente info: %s\n", ent_error_last());
+    status = cli_input_load(&in, &g, diags, 1);
+    if (status != EXIT_OK)
         goto done;
-    }
     if (summarise(g, &s) < 0) {
         fprintf(stderr, "entente info: out of memory\n");
         status = EXIT_FAILURE_;
         goto done;
     }
-    if (fmt == CLI_JSON)
+    if (in.format == CLI_JSON)
         print_json(g, &s);
     else
         print_text(g, &s);
@@ -305,6 +276,6 @@ done:
     free(s.types);
     ent_graph_free(g);
     ent_diags_free(diags);
-    free(files);
+    cli_input_release(&in);
     return status;
 }

@@ -26,7 +26,6 @@ const char cmd_types_help[] =
     "  entente types --format csv > vocabulary.csv\n"
     "  entente types graphs/south-caucasus.json\n";
 
-enum { O_FORMAT };
 static const cli_opt opts[] = {{"format", 0, 1}, {NULL, 0, 0}};
 
 static void csv_field(const char *s)
@@ -50,40 +49,27 @@ static void csv_field(const char *s)
 
 int cmd_types(int argc, char **argv)
 {
-    cli_args a;
-    const char *val;
-    int k, status = EXIT_USAGE;
-    cli_format fmt = CLI_TEXT;
-    const char **files = calloc((size_t)argc, sizeof *files);
-    size_t n = 0;
+    cli_input in;
     ent_diags *diags = NULL;
     ent_graph *g = NULL;
-    if (!files)
-        return EXIT_FAILURE_;
-    cli_args_init(&a, "types", opts, argc, argv);
-    while ((k = cli_next(&a, &val)) != -2) {
-        if (k == -3)
-            goto done;
-        if (k == -1)
-            files[n++] = val;
-        else if (k == O_FORMAT &&
-                 cli_parse_format("types", val, 1u << CLI_TEXT | 1u << CLI_JSON | 1u << CLI_CSV,
-                                  &fmt) < 0)
-            goto done;
-    }
-    diags = ent_diags_new();
-    if (!diags) {
+    int status = cli_input_parse(&in, "types", opts, argc, argv,
+                                 1u << CLI_TEXT | 1u << CLI_JSON | 1u << CLI_CSV, NULL, NULL);
+    if (status != EXIT_OK)
+        goto done;
+    if (!(diags = ent_diags_new())) {
         status = EXIT_FAILURE_;
         goto done;
     }
-    /* With no file, an empty graph still carries the built-in vocabulary. */
-    ent_load_input empty = {"(built-in)", "{\"format\": \"entente/1\"}", 23};
-    int rc =
-        n ? ent_load_files(&g, files, n, NULL, diags) : ent_load_inputs(&g, &empty, 1, NULL, diags);
-    cli_print_diags(stderr, diags);
-    status = cli_exit_for(rc);
-    if (rc != ENT_OK)
+    if (in.n_files)
+        status = cli_input_load(&in, &g, diags, 1);
+    else {
+        /* With no file, an empty graph still carries the built-in vocabulary. */
+        ent_load_input empty = {"(built-in)", "{\"format\": \"entente/1\"}", 23};
+        status = cli_exit_for(ent_load_inputs(&g, &empty, 1, NULL, diags));
+    }
+    if (status != EXIT_OK)
         goto done;
+    cli_format fmt = in.format;
     size_t nt = ent_graph_type_count(g);
     if (fmt == CLI_JSON) {
         cli_json j;
@@ -142,6 +128,6 @@ int cmd_types(int argc, char **argv)
 done:
     ent_graph_free(g);
     ent_diags_free(diags);
-    free(files);
+    cli_input_release(&in);
     return status;
 }
