@@ -40,6 +40,10 @@ typedef struct ent_load_input {
  * ENT_EIO when a file could not be read (both are described in `diags`; `*out`
  * is NULL), ENT_ENOMEM, or ENT_EUSAGE for NULL arguments. `opts` may be NULL.
  * Time and memory are linear in the total size of the files.
+ *
+ * Not for two threads at once: while it runs, the loader installs its own
+ * allocator in cJSON, whose hooks are process-wide (and it restores cJSON's
+ * defaults before returning). Do not use cJSON elsewhere in the meantime.
  */
 int ent_load_files(ent_graph **out, const char *const *paths, size_t n,
                    const ent_load_options *opts, ent_diags *diags);

@@ -16,12 +16,14 @@
  * an actor defined later in the same file or in another file.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -69,6 +71,7 @@ static const char *const scalar_names[TOP_COUNT] = {"format", "title", "descript
 typedef struct lfile {
     const char *name; /* as given */
     char *owned;      /* the bytes when the loader read them */
+    size_t mapped;    /* when not 0, `owned` is a read-only mapping of this length */
     const char *buf;
     size_t len;
     uint32_t index; /* in the graph's file list */
@@ -107,6 +110,7 @@ typedef struct loader {
     origin *type_origin, *source_origin, *actor_origin, *snapshot_origin, *relation_origin;
     size_t cap_type_origin, cap_source_origin, cap_actor_origin, cap_snapshot_origin,
         cap_relation_origin;
+    size_t n_relation_ids; /* relation ids registered, and origins recorded */
     /* Path of the object being checked for duplicate keys (see dupcheck). */
     struct pathstep {
         const char *key; /* NULL for an array index */
@@ -309,6 +313,19 @@ static int read_file(loader *L, lfile *f)
         close(fd);
         return -1;
     }
+    if (fd && S_ISREG(st.st_mode) && st.st_size > 0) {
+        /* Map regular files: no copy, and the kernel reads ahead. */
+        void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (p != MAP_FAILED) {
+            posix_madvise(p, (size_t)st.st_size, POSIX_MADV_SEQUENTIAL);
+            close(fd);
+            f->owned = p;
+            f->mapped = (size_t)st.st_size;
+            f->buf = p;
+            f->len = (size_t)st.st_size;
+            return 0;
+        }
+    }
     size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 1 << 16;
     size_t len = 0;
     char *buf = malloc(cap);
@@ -493,6 +510,66 @@ static void first_pass(loader *L, lfile *f)
         return;
     }
     f->syntax_ok = 1;
+}
+
+/* ---------------------------------------------------------------------------
+ * Memory for cJSON: each element's tree lives in a bump allocator that is
+ * reset after the element, instead of thousands of malloc/free pairs per
+ * element. cJSON's hooks are process-wide, so they are installed for the
+ * second pass only and the defaults restored afterwards (which is why loading
+ * must not run in two threads at once; see load.h).
+ * ------------------------------------------------------------------------- */
+
+#define BUMP_BLOCK (256u << 10)
+
+typedef struct bump_block {
+    struct bump_block *next;
+    size_t cap, used;
+    max_align_t data[];
+} bump_block;
+
+static bump_block *bump_head;
+
+static void *bump_malloc(size_t n)
+{
+    n = (n + 15) & ~(size_t)15;
+    if (!bump_head || bump_head->cap - bump_head->used < n) {
+        size_t cap = n > BUMP_BLOCK ? n : BUMP_BLOCK;
+        bump_block *b = malloc(sizeof *b + cap);
+        if (!b)
+            return NULL;
+        b->cap = cap;
+        b->used = 0;
+        b->next = bump_head;
+        bump_head = b;
+    }
+    void *p = (unsigned char *)bump_head->data + bump_head->used;
+    bump_head->used += n;
+    return p;
+}
+
+static void bump_free(void *p)
+{
+    (void)p; /* everything goes at once in bump_reset */
+}
+
+/* Frees every tree made since the last reset, keeping one block for reuse. */
+static void bump_reset(void)
+{
+    while (bump_head && bump_head->next) {
+        bump_block *next = bump_head->next;
+        free(bump_head);
+        bump_head = next;
+    }
+    if (bump_head)
+        bump_head->used = 0;
+}
+
+static void bump_release(void)
+{
+    bump_reset();
+    free(bump_head);
+    bump_head = NULL;
 }
 
 /* ---------------------------------------------------------------------------
@@ -1610,7 +1687,8 @@ static void do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, s
                g->actors[src].id);
         errs++;
     }
-    if (t && tgt >= 0 && !strncmp(t->id, "stance_", 7) && g->actors[tgt].kind != ENT_KIND_ISSUE) {
+    if (t && tgt >= 0 && t->family[0] == 's' && strcmp(t->family, "stance") == 0 &&
+        g->actors[tgt].kind != ENT_KIND_ISSUE) {
         report(L, ENT_SEV_ERROR, "kind-mismatch", f, member_pos(f, at, "target", 0),
                "\"%s\" takes an issue as its target, but \"%s\" is of kind \"%s\"", t->id,
                g->actors[tgt].id, ent_actor_kind_str(g->actors[tgt].kind));
@@ -1621,12 +1699,24 @@ static void do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, s
     if (rid && check_id(L, f, at, rid, "relation") < 0)
         errs++;
     else if (rid) {
-        uint32_t first;
-        if (ent_strmap_get(&g->relation_ids, rid, &first)) {
+        /* One probe both checks and registers the id (a relation with errors
+         * still claims its id: the graph is not kept then anyway). */
+        rid = keep(L, rid);
+        uint32_t first, slot = (uint32_t)L->n_relation_ids;
+        int fresh = ent_strmap_put(&g->relation_ids, rid, slot, &first);
+        if (fresh < 0) {
+            L->oom = 1;
+            return;
+        }
+        if (!fresh) {
             duplicate_id(L, f, member_pos(f, at, "id", 0), "relation", rid,
                          &L->relation_origin[first]);
             errs++;
-        }
+        } else if (record_origin(L, &L->relation_origin, &L->cap_relation_origin, slot, f, at,
+                                 el->line) < 0)
+            return;
+        else
+            L->n_relation_ids++;
     }
     if (errs)
         return;
@@ -1638,7 +1728,7 @@ static void do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, s
 
     r.source = (uint32_t)src;
     r.target = (uint32_t)tgt;
-    r.id = rid ? keep(L, rid) : "";
+    r.id = rid ? rid : "";
     r.note = opt_str(L, v[RF_NOTE]);
     r.loc.file = f->index;
     r.loc.line = el->line;
@@ -1646,12 +1736,6 @@ static void do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, s
     if (ent_grow_((void **)&g->relations, &g->cap_relations, ri + 1, sizeof *g->relations) < 0) {
         L->oom = 1;
         return;
-    }
-    if (rid) {
-        if (record_origin(L, &L->relation_origin, &L->cap_relation_origin, ri, f, at, el->line) < 0)
-            return;
-        if (ent_strmap_put(&g->relation_ids, r.id, (uint32_t)ri, NULL) < 0)
-            L->oom = 1;
     }
     g->relations[ri] = r;
     g->n_relations++;
@@ -1748,7 +1832,7 @@ static void process_section(loader *L, int s)
                 dupcheck(L, f, el->start, obj, 0);
                 element_fns[s](L, f, el, obj, i);
             }
-            cJSON_Delete(obj);
+            bump_reset(); /* frees obj and everything cJSON made for it */
         }
     }
 }
@@ -1757,7 +1841,10 @@ static void release_files(loader *L)
 {
     for (size_t i = 0; i < L->n_files; i++) {
         lfile *f = &L->files[i];
-        free(f->owned);
+        if (f->mapped)
+            munmap(f->owned, f->mapped);
+        else
+            free(f->owned);
         for (int s = 0; s < SEC_COUNT; s++)
             free(f->sec[s].items);
     }
@@ -1818,10 +1905,30 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
     /* After a syntax error or an unreadable file, references between files
      * cannot be checked without a flood of false "unknown actor" errors. */
     if (all_ok) {
-        for (size_t i = 0; i < n; i++)
+        /* Size the maps once: rehashing a million ids costs more than the probes. */
+        size_t n_actors = 0, n_rel = 0;
+        for (size_t i = 0; i < n; i++) {
+            n_actors += L->files[i].sec[SEC_ACTORS].n;
+            n_rel += L->files[i].sec[SEC_RELATIONS].n;
+        }
+        if (ent_strmap_reserve(&L->g->actor_ids, n_actors) < 0 ||
+            ent_strmap_reserve(&L->g->names, 2 * n_actors) < 0 ||
+            ent_strmap_reserve(&L->g->relation_ids, n_rel) < 0 ||
+            ent_grow_((void **)&L->g->relations, &L->g->cap_relations, n_rel,
+                      sizeof *L->g->relations) < 0 ||
+            ent_grow_((void **)&L->g->actors, &L->g->cap_actors, n_actors,
+                      sizeof *L->g->actors) < 0)
+            goto oom;
+        cJSON_Hooks hooks = {bump_malloc, bump_free};
+        cJSON_InitHooks(&hooks);
+        for (size_t i = 0; i < n; i++) {
             check_header(L, &L->files[i]);
+            bump_reset();
+        }
         for (int s = 0; s < SEC_COUNT; s++)
             process_section(L, s);
+        cJSON_InitHooks(NULL);
+        bump_release();
     }
     if (L->oom)
         goto oom;

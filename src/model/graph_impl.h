@@ -34,7 +34,7 @@ struct ent_graph {
     ent_strmap actor_ids;    /* id -> index into actors */
     ent_strmap snapshot_ids; /* id -> index into snapshots */
     ent_strmap type_ids;     /* id -> index into types */
-    ent_strmap relation_ids; /* id -> index into relations (only given ids) */
+    ent_strmap relation_ids; /* the relation ids given, for duplicate checks */
     ent_strmap names;        /* lowercased id, name, alias -> actor or AMBIGUOUS */
 };
 

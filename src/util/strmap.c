@@ -25,6 +25,14 @@ uint32_t ent_strmap_hash(const char *s, size_t len)
         h ^= (unsigned char)s[i];
         h *= 16777619u;
     }
+    /* FNV's low bits, which pick the slot, vary little between ids such as
+     * "a000123" and "a000124": mix the high bits down (MurmurHash3's final
+     * step) so that linear probing does not run into long clusters. */
+    h ^= h >> 16;
+    h *= 0x85ebca6bu;
+    h ^= h >> 13;
+    h *= 0xc2b2ae35u;
+    h ^= h >> 16;
     return h;
 }
 
@@ -49,9 +57,23 @@ int ent_strmap_get(const ent_strmap *m, const char *key, uint32_t *value)
     return 1;
 }
 
+static int grow_to(ent_strmap *m, size_t cap);
+
 static int grow(ent_strmap *m)
 {
-    size_t cap = m->cap ? m->cap * 2 : 64;
+    return grow_to(m, m->cap ? m->cap * 2 : 64);
+}
+
+int ent_strmap_reserve(ent_strmap *m, size_t n)
+{
+    size_t cap = m->cap ? m->cap : 64;
+    while (cap < 2 * n)
+        cap *= 2;
+    return cap > m->cap ? grow_to(m, cap) : 0;
+}
+
+static int grow_to(ent_strmap *m, size_t cap)
+{
     ent_strmap_slot *slots = calloc(cap, sizeof *slots);
     if (!slots)
         return -1;

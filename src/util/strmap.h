@@ -36,6 +36,9 @@ int ent_strmap_get(const ent_strmap *m, const char *key, uint32_t *value);
  */
 int ent_strmap_put(ent_strmap *m, const char *key, uint32_t value, uint32_t *existing);
 
+/* Makes room for `n` keys in all, so that inserting them does not rehash. 0 or -1. */
+int ent_strmap_reserve(ent_strmap *m, size_t n);
+
 /* A pointer to the value stored for `key`, or NULL when absent. */
 uint32_t *ent_strmap_ref(const ent_strmap *m, const char *key);
 
