@@ -10,6 +10,9 @@
 #include "diag.h"
 #include "graph.h"
 #include "load.h"
+#include "table.h"
+#include "snapshot.h"
+#include "analysis.h"
 
 #ifdef __cplusplus
 extern "C" {

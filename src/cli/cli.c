@@ -2,13 +2,16 @@
  * cli.c: option parsing, diagnostics printing and JSON output for every
  * subcommand.
  */
+#include <math.h>
 #include <stdarg.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 #include "util/fuzzy.h"
+#include "util/jsonout.h"
 
 const cli_cmd *cli_find(const char *name)
 {
@@ -291,32 +294,7 @@ void cli_json_end_array(cli_json *j)
 
 void cli_json_quote(FILE *out, const char *s)
 {
-    fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"':
-            fputs("\\\"", out);
-            break;
-        case '\\':
-            fputs("\\\\", out);
-            break;
-        case '\n':
-            fputs("\\n", out);
-            break;
-        case '\r':
-            fputs("\\r", out);
-            break;
-        case '\t':
-            fputs("\\t", out);
-            break;
-        default:
-            if (*p < 0x20 || *p == 0x7f)
-                fprintf(out, "\\u%04x", *p);
-            else
-                fputc(*p, out);
-        }
-    }
-    fputc('"', out);
+    ent_json_quote(out, s);
 }
 
 void cli_json_key(cli_json *j, const char *key)
@@ -355,4 +333,188 @@ void cli_json_null(cli_json *j)
 {
     before(j);
     fputs("null", j->out);
+}
+
+/* --- snapshot options --------------------------------------------------------- */
+
+void cli_view_args_init(cli_view_args *va)
+{
+    memset(va, 0, sizeof *va);
+    va->window = 365;
+    va->status_mask = (1u << ENT_STATUS_COUNT_) - 1;
+}
+
+static int parse_statuses(const char *cmd, const char *list, unsigned *mask)
+{
+    *mask = 0;
+    const char *p = list;
+    while (*p) {
+        size_t n = strcspn(p, ",");
+        int found = 0;
+        for (int s = 0; s < ENT_STATUS_COUNT_; s++) {
+            const char *name = ent_status_str((ent_status)s);
+            if (strlen(name) == n && strncmp(name, p, n) == 0) {
+                *mask |= 1u << s;
+                found = 1;
+            }
+        }
+        if (!found) {
+            cli_usage_error(cmd,
+                            "unknown status '%.*s' in '--status'; statuses are confirmed, "
+                            "reported, claimed and disputed",
+                            (int)n, p);
+            return -1;
+        }
+        p += n;
+        if (*p == ',')
+            p++;
+    }
+    if (!*mask) {
+        cli_usage_error(cmd, "'--status' needs at least one status");
+        return -1;
+    }
+    return 0;
+}
+
+int cli_view_option(const char *cmd, cli_view_args *va, const char *name, const char *val)
+{
+    if (strcmp(name, "window") == 0) {
+        long w = cli_parse_count(cmd, "window", val);
+        if (w < 1) {
+            if (w == 0)
+                cli_usage_error(cmd, "'--window' must be at least 1 day");
+            return -1;
+        }
+        va->window = w;
+        return 1;
+    }
+    if (strcmp(name, "half-life") == 0) {
+        char *end;
+        double h = strtod(val, &end);
+        if (!*val || *end || !(h > 0) || !isfinite(h)) {
+            cli_usage_error(cmd, "'--half-life' takes a positive number of days, not '%s'", val);
+            return -1;
+        }
+        va->half_life = h;
+        return 1;
+    }
+    if (strcmp(name, "status") == 0)
+        return parse_statuses(cmd, val, &va->status_mask) < 0 ? -1 : 1;
+    if (strcmp(name, "exclude-claims-by") == 0) {
+        if (va->n_excluded == CLI_MAX_EXCLUDED) {
+            cli_usage_error(cmd, "too many '--exclude-claims-by' (at most %d)", CLI_MAX_EXCLUDED);
+            return -1;
+        }
+        va->excluded[va->n_excluded++] = val;
+        return 1;
+    }
+    return 0;
+}
+
+long cli_actor(const char *cmd, const ent_graph *g, const char *name)
+{
+    const char *guess;
+    long a = ent_graph_resolve_actor(g, name, &guess);
+    if (a == -2)
+        cli_usage_error(cmd, "'%s' names more than one actor; use the actor's id", name);
+    else if (a < 0 && guess)
+        cli_usage_error(cmd, "no actor '%s'; did you mean '%s'?", name, guess);
+    else if (a < 0)
+        cli_usage_error(cmd, "no actor '%s'", name);
+    return a < 0 ? -1 : a;
+}
+
+int cli_view_new(const char *cmd, const ent_graph *g, const char *when, cli_view_args *va,
+                 ent_view **out)
+{
+    int32_t day;
+    const char *guess;
+    *out = NULL;
+    if (ent_resolve_when(g, when, &day, &guess) < 0) {
+        if (guess)
+            return cli_usage_error(cmd, "'%s' is neither a date nor a snapshot; did you mean '%s'?",
+                                   when, guess);
+        return cli_usage_error(cmd,
+                               "'%s' is neither a date (YYYY, YYYY-MM, YYYY-MM-DD) nor a "
+                               "snapshot of the graph",
+                               when);
+    }
+    for (size_t i = 0; i < va->n_excluded; i++) {
+        long a = cli_actor(cmd, g, va->excluded[i]);
+        if (a < 0)
+            return EXIT_USAGE;
+        va->excluded_ids[i] = (uint32_t)a;
+    }
+    ent_view_options o;
+    ent_view_options_init(&o);
+    o.window_days = (int32_t)va->window;
+    o.half_life_days = va->half_life;
+    o.status_mask = va->status_mask;
+    o.exclude_claims_by = va->excluded_ids;
+    o.n_exclude = va->n_excluded;
+    if (ent_view_new(out, g, day, &o) != ENT_OK) {
+        fprintf(stderr, "entente %s: %s\n", cmd, ent_error_last());
+        return EXIT_FAILURE_;
+    }
+    return EXIT_OK;
+}
+
+int cli_write_tables(const char *cmd, const ent_table *const *tables, size_t n, cli_format f)
+{
+    ent_table_format tf = f == CLI_JSON  ? ENT_TABLE_JSON
+                          : f == CLI_CSV ? ENT_TABLE_CSV
+                                         : ENT_TABLE_TEXT;
+    int rc = n == 1 ? ent_table_write(tables[0], tf, stdout)
+                    : ent_table_write_all(tables, n, tf, stdout);
+    if (rc) {
+        fprintf(stderr, "entente %s: cannot write the output\n", cmd);
+        return EXIT_FAILURE_;
+    }
+    return EXIT_OK;
+}
+
+double cli_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void cli_timing(const char *key, double seconds)
+{
+    const char *t = getenv("ENTENTE_TIMING");
+    if (t && strcmp(t, "1") == 0)
+        fprintf(stderr, "timing %s=%.3f\n", key, seconds);
+}
+
+int cli_analysis_option(const char *cmd, ent_analysis_options *ao, const char *name,
+                        const char *val)
+{
+    if (strcmp(name, "metric") == 0) {
+        int m = ent_metric_from_name(val);
+        if (m < 0) {
+            ent_fuzzy fz;
+            ent_fuzzy_init(&fz, val);
+            for (int k = 0; k < ENT_METRIC_COUNT_; k++)
+                ent_fuzzy_offer(&fz, ent_metric_name((ent_metric)k));
+            if (fz.best)
+                cli_usage_error(cmd, "unknown metric '%s'; did you mean '%s'?", val, fz.best);
+            else
+                cli_usage_error(cmd,
+                                "unknown metric '%s'; metrics are influence, pressure, pos_in, "
+                                "pos_out, neg_in, neg_out, net_stance, betweenness and pn",
+                                val);
+            return -1;
+        }
+        ao->metric = (ent_metric)m;
+        return 1;
+    }
+    if (strcmp(name, "top") == 0) {
+        long n = cli_parse_count(cmd, "top", val);
+        if (n < 0)
+            return -1;
+        ao->top = (size_t)n;
+        return 1;
+    }
+    return 0;
 }

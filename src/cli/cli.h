@@ -5,6 +5,7 @@
 #ifndef ENT_CLI_H
 #define ENT_CLI_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "entente/entente.h"
@@ -31,7 +32,12 @@ int cmd_check(int argc, char **argv);
 int cmd_info(int argc, char **argv);
 int cmd_types(int argc, char **argv);
 int cmd_help(int argc, char **argv);
-extern const char cmd_check_help[], cmd_info_help[], cmd_types_help[], cmd_help_help[];
+int cmd_snapshot(int argc, char **argv);
+int cmd_influence(int argc, char **argv);
+int cmd_shift(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+extern const char cmd_check_help[], cmd_info_help[], cmd_types_help[], cmd_help_help[],
+    cmd_snapshot_help[], cmd_influence_help[], cmd_shift_help[], cmd_diff_help[];
 const cli_cmd *cli_find(const char *name);
 
 /* --- option parsing ------------------------------------------------------ */
@@ -100,6 +106,70 @@ void cli_input_release(cli_input *in);
  * Returns the exit status the outcome calls for.
  */
 int cli_input_load(const cli_input *in, ent_graph **g, ent_diags *diags, int print);
+
+/*
+ * The snapshot options the analysis commands share: --window, --half-life,
+ * --status and --exclude-claims-by (repeatable). cli_view_option handles the
+ * option named `name` when it is one of them: returns 1 when handled, 0 when
+ * not one of them, -1 after printing a usage error.
+ */
+#define CLI_MAX_EXCLUDED 64
+typedef struct cli_view_args {
+    long window;          /* days, default 365 */
+    double half_life;     /* days, 0: no decay */
+    unsigned status_mask; /* default all */
+    const char *excluded[CLI_MAX_EXCLUDED];
+    size_t n_excluded;
+    uint32_t excluded_ids[CLI_MAX_EXCLUDED]; /* resolved by cli_view_new */
+} cli_view_args;
+
+/* The shared options' lines of --help, and their entries in an option table. */
+#define CLI_VIEW_OPTIONS_HELP                                                             \
+    "  --window DAYS               events of the last DAYS days count (default 365)\n"    \
+    "  --half-life DAYS            events weigh less with age, halving every DAYS days\n" \
+    "  --status LIST               keep only these statuses, e.g. confirmed,reported\n"   \
+    "  --exclude-claims-by ACTOR   drop relations claimed or disputed by ACTOR\n"         \
+    "  --format FORMAT             text (default), json or csv\n"                         \
+    "  --max-errors N              stop reading after N errors (default 100)\n"           \
+    "  -h, --help                  show this help\n"                                      \
+    "\n"                                                                                  \
+    "exit status: 0 success, 1 the data has errors, 2 usage error, 3 a file could\n"      \
+    "not be read or written, or an internal failure.\n"
+#define CLI_VIEW_OPTIONS                                                                  \
+    {"window", 0, 1}, {"half-life", 0, 1}, {"status", 0, 1}, {"exclude-claims-by", 0, 1}, \
+        {"format", 0, 1}, {"max-errors", 0, 1},                                           \
+    {                                                                                     \
+        NULL, 0, 0                                                                        \
+    }
+
+void cli_view_args_init(cli_view_args *va);
+int cli_view_option(const char *cmd, cli_view_args *va, const char *name, const char *val);
+
+/*
+ * Resolves WHEN (a snapshot id or a date) and takes the view. Prints an error
+ * and returns EXIT_USAGE for an unknown WHEN or actor, EXIT_FAILURE_ when out
+ * of memory; EXIT_OK otherwise.
+ */
+int cli_view_new(const char *cmd, const ent_graph *g, const char *when, cli_view_args *va,
+                 ent_view **out);
+
+/*
+ * Handles --metric NAME and --top N into `ao`: 1 when handled, 0 when `name`
+ * is neither, -1 after printing a usage error.
+ */
+int cli_analysis_option(const char *cmd, ent_analysis_options *ao, const char *name,
+                        const char *val);
+
+/* Resolves an actor name for `cmd`, printing "did you mean" on a miss. -1 when unknown. */
+long cli_actor(const char *cmd, const ent_graph *g, const char *name);
+
+/* Writes tables to stdout in the input's format; returns an exit status. */
+int cli_write_tables(const char *cmd, const ent_table *const *tables, size_t n, cli_format f);
+
+/* Seconds on a monotonic clock, for ENTENTE_TIMING=1 reports. */
+double cli_now(void);
+/* Prints "timing KEY=SECONDS" to stderr when ENTENTE_TIMING=1. */
+void cli_timing(const char *key, double seconds);
 
 /* Prints a command's help to stdout. */
 int cli_print_help(const cli_cmd *c);

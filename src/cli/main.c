@@ -11,6 +11,12 @@
 const cli_cmd cli_commands[] = {
     {"check", cmd_check, "validate graph files and report every problem", cmd_check_help},
     {"info", cmd_info, "count actors, relations, dates, sources and snapshots", cmd_info_help},
+    {"snapshot", cmd_snapshot, "show the actors and relations in force on a date",
+     cmd_snapshot_help},
+    {"influence", cmd_influence, "measure every actor's influence on a date", cmd_influence_help},
+    {"shift", cmd_shift, "rank actors by how their influence changed, and explain why",
+     cmd_shift_help},
+    {"diff", cmd_diff, "compare the snapshots on two dates", cmd_diff_help},
     {"types", cmd_types, "list the relation vocabulary", cmd_types_help},
     {"help", cmd_help, "show help for entente or one of its commands", cmd_help_help},
     {NULL, NULL, NULL, NULL}};
@@ -25,7 +31,7 @@ static void overview(FILE *out)
           "commands:\n",
           out);
     for (const cli_cmd *c = cli_commands; c->name; c++)
-        fprintf(out, "  %-8s %s\n", c->name, c->summary);
+        fprintf(out, "  %-10s %s\n", c->name, c->summary);
     fputs("\n"
           "'entente help COMMAND' or 'entente COMMAND --help' explains a command.\n"
           "The graph format is described in docs/format.md and in entente(1).\n"

@@ -1916,8 +1916,8 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
             ent_strmap_reserve(&L->g->relation_ids, n_rel) < 0 ||
             ent_grow_((void **)&L->g->relations, &L->g->cap_relations, n_rel,
                       sizeof *L->g->relations) < 0 ||
-            ent_grow_((void **)&L->g->actors, &L->g->cap_actors, n_actors,
-                      sizeof *L->g->actors) < 0)
+            ent_grow_((void **)&L->g->actors, &L->g->cap_actors, n_actors, sizeof *L->g->actors) <
+                0)
             goto oom;
         cJSON_Hooks hooks = {bump_malloc, bump_free};
         cJSON_InitHooks(&hooks);
@@ -1936,6 +1936,8 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
         rc = ENT_EIO;
     else if (L->errors)
         rc = ENT_EINVALID;
+    if (rc == ENT_OK && ent_graph_index_(L->g) < 0)
+        goto oom;
     if (rc == ENT_OK) {
         *out = L->g;
         L->g = NULL;

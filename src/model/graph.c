@@ -54,10 +54,37 @@ char *ent_graph_lower_(ent_graph *g, const char *s)
     return p;
 }
 
+int ent_graph_index_(ent_graph *g)
+{
+    free(g->spans);
+    g->spans = malloc((g->n_relations ? g->n_relations : 1) * sizeof *g->spans);
+    if (!g->spans)
+        return -1;
+    for (size_t i = 0; i < g->n_relations; i++) {
+        const ent_relation *r = &g->relations[i];
+        ent_rel_span *s = &g->spans[i];
+        s->durable = (uint8_t)g->types[r->type].durable;
+        if (s->durable) {
+            s->first = r->from.year ? ent_date_first_day(r->from) : INT32_MIN;
+            s->last = r->to.year ? ent_date_last_day(r->to) : INT32_MAX;
+        } else {
+            s->first = ent_date_first_day(r->at);
+            s->last = ent_date_last_day(r->at);
+        }
+        s->source = r->source;
+        s->target = r->target;
+        s->intensity = r->intensity;
+        s->claimed_by = r->claimed_by;
+        s->status = (uint8_t)r->status;
+    }
+    return 0;
+}
+
 void ent_graph_free(ent_graph *g)
 {
     if (!g)
         return;
+    free(g->spans);
     free(g->sources);
     free(g->actors);
     free(g->relations);

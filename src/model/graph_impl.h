@@ -12,6 +12,21 @@
 /* Value stored in `names` for a lowercased name shared by several actors. */
 #define ENT_NAME_AMBIGUOUS UINT32_MAX
 
+/*
+ * What a snapshot needs of each relation, packed: the days it spans (first
+ * and last day of from/to for durable relations, open ends as INT32_MIN and
+ * INT32_MAX; of `at` for events), computed once when the graph is loaded so
+ * that every snapshot after that is a scan of this array.
+ */
+typedef struct ent_rel_span {
+    int32_t first, last;
+    uint32_t source, target;
+    double intensity;
+    uint32_t claimed_by;
+    uint8_t status;
+    uint8_t durable;
+} ent_rel_span;
+
 struct ent_graph {
     ent_arena arena;    /* every string and small array of the graph */
     const char **files; /* paths as given, n_files of them */
@@ -36,7 +51,11 @@ struct ent_graph {
     ent_strmap type_ids;     /* id -> index into types */
     ent_strmap relation_ids; /* the relation ids given, for duplicate checks */
     ent_strmap names;        /* lowercased id, name, alias -> actor or AMBIGUOUS */
+    ent_rel_span *spans;     /* per relation, see ent_rel_span */
 };
+
+/* Fills g->spans from the relations. Returns 0 or -1 when out of memory. */
+int ent_graph_index_(ent_graph *g);
 
 /* A new empty graph holding the built-in vocabulary, or NULL. */
 ent_graph *ent_graph_new_(void);

@@ -1,28 +1,44 @@
 #!/bin/sh
-# run.sh: the loader benchmark, `make bench` (see tests/bench/README.md).
+# run.sh: the benchmark, `make bench` (see tests/bench/README.md). Two parts:
 #
-# Generates three synthetic graphs into bench-out/ (1k actors / 10k relations, 10k / 100k,
-# 100k / 1M) unless they are already there from the same generator version, then times every
-# peer on every file, each run in a process of its own under GNU time (wall time, CPU time,
-# peak RSS): one warm-up run per peer that is not counted, then REPEAT runs with the peers
-# taking turns, keeping the median of each figure. Prints one table per size, writes the same
-# tables as Markdown to bench-out/results.md (every run is in bench-out/raw.txt), and ends
+# loader: generates three synthetic graphs into bench-out/ (1k actors / 10k relations, 10k /
+# 100k, 100k / 1M) unless they are already there from the same generator version, then times
+# every peer on every file, each run in a process of its own under GNU time (wall time, CPU
+# time, peak RSS): one warm-up run per peer that is not counted, then REPEAT runs with the
+# peers taking turns, keeping the median of each figure. Prints one table per size, writes the
+# same tables as Markdown to bench-out/results.md (every run is in bench-out/raw.txt), and ends
 # with PASS or FAIL for the issue's two targets on the largest file: entente's load time at
 # most 1.5 times bare cJSON's (read + parse), and its peak RSS under 4 times the file's size.
-# Exits 1 on FAIL.
 #
-# A peer is a program that takes the graph file and prints one line of key=value figures with
-# at least `<phase>_s` for every phase in PHASES (today just `load`: read the file and build
-# the peer's structure). To add one (NetworkX, python-igraph...), give it a case in peer_cmd
-# and peer_label and name it in PEERS; to add a phase, have every peer print `<phase>_s` and
-# name it in PHASES. Tables get a pair of columns per phase.
+# pipeline: on the same files, the analysis `entente shift FILE --from 2010-06-30 --to
+# 2020-06-30 --metric influence --top 20 --format csv` (load, two snapshots, backing PageRank
+# of each, top 20 changes) against the same pipeline in Python with NetworkX and with
+# python-igraph (pipeline_networkx.py, pipeline_igraph.py), timed the same way. The phase
+# timings are what each peer prints to stderr (`load_s=...`, or `timing load_s=...` lines from
+# entente under ENTENTE_TIMING=1). Checks that the three top-20 lists agree to 1e-6, and ends
+# with PASS or FAIL for the targets on the largest file: entente at least 4 times faster than
+# NetworkX and 1.5 times faster than python-igraph end to end, 10 times faster than
+# python-igraph after loading, with at most half python-igraph's peak RSS. While `entente
+# shift` is not built, its runs are skipped and so are the targets (SKIP lines).
+#
+# Exits 1 on any FAIL.
+#
+# A loader peer is a program that takes the graph file and prints one line of key=value
+# figures with at least `<phase>_s` for every phase in PHASES (today just `load`: read the file
+# and build the peer's structure). To add one, give it a case in peer_cmd and peer_label and
+# name it in PEERS; to add a phase, have every peer print `<phase>_s` and name it in PHASES.
+# Tables get a pair of columns per phase.
 #
 # Settings, from the environment: BUILD (the CMake build folder, default build),
 # BENCH_OUT (default bench-out), BENCH_REPEAT (default 3), BENCH_WARMUP (default 1),
-# BENCH_SIZES (label:actors:relations ..., default the three sizes), BENCH_PEERS, BENCH_PHASES.
+# BENCH_SIZES (label:actors:relations ..., default the three sizes), BENCH_PARTS (default
+# "loader pipeline"), BENCH_PEERS, BENCH_PHASES (loader part), BENCH_PIPELINE_PEERS (default
+# "networkx igraph entente-shift"), BENCH_PYTHON (default /usr/bin/python3, Debian's, which
+# has python3-networkx and python3-igraph).
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+sh "$ROOT/tests/tools/ensure-deps.sh" python3-networkx python3-igraph python3-scipy time
 BUILD=${BUILD:-build}
 case $BUILD in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
 BIN=$BUILD/tests/bench
@@ -38,6 +54,18 @@ SUBJECT=entente  # the peer the targets apply to
 TIME_TARGET=1.5  # SUBJECT's load time / BASELINE's, at most
 RSS_TARGET=4     # SUBJECT's peak RSS / file size, below
 GNU_TIME=/usr/bin/time
+PARTS=${BENCH_PARTS:-"loader pipeline"}
+PIPE_PEERS=${BENCH_PIPELINE_PEERS:-"networkx igraph entente-shift"}
+PYTHON=${BENCH_PYTHON:-/usr/bin/python3}
+PIPE_SUBJECT=entente-shift # the pipeline peer the targets apply to
+PIPE_FROM=2010-06-30       # the two snapshot days
+PIPE_TO=2020-06-30
+PIPE_TOP=20
+PIPE_TOL=1e-6         # the top lists agree when ids and deltas agree to this
+NX_WALL_TARGET=4      # NetworkX's wall time / SUBJECT's, at least
+IG_WALL_TARGET=1.5    # python-igraph's wall time / SUBJECT's, at least
+IG_AFTER_TARGET=10    # python-igraph's after-load time / SUBJECT's, at least
+IG_RSS_TARGET=0.5     # SUBJECT's peak RSS / python-igraph's, at most
 
 # ---------------------------------------------------------------------------- peers ---
 
@@ -199,6 +227,235 @@ table() {
     done
 }
 
+# ------------------------------------------------------------------------ pipeline ---
+
+has_part() {
+    case " $PARTS " in *" $1 "*) return 0 ;; *) return 1 ;; esac
+}
+
+pipe_label() {
+    case $1 in
+    networkx) echo "NetworkX $NX_VERSION" ;;
+    igraph) echo "python-igraph $IG_VERSION" ;;
+    entente-shift) echo "entente shift" ;;
+    *) echo "$1" ;;
+    esac
+}
+
+# Checks what the pipeline part needs; sets VOCAB, the versions and PIPE_RUN (the peers that
+# can run: entente-shift is left out while `entente shift --help` fails).
+pipe_preflight() {
+    [ -x "$BUILD/entente" ] || die "$BUILD/entente is missing: build first (make build)"
+    "$PYTHON" -c 'import networkx, igraph, scipy' 2>/dev/null ||
+        die "$PYTHON cannot import networkx, igraph and scipy (apt-get install -y" \
+            "python3-networkx python3-igraph python3-scipy)"
+    # shellcheck disable=SC2046 # four words
+    set -- $("$PYTHON" -c 'import sys, networkx, igraph, scipy
+print(sys.version.split()[0], networkx.__version__, igraph.__version__, scipy.__version__)')
+    PY_VERSION=$1 NX_VERSION=$2 IG_VERSION=$3 SCIPY_VERSION=$4
+    VOCAB=$OUT/vocabulary.csv
+    "$BUILD/entente" types --format csv > "$VOCAB" || die "entente types --format csv failed"
+    PIPE_RUN='' SHIFT_BUILT=yes
+    for peer in $PIPE_PEERS; do
+        if [ "$peer" = entente-shift ] &&
+            ! "$BUILD/entente" shift --help > /dev/null 2>&1; then
+            SHIFT_BUILT=no
+            continue
+        fi
+        PIPE_RUN="$PIPE_RUN $peer"
+    done
+}
+
+# Runs pipeline peer $1 on file $2 (size label $3) once; unless $4 is "warmup", appends its
+# figures to $RAW as one line (as run_once does, plus the phase timings the peer printed,
+# analysis_s and after_s) and keeps its output in $OUT/top-SIZE-PEER.txt.
+pipe_once() {
+    peer=$1 file=$2 size=$3 run=$4
+    case $peer in
+    networkx | igraph)
+        set -- "$PYTHON" "$ROOT/tests/bench/pipeline_$peer.py" "$file" "$VOCAB" ;;
+    entente-shift)
+        set -- env ENTENTE_TIMING=1 "$BUILD/entente" shift "$file" --from "$PIPE_FROM" \
+            --to "$PIPE_TO" --metric influence --top "$PIPE_TOP" --format csv ;;
+    *) die "unknown pipeline peer '$peer'" ;;
+    esac
+    if ! "$GNU_TIME" -f '%e %M %U %S' -o "$TMP/time" "$@" > "$TMP/out" 2> "$TMP/err"; then
+        echo "run.sh: pipeline peer $peer failed on $file:" >&2
+        head -n 20 "$TMP/err" >&2
+        [ "$run" = warmup ] || echo "size=$size peer=$peer run=$run failed=1" >> "$RAW"
+        return 0
+    fi
+    # The phase timings: key_s=value words on lines of their own or after "timing ".
+    timing_re='^(timing[[:space:]]+)?([a-z_]+_s=[-+0-9.eE]+[[:space:]]*)+$'
+    grep -E "$timing_re" "$TMP/err" | sed 's/^timing[[:space:]]*//' | tr -s '[:blank:]' '\n' |
+        grep -E '^[a-z_]+_s=' > "$TMP/phases" || true
+    if grep -v -E "$timing_re" "$TMP/err" > "$TMP/other"; then
+        echo "run.sh: pipeline peer $peer wrote to stderr on $file:" >&2
+        head -n 10 "$TMP/other" >&2
+    fi
+    [ "$run" != warmup ] || return 0
+    cp "$TMP/out" "$OUT/top-$size-$peer.txt"
+    # analysis_s: as printed (entente), else the sum of the phases other than load, snapshot
+    # and total (pagerank_s + shift_s for the Python peers); after_s: snapshot_s + analysis_s.
+    derived=$(awk -F= '{ v[$1] = $2 }
+        $1 != "load_s" && $1 != "snapshot_s" && $1 != "total_s" { rest += $2; n++ }
+        END {
+            if ("analysis_s" in v) a = v["analysis_s"]
+            else if (n) { a = rest; printf "analysis_s=%.4f ", a }
+            if ("snapshot_s" in v || n) printf "after_s=%.4f", v["snapshot_s"] + a
+        }' "$TMP/phases")
+    phases=$(tr '\n' ' ' < "$TMP/phases")
+    # shellcheck disable=SC2046 # four words
+    set -- $(tail -n 1 "$TMP/time")
+    echo "size=$size peer=$peer run=$run wall_s=$1 rss_kb=$2 user_s=$3 sys_s=$4" \
+        "$phases$derived" >> "$RAW"
+}
+
+# Prints (terminal) and appends to $RESULTS (Markdown) the pipeline table of size $1: file $2,
+# $3 actors, $4 relations; then whether the peers' top lists agree (sets AGREE_FAIL).
+pipe_table() {
+    label=$1 file=$2 actors=$3 relations=$4
+    bytes=$(wc -c < "$file" | tr -d ' ')
+    title="$label: $actors actors, $relations relations, file $(mib "$bytes") MiB"
+    e_wall=$(figure "$label" "$PIPE_SUBJECT" wall_s)
+    e_after=$(figure "$label" "$PIPE_SUBJECT" after_s)
+    e_rss=$(figure "$label" "$PIPE_SUBJECT" rss_kb)
+    echo
+    echo "== pipeline, $title"
+    printf '%-22s%8s%8s%8s%8s%8s%8s%8s%8s%9s%9s%9s%8s\n' peer "load s" "snap s" "anal s" \
+        "(PR s" "shift)" "after s" "total s" "wall s" "RSS MiB" "wall xE" "after xE" "RSS xE"
+    {
+        printf '\n### Pipeline, %s\n\n' "$title"
+        echo "| peer | load s | snapshot s | analysis s | (pagerank s | shift s) | after-load s" \
+             "| total s | wall s | peak RSS MiB | wall × entente | after-load × entente" \
+             "| RSS × entente |"
+        echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    } >> "$RESULTS"
+    for peer in $PIPE_PEERS; do
+        name=$(pipe_label "$peer")
+        if [ "$peer" = entente-shift ] && [ "$SHIFT_BUILT" = no ]; then
+            printf '%-22s not built yet, skipped\n' "$name"
+            echo "| $name | not built yet |" >> "$RESULTS"
+            continue
+        fi
+        wall=$(figure "$label" "$peer" wall_s)
+        if [ -z "$wall" ]; then
+            printf '%-22s failed\n' "$name"
+            echo "| $name | failed |" >> "$RESULTS"
+            continue
+        fi
+        load=$(figure "$label" "$peer" load_s)
+        snap=$(figure "$label" "$peer" snapshot_s)
+        anal=$(figure "$label" "$peer" analysis_s)
+        pr=$(figure "$label" "$peer" pagerank_s)
+        sh_=$(figure "$label" "$peer" shift_s)
+        after=$(figure "$label" "$peer" after_s)
+        total=$(figure "$label" "$peer" total_s)
+        rss=$(figure "$label" "$peer" rss_kb)
+        rss_mib=$(mib "$((rss * 1024))")
+        x_wall=$(ratio "$wall" "$e_wall")
+        x_after=$(ratio "$after" "$e_after")
+        x_rss=$(ratio "$rss" "$e_rss")
+        printf '%-22s%8s%8s%8s%8s%8s%8s%8s%8s%9s%9s%9s%8s\n' "$name" "${load:--}" \
+            "${snap:--}" "${anal:--}" "${pr:--}" "${sh_:--}" "${after:--}" "${total:--}" \
+            "$wall" "$rss_mib" "$x_wall" "$x_after" "$x_rss"
+        echo "| $name | ${load:--} | ${snap:--} | ${anal:--} | ${pr:--} | ${sh_:--} |" \
+             "${after:--} | ${total:--} | $wall | $rss_mib | $x_wall | $x_after | $x_rss |" \
+             >> "$RESULTS"
+    done
+
+    set --
+    missing=''
+    for peer in $PIPE_RUN; do
+        if [ -s "$OUT/top-$label-$peer.txt" ]; then
+            set -- "$@" "$(pipe_label "$peer")=$OUT/top-$label-$peer.txt"
+        else
+            missing="$missing
+DISAGREE: no top list from $(pipe_label "$peer")"
+        fi
+    done
+    agreement=''
+    if [ $# -ge 2 ] &&
+        agreement=$("$PYTHON" "$ROOT/tests/bench/compare_top.py" --tol "$PIPE_TOL" "$@") &&
+        [ -z "$missing" ]; then
+        :
+    else
+        AGREE_FAIL="$AGREE_FAIL $label"
+    fi
+    agreement=$(printf '%s%s\n' "$agreement" "$missing" | sed '/^$/d; s/^/  /')
+    echo "top-$PIPE_TOP lists (ids and deltas to $PIPE_TOL):"
+    echo "$agreement"
+    {
+        echo
+        echo "Top-$PIPE_TOP lists (ids and deltas to $PIPE_TOL):"
+        echo
+        echo "$agreement" | sed 's/^  /- /'
+    } >> "$RESULTS"
+}
+
+# PASS when $1 (a ratio or "-") is at least $2; at_most: at most.
+at_least() {
+    awk -v x="$1" -v t="$2" 'BEGIN { print (x != "-" && x + 0 >= t) ? "PASS" : "FAIL" }'
+}
+at_most() {
+    awk -v x="$1" -v t="$2" 'BEGIN { print (x != "-" && x + 0 <= t) ? "PASS" : "FAIL" }'
+}
+
+# Prints (and appends to $RESULTS) one verdict line: $1 PASS, FAIL or SKIP, the rest the text.
+verdict_line() {
+    v=$1
+    shift
+    echo "$v: $*"
+    echo "- $(echo "$*" | sed 's/\([0-9][0-9.]*\)x/\1×/g'): **$v**" >> "$RESULTS"
+    [ "$v" != FAIL ] || PIPE_VERDICT=FAIL
+}
+
+# The pipeline's targets on size $1 and the agreement of the top lists on every size.
+pipe_verdict() {
+    label=$1
+    PIPE_VERDICT=PASS
+    printf '\nPipeline targets on the %s file:\n\n' "$label" >> "$RESULTS"
+    echo
+    nx_wall=$(figure "$label" networkx wall_s)
+    ig_wall=$(figure "$label" igraph wall_s)
+    ig_after=$(figure "$label" igraph after_s)
+    ig_rss=$(figure "$label" igraph rss_kb)
+    e_wall=$(figure "$label" "$PIPE_SUBJECT" wall_s)
+    e_after=$(figure "$label" "$PIPE_SUBJECT" after_s)
+    e_rss=$(figure "$label" "$PIPE_SUBJECT" rss_kb)
+    if [ "$SHIFT_BUILT" = no ]; then
+        for t in "end to end at least ${NX_WALL_TARGET}x faster than NetworkX" \
+            "end to end at least ${IG_WALL_TARGET}x faster than python-igraph" \
+            "after loading at least ${IG_AFTER_TARGET}x faster than python-igraph" \
+            "peak RSS at most ${IG_RSS_TARGET}x python-igraph's"; do
+            verdict_line SKIP "entente shift $t on $label (entente shift not built yet)"
+        done
+    else
+        x=$(ratio "$nx_wall" "$e_wall")
+        verdict_line "$(at_least "$x" "$NX_WALL_TARGET")" "entente shift end to end on" \
+"$label: NetworkX ${nx_wall:-?} s / entente ${e_wall:-?} s = ${x}x (target >= ${NX_WALL_TARGET}x)"
+        x=$(ratio "$ig_wall" "$e_wall")
+        verdict_line "$(at_least "$x" "$IG_WALL_TARGET")" "entente shift end to end on" \
+"$label: python-igraph ${ig_wall:-?} s / entente ${e_wall:-?} s = ${x}x (target >= ${IG_WALL_TARGET}x)"
+        x=$(ratio "$ig_after" "$e_after")
+        note=''
+        [ -n "$e_after" ] || note=' (entente printed no timing lines under ENTENTE_TIMING=1)'
+        verdict_line "$(at_least "$x" "$IG_AFTER_TARGET")" "entente shift after loading on" \
+"$label: python-igraph ${ig_after:-?} s / entente ${e_after:-?} s = ${x}x (target >= ${IG_AFTER_TARGET}x)$note"
+        x=$(ratio "${e_rss:-}" "${ig_rss:-}")
+        verdict_line "$(at_most "$x" "$IG_RSS_TARGET")" "entente shift peak RSS on $label:" \
+"$(mib "$((${e_rss:-0} * 1024))") MiB = ${x}x python-igraph's $(mib "$((${ig_rss:-0} * 1024))") MiB (target <= ${IG_RSS_TARGET}x)"
+    fi
+    peers=$(for p in $PIPE_RUN; do pipe_label "$p"; done | paste -sd, - | sed 's/,/, /g')
+    if [ -z "$AGREE_FAIL" ]; then
+        verdict_line PASS "the top-$PIPE_TOP lists of $peers agree to $PIPE_TOL on every size"
+    else
+        verdict_line FAIL "the top-$PIPE_TOP lists of $peers differ, or one is missing, on" \
+            "size(s):$AGREE_FAIL"
+    fi
+    echo "$PIPE_VERDICT: pipeline benchmark (tables in $RESULTS, every run in $RAW)"
+}
+
 # ---------------------------------------------------------------------------- main ---
 
 preflight
@@ -216,6 +473,10 @@ $spec
 EOF
     generate "$label" "$actors" "$relations"
 done
+[ -n "$SIZES" ] || die "no sizes to run (BENCH_SIZES is empty)"
+if has_part pipeline; then
+    pipe_preflight
+fi
 
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 mem=$(awk '/^MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || true)
@@ -223,72 +484,130 @@ btype=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD/CMakeCache.txt" 2>/dev/n
 commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "none")
 dirty=$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null | head -n 1)
 {
-    echo "Loader benchmark of $(date -u +%Y-%m-%d), commit $commit${dirty:+ with local changes}," \
+    what=Loader
+    has_part loader || what=Pipeline
+    echo "$what benchmark of $(date -u +%Y-%m-%d), commit $commit${dirty:+ with local changes}," \
          "build type ${btype:-unset}."
     echo "Machine: ${cpu:-unknown CPU}, $(nproc) cores, ${mem:-unknown memory}, $(uname -sr)."
     echo "Every figure is the median of $REPEAT runs, each in a process of its own."
-    echo "load s: time in the process to read the file and build the peer's structure;"
-    echo "wall s, user s, sys s and peak RSS: the whole process, from GNU time."
+    if has_part loader; then
+        echo "load s: time in the process to read the file and build the peer's structure;"
+        echo "wall s, user s, sys s and peak RSS: the whole process, from GNU time."
+    fi
 } > "$RESULTS"
 
-last_label='' last_file=''
-for spec in $SIZES; do
-    IFS=: read -r label actors relations <<EOF
+loader_status=0
+if has_part loader; then
+    last_label='' last_file=''
+    for spec in $SIZES; do
+        IFS=: read -r label actors relations <<EOF
 $spec
 EOF
-    file=$OUT/graph-$label.json
-    cat "$file" > /dev/null # into the page cache, so that no peer pays for the disk
-    echo "benchmarking $label ($WARMUP warm-up and $REPEAT counted runs of: $PEERS)..."
-    n=1
-    while [ "$n" -le "$WARMUP" ]; do
-        for peer in $PEERS; do
-            run_once "$peer" "$file" "$label" warmup
+        file=$OUT/graph-$label.json
+        cat "$file" > /dev/null # into the page cache, so that no peer pays for the disk
+        echo "benchmarking $label ($WARMUP warm-up and $REPEAT counted runs of: $PEERS)..."
+        n=1
+        while [ "$n" -le "$WARMUP" ]; do
+            for peer in $PEERS; do
+                run_once "$peer" "$file" "$label" warmup
+            done
+            n=$((n + 1))
         done
-        n=$((n + 1))
-    done
-    n=1
-    while [ "$n" -le "$REPEAT" ]; do
-        for peer in $PEERS; do
-            run_once "$peer" "$file" "$label" "$n"
+        n=1
+        while [ "$n" -le "$REPEAT" ]; do
+            for peer in $PEERS; do
+                run_once "$peer" "$file" "$label" "$n"
+            done
+            n=$((n + 1))
         done
-        n=$((n + 1))
+        table "$label" "$file" "$actors" "$relations"
+        last_label=$label last_file=$file
     done
-    table "$label" "$file" "$actors" "$relations"
-    last_label=$label last_file=$file
-done
 
-# ------------------------------------------------------------------------- verdict ---
+    # --------------------------------------------------------------------- verdict ---
 
-[ -n "$last_label" ] || die "no sizes to run (BENCH_SIZES is empty)"
-bytes=$(wc -c < "$last_file" | tr -d ' ')
-t_subject=$(figure "$last_label" "$SUBJECT" load_s)
-t_base=$(figure "$last_label" "$BASELINE" load_s)
-rss=$(figure "$last_label" "$SUBJECT" rss_kb)
-time_x=$(ratio "$t_subject" "$t_base")
-rss_x=$(ratio "$((${rss:-0} * 1024))" "$bytes")
-time_ok=$(awk -v x="$time_x" -v t="$TIME_TARGET" \
-    'BEGIN { print (x != "-" && x + 0 <= t) ? "PASS" : "FAIL" }')
-rss_ok=$(awk -v x="$rss_x" -v k="${rss:-}" -v t="$RSS_TARGET" \
-    'BEGIN { print (k != "" && x != "-" && x + 0 < t) ? "PASS" : "FAIL" }')
-verdict=PASS
-if [ "$time_ok" != PASS ] || [ "$rss_ok" != PASS ]; then
-    verdict=FAIL
+    bytes=$(wc -c < "$last_file" | tr -d ' ')
+    t_subject=$(figure "$last_label" "$SUBJECT" load_s)
+    t_base=$(figure "$last_label" "$BASELINE" load_s)
+    rss=$(figure "$last_label" "$SUBJECT" rss_kb)
+    time_x=$(ratio "$t_subject" "$t_base")
+    rss_x=$(ratio "$((${rss:-0} * 1024))" "$bytes")
+    time_ok=$(awk -v x="$time_x" -v t="$TIME_TARGET" \
+        'BEGIN { print (x != "-" && x + 0 <= t) ? "PASS" : "FAIL" }')
+    rss_ok=$(awk -v x="$rss_x" -v k="${rss:-}" -v t="$RSS_TARGET" \
+        'BEGIN { print (k != "" && x != "-" && x + 0 < t) ? "PASS" : "FAIL" }')
+    verdict=PASS
+    if [ "$time_ok" != PASS ] || [ "$rss_ok" != PASS ]; then
+        verdict=FAIL
+    fi
+
+    {
+        echo
+        echo "Targets on the $last_label file:"
+        echo
+        echo "- load time at most ${TIME_TARGET}× bare cJSON's: ${t_subject:-?} s /" \
+             "${t_base:-?} s = ${time_x}×: **$time_ok**"
+        echo "- peak RSS under ${RSS_TARGET}× the file's size: $(mib "$((${rss:-0} * 1024))")" \
+             "MiB / $(mib "$bytes") MiB = ${rss_x}×: **$rss_ok**"
+    } >> "$RESULTS"
+
+    echo
+    echo "$time_ok: load time on $last_label: ${t_subject:-?} s = ${time_x}x bare cJSON's" \
+         "(${t_base:-?} s; target <= ${TIME_TARGET}x)"
+    echo "$rss_ok: peak RSS on $last_label: $(mib "$((${rss:-0} * 1024))") MiB = ${rss_x}x the" \
+         "file's size ($(mib "$bytes") MiB; target < ${RSS_TARGET}x)"
+    echo "$verdict: loader benchmark (tables in $RESULTS, every run in $RAW)"
+    [ "$verdict" = PASS ] || loader_status=1
 fi
 
-{
-    echo
-    echo "Targets on the $last_label file:"
-    echo
-    echo "- load time at most ${TIME_TARGET}× bare cJSON's: ${t_subject:-?} s / ${t_base:-?} s" \
-         "= ${time_x}×: **$time_ok**"
-    echo "- peak RSS under ${RSS_TARGET}× the file's size: $(mib "$((${rss:-0} * 1024))") MiB" \
-         "/ $(mib "$bytes") MiB = ${rss_x}×: **$rss_ok**"
-} >> "$RESULTS"
+pipeline_status=0
+if has_part pipeline; then
+    {
+        echo
+        echo "## The analysis pipeline"
+        echo
+        echo "\`entente shift FILE --from $PIPE_FROM --to $PIPE_TO --metric influence --top" \
+             "$PIPE_TOP\` against the same pipeline in Python $PY_VERSION with NetworkX" \
+             "$NX_VERSION (nx.pagerank, SciPy $SCIPY_VERSION, tol 1e-10) and with python-igraph" \
+             "$IG_VERSION (PRPACK): load, a snapshot at each date, the backing PageRank of each," \
+             "the top $PIPE_TOP changes. load s and the other phases: as timed by each peer" \
+             "itself (entente under ENTENTE_TIMING=1); analysis s: PageRank and ranking (the" \
+             "Python peers time the two apart); after-load s: snapshot s + analysis s;" \
+             "total s: load to output, in the process; wall s and peak RSS: the whole" \
+             "process, from GNU time (for the Python peers it includes starting Python and" \
+             "importing the libraries). × entente: the peer's figure over entente's."
+    } >> "$RESULTS"
+    AGREE_FAIL=''
+    last_label=''
+    for spec in $SIZES; do
+        IFS=: read -r label actors relations <<EOF
+$spec
+EOF
+        file=$OUT/graph-$label.json
+        cat "$file" > /dev/null
+        rm -f "$OUT/top-$label-"*.txt
+        echo
+        echo "pipeline on $label ($WARMUP warm-up and $REPEAT counted runs of:$PIPE_RUN)..."
+        [ "$SHIFT_BUILT" = yes ] || echo "entente shift not built yet; skipping"
+        n=1
+        while [ "$n" -le "$WARMUP" ]; do
+            for peer in $PIPE_RUN; do
+                pipe_once "$peer" "$file" "$label" warmup
+            done
+            n=$((n + 1))
+        done
+        n=1
+        while [ "$n" -le "$REPEAT" ]; do
+            for peer in $PIPE_RUN; do
+                pipe_once "$peer" "$file" "$label" "$n"
+            done
+            n=$((n + 1))
+        done
+        pipe_table "$label" "$file" "$actors" "$relations"
+        last_label=$label
+    done
+    pipe_verdict "$last_label"
+    [ "$PIPE_VERDICT" = PASS ] || pipeline_status=1
+fi
 
-echo
-echo "$time_ok: load time on $last_label: ${t_subject:-?} s = ${time_x}x bare cJSON's" \
-     "(${t_base:-?} s; target <= ${TIME_TARGET}x)"
-echo "$rss_ok: peak RSS on $last_label: $(mib "$((${rss:-0} * 1024))") MiB = ${rss_x}x the" \
-     "file's size ($(mib "$bytes") MiB; target < ${RSS_TARGET}x)"
-echo "$verdict: loader benchmark (tables in $RESULTS, every run in $RAW)"
-[ "$verdict" = PASS ]
+[ "$loader_status" -eq 0 ] && [ "$pipeline_status" -eq 0 ]

@@ -125,6 +125,40 @@ for args in "check $fx/missing-field.json" "info $ex" "info --format json $ex" "
 done
 [ $same -eq 1 ] && ok "deterministic output" || bad "deterministic output"
 
+# The analysis commands on the bundled data set.
+sc=$src/graphs/south-caucasus.json
+expect "snapshot needs --at" 2 "'--at WHEN' is required" "$bin" snapshot "$sc"
+expect "unknown snapshot id" 2 "did you mean 'before-2022'" "$bin" snapshot "$sc" --at befor-2022
+expect "not a date" 2 "neither a date" "$bin" influence "$sc" --at 21/09/2023
+expect "bad metric" 2 "unknown metric 'influense'; did you mean 'influence'" "$bin" influence "$sc" --at 2023 --metric influense
+expect "bad status" 2 "unknown status 'confirm'" "$bin" snapshot "$sc" --at 2023 --status confirm
+expect "bad window" 2 "'--window' must be at least 1 day" "$bin" snapshot "$sc" --at 2023 --window 0
+expect "unknown actor to explain" 2 "no actor 'Rusia'; did you mean 'russia'" "$bin" shift "$sc" --from before-2022 --to after-2022 --explain Rusia
+expect "unknown excluded actor" 2 "no actor 'nobody'" "$bin" diff "$sc" --from before-2022 --to after-2022 --exclude-claims-by nobody
+expect "snapshot" 0 '^relations in force on 2022-02-23 \(events of the last 365 days\)$' "$bin" snapshot "$sc" --at before-2022
+expect "influence top" 0 '^influence on 2023-09-21, by influence$' "$bin" influence "$sc" --at after-2022 --top 5
+expect "shift" 0 '^shift of influence from 2022-02-23 to 2023-09-21$' "$bin" shift "$sc" --from before-2022 --to after-2022
+expect "shift explain Russia" 0 'contributions listed add up to' "$bin" shift "$sc" --from before-2022 --to after-2022 --explain Russia
+expect "diff" 0 'edge_jaccard' "$bin" diff "$sc" --from before-2022 --to after-2022 --status confirmed,reported
+
+# Every format of every analysis parses, and a run repeats byte for byte.
+ok_formats=1
+for cmd in "snapshot --at after-2022" "influence --at after-2022" \
+           "shift --from before-2022 --to after-2022" \
+           "shift --from before-2022 --to after-2022 --explain russia --metric neg_in" \
+           "diff --from before-2022 --to after-2022"; do
+    # shellcheck disable=SC2086
+    "$bin" $cmd "$sc" --format json > a.json && $PY -m json.tool a.json > /dev/null || ok_formats=0
+    # shellcheck disable=SC2086
+    "$bin" $cmd "$sc" --format csv > a.csv && $PY -c "import csv,sys; list(csv.reader(open(sys.argv[1])))" a.csv || ok_formats=0
+    # shellcheck disable=SC2086
+    x=$("$bin" $cmd "$sc" | cksum)
+    # shellcheck disable=SC2086
+    y=$("$bin" $cmd "$sc" | cksum)
+    [ "$x" = "$y" ] || ok_formats=0
+done
+[ $ok_formats -eq 1 ] && ok "analysis formats and determinism" || bad "analysis formats and determinism"
+
 # 200 MB of random bytes, generated here (never committed): a located error
 # and exit 1, without a crash or a hang.
 $PY -c "import random, sys; random.seed(20230921); sys.stdout.buffer.write(random.randbytes(200*1000*1000))" > random.bin

@@ -1,0 +1,109 @@
+/*
+ * entente/analysis.h: analyses of snapshots. Each returns result tables (see
+ * table.h); the formulas, their references and their limits are in
+ * docs/analyses.md.
+ */
+#ifndef ENTENTE_ANALYSIS_H
+#define ENTENTE_ANALYSIS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "snapshot.h"
+#include "table.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Per-actor metrics. ENT_METRIC_INFLUENCE is the default ("influence"). */
+typedef enum ent_metric {
+    ENT_METRIC_INFLUENCE = 0, /**< backing PageRank: cooperation points backed -> backer */
+    ENT_METRIC_PRESSURE,      /**< pressure PageRank: hostility points target -> source */
+    ENT_METRIC_POS_IN,        /**< sum of positive weights received */
+    ENT_METRIC_POS_OUT,       /**< sum of positive weights given */
+    ENT_METRIC_NEG_IN,        /**< sum of |negative weights| received */
+    ENT_METRIC_NEG_OUT,       /**< sum of |negative weights| given */
+    ENT_METRIC_NET_STANCE,    /**< pos_in - neg_in: how others stand towards the actor */
+    ENT_METRIC_BETWEENNESS,   /**< directed, unweighted, on the engagement graph */
+    ENT_METRIC_PN,            /**< Everett & Borgatti's PN index, ties symmetrised */
+    ENT_METRIC_COUNT_
+} ent_metric;
+
+/** The metric's name as used on the command line ("influence", "pos_in", ...). */
+const char *ent_metric_name(ent_metric m);
+/** The metric named `name`, or -1. */
+int ent_metric_from_name(const char *name);
+
+/** Metric values of every actor of a view; NaN for actors not present. */
+typedef struct ent_metrics {
+    size_t n_actors;
+    double *values[ENT_METRIC_COUNT_]; /**< each n_actors long */
+} ent_metrics;
+
+/**
+ * Computes the metrics on `v` whose bit (1 << ent_metric) is set in `mask`
+ * (0: all); the others stay NULL. Returns 0, ENT_ENOMEM or ENT_EINTERNAL.
+ */
+int ent_metrics_compute(ent_metrics **out, const ent_view *v, unsigned mask);
+void ent_metrics_free(ent_metrics *m);
+
+/*
+ * Building blocks, exposed for tests and for callers with graphs of their own.
+ * Edges are (from[i], to[i]) among n vertices.
+ */
+
+/**
+ * PageRank with damping `damping`; weights may be NULL (all 1) and must be
+ * positive. Dangling vertices spread their rank evenly. out: n values summing
+ * to 1. O((n + m) * iterations).
+ */
+int ent_pagerank(size_t n, const uint32_t *from, const uint32_t *to, const double *weights,
+                 size_t m, int directed, double damping, double *out);
+
+/** Betweenness of unweighted shortest paths, directed or not. O(n m). */
+int ent_betweenness(size_t n, const uint32_t *from, const uint32_t *to, size_t m, int directed,
+                    double *out);
+
+/**
+ * PN index (Everett & Borgatti 2014) of an undirected signed graph: sign[i]
+ * is +1 or -1 for the tie between from[i] and to[i] (each tie given once).
+ * PN = (I - A / (2n - 2))^-1 1 with A = P - 2N. Returns ENT_EINTERNAL when the
+ * iteration does not converge.
+ */
+int ent_pn_index(size_t n, const uint32_t *from, const uint32_t *to, const int *sign, size_t m,
+                 double *out);
+
+/** Options of the table-producing analyses. */
+typedef struct ent_analysis_options {
+    ent_metric metric; /**< sort key, and the metric of shift and explain */
+    size_t top;        /**< keep this many rows (0: all) */
+} ent_analysis_options;
+
+/** Actors present in a view and the edges, with the relations behind each. */
+int ent_snapshot_tables(ent_table **actors, ent_table **edges, const ent_view *v);
+
+/** One row per present actor with every metric, sorted by opts->metric. */
+int ent_influence_table(ent_table **out, const ent_view *v, const ent_analysis_options *opts);
+
+/** Change of opts->metric per actor from view a to view b, with ranks. */
+int ent_shift_table(ent_table **out, const ent_view *a, const ent_view *b,
+                    const ent_analysis_options *opts);
+
+/**
+ * The edge changes from a to b (formed, dissolved, sign-flipped, intensity
+ * changed) that account for `actor`'s change of opts->metric, largest first,
+ * each with its contribution: the metric in b minus the metric in b with that
+ * one change reverted.
+ */
+int ent_explain_table(ent_table **out, const ent_view *a, const ent_view *b, uint32_t actor,
+                      const ent_analysis_options *opts);
+
+/** Actors that appeared and disappeared, and edges formed, dissolved, sign-flipped. */
+int ent_diff_tables(ent_table **actors, ent_table **edges, ent_table **summary, const ent_view *a,
+                    const ent_view *b);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

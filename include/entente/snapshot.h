@@ -1,0 +1,85 @@
+/*
+ * entente/snapshot.h: the graph as it stood on a date.
+ *
+ * A view holds the actors present on a day and one aggregated, signed edge
+ * per ordered pair of actors, built from the relations in force: durable
+ * relations whose interval covers the day, and events that fall in a window
+ * before it, optionally decayed with a half-life. Each edge keeps the list of
+ * relations behind it, so every answer can show its evidence. The rules are
+ * in docs/analyses.md.
+ */
+#ifndef ENTENTE_SNAPSHOT_H
+#define ENTENTE_SNAPSHOT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "graph.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** How to take a snapshot. Zero-initialise, then call ent_view_options_init. */
+typedef struct ent_view_options {
+    int32_t window_days;               /**< events count when in (day - window, day]; default 365 */
+    double half_life_days;             /**< > 0: events decay with this half-life; 0: no decay */
+    unsigned status_mask;              /**< bit (1 << ent_status) per status kept; default all */
+    const uint32_t *exclude_claims_by; /**< drop relations claimed or disputed by these */
+    size_t n_exclude;
+} ent_view_options;
+
+/** Sets the defaults: a 365-day window, no decay, every status. */
+void ent_view_options_init(ent_view_options *o);
+
+/** One aggregated edge: every kept relation from `source` to `target`. */
+typedef struct ent_edge {
+    uint32_t source, target;   /**< actor indices */
+    double positive;           /**< sum of the positive weights (>= 0) */
+    double negative;           /**< sum of the negative weights (<= 0) */
+    double weight;             /**< positive + negative */
+    const uint32_t *relations; /**< indices of the relations behind the edge */
+    size_t n_relations;
+} ent_edge;
+
+typedef struct ent_view ent_view;
+
+/**
+ * Takes the snapshot of `g` on day number `day` (see date.h). Returns 0 and
+ * sets *out, or ENT_ENOMEM / ENT_EUSAGE. Time O(relations + actors).
+ */
+int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view_options *o);
+
+/** Frees a view. Accepts NULL. */
+void ent_view_free(ent_view *v);
+
+const ent_graph *ent_view_graph(const ent_view *v);
+int32_t ent_view_day(const ent_view *v);
+const ent_view_options *ent_view_opts(const ent_view *v);
+
+/** Whether actor `a` is present: it exists on the day or takes part in an edge. */
+int ent_view_has_actor(const ent_view *v, uint32_t a);
+size_t ent_view_actor_count(const ent_view *v);
+
+/** Edges, ordered by source then target. */
+size_t ent_view_edge_count(const ent_view *v);
+const ent_edge *ent_view_edge(const ent_view *v, size_t i);
+/** The edge from s to t, or NULL. O(log degree). */
+const ent_edge *ent_view_find_edge(const ent_view *v, uint32_t s, uint32_t t);
+
+/** The weight relation `r` contributes on the view's day (after decay). */
+double ent_view_relation_weight(const ent_view *v, uint32_t r);
+
+/**
+ * Resolves WHEN as users write it: a snapshot id of the graph or a date
+ * (YYYY, YYYY-MM, YYYY-MM-DD; a partial date means its last day). Sets *day.
+ * Returns 0, or -1 when it is neither (with a suggestion in *suggestion when
+ * one is close, else NULL).
+ */
+int ent_resolve_when(const ent_graph *g, const char *when, int32_t *day, const char **suggestion);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,73 @@
+/*
+ * entente/table.h: result tables. Every analysis returns one: named, typed
+ * columns and rows of cells. Formatting is generic (text, JSON, CSV), so each
+ * command gets every output format from the same table, and the report reuses
+ * the tables as they are.
+ */
+#ifndef ENTENTE_TABLE_H
+#define ENTENTE_TABLE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum ent_coltype { ENT_COL_STRING = 0, ENT_COL_INT, ENT_COL_REAL } ent_coltype;
+
+typedef struct ent_table ent_table;
+
+/** A new empty table titled `title`, or NULL when out of memory. */
+ent_table *ent_table_new(const char *title);
+
+/** Frees the table. Accepts NULL. */
+void ent_table_free(ent_table *t);
+
+/**
+ * Adds a column (before any row). `decimals` is the number of digits after
+ * the decimal point when a real is printed (fixed format, so output is
+ * byte-identical from run to run). Returns 0 or ENT_ENOMEM.
+ */
+int ent_table_add_column(ent_table *t, const char *name, ent_coltype type, int decimals);
+
+/** Starts a new row whose cells are empty (NULL string, 0). Returns 0 or ENT_ENOMEM. */
+int ent_table_add_row(ent_table *t);
+
+/** Sets a cell of the last row. The string is copied. Return 0 or ENT_ENOMEM. */
+int ent_table_set_string(ent_table *t, size_t col, const char *s);
+int ent_table_set_int(ent_table *t, size_t col, long long v);
+int ent_table_set_real(ent_table *t, size_t col, double v);
+
+size_t ent_table_rows(const ent_table *t);
+size_t ent_table_columns(const ent_table *t);
+const char *ent_table_title(const ent_table *t);
+const char *ent_table_column_name(const ent_table *t, size_t col);
+ent_coltype ent_table_column_type(const ent_table *t, size_t col);
+/** Index of the column named `name`, or -1. */
+long ent_table_column_index(const ent_table *t, const char *name);
+
+/** Cell values; a string cell never set reads as "". */
+const char *ent_table_string(const ent_table *t, size_t row, size_t col);
+long long ent_table_int(const ent_table *t, size_t row, size_t col);
+double ent_table_real(const ent_table *t, size_t row, size_t col);
+
+/** A note printed under the table in text form and kept as "notes" in JSON. */
+int ent_table_add_note(ent_table *t, const char *note);
+
+typedef enum ent_table_format {
+    ENT_TABLE_TEXT = 0,
+    ENT_TABLE_JSON,
+    ENT_TABLE_CSV
+} ent_table_format;
+
+/** Writes the table to `out`. Returns 0, or ENT_EIO when writing fails. */
+int ent_table_write(const ent_table *t, ent_table_format fmt, FILE *out);
+
+/** Writes several tables as one document (JSON: an object keyed by title). */
+int ent_table_write_all(const ent_table *const *tables, size_t n, ent_table_format fmt, FILE *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

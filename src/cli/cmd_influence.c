@@ -1,0 +1,89 @@
+/*
+ * cmd_influence.c: `entente influence FILE... --at WHEN`, the metrics of
+ * every actor on a date.
+ */
+#include <string.h>
+
+#include "cli/cli.h"
+
+const char cmd_influence_help[] =
+    "usage: entente influence [OPTIONS] FILE... --at WHEN\n"
+    "\n"
+    "Measures every actor present on a date (see docs/analyses.md for the\n"
+    "formulas): influence, the backing PageRank, where each cooperative relation\n"
+    "points from the backed actor to its backer; pressure, the same on hostile\n"
+    "relations; pos_in, pos_out, neg_in and neg_out, the sums of positive and\n"
+    "negative weights received and given; net_stance, pos_in - neg_in; betweenness\n"
+    "on the graph of all relations; pn, the PN index of Everett and Borgatti.\n"
+    "The snapshot is taken as by 'entente snapshot'.\n"
+    "\n"
+    "options:\n"
+    "  --at WHEN                   the date or snapshot id (required)\n"
+    "  --metric NAME               sort by this metric (default influence)\n"
+    "  --top N                     show the first N actors only\n" CLI_VIEW_OPTIONS_HELP "\n"
+    "examples:\n"
+    "  entente influence graphs/south-caucasus.json --at after-2022 --top 10\n"
+    "  entente influence graphs/south-caucasus.json --at 2021 --metric pressure\n";
+
+enum { O_AT, O_METRIC, O_TOP };
+static const cli_opt opts[] = {{"at", 0, 1}, {"metric", 0, 1}, {"top", 0, 1}, CLI_VIEW_OPTIONS};
+
+typedef struct args {
+    const char *at;
+    ent_analysis_options ao;
+    cli_view_args va;
+} args;
+
+static int on_option(void *ud, int k, const char *val)
+{
+    args *a = ud;
+    if (k == O_AT) {
+        a->at = val;
+        return 0;
+    }
+    int r = cli_analysis_option("influence", &a->ao, opts[k].name, val);
+    if (r)
+        return r < 0 ? -1 : 0;
+    return cli_view_option("influence", &a->va, opts[k].name, val) < 0 ? -1 : 0;
+}
+
+int cmd_influence(int argc, char **argv)
+{
+    cli_input in;
+    args a = {NULL, {ENT_METRIC_INFLUENCE, 0}, {0}};
+    ent_diags *diags = NULL;
+    ent_graph *g = NULL;
+    ent_view *v = NULL;
+    ent_table *t = NULL;
+    cli_view_args_init(&a.va);
+    int status = cli_input_parse(&in, "influence", opts, argc, argv,
+                                 1u << CLI_TEXT | 1u << CLI_JSON | 1u << CLI_CSV, on_option, &a);
+    if (status)
+        goto done;
+    if (!in.n_files || !a.at) {
+        status = cli_usage_error("influence",
+                                 in.n_files ? "'--at WHEN' is required" : "no graph file given");
+        goto done;
+    }
+    if (!(diags = ent_diags_new())) {
+        status = EXIT_FAILURE_;
+        goto done;
+    }
+    if ((status = cli_input_load(&in, &g, diags, 1)) ||
+        (status = cli_view_new("influence", g, a.at, &a.va, &v)))
+        goto done;
+    if (ent_influence_table(&t, v, &a.ao)) {
+        fprintf(stderr, "entente influence: %s\n", ent_error_last());
+        status = EXIT_FAILURE_;
+        goto done;
+    }
+    const ent_table *one[1] = {t};
+    status = cli_write_tables("influence", one, 1, in.format);
+done:
+    ent_table_free(t);
+    ent_view_free(v);
+    ent_graph_free(g);
+    ent_diags_free(diags);
+    cli_input_release(&in);
+    return status;
+}

@@ -1,0 +1,124 @@
+/*
+ * cmd_shift.c: `entente shift FILE... --from A --to B`, how a metric moved
+ * for each actor between two dates, and with --explain which relation
+ * changes account for one actor's move.
+ */
+#include <string.h>
+
+#include "cli/cli.h"
+
+const char cmd_shift_help[] =
+    "usage: entente shift [OPTIONS] FILE... --from WHEN --to WHEN\n"
+    "\n"
+    "Ranks the actors by how much a metric (default influence) changed from one\n"
+    "date to another, with their ranks on both dates. With --explain ACTOR, lists\n"
+    "the edges that changed between the two dates (formed, dissolved, sign-flipped\n"
+    "or of changed intensity) with each one's contribution to that actor's change:\n"
+    "the metric on the later date minus the metric with that one change reverted.\n"
+    "The contributions of PageRank-like metrics need not add up to the total; the\n"
+    "note under the table gives the rest. See docs/analyses.md.\n"
+    "\n"
+    "options:\n"
+    "  --from WHEN                 the earlier date or snapshot id (required)\n"
+    "  --to WHEN                   the later date or snapshot id (required)\n"
+    "  --metric NAME               the metric (default influence)\n"
+    "  --top N                     show the first N rows only\n"
+    "  --explain ACTOR             explain this actor's change instead\n" CLI_VIEW_OPTIONS_HELP "\n"
+    "examples:\n"
+    "  entente shift graphs/south-caucasus.json --from before-2022 --to after-2022\n"
+    "  entente shift graphs/south-caucasus.json --from before-2022 --to after-2022 \\\n"
+    "      --explain Russia\n";
+
+enum {
+    O_FROM,
+    O_TO,
+    O_METRIC,
+    O_TOP,
+    O_EXPLAIN,
+    O_WINDOW,
+    O_HALF_LIFE,
+    O_STATUS,
+    O_EXCLUDE,
+    O_FORMAT,
+    O_MAX_ERRORS
+};
+static const cli_opt opts[] = {{"from", 0, 1}, {"to", 0, 1},      {"metric", 0, 1},
+                               {"top", 0, 1},  {"explain", 0, 1}, CLI_VIEW_OPTIONS};
+
+typedef struct args {
+    const char *from, *to, *explain;
+    ent_analysis_options ao;
+    cli_view_args va;
+} args;
+
+static int on_option(void *ud, int k, const char *val)
+{
+    args *a = ud;
+    if (k == O_FROM || k == O_TO || k == O_EXPLAIN) {
+        *(k == O_FROM ? &a->from : k == O_TO ? &a->to : &a->explain) = val;
+        return 0;
+    }
+    int r = cli_analysis_option("shift", &a->ao, opts[k].name, val);
+    if (r)
+        return r < 0 ? -1 : 0;
+    return cli_view_option("shift", &a->va, opts[k].name, val) < 0 ? -1 : 0;
+}
+
+int cmd_shift(int argc, char **argv)
+{
+    cli_input in;
+    args a = {NULL, NULL, NULL, {ENT_METRIC_INFLUENCE, 0}, {0}};
+    ent_diags *diags = NULL;
+    ent_graph *g = NULL;
+    ent_view *va = NULL, *vb = NULL;
+    ent_table *t = NULL;
+    double t0 = cli_now(), t1, t2;
+    cli_view_args_init(&a.va);
+    int status = cli_input_parse(&in, "shift", opts, argc, argv,
+                                 1u << CLI_TEXT | 1u << CLI_JSON | 1u << CLI_CSV, on_option, &a);
+    if (status)
+        goto done;
+    if (!in.n_files || !a.from || !a.to) {
+        status = cli_usage_error("shift", !in.n_files ? "no graph file given"
+                                                      : "'--from WHEN' and '--to WHEN' are "
+                                                        "required");
+        goto done;
+    }
+    if (!(diags = ent_diags_new())) {
+        status = EXIT_FAILURE_;
+        goto done;
+    }
+    if ((status = cli_input_load(&in, &g, diags, 1)))
+        goto done;
+    t1 = cli_now();
+    cli_timing("load_s", t1 - t0);
+    long actor = -1;
+    if (a.explain && (actor = cli_actor("shift", g, a.explain)) < 0) {
+        status = EXIT_USAGE;
+        goto done;
+    }
+    if ((status = cli_view_new("shift", g, a.from, &a.va, &va)) ||
+        (status = cli_view_new("shift", g, a.to, &a.va, &vb)))
+        goto done;
+    t2 = cli_now();
+    cli_timing("snapshot_s", t2 - t1);
+    int rc = actor >= 0 ? ent_explain_table(&t, va, vb, (uint32_t)actor, &a.ao)
+                        : ent_shift_table(&t, va, vb, &a.ao);
+    if (rc) {
+        fprintf(stderr, "entente shift: %s\n", ent_error_last());
+        status = EXIT_FAILURE_;
+        goto done;
+    }
+    cli_timing("analysis_s", cli_now() - t2);
+    const ent_table *one[1] = {t};
+    status = cli_write_tables("shift", one, 1, in.format);
+    cli_timing("total_s", cli_now() - t0);
+done:
+    ent_table_free(t);
+    ent_view_free(va);
+    ent_view_free(vb);
+    ent_graph_free(g);
+    ent_diags_free(diags);
+    cli_input_release(&in);
+    return status;
+}

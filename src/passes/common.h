@@ -1,0 +1,47 @@
+/*
+ * common.h: helpers the passes share: describing relations and their
+ * evidence for table cells, and walking two views' edges side by side.
+ */
+#ifndef ENT_PASSES_COMMON_H
+#define ENT_PASSES_COMMON_H
+
+#include "entente/analysis.h"
+#include "util/strbuf.h"
+
+/* "r12 attacks 2022-09" (or "file.json:40" without an id), with status
+ * and claimant when not confirmed or reported: "... [claimed by azerbaijan]". */
+void describe_relation(const ent_graph *g, uint32_t r, ent_strbuf *out);
+
+/* The relations behind an edge, described and joined with "; ". */
+void describe_edge(const ent_graph *g, const ent_edge *e, ent_strbuf *out);
+
+/* Their evidence: "source-id (locator): note" for each, joined with " | ". */
+void describe_evidence(const ent_graph *g, const ent_edge *e, ent_strbuf *out);
+
+/* The edges of two views, merged by (source, target): one call per pair. */
+typedef void (*pair_fn)(void *ud, const ent_edge *in_a, const ent_edge *in_b);
+void walk_pairs(const ent_view *a, const ent_view *b, pair_fn fn, void *ud);
+
+/* How a pair changed from a to b: NULL when it did not. */
+const char *pair_change(const ent_edge *in_a, const ent_edge *in_b);
+
+/* A table cell setter that remembers the first failure. */
+typedef struct tb {
+    ent_table *t;
+    int rc;
+} tb;
+void tb_row(tb *b);
+void tb_str(tb *b, size_t col, const char *s);
+void tb_int(tb *b, size_t col, long long v);
+void tb_real(tb *b, size_t col, double v);
+void tb_col(tb *b, const char *name, ent_coltype type, int decimals);
+void tb_note(tb *b, const char *note);
+
+/* Decimals a metric is printed with: 8 for the PageRanks (values of order
+ * 1/N), 6 for the PN index, 2 for sums of Goldstein intensities. */
+int metric_decimals(ent_metric m);
+
+/* "YYYY-MM-DD" of a day number, into buf (11 bytes). */
+char *day_str(int32_t day, char *buf);
+
+#endif

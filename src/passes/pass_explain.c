@@ -1,0 +1,255 @@
+/*
+ * pass_explain.c: which relation changes account for one actor's change of a
+ * metric between two dates.
+ *
+ * Attribution is computed, not guessed: for each edge that changed (formed,
+ * dissolved, sign-flipped, or of changed intensity), the metric is computed
+ * again on the later snapshot with that one change reverted, and the
+ * difference is that change's contribution. For the strengths this is exact
+ * and the contributions add up to the total change; for PageRank,
+ * betweenness and the PN index changes interact, and the table's note gives
+ * the part that one-at-a-time reversal does not account for.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entente/error.h"
+#include "passes/common.h"
+#include "passes/metrics.h"
+
+/* At most this many changes are tried (each costs one metric computation). */
+#define MAX_TRIED 200
+
+typedef struct change {
+    const ent_edge *ea, *eb; /* the pair's edge on each date, or NULL */
+    const char *kind;
+    double delta;        /* |weight after - weight before| */
+    int incident;        /* touches the actor */
+    double contribution; /* NaN until computed */
+} change;
+
+typedef struct collect_ctx {
+    change *items;
+    size_t n, cap;
+    uint32_t actor;
+    int oom;
+} collect_ctx;
+
+static void collect(void *ud, const ent_edge *ea, const ent_edge *eb)
+{
+    collect_ctx *c = ud;
+    const char *kind = pair_change(ea, eb);
+    if (!kind || c->oom)
+        return;
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 64;
+        change *items = realloc(c->items, cap * sizeof *items);
+        if (!items) {
+            c->oom = 1;
+            return;
+        }
+        c->items = items;
+        c->cap = cap;
+    }
+    const ent_edge *any = ea ? ea : eb;
+    change *x = &c->items[c->n++];
+    x->ea = ea;
+    x->eb = eb;
+    x->kind = kind;
+    x->delta = fabs((eb ? eb->weight : 0) - (ea ? ea->weight : 0));
+    x->incident = any->source == c->actor || any->target == c->actor;
+    x->contribution = NAN;
+}
+
+static const ent_graph *sort_graph;
+
+static int by_priority(const void *x, const void *y)
+{
+    const change *a = x, *b = y;
+    if (a->incident != b->incident)
+        return b->incident - a->incident;
+    if (a->delta != b->delta)
+        return a->delta > b->delta ? -1 : 1;
+    return 0;
+}
+
+static int by_contribution(const void *x, const void *y)
+{
+    const change *a = x, *b = y;
+    double ca = isnan(a->contribution) ? -1 : fabs(a->contribution);
+    double cb = isnan(b->contribution) ? -1 : fabs(b->contribution);
+    if (ca != cb)
+        return ca > cb ? -1 : 1;
+    const ent_edge *ea = a->ea ? a->ea : a->eb, *eb = b->ea ? b->ea : b->eb;
+    int s = strcmp(ent_graph_actor(sort_graph, ea->source)->id,
+                   ent_graph_actor(sort_graph, eb->source)->id);
+    return s ? s
+             : strcmp(ent_graph_actor(sort_graph, ea->target)->id,
+                      ent_graph_actor(sort_graph, eb->target)->id);
+}
+
+/*
+ * The metric of `actor` on view b with the pair of `c` put back as it was on
+ * the earlier date (0 when the actor is not among the vertices).
+ */
+static int reverted_value(const ent_view *b, const uint32_t *map_b, size_t n_b, const change *c,
+                          ent_metric metric, uint32_t actor, double *value)
+{
+    const ent_graph *g = ent_view_graph(b);
+    size_t na = ent_graph_actor_count(g);
+    uint32_t *map = malloc((na ? na : 1) * sizeof *map);
+    elist e;
+    memset(&e, 0, sizeof e);
+    double *out = NULL;
+    int rc = ENT_OK;
+    if (!map)
+        return ENT_ENOMEM;
+    memcpy(map, map_b, na * sizeof *map);
+    e.n = n_b;
+    if (c->ea) {
+        if (map[c->ea->source] == UINT32_MAX)
+            map[c->ea->source] = (uint32_t)e.n++;
+        if (map[c->ea->target] == UINT32_MAX)
+            map[c->ea->target] = (uint32_t)e.n++;
+    }
+    for (size_t i = 0; !rc && i < ent_view_edge_count(b); i++) {
+        const ent_edge *x = ent_view_edge(b, i);
+        if (x == c->eb)
+            continue;
+        rc = elist_push(&e, map[x->source], map[x->target], x->positive, x->negative);
+    }
+    if (!rc && c->ea)
+        rc = elist_push(&e, map[c->ea->source], map[c->ea->target], c->ea->positive,
+                        c->ea->negative);
+    if (!rc && !(out = malloc((e.n ? e.n : 1) * sizeof *out)))
+        rc = ENT_ENOMEM;
+    if (!rc)
+        rc = metric_compute(&e, metric, out);
+    if (!rc)
+        *value = map[actor] == UINT32_MAX ? 0 : out[map[actor]];
+    free(out);
+    free(map);
+    elist_release(&e);
+    return rc;
+}
+
+static double or_zero(double x)
+{
+    return isnan(x) ? 0 : x;
+}
+
+int ent_explain_table(ent_table **out, const ent_view *a, const ent_view *b, uint32_t actor,
+                      const ent_analysis_options *opts)
+{
+    const ent_graph *g = ent_view_graph(b);
+    ent_metric metric = opts ? opts->metric : ENT_METRIC_INFLUENCE;
+    size_t top = opts ? opts->top : 0;
+    collect_ctx cc = {NULL, 0, 0, actor, 0};
+    ent_metrics *ma = NULL, *mb = NULL;
+    elist eb;
+    uint32_t *map_b = NULL, *back_b = NULL;
+    ent_strbuf sb = ENT_STRBUF_INIT;
+    tb t = {NULL, ENT_OK};
+    memset(&eb, 0, sizeof eb);
+    *out = NULL;
+
+    walk_pairs(a, b, collect, &cc);
+    int rc = cc.oom ? ENT_ENOMEM : ENT_OK;
+    if (!rc)
+        rc = ent_metrics_compute(&ma, a, 1u << metric);
+    if (!rc)
+        rc = ent_metrics_compute(&mb, b, 1u << metric);
+    if (!rc)
+        rc = elist_from_view(&eb, &map_b, &back_b, b);
+    if (rc)
+        goto done;
+    double before = or_zero(ma->values[metric][actor]);
+    double after = or_zero(mb->values[metric][actor]);
+
+    /* Try the changes most likely to matter first: those touching the actor,
+     * then by size. */
+    qsort(cc.items, cc.n, sizeof *cc.items, by_priority);
+    size_t tried = cc.n < MAX_TRIED ? cc.n : MAX_TRIED;
+    double sum = 0;
+    for (size_t i = 0; !rc && i < tried; i++) {
+        double v;
+        rc = reverted_value(b, map_b, eb.n, &cc.items[i], metric, actor, &v);
+        if (!rc) {
+            cc.items[i].contribution = after - v;
+            sum += after - v;
+        }
+    }
+    if (rc)
+        goto done;
+    sort_graph = g;
+    qsort(cc.items, tried, sizeof *cc.items, by_contribution);
+
+    char d1[11], d2[11], title[256], note[512];
+    day_str(ent_view_day(a), d1);
+    day_str(ent_view_day(b), d2);
+    snprintf(title, sizeof title, "changes that explain the shift of %s of %s from %s to %s",
+             ent_metric_name(metric), ent_graph_actor(g, actor)->id, d1, d2);
+    if (!(t.t = ent_table_new(title))) {
+        rc = ENT_ENOMEM;
+        goto done;
+    }
+    int dec = metric_decimals(metric);
+    tb_col(&t, "change", ENT_COL_STRING, 0);
+    tb_col(&t, "source", ENT_COL_STRING, 0);
+    tb_col(&t, "target", ENT_COL_STRING, 0);
+    tb_col(&t, "weight_before", ENT_COL_REAL, 2);
+    tb_col(&t, "weight_after", ENT_COL_REAL, 2);
+    tb_col(&t, "contribution", ENT_COL_REAL, dec);
+    tb_col(&t, "relations", ENT_COL_STRING, 0);
+    tb_col(&t, "evidence", ENT_COL_STRING, 0);
+    for (size_t i = 0; i < tried && (!top || i < top); i++) {
+        const change *c = &cc.items[i];
+        const ent_edge *any = c->eb ? c->eb : c->ea;
+        tb_row(&t);
+        tb_str(&t, 0, c->kind);
+        tb_str(&t, 1, ent_graph_actor(g, any->source)->id);
+        tb_str(&t, 2, ent_graph_actor(g, any->target)->id);
+        tb_real(&t, 3, c->ea ? c->ea->weight : NAN);
+        tb_real(&t, 4, c->eb ? c->eb->weight : NAN);
+        tb_real(&t, 5, c->contribution);
+        /* The relations that make the edge what it became, or what it was. */
+        ent_strbuf_reset(&sb);
+        describe_edge(g, any, &sb);
+        if (c->ea && c->eb && c->ea != c->eb) {
+            ent_strbuf_adds(&sb, " (before: ");
+            describe_edge(g, c->ea, &sb);
+            ent_strbuf_adds(&sb, ")");
+        }
+        tb_str(&t, 6, ent_strbuf_str(&sb));
+        ent_strbuf_reset(&sb);
+        describe_evidence(g, any, &sb);
+        tb_str(&t, 7, ent_strbuf_str(&sb));
+    }
+    snprintf(note, sizeof note,
+             "%s of %s: %.*f on %s, %.*f on %s, a change of %.*f; the contributions listed "
+             "add up to %.*f, leaving %.*f that comes from changes acting together",
+             ent_metric_name(metric), ent_graph_actor(g, actor)->id, dec, before, d1, dec, after,
+             d2, dec, after - before, dec, sum, dec, (after - before) - sum);
+    tb_note(&t, note);
+    if (cc.n > tried) {
+        snprintf(note, sizeof note,
+                 "%zu edges changed; the %d touching the actor or changing most were tried", cc.n,
+                 MAX_TRIED);
+        tb_note(&t, note);
+    }
+    rc = t.rc ? t.rc : sb.failed ? ENT_ENOMEM : ENT_OK;
+done:
+    free(cc.items);
+    free(map_b);
+    free(back_b);
+    elist_release(&eb);
+    ent_metrics_free(ma);
+    ent_metrics_free(mb);
+    ent_strbuf_release(&sb);
+    if (rc)
+        ent_table_free(t.t);
+    else
+        *out = t.t;
+    return rc;
+}

@@ -1,0 +1,143 @@
+/*
+ * pass_shift.c: how a metric changed for each actor between two dates, with
+ * each actor's rank on both dates. Rows are ordered by the size of the
+ * change, largest first, then by id.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entente/error.h"
+#include "passes/common.h"
+
+typedef struct shift_row {
+    uint32_t actor;
+    double before, after, change;
+    double rank_before, rank_after; /* NaN when absent */
+} shift_row;
+
+static const ent_graph *sort_graph;
+static const double *sort_values;
+
+static int by_value(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    if (sort_values[a] != sort_values[b])
+        return sort_values[a] > sort_values[b] ? -1 : 1;
+    return strcmp(ent_graph_actor(sort_graph, a)->id, ent_graph_actor(sort_graph, b)->id);
+}
+
+static int by_change(const void *x, const void *y)
+{
+    const shift_row *a = x, *b = y;
+    double ca = fabs(a->change), cb = fabs(b->change);
+    if (ca != cb)
+        return ca > cb ? -1 : 1;
+    return strcmp(ent_graph_actor(sort_graph, a->actor)->id,
+                  ent_graph_actor(sort_graph, b->actor)->id);
+}
+
+/* ranks[a] = 1-based rank of actor a by values (highest first), NaN if absent. */
+static int rank_actors(const ent_graph *g, const ent_view *v, const double *values, double *ranks)
+{
+    size_t na = ent_graph_actor_count(g), n = 0;
+    uint32_t *order = malloc((na ? na : 1) * sizeof *order);
+    if (!order)
+        return ENT_ENOMEM;
+    for (size_t a = 0; a < na; a++) {
+        ranks[a] = NAN;
+        if (ent_view_has_actor(v, (uint32_t)a))
+            order[n++] = (uint32_t)a;
+    }
+    sort_graph = g;
+    sort_values = values;
+    qsort(order, n, sizeof *order, by_value);
+    for (size_t i = 0; i < n; i++)
+        ranks[order[i]] = (double)(i + 1);
+    free(order);
+    return ENT_OK;
+}
+
+int ent_shift_table(ent_table **out, const ent_view *a, const ent_view *b,
+                    const ent_analysis_options *opts)
+{
+    const ent_graph *g = ent_view_graph(a);
+    ent_metric metric = opts ? opts->metric : ENT_METRIC_INFLUENCE;
+    size_t top = opts ? opts->top : 0, na = ent_graph_actor_count(g), n = 0;
+    ent_metrics *ma = NULL, *mb = NULL;
+    double *ra = NULL, *rb = NULL;
+    shift_row *rows = NULL;
+    tb t = {NULL, ENT_OK};
+    *out = NULL;
+    int rc = ent_metrics_compute(&ma, a, 1u << metric);
+    if (!rc)
+        rc = ent_metrics_compute(&mb, b, 1u << metric);
+    if (rc)
+        goto done;
+    ra = malloc((na ? na : 1) * sizeof *ra);
+    rb = malloc((na ? na : 1) * sizeof *rb);
+    rows = malloc((na ? na : 1) * sizeof *rows);
+    if (!ra || !rb || !rows || rank_actors(g, a, ma->values[metric], ra) ||
+        rank_actors(g, b, mb->values[metric], rb)) {
+        rc = ENT_ENOMEM;
+        goto done;
+    }
+    for (size_t x = 0; x < na; x++) {
+        if (!ent_view_has_actor(a, (uint32_t)x) && !ent_view_has_actor(b, (uint32_t)x))
+            continue;
+        shift_row *r = &rows[n++];
+        r->actor = (uint32_t)x;
+        r->before = ma->values[metric][x];
+        r->after = mb->values[metric][x];
+        /* An actor absent on one date counts as 0 there. */
+        r->change = (isnan(r->after) ? 0 : r->after) - (isnan(r->before) ? 0 : r->before);
+        r->rank_before = ra[x];
+        r->rank_after = rb[x];
+    }
+    sort_graph = g;
+    qsort(rows, n, sizeof *rows, by_change);
+
+    char d1[11], d2[11], title[160];
+    snprintf(title, sizeof title, "shift of %s from %s to %s", ent_metric_name(metric),
+             day_str(ent_view_day(a), d1), day_str(ent_view_day(b), d2));
+    t.t = ent_table_new(title);
+    if (!t.t) {
+        rc = ENT_ENOMEM;
+        goto done;
+    }
+    int dec = metric_decimals(metric);
+    tb_col(&t, "actor", ENT_COL_STRING, 0);
+    tb_col(&t, "name", ENT_COL_STRING, 0);
+    tb_col(&t, "before", ENT_COL_REAL, dec);
+    tb_col(&t, "after", ENT_COL_REAL, dec);
+    tb_col(&t, "change", ENT_COL_REAL, dec);
+    tb_col(&t, "rank_before", ENT_COL_REAL, 0);
+    tb_col(&t, "rank_after", ENT_COL_REAL, 0);
+    tb_col(&t, "rank_move", ENT_COL_REAL, 0);
+    for (size_t i = 0; i < n && (!top || i < top); i++) {
+        const shift_row *r = &rows[i];
+        const ent_actor *x = ent_graph_actor(g, r->actor);
+        tb_row(&t);
+        tb_str(&t, 0, x->id);
+        tb_str(&t, 1, x->name);
+        tb_real(&t, 2, r->before);
+        tb_real(&t, 3, r->after);
+        tb_real(&t, 4, r->change);
+        tb_real(&t, 5, r->rank_before);
+        tb_real(&t, 6, r->rank_after);
+        tb_real(&t, 7, r->rank_before - r->rank_after); /* NaN when either is absent */
+    }
+    tb_note(&t, "rank 1 is the highest value; rank_move > 0 means the actor rose");
+    rc = t.rc;
+done:
+    free(ra);
+    free(rb);
+    free(rows);
+    ent_metrics_free(ma);
+    ent_metrics_free(mb);
+    if (rc)
+        ent_table_free(t.t);
+    else
+        *out = t.t;
+    return rc;
+}

@@ -1,0 +1,297 @@
+/*
+ * view.c: snapshots. A view is the graph on one day: the relations in force
+ * (durable ones covering the day, events in the window before it), weighted
+ * and aggregated into one signed edge per ordered pair of actors.
+ *
+ * Building a view is linear in relations plus actors: one pass selects and
+ * weighs the relations, two counting-sort passes (by target, then stably by
+ * source) group them by pair without a comparison sort, and one pass forms the
+ * edges.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entente/error.h"
+#include "entente/snapshot.h"
+#include "model/graph_impl.h"
+#include "util/error.h"
+#include "util/fuzzy.h"
+
+struct ent_view {
+    const ent_graph *g;
+    int32_t day;
+    ent_view_options opts;
+    uint32_t *exclude;      /* copy of opts.exclude_claims_by */
+    unsigned char *present; /* per actor */
+    size_t n_present;
+    double *weight;  /* per relation: its weight, NaN when not kept */
+    ent_edge *edges; /* ordered by (source, target) */
+    size_t n_edges;
+    uint32_t *grouped;  /* kept relations, grouped by edge */
+    size_t *first_edge; /* per actor + 1: index of its first outgoing edge */
+};
+
+void ent_view_options_init(ent_view_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->window_days = 365;
+    o->half_life_days = 0;
+    o->status_mask = (1u << ENT_STATUS_COUNT_) - 1;
+}
+
+void ent_view_free(ent_view *v)
+{
+    if (!v)
+        return;
+    free(v->exclude);
+    free(v->present);
+    free(v->weight);
+    free(v->edges);
+    free(v->grouped);
+    free(v->first_edge);
+    free(v);
+}
+
+static int excluded(const ent_view *v, const ent_rel_span *r)
+{
+    if (r->claimed_by == ENT_NO_ACTOR ||
+        (r->status != ENT_STATUS_CLAIMED && r->status != ENT_STATUS_DISPUTED))
+        return 0;
+    for (size_t i = 0; i < v->opts.n_exclude; i++)
+        if (v->exclude[i] == r->claimed_by)
+            return 1;
+    return 0;
+}
+
+static int exists_on(const ent_actor *a, int32_t day)
+{
+    return (!a->from.year || ent_date_first_day(a->from) <= day) &&
+           (!a->to.year || ent_date_last_day(a->to) >= day);
+}
+
+/*
+ * The weight of a relation on the view's day, or NaN when it is not in force:
+ * durable relations count while their interval covers the day; events count
+ * while their period overlaps (day - window, day], decayed by their age (days
+ * from the last day of their period, capped at the view's day).
+ */
+static double weigh(const ent_view *v, const ent_rel_span *r)
+{
+    int32_t d = v->day;
+    if (r->durable)
+        return r->first <= d && r->last >= d ? r->intensity : NAN;
+    if (r->first > d || r->last < d - v->opts.window_days + 1)
+        return NAN;
+    if (v->opts.half_life_days <= 0)
+        return r->intensity;
+    int32_t age = d - (r->last < d ? r->last : d);
+    return r->intensity * pow(0.5, age / v->opts.half_life_days);
+}
+
+/* A kept relation while grouping: everything grouping needs, packed. */
+typedef struct kept_rel {
+    uint32_t source, target, rel;
+} kept_rel;
+
+int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view_options *o)
+{
+    if (!out || !g)
+        return ent_error_set(ENT_EUSAGE, "ent_view_new: NULL argument");
+    *out = NULL;
+    size_t na = ent_graph_actor_count(g), nr = ent_graph_relation_count(g);
+    ent_view *v = calloc(1, sizeof *v);
+    kept_rel *kept = NULL, *tmp = NULL;
+    size_t *count = NULL;
+    if (!v)
+        goto oom;
+    v->g = g;
+    v->day = day;
+    if (o)
+        v->opts = *o;
+    else
+        ent_view_options_init(&v->opts);
+    if (v->opts.window_days < 1)
+        v->opts.window_days = 1;
+    if (v->opts.n_exclude) {
+        v->exclude = malloc(v->opts.n_exclude * sizeof *v->exclude);
+        if (!v->exclude)
+            goto oom;
+        memcpy(v->exclude, v->opts.exclude_claims_by, v->opts.n_exclude * sizeof *v->exclude);
+    }
+    v->opts.exclude_claims_by = v->exclude;
+    v->present = calloc(na ? na : 1, 1);
+    v->weight = malloc((nr ? nr : 1) * sizeof *v->weight);
+    kept = malloc((nr ? nr : 1) * sizeof *kept);
+    tmp = malloc((nr ? nr : 1) * sizeof *tmp);
+    count = calloc(na + 1, sizeof *count);
+    v->first_edge = calloc(na + 1, sizeof *v->first_edge);
+    if (!v->present || !v->weight || !kept || !tmp || !count || !v->first_edge)
+        goto oom;
+
+    /* Select and weigh: one scan of the packed spans. */
+    size_t nk = 0;
+    const ent_rel_span *spans = g->spans;
+    for (size_t i = 0; i < nr; i++) {
+        const ent_rel_span *r = &spans[i];
+        double w = NAN;
+        if ((v->opts.status_mask & (1u << r->status)) && !excluded(v, r))
+            w = weigh(v, r);
+        v->weight[i] = w;
+        if (!isnan(w)) {
+            kept[nk].source = r->source;
+            kept[nk].target = r->target;
+            kept[nk++].rel = (uint32_t)i;
+        }
+    }
+
+    /* Group by (source, target): counting sort by target, then stably by
+     * source; relations of one pair stay in file order. */
+    for (int pass = 0; pass < 2; pass++) {
+        memset(count, 0, (na + 1) * sizeof *count);
+        for (size_t k = 0; k < nk; k++)
+            count[(pass ? kept[k].source : kept[k].target) + 1]++;
+        for (size_t a = 0; a < na; a++)
+            count[a + 1] += count[a];
+        for (size_t k = 0; k < nk; k++)
+            tmp[count[pass ? kept[k].source : kept[k].target]++] = kept[k];
+        kept_rel *swap = kept;
+        kept = tmp;
+        tmp = swap;
+    }
+    free(tmp);
+    tmp = NULL;
+
+    /* Form the edges. */
+    v->grouped = malloc((nk ? nk : 1) * sizeof *v->grouped);
+    v->edges = malloc((nk ? nk : 1) * sizeof *v->edges);
+    if (!v->grouped || !v->edges)
+        goto oom;
+    for (size_t k = 0; k < nk; k++)
+        v->grouped[k] = kept[k].rel;
+    for (size_t k = 0; k < nk;) {
+        ent_edge *e = &v->edges[v->n_edges++];
+        e->source = kept[k].source;
+        e->target = kept[k].target;
+        e->positive = e->negative = 0;
+        e->relations = &v->grouped[k];
+        size_t j = k;
+        for (; j < nk && kept[j].source == e->source && kept[j].target == e->target; j++) {
+            double w = v->weight[kept[j].rel];
+            if (w > 0)
+                e->positive += w;
+            else
+                e->negative += w;
+        }
+        e->n_relations = j - k;
+        e->weight = e->positive + e->negative;
+        v->present[e->source] = v->present[e->target] = 1;
+        k = j;
+    }
+    free(kept);
+    kept = NULL;
+    if (v->n_edges) {
+        ent_edge *shrunk = realloc(v->edges, v->n_edges * sizeof *v->edges);
+        if (shrunk)
+            v->edges = shrunk;
+    }
+    /* Outgoing edge ranges per actor. */
+    for (size_t e = 0, a = 0; a <= na; a++) {
+        while (e < v->n_edges && v->edges[e].source < a)
+            e++;
+        v->first_edge[a] = e;
+    }
+    for (size_t a = 0; a < na; a++) {
+        if (!v->present[a] && exists_on(ent_graph_actor(g, a), day))
+            v->present[a] = 1;
+        v->n_present += v->present[a];
+    }
+    free(count);
+    *out = v;
+    return ENT_OK;
+oom:
+    free(kept);
+    free(tmp);
+    free(count);
+    ent_view_free(v);
+    return ent_error_set(ENT_ENOMEM, "out of memory while taking a snapshot");
+}
+
+const ent_graph *ent_view_graph(const ent_view *v)
+{
+    return v->g;
+}
+
+int32_t ent_view_day(const ent_view *v)
+{
+    return v->day;
+}
+
+const ent_view_options *ent_view_opts(const ent_view *v)
+{
+    return &v->opts;
+}
+
+int ent_view_has_actor(const ent_view *v, uint32_t a)
+{
+    return a < ent_graph_actor_count(v->g) && v->present[a];
+}
+
+size_t ent_view_actor_count(const ent_view *v)
+{
+    return v->n_present;
+}
+
+size_t ent_view_edge_count(const ent_view *v)
+{
+    return v->n_edges;
+}
+
+const ent_edge *ent_view_edge(const ent_view *v, size_t i)
+{
+    return i < v->n_edges ? &v->edges[i] : NULL;
+}
+
+const ent_edge *ent_view_find_edge(const ent_view *v, uint32_t s, uint32_t t)
+{
+    if (s >= ent_graph_actor_count(v->g))
+        return NULL;
+    size_t lo = v->first_edge[s], hi = v->first_edge[s + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->edges[mid].target < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < v->first_edge[s + 1] && v->edges[lo].target == t ? &v->edges[lo] : NULL;
+}
+
+double ent_view_relation_weight(const ent_view *v, uint32_t r)
+{
+    return r < ent_graph_relation_count(v->g) ? v->weight[r] : NAN;
+}
+
+int ent_resolve_when(const ent_graph *g, const char *when, int32_t *day, const char **suggestion)
+{
+    if (suggestion)
+        *suggestion = NULL;
+    long s = ent_graph_snapshot_by_id(g, when);
+    if (s >= 0) {
+        *day = ent_date_last_day(ent_graph_snapshot(g, (size_t)s)->at);
+        return 0;
+    }
+    ent_date d;
+    if (ent_date_parse(&d, when, strlen(when)) == ENT_DATE_OK) {
+        *day = ent_date_last_day(d);
+        return 0;
+    }
+    if (suggestion) {
+        ent_fuzzy fz;
+        ent_fuzzy_init(&fz, when);
+        for (size_t i = 0; i < ent_graph_snapshot_count(g); i++)
+            ent_fuzzy_offer(&fz, ent_graph_snapshot(g, i)->id);
+        *suggestion = fz.best;
+    }
+    return -1;
+}
