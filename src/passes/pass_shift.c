@@ -16,15 +16,18 @@ typedef struct shift_row {
     double rank_before, rank_after; /* NaN when absent */
 } shift_row;
 
-static const ent_graph *sort_graph;
-static const double *sort_values;
+/* Highest value first; equal values keep the actors' order in the graph. */
+typedef struct keyed {
+    double key;
+    uint32_t actor;
+} keyed;
 
-static int by_value(const void *x, const void *y)
+static int by_key(const void *x, const void *y)
 {
-    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-    if (sort_values[a] != sort_values[b])
-        return sort_values[a] > sort_values[b] ? -1 : 1;
-    return strcmp(ent_graph_actor(sort_graph, a)->id, ent_graph_actor(sort_graph, b)->id);
+    const keyed *a = x, *b = y;
+    if (a->key != b->key)
+        return a->key > b->key ? -1 : 1;
+    return (a->actor > b->actor) - (a->actor < b->actor);
 }
 
 static int by_change(const void *x, const void *y)
@@ -33,27 +36,26 @@ static int by_change(const void *x, const void *y)
     double ca = fabs(a->change), cb = fabs(b->change);
     if (ca != cb)
         return ca > cb ? -1 : 1;
-    return strcmp(ent_graph_actor(sort_graph, a->actor)->id,
-                  ent_graph_actor(sort_graph, b->actor)->id);
+    return (a->actor > b->actor) - (a->actor < b->actor);
 }
 
 /* ranks[a] = 1-based rank of actor a by values (highest first), NaN if absent. */
 static int rank_actors(const ent_graph *g, const ent_view *v, const double *values, double *ranks)
 {
     size_t na = ent_graph_actor_count(g), n = 0;
-    uint32_t *order = malloc((na ? na : 1) * sizeof *order);
+    keyed *order = malloc((na ? na : 1) * sizeof *order);
     if (!order)
         return ENT_ENOMEM;
     for (size_t a = 0; a < na; a++) {
         ranks[a] = NAN;
-        if (ent_view_has_actor(v, (uint32_t)a))
-            order[n++] = (uint32_t)a;
+        if (ent_view_has_actor(v, (uint32_t)a)) {
+            order[n].key = values[a];
+            order[n++].actor = (uint32_t)a;
+        }
     }
-    sort_graph = g;
-    sort_values = values;
-    qsort(order, n, sizeof *order, by_value);
+    qsort(order, n, sizeof *order, by_key);
     for (size_t i = 0; i < n; i++)
-        ranks[order[i]] = (double)(i + 1);
+        ranks[order[i].actor] = (double)(i + 1);
     free(order);
     return ENT_OK;
 }
@@ -94,7 +96,6 @@ int ent_shift_table(ent_table **out, const ent_view *a, const ent_view *b,
         r->rank_before = ra[x];
         r->rank_after = rb[x];
     }
-    sort_graph = g;
     qsort(rows, n, sizeof *rows, by_change);
 
     char d1[11], d2[11], title[160];

@@ -25,7 +25,6 @@ struct ent_view {
     uint32_t *exclude;      /* copy of opts.exclude_claims_by */
     unsigned char *present; /* per actor */
     size_t n_present;
-    double *weight;  /* per relation: its weight, NaN when not kept */
     ent_edge *edges; /* ordered by (source, target) */
     size_t n_edges;
     uint32_t *grouped;  /* kept relations, grouped by edge */
@@ -46,7 +45,6 @@ void ent_view_free(ent_view *v)
         return;
     free(v->exclude);
     free(v->present);
-    free(v->weight);
     free(v->edges);
     free(v->grouped);
     free(v->first_edge);
@@ -92,6 +90,7 @@ static double weigh(const ent_view *v, const ent_rel_span *r)
 /* A kept relation while grouping: everything grouping needs, packed. */
 typedef struct kept_rel {
     uint32_t source, target, rel;
+    double weight;
 } kept_rel;
 
 int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view_options *o)
@@ -121,12 +120,11 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
     }
     v->opts.exclude_claims_by = v->exclude;
     v->present = calloc(na ? na : 1, 1);
-    v->weight = malloc((nr ? nr : 1) * sizeof *v->weight);
     kept = malloc((nr ? nr : 1) * sizeof *kept);
     tmp = malloc((nr ? nr : 1) * sizeof *tmp);
     count = calloc(na + 1, sizeof *count);
     v->first_edge = calloc(na + 1, sizeof *v->first_edge);
-    if (!v->present || !v->weight || !kept || !tmp || !count || !v->first_edge)
+    if (!v->present || !kept || !tmp || !count || !v->first_edge)
         goto oom;
 
     /* Select and weigh: one scan of the packed spans. */
@@ -137,10 +135,10 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
         double w = NAN;
         if ((v->opts.status_mask & (1u << r->status)) && !excluded(v, r))
             w = weigh(v, r);
-        v->weight[i] = w;
         if (!isnan(w)) {
             kept[nk].source = r->source;
             kept[nk].target = r->target;
+            kept[nk].weight = w;
             kept[nk++].rel = (uint32_t)i;
         }
     }
@@ -177,7 +175,7 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
         e->relations = &v->grouped[k];
         size_t j = k;
         for (; j < nk && kept[j].source == e->source && kept[j].target == e->target; j++) {
-            double w = v->weight[kept[j].rel];
+            double w = kept[j].weight;
             if (w > 0)
                 e->positive += w;
             else
@@ -269,7 +267,14 @@ const ent_edge *ent_view_find_edge(const ent_view *v, uint32_t s, uint32_t t)
 
 double ent_view_relation_weight(const ent_view *v, uint32_t r)
 {
-    return r < ent_graph_relation_count(v->g) ? v->weight[r] : NAN;
+    /* Recomputed rather than stored: a view of a million relations then
+     * writes only what it keeps. */
+    if (r >= ent_graph_relation_count(v->g))
+        return NAN;
+    const ent_rel_span *s = &v->g->spans[r];
+    if (!(v->opts.status_mask & (1u << s->status)) || excluded(v, s))
+        return NAN;
+    return weigh(v, s);
 }
 
 int ent_resolve_when(const ent_graph *g, const char *when, int32_t *day, const char **suggestion)
