@@ -3,6 +3,7 @@
  * subcommand.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <time.h>
 #include <stdio.h>
@@ -424,36 +425,98 @@ long cli_actor(const char *cmd, const ent_graph *g, const char *name)
     return a < 0 ? -1 : a;
 }
 
-int cli_view_new(const char *cmd, const ent_graph *g, const char *when, cli_view_args *va,
-                 ent_view **out)
+/* Resolves WHEN into *day, printing why not; returns EXIT_OK or EXIT_USAGE. */
+static int resolve_when(const char *cmd, const ent_graph *g, const char *when, int32_t *day)
 {
-    int32_t day;
     const char *guess;
-    *out = NULL;
-    if (ent_resolve_when(g, when, &day, &guess) < 0) {
-        if (guess)
-            return cli_usage_error(cmd, "'%s' is neither a date nor a snapshot; did you mean '%s'?",
-                                   when, guess);
-        return cli_usage_error(cmd,
-                               "'%s' is neither a date (YYYY, YYYY-MM, YYYY-MM-DD) nor a "
-                               "snapshot of the graph",
-                               when);
-    }
+    if (ent_resolve_when(g, when, day, &guess) == 0)
+        return EXIT_OK;
+    if (guess)
+        return cli_usage_error(cmd, "'%s' is neither a date nor a snapshot; did you mean '%s'?",
+                               when, guess);
+    return cli_usage_error(cmd,
+                           "'%s' is neither a date (YYYY, YYYY-MM, YYYY-MM-DD) nor a "
+                           "snapshot of the graph",
+                           when);
+}
+
+/* The view options of `va`, with its excluded actors resolved. */
+static int view_options(const char *cmd, const ent_graph *g, cli_view_args *va, ent_view_options *o)
+{
     for (size_t i = 0; i < va->n_excluded; i++) {
         long a = cli_actor(cmd, g, va->excluded[i]);
         if (a < 0)
             return EXIT_USAGE;
         va->excluded_ids[i] = (uint32_t)a;
     }
+    ent_view_options_init(o);
+    o->window_days = (int32_t)va->window;
+    o->half_life_days = va->half_life;
+    o->status_mask = va->status_mask;
+    o->exclude_claims_by = va->excluded_ids;
+    o->n_exclude = va->n_excluded;
+    return EXIT_OK;
+}
+
+int cli_view_new(const char *cmd, const ent_graph *g, const char *when, cli_view_args *va,
+                 ent_view **out)
+{
+    int32_t day;
     ent_view_options o;
-    ent_view_options_init(&o);
-    o.window_days = (int32_t)va->window;
-    o.half_life_days = va->half_life;
-    o.status_mask = va->status_mask;
-    o.exclude_claims_by = va->excluded_ids;
-    o.n_exclude = va->n_excluded;
+    int status;
+    *out = NULL;
+    if ((status = resolve_when(cmd, g, when, &day)) || (status = view_options(cmd, g, va, &o)))
+        return status;
     if (ent_view_new(out, g, day, &o) != ENT_OK) {
         fprintf(stderr, "entente %s: %s\n", cmd, ent_error_last());
+        return EXIT_FAILURE_;
+    }
+    return EXIT_OK;
+}
+
+typedef struct view_job {
+    const ent_graph *g;
+    int32_t day;
+    const ent_view_options *o;
+    ent_view *view;
+    int rc;
+} view_job;
+
+static void *run_view_job(void *arg)
+{
+    view_job *j = arg;
+    j->rc = ent_view_new(&j->view, j->g, j->day, j->o);
+    return NULL;
+}
+
+int cli_view_pair(const char *cmd, const ent_graph *g, const char *when_a, const char *when_b,
+                  cli_view_args *va, ent_view **a, ent_view **b)
+{
+    int32_t da, db;
+    ent_view_options o;
+    int status;
+    *a = *b = NULL;
+    if ((status = resolve_when(cmd, g, when_a, &da)) ||
+        (status = resolve_when(cmd, g, when_b, &db)) || (status = view_options(cmd, g, va, &o)))
+        return status;
+    /* The two snapshots are independent: take the second on another thread
+     * (snapshots use no igraph, whose Debian build is not thread-safe). */
+    view_job jb = {g, db, &o, NULL, ENT_OK};
+    pthread_t th;
+    int threaded = pthread_create(&th, NULL, run_view_job, &jb) == 0;
+    int rc = ent_view_new(a, g, da, &o);
+    if (threaded)
+        pthread_join(th, NULL);
+    else
+        run_view_job(&jb);
+    *b = jb.view;
+    if (rc == ENT_OK)
+        rc = jb.rc;
+    if (rc != ENT_OK) {
+        fprintf(stderr, "entente %s: out of memory while taking the snapshots\n", cmd);
+        ent_view_free(*a);
+        ent_view_free(*b);
+        *a = *b = NULL;
         return EXIT_FAILURE_;
     }
     return EXIT_OK;

@@ -160,6 +160,10 @@ int cli_view_new(const char *cmd, const ent_graph *g, const char *when, cli_view
 int cli_analysis_option(const char *cmd, ent_analysis_options *ao, const char *name,
                         const char *val);
 
+/* As cli_view_new for two dates at once, the second snapshot on another thread. */
+int cli_view_pair(const char *cmd, const ent_graph *g, const char *when_a, const char *when_b,
+                  cli_view_args *va, ent_view **a, ent_view **b);
+
 /* Resolves an actor name for `cmd`, printing "did you mean" on a miss. -1 when unknown. */
 long cli_actor(const char *cmd, const ent_graph *g, const char *name);
 

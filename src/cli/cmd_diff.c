@@ -63,8 +63,7 @@ int cmd_diff(int argc, char **argv)
         goto done;
     }
     if ((status = cli_input_load(&in, &g, diags, 1)) ||
-        (status = cli_view_new("diff", g, a.from, &a.va, &va)) ||
-        (status = cli_view_new("diff", g, a.to, &a.va, &vb)))
+        (status = cli_view_pair("diff", g, a.from, a.to, &a.va, &va, &vb)))
         goto done;
     if (ent_diff_tables(&actors, &edges, &summary, va, vb)) {
         fprintf(stderr, "entente diff: out of memory\n");

@@ -97,8 +97,7 @@ int cmd_shift(int argc, char **argv)
         status = EXIT_USAGE;
         goto done;
     }
-    if ((status = cli_view_new("shift", g, a.from, &a.va, &va)) ||
-        (status = cli_view_new("shift", g, a.to, &a.va, &vb)))
+    if ((status = cli_view_pair("shift", g, a.from, a.to, &a.va, &va, &vb)))
         goto done;
     t2 = cli_now();
     cli_timing("snapshot_s", t2 - t1);

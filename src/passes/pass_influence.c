@@ -9,20 +9,18 @@
 #include "entente/error.h"
 #include "passes/common.h"
 
-typedef struct sort_ctx {
-    const ent_graph *g;
-    const double *key;
-} sort_ctx;
+/* Highest value first; equal values keep the actors' order in the graph. */
+typedef struct keyed {
+    double key;
+    uint32_t actor;
+} keyed;
 
-static sort_ctx by_value_ctx;
-
-static int by_value(const void *x, const void *y)
+static int by_key(const void *x, const void *y)
 {
-    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-    double ka = by_value_ctx.key[a], kb = by_value_ctx.key[b];
-    if (ka != kb)
-        return ka > kb ? -1 : 1;
-    return strcmp(ent_graph_actor(by_value_ctx.g, a)->id, ent_graph_actor(by_value_ctx.g, b)->id);
+    const keyed *a = x, *b = y;
+    if (a->key != b->key)
+        return a->key > b->key ? -1 : 1;
+    return (a->actor > b->actor) - (a->actor < b->actor);
 }
 
 int ent_influence_table(ent_table **out, const ent_view *v, const ent_analysis_options *opts)
@@ -36,17 +34,17 @@ int ent_influence_table(ent_table **out, const ent_view *v, const ent_analysis_o
     if (rc)
         return rc;
     size_t na = ent_graph_actor_count(g), n = 0;
-    uint32_t *order = malloc((na ? na : 1) * sizeof *order);
+    keyed *order = malloc((na ? na : 1) * sizeof *order);
     if (!order) {
         ent_metrics_free(m);
         return ENT_ENOMEM;
     }
     for (size_t a = 0; a < na; a++)
-        if (ent_view_has_actor(v, (uint32_t)a))
-            order[n++] = (uint32_t)a;
-    by_value_ctx.g = g;
-    by_value_ctx.key = m->values[sort];
-    qsort(order, n, sizeof *order, by_value);
+        if (ent_view_has_actor(v, (uint32_t)a)) {
+            order[n].key = m->values[sort][a];
+            order[n++].actor = (uint32_t)a;
+        }
+    qsort(order, n, sizeof *order, by_key);
 
     char day[11], title[128];
     snprintf(title, sizeof title, "influence on %s, by %s", day_str(ent_view_day(v), day),
@@ -63,13 +61,13 @@ int ent_influence_table(ent_table **out, const ent_view *v, const ent_analysis_o
     for (int k = 0; k < ENT_METRIC_COUNT_; k++)
         tb_col(&t, ent_metric_name((ent_metric)k), ENT_COL_REAL, metric_decimals((ent_metric)k));
     for (size_t i = 0; i < n && (!top || i < top); i++) {
-        const ent_actor *a = ent_graph_actor(g, order[i]);
+        const ent_actor *a = ent_graph_actor(g, order[i].actor);
         tb_row(&t);
         tb_int(&t, 0, (long long)i + 1);
         tb_str(&t, 1, a->id);
         tb_str(&t, 2, a->name);
         for (int k = 0; k < ENT_METRIC_COUNT_; k++)
-            tb_real(&t, 3 + (size_t)k, m->values[k][order[i]]);
+            tb_real(&t, 3 + (size_t)k, m->values[k][order[i].actor]);
     }
     free(order);
     ent_metrics_free(m);

@@ -39,6 +39,44 @@ static int by_change(const void *x, const void *y)
     return (a->actor > b->actor) - (a->actor < b->actor);
 }
 
+/* Rank of one actor (1 = highest value, ties in graph order), NaN if absent. O(actors). */
+static double count_rank(const ent_view *v, const double *values, uint32_t x)
+{
+    if (!ent_view_has_actor(v, x))
+        return NAN;
+    size_t na = ent_graph_actor_count(ent_view_graph(v)), above = 0;
+    double k = values[x];
+    for (size_t y = 0; y < na; y++)
+        if (ent_view_has_actor(v, (uint32_t)y) && (values[y] > k || (values[y] == k && y < x)))
+            above++;
+    return (double)(above + 1);
+}
+
+/* The row among the first k that by_change puts last. */
+static size_t worst_of(const shift_row *rows, size_t k)
+{
+    size_t worst = 0;
+    for (size_t j = 1; j < k; j++)
+        if (by_change(&rows[j], &rows[worst]) > 0)
+            worst = j;
+    return worst;
+}
+
+/* Moves the `k` rows that by_change puts first to the front (in any order).
+ * O(n + k * replacements): meant for small k. */
+static void select_top(shift_row *rows, size_t n, size_t k)
+{
+    size_t worst = worst_of(rows, k);
+    for (size_t i = k; i < n; i++) {
+        if (by_change(&rows[i], &rows[worst]) >= 0)
+            continue;
+        shift_row t = rows[worst];
+        rows[worst] = rows[i];
+        rows[i] = t;
+        worst = worst_of(rows, k);
+    }
+}
+
 /* ranks[a] = 1-based rank of actor a by values (highest first), NaN if absent. */
 static int rank_actors(const ent_graph *g, const ent_view *v, const double *values, double *ranks)
 {
@@ -76,11 +114,8 @@ int ent_shift_table(ent_table **out, const ent_view *a, const ent_view *b,
         rc = ent_metrics_compute(&mb, b, 1u << metric);
     if (rc)
         goto done;
-    ra = malloc((na ? na : 1) * sizeof *ra);
-    rb = malloc((na ? na : 1) * sizeof *rb);
     rows = malloc((na ? na : 1) * sizeof *rows);
-    if (!ra || !rb || !rows || rank_actors(g, a, ma->values[metric], ra) ||
-        rank_actors(g, b, mb->values[metric], rb)) {
+    if (!rows) {
         rc = ENT_ENOMEM;
         goto done;
     }
@@ -93,10 +128,31 @@ int ent_shift_table(ent_table **out, const ent_view *a, const ent_view *b,
         r->after = mb->values[metric][x];
         /* An actor absent on one date counts as 0 there. */
         r->change = (isnan(r->after) ? 0 : r->after) - (isnan(r->before) ? 0 : r->before);
-        r->rank_before = ra[x];
-        r->rank_after = rb[x];
     }
-    qsort(rows, n, sizeof *rows, by_change);
+    size_t shown = top && top < n ? top : n;
+    if (shown * 32 < n) {
+        /* A few rows of many: select them, then count each one's rank, rather
+         * than sorting every actor three times. */
+        select_top(rows, n, shown);
+        qsort(rows, shown, sizeof *rows, by_change);
+        for (size_t i = 0; i < shown; i++) {
+            rows[i].rank_before = count_rank(a, ma->values[metric], rows[i].actor);
+            rows[i].rank_after = count_rank(b, mb->values[metric], rows[i].actor);
+        }
+    } else {
+        ra = malloc((na ? na : 1) * sizeof *ra);
+        rb = malloc((na ? na : 1) * sizeof *rb);
+        if (!ra || !rb || rank_actors(g, a, ma->values[metric], ra) ||
+            rank_actors(g, b, mb->values[metric], rb)) {
+            rc = ENT_ENOMEM;
+            goto done;
+        }
+        for (size_t i = 0; i < n; i++) {
+            rows[i].rank_before = ra[rows[i].actor];
+            rows[i].rank_after = rb[rows[i].actor];
+        }
+        qsort(rows, n, sizeof *rows, by_change);
+    }
 
     char d1[11], d2[11], title[160];
     snprintf(title, sizeof title, "shift of %s from %s to %s", ent_metric_name(metric),
@@ -115,7 +171,7 @@ int ent_shift_table(ent_table **out, const ent_view *a, const ent_view *b,
     tb_col(&t, "rank_before", ENT_COL_REAL, 0);
     tb_col(&t, "rank_after", ENT_COL_REAL, 0);
     tb_col(&t, "rank_move", ENT_COL_REAL, 0);
-    for (size_t i = 0; i < n && (!top || i < top); i++) {
+    for (size_t i = 0; i < shown; i++) {
         const shift_row *r = &rows[i];
         const ent_actor *x = ent_graph_actor(g, r->actor);
         tb_row(&t);

@@ -52,4 +52,13 @@ line=$("$cjson" "$out.json") || fail "ent_bench_cjson could not parse the genera
 echo "$line"
 [ "$(value relations "$line")" = $relations ] || fail "cJSON did not see $relations relations"
 
+# shift --top N takes a shortcut for a few rows of many (selection, then ranks
+# counted one by one); it must print exactly the first rows of the full table.
+"$cli" shift "$out.json" --from 2005 --to 2015 --format csv > "$out.shift-all.csv" ||
+    fail "entente shift failed on the generated file"
+"$cli" shift "$out.json" --from 2005 --to 2015 --top 5 --format csv > "$out.shift-top.csv" ||
+    fail "entente shift --top 5 failed on the generated file"
+head -6 "$out.shift-all.csv" | cmp -s - "$out.shift-top.csv" ||
+    fail "shift --top 5 differs from the first rows of the full table"
+
 echo "bench_smoke: ok"
