@@ -111,6 +111,11 @@ typedef struct loader {
     size_t cap_type_origin, cap_source_origin, cap_actor_origin, cap_snapshot_origin,
         cap_relation_origin;
     size_t n_relation_ids; /* relation ids registered, and origins recorded */
+    /* Per actor, what every relation checks: its kind, and whether it has
+     * existence dates. Kept apart from the actor records so that checking a
+     * million relations stays in cache. */
+    uint8_t *actor_kind, *actor_dated;
+    size_t cap_actor_kind, cap_actor_dated;
     /* Path of the object being checked for duplicate keys (see dupcheck). */
     struct pathstep {
         const char *key; /* NULL for an array index */
@@ -1331,6 +1336,13 @@ static void do_actor(loader *L, lfile *f, const elem *el, const cJSON *obj, size
         L->oom = 1;
         return;
     }
+    if (ent_grow_((void **)&L->actor_kind, &L->cap_actor_kind, ai + 1, 1) < 0 ||
+        ent_grow_((void **)&L->actor_dated, &L->cap_actor_dated, ai + 1, 1) < 0) {
+        L->oom = 1;
+        return;
+    }
+    L->actor_kind[ai] = (uint8_t)a.kind;
+    L->actor_dated[ai] = a.from.year || a.to.year;
     g->actors[ai] = a;
     g->n_actors++;
     if (ent_strmap_put(&g->actor_ids, a.id, ai, NULL) < 0)
@@ -1681,14 +1693,14 @@ static void do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, s
                "\"locator\": ..., \"note\": ...}]");
 
     /* Kinds: stances point at issues, and issues do not act. */
-    if (src >= 0 && g->actors[src].kind == ENT_KIND_ISSUE) {
+    if (src >= 0 && L->actor_kind[src] == ENT_KIND_ISSUE) {
         report(L, ENT_SEV_ERROR, "kind-mismatch", f, member_pos(f, at, "source", 0),
                "\"%s\" is an issue, and an issue cannot be the source of a relation",
                g->actors[src].id);
         errs++;
     }
     if (t && tgt >= 0 && t->family[0] == 's' && strcmp(t->family, "stance") == 0 &&
-        g->actors[tgt].kind != ENT_KIND_ISSUE) {
+        L->actor_kind[tgt] != ENT_KIND_ISSUE) {
         report(L, ENT_SEV_ERROR, "kind-mismatch", f, member_pos(f, at, "target", 0),
                "\"%s\" takes an issue as its target, but \"%s\" is of kind \"%s\"", t->id,
                g->actors[tgt].id, ent_actor_kind_str(g->actors[tgt].kind));
@@ -1721,9 +1733,9 @@ static void do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, s
     if (errs)
         return;
 
-    if (src >= 0 && t)
+    if (src >= 0 && t && L->actor_dated[src])
         check_existence(L, f, at, "source", &r, t, &g->actors[src]);
-    if (tgt >= 0 && t)
+    if (tgt >= 0 && t && L->actor_dated[tgt])
         check_existence(L, f, at, "target", &r, t, &g->actors[tgt]);
 
     r.source = (uint32_t)src;
@@ -1854,6 +1866,8 @@ static void release_files(loader *L)
     free(L->actor_origin);
     free(L->snapshot_origin);
     free(L->relation_origin);
+    free(L->actor_kind);
+    free(L->actor_dated);
     ent_strbuf_release(&L->msg);
 }
 

@@ -2,6 +2,7 @@
  * common.c: shared helpers of the passes.
  */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "entente/error.h"
@@ -152,4 +153,29 @@ int metric_decimals(ent_metric m)
     if (m == ENT_METRIC_INFLUENCE || m == ENT_METRIC_PRESSURE)
         return 8;
     return m == ENT_METRIC_PN ? 6 : 2;
+}
+
+void view_note(tb *b, const ent_view *v)
+{
+    const ent_view_options *o = ent_view_opts(v);
+    const ent_graph *g = ent_view_graph(v);
+    ent_strbuf sb = ENT_STRBUF_INIT;
+    ent_strbuf_addf(
+        &sb, "snapshot rules: durable relations in force on the day, events of the last %d days",
+        (int)o->window_days);
+    if (o->half_life_days > 0)
+        ent_strbuf_addf(&sb, " with a half-life of %g days", o->half_life_days);
+    else
+        ent_strbuf_adds(&sb, " at full weight");
+    if (o->status_mask != (1u << ENT_STATUS_COUNT_) - 1) {
+        ent_strbuf_adds(&sb, "; statuses kept:");
+        for (int k = 0; k < ENT_STATUS_COUNT_; k++)
+            if (o->status_mask & (1u << k))
+                ent_strbuf_addf(&sb, " %s", ent_status_str((ent_status)k));
+    }
+    for (size_t i = 0; i < o->n_exclude; i++)
+        ent_strbuf_addf(&sb, "%s%s", i ? ", " : "; claims left out: ",
+                        ent_graph_actor(g, o->exclude_claims_by[i])->id);
+    tb_note(b, sb.failed ? "snapshot rules: see docs/analyses.md" : ent_strbuf_str(&sb));
+    ent_strbuf_release(&sb);
 }

@@ -37,6 +37,10 @@ void tb_real(tb *b, size_t col, double v);
 void tb_col(tb *b, const char *name, ent_coltype type, int decimals);
 void tb_note(tb *b, const char *note);
 
+/* Adds a note saying how the view was taken: the window, the decay, the
+ * filters. Every analysis table carries it, so an answer shows its rules. */
+void view_note(tb *b, const ent_view *v);
+
 /* Decimals a metric is printed with: 8 for the PageRanks (values of order
  * 1/N), 6 for the PN index, 2 for sums of Goldstein intensities. */
 int metric_decimals(ent_metric m);

@@ -106,6 +106,7 @@ int ent_diff_tables(ent_table **actors, ent_table **edges, ent_table **summary, 
         tb_int(&ts, i, (long long)values[i]);
     tb_real(&ts, sizeof counts / sizeof *counts,
             d.either ? (double)d.both / (double)d.either : 1.0);
+    view_note(&ts, b);
     int rc = ta.rc ? ta.rc : te.rc ? te.rc : ts.rc ? ts.rc : d.sb.failed ? ENT_ENOMEM : 0;
     ent_strbuf_release(&d.sb);
     if (rc) {

@@ -232,6 +232,7 @@ int ent_explain_table(ent_table **out, const ent_view *a, const ent_view *b, uin
              ent_metric_name(metric), ent_graph_actor(g, actor)->id, dec, before, d1, dec, after,
              d2, dec, after - before, dec, sum, dec, (after - before) - sum);
     tb_note(&t, note);
+    view_note(&t, b);
     if (cc.n > tried) {
         snprintf(note, sizeof note,
                  "%zu edges changed; the %d touching the actor or changing most were tried", cc.n,

@@ -69,6 +69,7 @@ int ent_influence_table(ent_table **out, const ent_view *v, const ent_analysis_o
         for (int k = 0; k < ENT_METRIC_COUNT_; k++)
             tb_real(&t, 3 + (size_t)k, m->values[k][order[i].actor]);
     }
+    view_note(&t, v);
     free(order);
     ent_metrics_free(m);
     if (t.rc) {

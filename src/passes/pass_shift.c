@@ -185,6 +185,7 @@ int ent_shift_table(ent_table **out, const ent_view *a, const ent_view *b,
         tb_real(&t, 7, r->rank_before - r->rank_after); /* NaN when either is absent */
     }
     tb_note(&t, "rank 1 is the highest value; rank_move > 0 means the actor rose");
+    view_note(&t, b);
     rc = t.rc;
 done:
     free(ra);
