@@ -16,6 +16,7 @@
  * an actor defined later in the same file or in another file.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <fcntl.h>
 #include <math.h>
@@ -31,6 +32,7 @@
 
 #include "entente/entente.h"
 #include "load/jscan.h"
+#include "model/diag_impl.h"
 #include "model/graph_impl.h"
 #include "util/error.h"
 #include "util/fuzzy.h"
@@ -82,9 +84,6 @@ typedef struct lfile {
     section sec[SEC_COUNT];
     int scalar_present[TOP_COUNT];
     size_t scalar_key[TOP_COUNT], scalar_val[TOP_COUNT];
-    /* A line-counting checkpoint: byte `base_pos` is on line `base_line`. */
-    size_t base_pos;
-    unsigned base_line;
 } lfile;
 
 /* Where a record was defined, for "first defined here" notes. */
@@ -116,6 +115,21 @@ typedef struct loader {
      * million relations stays in cache. */
     uint8_t *actor_kind, *actor_dated;
     size_t cap_actor_kind, cap_actor_dated;
+    /* A line-counting checkpoint: byte `base_pos` of file `base_file` is on
+     * line `base_line` (the element being checked), so that locating a
+     * problem counts lines from there rather than from the file's start. */
+    size_t base_file, base_pos;
+    unsigned base_line;
+    /* Where strings and relations go: the graph's arena and relation array,
+     * or a worker's own while relations are checked on two threads. */
+    ent_arena *arena;
+    ent_relation **rel_items;
+    size_t *rel_n, *rel_cap;
+    /* On a worker: relation ids are collected here, not registered. */
+    int collect_ids;
+    const char **ids;
+    origin *id_origins;
+    size_t n_ids, cap_ids, cap_id_origins;
     /* Path of the object being checked for duplicate keys (see dupcheck). */
     struct pathstep {
         const char *key; /* NULL for an array index */
@@ -129,15 +143,16 @@ typedef struct loader {
  * ------------------------------------------------------------------------- */
 
 /* Line and column (both 1-based, column in code points) of byte `pos`. */
-static void linecol(const lfile *f, size_t pos, unsigned *line, unsigned *col, size_t *line_start)
+static void linecol(const loader *L, const lfile *f, size_t pos, unsigned *line, unsigned *col,
+                    size_t *line_start)
 {
     size_t from = 0;
     unsigned ln = 1;
     if (pos > f->len)
         pos = f->len;
-    if (f->base_pos <= pos) {
-        from = f->base_pos;
-        ln = f->base_line;
+    if (L->base_file == f->index && L->base_pos <= pos) {
+        from = L->base_pos;
+        ln = L->base_line;
     }
     const char *b = f->buf;
     for (;;) {
@@ -242,7 +257,7 @@ static void add_diag(loader *L, ent_severity sev, const char *code, const lfile 
         unsigned line, col, caret = 0;
         size_t ls;
         ent_strbuf src = ENT_STRBUF_INIT;
-        linecol(f, pos, &line, &col, &ls);
+        linecol(L, f, pos, &line, &col, &ls);
         source_excerpt(f, ls, pos, &src, &caret);
         rc = ent_diags_add(L->diags, sev, code, f->name, line, col, ent_strbuf_str(&src), caret,
                            message);
@@ -460,6 +475,9 @@ static void first_pass(loader *L, lfile *f)
     s.hooks = &hooks;
     L->cur = f;
     L->cur_sec = NULL;
+    L->base_file = f->index; /* lines are counted from the start of the file */
+    L->base_pos = 0;
+    L->base_line = 1;
     if (f->len >= 3 && memcmp(f->buf, "\xef\xbb\xbf", 3) == 0)
         s.pos = 3; /* a UTF-8 byte order mark is tolerated */
     jscan_ws(&s);
@@ -485,7 +503,7 @@ static void first_pass(loader *L, lfile *f)
         if (s.err_open_kind) {
             unsigned line, col;
             size_t ls;
-            linecol(f, s.err_open_pos, &line, &col, &ls);
+            linecol(L, f, s.err_open_pos, &line, &col, &ls);
             report(L, ENT_SEV_ERROR, s.err_code, f, s.err_pos,
                    "unexpected end of file: the %s opened at line %u, column %u is not closed",
                    s.err_open_kind == '"'   ? "string"
@@ -533,7 +551,7 @@ typedef struct bump_block {
     max_align_t data[];
 } bump_block;
 
-static bump_block *bump_head;
+static _Thread_local bump_block *bump_head; /* one allocator per thread */
 
 static void *bump_malloc(size_t n)
 {
@@ -802,7 +820,7 @@ static int check_order(loader *L, const lfile *f, size_t obj_pos, ent_date from,
 
 static const char *keep(loader *L, const char *s)
 {
-    const char *p = ent_arena_strdup(&L->g->arena, s ? s : "");
+    const char *p = ent_arena_strdup(L->arena, s ? s : "");
     if (!p) {
         L->oom = 1;
         return "";
@@ -835,18 +853,8 @@ static void duplicate_id(loader *L, const lfile *f, size_t pos, const char *what
     report(L, ENT_SEV_ERROR, "duplicate-id", f, pos, "duplicate %s id \"%s\"", what, id);
     if (first) {
         lfile *ff = &L->files[first->file];
-        size_t bp = ff->base_pos;
-        unsigned bl = ff->base_line;
-        ff->base_pos = 0;
-        ff->base_line = 1;
-        if (first->pos >= bp) {
-            ff->base_pos = bp;
-            ff->base_line = bl;
-        }
         report(L, ENT_SEV_NOTE, "duplicate-id", ff, member_pos(ff, first->pos, "id", 0),
                "\"%s\" is first defined here", id);
-        ff->base_pos = bp;
-        ff->base_line = bl;
     }
 }
 
@@ -1179,7 +1187,7 @@ static int string_list(loader *L, const lfile *f, size_t obj_pos, const char *me
 {
     size_t n = (size_t)cJSON_GetArraySize(arr), i = 0;
     int errs = 0;
-    const char **list = n ? ent_arena_alloc(&L->g->arena, n * sizeof *list) : NULL;
+    const char **list = n ? ent_arena_alloc(L->arena, n * sizeof *list) : NULL;
     if (n && !list) {
         L->oom = 1;
         return -1;
@@ -1515,7 +1523,7 @@ static int do_evidence(loader *L, const lfile *f, size_t rel_pos, const cJSON *a
 {
     size_t n = (size_t)cJSON_GetArraySize(arr), i = 0;
     int errs = 0;
-    ent_evidence *ev = n ? ent_arena_alloc(&L->g->arena, n * sizeof *ev) : NULL;
+    ent_evidence *ev = n ? ent_arena_alloc(L->arena, n * sizeof *ev) : NULL;
     if (n && !ev) {
         L->oom = 1;
         return -1;
@@ -1715,6 +1723,17 @@ static void do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, s
          * still claims its id: the graph is not kept then anyway). */
         rid = keep(L, rid);
         uint32_t first, slot = (uint32_t)L->n_relation_ids;
+        if (L->collect_ids) {
+            /* A worker leaves registering to the main thread (see below). */
+            if (ent_grow_((void **)&L->ids, &L->cap_ids, L->n_ids + 1, sizeof *L->ids) < 0 ||
+                record_origin(L, &L->id_origins, &L->cap_id_origins, L->n_ids, f, at, el->line) <
+                    0) {
+                L->oom = 1;
+                return;
+            }
+            L->ids[L->n_ids++] = rid;
+            goto id_done;
+        }
         int fresh = ent_strmap_put(&g->relation_ids, rid, slot, &first);
         if (fresh < 0) {
             L->oom = 1;
@@ -1730,6 +1749,7 @@ static void do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, s
         else
             L->n_relation_ids++;
     }
+id_done:
     if (errs)
         return;
 
@@ -1744,13 +1764,13 @@ static void do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, s
     r.note = opt_str(L, v[RF_NOTE]);
     r.loc.file = f->index;
     r.loc.line = el->line;
-    size_t ri = g->n_relations;
-    if (ent_grow_((void **)&g->relations, &g->cap_relations, ri + 1, sizeof *g->relations) < 0) {
+    size_t ri = *L->rel_n;
+    if (ent_grow_((void **)L->rel_items, L->rel_cap, ri + 1, sizeof **L->rel_items) < 0) {
         L->oom = 1;
         return;
     }
-    g->relations[ri] = r;
-    g->n_relations++;
+    (*L->rel_items)[ri] = r;
+    (*L->rel_n)++;
 }
 
 /* ---------------------------------------------------------------------------
@@ -1771,8 +1791,9 @@ static cJSON *parse_at(const lfile *f, size_t pos)
 
 static void check_header(loader *L, lfile *f)
 {
-    f->base_pos = 0;
-    f->base_line = 1;
+    L->base_file = f->index;
+    L->base_pos = 0;
+    L->base_line = 1;
     f->format_ok = 1;
     if (!f->scalar_present[TOP_FORMAT]) {
         report(L, ENT_SEV_ERROR, "missing-format", f, f->top_pos,
@@ -1819,34 +1840,184 @@ static void check_header(loader *L, lfile *f)
     }
 }
 
+/* Checks element i of section s of file f and adds it to the model. */
+static void process_element(loader *L, lfile *f, int s, size_t i)
+{
+    const elem *el = &f->sec[s].items[i];
+    L->base_file = f->index;
+    L->base_pos = el->start;
+    L->base_line = el->line;
+    cJSON *obj = cJSON_ParseWithLengthOpts(f->buf + el->start, el->end - el->start, NULL, 0);
+    if (!obj) {
+        L->oom = 1; /* the text was validated: only memory can fail here */
+        return;
+    }
+    if (!cJSON_IsObject(obj))
+        report(L, ENT_SEV_ERROR, "wrong-type", f, el->start,
+               "each element of \"%s\" must be an object describing a %s, found %s",
+               section_names[s], element_names[s], json_type_name(obj));
+    else {
+        dupcheck(L, f, el->start, obj, 0);
+        element_fns[s](L, f, el, obj, i);
+    }
+    bump_reset(); /* frees obj and everything cJSON made for it */
+}
+
 static void process_section(loader *L, int s)
 {
     for (size_t fi = 0; fi < L->n_files && !L->stopped && !L->oom; fi++) {
         lfile *f = &L->files[fi];
         if (!f->syntax_ok || !f->format_ok)
             continue;
-        section *sec = &f->sec[s];
-        for (size_t i = 0; i < sec->n && !L->stopped && !L->oom; i++) {
-            const elem *el = &sec->items[i];
-            f->base_pos = el->start;
-            f->base_line = el->line;
-            cJSON *obj =
-                cJSON_ParseWithLengthOpts(f->buf + el->start, el->end - el->start, NULL, 0);
-            if (!obj) {
-                L->oom = 1; /* the text was validated: only memory can fail here */
-                break;
-            }
-            if (!cJSON_IsObject(obj))
-                report(L, ENT_SEV_ERROR, "wrong-type", f, el->start,
-                       "each element of \"%s\" must be an object describing a %s, found %s",
-                       section_names[s], element_names[s], json_type_name(obj));
-            else {
-                dupcheck(L, f, el->start, obj, 0);
-                element_fns[s](L, f, el, obj, i);
-            }
-            bump_reset(); /* frees obj and everything cJSON made for it */
-        }
+        for (size_t i = 0; i < f->sec[s].n && !L->stopped && !L->oom; i++)
+            process_element(L, f, s, i);
     }
+}
+
+/* ---------------------------------------------------------------------------
+ * Relations on two threads
+ *
+ * Checking relations is most of the work of loading a large graph, and each
+ * relation is checked on its own against what came before (actors, types,
+ * sources: read-only by then). So the relations are split in two halves, the
+ * second checked on a worker thread with its own copy of the loader state,
+ * its own strings and its own relation array, merged afterwards.
+ *
+ * This is the fast path for clean data only. When either half reports
+ * anything at all, or the two halves share an id, the parallel result is
+ * thrown away and the relations are checked again on one thread, so that the
+ * diagnostics are exactly those of the sequential reader, in the same order.
+ * ------------------------------------------------------------------------- */
+
+#define PARALLEL_MIN_RELATIONS 20000
+
+typedef struct rel_ref {
+    uint32_t file;
+    uint32_t index;
+} rel_ref;
+
+typedef struct rel_job {
+    loader *L;
+    const rel_ref *refs;
+    size_t from, to;
+} rel_job;
+
+static void *run_rel_job(void *arg)
+{
+    rel_job *j = arg;
+    for (size_t k = j->from; k < j->to && !j->L->stopped && !j->L->oom; k++)
+        process_element(j->L, &j->L->files[j->refs[k].file], SEC_RELATIONS, j->refs[k].index);
+    bump_release(); /* this thread's blocks */
+    return NULL;
+}
+
+/*
+ * Tries the two-thread path; returns 1 when it produced the relations, 0
+ * when the caller must check them sequentially (nothing of the attempt stays).
+ */
+static int relations_in_parallel(loader *L)
+{
+    ent_graph *g = L->g;
+    size_t total = 0;
+    for (size_t fi = 0; fi < L->n_files; fi++)
+        if (L->files[fi].syntax_ok && L->files[fi].format_ok)
+            total += L->files[fi].sec[SEC_RELATIONS].n;
+    /* ENTENTE_THREADS=1 forces the single-threaded path (for tests, and to
+     * rule the worker out when chasing a problem). */
+    const char *threads = getenv("ENTENTE_THREADS");
+    if (total < PARALLEL_MIN_RELATIONS || L->stopped || L->oom ||
+        (threads && strcmp(threads, "1") == 0))
+        return 0;
+    rel_ref *refs = malloc(total * sizeof *refs);
+    loader *W = malloc(sizeof *W);
+    ent_diags *wdiags = ent_diags_new();
+    ent_arena warena;
+    ent_arena_init(&warena);
+    ent_relation *wrels = NULL;
+    size_t wn = 0, wcap = 0, mark = ent_diags_count(L->diags);
+    size_t errors_before = L->errors, ids_before = L->n_relation_ids;
+    int ok = 0;
+    if (!refs || !W || !wdiags)
+        goto done;
+    size_t k = 0;
+    for (size_t fi = 0; fi < L->n_files; fi++)
+        if (L->files[fi].syntax_ok && L->files[fi].format_ok)
+            for (size_t i = 0; i < L->files[fi].sec[SEC_RELATIONS].n; i++) {
+                refs[k].file = (uint32_t)fi;
+                refs[k++].index = (uint32_t)i;
+            }
+    *W = *L;
+    W->diags = wdiags;
+    W->errors = 0;
+    W->msg = (ent_strbuf)ENT_STRBUF_INIT;
+    W->arena = &warena;
+    W->rel_items = &wrels;
+    W->rel_n = &wn;
+    W->rel_cap = &wcap;
+    W->collect_ids = 1;
+    W->ids = NULL;
+    W->id_origins = NULL;
+    W->n_ids = W->cap_ids = W->cap_id_origins = 0;
+    /* Origins recorded by the worker are not used: it never reports a
+     * duplicate itself. Give it no shared array to grow. */
+    W->relation_origin = NULL;
+    W->cap_relation_origin = 0;
+
+    size_t half = total / 2;
+    rel_job jw = {W, refs, half, total};
+    pthread_t th;
+    if (pthread_create(&th, NULL, run_rel_job, &jw) != 0)
+        goto done;
+    for (size_t i = 0; i < half && !L->stopped && !L->oom; i++)
+        process_element(L, &L->files[refs[i].file], SEC_RELATIONS, refs[i].index);
+    pthread_join(th, NULL);
+
+    if (L->oom || W->oom || ent_diags_count(L->diags) != mark || ent_diags_count(wdiags))
+        goto done;
+    /* Register the worker's ids after the first half's, as one thread would. */
+    for (size_t i = 0; i < W->n_ids; i++) {
+        uint32_t first, slot = (uint32_t)L->n_relation_ids;
+        int fresh = ent_strmap_put(&g->relation_ids, W->ids[i], slot, &first);
+        if (fresh <= 0)
+            goto done; /* a duplicate (or no memory): the sequential path will say */
+        if (record_origin(L, &L->relation_origin, &L->cap_relation_origin, slot,
+                          &L->files[W->id_origins[i].file], W->id_origins[i].pos,
+                          W->id_origins[i].line) < 0)
+            goto done;
+        L->n_relation_ids++;
+    }
+    if (ent_grow_((void **)&g->relations, &g->cap_relations, g->n_relations + wn,
+                  sizeof *g->relations) < 0)
+        goto done;
+    memcpy(g->relations + g->n_relations, wrels, wn * sizeof *wrels);
+    g->n_relations += wn;
+    ent_arena_adopt(&g->arena, &warena);
+    ok = 1;
+done:
+    if (!ok) {
+        /* Undo everything the attempt did to the shared state. */
+        ent_diags_truncate_(L->diags, mark);
+        L->errors = errors_before;
+        L->stopped = 0;
+        g->n_relations = 0;
+        L->n_relation_ids = ids_before;
+        ent_strmap_release(&g->relation_ids);
+        ent_strmap_init(&g->relation_ids);
+        ent_arena_release(&warena);
+        L->oom = 0; /* an attempt that ran out of memory leaves the sequential path to try */
+        if (ent_strmap_reserve(&g->relation_ids, total) < 0)
+            L->oom = 1;
+    }
+    if (W) {
+        free(W->ids);
+        free(W->id_origins);
+        ent_strbuf_release(&W->msg);
+    }
+    free(wrels);
+    free(W);
+    free(refs);
+    ent_diags_free(wdiags);
+    return ok;
 }
 
 static void release_files(loader *L)
@@ -1885,6 +2056,12 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
     L->max_errors = opts && opts->max_errors ? opts->max_errors : DEFAULT_MAX_ERRORS;
     L->allow_missing_evidence = opts ? opts->allow_missing_evidence : 0;
     L->g = ent_graph_new_();
+    if (L->g) {
+        L->arena = &L->g->arena;
+        L->rel_items = &L->g->relations;
+        L->rel_n = &L->g->n_relations;
+        L->rel_cap = &L->g->cap_relations;
+    }
     L->files = calloc(n ? n : 1, sizeof *L->files);
     if (!L->g || !L->files)
         goto oom;
@@ -1898,7 +2075,6 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
         f->index = (uint32_t)i;
         f->name = keep(L, paths ? paths[i] : inputs[i].name);
         L->g->files[i] = f->name;
-        f->base_line = 1;
         if (paths) {
             if (read_file(L, f) < 0) {
                 L->io_failed = 1;
@@ -1940,7 +2116,8 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
             bump_reset();
         }
         for (int s = 0; s < SEC_COUNT; s++)
-            process_section(L, s);
+            if (s != SEC_RELATIONS || !relations_in_parallel(L))
+                process_section(L, s);
         cJSON_InitHooks(NULL);
         bump_release();
     }

@@ -7,6 +7,7 @@
 
 #include "entente/diag.h"
 #include "entente/error.h"
+#include "model/diag_impl.h"
 
 struct ent_diags {
     ent_diag *items;
@@ -105,4 +106,16 @@ const char *ent_severity_str(ent_severity sev)
         return "note";
     }
     return "error";
+}
+
+void ent_diags_truncate_(ent_diags *d, size_t count)
+{
+    if (!d)
+        return;
+    while (d->count > count) {
+        ent_diag *e = &d->items[--d->count];
+        if ((unsigned)e->severity < 3)
+            d->per_severity[e->severity]--;
+        free((void *)e->code); /* the block that holds every string */
+    }
 }

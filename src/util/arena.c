@@ -86,3 +86,20 @@ char *ent_arena_strdup(ent_arena *a, const char *s)
 {
     return ent_arena_strndup(a, s, strlen(s));
 }
+
+void ent_arena_adopt(ent_arena *dst, ent_arena *src)
+{
+    if (!src->head)
+        return;
+    if (!dst->head) {
+        *dst = *src;
+    } else {
+        /* Behind dst's current block, which keeps taking new allocations. */
+        ent_arena_block *tail = src->head;
+        while (tail->next)
+            tail = tail->next;
+        tail->next = dst->head->next;
+        dst->head->next = src->head;
+    }
+    ent_arena_init(src);
+}

@@ -19,6 +19,9 @@ typedef struct ent_arena {
 void ent_arena_init(ent_arena *a);
 void ent_arena_release(ent_arena *a);
 
+/* Moves every block of `src` into `dst`; `src` is left empty. */
+void ent_arena_adopt(ent_arena *dst, ent_arena *src);
+
 /* `size` bytes aligned for any type, or NULL when out of memory. */
 void *ent_arena_alloc(ent_arena *a, size_t size);
 

@@ -61,4 +61,16 @@ echo "$line"
 head -6 "$out.shift-all.csv" | cmp -s - "$out.shift-top.csv" ||
     fail "shift --top 5 differs from the first rows of the full table"
 
+# Above 20000 relations the loader checks them on two threads; what it loads
+# must be exactly what one thread loads.
+"$gen" 500 30000 > "$out.30k.json" || fail "the generator failed for 30k relations"
+for t in 1 2; do
+    ENTENTE_THREADS=$t "$cli" snapshot "$out.30k.json" --at 2015 --format csv > "$out.snap$t.csv" ||
+        fail "entente snapshot failed with ENTENTE_THREADS=$t"
+    ENTENTE_THREADS=$t "$cli" info "$out.30k.json" --format json > "$out.info$t.json" ||
+        fail "entente info failed with ENTENTE_THREADS=$t"
+done
+cmp -s "$out.snap1.csv" "$out.snap2.csv" || fail "the two-thread load gives another snapshot"
+cmp -s "$out.info1.json" "$out.info2.json" || fail "the two-thread load gives another graph"
+
 echo "bench_smoke: ok"

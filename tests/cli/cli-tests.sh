@@ -159,6 +159,32 @@ for cmd in "snapshot --at after-2022" "influence --at after-2022" \
 done
 [ $ok_formats -eq 1 ] && ok "analysis formats and determinism" || bad "analysis formats and determinism"
 
+# Over 20000 relations the loader checks them on two threads; with a problem in
+# either half it falls back to one thread, so the diagnostics are the same.
+$PY - big.json <<'PY'
+import json, sys
+actors = [{"id": "a%d" % i, "name": "Actor %d" % i, "kind": "state"} for i in range(100)]
+rels = [{"id": "r%d" % i, "source": "a%d" % (i % 100), "target": "a%d" % ((i * 7 + 1) % 100),
+         "type": "praise", "at": "2020", "evidence": [{"source": "s"}]} for i in range(30000)]
+rels = [r for r in rels if r["source"] != r["target"]]
+rels[5]["id"] = "dup"
+rels[25000]["id"] = "dup"               # a duplicate across the two halves
+rels[26000]["target"] = "a1000"         # an unknown actor in the second half
+rels[27000]["status"] = "claimed"       # a missing claimant in the second half
+doc = {"format": "entente/1", "sources": [{"id": "s", "title": "S"}], "actors": actors,
+       "relations": rels}
+json.dump(doc, open(sys.argv[1], "w"), indent=1)
+PY
+a=$(ENTENTE_THREADS=1 "$bin" check big.json 2>&1; echo "exit $?")
+b=$("$bin" check big.json 2>&1; echo "exit $?")
+if [ "$a" = "$b" ] && printf '%s' "$b" | grep -q 'duplicate relation id "dup"' &&
+   printf '%s' "$b" | grep -q 'unknown actor "a1000"' && printf '%s' "$b" | grep -q 'exit 1'; then
+    ok "two-thread load reports what one thread reports"
+else
+    bad "two-thread load reports what one thread reports"
+    printf '%s\n%s\n' "$a" "$b" | head -10 | sed 's/^/    /'
+fi
+
 # 200 MB of random bytes, generated here (never committed): a located error
 # and exit 1, without a crash or a hang.
 $PY -c "import random, sys; random.seed(20230921); sys.stdout.buffer.write(random.randbytes(200*1000*1000))" > random.bin
