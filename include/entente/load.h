@@ -44,6 +44,9 @@ typedef struct ent_load_input {
  * Not for two threads at once: while it runs, the loader installs its own
  * allocator in cJSON, whose hooks are process-wide (and it restores cJSON's
  * defaults before returning). Do not use cJSON elsewhere in the meantime.
+ * With 20000 relations or more the loader checks them on a second thread of
+ * its own (joined before it returns); the environment variable
+ * ENTENTE_THREADS=1 keeps it to one thread. The result is the same.
  */
 int ent_load_files(ent_graph **out, const char *const *paths, size_t n,
                    const ent_load_options *opts, ent_diags *diags);
