@@ -19,7 +19,7 @@ DEB_PACKAGES = build-essential cmake pkg-config libigraph-dev libcjson-dev \
 all: build
 
 help:
-	@echo "make demo           build, then check and describe the bundled graph"
+	@echo "make demo           build, then check, describe and analyse the bundled graph"
 	@echo "make test           build, run the whole test suite (plain, sanitizers, -Werror)"
 	@echo "make build          build into $(BUILD)/ (CLI at $(BUILD)/entente)"
 	@echo "make bench          run the benchmark (see tests/bench/README.md)"
@@ -57,6 +57,9 @@ demo: build
 	@echo
 	@echo "== entente info $(GRAPH)"
 	@$(BUILD)/entente info $(GRAPH)
+	@echo
+	@echo "== entente shift $(GRAPH) --from before-2022 --to after-2022 --top 10"
+	@$(BUILD)/entente shift $(GRAPH) --from before-2022 --to after-2022 --top 10
 
 bench: build
 	@sh tests/tools/ensure-deps.sh time
