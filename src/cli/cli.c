@@ -581,3 +581,23 @@ int cli_analysis_option(const char *cmd, ent_analysis_options *ao, const char *n
     }
     return 0;
 }
+
+int cli_analysis_begin(const char *cmd, cli_input *in, const cli_opt *opts, int argc, char **argv,
+                       int (*on_option)(void *ud, int k, const char *val), void *ud,
+                       const char *(*missing)(void *ud), ent_diags **diags, ent_graph **g)
+{
+    *diags = NULL;
+    *g = NULL;
+    int status = cli_input_parse(in, cmd, opts, argc, argv,
+                                 1u << CLI_TEXT | 1u << CLI_JSON | 1u << CLI_CSV, on_option, ud);
+    if (status)
+        return status;
+    if (!in->n_files)
+        return cli_usage_error(cmd, "no graph file given");
+    const char *why = missing ? missing(ud) : NULL;
+    if (why)
+        return cli_usage_error(cmd, "%s", why);
+    if (!(*diags = ent_diags_new()))
+        return EXIT_FAILURE_;
+    return cli_input_load(in, g, *diags, 1);
+}

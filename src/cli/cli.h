@@ -160,6 +160,17 @@ int cli_view_new(const char *cmd, const ent_graph *g, const char *when, cli_view
 int cli_analysis_option(const char *cmd, ent_analysis_options *ao, const char *name,
                         const char *val);
 
+/*
+ * How every analysis command starts: parses the command line (all three
+ * formats allowed), requires graph files and, when `missing` is not NULL,
+ * fails with that message (a required option is absent); then loads the
+ * graph into *g with its diagnostics in *diags. Returns the exit status so
+ * far; the caller frees *g and *diags and releases `in` whatever it is.
+ */
+int cli_analysis_begin(const char *cmd, cli_input *in, const cli_opt *opts, int argc, char **argv,
+                       int (*on_option)(void *ud, int k, const char *val), void *ud,
+                       const char *(*missing)(void *ud), ent_diags **diags, ent_graph **g);
+
 /* As cli_view_new for two dates at once, the second snapshot on another thread. */
 int cli_view_pair(const char *cmd, const ent_graph *g, const char *when_a, const char *when_b,
                   cli_view_args *va, ent_view **a, ent_view **b);

@@ -39,6 +39,12 @@ static int on_option(void *ud, int k, const char *val)
     return cli_view_option("diff", &a->va, opts[k].name, val) < 0 ? -1 : 0;
 }
 
+static const char *missing(void *ud)
+{
+    const args *a = ud;
+    return a->from && a->to ? NULL : "'--from WHEN' and '--to WHEN' are required";
+}
+
 int cmd_diff(int argc, char **argv)
 {
     cli_input in;
@@ -48,22 +54,9 @@ int cmd_diff(int argc, char **argv)
     ent_view *va = NULL, *vb = NULL;
     ent_table *actors = NULL, *edges = NULL, *summary = NULL;
     cli_view_args_init(&a.va);
-    int status = cli_input_parse(&in, "diff", opts, argc, argv,
-                                 1u << CLI_TEXT | 1u << CLI_JSON | 1u << CLI_CSV, on_option, &a);
-    if (status)
-        goto done;
-    if (!in.n_files || !a.from || !a.to) {
-        status = cli_usage_error("diff", !in.n_files ? "no graph file given"
-                                                     : "'--from WHEN' and '--to WHEN' are "
-                                                       "required");
-        goto done;
-    }
-    if (!(diags = ent_diags_new())) {
-        status = EXIT_FAILURE_;
-        goto done;
-    }
-    if ((status = cli_input_load(&in, &g, diags, 1)) ||
-        (status = cli_view_pair("diff", g, a.from, a.to, &a.va, &va, &vb)))
+    int status =
+        cli_analysis_begin("diff", &in, opts, argc, argv, on_option, &a, missing, &diags, &g);
+    if (status || (status = cli_view_pair("diff", g, a.from, a.to, &a.va, &va, &vb)))
         goto done;
     if (ent_diff_tables(&actors, &edges, &summary, va, vb)) {
         fprintf(stderr, "entente diff: out of memory\n");

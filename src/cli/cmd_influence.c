@@ -47,6 +47,12 @@ static int on_option(void *ud, int k, const char *val)
     return cli_view_option("influence", &a->va, opts[k].name, val) < 0 ? -1 : 0;
 }
 
+static const char *missing(void *ud)
+{
+    const args *a = ud;
+    return a->at ? NULL : "'--at WHEN' is required";
+}
+
 int cmd_influence(int argc, char **argv)
 {
     cli_input in;
@@ -56,21 +62,9 @@ int cmd_influence(int argc, char **argv)
     ent_view *v = NULL;
     ent_table *t = NULL;
     cli_view_args_init(&a.va);
-    int status = cli_input_parse(&in, "influence", opts, argc, argv,
-                                 1u << CLI_TEXT | 1u << CLI_JSON | 1u << CLI_CSV, on_option, &a);
-    if (status)
-        goto done;
-    if (!in.n_files || !a.at) {
-        status = cli_usage_error("influence",
-                                 in.n_files ? "'--at WHEN' is required" : "no graph file given");
-        goto done;
-    }
-    if (!(diags = ent_diags_new())) {
-        status = EXIT_FAILURE_;
-        goto done;
-    }
-    if ((status = cli_input_load(&in, &g, diags, 1)) ||
-        (status = cli_view_new("influence", g, a.at, &a.va, &v)))
+    int status =
+        cli_analysis_begin("influence", &in, opts, argc, argv, on_option, &a, missing, &diags, &g);
+    if (status || (status = cli_view_new("influence", g, a.at, &a.va, &v)))
         goto done;
     if (ent_influence_table(&t, v, &a.ao)) {
         fprintf(stderr, "entente influence: %s\n", ent_error_last());

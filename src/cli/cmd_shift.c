@@ -64,6 +64,12 @@ static int on_option(void *ud, int k, const char *val)
     return cli_view_option("shift", &a->va, opts[k].name, val) < 0 ? -1 : 0;
 }
 
+static const char *missing(void *ud)
+{
+    const args *a = ud;
+    return a->from && a->to ? NULL : "'--from WHEN' and '--to WHEN' are required";
+}
+
 int cmd_shift(int argc, char **argv)
 {
     cli_input in;
@@ -74,21 +80,9 @@ int cmd_shift(int argc, char **argv)
     ent_table *t = NULL;
     double t0 = cli_now(), t1, t2;
     cli_view_args_init(&a.va);
-    int status = cli_input_parse(&in, "shift", opts, argc, argv,
-                                 1u << CLI_TEXT | 1u << CLI_JSON | 1u << CLI_CSV, on_option, &a);
+    int status =
+        cli_analysis_begin("shift", &in, opts, argc, argv, on_option, &a, missing, &diags, &g);
     if (status)
-        goto done;
-    if (!in.n_files || !a.from || !a.to) {
-        status = cli_usage_error("shift", !in.n_files ? "no graph file given"
-                                                      : "'--from WHEN' and '--to WHEN' are "
-                                                        "required");
-        goto done;
-    }
-    if (!(diags = ent_diags_new())) {
-        status = EXIT_FAILURE_;
-        goto done;
-    }
-    if ((status = cli_input_load(&in, &g, diags, 1)))
         goto done;
     t1 = cli_now();
     cli_timing("load_s", t1 - t0);

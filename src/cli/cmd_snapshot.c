@@ -39,6 +39,12 @@ static int on_option(void *ud, int k, const char *val)
     return cli_view_option("snapshot", &a->va, opts[k].name, val) < 0 ? -1 : 0;
 }
 
+static const char *missing(void *ud)
+{
+    const args *a = ud;
+    return a->at ? NULL : "'--at WHEN' is required";
+}
+
 int cmd_snapshot(int argc, char **argv)
 {
     cli_input in;
@@ -48,21 +54,9 @@ int cmd_snapshot(int argc, char **argv)
     ent_view *v = NULL;
     ent_table *actors = NULL, *edges = NULL;
     cli_view_args_init(&a.va);
-    int status = cli_input_parse(&in, "snapshot", opts, argc, argv,
-                                 1u << CLI_TEXT | 1u << CLI_JSON | 1u << CLI_CSV, on_option, &a);
-    if (status)
-        goto done;
-    if (!in.n_files || !a.at) {
-        status = cli_usage_error("snapshot",
-                                 in.n_files ? "'--at WHEN' is required" : "no graph file given");
-        goto done;
-    }
-    if (!(diags = ent_diags_new())) {
-        status = EXIT_FAILURE_;
-        goto done;
-    }
-    if ((status = cli_input_load(&in, &g, diags, 1)) ||
-        (status = cli_view_new("snapshot", g, a.at, &a.va, &v)))
+    int status =
+        cli_analysis_begin("snapshot", &in, opts, argc, argv, on_option, &a, missing, &diags, &g);
+    if (status || (status = cli_view_new("snapshot", g, a.at, &a.va, &v)))
         goto done;
     if (ent_snapshot_tables(&actors, &edges, v)) {
         fprintf(stderr, "entente snapshot: out of memory\n");

@@ -179,3 +179,11 @@ void view_note(tb *b, const ent_view *v)
     tb_note(b, sb.failed ? "snapshot rules: see docs/analyses.md" : ent_strbuf_str(&sb));
     ent_strbuf_release(&sb);
 }
+
+int keyed_cmp(const void *x, const void *y)
+{
+    const keyed *a = x, *b = y;
+    if (a->key != b->key)
+        return a->key > b->key ? -1 : 1;
+    return (a->actor > b->actor) - (a->actor < b->actor);
+}

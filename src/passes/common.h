@@ -41,6 +41,14 @@ void tb_note(tb *b, const char *note);
  * filters. Every analysis table carries it, so an answer shows its rules. */
 void view_note(tb *b, const ent_view *v);
 
+/* An actor with a sort key. keyed_cmp orders the highest key first and
+ * equal keys by actor index (the order of the graph files). */
+typedef struct keyed {
+    double key;
+    uint32_t actor;
+} keyed;
+int keyed_cmp(const void *x, const void *y);
+
 /* Decimals a metric is printed with: 8 for the PageRanks (values of order
  * 1/N), 6 for the PN index, 2 for sums of Goldstein intensities. */
 int metric_decimals(ent_metric m);

@@ -9,20 +9,6 @@
 #include "entente/error.h"
 #include "passes/common.h"
 
-/* Highest value first; equal values keep the actors' order in the graph. */
-typedef struct keyed {
-    double key;
-    uint32_t actor;
-} keyed;
-
-static int by_key(const void *x, const void *y)
-{
-    const keyed *a = x, *b = y;
-    if (a->key != b->key)
-        return a->key > b->key ? -1 : 1;
-    return (a->actor > b->actor) - (a->actor < b->actor);
-}
-
 int ent_influence_table(ent_table **out, const ent_view *v, const ent_analysis_options *opts)
 {
     const ent_graph *g = ent_view_graph(v);
@@ -44,7 +30,7 @@ int ent_influence_table(ent_table **out, const ent_view *v, const ent_analysis_o
             order[n].key = m->values[sort][a];
             order[n++].actor = (uint32_t)a;
         }
-    qsort(order, n, sizeof *order, by_key);
+    qsort(order, n, sizeof *order, keyed_cmp);
 
     char day[11], title[128];
     snprintf(title, sizeof title, "influence on %s, by %s", day_str(ent_view_day(v), day),

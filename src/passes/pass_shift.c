@@ -16,20 +16,6 @@ typedef struct shift_row {
     double rank_before, rank_after; /* NaN when absent */
 } shift_row;
 
-/* Highest value first; equal values keep the actors' order in the graph. */
-typedef struct keyed {
-    double key;
-    uint32_t actor;
-} keyed;
-
-static int by_key(const void *x, const void *y)
-{
-    const keyed *a = x, *b = y;
-    if (a->key != b->key)
-        return a->key > b->key ? -1 : 1;
-    return (a->actor > b->actor) - (a->actor < b->actor);
-}
-
 static int by_change(const void *x, const void *y)
 {
     const shift_row *a = x, *b = y;
@@ -91,7 +77,7 @@ static int rank_actors(const ent_graph *g, const ent_view *v, const double *valu
             order[n++].actor = (uint32_t)a;
         }
     }
-    qsort(order, n, sizeof *order, by_key);
+    qsort(order, n, sizeof *order, keyed_cmp);
     for (size_t i = 0; i < n; i++)
         ranks[order[i].actor] = (double)(i + 1);
     free(order);
