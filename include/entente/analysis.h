@@ -103,6 +103,62 @@ int ent_explain_table(ent_table **out, const ent_view *a, const ent_view *b, uin
 int ent_diff_tables(ent_table **actors, ent_table **edges, ent_table **summary, const ent_view *a,
                     const ent_view *b);
 
+/** The period a `who` query looks at. */
+typedef struct ent_when {
+    int between;   /**< 0: on `day`, with the snapshot rules; 1: any time in [first, last] */
+    int32_t day;   /**< the day of an --at query */
+    int32_t first; /**< the period of a --between query, both days included */
+    int32_t last;
+} ent_when;
+
+/** A `who` question: who VERB actor, or (reverse) whom actor VERB. */
+typedef struct ent_who_query {
+    uint32_t actor;
+    int reverse;      /**< 0: who acted towards actor; 1: towards whom actor acted */
+    int sign;         /**< +1 backed, -1 opposed, 0 the relations named by `kind` */
+    const char *kind; /**< a relation type id or a family, when sign is 0 */
+    unsigned depth;   /**< 1: direct only; 2+: chains of backing and opposition */
+    int evidence;     /**< add a column with the sources and their notes */
+    size_t *examined; /**< when not NULL, set to the number of relations the walk looked at */
+} ent_who_query;
+
+/**
+ * Resolves a verb as users type it: "backed" (sign +1), "opposed" (-1), a
+ * relation type id or its past tense ("attacks", "attacked"), or a family
+ * ("mediation", "force"). Sets q->sign and q->kind (pointing into the
+ * graph's vocabulary). Returns 0, or -1 with *suggestion set (or NULL).
+ */
+int ent_who_verb(const ent_graph *g, const char *verb, ent_who_query *q, const char **suggestion);
+
+/**
+ * Answers a `who` question: one row per actor, with how it is linked
+ * (directly, or through a chain whose sign is the product of its signs),
+ * the relations behind it and, with q->evidence, their sources. The view
+ * options give the event window, the decay and the filters; `when` the
+ * period. Touches only the neighbourhood within q->depth of the actor.
+ */
+int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o,
+                  const ent_when *when, const ent_who_query *q);
+
+/**
+ * The shortest signed paths from actor `from` to actor `to` in view `v`
+ * (edges with a non-zero weight, followed in their direction), at most
+ * `limit` of them (0: 20), each with its sign (the product of its edges'
+ * signs) and the relations on every step.
+ */
+int ent_path_table(ent_table **out, const ent_view *v, uint32_t from, uint32_t to, size_t limit);
+
+/**
+ * The obligations in force on the view's day (relation types marked as
+ * obligations; membership only of an alliance with collective defence, the
+ * alliance then being bound to the member) and, for each, whether the bound
+ * party acted on it in the view's window: "kept" (it backed the protected
+ * party), "broken" (it acted against it, or cooperated with one who attacked
+ * it), "ignored" (the protected party was attacked or asked for help and it
+ * did neither) or "not tested". Each verdict lists the relations behind it.
+ */
+int ent_commitments_table(ent_table **out, const ent_view *v);
+
 #ifdef __cplusplus
 }
 #endif

@@ -65,6 +65,9 @@ size_t ent_view_actor_count(const ent_view *v);
 /** Edges, ordered by source then target. */
 size_t ent_view_edge_count(const ent_view *v);
 const ent_edge *ent_view_edge(const ent_view *v, size_t i);
+/** The edges leaving actor a (ordered by target): *n of them from the returned one. */
+const ent_edge *ent_view_out(const ent_view *v, uint32_t a, size_t *n);
+
 /** The edge from s to t, or NULL. O(log degree). */
 const ent_edge *ent_view_find_edge(const ent_view *v, uint32_t s, uint32_t t);
 

@@ -441,7 +441,7 @@ static int resolve_when(const char *cmd, const ent_graph *g, const char *when, i
 }
 
 /* The view options of `va`, with its excluded actors resolved. */
-static int view_options(const char *cmd, const ent_graph *g, cli_view_args *va, ent_view_options *o)
+int cli_view_options(const char *cmd, const ent_graph *g, cli_view_args *va, ent_view_options *o)
 {
     for (size_t i = 0; i < va->n_excluded; i++) {
         long a = cli_actor(cmd, g, va->excluded[i]);
@@ -465,7 +465,7 @@ int cli_view_new(const char *cmd, const ent_graph *g, const char *when, cli_view
     ent_view_options o;
     int status;
     *out = NULL;
-    if ((status = resolve_when(cmd, g, when, &day)) || (status = view_options(cmd, g, va, &o)))
+    if ((status = resolve_when(cmd, g, when, &day)) || (status = cli_view_options(cmd, g, va, &o)))
         return status;
     if (ent_view_new(out, g, day, &o) != ENT_OK) {
         fprintf(stderr, "entente %s: %s\n", cmd, ent_error_last());
@@ -497,7 +497,7 @@ int cli_view_pair(const char *cmd, const ent_graph *g, const char *when_a, const
     int status;
     *a = *b = NULL;
     if ((status = resolve_when(cmd, g, when_a, &da)) ||
-        (status = resolve_when(cmd, g, when_b, &db)) || (status = view_options(cmd, g, va, &o)))
+        (status = resolve_when(cmd, g, when_b, &db)) || (status = cli_view_options(cmd, g, va, &o)))
         return status;
     /* The two snapshots are independent: take the second on another thread
      * (snapshots use no igraph, whose Debian build is not thread-safe). */
@@ -536,6 +536,16 @@ int cli_write_tables(const char *cmd, const ent_table *const *tables, size_t n, 
     return EXIT_OK;
 }
 
+int cli_write_result(const char *cmd, int failed, const ent_table *t, cli_format f)
+{
+    if (failed) {
+        fprintf(stderr, "entente %s: %s\n", cmd, ent_error_last());
+        return EXIT_FAILURE_;
+    }
+    const ent_table *one[1] = {t};
+    return cli_write_tables(cmd, one, 1, f);
+}
+
 double cli_now(void)
 {
     struct timespec ts;
@@ -547,7 +557,14 @@ void cli_timing(const char *key, double seconds)
 {
     const char *t = getenv("ENTENTE_TIMING");
     if (t && strcmp(t, "1") == 0)
-        fprintf(stderr, "timing %s=%.3f\n", key, seconds);
+        fprintf(stderr, "timing %s=%.6f\n", key, seconds);
+}
+
+void cli_timing_count(const char *key, size_t n)
+{
+    const char *t = getenv("ENTENTE_TIMING");
+    if (t && strcmp(t, "1") == 0)
+        fprintf(stderr, "timing %s=%zu\n", key, n);
 }
 
 int cli_analysis_option(const char *cmd, ent_analysis_options *ao, const char *name,

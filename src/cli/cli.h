@@ -36,8 +36,13 @@ int cmd_snapshot(int argc, char **argv);
 int cmd_influence(int argc, char **argv);
 int cmd_shift(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_who(int argc, char **argv);
+int cmd_whom(int argc, char **argv);
+int cmd_path(int argc, char **argv);
+int cmd_commitments(int argc, char **argv);
 extern const char cmd_check_help[], cmd_info_help[], cmd_types_help[], cmd_help_help[],
-    cmd_snapshot_help[], cmd_influence_help[], cmd_shift_help[], cmd_diff_help[];
+    cmd_snapshot_help[], cmd_influence_help[], cmd_shift_help[], cmd_diff_help[], cmd_who_help[],
+    cmd_whom_help[], cmd_path_help[], cmd_commitments_help[];
 const cli_cmd *cli_find(const char *name);
 
 /* --- option parsing ------------------------------------------------------ */
@@ -171,6 +176,9 @@ int cli_analysis_begin(const char *cmd, cli_input *in, const cli_opt *opts, int 
                        int (*on_option)(void *ud, int k, const char *val), void *ud,
                        const char *(*missing)(void *ud), ent_diags **diags, ent_graph **g);
 
+/* The view options of `va` with its excluded actors resolved; prints why not. */
+int cli_view_options(const char *cmd, const ent_graph *g, cli_view_args *va, ent_view_options *o);
+
 /* As cli_view_new for two dates at once, the second snapshot on another thread. */
 int cli_view_pair(const char *cmd, const ent_graph *g, const char *when_a, const char *when_b,
                   cli_view_args *va, ent_view **a, ent_view **b);
@@ -181,10 +189,19 @@ long cli_actor(const char *cmd, const ent_graph *g, const char *name);
 /* Writes tables to stdout in the input's format; returns an exit status. */
 int cli_write_tables(const char *cmd, const ent_table *const *tables, size_t n, cli_format f);
 
+/* Ends an analysis that made one table: when `failed` (the pass's return value) is non-zero,
+ * reports the library's last error for `cmd` and returns EXIT_FAILURE_; otherwise writes the
+ * table as cli_write_tables does. Run the pass into a variable first: C leaves the order in
+ * which arguments are evaluated open, so cli_write_result(cmd, pass(&t), t, f) may read t
+ * before the pass sets it. */
+int cli_write_result(const char *cmd, int failed, const ent_table *t, cli_format f);
+
 /* Seconds on a monotonic clock, for ENTENTE_TIMING=1 reports. */
 double cli_now(void);
 /* Prints "timing KEY=SECONDS" to stderr when ENTENTE_TIMING=1. */
 void cli_timing(const char *key, double seconds);
+/* Prints "timing KEY=N" to stderr when ENTENTE_TIMING=1: a count that goes with the times. */
+void cli_timing_count(const char *key, size_t n);
 
 /* Prints a command's help to stdout. */
 int cli_print_help(const cli_cmd *c);

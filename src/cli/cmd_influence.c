@@ -66,13 +66,8 @@ int cmd_influence(int argc, char **argv)
         cli_analysis_begin("influence", &in, opts, argc, argv, on_option, &a, missing, &diags, &g);
     if (status || (status = cli_view_new("influence", g, a.at, &a.va, &v)))
         goto done;
-    if (ent_influence_table(&t, v, &a.ao)) {
-        fprintf(stderr, "entente influence: %s\n", ent_error_last());
-        status = EXIT_FAILURE_;
-        goto done;
-    }
-    const ent_table *one[1] = {t};
-    status = cli_write_tables("influence", one, 1, in.format);
+    int failed = ent_influence_table(&t, v, &a.ao);
+    status = cli_write_result("influence", failed, t, in.format);
 done:
     ent_table_free(t);
     ent_view_free(v);

@@ -97,14 +97,8 @@ int cmd_shift(int argc, char **argv)
     cli_timing("snapshot_s", t2 - t1);
     int rc = actor >= 0 ? ent_explain_table(&t, va, vb, (uint32_t)actor, &a.ao)
                         : ent_shift_table(&t, va, vb, &a.ao);
-    if (rc) {
-        fprintf(stderr, "entente shift: %s\n", ent_error_last());
-        status = EXIT_FAILURE_;
-        goto done;
-    }
     cli_timing("analysis_s", cli_now() - t2);
-    const ent_table *one[1] = {t};
-    status = cli_write_tables("shift", one, 1, in.format);
+    status = cli_write_result("shift", rc, t, in.format);
     cli_timing("total_s", cli_now() - t0);
 done:
     ent_table_free(t);

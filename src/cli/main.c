@@ -17,6 +17,11 @@ const cli_cmd cli_commands[] = {
     {"shift", cmd_shift, "rank actors by how their influence changed, and explain why",
      cmd_shift_help},
     {"diff", cmd_diff, "compare the snapshots on two dates", cmd_diff_help},
+    {"who", cmd_who, "who backed, opposed, condemned ... an actor", cmd_who_help},
+    {"whom", cmd_whom, "whom an actor backed, opposed, condemned ...", cmd_whom_help},
+    {"path", cmd_path, "the shortest signed paths between two actors", cmd_path_help},
+    {"commitments", cmd_commitments, "obligations in force: kept, ignored or broken",
+     cmd_commitments_help},
     {"types", cmd_types, "list the relation vocabulary", cmd_types_help},
     {"help", cmd_help, "show help for entente or one of its commands", cmd_help_help},
     {NULL, NULL, NULL, NULL}};
@@ -31,7 +36,7 @@ static void overview(FILE *out)
           "commands:\n",
           out);
     for (const cli_cmd *c = cli_commands; c->name; c++)
-        fprintf(out, "  %-10s %s\n", c->name, c->summary);
+        fprintf(out, "  %-12s %s\n", c->name, c->summary);
     fputs("\n"
           "'entente help COMMAND' or 'entente COMMAND --help' explains a command.\n"
           "The graph format is described in docs/format.md and in entente(1).\n"

@@ -54,6 +54,43 @@ char *ent_graph_lower_(ent_graph *g, const char *s)
     return p;
 }
 
+/* Fills the by-target and by-source indexes with counting sorts: O(R + A). */
+static int index_neighbours(ent_graph *g)
+{
+    size_t na = g->n_actors, nr = g->n_relations, nvia = 0;
+    for (size_t i = 0; i < nr; i++)
+        nvia += g->relations[i].via != ENT_NO_ACTOR;
+    free(g->by_target);
+    free(g->by_source);
+    free(g->in_start);
+    free(g->out_start);
+    g->by_target = malloc((nr ? nr : 1) * sizeof *g->by_target);
+    g->by_source = malloc((nr + nvia ? nr + nvia : 1) * sizeof *g->by_source);
+    g->in_start = calloc(na + 2, sizeof *g->in_start);
+    g->out_start = calloc(na + 2, sizeof *g->out_start);
+    if (!g->by_target || !g->by_source || !g->in_start || !g->out_start)
+        return -1;
+    for (size_t i = 0; i < nr; i++) {
+        const ent_relation *r = &g->relations[i];
+        g->in_start[r->target + 2]++;
+        g->out_start[r->source + 2]++;
+        if (r->via != ENT_NO_ACTOR)
+            g->out_start[r->via + 2]++;
+    }
+    for (size_t a = 0; a < na; a++) {
+        g->in_start[a + 2] += g->in_start[a + 1];
+        g->out_start[a + 2] += g->out_start[a + 1];
+    }
+    for (size_t i = 0; i < nr; i++) {
+        const ent_relation *r = &g->relations[i];
+        g->by_target[g->in_start[r->target + 1]++] = (uint32_t)i;
+        g->by_source[g->out_start[r->source + 1]++] = (uint32_t)i;
+        if (r->via != ENT_NO_ACTOR)
+            g->by_source[g->out_start[r->via + 1]++] = (uint32_t)i;
+    }
+    return 0;
+}
+
 int ent_graph_index_(ent_graph *g)
 {
     free(g->spans);
@@ -77,7 +114,7 @@ int ent_graph_index_(ent_graph *g)
         s->claimed_by = r->claimed_by;
         s->status = (uint8_t)r->status;
     }
-    return 0;
+    return index_neighbours(g);
 }
 
 void ent_graph_free(ent_graph *g)
@@ -85,6 +122,10 @@ void ent_graph_free(ent_graph *g)
     if (!g)
         return;
     free(g->spans);
+    free(g->by_target);
+    free(g->by_source);
+    free(g->in_start);
+    free(g->out_start);
     free(g->sources);
     free(g->actors);
     free(g->relations);

@@ -52,6 +52,12 @@ struct ent_graph {
     ent_strmap relation_ids; /* the relation ids given, for duplicate checks */
     ent_strmap names;        /* lowercased id, name, alias -> actor or AMBIGUOUS */
     ent_rel_span *spans;     /* per relation, see ent_rel_span */
+    /* Relations by target and by source (CSR): by_target[in_start[a] ..
+     * in_start[a + 1]) are the relations towards actor a, in file order;
+     * likewise by_source/out_start. A relation with `via` V is also listed
+     * among V's outgoing relations (V was the channel of the act). */
+    uint32_t *by_target, *by_source;
+    size_t *in_start, *out_start;
 };
 
 /* Fills g->spans from the relations. Returns 0 or -1 when out of memory. */

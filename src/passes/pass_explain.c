@@ -169,7 +169,8 @@ int ent_explain_table(ent_table **out, const ent_view *a, const ent_view *b, uin
 
     /* Try the changes most likely to matter first: those touching the actor,
      * then by size. */
-    qsort(cc.items, cc.n, sizeof *cc.items, by_priority);
+    if (cc.n)
+        qsort(cc.items, cc.n, sizeof *cc.items, by_priority);
     size_t tried = cc.n < MAX_TRIED ? cc.n : MAX_TRIED;
     double sum = 0;
     for (size_t i = 0; !rc && i < tried; i++) {
@@ -183,7 +184,8 @@ int ent_explain_table(ent_table **out, const ent_view *a, const ent_view *b, uin
     if (rc)
         goto done;
     sort_graph = g;
-    qsort(cc.items, tried, sizeof *cc.items, by_contribution);
+    if (tried)
+        qsort(cc.items, tried, sizeof *cc.items, by_contribution);
 
     char d1[11], d2[11], title[256], note[512];
     day_str(ent_view_day(a), d1);

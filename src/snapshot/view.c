@@ -250,6 +250,16 @@ const ent_edge *ent_view_edge(const ent_view *v, size_t i)
     return i < v->n_edges ? &v->edges[i] : NULL;
 }
 
+const ent_edge *ent_view_out(const ent_view *v, uint32_t a, size_t *n)
+{
+    if (a >= ent_graph_actor_count(v->g)) {
+        *n = 0;
+        return NULL;
+    }
+    *n = v->first_edge[a + 1] - v->first_edge[a];
+    return v->edges + v->first_edge[a];
+}
+
 const ent_edge *ent_view_find_edge(const ent_view *v, uint32_t s, uint32_t t)
 {
     if (s >= ent_graph_actor_count(v->g))

@@ -139,14 +139,45 @@ expect "snapshot" 0 '^relations in force on 2022-02-23 \(events of the last 365 
 expect "influence top" 0 '^influence on 2023-09-21, by influence$' "$bin" influence "$sc" --at after-2022 --top 5
 expect "shift" 0 '^shift of influence from 2022-02-23 to 2023-09-21$' "$bin" shift "$sc" --from before-2022 --to after-2022
 expect "shift explain Russia" 0 'contributions listed add up to' "$bin" shift "$sc" --from before-2022 --to after-2022 --explain Russia
+expect "explain with nothing changed" 0 'a change of 0.00000000' "$bin" shift "$sc" --from after-2022 --to after-2022 --explain russia
 expect "diff" 0 'edge_jaccard' "$bin" diff "$sc" --from before-2022 --to after-2022 --status confirmed,reported
+
+# Questions the article answers; the expected answers were written down from
+# the article itself (sorted, so that only the set is compared).
+answer() { "$bin" "$@" --format csv | tail -n +2 | cut -d, -f1 | sort | tr '\n' ' '; }
+got=$(answer who opposed nkr "$sc" --between 2023-09 2023-09)
+[ "$got" = "azerbaijan azerbaijani-forces " ] && ok "who opposed the NKR in September 2023" ||
+    bad "who opposed the NKR in September 2023: $got"
+got=$(answer whom Armenia backed "$sc" --between 2023 2023)
+[ "$got" = "azerbaijan crimea-annexation csto russia ukraine " ] &&
+    ok "whom Armenia backed in 2023" || bad "whom Armenia backed in 2023: $got"
+got=$(answer whom Russia blamed "$sc" --between 2023-09 2023-09)
+[ "$got" = "pashinyan " ] && ok "whom Russia blamed" || bad "whom Russia blamed: $got"
+expect "who needs a period" 2 "give either '--at WHEN' or '--between FROM TO'" "$bin" who backed armenia "$sc"
+expect "between needs two dates" 2 "'--between' needs two dates" "$bin" who backed armenia "$sc" --between 2023
+expect "between backwards" 2 "runs backwards" "$bin" who backed armenia "$sc" --between 2023 2022
+expect "unknown verb" 2 "unknown verb 'condemed'; did you mean 'condemns'" "$bin" who condemed azerbaijan "$sc" --at 2023
+got=$("$bin" commitments "$sc" --at 2022-09-30 --format csv | grep '^csto,armenia,' | cut -d, -f3)
+[ "$got" = "broken" ] && ok "the CSTO did not defend Armenia in September 2022" ||
+    bad "the CSTO did not defend Armenia in September 2022: $got"
+got=$("$bin" commitments "$sc" --at after-2022 --format csv | grep '^russian-peacekeepers,' | cut -d, -f3)
+[ "$got" = "broken" ] && ok "the peacekeepers' mandate, September 2023" ||
+    bad "the peacekeepers' mandate, September 2023: $got"
+expect "commitments needs --at" 2 "'--at WHEN' is required" "$bin" commitments "$sc"
+expect "path needs two actors" 2 "give at least one graph file, then A and B" "$bin" path "$sc" aliyev --at 2023
+expect "path unknown actor" 2 "no actor 'Alyev'; did you mean 'aliyev'" "$bin" path "$sc" Alyev russia --at 2023
+expect "path" 0 'aliyev \+> pashinyan -> russia' "$bin" path "$sc" Aliyev Russia --at after-2022
+expect "who depth 0" 2 "'--depth' must be at least 1" "$bin" who backed armenia "$sc" --at 2023 --depth 0
+expect "who evidence" 0 'kyiv-independent-2023-09-21' "$bin" who blamed Pashinyan "$sc" --at 2023-09-21 --evidence
 
 # Every format of every analysis parses, and a run repeats byte for byte.
 ok_formats=1
 for cmd in "snapshot --at after-2022" "influence --at after-2022" \
            "shift --from before-2022 --to after-2022" \
            "shift --from before-2022 --to after-2022 --explain russia --metric neg_in" \
-           "diff --from before-2022 --to after-2022"; do
+           "diff --from before-2022 --to after-2022" \
+           "who backed armenia --at after-2022 --depth 2 --evidence" \
+           "commitments --at after-2022"; do
     # shellcheck disable=SC2086
     "$bin" $cmd "$sc" --format json > a.json && $PY -m json.tool a.json > /dev/null || ok_formats=0
     # shellcheck disable=SC2086

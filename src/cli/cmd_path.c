@@ -1,0 +1,90 @@
+/*
+ * cmd_path.c: `entente path FILE... A B --at WHEN`, the shortest signed
+ * paths from one actor to another on a date.
+ */
+#include <string.h>
+
+#include "cli/cli.h"
+
+const char cmd_path_help[] =
+    "usage: entente path [OPTIONS] FILE... A B --at WHEN\n"
+    "\n"
+    "Lists the shortest paths from actor A to actor B in the snapshot on a date,\n"
+    "following the signed edges in their direction (neutral edges are left out).\n"
+    "Each path comes with its sign, the product of the signs of its steps: a\n"
+    "positive path is a chain of friends or a friend of an enemy's enemy, a\n"
+    "negative one passes through an odd number of hostile steps. The relations\n"
+    "behind every step are listed. A and B are ids, names or aliases.\n"
+    "\n"
+    "options:\n"
+    "  --at WHEN                   the date or snapshot id (required)\n"
+    "  --limit N                   show at most N paths (default 20)\n" CLI_VIEW_OPTIONS_HELP "\n"
+    "examples:\n"
+    "  entente path graphs/south-caucasus.json Aliyev Russia --at after-2022\n";
+
+static const cli_opt opts[] = {{"at", 0, 1}, {"limit", 0, 1}, CLI_VIEW_OPTIONS};
+enum { O_AT, O_LIMIT };
+
+typedef struct args {
+    const char *at;
+    long limit;
+    cli_view_args va;
+} args;
+
+static int on_option(void *ud, int k, const char *val)
+{
+    args *a = ud;
+    if (k == O_AT) {
+        a->at = val;
+        return 0;
+    }
+    if (k == O_LIMIT)
+        return (a->limit = cli_parse_count("path", "limit", val)) < 0 ? -1 : 0;
+    return cli_view_option("path", &a->va, opts[k].name, val) < 0 ? -1 : 0;
+}
+
+int cmd_path(int argc, char **argv)
+{
+    cli_input in;
+    args a;
+    memset(&a, 0, sizeof a);
+    cli_view_args_init(&a.va);
+    ent_diags *diags = NULL;
+    ent_graph *g = NULL;
+    ent_view *v = NULL;
+    ent_table *t = NULL;
+    int status = cli_input_parse(&in, "path", opts, argc, argv,
+                                 1u << CLI_TEXT | 1u << CLI_JSON | 1u << CLI_CSV, on_option, &a);
+    size_t all = in.n_files;
+    if (status)
+        goto done;
+    if (all < 3 || !a.at) {
+        status = cli_usage_error("path", all < 3 ? "give at least one graph file, then A and B"
+                                                 : "'--at WHEN' is required");
+        goto done;
+    }
+    const char *from = in.files[all - 2], *to = in.files[all - 1];
+    in.n_files -= 2;
+    if (!(diags = ent_diags_new())) {
+        status = EXIT_FAILURE_;
+        goto done;
+    }
+    long fa, ta;
+    if ((status = cli_input_load(&in, &g, diags, 1)))
+        goto done;
+    if ((fa = cli_actor("path", g, from)) < 0 || (ta = cli_actor("path", g, to)) < 0) {
+        status = EXIT_USAGE;
+        goto done;
+    }
+    if ((status = cli_view_new("path", g, a.at, &a.va, &v)))
+        goto done;
+    int failed = ent_path_table(&t, v, (uint32_t)fa, (uint32_t)ta, (size_t)a.limit);
+    status = cli_write_result("path", failed, t, in.format);
+done:
+    ent_table_free(t);
+    ent_view_free(v);
+    ent_graph_free(g);
+    ent_diags_free(diags);
+    cli_input_release(&in);
+    return status;
+}

@@ -1,0 +1,489 @@
+/*
+ * pass_who.c: who backed whom, who opposed whom, who did what to whom.
+ *
+ * A breadth-first walk from the actor asked about, over the relations in the
+ * period asked about, through the by-target (or, reversed, by-source) index:
+ * its cost grows with the neighbourhood within --depth of the actor, not with
+ * the graph. Depth 1 gives the actors with a relation of the asked kind
+ * towards the actor. Deeper, chains of backing and opposition carry a sign,
+ * the product of the signs of their relations: a backer of a backer backs,
+ * and so does an opponent of an opponent (reported as "enemy of an enemy").
+ * A relation given "via" an alliance or force also counts as an act of that
+ * intermediary, so that backing through an alliance reaches its members.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entente/error.h"
+#include "model/graph_impl.h"
+#include "passes/common.h"
+#include "util/error.h"
+#include "util/fuzzy.h"
+
+/* ---------------------------------------------------------------------------
+ * Verbs
+ * ------------------------------------------------------------------------- */
+
+/* Past tense of a type id, by English rules good enough for the vocabulary
+ * ("attacks" -> "attacked", "occupies" -> "occupied", "praise" -> "praised"). */
+static void past_tense(const char *id, char *out, size_t cap)
+{
+    size_t n = strlen(id);
+    if (n >= 3 && strcmp(id + n - 3, "ies") == 0)
+        snprintf(out, cap, "%.*sied", (int)(n - 3), id);
+    else if (n >= 1 && id[n - 1] == 's' && n >= 2 && id[n - 2] == 'e')
+        snprintf(out, cap, "%.*sd", (int)(n - 1), id); /* "condemnes" does not occur */
+    else if (n >= 1 && id[n - 1] == 's')
+        snprintf(out, cap, "%.*sed", (int)(n - 1), id);
+    else if (n >= 1 && id[n - 1] == 'e')
+        snprintf(out, cap, "%sd", id);
+    else
+        snprintf(out, cap, "%sed", id);
+}
+
+/* Verbs that no rule derives, mapped to a family or a type. */
+static const struct {
+    const char *verb, *kind;
+} irregular[] = {
+    {"mediated", "mediation"},
+    {"negotiated", "negotiation"},
+    {"met", "meeting"},
+    {"called", "call"},
+    {"visited", "visit"},
+    {"aided", "aid"},
+    {"expelled", "expels"},
+    {"brokered", "brokers_ceasefire"},
+    {"supported", "support"},
+    {"recognised", "recognizes"},
+    {"criticised", "criticizes"},
+    {"requested", "requests_help"},
+    {"surrendered", "surrenders_to"},
+    {"evacuated", "evacuates"},
+    {"protested", "protests"},
+    {"ruled", "rules_against"},
+};
+
+int ent_who_verb(const ent_graph *g, const char *verb, ent_who_query *q, const char **suggestion)
+{
+    if (suggestion)
+        *suggestion = NULL;
+    q->kind = NULL;
+    if (strcmp(verb, "backed") == 0 || strcmp(verb, "back") == 0) {
+        q->sign = 1;
+        return 0;
+    }
+    if (strcmp(verb, "opposed") == 0 || strcmp(verb, "oppose") == 0) {
+        q->sign = -1;
+        return 0;
+    }
+    q->sign = 0;
+    for (size_t i = 0; i < sizeof irregular / sizeof *irregular; i++)
+        if (strcmp(verb, irregular[i].verb) == 0)
+            verb = irregular[i].kind;
+    char past[64];
+    for (size_t t = 0; t < ent_graph_type_count(g); t++) {
+        const ent_reltype *rt = ent_graph_type(g, t);
+        past_tense(rt->id, past, sizeof past);
+        if (strcmp(verb, rt->id) == 0 || strcmp(verb, past) == 0) {
+            q->kind = rt->id;
+            return 0;
+        }
+    }
+    for (size_t t = 0; t < ent_graph_type_count(g); t++)
+        if (strcmp(verb, ent_graph_type(g, t)->family) == 0) {
+            q->kind = ent_graph_type(g, t)->family;
+            return 0;
+        }
+    if (suggestion) {
+        ent_fuzzy fz;
+        ent_fuzzy_init(&fz, verb);
+        ent_fuzzy_offer(&fz, "backed");
+        ent_fuzzy_offer(&fz, "opposed");
+        for (size_t t = 0; t < ent_graph_type_count(g); t++) {
+            ent_fuzzy_offer(&fz, ent_graph_type(g, t)->id);
+        }
+        *suggestion = fz.best;
+        if (!fz.best) {
+            /* Past tenses live in a buffer: suggest them by rebuilding the best. */
+            size_t best_t = SIZE_MAX, best_d = ent_fuzzy_limit(strlen(verb)) + 1;
+            for (size_t t = 0; t < ent_graph_type_count(g); t++) {
+                past_tense(ent_graph_type(g, t)->id, past, sizeof past);
+                size_t d = ent_fuzzy_distance(verb, past, best_d - 1);
+                if (d < best_d) {
+                    best_d = d;
+                    best_t = t;
+                }
+            }
+            /* A suggestion must outlive this call: give the type id, which
+             * the verb parser accepts as well. */
+            if (best_t != SIZE_MAX)
+                *suggestion = ent_graph_type(g, best_t)->id;
+        }
+    }
+    return -1;
+}
+
+/* ---------------------------------------------------------------------------
+ * The walk
+ * ------------------------------------------------------------------------- */
+
+typedef struct hit {
+    uint32_t actor;
+    unsigned depth;  /* 0 for the actor asked about */
+    int sign;        /* of the chain between this actor and the one asked about */
+    int hop;         /* of the relations between this actor and the previous one */
+    size_t prev;     /* the hit this one was reached from (SIZE_MAX for the root) */
+    double strength; /* sum of |intensity| of its relations */
+} hit;
+
+/* One relation behind a hit. */
+typedef struct link {
+    uint32_t hit;
+    uint32_t rel;
+} link;
+
+typedef struct walk {
+    const ent_graph *g;
+    const ent_view_options *o;
+    const ent_when *when;
+    const ent_who_query *q;
+    hit *hits;
+    size_t n_hits, cap_hits;
+    link *links;
+    size_t n_links, cap_links;
+    /* The hits by actor and chain sign (key actor * 2 + (sign > 0)): an open-addressing table
+     * of hit index + 1 (0: free), sized to the hits, not to the graph. */
+    uint32_t *slots;
+    size_t n_slots; /* a power of two, at least twice the hits */
+    size_t examined;
+} walk;
+
+static size_t slot_of(const walk *w, uint64_t key)
+{
+    size_t mask = w->n_slots - 1, i = (size_t)((key * 0x9E3779B97F4A7C15u) >> 17) & mask;
+    for (;;) {
+        uint32_t v = w->slots[i];
+        if (!v) return i;
+        const hit *h = &w->hits[v - 1];
+        if ((uint64_t)h->actor * 2 + (h->sign > 0) == key) return i;
+        i = (i + 1) & mask;
+    }
+}
+
+/* Makes room for one more hit in the table (doubling it when half full). */
+static int slots_reserve(walk *w)
+{
+    if (w->n_slots && (w->n_hits + 1) * 2 <= w->n_slots)
+        return ENT_OK;
+    size_t n = w->n_slots ? w->n_slots * 2 : 64;
+    uint32_t *old = w->slots;
+    if (!(w->slots = calloc(n, sizeof *w->slots))) {
+        w->slots = old;
+        return ENT_ENOMEM;
+    }
+    w->n_slots = n;
+    for (size_t i = 0; i < w->n_hits; i++) {
+        const hit *h = &w->hits[i];
+        w->slots[slot_of(w, (uint64_t)h->actor * 2 + (h->sign > 0))] = (uint32_t)i + 1;
+    }
+    free(old);
+    return ENT_OK;
+}
+
+static int excluded(const ent_view_options *o, const ent_rel_span *s)
+{
+    if (s->claimed_by == ENT_NO_ACTOR ||
+        (s->status != ENT_STATUS_CLAIMED && s->status != ENT_STATUS_DISPUTED))
+        return 0;
+    for (size_t i = 0; i < o->n_exclude; i++)
+        if (o->exclude_claims_by[i] == s->claimed_by)
+            return 1;
+    return 0;
+}
+
+/* Whether relation r counts in the period asked about. */
+static int in_frame(const walk *w, uint32_t r)
+{
+    const ent_rel_span *s = &w->g->spans[r];
+    if (!(w->o->status_mask & (1u << s->status)) || excluded(w->o, s))
+        return 0;
+    if (w->when->between)
+        return s->first <= w->when->last && s->last >= w->when->first;
+    int32_t d = w->when->day;
+    if (s->durable)
+        return s->first <= d && s->last >= d;
+    return s->first <= d && s->last >= d - w->o->window_days + 1;
+}
+
+static int sign_of(double x)
+{
+    return (x > 0) - (x < 0);
+}
+
+/* Whether relation r is of the kind asked about (for type and family verbs). */
+static int of_kind(const walk *w, uint32_t r)
+{
+    const ent_reltype *t = &w->g->types[w->g->relations[r].type];
+    return strcmp(t->id, w->q->kind) == 0 || strcmp(t->family, w->q->kind) == 0;
+}
+
+/*
+ * Relation r links `other` to the actor of hit `fi`. Records it when it is
+ * of the kind asked about: a new hit for `other` with the chain's sign, or
+ * one more relation of the hit `other` already has from the same hit `fi`.
+ */
+static int visit(walk *w, size_t fi, uint32_t r, uint32_t other)
+{
+    const ent_relation *rel = &w->g->relations[r];
+    if (other == w->q->actor || other == w->hits[fi].actor)
+        return ENT_OK;
+    int rs = sign_of(rel->intensity);
+    if (w->q->sign == 0 ? !of_kind(w, r) : rs == 0)
+        return ENT_OK;
+    int s = w->q->sign == 0 ? 1 : rs * w->hits[fi].sign;
+    if (w->n_hits >= UINT32_MAX - 1 || slots_reserve(w) < 0)
+        return ENT_ENOMEM;
+    size_t slot = slot_of(w, (uint64_t)other * 2 + (s > 0)), hi;
+    if (w->slots[slot]) {
+        hi = (size_t)w->slots[slot] - 1;
+        if (w->hits[hi].prev != fi || w->hits[hi].hop != rs)
+            return ENT_OK; /* reached already, more directly or through another actor */
+    } else {
+        if (ent_grow_((void **)&w->hits, &w->cap_hits, w->n_hits + 1, sizeof *w->hits) < 0)
+            return ENT_ENOMEM;
+        hit h = {other, w->hits[fi].depth + 1, s, rs, fi, 0};
+        hi = w->n_hits;
+        w->hits[w->n_hits++] = h;
+        w->slots[slot] = (uint32_t)w->n_hits;
+    }
+    if (ent_grow_((void **)&w->links, &w->cap_links, w->n_links + 1, sizeof *w->links) < 0)
+        return ENT_ENOMEM;
+    w->links[w->n_links].hit = (uint32_t)hi;
+    w->links[w->n_links++].rel = r;
+    w->hits[hi].strength += fabs(rel->intensity);
+    return ENT_OK;
+}
+
+/* Follows every relation of the actor of hit `fi` that is in the frame. */
+static int expand(walk *w, size_t fi)
+{
+    const ent_graph *g = w->g;
+    uint32_t a = w->hits[fi].actor;
+    int rc = ENT_OK;
+    if (!w->q->reverse) {
+        /* Who acted towards a: the sources of its incoming relations, and the
+         * intermediaries they acted through. */
+        w->examined += g->in_start[a + 1] - g->in_start[a];
+        for (size_t k = g->in_start[a]; !rc && k < g->in_start[a + 1]; k++) {
+            uint32_t r = g->by_target[k];
+            if (!in_frame(w, r))
+                continue;
+            rc = visit(w, fi, r, g->relations[r].source);
+            if (!rc && g->relations[r].via != ENT_NO_ACTOR)
+                rc = visit(w, fi, r, g->relations[r].via);
+        }
+    } else {
+        /* Towards whom a acted, itself or as an intermediary. */
+        w->examined += g->out_start[a + 1] - g->out_start[a];
+        for (size_t k = g->out_start[a]; !rc && k < g->out_start[a + 1]; k++) {
+            uint32_t r = g->by_source[k];
+            if (in_frame(w, r))
+                rc = visit(w, fi, r, g->relations[r].target);
+        }
+    }
+    return rc;
+}
+
+/* "opposes azerbaijan, which opposes armenia (enemy of an enemy)", read from
+ * the hit's actor towards the one asked about (or, reversed, outwards). */
+static void describe_chain(const walk *w, size_t hi, ent_strbuf *sb)
+{
+    const ent_graph *g = w->g;
+    const hit *h = &w->hits[hi];
+    if (h->depth == 1) {
+        ent_strbuf_adds(sb, "direct");
+        return;
+    }
+    if (!w->q->reverse) {
+        int negatives = 0;
+        for (const hit *c = h; c->depth > 0; c = &w->hits[c->prev]) {
+            ent_strbuf_addf(sb, "%s%s %s", c == h ? "" : ", which ",
+                            c->hop > 0 ? "backs" : "opposes",
+                            ent_graph_actor(g, w->hits[c->prev].actor)->id);
+            negatives += c->hop < 0;
+        }
+        if (h->depth == 2 && negatives == 2)
+            ent_strbuf_adds(sb, " (enemy of an enemy)");
+        return;
+    }
+    /* Reversed: the chain runs outwards from the actor asked about. */
+    size_t path[64], n = 0;
+    for (size_t c = hi; w->hits[c].depth > 0 && n < 64; c = w->hits[c].prev)
+        path[n++] = c;
+    ent_strbuf_addf(sb, "%s", ent_graph_actor(g, w->q->actor)->id);
+    for (size_t k = n; k-- > 0;)
+        ent_strbuf_addf(sb, " %s %s", w->hits[path[k]].hop > 0 ? "backs" : "opposes",
+                        ent_graph_actor(g, w->hits[path[k]].actor)->id);
+}
+
+/* A row to be: the hit and the keys it is ordered by. */
+typedef struct row {
+    size_t hit;
+    unsigned depth;
+    double strength;
+    uint32_t actor;
+} row;
+
+/* Rows: by depth, then strongest first, then graph order. */
+static int by_row(const void *x, const void *y)
+{
+    const row *a = x, *b = y;
+    if (a->depth != b->depth)
+        return a->depth < b->depth ? -1 : 1;
+    if (a->strength != b->strength)
+        return a->strength > b->strength ? -1 : 1;
+    return (a->actor > b->actor) - (a->actor < b->actor);
+}
+
+static int by_hit(const void *x, const void *y)
+{
+    const link *a = x, *b = y;
+    if (a->hit != b->hit)
+        return a->hit < b->hit ? -1 : 1;
+    return (a->rel > b->rel) - (a->rel < b->rel);
+}
+
+int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o,
+                  const ent_when *when, const ent_who_query *q)
+{
+    *out = NULL;
+    size_t na = ent_graph_actor_count(g);
+    if (q->actor >= na)
+        return ent_error_set(ENT_EUSAGE, "ent_who_table: no such actor");
+    walk w;
+    memset(&w, 0, sizeof w);
+    w.g = g;
+    w.o = o;
+    w.when = when;
+    w.q = q;
+    row *rows = NULL;
+    ent_strbuf sb = ENT_STRBUF_INIT;
+    tb t = {NULL, ENT_OK};
+    int rc = ENT_ENOMEM;
+    if (ent_grow_((void **)&w.hits, &w.cap_hits, 1, sizeof *w.hits) < 0 || slots_reserve(&w) < 0)
+        goto done;
+    hit root = {q->actor, 0, 1, 0, SIZE_MAX, 0};
+    w.hits[w.n_hits++] = root;
+    w.slots[slot_of(&w, (uint64_t)q->actor * 2 + 1)] = 1;
+    unsigned depth = q->sign == 0 ? 1 : (q->depth ? q->depth : 1);
+    rc = ENT_OK;
+    /* Breadth first: hits are appended in order of depth. */
+    for (size_t fi = 0; !rc && fi < w.n_hits; fi++)
+        if (w.hits[fi].depth < depth)
+            rc = expand(&w, fi);
+    if (q->examined)
+        *q->examined = w.examined;
+    if (rc)
+        goto done;
+    if (w.n_links)
+        qsort(w.links, w.n_links, sizeof *w.links, by_hit);
+
+    /* The rows: the hits whose chain has the sign asked about. */
+    rows = malloc((w.n_hits ? w.n_hits : 1) * sizeof *rows);
+    if (!rows) {
+        rc = ENT_ENOMEM;
+        goto done;
+    }
+    size_t nrows = 0;
+    for (size_t i = 1; i < w.n_hits; i++)
+        if (q->sign == 0 || w.hits[i].sign == q->sign) {
+            row r = {i, w.hits[i].depth, w.hits[i].strength, w.hits[i].actor};
+            rows[nrows++] = r;
+        }
+    if (nrows)
+        qsort(rows, nrows, sizeof *rows, by_row);
+
+    char d1[11], d2[11], title[200];
+    const char *what = q->sign > 0 ? "backed" : q->sign < 0 ? "opposed" : q->kind;
+    const char *who = ent_graph_actor(g, q->actor)->id;
+    if (when->between)
+        snprintf(title, sizeof title, "%s %s %s, %s to %s", q->reverse ? "whom" : "who",
+                 q->reverse ? who : what, q->reverse ? what : who, day_str(when->first, d1),
+                 day_str(when->last, d2));
+    else
+        snprintf(title, sizeof title, "%s %s %s on %s", q->reverse ? "whom" : "who",
+                 q->reverse ? who : what, q->reverse ? what : who, day_str(when->day, d1));
+    if (!(t.t = ent_table_new(title))) {
+        rc = ENT_ENOMEM;
+        goto done;
+    }
+    tb_col(&t, "actor", ENT_COL_STRING, 0);
+    tb_col(&t, "name", ENT_COL_STRING, 0);
+    tb_col(&t, "depth", ENT_COL_INT, 0);
+    tb_col(&t, "link", ENT_COL_STRING, 0);
+    tb_col(&t, "relations", ENT_COL_STRING, 0);
+    if (q->evidence)
+        tb_col(&t, "evidence", ENT_COL_STRING, 0);
+    for (size_t k = 0; k < nrows; k++) {
+        size_t hi = rows[k].hit;
+        const hit *h = &w.hits[hi];
+        tb_row(&t);
+        tb_str(&t, 0, ent_graph_actor(g, h->actor)->id);
+        tb_str(&t, 1, ent_graph_actor(g, h->actor)->name);
+        tb_int(&t, 2, h->depth);
+        ent_strbuf_reset(&sb);
+        describe_chain(&w, hi, &sb);
+        tb_str(&t, 3, ent_strbuf_str(&sb));
+        /* This hit's links: a binary search for the first, then the run. */
+        size_t lo = 0, up = w.n_links;
+        while (lo < up) {
+            size_t mid = lo + (up - lo) / 2;
+            if (w.links[mid].hit < hi)
+                lo = mid + 1;
+            else
+                up = mid;
+        }
+        ent_strbuf_reset(&sb);
+        for (size_t j = lo; j < w.n_links && w.links[j].hit == hi; j++) {
+            if (j > lo)
+                ent_strbuf_adds(&sb, "; ");
+            const ent_relation *rel = ent_graph_relation(g, w.links[j].rel);
+            ent_strbuf_addf(&sb, "%s->%s ", ent_graph_actor(g, rel->source)->id,
+                            ent_graph_actor(g, rel->target)->id);
+            describe_relation(g, w.links[j].rel, &sb);
+            if (rel->via != ENT_NO_ACTOR)
+                ent_strbuf_addf(&sb, " via %s", ent_graph_actor(g, rel->via)->id);
+        }
+        tb_str(&t, 4, ent_strbuf_str(&sb));
+        if (q->evidence) {
+            ent_strbuf_reset(&sb);
+            for (size_t j = lo; j < w.n_links && w.links[j].hit == hi; j++) {
+                ent_edge one = {0, 0, 0, 0, 0, &w.links[j].rel, 1};
+                if (j > lo)
+                    ent_strbuf_adds(&sb, " | ");
+                describe_evidence(g, &one, &sb);
+            }
+            tb_str(&t, 5, ent_strbuf_str(&sb));
+        }
+    }
+    if (!when->between) {
+        char note[160];
+        snprintf(note, sizeof note,
+                 "durable relations in force on the day, events of the last %d days",
+                 (int)o->window_days);
+        tb_note(&t, note);
+    }
+    rc = t.rc ? t.rc : sb.failed ? ENT_ENOMEM : ENT_OK;
+done:
+    free(w.slots);
+    free(w.hits);
+    free(w.links);
+    free(rows);
+    ent_strbuf_release(&sb);
+    if (rc)
+        ent_table_free(t.t);
+    else
+        *out = t.t;
+    return rc ? ent_error_set(rc, "out of memory while answering") : ENT_OK;
+}
