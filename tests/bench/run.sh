@@ -21,6 +21,15 @@
 # python-igraph after loading, with at most half python-igraph's peak RSS. While `entente
 # shift` is not built, its runs are skipped and so are the targets (SKIP lines).
 #
+# query: on the same files, `who backed ACTOR --at 2015-06-30 --depth 2` after loading
+# (ent_bench_who: a sample of QUERY_SAMPLE actors spread over the graph and the three with the
+# most incoming relations, each asked 5 times, the fastest kept), beside one plain pass over
+# every relation for scale; then `entente who backed HUB FILE --at ... --depth 2` end to end
+# under ENTENTE_TIMING=1 on the largest file. Ends with PASS or FAIL for the targets: the
+# largest question on the largest file answers in under QUERY_MAX_S seconds after loading, and
+# the time per relation examined on the largest file is at most QUERY_GROWTH times that on
+# the smallest (the cost follows the neighbourhood, not the graph).
+#
 # Exits 1 on any FAIL.
 #
 # A loader peer is a program that takes the graph file and prints one line of key=value
@@ -32,7 +41,7 @@
 # Settings, from the environment: BUILD (the CMake build folder, default build),
 # BENCH_OUT (default bench-out), BENCH_REPEAT (default 3), BENCH_WARMUP (default 1),
 # BENCH_SIZES (label:actors:relations ..., default the three sizes), BENCH_PARTS (default
-# "loader pipeline"), BENCH_PEERS, BENCH_PHASES (loader part), BENCH_PIPELINE_PEERS (default
+# "loader pipeline query"), BENCH_PEERS, BENCH_PHASES (loader part), BENCH_PIPELINE_PEERS (default
 # "networkx igraph entente-shift"), BENCH_PYTHON (default /usr/bin/python3, Debian's, which
 # has python3-networkx and python3-igraph).
 set -eu
@@ -54,7 +63,7 @@ SUBJECT=entente  # the peer the targets apply to
 TIME_TARGET=1.5  # SUBJECT's load time / BASELINE's, at most
 RSS_TARGET=4     # SUBJECT's peak RSS / file size, below
 GNU_TIME=/usr/bin/time
-PARTS=${BENCH_PARTS:-"loader pipeline"}
+PARTS=${BENCH_PARTS:-"loader pipeline query"}
 PIPE_PEERS=${BENCH_PIPELINE_PEERS:-"networkx igraph entente-shift"}
 PYTHON=${BENCH_PYTHON:-/usr/bin/python3}
 PIPE_SUBJECT=entente-shift # the pipeline peer the targets apply to
@@ -66,6 +75,11 @@ NX_WALL_TARGET=4      # NetworkX's wall time / SUBJECT's, at least
 IG_WALL_TARGET=1.5    # python-igraph's wall time / SUBJECT's, at least
 IG_AFTER_TARGET=10    # python-igraph's after-load time / SUBJECT's, at least
 IG_RSS_TARGET=0.5     # SUBJECT's peak RSS / python-igraph's, at most
+QUERY_DAY=2015-06-30  # the day of the who questions
+QUERY_DEPTH=2
+QUERY_SAMPLE=${BENCH_QUERY_SAMPLE:-200}
+QUERY_MAX_S=0.1       # the largest question on the largest file, after loading, under
+QUERY_GROWTH=3        # ns per examined relation, largest file / smallest, at most
 
 # ---------------------------------------------------------------------------- peers ---
 
@@ -122,7 +136,7 @@ preflight() {
         fi
         exit 1
     fi
-    for prog in ent_bench_gen ent_bench_cjson ent_bench_load; do
+    for prog in ent_bench_gen ent_bench_cjson ent_bench_load ent_bench_who; do
         [ -x "$BIN/$prog" ] || die "$BIN/$prog is missing: build first (make build)"
     done
 }
@@ -456,6 +470,130 @@ pipe_verdict() {
     echo "$PIPE_VERDICT: pipeline benchmark (tables in $RESULTS, every run in $RAW)"
 }
 
+# --------------------------------------------------------------------------- query ---
+
+# Asks the who questions on size $1 (file $2) and appends ent_bench_who's summary to $RAW as
+# "size=... part=query ..." (the questions one by one go to $OUT/query-SIZE.txt).
+query_run() {
+    "$BIN/ent_bench_who" "$2" "$QUERY_DAY" "$QUERY_DEPTH" "$QUERY_SAMPLE" \
+        > "$OUT/query-$1.txt" || die "ent_bench_who failed on $2"
+    echo "size=$1 peer=query-api run=1 $(sed -n 's/^summary //p' "$OUT/query-$1.txt")" >> "$RAW"
+}
+
+# Seconds $1 as microseconds, no decimals ("-" when missing).
+usec() {
+    awk -v s="${1:-}" 'BEGIN { if (s == "") print "-"; else printf "%.0f\n", s * 1e6 }'
+}
+
+# The query table, one row per size in $SIZES.
+query_table() {
+    echo
+    echo "== who backed ACTOR --at $QUERY_DAY --depth $QUERY_DEPTH, after loading"
+    printf '%-6s%10s%10s%10s%12s%12s%12s%10s%12s
+' size relations "med exam" "med us" \
+        "hub exam" "hub us" "max us" "ns/exam" "scan us"
+    {
+        printf '\n## The who query\n\n'
+        echo "\`who backed ACTOR --at $QUERY_DAY --depth $QUERY_DEPTH\` through the library" \
+             "after loading (ent_bench_who): $QUERY_SAMPLE actors spread over the graph and" \
+             "the three with the most incoming relations, each asked 5 times, the fastest" \
+             "kept. examined: relations the walk looked at; hub: the actor with the most" \
+             "incoming relations; ns / examined: median over the sample of query time per" \
+             "relation examined; scan: one plain pass over every relation checking its target" \
+             "and dates, the least a query without the by-target index would cost."
+        echo
+        echo "| size | relations | median examined | median µs | hub examined | hub µs |" \
+             "slowest µs | ns / examined | full scan µs |"
+        echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    } >> "$RESULTS"
+    for spec in $SIZES; do
+        label=${spec%%:*}
+        f() { figure "$label" query-api "$1"; }
+        rels=$(f relations)
+        if [ -z "$rels" ]; then
+            printf '%-6s failed\n' "$label"
+            echo "| $label | failed |" >> "$RESULTS"
+            continue
+        fi
+        printf '%-6s%10s%10s%10s%12s%12s%12s%10s%12s\n' "$label" "$rels" \
+            "$(f examined_median)" "$(usec "$(f query_median_s)")" "$(f hub_examined)" \
+            "$(usec "$(f hub_query_s)")" "$(usec "$(f query_max_s)")" "$(f ns_per_examined)" \
+            "$(usec "$(f scan_s)")"
+        echo "| $label | $rels | $(f examined_median) | $(usec "$(f query_median_s)") |" \
+             "$(f hub_examined) | $(usec "$(f hub_query_s)") | $(usec "$(f query_max_s)") |" \
+             "$(f ns_per_examined) | $(usec "$(f scan_s)") |" >> "$RESULTS"
+    done
+}
+
+# The questions about the hub of size $1 at growing depths, from $OUT/query-SIZE.txt.
+query_deep() {
+    echo
+    echo "the hub of $1 at depths 1 to 5:"
+    printf '%6s%12s%10s%12s\n' depth examined rows "query us"
+    {
+        printf '\nThe hub of %s asked about at growing depths (the neighbourhood grows, and' "$1"
+        printf ' the time with it):\n\n| depth | examined | rows | query µs |\n'
+        echo "|---:|---:|---:|---:|"
+    } >> "$RESULTS"
+    sed -n 's/^deep //p' "$OUT/query-$1.txt" | while read -r line; do
+        v() { echo "$line" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+        printf '%6s%12s%10s%12s\n' "$(v depth)" "$(v examined)" "$(v rows)" \
+            "$(usec "$(v query_s)")"
+        echo "| $(v depth) | $(v examined) | $(v rows) | $(usec "$(v query_s)") |" >> "$RESULTS"
+    done
+}
+
+# `entente who backed HUB` end to end on size $1 (file $2): REPEAT runs under GNU time, the
+# median of each figure, appended to $RESULTS.
+query_cli() {
+    hub=$(figure "$1" query-api hub)
+    [ -n "$hub" ] || return 0
+    n=1
+    while [ "$n" -le "$REPEAT" ]; do
+        if ! "$GNU_TIME" -f '%e %M' -o "$TMP/time" env ENTENTE_TIMING=1 "$BUILD/entente" who \
+            backed "$hub" "$2" --at "$QUERY_DAY" --depth "$QUERY_DEPTH" --format csv \
+            > "$TMP/out" 2> "$TMP/err"; then
+            echo "run.sh: entente who failed on $2:" >&2
+            head -n 10 "$TMP/err" >&2
+            return 0
+        fi
+        # shellcheck disable=SC2046 # two words
+        set -- "$1" "$2" $(tail -n 1 "$TMP/time")
+        echo "size=$1 peer=query-cli run=$n wall_s=$3 rss_kb=$4" \
+            "$(sed -n 's/^timing //p' "$TMP/err" | tr '\n' ' ')" >> "$RAW"
+        set -- "$1" "$2"
+        n=$((n + 1))
+    done
+    load=$(figure "$1" query-cli load_s | awk '{ printf "%.2f", $1 }')
+    q=$(figure "$1" query-cli query_s)
+    wall=$(figure "$1" query-cli wall_s)
+    rss=$(figure "$1" query-cli rss_kb)
+    line="entente who backed $hub FILE --at $QUERY_DAY --depth $QUERY_DEPTH on $1: load\
+ ${load:-?} s, query $(usec "$q") us, wall ${wall:-?} s, peak RSS $(mib "$((${rss:-0} * 1024))") MiB"
+    echo "$line"
+    printf '\nEnd to end: %s (median of %s runs).\n' "$(echo "$line" | sed 's/ us,/ µs,/')" \
+        "$REPEAT" >> "$RESULTS"
+}
+
+# The query's targets, from the first and last sizes.
+query_verdict() {
+    first=$1 last=$2
+    PIPE_VERDICT=PASS
+    printf '\nQuery targets:\n\n' >> "$RESULTS"
+    echo
+    mx=$(figure "$last" query-api query_max_s)
+    ok=$(awk -v x="${mx:-}" -v t="$QUERY_MAX_S" \
+        'BEGIN { print (x != "" && x + 0 < t) ? "PASS" : "FAIL" }')
+    verdict_line "$ok" "slowest who question at depth $QUERY_DEPTH on $last after loading:" \
+        "$(usec "$mx") us (target < $(usec "$QUERY_MAX_S") us)"
+    x=$(ratio "$(figure "$last" query-api ns_per_examined)" \
+        "$(figure "$first" query-api ns_per_examined)")
+    verdict_line "$(at_most "$x" "$QUERY_GROWTH")" "time per examined relation on $last /" \
+        "on $first = ${x}x while the graph is $(ratio "$(figure "$last" query-api relations)" \
+        "$(figure "$first" query-api relations)")x larger (target <= ${QUERY_GROWTH}x)"
+    echo "$PIPE_VERDICT: query benchmark (tables in $RESULTS, every question in $OUT/query-*.txt)"
+}
+
 # ---------------------------------------------------------------------------- main ---
 
 preflight
@@ -484,10 +622,8 @@ btype=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD/CMakeCache.txt" 2>/dev/n
 commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "none")
 dirty=$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null | head -n 1)
 {
-    what=Loader
-    has_part loader || what=Pipeline
-    echo "$what benchmark of $(date -u +%Y-%m-%d), commit $commit${dirty:+ with local changes}," \
-         "build type ${btype:-unset}."
+    echo "Benchmark ($(echo $PARTS | sed 's/ /, /g')) of $(date -u +%Y-%m-%d), commit" \
+         "$commit${dirty:+ with local changes}, build type ${btype:-unset}."
     echo "Machine: ${cpu:-unknown CPU}, $(nproc) cores, ${mem:-unknown memory}, $(uname -sr)."
     echo "Every figure is the median of $REPEAT runs, each in a process of its own."
     if has_part loader; then
@@ -610,4 +746,23 @@ EOF
     [ "$PIPE_VERDICT" = PASS ] || pipeline_status=1
 fi
 
-[ "$loader_status" -eq 0 ] && [ "$pipeline_status" -eq 0 ]
+query_status=0
+if has_part query; then
+    [ -x "$BUILD/entente" ] || die "$BUILD/entente is missing: build first (make build)"
+    first_label='' last_label='' last_file=''
+    for spec in $SIZES; do
+        label=${spec%%:*}
+        echo
+        echo "who questions on $label..."
+        query_run "$label" "$OUT/graph-$label.json"
+        [ -n "$first_label" ] || first_label=$label
+        last_label=$label last_file=$OUT/graph-$label.json
+    done
+    query_table
+    query_deep "$last_label"
+    query_cli "$last_label" "$last_file"
+    query_verdict "$first_label" "$last_label"
+    [ "$PIPE_VERDICT" = PASS ] || query_status=1
+fi
+
+[ "$loader_status" -eq 0 ] && [ "$pipeline_status" -eq 0 ] && [ "$query_status" -eq 0 ]

@@ -1,20 +1,20 @@
 #!/bin/sh
 # smoke.sh: the `bench_smoke` ctest, a few seconds at most.
 #
-#     sh smoke.sh GEN CLI CJSON LOAD OUT
+#     sh smoke.sh GEN CLI CJSON LOAD WHO OUT
 #
-# GEN, CLI, CJSON and LOAD are the built ent_bench_gen, entente, ent_bench_cjson and
-# ent_bench_load; OUT is a path prefix in the build tree. Generates 200 actors / 2,000
+# GEN, CLI, CJSON, LOAD and WHO are the built ent_bench_gen, entente, ent_bench_cjson,
+# ent_bench_load and ent_bench_who; OUT is a path prefix in the build tree. Generates 200 actors / 2,000
 # relations twice (the generator must be deterministic), then checks that `entente check
 # --strict` accepts the file (exit status 0: no error, no warning), and that both benchmark
-# peers read all of it, the loader without a diagnostic. The full-size run is run.sh's job.
+# peers read all of it, the loader without a diagnostic, and that the query program answers. The full-size run is run.sh's job.
 set -eu
 
-if [ $# -ne 5 ]; then
-    echo "usage: sh smoke.sh GEN CLI CJSON LOAD OUT" >&2
+if [ $# -ne 6 ]; then
+    echo "usage: sh smoke.sh GEN CLI CJSON LOAD WHO OUT" >&2
     exit 2
 fi
-gen=$1 cli=$2 cjson=$3 load=$4 out=$5
+gen=$1 cli=$2 cjson=$3 load=$4 who=$5 out=$6
 actors=200 relations=2000
 
 fail() {
@@ -72,5 +72,12 @@ for t in 1 2; do
 done
 cmp -s "$out.snap1.csv" "$out.snap2.csv" || fail "the two-thread load gives another snapshot"
 cmp -s "$out.info1.json" "$out.info2.json" || fail "the two-thread load gives another graph"
+
+# The query part's program: every question answered, the summary line printed.
+# 20 sampled actors and 3 hubs.
+"$who" "$out.json" 2015-06-30 2 20 > "$out.who.txt" || fail "ent_bench_who failed"
+[ "$(grep -c '^query ' "$out.who.txt")" -eq 23 ] || fail "ent_bench_who did not ask 23 questions"
+grep -q '^summary relations=2000 queries=20 ' "$out.who.txt" ||
+    fail "ent_bench_who printed no summary"
 
 echo "bench_smoke: ok"
