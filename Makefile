@@ -11,7 +11,7 @@ GRAPH      ?= $(firstword $(wildcard graphs/south-caucasus.json) examples/minima
 # Debian packages the build, the tests and the demo need.
 DEB_PACKAGES = build-essential cmake pkg-config libigraph-dev libcjson-dev \
                libgraphviz-dev graphviz libcmocka-dev python3 python3-jsonschema \
-               groff-base man-db
+               groff-base man-db libxml2-utils
 
 .PHONY: all deps build test test-unit test-sanitize test-werror demo bench \
         format clean help
@@ -60,6 +60,13 @@ demo: build
 	@echo
 	@echo "== entente shift $(GRAPH) --from before-2022 --to after-2022 --top 10"
 	@$(BUILD)/entente shift $(GRAPH) --from before-2022 --to after-2022 --top 10
+	@echo
+	@echo "== entente render $(GRAPH) --at before-2022 --compare after-2022 -o $(BUILD)/demo/before-after.svg"
+	@mkdir -p $(BUILD)/demo
+	@$(BUILD)/entente render $(GRAPH) --at before-2022 --compare after-2022 -o $(BUILD)/demo/before-after.svg
+	@$(BUILD)/entente render $(GRAPH) --from before-2022 --to after-2022 --diff -o $(BUILD)/demo/diff.svg
+	@echo "diagrams written: $(BUILD)/demo/before-after.svg (the two snapshots on one layout)"
+	@echo "                  $(BUILD)/demo/diff.svg (what changed from before-2022 to after-2022)"
 
 bench: build
 	@sh tests/tools/ensure-deps.sh time

@@ -13,6 +13,7 @@
 #include "table.h"
 #include "snapshot.h"
 #include "analysis.h"
+#include "render.h"
 
 #ifdef __cplusplus
 extern "C" {

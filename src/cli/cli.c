@@ -149,7 +149,7 @@ int cli_input_parse(cli_input *in, const char *cmd, const cli_opt *opts, int arg
             in->files[in->n_files++] = val;
             continue;
         }
-        if (strcmp(opts[k].name, "format") == 0) {
+        if (formats && strcmp(opts[k].name, "format") == 0) {
             if (cli_parse_format(cmd, val, formats, &in->format) < 0)
                 return EXIT_USAGE;
         } else if (strcmp(opts[k].name, "max-errors") == 0) {

@@ -40,9 +40,10 @@ int cmd_who(int argc, char **argv);
 int cmd_whom(int argc, char **argv);
 int cmd_path(int argc, char **argv);
 int cmd_commitments(int argc, char **argv);
+int cmd_render(int argc, char **argv);
 extern const char cmd_check_help[], cmd_info_help[], cmd_types_help[], cmd_help_help[],
     cmd_snapshot_help[], cmd_influence_help[], cmd_shift_help[], cmd_diff_help[], cmd_who_help[],
-    cmd_whom_help[], cmd_path_help[], cmd_commitments_help[];
+    cmd_whom_help[], cmd_path_help[], cmd_commitments_help[], cmd_render_help[];
 const cli_cmd *cli_find(const char *name);
 
 /* --- option parsing ------------------------------------------------------ */
@@ -96,7 +97,8 @@ typedef struct cli_input {
 
 /*
  * Parses argv against `opts`. Positional arguments become files; the options
- * named "format" (checked against `formats`, a bitmask of 1 << cli_format) and
+ * named "format" (checked against `formats`, a bitmask of 1 << cli_format;
+ * with `formats` 0 it goes to on_option like any other) and
  * "max-errors" fill `in`; any other option goes to on_option(ud, index,
  * value), which returns 0, or -1 after printing a usage error. Returns 0, or
  * EXIT_USAGE / EXIT_FAILURE_ after printing why. Release `in` in any case.

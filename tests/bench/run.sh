@@ -30,6 +30,18 @@
 # the time per relation examined on the largest file is at most QUERY_GROWTH times that on
 # the smallest (the cost follows the neighbourhood, not the graph).
 #
+# render: generates graphs of 50, 200, 1,000 and 5,000 actors with 10 relations each (same
+# reuse rule as above) and draws the snapshot on 2015-06-30 of each as SVG with
+# `ent_bench_render FILE DAY ENGINE svg`, for the two layout engines the automatic choice may
+# take (neato, sfdp), the two a user may force (dot, fdp) and the automatic choice itself
+# (auto), each run a process of its own under GNU time; the median of RENDER_REPEAT runs, but
+# an engine whose first run on a size takes over RENDER_SLOW seconds is run only once there,
+# and dot and fdp are left out above RENDER_FULL_MAX actors unless BENCH_RENDER_FULL=1. Then
+# times `entente render graphs/south-caucasus.json` end to end (one diagram, two side by
+# side, the changes), the median of RENDER_CLI_REPEAT runs. Ends with PASS or FAIL for the
+# targets: the single South Caucasus diagram in under RENDER_SC_MAX_S seconds of wall time,
+# the automatic choice on RENDER_AUTO_ACTORS actors in under RENDER_AUTO_MAX_S seconds.
+#
 # Exits 1 on any FAIL.
 #
 # A loader peer is a program that takes the graph file and prints one line of key=value
@@ -41,9 +53,12 @@
 # Settings, from the environment: BUILD (the CMake build folder, default build),
 # BENCH_OUT (default bench-out), BENCH_REPEAT (default 3), BENCH_WARMUP (default 1),
 # BENCH_SIZES (label:actors:relations ..., default the three sizes), BENCH_PARTS (default
-# "loader pipeline query"), BENCH_PEERS, BENCH_PHASES (loader part), BENCH_PIPELINE_PEERS (default
-# "networkx igraph entente-shift"), BENCH_PYTHON (default /usr/bin/python3, Debian's, which
-# has python3-networkx and python3-igraph).
+# "loader pipeline query render"), BENCH_PEERS, BENCH_PHASES (loader part), BENCH_PIPELINE_PEERS
+# (default "networkx igraph entente-shift"), BENCH_PYTHON (default /usr/bin/python3, Debian's,
+# which has python3-networkx and python3-igraph); for the render part BENCH_RENDER_SIZES
+# (actor counts, default "50 200 1000 5000"), BENCH_RENDER_ENGINES (default "neato sfdp dot
+# fdp auto"), BENCH_RENDER_REPEAT (default 3), BENCH_RENDER_SLOW (seconds, default 20),
+# BENCH_RENDER_FULL (1: dot and fdp on every size too), BENCH_RENDER_CLI_REPEAT (default 5).
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -63,7 +78,7 @@ SUBJECT=entente  # the peer the targets apply to
 TIME_TARGET=1.5  # SUBJECT's load time / BASELINE's, at most
 RSS_TARGET=4     # SUBJECT's peak RSS / file size, below
 GNU_TIME=/usr/bin/time
-PARTS=${BENCH_PARTS:-"loader pipeline query"}
+PARTS=${BENCH_PARTS:-"loader pipeline query render"}
 PIPE_PEERS=${BENCH_PIPELINE_PEERS:-"networkx igraph entente-shift"}
 PYTHON=${BENCH_PYTHON:-/usr/bin/python3}
 PIPE_SUBJECT=entente-shift # the pipeline peer the targets apply to
@@ -80,6 +95,20 @@ QUERY_DEPTH=2
 QUERY_SAMPLE=${BENCH_QUERY_SAMPLE:-200}
 QUERY_MAX_S=0.1       # the largest question on the largest file, after loading, under
 QUERY_GROWTH=3        # ns per examined relation, largest file / smallest, at most
+RENDER_SIZES=${BENCH_RENDER_SIZES:-"50 200 1000 5000"} # actors of the render part's graphs
+RENDER_PER_ACTOR=10   # relations per actor in them
+RENDER_DAY=2015-06-30 # the day drawn
+RENDER_ENGINES=${BENCH_RENDER_ENGINES:-"neato sfdp dot fdp auto"}
+RENDER_AUTO_ENGINES="neato sfdp" # those the automatic choice may take (ent_render_auto_layout)
+RENDER_REPEAT=${BENCH_RENDER_REPEAT:-3}
+RENDER_SLOW=${BENCH_RENDER_SLOW:-20} # seconds: an engine this slow on a size runs once there
+RENDER_FULL=${BENCH_RENDER_FULL:-0}  # 1: every engine on every size
+RENDER_FULL_MAX=1000  # unless RENDER_FULL, engines outside RENDER_AUTO_ENGINES stop here
+RENDER_CLI_REPEAT=${BENCH_RENDER_CLI_REPEAT:-5}
+RENDER_SC=$ROOT/graphs/south-caucasus.json
+RENDER_SC_MAX_S=0.25  # `entente render` of one South Caucasus diagram, wall time, under
+RENDER_AUTO_ACTORS=1000 # the automatic choice on this many actors...
+RENDER_AUTO_MAX_S=10  # ...in under this many seconds of wall time
 
 # ---------------------------------------------------------------------------- peers ---
 
@@ -594,8 +623,307 @@ query_verdict() {
     echo "$PIPE_VERDICT: query benchmark (tables in $RESULTS, every question in $OUT/query-*.txt)"
 }
 
+# -------------------------------------------------------------------------- render ---
+
+# Whether engine $1 runs on the graph of $2 actors: every engine up to RENDER_FULL_MAX actors,
+# beyond it only auto and the engines it may take, unless RENDER_FULL is 1.
+render_runs() {
+    [ "$RENDER_FULL" != 1 ] || return 0
+    [ "$2" -gt "$RENDER_FULL_MAX" ] || return 0
+    case " auto $RENDER_AUTO_ENGINES " in *" $1 "*) return 0 ;; esac
+    return 1
+}
+
+# Draws file $2 (size label $3) on day $5 (default RENDER_DAY) with engine $1 once, through
+# ent_bench_render, as SVG; unless $4 is "warmup", appends its figures to $RAW as one line
+#   size=... peer=render-ENGINE run=N wall_s=T rss_kb=K user_s=T sys_s=T <its own figures>
+render_once() {
+    r_eng=$1 r_file=$2 r_size=$3 r_run=$4 r_day=${5:-$RENDER_DAY}
+    if ! "$GNU_TIME" -f '%e %M %U %S' -o "$TMP/time" "$BIN/ent_bench_render" "$r_file" \
+        "$r_day" "$r_eng" svg > "$TMP/out" 2> "$TMP/err"; then
+        echo "run.sh: ent_bench_render $r_eng failed on $r_file:" >&2
+        head -n 20 "$TMP/err" >&2
+        [ "$r_run" = warmup ] ||
+            echo "size=$r_size peer=render-$r_eng run=$r_run failed=1" >> "$RAW"
+        return 0
+    fi
+    if [ -s "$TMP/err" ]; then
+        echo "run.sh: ent_bench_render $r_eng wrote to stderr on $r_file:" >&2
+        head -n 10 "$TMP/err" >&2
+    fi
+    [ "$r_run" != warmup ] || return 0
+    # shellcheck disable=SC2046 # four words
+    set -- $(tail -n 1 "$TMP/time")
+    echo "size=$r_size peer=render-$r_eng run=$r_run wall_s=$1 rss_kb=$2 user_s=$3 sys_s=$4" \
+        "$(tail -n 1 "$TMP/out")" >> "$RAW"
+}
+
+# The engine(s) the runs of peer $2 on size $1 reported (the automatic choice's pick).
+render_engine() {
+    grep "^size=$1 peer=$2 run=" "$RAW" | sed -n 's/.* engine=\([^ ]*\).*/\1/p' | sort -u |
+        paste -sd/ -
+}
+
+# The number of counted runs of peer $2 on size $1 that succeeded.
+render_count() {
+    grep "^size=$1 peer=$2 run=" "$RAW" | grep -c -v ' failed=1' || true
+}
+
+# Times every engine on the graph of $2 actors, file $1 (size label render-ACTORS): run 1 of
+# each engine in turn, then runs 2 to RENDER_REPEAT of those whose first run took at most
+# RENDER_SLOW seconds.
+render_size() {
+    rs_file=$1 rs_actors=$2 rs_label=render-$2
+    rs_engines='' rs_out=''
+    for e in $RENDER_ENGINES; do
+        if render_runs "$e" "$rs_actors"; then
+            rs_engines="$rs_engines $e"
+        else
+            rs_out="$rs_out $e"
+        fi
+    done
+    echo "rendering $rs_actors actors (up to $RENDER_REPEAT counted runs of:$rs_engines${rs_out:+;\
+ left out:$rs_out})..."
+    for e in $rs_engines; do
+        render_once "$e" "$rs_file" "$rs_label" 1
+    done
+    rs_again=''
+    for e in $rs_engines; do
+        w=$(figure "$rs_label" "render-$e" wall_s)
+        if [ -n "$w" ] && awk -v w="$w" -v t="$RENDER_SLOW" 'BEGIN { exit !(w <= t) }'; then
+            rs_again="$rs_again $e"
+        elif [ -n "$w" ] && [ "$RENDER_REPEAT" -gt 1 ]; then
+            echo "  $e took $w s (over ${RENDER_SLOW} s): counted once"
+        fi
+    done
+    n=2
+    while [ "$n" -le "$RENDER_REPEAT" ]; do
+        for e in $rs_again; do
+            render_once "$e" "$rs_file" "$rs_label" "$n"
+        done
+        n=$((n + 1))
+    done
+}
+
+# The name of engine $1 in tables.
+render_name() {
+    case $1 in
+    auto) echo "auto (automatic)" ;;
+    *) echo "$1" ;;
+    esac
+}
+
+# Prints (terminal) and appends to $RESULTS (Markdown) the table of the graph of $2 actors,
+# file $1.
+render_table() {
+    rt_file=$1 rt_actors=$2 rt_label=render-$2
+    bytes=$(wc -c < "$rt_file" | tr -d ' ')
+    ew=''
+    for e in $RENDER_ENGINES; do
+        ew=$(grep "^size=$rt_label peer=render-$e run=" "$RAW" | grep -v ' failed=1' |
+            head -n 1)
+        [ -z "$ew" ] || break
+    done
+    v() { echo "$ew" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+    title="$rt_actors actors, $((rt_actors * RENDER_PER_ACTOR)) relations, file $(mib "$bytes")\
+ MiB: $(v actors) actors and $(v edges) edges drawn on $RENDER_DAY"
+    echo
+    echo "== render, $title"
+    printf '%-18s%6s%10s%9s%9s%9s%9s\n' engine runs "render s" "wall s" "user s" "RSS MiB" \
+        "SVG KiB"
+    {
+        printf '\n### Render, %s\n\n' "$title"
+        echo "| engine | runs | render s | wall s | user s | peak RSS MiB | SVG KiB |"
+        echo "|---|---:|---:|---:|---:|---:|---:|"
+    } >> "$RESULTS"
+    for e in $RENDER_ENGINES; do
+        name=$(render_name "$e")
+        if ! render_runs "$e" "$rt_actors"; then
+            printf '%-18s left out (BENCH_RENDER_FULL=1 runs it)\n' "$name"
+            echo "| $name | left out (BENCH_RENDER_FULL=1 runs it) |" >> "$RESULTS"
+            continue
+        fi
+        wall=$(figure "$rt_label" "render-$e" wall_s)
+        if [ -z "$wall" ]; then
+            printf '%-18s failed\n' "$name"
+            echo "| $name | failed |" >> "$RESULTS"
+            continue
+        fi
+        [ "$e" != auto ] || name="auto: $(render_engine "$rt_label" render-auto)"
+        runs=$(render_count "$rt_label" "render-$e")
+        rend=$(figure "$rt_label" "render-$e" render_s)
+        user=$(figure "$rt_label" "render-$e" user_s)
+        rss=$(figure "$rt_label" "render-$e" rss_kb)
+        rss_mib=$(mib "$((rss * 1024))")
+        svg=$(awk -v b="$(figure "$rt_label" "render-$e" bytes)" \
+            'BEGIN { printf "%.0f", b / 1024 }')
+        printf '%-18s%6s%10s%9s%9s%9s%9s\n' "$name" "$runs" "${rend:--}" "$wall" "${user:--}" \
+            "$rss_mib" "$svg"
+        echo "| $name | $runs | ${rend:--} | $wall | ${user:--} | $rss_mib | $svg |" \
+            >> "$RESULTS"
+    done
+}
+
+# The growth table: the render time (the ent_render call, median) of every engine on every size.
+render_growth() {
+    echo
+    echo "== render s by engine and actors (* one run only, - left out or failed)"
+    printf '%-18s' engine
+    hdr='| engine |' sep='|---|'
+    for a in $RENDER_SIZES; do
+        printf '%14s' "$a"
+        hdr="$hdr $a actors |" sep="$sep---:|"
+    done
+    echo
+    {
+        printf '\nrender s (the ent_render call) by engine and size; \\* one run only, slower'
+        printf ' than %s s; – left out or failed:\n\n%s\n%s\n' "$RENDER_SLOW" "$hdr" "$sep"
+    } >> "$RESULTS"
+    for e in $RENDER_ENGINES; do
+        printf '%-18s' "$(render_name "$e")"
+        row="| $(render_name "$e") |"
+        for a in $RENDER_SIZES; do
+            t=$(figure "render-$a" "render-$e" render_s)
+            if [ -z "$t" ]; then
+                cell=- md=–
+            else
+                [ "$(render_count "render-$a" "render-$e")" -ne 1 ] ||
+                    [ "$RENDER_REPEAT" -eq 1 ] || t="$t*"
+                [ "$e" != auto ] || t="$t $(render_engine "render-$a" render-auto)"
+                cell=$t md=$(echo "$t" | sed 's/\*/\\*/')
+            fi
+            printf '%14s' "$cell"
+            row="$row $md |"
+        done
+        echo
+        echo "$row" >> "$RESULTS"
+    done
+}
+
+# `entente render` on the South Caucasus graph, case $1 (single, compare or diff), run $2
+# ("warmup" is not counted): appends its figures to $RAW as size=south-caucasus peer=cli-CASE.
+render_cli_once() {
+    rc_case=$1 rc_run=$2
+    # shellcheck disable=SC2046 # the case's options
+    set -- $(render_cli_args "$rc_case")
+    if ! "$GNU_TIME" -f '%e %M %U %S' -o "$TMP/time" "$BUILD/entente" render "$RENDER_SC" \
+        "$@" -o "$TMP/sc-$rc_case.svg" > "$TMP/out" 2> "$TMP/err"; then
+        echo "run.sh: entente render $* failed:" >&2
+        head -n 20 "$TMP/err" >&2
+        [ "$rc_run" = warmup ] ||
+            echo "size=south-caucasus peer=cli-$rc_case run=$rc_run failed=1" >> "$RAW"
+        return 0
+    fi
+    if [ -s "$TMP/err" ] || [ -s "$TMP/out" ]; then
+        echo "run.sh: entente render $* printed:" >&2
+        cat "$TMP/out" "$TMP/err" | head -n 10 >&2
+    fi
+    [ "$rc_run" != warmup ] || return 0
+    rc_bytes=$(wc -c < "$TMP/sc-$rc_case.svg" | tr -d ' ')
+    # shellcheck disable=SC2046 # four words
+    set -- $(tail -n 1 "$TMP/time")
+    echo "size=south-caucasus peer=cli-$rc_case run=$rc_run wall_s=$1 rss_kb=$2 user_s=$3" \
+        "sys_s=$4 bytes=$rc_bytes" >> "$RAW"
+}
+
+render_cli_args() {
+    case $1 in
+    single) echo "--at after-2022" ;;
+    compare) echo "--at before-2022 --compare after-2022" ;;
+    diff) echo "--from before-2022 --to after-2022 --diff" ;;
+    esac
+}
+
+# The South Caucasus runs: one warm-up and RENDER_CLI_REPEAT counted runs of each case, the
+# cases taking turns, then the same number of ent_bench_render runs of the single diagram for
+# the time inside the process; prints and appends the table.
+render_sc() {
+    echo
+    echo "rendering graphs/south-caucasus.json (1 warm-up and $RENDER_CLI_REPEAT counted runs" \
+         "of each)..."
+    for c in single compare diff; do
+        render_cli_once "$c" warmup
+    done
+    n=1
+    while [ "$n" -le "$RENDER_CLI_REPEAT" ]; do
+        for c in single compare diff; do
+            render_cli_once "$c" "$n"
+        done
+        render_once auto "$RENDER_SC" south-caucasus "$n" after-2022
+        n=$((n + 1))
+    done
+    echo
+    echo "== entente render graphs/south-caucasus.json -o FILE.svg, median of" \
+         "$RENDER_CLI_REPEAT runs"
+    printf '%-52s%8s%8s%9s%9s\n' options "wall s" "user s" "RSS MiB" "SVG KiB"
+    {
+        printf '\n### Render, graphs/south-caucasus.json end to end\n\n'
+        echo "\`entente render graphs/south-caucasus.json OPTIONS -o FILE.svg\`, the whole" \
+             "process from GNU time, median of $RENDER_CLI_REPEAT runs after one warm-up."
+        echo
+        echo "| options | wall s | user s | peak RSS MiB | SVG KiB |"
+        echo "|---|---:|---:|---:|---:|"
+    } >> "$RESULTS"
+    for c in single compare diff; do
+        opts=$(render_cli_args "$c")
+        wall=$(figure south-caucasus "cli-$c" wall_s)
+        if [ -z "$wall" ]; then
+            printf '%-52s failed\n' "$opts"
+            echo "| \`$opts\` | failed |" >> "$RESULTS"
+            continue
+        fi
+        user=$(figure south-caucasus "cli-$c" user_s)
+        rss=$(mib "$(($(figure south-caucasus "cli-$c" rss_kb) * 1024))")
+        kib=$(awk -v b="$(figure south-caucasus "cli-$c" bytes)" 'BEGIN { printf "%.0f", b / 1024 }')
+        printf '%-52s%8s%8s%9s%9s\n' "$opts" "$wall" "$user" "$rss" "$kib"
+        echo "| \`$opts\` | $wall | $user | $rss | $kib |" >> "$RESULTS"
+    done
+    ew=$(grep "^size=south-caucasus peer=render-auto run=" "$RAW" | grep -v ' failed=1' |
+        head -n 1)
+    if [ -n "$ew" ]; then
+        v() { echo "$ew" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+        line="inside the process (ent_bench_render, after-2022, auto): $(v actors) actors and\
+ $(v edges) edges drawn with $(v engine), load $(figure south-caucasus render-auto load_s) s,\
+ render $(figure south-caucasus render-auto render_s) s"
+        echo "$line"
+        printf '\nInside the process (\140ent_bench_render\140, after-2022, auto): %s.\n' \
+            "${line#*auto): }" >> "$RESULTS"
+    fi
+}
+
+# The render part's targets.
+render_verdict() {
+    PIPE_VERDICT=PASS
+    printf '\nRender targets:\n\n' >> "$RESULTS"
+    echo
+    w=$(figure south-caucasus cli-single wall_s)
+    ok=$(awk -v x="${w:-}" -v t="$RENDER_SC_MAX_S" \
+        'BEGIN { print (x != "" && x + 0 < t) ? "PASS" : "FAIL" }')
+    verdict_line "$ok" "entente render graphs/south-caucasus.json --at after-2022 -o FILE.svg:" \
+        "wall ${w:-?} s (target < $RENDER_SC_MAX_S s)"
+    case " $RENDER_SIZES |$RENDER_ENGINES " in
+    *" $RENDER_AUTO_ACTORS "*"|"*auto*)
+        w=$(figure "render-$RENDER_AUTO_ACTORS" render-auto wall_s)
+        ok=$(awk -v x="${w:-}" -v t="$RENDER_AUTO_MAX_S" \
+            'BEGIN { print (x != "" && x + 0 < t) ? "PASS" : "FAIL" }')
+        verdict_line "$ok" "automatic layout choice" \
+            "($(render_engine "render-$RENDER_AUTO_ACTORS" render-auto)) on" \
+            "$RENDER_AUTO_ACTORS actors: wall ${w:-?} s (target < $RENDER_AUTO_MAX_S s)" ;;
+    *)
+        verdict_line SKIP "automatic layout choice on $RENDER_AUTO_ACTORS actors (not among" \
+            "BENCH_RENDER_SIZES, or auto not among BENCH_RENDER_ENGINES)" ;;
+    esac
+    echo "$PIPE_VERDICT: render benchmark (tables in $RESULTS, every run in $RAW)"
+}
+
 # ---------------------------------------------------------------------------- main ---
 
+for part in $PARTS; do
+    case $part in
+    loader | pipeline | query | render) ;;
+    *) die "unknown part '$part' in BENCH_PARTS (loader, pipeline, query, render)" ;;
+    esac
+done
 preflight
 mkdir -p "$OUT"
 TMP=$(mktemp -d)
@@ -605,13 +933,15 @@ RAW=$OUT/raw.txt
 RESULTS=$OUT/results.md
 : > "$RAW"
 
-for spec in $SIZES; do
-    IFS=: read -r label actors relations <<EOF
+if has_part loader || has_part pipeline || has_part query; then
+    for spec in $SIZES; do
+        IFS=: read -r label actors relations <<EOF
 $spec
 EOF
-    generate "$label" "$actors" "$relations"
-done
-[ -n "$SIZES" ] || die "no sizes to run (BENCH_SIZES is empty)"
+        generate "$label" "$actors" "$relations"
+    done
+    [ -n "$SIZES" ] || die "no sizes to run (BENCH_SIZES is empty)"
+fi
 if has_part pipeline; then
     pipe_preflight
 fi
@@ -625,7 +955,9 @@ dirty=$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null | hea
     echo "Benchmark ($(echo $PARTS | sed 's/ /, /g')) of $(date -u +%Y-%m-%d), commit" \
          "$commit${dirty:+ with local changes}, build type ${btype:-unset}."
     echo "Machine: ${cpu:-unknown CPU}, $(nproc) cores, ${mem:-unknown memory}, $(uname -sr)."
-    echo "Every figure is the median of $REPEAT runs, each in a process of its own."
+    if has_part loader || has_part pipeline || has_part query; then
+        echo "Every figure is the median of $REPEAT runs, each in a process of its own."
+    fi
     if has_part loader; then
         echo "load s: time in the process to read the file and build the peer's structure;"
         echo "wall s, user s, sys s and peak RSS: the whole process, from GNU time."
@@ -765,4 +1097,54 @@ if has_part query; then
     [ "$PIPE_VERDICT" = PASS ] || query_status=1
 fi
 
-[ "$loader_status" -eq 0 ] && [ "$pipeline_status" -eq 0 ] && [ "$query_status" -eq 0 ]
+render_status=0
+if has_part render; then
+    for prog in "$BIN/ent_bench_render" "$BUILD/entente"; do
+        [ -x "$prog" ] || die "$prog is missing: build first (make build)"
+    done
+    [ -f "$RENDER_SC" ] || die "$RENDER_SC is missing"
+    [ -n "$RENDER_SIZES" ] || die "no sizes to draw (BENCH_RENDER_SIZES is empty)"
+    render_start=$(date +%s)
+    for a in $RENDER_SIZES; do
+        generate "render-$a" "$a" "$((a * RENDER_PER_ACTOR))"
+    done
+    gv=$(dot -V 2>&1 | sed -n 's/.*version \([^ ]*\).*/\1/p' | head -n 1)
+    {
+        echo
+        echo "## Diagrams (render)"
+        echo
+        echo "\`ent_bench_render FILE $RENDER_DAY ENGINE svg\` on synthetic graphs of" \
+             "$RENDER_PER_ACTOR relations per actor: load, the snapshot on $RENDER_DAY, then" \
+             "one ent_render call (layout, drawing, SVG output in memory) with Graphviz" \
+             "${gv:-(version unknown)}. neato and sfdp are the engines the automatic choice" \
+             "takes (neato up to 500 actors, sfdp beyond); dot and fdp can be forced with" \
+             "--layout. runs: counted runs, each a process of its own, the median kept (an" \
+             "engine slower than $RENDER_SLOW s on its first run of a size is run only once" \
+             "there); render s: the ent_render call, timed inside the process; wall s, user s" \
+             "and peak RSS: the whole process, from GNU time. One uncounted warm-up run per" \
+             "engine on the South Caucasus graph comes first."
+    } >> "$RESULTS"
+    echo
+    echo "warming up ($RENDER_ENGINES on graphs/south-caucasus.json, not counted)..."
+    for e in $RENDER_ENGINES; do
+        render_once "$e" "$RENDER_SC" warmup warmup after-2022
+    done
+    for a in $RENDER_SIZES; do
+        file=$OUT/graph-render-$a.json
+        cat "$file" > /dev/null
+        render_size "$file" "$a"
+    done
+    for a in $RENDER_SIZES; do
+        render_table "$OUT/graph-render-$a.json" "$a"
+    done
+    render_growth
+    render_sc
+    render_verdict
+    [ "$PIPE_VERDICT" = PASS ] || render_status=1
+    took=$(($(date +%s) - render_start))
+    echo "render part: $took s"
+    printf '\nThe render part took %s s.\n' "$took" >> "$RESULTS"
+fi
+
+[ "$loader_status" -eq 0 ] && [ "$pipeline_status" -eq 0 ] && [ "$query_status" -eq 0 ] &&
+    [ "$render_status" -eq 0 ]

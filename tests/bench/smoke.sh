@@ -1,20 +1,21 @@
 #!/bin/sh
 # smoke.sh: the `bench_smoke` ctest, a few seconds at most.
 #
-#     sh smoke.sh GEN CLI CJSON LOAD WHO OUT
+#     sh smoke.sh GEN CLI CJSON LOAD WHO RENDER OUT
 #
-# GEN, CLI, CJSON, LOAD and WHO are the built ent_bench_gen, entente, ent_bench_cjson,
-# ent_bench_load and ent_bench_who; OUT is a path prefix in the build tree. Generates 200 actors / 2,000
-# relations twice (the generator must be deterministic), then checks that `entente check
-# --strict` accepts the file (exit status 0: no error, no warning), and that both benchmark
-# peers read all of it, the loader without a diagnostic, and that the query program answers. The full-size run is run.sh's job.
+# GEN, CLI, CJSON, LOAD, WHO and RENDER are the built ent_bench_gen, entente, ent_bench_cjson,
+# ent_bench_load, ent_bench_who and ent_bench_render; OUT is a path prefix in the build tree.
+# Generates 200 actors / 2,000 relations twice (the generator must be deterministic), then
+# checks that `entente check --strict` accepts the file (exit status 0: no error, no
+# warning), that both benchmark peers read all of it, the loader without a diagnostic, and
+# that the query and render programs answer. The full-size run is run.sh's job.
 set -eu
 
-if [ $# -ne 6 ]; then
-    echo "usage: sh smoke.sh GEN CLI CJSON LOAD WHO OUT" >&2
+if [ $# -ne 7 ]; then
+    echo "usage: sh smoke.sh GEN CLI CJSON LOAD WHO RENDER OUT" >&2
     exit 2
 fi
-gen=$1 cli=$2 cjson=$3 load=$4 who=$5 out=$6
+gen=$1 cli=$2 cjson=$3 load=$4 who=$5 render=$6 out=$7
 actors=200 relations=2000
 
 fail() {
@@ -79,5 +80,13 @@ cmp -s "$out.info1.json" "$out.info2.json" || fail "the two-thread load gives an
 [ "$(grep -c '^query ' "$out.who.txt")" -eq 23 ] || fail "ent_bench_who did not ask 23 questions"
 grep -q '^summary relations=2000 queries=20 ' "$out.who.txt" ||
     fail "ent_bench_who printed no summary"
+
+# The render part's program: the 200 actors drawn with the automatic choice (neato at this
+# size) as SVG, one line of figures.
+line=$("$render" "$out.json" 2015-06-30 auto svg) || fail "ent_bench_render failed"
+echo "$line"
+[ "$(value actors "$line")" -gt 0 ] || fail "ent_bench_render drew no actor"
+[ "$(value engine "$line")" = neato ] || fail "ent_bench_render did not choose neato"
+[ "$(value bytes "$line")" -gt 0 ] || fail "ent_bench_render wrote no SVG"
 
 echo "bench_smoke: ok"

@@ -1,0 +1,74 @@
+/*
+ * entente/render.h: alliance diagrams of snapshots, drawn with Graphviz.
+ *
+ * Three kinds of picture, all on one layout computed once for every actor
+ * they show, so that an actor sits at the same place in each panel:
+ *   - one snapshot;
+ *   - two snapshots side by side (compare);
+ *   - the changes from one snapshot to another in one picture (diff).
+ * docs/diagrams.md describes every shape, colour and line style.
+ */
+#ifndef ENTENTE_RENDER_H
+#define ENTENTE_RENDER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "snapshot.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum ent_render_mode {
+    ENT_RENDER_ONE = 0, /**< the snapshot `a` */
+    ENT_RENDER_COMPARE, /**< `a` and `b` side by side */
+    ENT_RENDER_DIFF     /**< the changes from `a` to `b` */
+} ent_render_mode;
+
+typedef enum ent_render_format {
+    ENT_RENDER_SVG = 0,
+    ENT_RENDER_PNG,
+    ENT_RENDER_PDF,
+    ENT_RENDER_DOT /**< the drawing as DOT text, positions pinned (`dot -Tsvg` redraws it) */
+} ent_render_format;
+
+/** How to draw. Call ent_render_options_init, then set what differs. */
+typedef struct ent_render_options {
+    const char *layout;       /**< "dot", "fdp", "neato", "sfdp", "circo", "twopi"; NULL: by size */
+    uint32_t focus;           /**< an actor: draw its neighbourhood only; ENT_NO_ACTOR: everyone */
+    unsigned depth;           /**< with focus: how many steps out (default 1) */
+    unsigned kinds;           /**< bit (1 << ent_actor_kind) per kind drawn; 0: every kind */
+    const char *const *types; /**< relation type ids or families drawn; none: every type */
+    size_t n_types;
+    const char *title;    /**< NULL: the graph's title */
+    const char *label[2]; /**< how to name the two dates, e.g. a snapshot's label; NULL: none */
+    const char *const *colors; /**< when not NULL, a fill colour per actor ("" for none) */
+    const char *color_legend;  /**< with colors: what they mean, for the legend */
+} ent_render_options;
+
+void ent_render_options_init(ent_render_options *o);
+
+/** The layout engine chosen for a drawing of `actors` actors when none is asked for. */
+const char *ent_render_auto_layout(size_t actors);
+
+/** Whether `name` is a layout engine entente can use. */
+int ent_render_layout_known(const char *name);
+
+/**
+ * Draws a picture. `b` is NULL for ENT_RENDER_ONE and required otherwise.
+ * On success returns 0 and sets *out to a malloc'd buffer of *len bytes (the
+ * caller frees it) and, when `engine` is not NULL, *engine to the layout
+ * engine used. On failure returns an ent_error code, with the message in
+ * ent_error_last(): ENT_EUSAGE for a bad option (an unknown layout, a focus
+ * actor absent from the snapshots, nothing left to draw), ENT_EGRAPHVIZ when
+ * Graphviz reported an error, ENT_ENOMEM.
+ */
+int ent_render(const ent_view *a, const ent_view *b, ent_render_mode mode,
+               const ent_render_options *o, ent_render_format format, char **out, size_t *len,
+               const char **engine);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,28 @@
+# checks.sh: what the shell test scripts of `entente render` share, sourced
+# after setting $src (the source tree): ok/bad counters and the known-bug
+# verdicts.
+#
+# Known bugs (tests/render-known-bugs.txt): a failing check of a listed bug is
+# reported as XFAIL and does not fail the test; a passing check of a listed
+# "always" bug fails, so that the list is kept true.
+# shellcheck shell=sh
+pass=0
+fail=0
+xfail=0
+known_bugs=$src/tests/render-known-bugs.txt
+ok() { pass=$((pass + 1)); printf 'ok   %s\n' "$1"; }
+bad() { fail=$((fail + 1)); printf 'FAIL %s\n' "$1"; }
+known() { grep -Eq "^$1 " "$known_bugs" 2> /dev/null; }
+# verdict BUG PASSED NAME: the outcome of a check that BUG makes fail.
+verdict() {
+    if ! known "$1"; then
+        if [ "$2" = 1 ]; then ok "$3"; else bad "$3"; fi
+    elif [ "$2" = 0 ]; then
+        xfail=$((xfail + 1))
+        printf 'XFAIL %s (known bug %s)\n' "$3" "$1"
+    elif grep -Eq "^$1 +sometimes " "$known_bugs"; then
+        ok "$3 (known bug $1 did not show this time)"
+    else
+        bad "$3: known bug $1 no longer shows; delete its line from tests/render-known-bugs.txt"
+    fi
+}
