@@ -159,6 +159,108 @@ int ent_path_table(ent_table **out, const ent_view *v, uint32_t from, uint32_t t
  */
 int ent_commitments_table(ent_table **out, const ent_view *v);
 
+/*
+ * Structural balance (docs/analyses.md, "Structural balance"). The view's
+ * directed edges are folded into a signed undirected graph: one tie per pair
+ * of actors, with the sign of the sum of both directions' weights (no tie when
+ * that sum is 0, or within 1e-9 of it; self-loops are ignored).
+ */
+
+/** Settings of the balance analyses. Zero-initialise, then call ent_balance_options_init. */
+typedef struct ent_balance_options {
+    size_t top;                     /**< keep this many unbalanced triads (0: all) */
+    size_t exact_max;               /**< connected parts of up to this many actors (at most
+                                         64) get the exact frustration index; 0: heuristic
+                                         only; default 48 */
+    unsigned long long node_budget; /**< branch-and-bound nodes per call before the exact
+                                         search gives up and keeps the heuristic bound;
+                                         default 20 million (about a second or two) */
+    size_t walk_max;                /**< walk balance only when no connected part has more
+                                         actors than this (dense eigenvalues, cubic time);
+                                         0: never; default 1000 (half a second) */
+} ent_balance_options;
+
+/** Sets the defaults: exact up to 48 actors, 20 million nodes, walk balance up to 1000. */
+void ent_balance_options_init(ent_balance_options *o);
+
+/** What ent_frustration found, and how sure it is. */
+typedef struct ent_frustration_info {
+    size_t frustration;       /**< ties that go against the camps: the frustration index
+                                   when `exact`, else an upper bound */
+    size_t lower_bound;       /**< a proven lower bound (equal to `frustration` when exact) */
+    int exact;                /**< 1 when every part was solved exactly */
+    size_t parts;             /**< connected parts left once actors with a single tie are
+                                   set aside (they never need to be frustrated) */
+    size_t parts_heuristic;   /**< parts left to the heuristic: too large or over budget */
+    size_t parts_over_budget; /**< of those, parts small enough whose search ran out */
+    size_t largest_heuristic; /**< actors in the largest heuristic part (0: none) */
+    unsigned long long nodes; /**< branch-and-bound nodes visited */
+} ent_frustration_info;
+
+/*
+ * Building blocks on an undirected signed graph of n vertices: tie i joins
+ * from[i] and to[i] (distinct, each pair once) with sign[i] = +1 or -1. They
+ * return ENT_EUSAGE for a self-loop, a vertex out of range, another sign or a
+ * pair given twice, else 0 or ENT_ENOMEM (ENT_EINTERNAL from LAPACK).
+ */
+
+/**
+ * Counts the triangles by their number of negative ties: counts[0] +++,
+ * counts[1] ++-, counts[2] +--, counts[3] ---. O(m^1.5).
+ */
+int ent_signed_triangles(size_t n, const uint32_t *from, const uint32_t *to, const int *sign,
+                         size_t m, size_t counts[4]);
+
+/**
+ * Walk balance of Estrada and Benzi (2014): tr exp(A) / tr exp(|A|), with A
+ * the signed adjacency matrix over all n vertices (a vertex without ties adds
+ * 1 to both traces). 1 for a balanced graph, towards 0 as it gets frustrated.
+ * Eigenvalues of each connected part by LAPACK's dsyevr (through igraph):
+ * O(sum of the parts' sizes cubed). NaN when n is 0.
+ */
+int ent_walk_balance(size_t n, const uint32_t *from, const uint32_t *to, const int *sign, size_t m,
+                     double *out);
+
+/**
+ * Frustration index: the least number of ties that go against some split of
+ * the vertices into two camps (a positive tie across the camps or a negative
+ * one inside a camp), which is also the least number of ties whose removal
+ * leaves a balanced graph. Sets camp[v] to 1 or 2 (in each connected part the
+ * first vertex is in camp 1) and *info. Parts of up to o->exact_max vertices
+ * are solved exactly by branch and bound within o->node_budget; larger ones by
+ * a multi-start local search that gives an upper bound. `o` may be NULL (the
+ * defaults). Deterministic: the same input gives the same camps.
+ */
+int ent_frustration(size_t n, const uint32_t *from, const uint32_t *to, const int *sign, size_t m,
+                    const ent_balance_options *o, int *camp, ent_frustration_info *info);
+
+/**
+ * Structural balance of a view. `summary`: one row with the tie and triangle
+ * counts, the strict and weak triangle balance, the walk balance and the
+ * frustration index (normalised, with its method: "exact" or "heuristic" and
+ * then a lower bound). `triads`: the unbalanced triangles under strict
+ * balance (++- and ---), most intense first (the sum of the magnitudes of
+ * their ties, then actor order), each tie with the relations behind it.
+ * `camps`: every actor with a tie, its connected part, its camp and its ties
+ * that go against the camps. Any of the three may be NULL when not wanted.
+ * `o` may be NULL. Returns 0, ENT_ENOMEM or ENT_EINTERNAL.
+ */
+int ent_balance_tables(ent_table **summary, ent_table **triads, ent_table **camps,
+                       const ent_view *v, const ent_balance_options *o);
+
+/**
+ * How balance changed from view a to view b (two dates of one graph).
+ * `summary`: the summary's measures on each date and their change (three
+ * rows). `triads`: the triads that became unbalanced (a balanced triangle
+ * before), formed unbalanced (not a closed triangle before), became balanced
+ * or dissolved (a tie gone), with the relations behind each tie on the later
+ * date (the earlier one for a tie that is gone). Either may be NULL. Returns
+ * 0, ENT_EUSAGE when the views come from different graphs, ENT_ENOMEM or
+ * ENT_EINTERNAL.
+ */
+int ent_balance_change_tables(ent_table **summary, ent_table **triads, const ent_view *a,
+                              const ent_view *b, const ent_balance_options *o);
+
 #ifdef __cplusplus
 }
 #endif

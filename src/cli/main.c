@@ -22,6 +22,8 @@ const cli_cmd cli_commands[] = {
     {"path", cmd_path, "the shortest signed paths between two actors", cmd_path_help},
     {"commitments", cmd_commitments, "obligations in force: kept, ignored or broken",
      cmd_commitments_help},
+    {"balance", cmd_balance, "structural balance: triads, frustration, camps; or its change",
+     cmd_balance_help},
     {"render", cmd_render, "alliance diagrams: a snapshot, two side by side, or the changes",
      cmd_render_help},
     {"types", cmd_types, "list the relation vocabulary", cmd_types_help},

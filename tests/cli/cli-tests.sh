@@ -170,6 +170,28 @@ expect "path" 0 'aliyev \+> pashinyan -> russia' "$bin" path "$sc" Aliyev Russia
 expect "who depth 0" 2 "'--depth' must be at least 1" "$bin" who backed armenia "$sc" --at 2023 --depth 0
 expect "who evidence" 0 'kyiv-independent-2023-09-21' "$bin" who blamed Pashinyan "$sc" --at 2023-09-21 --evidence
 
+# entente balance on Read's Gahuku-Gama tribes: the published figures
+# (68 triangles 19/2/40/7, strict balance 0.8676471, frustration 7,
+# normalised 0.7586207, walk balance 0.3575761), through the command line.
+gg=$src/tests/fixtures/balance/gahuku-gama.json
+got=$("$bin" balance "$gg" --at fieldwork --format json | $PY -c "
+import json, sys
+r = json.load(sys.stdin)['tables'][0]['rows'][0]
+print(r['triangles'], r['ppp'], r['ppn'], r['pnn'], r['nnn'], r['strict_balance'],
+      r['frustration'], r['frustration_normalised'], r['walk_balance'], r['frustration_method'])")
+want="68 19 2 40 7 0.8676471 7 0.7586207 0.3575761 exact"
+[ "$got" = "$want" ] && ok "balance: Gahuku-Gama's published figures" ||
+    bad "balance: Gahuku-Gama's published figures: $got (want $want)"
+# Armenia allied with Russia while helping Ukraine: an unbalanced triad after 2022.
+expect "balance: Armenia, Russia and Ukraine" 0 '^armenia,russia,ukraine,\+\+-,' \
+    "$bin" balance "$sc" --at after-2022 --format csv
+expect "balance: that triad formed unbalanced" 0 '^formed unbalanced,armenia,russia,ukraine,' \
+    "$bin" balance "$sc" --from before-2022 --to after-2022 --format csv
+expect "balance needs a date" 2 "'--at WHEN' \\(or '--from WHEN --to WHEN'\\) is required" \
+    "$bin" balance "$sc"
+expect "balance: --at or --from" 2 "not both" "$bin" balance "$sc" --at 2023 --from 2022 --to 2023
+expect "balance: --exact-max" 2 "at most 64" "$bin" balance "$sc" --at 2023 --exact-max 65
+
 # Every format of every analysis parses, and a run repeats byte for byte.
 ok_formats=1
 for cmd in "snapshot --at after-2022" "influence --at after-2022" \
@@ -177,7 +199,8 @@ for cmd in "snapshot --at after-2022" "influence --at after-2022" \
            "shift --from before-2022 --to after-2022 --explain russia --metric neg_in" \
            "diff --from before-2022 --to after-2022" \
            "who backed armenia --at after-2022 --depth 2 --evidence" \
-           "commitments --at after-2022"; do
+           "commitments --at after-2022" "balance --at after-2022" \
+           "balance --from before-2022 --to after-2022"; do
     # shellcheck disable=SC2086
     "$bin" $cmd "$sc" --format json > a.json && $PY -m json.tool a.json > /dev/null || ok_formats=0
     # shellcheck disable=SC2086
