@@ -916,6 +916,70 @@ static int in_box(const render *r, size_t i, int b, int vi)
     return n->member[vi] == b;
 }
 
+/* Whether the line s -> t is a membership that the box of t, drawn in
+ * `boxes` for date vi (2: either date), already shows. */
+static int boxed(const render *r, Agraph_t *const *boxes, int32_t s, int32_t t, int vi)
+{
+    int b = r->nodes[t].box;
+    return b >= 0 && (uint32_t)t == r->boxes[b] && in_box(r, (size_t)s, b, vi) && boxes[b];
+}
+
+typedef struct diff_ctx {
+    drawing *d;
+    Agnode_t **gn;          /* the drawn nodes */
+    Agraph_t *const *boxes; /* the drawn boxes */
+    int rc;
+} diff_ctx;
+
+/* One pair of a diff: x its edge on the earlier date, y on the later one
+ * (either NULL), drawn in the style of its change (walk_pairs callback). */
+static void diff_pair(void *ud, const ent_edge *x, const ent_edge *y)
+{
+    diff_ctx *c = ud;
+    render *r = c->d->r;
+    const ent_edge *any = x ? x : y;
+    int32_t s = r->index[any->source], t = r->index[any->target];
+    if (c->rc || s < 0 || t < 0 || !c->gn[s] || !c->gn[t])
+        return;
+    int shown = boxed(r, c->boxes, s, t, 2);
+    weighed wx = {0, 0, 0, 0}, wy = {0, 0, 0, 0};
+    if (x)
+        wx = weigh(r, 0, x, shown);
+    if (y)
+        wy = weigh(r, 1, y, shown);
+    if (!wx.kept)
+        x = NULL;
+    if (!wy.kept)
+        y = NULL;
+    if (!x && !y)
+        return;
+    int ch;
+    if (x && !y)
+        ch = 1;
+    else if (!x)
+        ch = 0;
+    else if (sign_of(wx.weight) && sign_of(wy.weight) && sign_of(wx.weight) != sign_of(wy.weight))
+        ch = 2;
+    else if (fabs(wx.weight - wy.weight) > 1e-9)
+        ch = 3;
+    else
+        ch = 4;
+    Agedge_t *ge = agedge(c->d->g, c->gn[s], c->gn[t], NULL, 1);
+    if (!ge) {
+        c->rc = ENT_ENOMEM;
+        return;
+    }
+    double w = y ? wy.weight : wx.weight;
+    style_edge_sign(ge, w, ch == 4 ? 0 : w);
+    set(ge, "color", change_colors[ch]);
+    if (ch == 1)
+        set(ge, "style", "dashed");
+    if (ch == 2)
+        set(ge, "penwidth", "3");
+    c->d->seen_change[ch] = 1;
+    edge_tooltip(c->d, ge, y ? y : x, change_names[ch]);
+}
+
 /*
  * One panel: the actors of view vi (2: the diff of both) at offset dx, in
  * `panel`. Nodes get names prefixed with `prefix`. Returns 0 or ENT_ENOMEM.
@@ -994,9 +1058,7 @@ static int draw_panel(drawing *d, Agraph_t *panel, const char *prefix, int vi, d
             int32_t s = r->index[e->source], t = r->index[e->target];
             if (s < 0 || t < 0 || !gn[s] || !gn[t])
                 continue;
-            int boxed = r->nodes[t].box >= 0 && (uint32_t)t == r->boxes[r->nodes[t].box] &&
-                        in_box(r, (size_t)s, r->nodes[t].box, vi) && boxes[r->nodes[t].box];
-            weighed w = weigh(r, vi, e, boxed);
+            weighed w = weigh(r, vi, e, boxed(r, boxes, s, t, vi));
             if (!w.kept)
                 continue;
             Agedge_t *ge = agedge(d->g, gn[s], gn[t], NULL, 1);
@@ -1022,68 +1084,11 @@ static int draw_panel(drawing *d, Agraph_t *panel, const char *prefix, int vi, d
             edge_tooltip(d, ge, e, NULL);
         }
     } else {
-        /* The diff: every pair of either date, styled by how it changed. Both
-         * edge lists are ordered by (source, target): merge them. */
-        const ent_view *va = r->v[0], *vb = r->v[1];
-        size_t ia = 0, ib = 0, na = ent_view_edge_count(va), nb = ent_view_edge_count(vb);
-        while (ia < na || ib < nb) {
-            {
-                const ent_edge *ea = ia < na ? ent_view_edge(va, ia) : NULL;
-                const ent_edge *eb = ib < nb ? ent_view_edge(vb, ib) : NULL;
-                int cmp =
-                    !ea   ? 1
-                    : !eb ? -1
-                          : (ea->source != eb->source
-                                 ? (ea->source < eb->source ? -1 : 1)
-                                 : (ea->target != eb->target ? (ea->target < eb->target ? -1 : 1)
-                                                             : 0));
-                const ent_edge *x = cmp <= 0 ? ea : NULL, *y = cmp >= 0 ? eb : NULL;
-                ia += cmp <= 0;
-                ib += cmp >= 0;
-                const ent_edge *any = x ? x : y;
-                int32_t s = r->index[any->source], t = r->index[any->target];
-                if (s < 0 || t < 0 || !gn[s] || !gn[t])
-                    continue;
-                int boxed = r->nodes[t].box >= 0 &&
-                            (uint32_t)t == r->boxes[r->nodes[t].box] &&
-                            in_box(r, (size_t)s, r->nodes[t].box, 2) && boxes[r->nodes[t].box];
-                weighed wx = {0, 0, 0, 0}, wy = {0, 0, 0, 0};
-                if (x)
-                    wx = weigh(r, 0, x, boxed);
-                if (y)
-                    wy = weigh(r, 1, y, boxed);
-                if (!wx.kept)
-                    x = NULL;
-                if (!wy.kept)
-                    y = NULL;
-                if (!x && !y)
-                    continue;
-                int ch;
-                if (x && !y)
-                    ch = 1;
-                else if (!x)
-                    ch = 0;
-                else if (sign_of(wx.weight) && sign_of(wy.weight) &&
-                         sign_of(wx.weight) != sign_of(wy.weight))
-                    ch = 2;
-                else if (fabs(wx.weight - wy.weight) > 1e-9)
-                    ch = 3;
-                else
-                    ch = 4;
-                Agedge_t *ge = agedge(d->g, gn[s], gn[t], NULL, 1);
-                if (!ge)
-                    goto done;
-                double w = y ? wy.weight : wx.weight;
-                style_edge_sign(ge, w, ch == 4 ? 0 : w);
-                set(ge, "color", change_colors[ch]);
-                if (ch == 1)
-                    set(ge, "style", "dashed");
-                if (ch == 2)
-                    set(ge, "penwidth", "3");
-                d->seen_change[ch] = 1;
-                edge_tooltip(d, ge, y ? y : x, change_names[ch]);
-            }
-        }
+        /* The diff: every pair of either date, styled by how it changed. */
+        diff_ctx c = {d, gn, boxes, ENT_OK};
+        walk_pairs(r->v[0], r->v[1], diff_pair, &c);
+        if (c.rc)
+            goto done;
     }
     rc = ENT_OK;
 done:

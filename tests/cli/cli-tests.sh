@@ -11,28 +11,8 @@ work=$3
 mkdir -p "$work"
 cd "$work" || exit 1
 PY=/usr/bin/python3
-pass=0
-fail=0
+. "$src/tests/tools/checks.sh"
 
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; }
-
-# expect NAME STATUS PATTERN COMMAND...: exit status and a line of output (grep -E).
-expect() {
-    name=$1 want=$2 pattern=$3
-    shift 3
-    out=$("$@" 2>&1)
-    got=$?
-    if [ "$got" -ne "$want" ]; then
-        bad "$name: exit $got, expected $want"
-        printf '%s\n' "$out" | head -5 | sed 's/^/    /'
-    elif [ -n "$pattern" ] && ! printf '%s\n' "$out" | grep -Eq -- "$pattern"; then
-        bad "$name: output does not match /$pattern/"
-        printf '%s\n' "$out" | head -5 | sed 's/^/    /'
-    else
-        ok "$name"
-    fi
-}
 
 ex=$src/examples/minimal.json
 fx=$src/tests/fixtures/invalid

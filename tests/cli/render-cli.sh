@@ -17,23 +17,6 @@ umask 022
 fx=$src/tests/fixtures/render/alliance.json
 . "$src/tests/tools/checks.sh"
 
-# expect NAME STATUS PATTERN COMMAND...: exit status and a line of output (grep -E).
-expect() {
-    name=$1 want=$2 pattern=$3
-    shift 3
-    out=$("$@" 2>&1)
-    got=$?
-    if [ "$got" -ne "$want" ]; then
-        bad "$name: exit $got, expected $want"
-        printf '%s\n' "$out" | head -5 | sed 's/^/    /'
-    elif [ -n "$pattern" ] && ! printf '%s\n' "$out" | grep -Eq -- "$pattern"; then
-        bad "$name: output does not match /$pattern/"
-        printf '%s\n' "$out" | head -5 | sed 's/^/    /'
-    else
-        ok "$name"
-    fi
-}
-
 # listing DIR: every entry of DIR, hidden ones included, one per line.
 listing() { (cd "$1" && ls -A); }
 

@@ -1,6 +1,6 @@
-# checks.sh: what the shell test scripts of `entente render` share, sourced
-# after setting $src (the source tree): ok/bad counters and the known-bug
-# verdicts.
+# checks.sh: what the shell test scripts share, sourced after setting $src
+# (the source tree): ok/bad counters, expect, and the known-bug verdicts of
+# the render tests.
 #
 # Known bugs (tests/render-known-bugs.txt): a failing check of a listed bug is
 # reported as XFAIL and does not fail the test; a passing check of a listed
@@ -24,5 +24,22 @@ verdict() {
         ok "$3 (known bug $1 did not show this time)"
     else
         bad "$3: known bug $1 no longer shows; delete its line from tests/render-known-bugs.txt"
+    fi
+}
+
+# expect NAME STATUS PATTERN COMMAND...: exit status and a line of output (grep -E).
+expect() {
+    name=$1 want=$2 pattern=$3
+    shift 3
+    out=$("$@" 2>&1)
+    got=$?
+    if [ "$got" -ne "$want" ]; then
+        bad "$name: exit $got, expected $want"
+        printf '%s\n' "$out" | head -5 | sed 's/^/    /'
+    elif [ -n "$pattern" ] && ! printf '%s\n' "$out" | grep -Eq -- "$pattern"; then
+        bad "$name: output does not match /$pattern/"
+        printf '%s\n' "$out" | head -5 | sed 's/^/    /'
+    else
+        ok "$name"
     fi
 }
