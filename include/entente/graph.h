@@ -1,7 +1,7 @@
 /*
  * entente/graph.h: the model, an immutable collection of sources, actors,
- * relations, snapshots and the relation vocabulary, as loaded from one or more
- * graph files (see load.h and docs/format.md).
+ * relations, snapshots, comparisons and the relation vocabulary, as loaded
+ * from one or more graph files (see load.h and docs/format.md).
  *
  * Records are plain read-only structs owned by the graph; their pointers stay
  * valid until ent_graph_free. Actors, relations and the rest keep the order in
@@ -103,6 +103,18 @@ typedef struct ent_snapshot {
     ent_loc loc;
 } ent_snapshot;
 
+/**
+ * A pair of snapshots that a file declares worth comparing. The `from`
+ * snapshot's day comes before the `to` snapshot's (the loader refuses the
+ * rest). At most one comparison of a graph is the headline.
+ */
+typedef struct ent_comparison {
+    const char *id, *label; /**< label "" when absent */
+    uint32_t from, to;      /**< snapshot indices (ent_graph_snapshot) */
+    int headline;           /**< 1 for the headline comparison, else 0 */
+    ent_loc loc;
+} ent_comparison;
+
 typedef struct ent_graph ent_graph;
 
 /** Frees a graph and every record in it. Accepts NULL. */
@@ -129,6 +141,9 @@ const ent_relation *ent_graph_relation(const ent_graph *g, size_t i);
 size_t ent_graph_snapshot_count(const ent_graph *g);
 const ent_snapshot *ent_graph_snapshot(const ent_graph *g, size_t i);
 
+size_t ent_graph_comparison_count(const ent_graph *g);
+const ent_comparison *ent_graph_comparison(const ent_graph *g, size_t i);
+
 /** Number of relation types: the built-in ones, then those the files add. */
 size_t ent_graph_type_count(const ent_graph *g);
 /** The i-th relation type, with the files' overrides applied. */
@@ -147,6 +162,15 @@ long ent_graph_resolve_actor(const ent_graph *g, const char *name, const char **
 
 /** Index of the snapshot with this id, or -1. */
 long ent_graph_snapshot_by_id(const ent_graph *g, const char *id);
+
+/** Index of the comparison with this id, or -1. */
+long ent_graph_comparison_by_id(const ent_graph *g, const char *id);
+
+/**
+ * Index of the comparison marked `"headline": true`, or -1 when none is.
+ * O(1).
+ */
+long ent_graph_headline_comparison(const ent_graph *g);
 
 /** Names of kinds and statuses as written in graph files ("de_facto_state"). */
 const char *ent_actor_kind_str(ent_actor_kind k);

@@ -1,6 +1,7 @@
 /*
  * cmd_info.c: `entente info FILE...`, what a graph holds: actors by kind,
- * relations by type and status, the date span, sources and snapshots.
+ * relations by type and status, the date span, sources, snapshots and the
+ * comparisons declared between them.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,10 +12,10 @@ const char cmd_info_help[] =
     "usage: entente info [OPTIONS] FILE...\n"
     "\n"
     "Describes a graph: how many actors of each kind, relations by type and by\n"
-    "status (durable and events apart), the span of the dates, the sources and the\n"
-    "declared snapshots. Several files are read together as one graph. Problems in\n"
-    "the data are reported as by 'entente check'; with errors, nothing else is\n"
-    "printed.\n"
+    "status (durable and events apart), the span of the dates, the sources, the\n"
+    "declared snapshots and the comparisons between them (the headline one marked).\n"
+    "Several files are read together as one graph. Problems in the data are\n"
+    "reported as by 'entente check'; with errors, nothing else is printed.\n"
     "\n"
     "options:\n"
     "  --format FORMAT     text (default) or json\n"
@@ -196,6 +197,24 @@ static void print_json(const ent_graph *g, const summary *s)
         cli_json_end_object(&j);
     }
     cli_json_end_array(&j);
+    cli_json_key(&j, "comparisons");
+    cli_json_begin_array(&j);
+    for (size_t i = 0; i < ent_graph_comparison_count(g); i++) {
+        const ent_comparison *c = ent_graph_comparison(g, i);
+        cli_json_begin_object(&j);
+        cli_json_key(&j, "id");
+        cli_json_string(&j, c->id);
+        cli_json_key(&j, "from");
+        cli_json_string(&j, ent_graph_snapshot(g, c->from)->id);
+        cli_json_key(&j, "to");
+        cli_json_string(&j, ent_graph_snapshot(g, c->to)->id);
+        cli_json_key(&j, "label");
+        cli_json_string(&j, c->label);
+        cli_json_key(&j, "headline");
+        cli_json_bool(&j, c->headline);
+        cli_json_end_object(&j);
+    }
+    cli_json_end_array(&j);
     cli_json_end_object(&j);
 }
 
@@ -238,6 +257,23 @@ static void print_text(const ent_graph *g, const summary *s)
     for (size_t i = 0; i < ent_graph_snapshot_count(g); i++) {
         const ent_snapshot *sn = ent_graph_snapshot(g, i);
         printf("  %-20s %-10s %s\n", sn->id, ent_date_format(sn->at, d1), sn->label);
+    }
+    /* One column wider than the labels above: "comparisons" has 11 letters.
+     * Each comparison: id, the pair, "headline" when it is (from column 54),
+     * the label, with no padding left at the end of a line. */
+    printf("%s %zu\n", "comparisons", ent_graph_comparison_count(g));
+    for (size_t i = 0; i < ent_graph_comparison_count(g); i++) {
+        const ent_comparison *c = ent_graph_comparison(g, i);
+        int col = printf("  %-20s %s -> %s", c->id, ent_graph_snapshot(g, c->from)->id,
+                         ent_graph_snapshot(g, c->to)->id);
+        if (c->headline || c->label[0]) {
+            printf("%*s", col < 52 ? 53 - col : 1, "");
+            if (c->headline)
+                printf("headline");
+            if (c->label[0])
+                printf("%*s%s", c->headline ? 1 : 9, "", c->label);
+        }
+        printf("\n");
     }
 }
 

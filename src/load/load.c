@@ -12,8 +12,9 @@
  * by walking that element's text.
  *
  * Sections are processed in dependency order across all files (relation
- * types, sources, actors, snapshots, relations), so a relation may refer to
- * an actor defined later in the same file or in another file.
+ * types, sources, actors, snapshots, relations, comparisons), so a relation
+ * may refer to an actor defined later in the same file or in another file,
+ * and a comparison to any snapshot.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -45,13 +46,21 @@
  * Files and their layout as found by the first pass
  * ------------------------------------------------------------------------- */
 
-enum section_id { SEC_TYPES, SEC_SOURCES, SEC_ACTORS, SEC_SNAPSHOTS, SEC_RELATIONS, SEC_COUNT };
+enum section_id {
+    SEC_TYPES,
+    SEC_SOURCES,
+    SEC_ACTORS,
+    SEC_SNAPSHOTS,
+    SEC_RELATIONS,
+    SEC_COMPARISONS,
+    SEC_COUNT
+};
 
-static const char *const section_names[SEC_COUNT] = {"relation_types", "sources", "actors",
-                                                     "snapshots", "relations"};
+static const char *const section_names[SEC_COUNT] = {"relation_types", "sources",   "actors",
+                                                     "snapshots",      "relations", "comparisons"};
 /* What one element of each section is called in messages. */
-static const char *const element_names[SEC_COUNT] = {"relation type", "source", "actor", "snapshot",
-                                                     "relation"};
+static const char *const element_names[SEC_COUNT] = {"relation type", "source",   "actor",
+                                                     "snapshot",      "relation", "comparison"};
 
 typedef struct elem {
     size_t start, end; /* byte range of the element's text */
@@ -106,9 +115,14 @@ typedef struct loader {
     lfile *cur;       /* file of the first pass's hooks */
     section *cur_sec; /* section of the member being scanned, or NULL */
     ent_strbuf msg;   /* scratch for messages */
-    origin *type_origin, *source_origin, *actor_origin, *snapshot_origin, *relation_origin;
+    origin *type_origin, *source_origin, *actor_origin, *snapshot_origin, *relation_origin,
+        *comparison_origin;
     size_t cap_type_origin, cap_source_origin, cap_actor_origin, cap_snapshot_origin,
-        cap_relation_origin;
+        cap_relation_origin, cap_comparison_origin;
+    /* The first comparison marked "headline": true, whatever its other
+     * problems, so that a second one is reported against it. */
+    int headline_seen;
+    origin headline_origin;
     size_t n_relation_ids; /* relation ids registered, and origins recorded */
     /* Per actor, what every relation checks: its kind, and whether it has
      * existence dates. Kept apart from the actor records so that checking a
@@ -599,7 +613,9 @@ static void bump_release(void)
  * Second pass: helpers for checking one element
  * ------------------------------------------------------------------------- */
 
-enum { T_STR = 1, T_NUM = 2, T_BOOL = 4, T_ARR = 8, T_OBJ = 16 };
+/* JSON types a member may have; T_DATE is a string holding a date, which
+ * only changes what a wrong-type message asks for. */
+enum { T_STR = 1, T_NUM = 2, T_BOOL = 4, T_ARR = 8, T_OBJ = 16, T_DATE = 32 };
 
 typedef struct field {
     const char *name;
@@ -625,22 +641,16 @@ static const char *json_type_name(const cJSON *v)
 
 static int has_type(const cJSON *v, unsigned types)
 {
-    return ((types & T_STR) && cJSON_IsString(v)) || ((types & T_NUM) && cJSON_IsNumber(v)) ||
-           ((types & T_BOOL) && cJSON_IsBool(v)) || ((types & T_ARR) && cJSON_IsArray(v)) ||
-           ((types & T_OBJ) && cJSON_IsObject(v));
+    return ((types & (T_STR | T_DATE)) && cJSON_IsString(v)) ||
+           ((types & T_NUM) && cJSON_IsNumber(v)) || ((types & T_BOOL) && cJSON_IsBool(v)) ||
+           ((types & T_ARR) && cJSON_IsArray(v)) || ((types & T_OBJ) && cJSON_IsObject(v));
 }
 
-static int is_date_field(const char *name)
+static const char *expected_name(unsigned types)
 {
-    return !strcmp(name, "from") || !strcmp(name, "to") || !strcmp(name, "at") ||
-           !strcmp(name, "date");
-}
-
-static const char *expected_name(const char *field_name, unsigned types)
-{
-    if (types == T_STR && is_date_field(field_name))
-        return "a date string such as \"2023-09-19\"";
     switch (types) {
+    case T_DATE:
+        return "a date string such as \"2023-09-19\"";
     case T_STR:
         return "a string";
     case T_NUM:
@@ -731,7 +741,7 @@ static int collect(loader *L, const lfile *f, lazy_pos *where, const cJSON *obj,
         if (!has_type(c, fields[i].types)) {
             report(L, ENT_SEV_ERROR, "wrong-type", f, member_pos(f, resolve(where), c->string, 0),
                    "\"%s\" in %s must be %s, found %s", c->string, what,
-                   expected_name(c->string, fields[i].types), json_type_name(c));
+                   expected_name(fields[i].types), json_type_name(c));
             errs++;
             continue;
         }
@@ -1108,7 +1118,7 @@ static void do_type(loader *L, lfile *f, const elem *el, const cJSON *obj, size_
  * ------------------------------------------------------------------------- */
 
 static const field source_fields[] = {{"id", T_STR},     {"title", T_STR}, {"publisher", T_STR},
-                                      {"author", T_STR}, {"date", T_STR},  {"url", T_STR},
+                                      {"author", T_STR}, {"date", T_DATE}, {"url", T_STR},
                                       {NULL, 0}};
 enum { SF_ID, SF_TITLE, SF_PUBLISHER, SF_AUTHOR, SF_DATE, SF_URL };
 
@@ -1166,7 +1176,7 @@ static void do_source(loader *L, lfile *f, const elem *el, const cJSON *obj, siz
 
 static const field actor_fields[] = {
     {"id", T_STR},          {"name", T_STR},       {"kind", T_STR}, {"aliases", T_ARR},
-    {"from", T_STR},        {"to", T_STR},         {"tags", T_ARR}, {"collective_defense", T_BOOL},
+    {"from", T_DATE},       {"to", T_DATE},        {"tags", T_ARR}, {"collective_defense", T_BOOL},
     {"description", T_STR}, {"attributes", T_OBJ}, {NULL, 0}};
 enum {
     AF_ID,
@@ -1365,7 +1375,15 @@ static void do_actor(loader *L, lfile *f, const elem *el, const cJSON *obj, size
  * Second pass: snapshots
  * ------------------------------------------------------------------------- */
 
-static const field snapshot_fields[] = {{"id", T_STR}, {"at", T_STR}, {"label", T_STR}, {NULL, 0}};
+/* Whether an id has the shape of a date (even an impossible one such as
+ * "2023-13"), so that a command line could not tell the two apart. */
+static int looks_like_date(const char *id)
+{
+    ent_date probe;
+    return ent_date_parse(&probe, id, strlen(id)) != ENT_DATE_SYNTAX;
+}
+
+static const field snapshot_fields[] = {{"id", T_STR}, {"at", T_DATE}, {"label", T_STR}, {NULL, 0}};
 enum { NF_ID, NF_AT, NF_LABEL };
 
 static void do_snapshot(loader *L, lfile *f, const elem *el, const cJSON *obj, size_t index)
@@ -1390,8 +1408,7 @@ static void do_snapshot(loader *L, lfile *f, const elem *el, const cJSON *obj, s
     size_t id_pos = member_pos(f, at, "id", 0);
     if (check_id(L, f, at, id, "snapshot") < 0)
         return;
-    ent_date probe;
-    if (ent_date_parse(&probe, id, strlen(id)) != ENT_DATE_SYNTAX) {
+    if (looks_like_date(id)) {
         report(L, ENT_SEV_ERROR, "invalid-id", f, id_pos,
                "snapshot id \"%s\" looks like a date, so \"--at %s\" would be ambiguous; use a "
                "name such as \"before-2022\"",
@@ -1404,8 +1421,11 @@ static void do_snapshot(loader *L, lfile *f, const elem *el, const cJSON *obj, s
         duplicate_id(L, f, id_pos, "snapshot", id, &L->snapshot_origin[first]);
         return;
     }
+    /* A snapshot with errors is still registered under its id, without a
+     * date, so that the comparisons naming it do not add "unknown snapshot"
+     * errors of their own (the graph is not kept then anyway). */
     if (errs)
-        return;
+        memset(&s.at, 0, sizeof s.at);
     s.id = keep(L, id);
     s.label = opt_str(L, v[NF_LABEL]);
     s.loc.file = f->index;
@@ -1429,8 +1449,8 @@ static void do_snapshot(loader *L, lfile *f, const elem *el, const cJSON *obj, s
 
 static const field relation_fields[] = {{"id", T_STR},     {"source", T_STR},
                                         {"target", T_STR}, {"type", T_STR},
-                                        {"from", T_STR},   {"to", T_STR},
-                                        {"at", T_STR},     {"intensity", T_NUM},
+                                        {"from", T_DATE},  {"to", T_DATE},
+                                        {"at", T_DATE},    {"intensity", T_NUM},
                                         {"status", T_STR}, {"claimed_by", T_STR},
                                         {"via", T_STR},    {"evidence", T_ARR},
                                         {"note", T_STR},   {NULL, 0}};
@@ -1774,13 +1794,186 @@ id_done:
 }
 
 /* ---------------------------------------------------------------------------
+ * Second pass: comparisons
+ * ------------------------------------------------------------------------- */
+
+static const field comparison_fields[] = {{"id", T_STR},    {"from", T_STR},      {"to", T_STR},
+                                          {"label", T_STR}, {"headline", T_BOOL}, {NULL, 0}};
+enum { CF_ID, CF_FROM, CF_TO, CF_LABEL, CF_HEADLINE };
+
+/*
+ * Resolves member `member` ("from", "to") of the comparison at obj_pos to a
+ * snapshot; reports unknown-snapshot. Returns the snapshot index or -1.
+ */
+static long snapshot_ref(loader *L, const lfile *f, size_t obj_pos, const char *member,
+                         const cJSON *v)
+{
+    const ent_graph *g = L->g;
+    const char *name = v->valuestring;
+    uint32_t idx;
+    if (ent_strmap_get(&g->snapshot_ids, name, &idx))
+        return (long)idx;
+    size_t pos = member_pos(f, obj_pos, member, 0);
+    ent_date d;
+    if (ent_date_parse(&d, name, strlen(name)) == ENT_DATE_OK) {
+        /* A date where a snapshot id belongs: point at a snapshot of that day. */
+        const char *same = NULL;
+        for (size_t i = 0; i < g->n_snapshots && !same; i++)
+            if (g->snapshots[i].at.year &&
+                ent_date_last_day(g->snapshots[i].at) == ent_date_last_day(d))
+                same = g->snapshots[i].id;
+        if (same)
+            report_guess(L, ENT_SEV_ERROR, "unknown-snapshot", f, pos, same,
+                         "\"%s\" is a date, but a comparison names snapshots by their ids", member);
+        else
+            report(L, ENT_SEV_ERROR, "unknown-snapshot", f, pos,
+                   "\"%s\" is a date, but a comparison names snapshots by their ids; declare a "
+                   "snapshot at %s in \"snapshots\" and give its id here",
+                   member, name);
+        return -1;
+    }
+    ent_fuzzy fz;
+    ent_fuzzy_init(&fz, name);
+    for (size_t i = 0; i < g->n_snapshots; i++)
+        ent_fuzzy_offer(&fz, g->snapshots[i].id);
+    report_guess(L, ENT_SEV_ERROR, "unknown-snapshot", f, pos, fz.best,
+                 "\"%s\" names unknown snapshot \"%s\"", member, name);
+    return -1;
+}
+
+/* A snapshot's date for messages: "2023-09-21", or "2023, that is 2023-12-31"
+ * for a partial date, since the day it stands for is what is compared. */
+static const char *snapshot_day(const ent_snapshot *s, char buf[40])
+{
+    char written[11], day[11];
+    ent_date_format(s->at, written);
+    if (s->at.day)
+        snprintf(buf, 40, "%s", written);
+    else
+        snprintf(buf, 40, "%s, that is %s", written,
+                 ent_date_format(ent_date_from_day(ent_date_last_day(s->at)), day));
+    return buf;
+}
+
+/*
+ * Checks that snapshot `from` comes before snapshot `to`, each taken on the
+ * day it stands for on the command line (the last day of a partial date).
+ */
+static int check_sequence(loader *L, const lfile *f, size_t obj_pos, long from, long to)
+{
+    const ent_snapshot *a = &L->g->snapshots[from], *b = &L->g->snapshots[to];
+    if (!a->at.year || !b->at.year)
+        return 0; /* a snapshot with errors of its own, already reported */
+    size_t pos = member_pos(f, obj_pos, "to", 0);
+    if (from == to) {
+        report(L, ENT_SEV_ERROR, "date-order", f, pos,
+               "\"from\" and \"to\" are both snapshot \"%s\"; a comparison needs two "
+               "snapshots, the earlier first",
+               a->id);
+        return -1;
+    }
+    if (ent_date_last_day(a->at) < ent_date_last_day(b->at))
+        return 0;
+    char d1[40], d2[40];
+    report(L, ENT_SEV_ERROR, "date-order", f, pos,
+           "\"to\" snapshot \"%s\" (%s) is not later than \"from\" snapshot \"%s\" (%s); a "
+           "comparison goes from the earlier snapshot to the later",
+           b->id, snapshot_day(b, d1), a->id, snapshot_day(a, d2));
+    return -1;
+}
+
+static void do_comparison(loader *L, lfile *f, const elem *el, const cJSON *obj, size_t index)
+{
+    const cJSON *v[MAX_FIELDS];
+    size_t at = el->start;
+    const char *what = "a comparison";
+    lazy_pos where = known_pos(f, at);
+    int errs = collect(L, f, &where, obj, comparison_fields, v, what);
+    ent_graph *g = L->g;
+    ent_comparison c;
+    memset(&c, 0, sizeof c);
+    (void)index;
+    long from = -1, to = -1;
+    if (!v[CF_ID])
+        missing(L, f, at, what, "id"), errs++;
+    if (!v[CF_FROM])
+        missing(L, f, at, what, "from"), errs++;
+    else if ((from = snapshot_ref(L, f, at, "from", v[CF_FROM])) < 0)
+        errs++;
+    if (!v[CF_TO])
+        missing(L, f, at, what, "to"), errs++;
+    else if ((to = snapshot_ref(L, f, at, "to", v[CF_TO])) < 0)
+        errs++;
+    if (from >= 0 && to >= 0 && check_sequence(L, f, at, from, to) < 0)
+        errs++;
+    if (v[CF_HEADLINE] && cJSON_IsTrue(v[CF_HEADLINE])) {
+        c.headline = 1;
+        if (L->headline_seen) {
+            const origin *o = &L->headline_origin;
+            lfile *ff = &L->files[o->file];
+            report(L, ENT_SEV_ERROR, "duplicate-headline", f, member_pos(f, at, "headline", 0),
+                   "a second comparison has \"headline\": true; only one comparison can be the "
+                   "headline");
+            report(L, ENT_SEV_NOTE, "duplicate-headline", ff, member_pos(ff, o->pos, "headline", 0),
+                   "the first headline comparison is here");
+            errs++;
+        } else {
+            L->headline_seen = 1;
+            L->headline_origin.file = f->index;
+            L->headline_origin.pos = at;
+            L->headline_origin.line = el->line;
+        }
+    }
+    if (!v[CF_ID])
+        return;
+    const char *id = v[CF_ID]->valuestring;
+    size_t id_pos = member_pos(f, at, "id", 0);
+    if (check_id(L, f, at, id, "comparison") < 0)
+        return;
+    if (looks_like_date(id)) {
+        report(L, ENT_SEV_ERROR, "invalid-id", f, id_pos,
+               "comparison id \"%s\" looks like a date; like a snapshot id, it must be a name "
+               "such as \"before-and-after-2022\"",
+               id);
+        return;
+    }
+    uint32_t first;
+    if (ent_strmap_get(&g->comparison_ids, id, &first)) {
+        duplicate_id(L, f, id_pos, "comparison", id, &L->comparison_origin[first]);
+        return;
+    }
+    /* Registered even with errors, so that a later duplicate is still
+     * reported (the graph is not kept then anyway). */
+    c.id = keep(L, id);
+    c.label = opt_str(L, v[CF_LABEL]);
+    c.from = from >= 0 ? (uint32_t)from : 0;
+    c.to = to >= 0 ? (uint32_t)to : 0;
+    c.loc.file = f->index;
+    c.loc.line = el->line;
+    size_t ci = g->n_comparisons;
+    if (ent_grow_((void **)&g->comparisons, &g->cap_comparisons, ci + 1, sizeof *g->comparisons) <
+            0 ||
+        record_origin(L, &L->comparison_origin, &L->cap_comparison_origin, ci, f, at, el->line) <
+            0) {
+        L->oom = 1;
+        return;
+    }
+    g->comparisons[ci] = c;
+    if (c.headline && g->headline < 0)
+        g->headline = (long)ci;
+    if (ent_strmap_put(&g->comparison_ids, c.id, (uint32_t)ci, NULL) < 0)
+        L->oom = 1;
+    g->n_comparisons++;
+}
+
+/* ---------------------------------------------------------------------------
  * Driver
  * ------------------------------------------------------------------------- */
 
 typedef void (*element_fn)(loader *L, lfile *f, const elem *el, const cJSON *obj, size_t index);
 
-static const element_fn element_fns[SEC_COUNT] = {do_type, do_source, do_actor, do_snapshot,
-                                                  do_relation};
+static const element_fn element_fns[SEC_COUNT] = {do_type,     do_source,   do_actor,
+                                                  do_snapshot, do_relation, do_comparison};
 
 /* Parses a top-level scalar member with cJSON; NULL when absent. */
 static cJSON *parse_at(const lfile *f, size_t pos)
@@ -2037,6 +2230,7 @@ static void release_files(loader *L)
     free(L->actor_origin);
     free(L->snapshot_origin);
     free(L->relation_origin);
+    free(L->comparison_origin);
     free(L->actor_kind);
     free(L->actor_dated);
     ent_strbuf_release(&L->msg);

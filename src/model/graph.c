@@ -30,6 +30,7 @@ ent_graph *ent_graph_new_(void)
     if (!g)
         return NULL;
     g->title = g->description = "";
+    g->headline = -1;
     size_t n = ent_vocab_builtin_count();
     if (ent_grow_((void **)&g->types, &g->cap_types, n, sizeof *g->types) < 0)
         goto fail;
@@ -130,10 +131,12 @@ void ent_graph_free(ent_graph *g)
     free(g->actors);
     free(g->relations);
     free(g->snapshots);
+    free(g->comparisons);
     free(g->types);
     ent_strmap_release(&g->source_ids);
     ent_strmap_release(&g->actor_ids);
     ent_strmap_release(&g->snapshot_ids);
+    ent_strmap_release(&g->comparison_ids);
     ent_strmap_release(&g->type_ids);
     ent_strmap_release(&g->relation_ids);
     ent_strmap_release(&g->names);
@@ -201,6 +204,16 @@ const ent_snapshot *ent_graph_snapshot(const ent_graph *g, size_t i)
     return i < g->n_snapshots ? &g->snapshots[i] : NULL;
 }
 
+size_t ent_graph_comparison_count(const ent_graph *g)
+{
+    return g->n_comparisons;
+}
+
+const ent_comparison *ent_graph_comparison(const ent_graph *g, size_t i)
+{
+    return i < g->n_comparisons ? &g->comparisons[i] : NULL;
+}
+
 size_t ent_graph_type_count(const ent_graph *g)
 {
     return g->n_types;
@@ -221,6 +234,17 @@ long ent_graph_snapshot_by_id(const ent_graph *g, const char *id)
 {
     uint32_t v;
     return ent_strmap_get(&g->snapshot_ids, id, &v) ? (long)v : -1;
+}
+
+long ent_graph_comparison_by_id(const ent_graph *g, const char *id)
+{
+    uint32_t v;
+    return ent_strmap_get(&g->comparison_ids, id, &v) ? (long)v : -1;
+}
+
+long ent_graph_headline_comparison(const ent_graph *g)
+{
+    return g->headline;
 }
 
 long ent_graph_resolve_actor(const ent_graph *g, const char *name, const char **suggestion)

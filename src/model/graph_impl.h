@@ -42,16 +42,20 @@ struct ent_graph {
     size_t n_relations, cap_relations;
     ent_snapshot *snapshots;
     size_t n_snapshots, cap_snapshots;
+    ent_comparison *comparisons;
+    size_t n_comparisons, cap_comparisons;
+    long headline;      /* index of the headline comparison, or -1 */
     ent_reltype *types; /* built-in types first, then the files' own */
     size_t n_types, cap_types;
 
-    ent_strmap source_ids;   /* id -> index into sources */
-    ent_strmap actor_ids;    /* id -> index into actors */
-    ent_strmap snapshot_ids; /* id -> index into snapshots */
-    ent_strmap type_ids;     /* id -> index into types */
-    ent_strmap relation_ids; /* the relation ids given, for duplicate checks */
-    ent_strmap names;        /* lowercased id, name, alias -> actor or AMBIGUOUS */
-    ent_rel_span *spans;     /* per relation, see ent_rel_span */
+    ent_strmap source_ids;     /* id -> index into sources */
+    ent_strmap actor_ids;      /* id -> index into actors */
+    ent_strmap snapshot_ids;   /* id -> index into snapshots */
+    ent_strmap comparison_ids; /* id -> index into comparisons */
+    ent_strmap type_ids;       /* id -> index into types */
+    ent_strmap relation_ids;   /* the relation ids given, for duplicate checks */
+    ent_strmap names;          /* lowercased id, name, alias -> actor or AMBIGUOUS */
+    ent_rel_span *spans;       /* per relation, see ent_rel_span */
     /* Relations by target and by source (CSR): by_target[in_start[a] ..
      * in_start[a + 1]) are the relations towards actor a, in file order;
      * likewise by_source/out_start. A relation with `via` V is also listed

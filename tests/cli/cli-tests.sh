@@ -94,6 +94,41 @@ assert d["sources"][0]["publisher"] == "The Kyiv Independent"
 PY
 then ok "info --format json"; else bad "info --format json"; fi
 
+# Comparisons: in file order, the headline marked. The columns were counted
+# by hand: the id padded to 20 characters, "headline" (or as many spaces) from
+# column 54, then the label, and no spaces at the end of a line.
+cat > compare.json <<'JSON'
+{"format": "entente/1",
+ "snapshots": [{"id": "war-2020", "at": "2020-10-15"}, {"id": "before-2022", "at": "2022-02-23"},
+               {"id": "after-2022", "at": "2023-09-21"}],
+ "comparisons": [{"id": "since-war-2020", "from": "war-2020", "to": "after-2022"},
+                 {"id": "before-after-2022", "from": "before-2022", "to": "after-2022",
+                  "label": "Before and after", "headline": true}]}
+JSON
+printf '%s\n' 'comparisons 2' \
+    '  since-war-2020       war-2020 -> after-2022' \
+    '  before-after-2022    before-2022 -> after-2022     headline Before and after' > compare.want
+"$bin" info compare.json > compare.txt
+status=$?
+[ $status -eq 0 ] && tail -n 3 compare.txt | cmp -s - compare.want && ok "info lists comparisons" ||
+    bad "info lists comparisons: exit $status, $(tail -n 3 compare.txt)"
+"$bin" info --format json compare.json > compare.json.out
+"$bin" info --format json "$src/graphs/south-caucasus.json" > compare-sc.json.out
+if $PY - compare.json.out compare-sc.json.out <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["comparisons"] == [
+    {"id": "since-war-2020", "from": "war-2020", "to": "after-2022", "label": "",
+     "headline": False},
+    {"id": "before-after-2022", "from": "before-2022", "to": "after-2022",
+     "label": "Before and after", "headline": True}], d["comparisons"]
+# The data set leads with the article's own comparison.
+sc = [c for c in json.load(open(sys.argv[2]))["comparisons"] if c["headline"]]
+assert [(c["id"], c["from"], c["to"]) for c in sc] == [
+    ("before-after-2022", "before-2022", "after-2022")], sc
+PY
+then ok "info --format json lists comparisons"; else bad "info --format json lists comparisons"; fi
+
 # Byte-identical output from run to run.
 same=1
 for args in "check $fx/missing-field.json" "info $ex" "info --format json $ex" "types --format json"; do

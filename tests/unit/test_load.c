@@ -1,6 +1,7 @@
 /*
  * test_load.c: the loader through the public API: the model it builds,
- * defaults, merging files, name resolution and the diagnostics' locations.
+ * defaults, merging files, name resolution, comparisons of snapshots and the
+ * diagnostics' locations.
  */
 #include "test_common.h"
 
@@ -40,6 +41,9 @@ static void builds_the_model(void **state)
     assert_int_equal(ent_graph_relation_count(g), 2);
     assert_int_equal(ent_graph_source_count(g), 1);
     assert_int_equal(ent_graph_snapshot_count(g), 1);
+    assert_int_equal(ent_graph_comparison_count(g), 0);
+    assert_int_equal(ent_graph_headline_comparison(g), -1);
+    assert_null(ent_graph_comparison(g, 0));
 
     const ent_actor *csto = ent_graph_actor(g, 2);
     assert_string_equal(csto->id, "csto");
@@ -281,6 +285,199 @@ static void checks_kinds_and_claims(void **state)
     ent_diags_free(d);
 }
 
+/* Checks diagnostic i: code, severity, line and column. */
+static void expect_diag(const ent_diags *d, size_t i, const char *code, ent_severity sev,
+                        unsigned line, unsigned col)
+{
+    const ent_diag *e = ent_diags_get(d, i);
+    assert_non_null(e);
+    assert_string_equal(e->code, code);
+    assert_int_equal(e->severity, sev);
+    assert_int_equal(e->line, line);
+    assert_int_equal(e->col, col);
+}
+
+static void builds_comparisons(void **state)
+{
+    (void)state;
+    const char *doc =
+        "{\n"
+        "  \"format\": \"entente/1\",\n"
+        "  \"snapshots\": [{\"id\": \"war-2020\", \"at\": \"2020-10-15\"},\n"
+        "    {\"id\": \"before-2022\", \"at\": \"2022-02-23\"}, {\"id\": \"after-2022\", \"at\": "
+        "\"2023-09-21\"}],\n"
+        "  \"comparisons\": [\n"
+        "    {\"id\": \"since-war-2020\", \"from\": \"war-2020\", \"to\": \"after-2022\"},\n"
+        "    {\"id\": \"before-after-2022\", \"from\": \"before-2022\", \"to\": \"after-2022\",\n"
+        "     \"label\": \"Before and after\", \"headline\": true}\n"
+        "  ]\n"
+        "}\n";
+    ent_graph *g;
+    ent_diags *d;
+    assert_int_equal(load_text(doc, &g, &d), ENT_OK);
+    assert_int_equal(ent_diags_count(d), 0);
+    assert_int_equal(ent_graph_comparison_count(g), 2);
+
+    const ent_comparison *c0 = ent_graph_comparison(g, 0);
+    assert_string_equal(c0->id, "since-war-2020");
+    assert_int_equal(c0->from, 0); /* war-2020 */
+    assert_int_equal(c0->to, 2);   /* after-2022 */
+    assert_string_equal(c0->label, "");
+    assert_int_equal(c0->headline, 0);
+    assert_int_equal(c0->loc.file, 0);
+    assert_int_equal(c0->loc.line, 6);
+
+    const ent_comparison *c1 = ent_graph_comparison(g, 1);
+    assert_string_equal(c1->id, "before-after-2022");
+    assert_int_equal(c1->from, 1); /* before-2022 */
+    assert_int_equal(c1->to, 2);
+    assert_string_equal(c1->label, "Before and after");
+    assert_int_equal(c1->headline, 1);
+    assert_int_equal(c1->loc.line, 7);
+    assert_string_equal(ent_graph_snapshot(g, c1->from)->id, "before-2022");
+
+    assert_int_equal(ent_graph_headline_comparison(g), 1);
+    assert_int_equal(ent_graph_comparison_by_id(g, "before-after-2022"), 1);
+    assert_int_equal(ent_graph_comparison_by_id(g, "since-war-2020"), 0);
+    assert_int_equal(ent_graph_comparison_by_id(g, "before-2022"), -1); /* a snapshot */
+    assert_null(ent_graph_comparison(g, 2));
+    ent_graph_free(g);
+    ent_diags_free(d);
+}
+
+static void locates_comparison_errors(void **state)
+{
+    (void)state;
+    /* Columns counted by hand; each comparison's line starts with two
+     * spaces, so every "id" value is at column 10, and the "from" value of a
+     * one-letter id at column 23. */
+    const char *doc =
+        "{\"format\": \"entente/1\",\n"
+        " \"snapshots\": [{\"id\": \"before-2022\", \"at\": \"2022-02-23\"},\n"
+        "  {\"id\": \"after-2022\", \"at\": \"2023-09-21\"}],\n"
+        " \"comparisons\": [\n"
+        "  {\"id\": \"a\", \"from\": \"befor-2022\", \"to\": \"after-2022\", \"headline\": true},\n"
+        "  {\"id\": \"b\", \"from\": \"after-2022\", \"to\": \"before-2022\"},\n"
+        "  {\"id\": \"c\", \"from\": \"before-2022\", \"to\": \"after-2022\", \"headline\": "
+        "true},\n"
+        "  {\"id\": \"a\", \"from\": \"before-2022\", \"to\": \"after-2022\"},\n"
+        "  {\"id\": \"2023-09\", \"from\": \"before-2022\", \"to\": \"after-2022\", \"colour\": "
+        "\"red\"}\n"
+        " ]}\n";
+    ent_graph *g;
+    ent_diags *d;
+    assert_int_equal(load_text(doc, &g, &d), ENT_EINVALID);
+    assert_null(g);
+    assert_int_equal(ent_diags_count(d), 8);
+    assert_int_equal(ent_diags_count_severity(d, ENT_SEV_ERROR), 5);
+
+    expect_diag(d, 0, "unknown-snapshot", ENT_SEV_ERROR, 5, 23);
+    assert_string_equal(ent_diags_get(d, 0)->message,
+                        "\"from\" names unknown snapshot \"befor-2022\"; did you mean "
+                        "\"before-2022\"?");
+    /* after-2022 (2023-09-21) to before-2022 (2022-02-23): at the "to" value. */
+    expect_diag(d, 1, "date-order", ENT_SEV_ERROR, 6, 43);
+    assert_string_equal(ent_diags_get(d, 1)->message,
+                        "\"to\" snapshot \"before-2022\" (2022-02-23) is not later than \"from\" "
+                        "snapshot \"after-2022\" (2023-09-21); a comparison goes from the "
+                        "earlier snapshot to the later");
+    /* The second headline, with a note at the first (comparison "a", whose
+     * own error does not stop its headline from counting). */
+    expect_diag(d, 2, "duplicate-headline", ENT_SEV_ERROR, 7, 70);
+    expect_diag(d, 3, "duplicate-headline", ENT_SEV_NOTE, 5, 69);
+    expect_diag(d, 4, "duplicate-id", ENT_SEV_ERROR, 8, 10);
+    assert_string_equal(ent_diags_get(d, 4)->message, "duplicate comparison id \"a\"");
+    expect_diag(d, 5, "duplicate-id", ENT_SEV_NOTE, 5, 10);
+    /* An unknown member is a warning at its name, as everywhere else. */
+    expect_diag(d, 6, "unknown-field", ENT_SEV_WARNING, 9, 64);
+    assert_string_equal(ent_diags_get(d, 6)->message,
+                        "unknown member \"colour\" in a comparison is ignored");
+    expect_diag(d, 7, "invalid-id", ENT_SEV_ERROR, 9, 10);
+    ent_diags_free(d);
+}
+
+static void compares_the_days_snapshots_stand_for(void **state)
+{
+    (void)state;
+    const char *doc =
+        "{\"format\": \"entente/1\",\n"
+        " \"snapshots\": [{\"id\": \"year-2023\", \"at\": \"2023\"}, {\"id\": \"broken\", \"at\": "
+        "\"2023-02-30\"},\n"
+        "  {\"id\": \"after-2022\", \"at\": \"2023-09-21\"}],\n"
+        " \"comparisons\": [\n"
+        "  {\"id\": \"a\", \"from\": \"2023-09-21\", \"to\": \"broken\"},\n"
+        "  {\"id\": \"b\", \"from\": \"year-2023\", \"to\": \"after-2022\"},\n"
+        "  {\"id\": \"c\", \"from\": \"after-2022\", \"to\": \"after-2022\"},\n"
+        "  {\"id\": \"d\", \"from\": \"after-2022\", \"to\": \"year-2023\", \"label\": 7}\n"
+        " ]}\n";
+    ent_graph *g;
+    ent_diags *d;
+    assert_int_equal(load_text(doc, &g, &d), ENT_EINVALID);
+    assert_int_equal(ent_diags_count(d), 5);
+    expect_diag(d, 0, "invalid-date", ENT_SEV_ERROR, 2, 74);
+    /* A date where a snapshot id belongs: the snapshot of that day is
+     * suggested. "broken" has an error of its own but still names a
+     * snapshot, so it adds no unknown-snapshot error. */
+    expect_diag(d, 1, "unknown-snapshot", ENT_SEV_ERROR, 5, 23);
+    assert_string_equal(ent_diags_get(d, 1)->message,
+                        "\"from\" is a date, but a comparison names snapshots by their ids; did "
+                        "you mean \"after-2022\"?");
+    /* "2023" stands for 2023-12-31, after 2023-09-21; the reverse, "d", is fine. */
+    expect_diag(d, 2, "date-order", ENT_SEV_ERROR, 6, 42);
+    assert_non_null(strstr(ent_diags_get(d, 2)->message,
+                           "\"from\" snapshot \"year-2023\" (2023, that is 2023-12-31)"));
+    expect_diag(d, 3, "date-order", ENT_SEV_ERROR, 7, 43);
+    assert_string_equal(ent_diags_get(d, 3)->message,
+                        "\"from\" and \"to\" are both snapshot \"after-2022\"; a comparison needs "
+                        "two snapshots, the earlier first");
+    expect_diag(d, 4, "wrong-type", ENT_SEV_ERROR, 8, 65);
+    assert_string_equal(ent_diags_get(d, 4)->message,
+                        "\"label\" in a comparison must be a string, found a number");
+    ent_diags_free(d);
+}
+
+static void merges_comparisons_across_files(void **state)
+{
+    (void)state;
+    const char *a = "{\"format\": \"entente/1\",\n"
+                    " \"snapshots\": [{\"id\": \"s1\", \"at\": \"2020\"}, {\"id\": \"s2\", \"at\": "
+                    "\"2021\"}],\n"
+                    " \"comparisons\": [{\"id\": \"c1\", \"from\": \"s1\", \"to\": \"s2\", "
+                    "\"headline\": true}]}";
+    /* b names a's snapshots; given first, so they are defined later. */
+    const char *b_ok = "{\"format\": \"entente/1\",\n"
+                       " \"comparisons\": [{\"id\": \"c0\", \"from\": \"s1\", \"to\": \"s2\"}]}";
+    const char *b_bad = "{\"format\": \"entente/1\",\n"
+                        " \"comparisons\": [{\"id\": \"c2\", \"from\": \"s1\", \"to\": \"s2\", "
+                        "\"headline\": true},\n"
+                        "  {\"id\": \"c3\", \"from\": \"s2\"}]}";
+    ent_load_input in[2] = {{"b.json", b_ok, strlen(b_ok)}, {"a.json", a, strlen(a)}};
+    ent_diags *d = ent_diags_new();
+    ent_graph *g;
+    assert_int_equal(ent_load_inputs(&g, in, 2, NULL, d), ENT_OK);
+    assert_int_equal(ent_graph_comparison_count(g), 2);
+    assert_string_equal(ent_graph_comparison(g, 0)->id, "c0"); /* files in the order given */
+    assert_int_equal(ent_graph_comparison(g, 0)->loc.file, 0);
+    assert_int_equal(ent_graph_comparison(g, 1)->loc.file, 1);
+    assert_int_equal(ent_graph_headline_comparison(g), 1);
+    ent_graph_free(g);
+    ent_diags_free(d);
+
+    in[0] = (ent_load_input){"a.json", a, strlen(a)};
+    in[1] = (ent_load_input){"b.json", b_bad, strlen(b_bad)};
+    d = ent_diags_new();
+    assert_int_equal(ent_load_inputs(&g, in, 2, NULL, d), ENT_EINVALID);
+    assert_null(g);
+    assert_int_equal(ent_diags_count(d), 3);
+    expect_diag(d, 0, "duplicate-headline", ENT_SEV_ERROR, 2, 69);
+    assert_string_equal(ent_diags_get(d, 0)->file, "b.json");
+    expect_diag(d, 1, "duplicate-headline", ENT_SEV_NOTE, 3, 69);
+    assert_string_equal(ent_diags_get(d, 1)->file, "a.json");
+    expect_diag(d, 2, "missing-field", ENT_SEV_ERROR, 3, 3);
+    assert_string_equal(ent_diags_get(d, 2)->message, "a comparison needs \"to\"");
+    ent_diags_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -294,6 +491,10 @@ int main(void)
         cmocka_unit_test(stops_after_max_errors),
         cmocka_unit_test(reports_unreadable_paths_as_io_errors),
         cmocka_unit_test(checks_kinds_and_claims),
+        cmocka_unit_test(builds_comparisons),
+        cmocka_unit_test(locates_comparison_errors),
+        cmocka_unit_test(compares_the_days_snapshots_stand_for),
+        cmocka_unit_test(merges_comparisons_across_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
