@@ -76,8 +76,10 @@ int ent_pn_index(size_t n, const uint32_t *from, const uint32_t *to, const int *
 
 /** Options of the table-producing analyses. */
 typedef struct ent_analysis_options {
-    ent_metric metric; /**< sort key, and the metric of shift and explain */
-    size_t top;        /**< keep this many rows (0: all) */
+    ent_metric metric;    /**< sort key, and the metric of shift and explain */
+    size_t top;           /**< keep this many rows (0: all) */
+    const uint32_t *bloc; /**< influence: when not NULL, each actor's bloc (ent_blocs), shown
+                               as a last column "bloc" */
 } ent_analysis_options;
 
 /** Actors present in a view and the edges, with the relations behind each. */
@@ -260,6 +262,75 @@ int ent_balance_tables(ent_table **summary, ent_table **triads, ent_table **camp
  */
 int ent_balance_change_tables(ent_table **summary, ent_table **triads, const ent_view *a,
                               const ent_view *b, const ent_balance_options *o);
+
+/*
+ * Blocs (docs/analyses.md, "Blocs"): signed community detection on the same
+ * signed undirected projection as the balance analyses, with the tie weights
+ * (the sum of both directions' weights) kept. Each connected part is split by
+ * igraph's spinglass in its variant for negative weights (Traag and Bruggeman
+ * 2009), one part at a time, sequential updates, the random generator seeded
+ * with the same seed before each part: the same input gives the same blocs.
+ */
+
+/** Settings of the bloc detection. Zero-initialise, then call ent_blocs_options_init. */
+typedef struct ent_blocs_options {
+    unsigned long seed; /**< seed of the random generator (default 42) */
+    size_t max_blocs;   /**< the most blocs one connected part may split into (spins;
+                             default 25, at least 2) */
+    size_t max_part;    /**< refuse connected parts of more actors than this (spinglass is
+                             slow on large parts); 0: no limit; default 1000 */
+    double gamma;       /**< weight of the positive ties' null model (default 1) */
+    double gamma_minus; /**< weight of the negative ties' null model (default 1) */
+} ent_blocs_options;
+
+/** Sets the defaults: seed 42, 25 blocs per part at most, parts of up to 1000 actors. */
+void ent_blocs_options_init(ent_blocs_options *o);
+
+/**
+ * The bloc of every actor of the view's graph: bloc[a] is 1..*nblocs, or 0
+ * for an actor without a signed tie on the view's day. `bloc` has room for
+ * ent_graph_actor_count() entries. Blocs are numbered by size, largest
+ * first, then by their first actor in graph order. `o` may be NULL. Returns
+ * 0, ENT_EUSAGE (a part larger than o->max_part, or a bad option),
+ * ENT_ENOMEM or ENT_EINTERNAL (igraph failed).
+ */
+int ent_blocs(const ent_view *v, const ent_blocs_options *o, uint32_t *bloc, size_t *nblocs);
+
+/**
+ * The blocs of two dates of one graph numbered alike, for colouring them the
+ * same way: bloc_a as ent_blocs gives it; in bloc_b, a bloc matched to one
+ * of a's (the most actors shared, as in ent_blocs_change_tables) takes its
+ * number and the others follow a's last. Both arrays have room for
+ * ent_graph_actor_count() entries; 0 marks an actor without a signed tie.
+ */
+int ent_blocs_aligned(const ent_view *a, const ent_view *b, const ent_blocs_options *o,
+                      uint32_t *bloc_a, uint32_t *bloc_b);
+
+/**
+ * The blocs of a view as tables. `blocs`: one row per bloc with its members,
+ * its positive and negative ties inside and towards other blocs, and the
+ * declared alliances it overlaps (alliances with members on the day, through
+ * `member_of`). `between`: one row per pair of blocs with ties between them,
+ * the ties listed. `members`: every actor with a tie, its bloc, its ties
+ * inside and outside the bloc, and the ties that go against the blocs (a
+ * positive tie to another bloc, a negative one inside), with the relations
+ * behind them. Any may be NULL when not wanted. `o` may be NULL.
+ */
+int ent_blocs_tables(ent_table **blocs, ent_table **between, ent_table **members, const ent_view *v,
+                     const ent_blocs_options *o);
+
+/**
+ * How the blocs changed from view a to view b (two dates of one graph).
+ * Blocs are matched across the dates greedily by the most actors shared.
+ * `summary`: the actors, ties, blocs and the share of ties in line with the
+ * blocs on each date (two rows) and the matching in its notes. `moves`: the
+ * actors that moved to a bloc that is not the match of their former one,
+ * joined (a tie on the later date only) or left (on the earlier only), with
+ * the companions they left and found. Either may be NULL. Returns as
+ * ent_blocs, or ENT_EUSAGE when the views come from different graphs.
+ */
+int ent_blocs_change_tables(ent_table **summary, ent_table **moves, const ent_view *a,
+                            const ent_view *b, const ent_blocs_options *o);
 
 #ifdef __cplusplus
 }

@@ -43,11 +43,19 @@ typedef struct ent_render_options {
     size_t n_types;
     const char *title;    /**< NULL: the graph's title */
     const char *label[2]; /**< how to name the two dates, e.g. a snapshot's label; NULL: none */
-    const char *const *colors; /**< when not NULL, a fill colour per actor ("" for none) */
-    const char *color_legend;  /**< with colors: what they mean, for the legend */
+    const char *const *colors;   /**< when not NULL, a fill colour per actor ("" for none) */
+    const char *const *colors_b; /**< compare: the colours of the second panel (NULL: colors) */
+    const char *color_legend;    /**< with colors: what they mean, for the legend */
 } ent_render_options;
 
 void ent_render_options_init(ent_render_options *o);
+
+/**
+ * The fill colour of bloc number `bloc` (1, 2, ...; as ent_blocs numbers
+ * them): one of ten pale colours, the same grey for every bloc beyond the
+ * tenth, "" for 0 (no bloc).
+ */
+const char *ent_render_bloc_color(uint32_t bloc);
 
 /** The layout engine chosen for a drawing of `actors` actors when none is asked for. */
 const char *ent_render_auto_layout(size_t actors);

@@ -42,9 +42,11 @@ int cmd_path(int argc, char **argv);
 int cmd_commitments(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_balance(int argc, char **argv);
+int cmd_blocs(int argc, char **argv);
 extern const char cmd_check_help[], cmd_info_help[], cmd_types_help[], cmd_help_help[],
     cmd_snapshot_help[], cmd_influence_help[], cmd_shift_help[], cmd_diff_help[], cmd_who_help[],
-    cmd_whom_help[], cmd_path_help[], cmd_commitments_help[], cmd_render_help[], cmd_balance_help[];
+    cmd_whom_help[], cmd_path_help[], cmd_commitments_help[], cmd_render_help[], cmd_balance_help[],
+    cmd_blocs_help[];
 const cli_cmd *cli_find(const char *name);
 
 /* --- option parsing ------------------------------------------------------ */
@@ -175,6 +177,10 @@ int cli_analysis_option(const char *cmd, ent_analysis_options *ao, const char *n
  * graph into *g with its diagnostics in *diags. Returns the exit status so
  * far; the caller frees *g and *diags and releases `in` whatever it is.
  */
+/* For commands taking '--at WHEN' or '--from WHEN --to WHEN': what is wrong
+ * with the combination given, or NULL. */
+const char *cli_at_or_range(const char *at, const char *from, const char *to);
+
 int cli_analysis_begin(const char *cmd, cli_input *in, const cli_opt *opts, int argc, char **argv,
                        int (*on_option)(void *ud, int k, const char *val), void *ud,
                        const char *(*missing)(void *ud), ent_diags **diags, ent_graph **g);

@@ -69,12 +69,7 @@ static int on_option(void *ud, int k, const char *val)
 static const char *missing(void *ud)
 {
     const args *a = ud;
-    if (a->at && (a->from || a->to))
-        return "give either '--at WHEN' or '--from WHEN --to WHEN', not both";
-    if (!a->at && !(a->from && a->to))
-        return a->from || a->to ? "'--from' and '--to' go together"
-                                : "'--at WHEN' (or '--from WHEN --to WHEN') is required";
-    return NULL;
+    return cli_at_or_range(a->at, a->from, a->to);
 }
 
 int cmd_balance(int argc, char **argv)

@@ -47,6 +47,9 @@ const char cmd_render_help[] =
     "  --types LIST                draw only relations of these types or families,\n"
     "                              e.g. attacks,support (see 'entente types')\n"
     "  --title TEXT                the title (default: the graph's title)\n"
+    "  --color-by WHAT             kind (default: fill by kind of actor) or bloc\n"
+    "                              (fill by the bloc 'entente blocs' finds on the\n"
+    "                              panel's date; the later date in a diff)\n"
     "  --window DAYS               events of the last DAYS days count (default 365)\n"
     "  --half-life DAYS            events weigh less with age, halving every DAYS days\n"
     "  --status LIST               keep only these statuses, e.g. confirmed,reported\n"
@@ -78,19 +81,20 @@ enum {
     O_DEPTH,
     O_KINDS,
     O_TYPES,
-    O_TITLE
+    O_TITLE,
+    O_COLOR
 };
 static const cli_opt opts[] = {
-    {"at", 0, 1},       {"compare", 0, 1}, {"from", 0, 1},  {"to", 0, 1},    {"diff", 0, 0},
-    {"output", 'o', 1}, {"layout", 0, 1},  {"focus", 0, 1}, {"depth", 0, 1}, {"kinds", 0, 1},
-    {"types", 0, 1},    {"title", 0, 1},   CLI_VIEW_OPTIONS};
+    {"at", 0, 1},       {"compare", 0, 1}, {"from", 0, 1},     {"to", 0, 1},    {"diff", 0, 0},
+    {"output", 'o', 1}, {"layout", 0, 1},  {"focus", 0, 1},    {"depth", 0, 1}, {"kinds", 0, 1},
+    {"types", 0, 1},    {"title", 0, 1},   {"color-by", 0, 1}, CLI_VIEW_OPTIONS};
 
 #define MAX_LIST 64
 
 typedef struct args {
     const char *at, *compare, *from, *to, *output, *layout, *focus, *kinds, *types, *title;
     const char *format;
-    int diff;
+    int diff, by_bloc;
     long depth;
     cli_view_args va;
 } args;
@@ -103,6 +107,15 @@ static int on_option(void *ud, int k, const char *val)
         [O_TO] = &a->to,       [O_OUTPUT] = &a->output,   [O_LAYOUT] = &a->layout,
         [O_FOCUS] = &a->focus, [O_KINDS] = &a->kinds,     [O_TYPES] = &a->types,
         [O_TITLE] = &a->title};
+    if (k == O_COLOR) {
+        if (strcmp(val, "bloc") != 0 && strcmp(val, "kind") != 0) {
+            cli_usage_error("render", "'--color-by' takes 'kind' (the default) or 'bloc', not '%s'",
+                            val);
+            return -1;
+        }
+        a->by_bloc = strcmp(val, "bloc") == 0;
+        return 0;
+    }
     if (k == O_DIFF) {
         a->diff = 1;
         return 0;
@@ -350,6 +363,43 @@ static int write_atomically(const char *path, const char *buf, size_t len)
     return ok ? 0 : -1;
 }
 
+/* --color-by bloc: fills each actor with the colour of its bloc on its
+ * panel's date (the later date in a diff), the blocs of two dates numbered
+ * alike. *colors holds both panels' arrays; the caller frees it. */
+static int bloc_colors(const ent_graph *g, const ent_view *va, const ent_view *vb,
+                       ent_render_mode mode, ent_render_options *o, const char ***colors)
+{
+    size_t na = ent_graph_actor_count(g), k = 0;
+    uint32_t *bloc = malloc((2 * na + 1) * sizeof *bloc);
+    const char **c = malloc((2 * na + 1) * sizeof *c);
+    int rc = !bloc || !c ? ENT_ENOMEM
+             : vb        ? ent_blocs_aligned(va, vb, NULL, bloc, bloc + na)
+                         : ent_blocs(va, NULL, bloc, &k);
+    if (rc) {
+        if (rc == ENT_ENOMEM && (!bloc || !c))
+            fprintf(stderr, "entente render: out of memory\n");
+        else
+            fprintf(stderr, "entente render: --color-by bloc: %s\n", ent_error_last());
+        free(bloc);
+        free(c);
+        return EXIT_FAILURE_;
+    }
+    for (size_t i = 0; i < (vb ? 2 * na : na); i++)
+        c[i] = ent_render_bloc_color(bloc[i]);
+    free(bloc);
+    if (mode == ENT_RENDER_DIFF) {
+        o->colors = c + na;
+        o->color_legend = "fill: bloc on the later date (entente blocs)";
+    } else {
+        o->colors = c;
+        o->colors_b = vb ? c + na : NULL;
+        o->color_legend =
+            vb ? "fill: bloc on the panel's date (entente blocs)" : "fill: bloc (entente blocs)";
+    }
+    *colors = c;
+    return EXIT_OK;
+}
+
 int cmd_render(int argc, char **argv)
 {
     cli_input in;
@@ -359,6 +409,7 @@ int cmd_render(int argc, char **argv)
     ent_graph *g = NULL;
     ent_view *va = NULL, *vb = NULL;
     char *out = NULL, types_buf[1024];
+    const char **colors = NULL;
     const char *types[MAX_LIST];
     size_t len = 0;
     cli_view_args_init(&a.va);
@@ -435,6 +486,8 @@ int cmd_render(int argc, char **argv)
         goto done;
     o.label[0] = when_label(g, w1);
     o.label[1] = w2 ? when_label(g, w2) : NULL;
+    if (a.by_bloc && (status = bloc_colors(g, va, vb, mode, &o, &colors)))
+        goto done;
     int rc = ent_render(va, vb, mode, &o, format, &out, &len, NULL);
     if (rc) {
         fprintf(stderr, "entente render: %s\n", ent_error_last());
@@ -444,6 +497,7 @@ int cmd_render(int argc, char **argv)
     status = write_atomically(a.output, out, len) < 0 ? EXIT_FAILURE_ : EXIT_OK;
 done:
     free(out);
+    free(colors);
     ent_view_free(va);
     ent_view_free(vb);
     ent_graph_free(g);

@@ -40,6 +40,37 @@ void describe_edge(const ent_graph *g, const ent_edge *e, ent_strbuf *out)
     }
 }
 
+void describe_tie(const ent_view *v, uint32_t x, uint32_t y, ent_strbuf *sb)
+{
+    const ent_graph *g = ent_view_graph(v);
+    const ent_edge *e1 = ent_view_find_edge(v, x, y), *e2 = ent_view_find_edge(v, y, x);
+    if (e1) {
+        ent_strbuf_addf(sb, "%s->%s: ", ent_graph_actor(g, x)->id, ent_graph_actor(g, y)->id);
+        describe_edge(g, e1, sb);
+    }
+    if (e2) {
+        ent_strbuf_addf(sb, "%s%s->%s: ", e1 ? " | " : "", ent_graph_actor(g, y)->id,
+                        ent_graph_actor(g, x)->id);
+        describe_edge(g, e2, sb);
+    }
+}
+
+int32_t type_by_id(const ent_graph *g, const char *id)
+{
+    for (size_t t = 0; t < ent_graph_type_count(g); t++)
+        if (strcmp(ent_graph_type(g, t)->id, id) == 0)
+            return (int32_t)t;
+    return -1;
+}
+
+int has_type(const ent_graph *g, const ent_edge *e, int32_t type)
+{
+    for (size_t k = 0; type >= 0 && k < e->n_relations; k++)
+        if ((int32_t)ent_graph_relation(g, e->relations[k])->type == type)
+            return 1;
+    return 0;
+}
+
 void describe_evidence(const ent_graph *g, const ent_edge *e, ent_strbuf *out)
 {
     int first = 1;

@@ -15,6 +15,16 @@ void describe_relation(const ent_graph *g, uint32_t r, ent_strbuf *out);
 /* The relations behind an edge, described and joined with "; ". */
 void describe_edge(const ent_graph *g, const ent_edge *e, ent_strbuf *out);
 
+/* The index of the relation type with this id in g's vocabulary, or -1. */
+int32_t type_by_id(const ent_graph *g, const char *id);
+
+/* Whether one of the relations behind e is of type `type` (never for -1). */
+int has_type(const ent_graph *g, const ent_edge *e, int32_t type);
+
+/* "x->y: relations | y->x: relations", the relations behind the tie of
+ * actors x and y in view v (either direction may be missing). */
+void describe_tie(const ent_view *v, uint32_t x, uint32_t y, ent_strbuf *sb);
+
 /* Their evidence: "source-id (locator): note" for each, joined with " | ". */
 void describe_evidence(const ent_graph *g, const ent_edge *e, ent_strbuf *out);
 

@@ -22,9 +22,10 @@
 
 #include "entente/error.h"
 #include "passes/common.h"
+#include "passes/signed.h"
 #include "util/error.h"
 
-#define NONE              UINT32_MAX
+#define NONE              SIGNED_NONE
 #define TIE_EPS           1e-9 /* a pair whose weights sum to less than this has no tie */
 #define EXACT_LIMIT       64   /* the exact search keeps a part's camps in 64-bit masks */
 #define DEFAULT_EXACT_MAX 48
@@ -47,15 +48,6 @@ void ent_balance_options_init(ent_balance_options *o)
 }
 
 /* ------------------------------------------------------------ adjacency --- */
-
-/* A signed undirected graph as adjacency lists: the neighbours of vertex v
- * are nbr[off[v] .. off[v+1]), increasing, each with the tie that joins them. */
-typedef struct adj {
-    size_t n;      /* vertices */
-    size_t *off;   /* n + 1 offsets */
-    uint32_t *nbr; /* 2m neighbours */
-    uint32_t *tie; /* 2m tie indices */
-} adj;
 
 static void adj_release(adj *a)
 {
@@ -126,7 +118,7 @@ done:
 
 /* Connected parts: comp[v] numbered from 0 in the order of their first
  * vertex; *ncomp of them. `queue` has room for n vertices. */
-static void components(const adj *a, uint32_t *comp, uint32_t *queue, size_t *ncomp)
+void components(const adj *a, uint32_t *comp, uint32_t *queue, size_t *ncomp)
 {
     size_t nc = 0;
     for (size_t v = 0; v < a->n; v++)
@@ -1077,19 +1069,7 @@ int ent_frustration(size_t n, const uint32_t *from, const uint32_t *to, const in
 
 /* The signed undirected graph of a view: vertices are the actors with a tie,
  * numbered in graph order; ties are sorted by their two vertices. */
-typedef struct proj {
-    size_t n;
-    uint32_t *actor;  /* vertex -> actor */
-    uint32_t *vertex; /* actor -> vertex, or NONE */
-    size_t m;
-    uint32_t *from, *to; /* from < to */
-    int *sign;
-    double *w;        /* the sum of both directions' weights */
-    size_t cancelled; /* pairs with signed edges whose weights cancel out */
-    adj a;
-} proj;
-
-static void proj_release(proj *p)
+void proj_release(proj *p)
 {
     free(p->actor);
     free(p->vertex);
@@ -1112,7 +1092,7 @@ static int by_pair(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
-static int proj_build(proj *p, const ent_view *v)
+int proj_build(proj *p, const ent_view *v)
 {
     const ent_graph *g = ent_view_graph(v);
     size_t na = ent_graph_actor_count(g), ne = ent_view_edge_count(v), k = 0;
@@ -1178,8 +1158,7 @@ done:
     return rc;
 }
 
-/* The tie between actors x and y, or -1. O(log degree). */
-static long tie_of(const proj *p, uint32_t x, uint32_t y)
+long tie_of(const proj *p, uint32_t x, uint32_t y)
 {
     uint32_t vx = p->vertex[x], vy = p->vertex[y];
     if (vx == NONE || vy == NONE)
@@ -1439,22 +1418,6 @@ static const char *pattern_of(int negatives_)
 {
     static const char *const names[4] = {"+++", "++-", "+--", "---"};
     return names[negatives_];
-}
-
-/* "x->y: relations | y->x: relations", the relations behind the tie of x and y. */
-static void describe_tie(const ent_view *v, uint32_t x, uint32_t y, ent_strbuf *sb)
-{
-    const ent_graph *g = ent_view_graph(v);
-    const ent_edge *e1 = ent_view_find_edge(v, x, y), *e2 = ent_view_find_edge(v, y, x);
-    if (e1) {
-        ent_strbuf_addf(sb, "%s->%s: ", ent_graph_actor(g, x)->id, ent_graph_actor(g, y)->id);
-        describe_edge(g, e1, sb);
-    }
-    if (e2) {
-        ent_strbuf_addf(sb, "%s%s->%s: ", e1 ? " | " : "", ent_graph_actor(g, y)->id,
-                        ent_graph_actor(g, x)->id);
-        describe_edge(g, e2, sb);
-    }
 }
 
 /* The pairs of a triad's actors, in the order of its ties: a-b, a-c, b-c. */

@@ -14,6 +14,7 @@ int ent_influence_table(ent_table **out, const ent_view *v, const ent_analysis_o
     const ent_graph *g = ent_view_graph(v);
     ent_metric sort = opts ? opts->metric : ENT_METRIC_INFLUENCE;
     size_t top = opts ? opts->top : 0;
+    const uint32_t *bloc = opts ? opts->bloc : NULL;
     ent_metrics *m;
     *out = NULL;
     int rc = ent_metrics_compute(&m, v, 0);
@@ -46,6 +47,8 @@ int ent_influence_table(ent_table **out, const ent_view *v, const ent_analysis_o
     tb_col(&t, "name", ENT_COL_STRING, 0);
     for (int k = 0; k < ENT_METRIC_COUNT_; k++)
         tb_col(&t, ent_metric_name((ent_metric)k), ENT_COL_REAL, metric_decimals((ent_metric)k));
+    if (bloc)
+        tb_col(&t, "bloc", ENT_COL_INT, 0);
     for (size_t i = 0; i < n && (!top || i < top); i++) {
         const ent_actor *a = ent_graph_actor(g, order[i].actor);
         tb_row(&t);
@@ -54,7 +57,12 @@ int ent_influence_table(ent_table **out, const ent_view *v, const ent_analysis_o
         tb_str(&t, 2, a->name);
         for (int k = 0; k < ENT_METRIC_COUNT_; k++)
             tb_real(&t, 3 + (size_t)k, m->values[k][order[i].actor]);
+        if (bloc)
+            tb_int(&t, 3 + ENT_METRIC_COUNT_, bloc[order[i].actor]);
     }
+    if (bloc)
+        tb_note(&t, "bloc: the actor's bloc on the day, as 'entente blocs' numbers them (0: no "
+                    "signed tie that day)");
     view_note(&t, v);
     free(order);
     ent_metrics_free(m);

@@ -98,6 +98,19 @@ void ent_render_options_init(ent_render_options *o)
     o->depth = 1;
 }
 
+/* Pale fills that keep black labels readable, one per bloc up to ten. */
+static const char *const bloc_palette[] = {"#a6cee3", "#fdbf6f", "#b2df8a", "#fb9a99", "#cab2d6",
+                                           "#ffed6f", "#8dd3c7", "#fccde5", "#80b1d3", "#ccebc5"};
+#define BLOC_BEYOND "#e0e0e0"
+
+const char *ent_render_bloc_color(uint32_t bloc)
+{
+    if (!bloc)
+        return "";
+    return bloc <= sizeof bloc_palette / sizeof *bloc_palette ? bloc_palette[bloc - 1]
+                                                              : BLOC_BEYOND;
+}
+
 const char *ent_render_auto_layout(size_t actors)
 {
     return actors <= AUTO_NEATO_MAX ? "neato" : "sfdp";
@@ -399,22 +412,6 @@ static int type_allowed(const render *r, uint32_t type)
     const ent_reltype *t = ent_graph_type(r->g, type);
     for (size_t i = 0; i < r->o->n_types; i++)
         if (strcmp(r->o->types[i], t->id) == 0 || strcmp(r->o->types[i], t->family) == 0)
-            return 1;
-    return 0;
-}
-
-static int32_t type_by_id(const ent_graph *g, const char *id)
-{
-    for (size_t t = 0; t < ent_graph_type_count(g); t++)
-        if (strcmp(ent_graph_type(g, t)->id, id) == 0)
-            return (int32_t)t;
-    return -1;
-}
-
-static int has_type(const ent_graph *g, const ent_edge *e, int32_t type)
-{
-    for (size_t k = 0; type >= 0 && k < e->n_relations; k++)
-        if ((int32_t)ent_graph_relation(g, e->relations[k])->type == type)
             return 1;
     return 0;
 }
@@ -897,8 +894,9 @@ static Agnode_t *draw_node(drawing *d, Agraph_t *home, const char *prefix, size_
     add_plain(&r->sb, a->name, 300);
     ent_strbuf_addf(&r->sb, " (%s)", kind_style[a->kind].label);
     set(gn, "tooltip", ent_strbuf_str(&r->sb));
-    if (r->o->colors && r->o->colors[n->actor] && r->o->colors[n->actor][0]) {
-        set(gn, "fillcolor", r->o->colors[n->actor]);
+    const char *const *colors = prefix[0] == '2' && r->o->colors_b ? r->o->colors_b : r->o->colors;
+    if (colors && colors[n->actor] && colors[n->actor][0]) {
+        set(gn, "fillcolor", colors[n->actor]);
         set(gn, "style", strstr(kind_style[a->kind].style, "dashed") ? "filled,dashed" : "filled");
     }
     d->kinds_seen |= 1u << a->kind;

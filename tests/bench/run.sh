@@ -42,6 +42,16 @@
 # targets: the single South Caucasus diagram in under RENDER_SC_MAX_S seconds of wall time,
 # the automatic choice on RENDER_AUTO_ACTORS actors in under RENDER_AUTO_MAX_S seconds.
 #
+# balance: on the same files as the loader, structural balance of the snapshot on BALANCE_DAY
+# after loading (ent_bench_balance graph: ent_balance_tables with the summary only, then its
+# building blocks on the signed projection, ent_signed_triangles and ent_frustration with the
+# heuristic alone; each step BALANCE_REPEAT times in one process, the median kept); then the
+# exact frustration index (ent_frustration, exact_max 64) on BALANCE_SEEDS random signed
+# graphs per size in BALANCE_EXACT_SIZES and density in BALANCE_DENSITIES, BALANCE_NEGATIVE
+# percent of the ties negative (ent_bench_balance exact). Ends with PASS or FAIL for the
+# targets: every small graph of up to BALANCE_EXACT_ACTORS actors solved exactly, the slowest
+# of BALANCE_EXACT_ACTORS actors in under BALANCE_EXACT_MAX_S seconds.
+#
 # Exits 1 on any FAIL.
 #
 # A loader peer is a program that takes the graph file and prints one line of key=value
@@ -53,12 +63,16 @@
 # Settings, from the environment: BUILD (the CMake build folder, default build),
 # BENCH_OUT (default bench-out), BENCH_REPEAT (default 3), BENCH_WARMUP (default 1),
 # BENCH_SIZES (label:actors:relations ..., default the three sizes), BENCH_PARTS (default
-# "loader pipeline query render"), BENCH_PEERS, BENCH_PHASES (loader part), BENCH_PIPELINE_PEERS
-# (default "networkx igraph entente-shift"), BENCH_PYTHON (default /usr/bin/python3, Debian's,
-# which has python3-networkx and python3-igraph); for the render part BENCH_RENDER_SIZES
-# (actor counts, default "50 200 1000 5000"), BENCH_RENDER_ENGINES (default "neato sfdp dot
-# fdp auto"), BENCH_RENDER_REPEAT (default 3), BENCH_RENDER_SLOW (seconds, default 20),
-# BENCH_RENDER_FULL (1: dot and fdp on every size too), BENCH_RENDER_CLI_REPEAT (default 5).
+# "loader pipeline query render balance"), BENCH_PEERS, BENCH_PHASES (loader part),
+# BENCH_PIPELINE_PEERS (default "networkx igraph entente-shift"), BENCH_PYTHON (default
+# /usr/bin/python3, Debian's, which has python3-networkx and python3-igraph); for the render
+# part BENCH_RENDER_SIZES (actor counts, default "50 200 1000 5000"), BENCH_RENDER_ENGINES
+# (default "neato sfdp dot fdp auto"), BENCH_RENDER_REPEAT (default 3), BENCH_RENDER_SLOW
+# (seconds, default 20), BENCH_RENDER_FULL (1: dot and fdp on every size too),
+# BENCH_RENDER_CLI_REPEAT (default 5); for the balance part BENCH_BALANCE_REPEAT (default 3),
+# BENCH_BALANCE_EXACT_SIZES (actor counts, default "10 20 25 30", at most 64),
+# BENCH_BALANCE_DENSITIES (percent of the pairs tied, default "50 100"), BENCH_BALANCE_SEEDS
+# (graphs per size and density, default 10).
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -78,7 +92,7 @@ SUBJECT=entente  # the peer the targets apply to
 TIME_TARGET=1.5  # SUBJECT's load time / BASELINE's, at most
 RSS_TARGET=4     # SUBJECT's peak RSS / file size, below
 GNU_TIME=/usr/bin/time
-PARTS=${BENCH_PARTS:-"loader pipeline query render"}
+PARTS=${BENCH_PARTS:-"loader pipeline query render balance"}
 PIPE_PEERS=${BENCH_PIPELINE_PEERS:-"networkx igraph entente-shift"}
 PYTHON=${BENCH_PYTHON:-/usr/bin/python3}
 PIPE_SUBJECT=entente-shift # the pipeline peer the targets apply to
@@ -109,6 +123,16 @@ RENDER_SC=$ROOT/graphs/south-caucasus.json
 RENDER_SC_MAX_S=0.25  # `entente render` of one South Caucasus diagram, wall time, under
 RENDER_AUTO_ACTORS=1000 # the automatic choice on this many actors...
 RENDER_AUTO_MAX_S=10  # ...in under this many seconds of wall time
+BALANCE_DAY=2015-06-30 # the snapshot measured
+BALANCE_REPEAT=${BENCH_BALANCE_REPEAT:-3} # runs of each step in the process, the median kept
+# The timed steps of `ent_bench_balance graph`, each printed as STEP_s= and given a column.
+BALANCE_STEPS="summary triangles frustration blocs"
+BALANCE_EXACT_SIZES=${BENCH_BALANCE_EXACT_SIZES:-"10 20 25 30"} # actors of the random graphs
+BALANCE_DENSITIES=${BENCH_BALANCE_DENSITIES:-"50 100"} # percent of the pairs tied
+BALANCE_NEGATIVE=30   # percent of the ties negative
+BALANCE_SEEDS=${BENCH_BALANCE_SEEDS:-10} # random graphs per size and density
+BALANCE_EXACT_ACTORS=30 # every graph up to this many actors solved exactly...
+BALANCE_EXACT_MAX_S=1 # ...the slowest of this many actors in under this many seconds
 
 # ---------------------------------------------------------------------------- peers ---
 
@@ -916,12 +940,207 @@ render_verdict() {
     echo "$PIPE_VERDICT: render benchmark (tables in $RESULTS, every run in $RAW)"
 }
 
+# ------------------------------------------------------------------------- balance ---
+
+# Measures structural balance on size $1 (file $2) once with `ent_bench_balance graph`, under
+# GNU time, and appends its figures to $RAW as "size=... peer=balance run=1 wall_s=T rss_kb=K
+# <its own figures>" (the steps are repeated inside the process).
+balance_run() {
+    if ! "$GNU_TIME" -f '%e %M' -o "$TMP/time" "$BIN/ent_bench_balance" graph "$2" \
+        "$BALANCE_DAY" "$BALANCE_REPEAT" > "$TMP/out" 2> "$TMP/err"; then
+        echo "run.sh: ent_bench_balance failed on $2:" >&2
+        head -n 20 "$TMP/err" >&2
+        echo "size=$1 peer=balance run=1 failed=1" >> "$RAW"
+        return 0
+    fi
+    # shellcheck disable=SC2046 # two words
+    set -- "$1" $(tail -n 1 "$TMP/time")
+    echo "size=$1 peer=balance run=1 wall_s=$2 rss_kb=$3 $(tail -n 1 "$TMP/out")" >> "$RAW"
+}
+
+# The balance table of the graphs, one row per size in $SIZES.
+balance_table() {
+    echo
+    echo "== structural balance on $BALANCE_DAY after loading, seconds (median of" \
+         "$BALANCE_REPEAT runs of each step)"
+    printf '%-6s%8s%8s%7s%6s%7s%8s%7s%11s%8s%8s%8s%8s%8s' size actors ties neg tri unbal \
+        frustr lower method heur walk "load s" "view s" "proj s"
+    hdr='| size | actors | ties | negative ties | triangles | unbalanced | frustration |'
+    hdr="$hdr lower bound | method | heuristic alone | walk balance | load s | snapshot s |"
+    hdr="$hdr projection s |"
+    sep='|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|'
+    for st in $BALANCE_STEPS; do
+        printf '%14s' "$st s"
+        hdr="$hdr $st s |" sep="$sep---:|"
+    done
+    echo
+    {
+        printf '\n### Balance of the synthetic graphs on %s\n\n%s\n%s\n' "$BALANCE_DAY" "$hdr" \
+            "$sep"
+    } >> "$RESULTS"
+    for spec in $SIZES; do
+        label=${spec%%:*}
+        f() { figure "$label" balance "$1"; }
+        ties=$(f ties)
+        if [ -z "$ties" ]; then
+            printf '%-6s failed\n' "$label"
+            echo "| $label | failed |" >> "$RESULTS"
+            continue
+        fi
+        printf '%-6s%8s%8s%7s%6s%7s%8s%7s%11s%8s%8s%8s%8s%8s' "$label" "$(f actors)" "$ties" \
+            "$(f negative)" "$(f triangles)" "$(f unbalanced)" "$(f frustration)" \
+            "$(f lower_bound)" "$(f method)" "$(f heur_frustration)" "$(f walk)" "$(f load_s)" \
+            "$(f view_s)" "$(f project_s)"
+        row="| $label | $(f actors) | $ties | $(f negative) | $(f triangles) | $(f unbalanced) |"
+        row="$row $(f frustration) | $(f lower_bound) | $(f method) | $(f heur_frustration) |"
+        walk=$(f walk)
+        [ "$walk" != - ] || walk=–
+        row="$row $walk | $(f load_s) | $(f view_s) | $(f project_s) |"
+        for st in $BALANCE_STEPS; do
+            t=$(f "${st}_s")
+            printf '%14s' "${t:--}"
+            row="$row ${t:--} |"
+        done
+        echo
+        echo "$row" >> "$RESULTS"
+    done
+}
+
+# Solves the random graphs of $1 actors, density $2 percent, with `ent_bench_balance exact`;
+# every graph goes to $OUT/balance-exact-ACTORS-DENSITY.txt, the summary to $RAW as
+# "size=exact-ACTORS-DENSITY peer=balance-exact run=1 ...".
+balance_exact_run() {
+    be_file=$OUT/balance-exact-$1-$2.txt
+    if ! "$BIN/ent_bench_balance" exact "$1" "$2" "$BALANCE_NEGATIVE" "$BALANCE_SEEDS" \
+        "$BALANCE_REPEAT" > "$be_file" 2> "$TMP/err"; then
+        echo "run.sh: ent_bench_balance exact $1 $2 failed:" >&2
+        head -n 20 "$TMP/err" >&2
+        echo "size=exact-$1-$2 peer=balance-exact run=1 failed=1" >> "$RAW"
+        return 0
+    fi
+    echo "size=exact-$1-$2 peer=balance-exact run=1 $(sed -n 's/^summary //p' "$be_file")" \
+        >> "$RAW"
+}
+
+# The words of $1 separated by commas.
+commas() {
+    printf '%s\n' "$1" | awk '{ $1 = $1; gsub(/ /, ", "); print }'
+}
+
+# Seconds $1 as milliseconds with two decimals ("-" when missing).
+msec() {
+    awk -v s="${1:-}" 'BEGIN { if (s == "") print "-"; else printf "%.2f\n", s * 1e3 }'
+}
+
+# The table of the exact frustration index on the small random graphs.
+balance_exact_table() {
+    echo
+    echo "== exact frustration index (ent_frustration, exact_max 64) on random signed graphs," \
+         "$BALANCE_NEGATIVE% of the ties negative, $BALANCE_SEEDS graphs per row"
+    printf '%7s%9s%8s%7s%10s%12s%11s%11s%11s%9s\n' actors density graphs exact "med ties" \
+        "med frustr" "med nodes" "max nodes" "median ms" "max ms"
+    {
+        printf '\n### Exact frustration index on small random graphs\n\n'
+        echo "ent_frustration with exact_max 64 and the default node budget (ent_bench_balance" \
+             "exact) on $BALANCE_SEEDS random signed graphs per row: each pair of actors tied" \
+             "with probability density, each tie negative with probability" \
+             "$BALANCE_NEGATIVE%. exact: graphs proven optimal; nodes: branch-and-bound nodes" \
+             "visited; times: each graph solved $BALANCE_REPEAT times, the median kept, then" \
+             "the median and the slowest over the graphs."
+        echo
+        echo "| actors | density | graphs | exact | median ties | median frustration |" \
+             "median nodes | max nodes | median ms | max ms |"
+        echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    } >> "$RESULTS"
+    for n in $BALANCE_EXACT_SIZES; do
+        for d in $BALANCE_DENSITIES; do
+            f() { figure "exact-$n-$d" balance-exact "$1"; }
+            graphs=$(f graphs)
+            if [ -z "$graphs" ]; then
+                printf '%7s%9s failed\n' "$n" "$d%"
+                echo "| $n | $d% | failed |" >> "$RESULTS"
+                continue
+            fi
+            printf '%7s%9s%8s%7s%10s%12s%11s%11s%11s%9s\n' "$n" "$d%" "$graphs" "$(f exact)" \
+                "$(f ties_median)" "$(f frustration_median)" "$(f nodes_median)" \
+                "$(f nodes_max)" "$(msec "$(f time_median_s)")" "$(msec "$(f time_max_s)")"
+            echo "| $n | $d% | $graphs | $(f exact) | $(f ties_median) |" \
+                 "$(f frustration_median) | $(f nodes_median) | $(f nodes_max) |" \
+                 "$(msec "$(f time_median_s)") | $(msec "$(f time_max_s)") |" >> "$RESULTS"
+        done
+    done
+}
+
+# The balance part's verdicts: the graph runs all succeeded (ent_bench_balance fails when the
+# summary and the building blocks disagree), and the targets on the small random graphs.
+balance_verdict() {
+    PIPE_VERDICT=PASS
+    printf '\nBalance targets:\n\n' >> "$RESULTS"
+    echo
+    bv_failed=''
+    for spec in $SIZES; do
+        label=${spec%%:*}
+        [ -n "$(figure "$label" balance ties)" ] || bv_failed="$bv_failed $label"
+    done
+    if [ -z "$bv_failed" ]; then
+        verdict_line PASS "the summary and the building blocks count the same ties and" \
+            "triangles on every size"
+    else
+        verdict_line FAIL "ent_bench_balance graph failed, or its summary and building blocks" \
+            "disagree, on size(s):$bv_failed"
+    fi
+    bv_graphs=0 bv_exact=0 bv_failed='' bv_max='' bv_top_graphs=0 bv_top_exact=0
+    for n in $BALANCE_EXACT_SIZES; do
+        for d in $BALANCE_DENSITIES; do
+            g=$(figure "exact-$n-$d" balance-exact graphs)
+            if [ -z "$g" ]; then
+                bv_failed="$bv_failed $n:$d%"
+                continue
+            fi
+            [ "$n" -le "$BALANCE_EXACT_ACTORS" ] || continue
+            e=$(figure "exact-$n-$d" balance-exact exact)
+            bv_graphs=$((bv_graphs + g)) bv_exact=$((bv_exact + e))
+            [ "$n" -eq "$BALANCE_EXACT_ACTORS" ] || continue
+            bv_top_graphs=$((bv_top_graphs + g)) bv_top_exact=$((bv_top_exact + e))
+            t=$(figure "exact-$n-$d" balance-exact time_max_s)
+            bv_max=$(awk -v a="$bv_max" -v b="$t" \
+                'BEGIN { print (a == "" || b + 0 > a + 0) ? b : a }')
+        done
+    done
+    if [ -n "$bv_failed" ]; then
+        verdict_line FAIL "ent_bench_balance exact failed for (actors:density)$bv_failed"
+    fi
+    if [ "$bv_graphs" -eq 0 ]; then
+        verdict_line SKIP "exact frustration index on graphs of up to $BALANCE_EXACT_ACTORS" \
+            "actors (no size up to $BALANCE_EXACT_ACTORS in BENCH_BALANCE_EXACT_SIZES, or its" \
+            "runs failed)"
+    else
+        ok=PASS
+        [ "$bv_exact" -eq "$bv_graphs" ] || ok=FAIL
+        verdict_line "$ok" "exact frustration index on the random graphs of up to" \
+            "$BALANCE_EXACT_ACTORS actors: $bv_exact of $bv_graphs proven exact (target: all)"
+    fi
+    if [ "$bv_top_graphs" -eq 0 ]; then
+        verdict_line SKIP "exact frustration index on $BALANCE_EXACT_ACTORS actors in under" \
+            "$BALANCE_EXACT_MAX_S s ($BALANCE_EXACT_ACTORS not among BENCH_BALANCE_EXACT_SIZES," \
+            "or its runs failed)"
+    else
+        ok=$(awk -v x="$bv_max" -v t="$BALANCE_EXACT_MAX_S" -v a="$bv_top_exact" \
+            -v b="$bv_top_graphs" 'BEGIN { print (a == b && x + 0 < t) ? "PASS" : "FAIL" }')
+        verdict_line "$ok" "slowest exact frustration index on $BALANCE_EXACT_ACTORS actors:" \
+            "$bv_max s, $bv_top_exact of $bv_top_graphs exact (target < $BALANCE_EXACT_MAX_S s," \
+            "all exact)"
+    fi
+    echo "$PIPE_VERDICT: balance benchmark (tables in $RESULTS, every small graph in" \
+         "$OUT/balance-exact-*.txt)"
+}
+
 # ---------------------------------------------------------------------------- main ---
 
 for part in $PARTS; do
     case $part in
-    loader | pipeline | query | render) ;;
-    *) die "unknown part '$part' in BENCH_PARTS (loader, pipeline, query, render)" ;;
+    loader | pipeline | query | render | balance) ;;
+    *) die "unknown part '$part' in BENCH_PARTS (loader, pipeline, query, render, balance)" ;;
     esac
 done
 preflight
@@ -933,7 +1152,7 @@ RAW=$OUT/raw.txt
 RESULTS=$OUT/results.md
 : > "$RAW"
 
-if has_part loader || has_part pipeline || has_part query; then
+if has_part loader || has_part pipeline || has_part query || has_part balance; then
     for spec in $SIZES; do
         IFS=: read -r label actors relations <<EOF
 $spec
@@ -1146,5 +1365,52 @@ if has_part render; then
     printf '\nThe render part took %s s.\n' "$took" >> "$RESULTS"
 fi
 
+balance_status=0
+if has_part balance; then
+    [ -x "$BIN/ent_bench_balance" ] || die "$BIN/ent_bench_balance is missing: build first" \
+        "(make build)"
+    balance_start=$(date +%s)
+    {
+        echo
+        echo "## Structural balance (balance)"
+        echo
+        echo "\`ent_bench_balance graph FILE $BALANCE_DAY $BALANCE_REPEAT\` on the synthetic" \
+             "graphs: load, the snapshot on $BALANCE_DAY, its signed projection (one tie per" \
+             "pair of actors, the sign of the sum of both directions' weights), then each step" \
+             "$BALANCE_REPEAT times in the process, the median kept: summary s," \
+             "ent_balance_tables with the summary only and the default options (what" \
+             "\`entente balance --at\` computes: triangles, walk balance when no connected part" \
+             "exceeds 1,000 actors, frustration exact on parts of up to 48 actors and heuristic" \
+             "beyond); triangles s, ent_signed_triangles on the projection; frustration s," \
+             "ent_frustration with exact_max 0, the heuristic alone. actors: those with a tie;" \
+             "unbalanced: ++- and --- triangles; frustration, lower bound, method and walk" \
+             "balance: the summary's (– when the walk balance was not computed); heuristic" \
+             "alone: the upper bound the heuristic alone finds; load s, snapshot s: once each;" \
+             "projection s: the benchmark's own projection, which the building blocks take as" \
+             "input."
+    } >> "$RESULTS"
+    for spec in $SIZES; do
+        label=${spec%%:*}
+        echo "balance on $label ($BALANCE_REPEAT runs of each step:" \
+             "$(commas "$BALANCE_STEPS"))..."
+        balance_run "$label" "$OUT/graph-$label.json"
+    done
+    echo "exact frustration index on random graphs of $(commas "$BALANCE_EXACT_SIZES") actors" \
+         "(densities $(commas "$BALANCE_DENSITIES" | sed 's/,/%,/g')%," \
+         "$BALANCE_SEEDS seeds each)..."
+    for n in $BALANCE_EXACT_SIZES; do
+        for d in $BALANCE_DENSITIES; do
+            balance_exact_run "$n" "$d"
+        done
+    done
+    balance_table
+    balance_exact_table
+    balance_verdict
+    [ "$PIPE_VERDICT" = PASS ] || balance_status=1
+    took=$(($(date +%s) - balance_start))
+    echo "balance part: $took s"
+    printf '\nThe balance part took %s s.\n' "$took" >> "$RESULTS"
+fi
+
 [ "$loader_status" -eq 0 ] && [ "$pipeline_status" -eq 0 ] && [ "$query_status" -eq 0 ] &&
-    [ "$render_status" -eq 0 ]
+    [ "$render_status" -eq 0 ] && [ "$balance_status" -eq 0 ]

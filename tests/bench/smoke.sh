@@ -1,21 +1,22 @@
 #!/bin/sh
 # smoke.sh: the `bench_smoke` ctest, a few seconds at most.
 #
-#     sh smoke.sh GEN CLI CJSON LOAD WHO RENDER OUT
+#     sh smoke.sh GEN CLI CJSON LOAD WHO RENDER BALANCE OUT
 #
-# GEN, CLI, CJSON, LOAD, WHO and RENDER are the built ent_bench_gen, entente, ent_bench_cjson,
-# ent_bench_load, ent_bench_who and ent_bench_render; OUT is a path prefix in the build tree.
-# Generates 200 actors / 2,000 relations twice (the generator must be deterministic), then
-# checks that `entente check --strict` accepts the file (exit status 0: no error, no
-# warning), that both benchmark peers read all of it, the loader without a diagnostic, and
-# that the query and render programs answer. The full-size run is run.sh's job.
+# GEN, CLI, CJSON, LOAD, WHO, RENDER and BALANCE are the built ent_bench_gen, entente,
+# ent_bench_cjson, ent_bench_load, ent_bench_who, ent_bench_render and ent_bench_balance; OUT
+# is a path prefix in the build tree. Generates 200 actors / 2,000 relations twice (the
+# generator must be deterministic), then checks that `entente check --strict` accepts the
+# file (exit status 0: no error, no warning), that both benchmark peers read all of it, the
+# loader without a diagnostic, and that the query, render and balance programs answer. The
+# full-size run is run.sh's job.
 set -eu
 
-if [ $# -ne 7 ]; then
-    echo "usage: sh smoke.sh GEN CLI CJSON LOAD WHO RENDER OUT" >&2
+if [ $# -ne 8 ]; then
+    echo "usage: sh smoke.sh GEN CLI CJSON LOAD WHO RENDER BALANCE OUT" >&2
     exit 2
 fi
-gen=$1 cli=$2 cjson=$3 load=$4 who=$5 render=$6 out=$7
+gen=$1 cli=$2 cjson=$3 load=$4 who=$5 render=$6 balance=$7 out=$8
 actors=200 relations=2000
 
 fail() {
@@ -88,5 +89,22 @@ echo "$line"
 [ "$(value actors "$line")" -gt 0 ] || fail "ent_bench_render drew no actor"
 [ "$(value engine "$line")" = neato ] || fail "ent_bench_render did not choose neato"
 [ "$(value bytes "$line")" -gt 0 ] || fail "ent_bench_render wrote no SVG"
+
+# The balance part's program: one run of each step on the snapshot (it exits 1 when the
+# summary's tie and triangle counts differ from the building blocks'), and the exact
+# frustration index of three random complete graphs of 12 actors.
+line=$("$balance" graph "$out.json" 2015-06-30 1) || fail "ent_bench_balance graph failed"
+echo "$line"
+[ "$(value ties "$line")" -gt 0 ] || fail "ent_bench_balance found no tie"
+for k in summary_s triangles_s frustration_s heur_frustration; do
+    [ -n "$(value $k "$line")" ] || fail "ent_bench_balance printed no $k"
+done
+"$balance" exact 12 100 30 3 1 > "$out.balance-exact.txt" ||
+    fail "ent_bench_balance exact failed"
+cat "$out.balance-exact.txt"
+[ "$(grep -c '^graph .* exact=1 ' "$out.balance-exact.txt")" -eq 3 ] ||
+    fail "ent_bench_balance exact did not solve the three graphs exactly"
+grep -q '^summary actors=12 density=100 negative=30 graphs=3 exact=3 ' \
+    "$out.balance-exact.txt" || fail "ent_bench_balance exact printed no summary"
 
 echo "bench_smoke: ok"

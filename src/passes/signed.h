@@ -1,0 +1,51 @@
+/*
+ * signed.h: the signed undirected projection of a view, shared by the
+ * balance and blocs passes (pass_balance.c builds it; docs/analyses.md,
+ * "Structural balance", defines it). One tie per pair of actors, with the
+ * sign of the sum of both directions' weights; no tie when that sum is 0 (or
+ * within 1e-9 of it); self-loops ignored.
+ */
+#ifndef ENT_PASSES_SIGNED_H
+#define ENT_PASSES_SIGNED_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "entente/snapshot.h"
+
+#define SIGNED_NONE UINT32_MAX
+
+/* A signed undirected graph as adjacency lists: the neighbours of vertex v
+ * are nbr[off[v] .. off[v+1]), increasing, each with the tie that joins them. */
+typedef struct adj {
+    size_t n;      /* vertices */
+    size_t *off;   /* n + 1 offsets */
+    uint32_t *nbr; /* 2m neighbours */
+    uint32_t *tie; /* 2m tie indices */
+} adj;
+
+/* The projection of a view: its vertices are the actors with a tie, in graph order. */
+typedef struct proj {
+    size_t n;
+    uint32_t *actor;  /* vertex -> actor */
+    uint32_t *vertex; /* actor -> vertex, or SIGNED_NONE */
+    size_t m;
+    uint32_t *from, *to; /* from < to */
+    int *sign;
+    double *w;        /* the sum of both directions' weights */
+    size_t cancelled; /* pairs with signed edges whose weights cancel out */
+    adj a;
+} proj;
+
+/* Builds the projection of v. 0, or ENT_ENOMEM / ENT_EUSAGE with the error set. */
+int proj_build(proj *p, const ent_view *v);
+void proj_release(proj *p);
+
+/* The tie between actors x and y, or -1. O(log degree). */
+long tie_of(const proj *p, uint32_t x, uint32_t y);
+
+/* Connected parts: comp[v] numbered from 0 in the order of their first
+ * vertex; *ncomp of them. `queue` has room for n vertices. */
+void components(const adj *a, uint32_t *comp, uint32_t *queue, size_t *ncomp);
+
+#endif
