@@ -19,7 +19,7 @@ DEB_PACKAGES = build-essential cmake pkg-config libigraph-dev libcjson-dev \
 all: build
 
 help:
-	@echo "make demo           build, then check, describe and analyse the bundled graph"
+	@echo "make demo           build, analyse the bundled graph and write its report (build/demo/report)"
 	@echo "make test           build, run the whole test suite (plain, sanitizers, -Werror)"
 	@echo "make build          build into $(BUILD)/ (CLI at $(BUILD)/entente)"
 	@echo "make bench          run the benchmark (see tests/bench/README.md)"
@@ -67,6 +67,10 @@ demo: build
 	@$(BUILD)/entente render $(GRAPH) --from before-2022 --to after-2022 --diff -o $(BUILD)/demo/diff.svg
 	@echo "diagrams written: $(BUILD)/demo/before-after.svg (the two snapshots on one layout)"
 	@echo "                  $(BUILD)/demo/diff.svg (what changed from before-2022 to after-2022)"
+	@echo
+	@echo "== entente report $(GRAPH) -o $(BUILD)/demo/report --force"
+	@$(BUILD)/entente report $(GRAPH) -o $(BUILD)/demo/report --force
+	@echo "open $(BUILD)/demo/report/index.html in a browser: the whole story, every snapshot and comparison"
 
 bench: build
 	@sh tests/tools/ensure-deps.sh time

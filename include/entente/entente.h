@@ -14,6 +14,7 @@
 #include "snapshot.h"
 #include "analysis.h"
 #include "render.h"
+#include "report.h"
 
 #ifdef __cplusplus
 extern "C" {

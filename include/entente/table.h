@@ -52,6 +52,18 @@ const char *ent_table_string(const ent_table *t, size_t row, size_t col);
 long long ent_table_int(const ent_table *t, size_t row, size_t col);
 double ent_table_real(const ent_table *t, size_t row, size_t col);
 
+/**
+ * A cell as the text and CSV formats print it (reals with the column's
+ * decimals, NaN as ""), written into buf when size > 0, cut to size - 1
+ * bytes and NUL-terminated. Returns the length of the whole text, so that a
+ * first call with size 0 tells how much room to give.
+ */
+size_t ent_table_cell_text(const ent_table *t, size_t row, size_t col, char *buf, size_t size);
+
+/** The notes, in the order they were added. */
+size_t ent_table_note_count(const ent_table *t);
+const char *ent_table_note(const ent_table *t, size_t i);
+
 /** A note printed under the table in text form and kept as "notes" in JSON. */
 int ent_table_add_note(ent_table *t, const char *note);
 

@@ -24,6 +24,8 @@ const cli_cmd cli_commands[] = {
      cmd_commitments_help},
     {"balance", cmd_balance, "structural balance: triads, frustration, camps; or its change",
      cmd_balance_help},
+    {"report", cmd_report, "the whole story: a web page, Markdown and JSON for every snapshot",
+     cmd_report_help},
     {"blocs", cmd_blocs, "blocs by signed community detection; or who changed bloc",
      cmd_blocs_help},
     {"render", cmd_render, "alliance diagrams: a snapshot, two side by side, or the changes",

@@ -22,7 +22,7 @@
 
 #include "entente/error.h"
 #include "passes/common.h"
-#include "passes/signed.h"
+#include "passes/blocs_impl.h"
 #include "util/error.h"
 
 #define DEFAULT_SEED      42
@@ -47,21 +47,7 @@ void ent_blocs_options_init(ent_blocs_options *o)
     o->gamma_minus = 1.0;
 }
 
-/* The blocs of one view. */
-typedef struct found {
-    const ent_view *view;
-    proj p;
-    uint32_t *comp; /* vertex -> connected part */
-    size_t nparts;
-    uint32_t *bloc;  /* vertex -> bloc, from 0 */
-    size_t k;        /* blocs */
-    uint32_t *size;  /* bloc -> actors */
-    uint32_t *part;  /* bloc -> its part */
-    uint32_t *first; /* bloc -> its first vertex */
-    double *mod;     /* part -> spinglass modularity (NaN: a part of two actors) */
-} found;
-
-static void found_release(found *f)
+void found_release(found *f)
 {
     proj_release(&f->p);
     free(f->comp);
@@ -164,7 +150,7 @@ static int by_size(const void *x, const void *y)
     return (a->first > b->first) - (a->first < b->first);
 }
 
-static int find(found *f, const ent_view *view, const ent_blocs_options *o)
+int blocs_find(found *f, const ent_view *view, const ent_blocs_options *o)
 {
     memset(f, 0, sizeof *f);
     f->view = view;
@@ -291,7 +277,7 @@ int ent_blocs(const ent_view *v, const ent_blocs_options *o, uint32_t *bloc, siz
         o = &defaults;
     }
     found f;
-    int rc = find(&f, v, o);
+    int rc = blocs_find(&f, v, o);
     if (rc)
         return rc;
     size_t na = ent_graph_actor_count(ent_view_graph(v));
@@ -422,7 +408,7 @@ static void method_note(tb *t, const ent_blocs_options *o)
     tb_note(t, note);
 }
 
-static int blocs_table(ent_table **out, const found *f, const ent_blocs_options *o)
+int blocs_table(ent_table **out, const found *f, const ent_blocs_options *o)
 {
     char day[11], title[128];
     snprintf(title, sizeof title, "blocs on %s (signed community detection)",
@@ -658,7 +644,7 @@ int ent_blocs_tables(ent_table **blocs, ent_table **between, ent_table **members
         if (outs[i])
             *outs[i] = NULL;
     found f;
-    int rc = find(&f, v, o);
+    int rc = blocs_find(&f, v, o);
     if (rc)
         return rc;
     if (blocs)
@@ -695,7 +681,7 @@ static int by_shared(const void *p1, const void *p2)
     return (a->y > b->y) - (a->y < b->y);
 }
 
-static int match_blocs(const found *a, const found *b, uint32_t *match)
+int match_blocs(const found *a, const found *b, uint32_t *match)
 {
     size_t na = ent_graph_actor_count(ent_view_graph(a->view)), n = 0;
     /* The pairs (bloc in a, bloc in b) of shared actors, counted after sorting. */
@@ -737,8 +723,8 @@ static int match_blocs(const found *a, const found *b, uint32_t *match)
     return ENT_OK;
 }
 
-static int change_summary(ent_table **out, const found *fa, const found *fb, const uint32_t *match,
-                          const ent_blocs_options *o)
+int blocs_change_summary(ent_table **out, const found *fa, const found *fb, const uint32_t *match,
+                         const ent_blocs_options *o)
 {
     char d1[11], d2[11], title[160];
     snprintf(title, sizeof title, "blocs from %s to %s", day_str(ent_view_day(fa->view), d1),
@@ -790,7 +776,7 @@ static int change_summary(ent_table **out, const found *fa, const found *fb, con
     return ENT_OK;
 }
 
-static int moves_table(ent_table **out, const found *fa, const found *fb, const uint32_t *match)
+int blocs_moves_table(ent_table **out, const found *fa, const found *fb, const uint32_t *match)
 {
     const ent_graph *g = ent_view_graph(fa->view);
     size_t na = ent_graph_actor_count(g);
@@ -868,10 +854,10 @@ int ent_blocs_change_tables(ent_table **summary, ent_table **moves, const ent_vi
     if (ent_view_graph(a) != ent_view_graph(b))
         return ent_error_set(ENT_EUSAGE, "blocs: the two snapshots come from different graphs");
     found fa, fb;
-    int rc = find(&fa, a, o);
+    int rc = blocs_find(&fa, a, o);
     if (rc)
         return rc;
-    if ((rc = find(&fb, b, o))) {
+    if ((rc = blocs_find(&fb, b, o))) {
         found_release(&fa);
         return rc;
     }
@@ -882,9 +868,9 @@ int ent_blocs_change_tables(ent_table **summary, ent_table **moves, const ent_vi
     if (!rc)
         rc = match_blocs(&fa, &fb, match);
     if (!rc && summary)
-        rc = change_summary(&ts, &fa, &fb, match, o);
+        rc = blocs_change_summary(&ts, &fa, &fb, match, o);
     if (!rc && moves)
-        rc = moves_table(&tm, &fa, &fb, match);
+        rc = blocs_moves_table(&tm, &fa, &fb, match);
     free(match);
     found_release(&fa);
     found_release(&fb);
@@ -900,6 +886,36 @@ int ent_blocs_change_tables(ent_table **summary, ent_table **moves, const ent_vi
     return ENT_OK;
 }
 
+int blocs_aligned_found(const found *fa, const found *fb, uint32_t *bloc_a, uint32_t *bloc_b)
+{
+    int rc = ENT_OK;
+    uint32_t *match = malloc((fa->k + 1) * sizeof *match);
+    uint32_t *number = malloc((fb->k + 1) * sizeof *number); /* b's bloc -> its number */
+    if (!match || !number)
+        rc = ent_error_set(ENT_ENOMEM, "out of memory");
+    if (!rc)
+        rc = match_blocs(fa, fb, match);
+    if (!rc) {
+        size_t na = ent_graph_actor_count(ent_view_graph(fa->view)), next = fa->k;
+        for (size_t y = 0; y < fb->k; y++)
+            number[y] = 0;
+        for (size_t x = 0; x < fa->k; x++)
+            if (match[x] != UINT32_MAX)
+                number[match[x]] = (uint32_t)x + 1;
+        for (size_t y = 0; y < fb->k; y++)
+            if (!number[y])
+                number[y] = (uint32_t)++next;
+        for (size_t act = 0; act < na; act++) {
+            uint32_t va = fa->p.vertex[act], vb = fb->p.vertex[act];
+            bloc_a[act] = va == SIGNED_NONE ? 0 : fa->bloc[va] + 1;
+            bloc_b[act] = vb == SIGNED_NONE ? 0 : number[fb->bloc[vb]];
+        }
+    }
+    free(match);
+    free(number);
+    return rc;
+}
+
 int ent_blocs_aligned(const ent_view *a, const ent_view *b, const ent_blocs_options *o,
                       uint32_t *bloc_a, uint32_t *bloc_b)
 {
@@ -911,37 +927,14 @@ int ent_blocs_aligned(const ent_view *a, const ent_view *b, const ent_blocs_opti
     if (ent_view_graph(a) != ent_view_graph(b))
         return ent_error_set(ENT_EUSAGE, "blocs: the two snapshots come from different graphs");
     found fa, fb;
-    int rc = find(&fa, a, o);
+    int rc = blocs_find(&fa, a, o);
     if (rc)
         return rc;
-    if ((rc = find(&fb, b, o))) {
+    if ((rc = blocs_find(&fb, b, o))) {
         found_release(&fa);
         return rc;
     }
-    uint32_t *match = malloc((fa.k + 1) * sizeof *match);
-    uint32_t *number = malloc((fb.k + 1) * sizeof *number); /* b's bloc -> its number */
-    if (!match || !number)
-        rc = ent_error_set(ENT_ENOMEM, "out of memory");
-    if (!rc)
-        rc = match_blocs(&fa, &fb, match);
-    if (!rc) {
-        size_t na = ent_graph_actor_count(ent_view_graph(a)), next = fa.k;
-        for (size_t y = 0; y < fb.k; y++)
-            number[y] = 0;
-        for (size_t x = 0; x < fa.k; x++)
-            if (match[x] != UINT32_MAX)
-                number[match[x]] = (uint32_t)x + 1;
-        for (size_t y = 0; y < fb.k; y++)
-            if (!number[y])
-                number[y] = (uint32_t)++next;
-        for (size_t act = 0; act < na; act++) {
-            uint32_t va = fa.p.vertex[act], vb = fb.p.vertex[act];
-            bloc_a[act] = va == SIGNED_NONE ? 0 : fa.bloc[va] + 1;
-            bloc_b[act] = vb == SIGNED_NONE ? 0 : number[fb.bloc[vb]];
-        }
-    }
-    free(match);
-    free(number);
+    rc = blocs_aligned_found(&fa, &fb, bloc_a, bloc_b);
     found_release(&fa);
     found_release(&fb);
     return rc;

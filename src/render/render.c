@@ -1433,6 +1433,23 @@ done:
     return rc == ENT_ENOMEM ? ent_error_set(rc, "out of memory while drawing") : rc;
 }
 
+/*
+ * One Graphviz context for the whole process, made on first use and never
+ * freed. Graphviz 2.42's pango text plugin keeps font data from the first
+ * context that measured text; once that context is freed, the next drawing
+ * in a new context reads freed memory (AddressSanitizer: heap-use-after-free
+ * in textspan_size, seen as soon as one process draws twice, as the report
+ * does). Every layout is freed after use, so the context holds no drawing.
+ * Like Graphviz's error callback, this makes rendering single-threaded.
+ */
+static GVC_t *shared_context(void)
+{
+    static GVC_t *gvc;
+    if (!gvc)
+        gvc = gvContext();
+    return gvc;
+}
+
 int ent_render(const ent_view *a, const ent_view *b, ent_render_mode mode,
                const ent_render_options *o, ent_render_format format, char **out, size_t *len,
                const char **engine)
@@ -1472,7 +1489,7 @@ int ent_render(const ent_view *a, const ent_view *b, ent_render_mode mode,
     if ((rc = find_boxes(&r)))
         goto done;
     rc = ENT_ENOMEM;
-    if (!(gvc = gvContext())) {
+    if (!(gvc = shared_context())) {
         rc = ent_error_set(ENT_EINTERNAL, "Graphviz could not start");
         goto done;
     }
@@ -1481,8 +1498,6 @@ int ent_render(const ent_view *a, const ent_view *b, ent_render_mode mode,
     if (engine)
         *engine = eng;
 done:
-    if (gvc)
-        gvFreeContext(gvc);
     agseterrf(old_f);
     agseterr(old_level);
     free(r.nodes);

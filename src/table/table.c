@@ -229,6 +229,36 @@ static void cell_text(const ent_table *t, size_t r, size_t c, ent_strbuf *sb)
     }
 }
 
+size_t ent_table_cell_text(const ent_table *t, size_t row, size_t col, char *buf, size_t size)
+{
+    ent_strbuf sb = ENT_STRBUF_INIT;
+    if (row >= t->n_rows || col >= t->n_cols) {
+        if (size)
+            buf[0] = '\0';
+        return 0;
+    }
+    cell_text(t, row, col, &sb);
+    size_t len = sb.failed ? 0 : sb.len;
+    if (size) {
+        size_t n = len < size - 1 ? len : size - 1;
+        if (n)
+            memcpy(buf, sb.buf, n);
+        buf[n] = '\0';
+    }
+    ent_strbuf_release(&sb);
+    return len;
+}
+
+size_t ent_table_note_count(const ent_table *t)
+{
+    return t->n_notes;
+}
+
+const char *ent_table_note(const ent_table *t, size_t i)
+{
+    return i < t->n_notes ? t->notes[i] : NULL;
+}
+
 /* Display width of a UTF-8 string: code points. */
 static size_t width(const char *s)
 {

@@ -92,7 +92,7 @@ SUBJECT=entente  # the peer the targets apply to
 TIME_TARGET=1.5  # SUBJECT's load time / BASELINE's, at most
 RSS_TARGET=4     # SUBJECT's peak RSS / file size, below
 GNU_TIME=/usr/bin/time
-PARTS=${BENCH_PARTS:-"loader pipeline query render balance"}
+PARTS=${BENCH_PARTS:-"loader pipeline query render balance report"}
 PIPE_PEERS=${BENCH_PIPELINE_PEERS:-"networkx igraph entente-shift"}
 PYTHON=${BENCH_PYTHON:-/usr/bin/python3}
 PIPE_SUBJECT=entente-shift # the pipeline peer the targets apply to
@@ -1139,8 +1139,8 @@ balance_verdict() {
 
 for part in $PARTS; do
     case $part in
-    loader | pipeline | query | render | balance) ;;
-    *) die "unknown part '$part' in BENCH_PARTS (loader, pipeline, query, render, balance)" ;;
+    loader | pipeline | query | render | balance | report) ;;
+    *) die "unknown part '$part' in BENCH_PARTS (loader, pipeline, query, render, balance, report)" ;;
     esac
 done
 preflight
@@ -1412,5 +1412,49 @@ if has_part balance; then
     printf '\nThe balance part took %s s.\n' "$took" >> "$RESULTS"
 fi
 
+# The report of the bundled graph, end to end from the command line: load, every snapshot
+# and comparison, 32 diagrams, the three files written and renamed into place.
+report_status=0
+if has_part report; then
+    sc=$ROOT/graphs/south-caucasus.json
+    rdir=$TMP/report
+    "$BUILD/entente" report "$sc" -o "$rdir" --force > /dev/null || die "entente report failed"
+    : > "$TMP/report-times"
+    for i in 1 2 3 4 5; do
+        "$GNU_TIME" -f '%e %U %M' -o "$TMP/report-time" "$BUILD/entente" report "$sc" \
+            -o "$rdir" --force > /dev/null || die "entente report failed"
+        cat "$TMP/report-time" >> "$TMP/report-times"
+        echo "report run=$i $(cat "$TMP/report-time")" >> "$RAW"
+    done
+    wall=$(cut -d' ' -f1 "$TMP/report-times" | median)
+    user=$(cut -d' ' -f2 "$TMP/report-times" | median)
+    rss=$(cut -d' ' -f3 "$TMP/report-times" | median)
+    slowest=$(cut -d' ' -f1 "$TMP/report-times" | sort -n | tail -n 1)
+    figures=$(find "$rdir/img" -name '*.svg' | wc -l)
+    size=$(du -sk "$rdir" | cut -f1)
+    verdict=$(awk -v w="$slowest" 'BEGIN { print (w < 2.0) ? "PASS" : "FAIL" }')
+    [ "$verdict" = PASS ] || report_status=1
+    echo
+    echo "== report of graphs/south-caucasus.json, end to end (5 runs after a warm-up)"
+    echo "median wall $wall s, user $user s, slowest $slowest s, peak RSS $((rss / 1024)) MiB," \
+         "$figures diagrams, $size KiB written"
+    echo "$verdict: the whole report in under 2 s (slowest run $slowest s)"
+    {
+        echo
+        echo "## Report (report)"
+        echo
+        echo "\`entente report graphs/south-caucasus.json -o DIR --force\`, five runs after a" \
+             "warm-up, each a process of its own (GNU time): load, every snapshot and" \
+             "comparison, $figures diagrams, index.html, report.md and results.json written" \
+             "and renamed into place ($size KiB)."
+        echo
+        echo "| median wall s | median user s | slowest wall s | peak RSS MiB |"
+        echo "|---:|---:|---:|---:|"
+        echo "| $wall | $user | $slowest | $((rss / 1024)) |"
+        echo
+        echo "- the whole report in under 2 s (slowest run $slowest s): **$verdict**"
+    } >> "$RESULTS"
+fi
+
 [ "$loader_status" -eq 0 ] && [ "$pipeline_status" -eq 0 ] && [ "$query_status" -eq 0 ] &&
-    [ "$render_status" -eq 0 ] && [ "$balance_status" -eq 0 ]
+    [ "$render_status" -eq 0 ] && [ "$balance_status" -eq 0 ] && [ "$report_status" -eq 0 ]

@@ -1,0 +1,358 @@
+/*
+ * cmd_report.c: `entente report FILE... -o DIR`, the whole story of a graph
+ * as a web page, Markdown and JSON, written into a temporary directory
+ * beside DIR and renamed into place, so that DIR is either the old report or
+ * the new one, never half of one.
+ */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include <dirent.h>
+#include <limits.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+const char cmd_report_help[] =
+    "usage: entente report [OPTIONS] FILE... -o DIR\n"
+    "\n"
+    "Writes the whole story of the graph into DIR: for every snapshot the file\n"
+    "declares, the alliance diagram (actors filled by bloc), the influence table,\n"
+    "who backed and who opposed the main actors, blocs, balance and commitments;\n"
+    "for the headline comparison the file marks and for every pair of consecutive\n"
+    "snapshots, the two snapshots on one layout, the diff diagram, the shift of\n"
+    "influence with the changes that explain each leading actor's move, the\n"
+    "commitments kept and broken, and what changed in balance and blocs; then\n"
+    "every source, and every relation with its status, claimant and evidence,\n"
+    "which the tables link to.\n"
+    "\n"
+    "  DIR/index.html    one self-contained page (inline SVG and CSS, no script,\n"
+    "                    nothing fetched from the network), printable\n"
+    "  DIR/report.md     the same in Markdown, with the diagrams in DIR/img/\n"
+    "  DIR/results.json  every table behind the report, by section\n"
+    "\n"
+    "The report is written into a temporary directory and renamed to DIR when\n"
+    "complete. An existing DIR is replaced only with --force. The terminal gets\n"
+    "the headline shift and where the page is.\n"
+    "\n"
+    "options:\n"
+    "  -o, --output DIR            the directory to write (required)\n"
+    "  --force                     replace DIR if it exists\n"
+    "  --actors LIST               the main actors, e.g. russia,armenia (default:\n"
+    "                              the top 3 of each snapshot's influence ranking)\n"
+    "  --top N                     rows of the influence and shift tables (default 10)\n"
+    "  --title TEXT                the report's title (default: the graph's title)\n"
+    "  --window DAYS               events of the last DAYS days count (default 365)\n"
+    "  --half-life DAYS            events weigh less with age, halving every DAYS days\n"
+    "  --status LIST               keep only these statuses, e.g. confirmed,reported\n"
+    "  --exclude-claims-by ACTOR   drop relations claimed or disputed by ACTOR\n"
+    "  --max-errors N              stop reading after N errors (default 100)\n"
+    "  -h, --help                  show this help\n"
+    "\n"
+    "exit status: 0 success, 1 the data has errors, 2 usage error (DIR exists\n"
+    "without --force), 3 a file could not be read or written, or an internal\n"
+    "failure.\n"
+    "\n"
+    "examples:\n"
+    "  entente report graphs/south-caucasus.json -o report\n"
+    "  entente report graphs/south-caucasus.json -o report --force --actors russia\n";
+
+enum { O_OUTPUT, O_FORCE, O_ACTORS, O_TOP, O_TITLE };
+static const cli_opt opts[] = {{"output", 'o', 1},   {"force", 0, 0},  {"actors", 0, 1},
+                               {"top", 0, 1},        {"title", 0, 1},  {"window", 0, 1},
+                               {"half-life", 0, 1},  {"status", 0, 1}, {"exclude-claims-by", 0, 1},
+                               {"max-errors", 0, 1}, {NULL, 0, 0}};
+
+#define MAX_ACTORS 64
+
+typedef struct args {
+    const char *output, *actors, *title;
+    int force;
+    long top;
+    cli_view_args va;
+} args;
+
+static int on_option(void *ud, int k, const char *val)
+{
+    args *a = ud;
+    switch (k) {
+    case O_OUTPUT:
+        a->output = val;
+        return 0;
+    case O_FORCE:
+        a->force = 1;
+        return 0;
+    case O_ACTORS:
+        a->actors = val;
+        return 0;
+    case O_TITLE:
+        a->title = val;
+        return 0;
+    case O_TOP: {
+        long n = cli_parse_count("report", "top", val);
+        if (n < 1) {
+            if (n == 0)
+                cli_usage_error("report", "'--top' must be at least 1");
+            return -1;
+        }
+        a->top = n;
+        return 0;
+    }
+    default:
+        return cli_view_option("report", &a->va, opts[k].name, val) < 0 ? -1 : 0;
+    }
+}
+
+/* ------------------------------------------------ the temporary directory --- */
+
+/* Removes DIR and what the report writes in it (files and img/). */
+static void remove_tree(const char *dir)
+{
+    char path[4096];
+    for (int depth = 1; depth >= 0; depth--) {
+        snprintf(path, sizeof path, depth ? "%s/img" : "%s", dir);
+        DIR *d = opendir(path);
+        if (!d)
+            continue;
+        struct dirent *e;
+        while ((e = readdir(d))) {
+            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+                continue;
+            char file[4352];
+            snprintf(file, sizeof file, "%s/%s", path, e->d_name);
+            if (unlink(file) != 0 && errno == EISDIR)
+                rmdir(file);
+        }
+        closedir(d);
+        rmdir(path);
+    }
+}
+
+/* The temporary directory being written, removed if the run is interrupted. */
+static char pending[4096];
+
+static void on_signal(int sig)
+{
+    /* Best effort: the process is going away; leave no half-written report. */
+    if (pending[0])
+        remove_tree(pending);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void progress(void *ud, const char *step, double seconds)
+{
+    (void)ud;
+    if (seconds >= 1.0)
+        fprintf(stderr, "entente report: %s took %.1f s\n", step, seconds);
+}
+
+/* "parent/name": splits DIR into its parent ("." when none) and last name. */
+static void split_dir(const char *dir, char *parent, size_t psize, const char **name)
+{
+    const char *slash = strrchr(dir, '/');
+    if (!slash) {
+        snprintf(parent, psize, ".");
+        *name = dir;
+    } else if (slash == dir) {
+        snprintf(parent, psize, "/");
+        *name = slash + 1;
+    } else {
+        snprintf(parent, psize, "%.*s", (int)(slash - dir), dir);
+        *name = slash + 1;
+    }
+}
+
+/* Refuses an output that is one of the graph files or a directory holding
+ * one (--force would delete it). */
+static int check_inputs(const cli_input *in, const char *out)
+{
+    char dir[PATH_MAX];
+    if (!realpath(out, dir))
+        return EXIT_OK; /* does not exist yet: it holds nothing */
+    size_t n = strlen(dir);
+    for (size_t i = 0; i < in->n_files; i++) {
+        char file[PATH_MAX];
+        if (strcmp(in->files[i], "-") == 0 || !realpath(in->files[i], file))
+            continue;
+        if (strcmp(file, dir) == 0)
+            return cli_usage_error("report",
+                                   "'%s' is one of the graph files; choose another "
+                                   "directory",
+                                   out);
+        if (strncmp(file, dir, n) == 0 && (file[n] == '/' || n == 1))
+            return cli_usage_error("report",
+                                   "'%s' holds the graph file '%s'; choose another "
+                                   "directory",
+                                   out, in->files[i]);
+    }
+    return EXIT_OK;
+}
+
+int cmd_report(int argc, char **argv)
+{
+    cli_input in;
+    args a;
+    memset(&a, 0, sizeof a);
+    a.top = 10;
+    ent_diags *diags = NULL;
+    ent_graph *g = NULL;
+    char *summary = NULL, out[4096];
+    uint32_t actors[MAX_ACTORS];
+    size_t n_actors = 0;
+    cli_view_args_init(&a.va);
+    int status = cli_input_parse(&in, "report", opts, argc, argv, 0, on_option, &a);
+    if (status)
+        goto done;
+    if (!in.n_files || !a.output) {
+        status = cli_usage_error("report", "%s",
+                                 !in.n_files ? "no graph file given" : "'-o DIR' is required");
+        goto done;
+    }
+    /* Trailing slashes would make the temporary directory a child of DIR. */
+    snprintf(out, sizeof out, "%s", a.output);
+    for (size_t n = strlen(out); n > 1 && out[n - 1] == '/'; n--)
+        out[n - 1] = '\0';
+    if (!out[0] || strcmp(out, ".") == 0 || strcmp(out, "..") == 0 || strcmp(out, "/") == 0) {
+        status = cli_usage_error("report",
+                                 "'%s' cannot be the report's directory; name a new "
+                                 "one, e.g. -o report",
+                                 a.output);
+        goto done;
+    }
+    struct stat st;
+    if ((status = check_inputs(&in, out)))
+        goto done;
+    if (lstat(out, &st) == 0) {
+        if (!S_ISDIR(st.st_mode)) {
+            status = cli_usage_error("report", "'%s' exists and is not a directory", out);
+            goto done;
+        }
+        if (!a.force) {
+            status = cli_usage_error("report", "'%s' exists; add --force to replace it", out);
+            goto done;
+        }
+    }
+    if (!(diags = ent_diags_new())) {
+        status = EXIT_FAILURE_;
+        goto done;
+    }
+    if ((status = cli_input_load(&in, &g, diags, 1)))
+        goto done;
+    if (a.actors) {
+        char buf[2048];
+        snprintf(buf, sizeof buf, "%s", a.actors);
+        for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
+            while (*tok == ' ')
+                tok++;
+            if (!*tok)
+                continue;
+            long id = cli_actor("report", g, tok);
+            if (id < 0) {
+                status = EXIT_USAGE;
+                goto done;
+            }
+            if (n_actors == MAX_ACTORS) {
+                status =
+                    cli_usage_error("report", "'--actors' names at most %d actors", MAX_ACTORS);
+                goto done;
+            }
+            actors[n_actors++] = (uint32_t)id;
+        }
+        if (!n_actors) {
+            status = cli_usage_error("report", "'--actors' names no actor");
+            goto done;
+        }
+    }
+    ent_view_options vo;
+    if ((status = cli_view_options("report", g, &a.va, &vo)))
+        goto done;
+    if (!ent_graph_snapshot_count(g)) {
+        status = cli_usage_error("report", "the graph declares no snapshot; add a 'snapshots' "
+                                           "section (docs/format.md) for the report to tell");
+        goto done;
+    }
+
+    char parent[4096];
+    const char *name;
+    split_dir(out, parent, sizeof parent, &name);
+    if (snprintf(pending, sizeof pending, "%s/%s.tmp-XXXXXX", parent, name) >=
+        (int)sizeof pending) {
+        pending[0] = '\0';
+        status = cli_usage_error("report", "the path '%s' is too long", out);
+        goto done;
+    }
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    signal(SIGHUP, on_signal);
+    if (!mkdtemp(pending)) {
+        fprintf(stderr, "entente report: cannot create a directory in '%s': %s\n", parent,
+                strerror(errno));
+        pending[0] = '\0';
+        status = EXIT_FAILURE_;
+        goto done;
+    }
+    chmod(pending, 0755 & ~(mode_t)0); /* mkdtemp makes it 0700; a report is for sharing */
+    ent_report_options ro;
+    ent_report_options_init(&ro);
+    ro.view = &vo;
+    ro.actors = n_actors ? actors : NULL;
+    ro.n_actors = n_actors;
+    ro.top = (size_t)a.top;
+    ro.title = a.title;
+    ro.files = in.files;
+    ro.n_files = in.n_files;
+    ro.progress = progress;
+    if (ent_report_write(g, &ro, pending, &summary)) {
+        fprintf(stderr, "entente report: %s\n", ent_error_last());
+        remove_tree(pending);
+        pending[0] = '\0';
+        status = EXIT_FAILURE_;
+        goto done;
+    }
+    /* Into place: an old DIR (with --force) is moved aside first, then removed. */
+    char old[4200] = "";
+    if (lstat(out, &st) == 0) {
+        int n = snprintf(old, sizeof old, "%s/%s.old-XXXXXX", parent, name);
+        if (n >= (int)sizeof old || !mkdtemp(old) || rmdir(old) != 0 || rename(out, old) != 0) {
+            fprintf(stderr, "entente report: cannot move the old '%s' aside: %s\n", out,
+                    strerror(errno));
+            remove_tree(pending);
+            pending[0] = '\0';
+            status = EXIT_FAILURE_;
+            goto done;
+        }
+    }
+    if (rename(pending, out) != 0) {
+        fprintf(stderr, "entente report: cannot rename '%s' to '%s': %s\n", pending, out,
+                strerror(errno));
+        if (old[0])
+            rename(old, out);
+        remove_tree(pending);
+        pending[0] = '\0';
+        status = EXIT_FAILURE_;
+        goto done;
+    }
+    pending[0] = '\0';
+    if (old[0])
+        remove_tree(old);
+    long hc = ent_graph_headline_comparison(g);
+    if (hc >= 0) {
+        const ent_comparison *c = ent_graph_comparison(g, (size_t)hc);
+        printf("headline, %s to %s: the largest shifts of influence\n",
+               ent_graph_snapshot(g, c->from)->id, ent_graph_snapshot(g, c->to)->id);
+        fputs(summary ? summary : "", stdout);
+    }
+    printf("report: %s/index.html (also %s/report.md and %s/results.json)\n", out, out, out);
+    status = fflush(stdout) == 0 ? EXIT_OK : EXIT_FAILURE_;
+done:
+    free(summary);
+    ent_graph_free(g);
+    ent_diags_free(diags);
+    cli_input_release(&in);
+    return status;
+}

@@ -1,0 +1,427 @@
+#!/usr/bin/env node
+// Checks a page written by `entente report FILE -o DIR` (DIR/index.html) in a
+// real headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core.
+//
+//   node check-report.mjs [--hostile] INDEX_HTML [SCREENSHOT.png]
+//
+// Exit status: 0 all checks passed, 1 a check failed (or the browser could not
+// be started), 2 usage error. Every failed check prints a "FAIL" line that says
+// what was expected and what was found. See README.md for the page contract.
+//
+// Kept to what Node 18 (Debian 12's nodejs) understands.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+const VIEWPORT = { width: 1280, height: 800 };
+const ACTION_TIMEOUT_MS = 5000;
+const WATCHDOG_MS = 60000;
+// Schemes that never leave the machine. Anything else is a network access.
+const LOCAL_SCHEMES = new Set(['file:', 'data:', 'about:', 'blob:']);
+
+function usage(msg) {
+  if (msg) process.stderr.write(`check-report: ${msg}\n`);
+  process.stderr.write(
+    'usage: node check-report.mjs [--hostile] INDEX_HTML [SCREENSHOT.png]\n' +
+      '  INDEX_HTML   the page written by `entente report` (DIR/index.html)\n' +
+      '  SCREENSHOT   where to write the full-page PNG; the headline figure goes\n' +
+      '               next to it as NAME-headline.png (default: temporary, deleted)\n' +
+      '  --hostile    also assert that no script can run and that markup in the\n' +
+      '               data (the literal text <script>) is shown as text\n');
+  process.exit(2);
+}
+
+// ---- arguments -------------------------------------------------------------
+let hostile = false;
+const positional = [];
+for (const a of process.argv.slice(2)) {
+  if (a === '--hostile') hostile = true;
+  else if (a === '-h' || a === '--help') usage();
+  else if (a.startsWith('--')) usage(`unknown option ${a}`);
+  else positional.push(a);
+}
+if (positional.length < 1 || positional.length > 2) usage('expected INDEX_HTML [SCREENSHOT.png]');
+const indexPath = path.resolve(positional[0]);
+if (!fs.existsSync(indexPath) || !fs.statSync(indexPath).isFile()) {
+  process.stderr.write(`check-report: FAIL - no such file: ${indexPath}\n`);
+  process.exit(1);
+}
+
+// ---- reporting ---------------------------------------------------------------
+const failures = [];
+function ok(what) {
+  process.stdout.write(`ok   - ${what}\n`);
+}
+function fail(what) {
+  failures.push(what);
+  process.stdout.write(`FAIL - ${what}\n`);
+}
+function note(what) {
+  process.stdout.write(`note - ${what}\n`);
+}
+function check(cond, what, whyNot) {
+  if (cond) ok(what);
+  else fail(whyNot ? `${what}: ${whyNot}` : what);
+  return cond;
+}
+
+// ---- PNG / PDF sanity ----------------------------------------------------------
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+function pngProblem(buf) {
+  if (!buf || buf.length === 0) return 'empty file';
+  if (buf.length < 33 || !buf.subarray(0, 8).equals(PNG_SIGNATURE)) return 'not a PNG (bad signature)';
+  if (buf.toString('latin1', 12, 16) !== 'IHDR') return 'not a PNG (no IHDR chunk)';
+  const w = buf.readUInt32BE(16);
+  const h = buf.readUInt32BE(20);
+  if (w === 0 || h === 0) return `PNG has a zero size (${w}x${h})`;
+  return null;
+}
+function pngSize(buf) {
+  return `${buf.readUInt32BE(16)}x${buf.readUInt32BE(20)}`;
+}
+
+// ---- the checks ------------------------------------------------------------------
+async function run() {
+  let chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch (e) {
+    fail(`cannot load playwright-core (run tests/browser/setup.sh first): ${e.message}`);
+    return;
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    fail(`no Chromium at ${CHROMIUM} (run tests/browser/setup.sh, or set CHROMIUM=)`);
+    return;
+  }
+
+  // The screenshot paths: given, or in a temporary directory removed at the end.
+  let scratch = null;
+  let shotPath;
+  if (positional[1]) {
+    shotPath = path.resolve(positional[1]);
+  } else {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'entente-shot-'));
+    shotPath = path.join(scratch, 'page.png');
+  }
+  const headlinePath = shotPath.replace(/(\.png)?$/i, '-headline.png');
+
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'entente-chromium-'));
+  let context = null;
+  try {
+    try {
+      context = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: CHROMIUM_ARGS,
+        viewport: VIEWPORT,
+        deviceScaleFactor: 1,
+        timeout: 30000,
+      });
+    } catch (e) {
+      fail(`cannot start Chromium (${CHROMIUM}): ${e.message.split('\n')[0]}`);
+      return;
+    }
+    await checkPage(context, shotPath, headlinePath);
+  } finally {
+    if (context) await context.close().catch(() => {});
+    fs.rmSync(profile, { recursive: true, force: true });
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function checkPage(context, shotPath, headlinePath) {
+  const consoleErrors = [];
+  const pageErrors = [];
+  const failedRequests = [];
+  const networkRequests = [];
+
+  // Nothing may leave the machine: every request for a non-local URL is
+  // recorded and aborted before Chromium sends it.
+  await context.route(
+    (url) => !LOCAL_SCHEMES.has(url.protocol),
+    (route) => {
+      networkRequests.push(route.request().url());
+      return route.abort('blockedbyclient');
+    });
+  context.on('websocket', (ws) => networkRequests.push(ws.url()));
+
+  const page = context.pages()[0] || (await context.newPage());
+  page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  page.on('console', (m) => {
+    if (m.type() === 'error') {
+      const loc = m.location();
+      consoleErrors.push(`${m.text()}${loc && loc.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
+    }
+  });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('requestfailed', (r) => {
+    const f = r.failure();
+    failedRequests.push(`${r.url()} (${f ? f.errorText : 'failed'})`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) failedRequests.push(`${r.url()} (HTTP ${r.status()})`);
+  });
+
+  const url = pathToFileURL(indexPath).href;
+  const t0 = Date.now();
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 15000 });
+  } catch (e) {
+    fail(`load ${url}: ${e.message.split('\n')[0]}`);
+    return;
+  }
+  ok(`page loads (${Date.now() - t0} ms): ${url}`);
+
+  await checkHead(page);
+  await checkNav(page);
+  await checkHeadline(page, headlinePath);
+  await checkScreenshot(page, shotPath);
+  await checkPrint(page);
+  if (hostile) await checkHostile(page);
+
+  // Let anything the interactions started (lazy images, say) settle, then
+  // judge the whole session's console, errors and requests.
+  await page.waitForTimeout(100);
+  // Our own blocking of a network request also shows as a console error; the
+  // network check below reports that request, so do not count it twice.
+  const blockedByUs = (m) => m.includes('ERR_BLOCKED_BY_CLIENT') && networkRequests.some((n) => m.includes(n));
+  const ownErrors = consoleErrors.filter((m) => !blockedByUs(m));
+  const list = (xs) => xs.slice(0, 10).join('; ') + (xs.length > 10 ? `; ... (${xs.length} in all)` : '');
+  check(ownErrors.length === 0, 'no console error', `${ownErrors.length}: ${list(ownErrors)}`);
+  check(pageErrors.length === 0, 'no uncaught page error', `${pageErrors.length}: ${list(pageErrors)}`);
+  check(networkRequests.length === 0, 'no network access (only file: and data: URLs)',
+    `${networkRequests.length} request(s) to the network: ${list(networkRequests)}`);
+  const otherFailed = failedRequests.filter((r) => !networkRequests.some((n) => r.startsWith(n + ' ')));
+  check(otherFailed.length === 0, 'no failed request', `${otherFailed.length}: ${list(otherFailed)}`);
+}
+
+async function checkHead(page) {
+  const head = await page.evaluate(() => {
+    const meta = document.querySelector('meta[charset]');
+    return {
+      title: document.title,
+      hasTitleElement: !!document.querySelector('head > title'),
+      metaCharset: meta ? meta.getAttribute('charset') : null,
+      characterSet: document.characterSet,
+    };
+  });
+  check(head.hasTitleElement && head.title.trim() !== '', 'document has a non-empty <title>',
+    head.hasTitleElement ? 'the <title> is empty' : 'no <title> in <head>');
+  check(head.metaCharset !== null && head.metaCharset.trim().toLowerCase() === 'utf-8',
+    'document has <meta charset="utf-8">',
+    head.metaCharset === null ? 'no <meta charset>' : `found charset="${head.metaCharset}"`);
+  // The prescan only looks at the first 1024 bytes; later, a file: page falls
+  // back to windows-1252 and non-ASCII names come out garbled.
+  check(head.characterSet === 'UTF-8', 'Chromium decoded the page as UTF-8',
+    `decoded as ${head.characterSet} (is <meta charset> within the first 1024 bytes?)`);
+}
+
+// The state of an element as the reader sees it: box, viewport, styles.
+function elementState(el) {
+  if (!el) return null;
+  const r = el.getBoundingClientRect();
+  let hiddenBy = null;
+  for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
+    const cs = getComputedStyle(e);
+    if (cs.display === 'none') { hiddenBy = `display:none on <${e.localName}${e.id ? '#' + e.id : ''}>`; break; }
+  }
+  const cs = getComputedStyle(el);
+  if (!hiddenBy && cs.visibility !== 'visible') hiddenBy = `visibility:${cs.visibility}`;
+  if (!hiddenBy && el.checkVisibility && !el.checkVisibility({ opacityProperty: true, contentVisibilityAuto: true }))
+    hiddenBy = 'checkVisibility() is false (opacity:0 or content-visibility)';
+  const vw = window.innerWidth;
+  const vh = window.innerHeight;
+  return {
+    tag: el.localName,
+    x: r.x, y: r.y, width: r.width, height: r.height,
+    inViewport: r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < vh && r.left < vw,
+    hiddenBy,
+    viewport: `${vw}x${vh}`,
+  };
+}
+const fmtBox = (s) => `box ${Math.round(s.width)}x${Math.round(s.height)} at (${Math.round(s.x)},${Math.round(s.y)}) in viewport ${s.viewport}`;
+
+async function checkNav(page) {
+  const nav = await page.evaluate(() => {
+    const n = document.getElementById('nav');
+    if (!n) return null;
+    return {
+      tag: n.localName,
+      links: [...n.querySelectorAll('a[href^="#"]')].map((a) => ({
+        href: a.getAttribute('href'),
+        text: a.textContent.trim().replace(/\s+/g, ' ').slice(0, 60),
+      })),
+    };
+  });
+  if (!check(nav !== null, 'page has <nav id="nav">', 'no element with id="nav"')) return;
+  check(nav.tag === 'nav', '#nav is a <nav> element', `it is a <${nav.tag}>`);
+  if (!check(nav.links.length >= 2, 'nav has at least 2 in-page links (a[href^="#"])',
+    `found ${nav.links.length}`)) return;
+
+  const links = page.locator('#nav a[href^="#"]');
+  for (let i = 0; i < nav.links.length; i++) {
+    const { href, text } = nav.links[i];
+    let id;
+    try {
+      id = decodeURIComponent(href.slice(1));
+    } catch (e) {
+      id = href.slice(1);
+    }
+    const label = `nav link ${i + 1} "${text}" (${href})`;
+    if (id === '') { fail(`${label}: empty fragment`); continue; }
+    const exists = await page.evaluate((id) => !!document.getElementById(id), id);
+    if (!check(exists, `${label} targets an existing element`, `no element has id="${id}"`)) continue;
+
+    // Start from the top each time so that the click has to bring the target in.
+    await page.evaluate(() => window.scrollTo({ top: 0, left: 0, behavior: 'instant' }));
+    try {
+      await links.nth(i).click();
+    } catch (e) {
+      fail(`${label}: cannot click: ${e.message.split('\n')[0]}`);
+      continue;
+    }
+    // Wait out smooth scrolling, if the page asks for it.
+    try {
+      await page.waitForFunction((id) => {
+        const r = document.getElementById(id).getBoundingClientRect();
+        return r.bottom > 0 && r.right > 0 && r.top < window.innerHeight && r.left < window.innerWidth;
+      }, id, { timeout: 2000, polling: 50 });
+    } catch (e) { /* reported below with the numbers */ }
+    const target = await page.evaluateHandle((id) => document.getElementById(id), id);
+    const st = await target.evaluate(elementState);
+    await target.dispose();
+    const hash = await page.evaluate(() => decodeURIComponent(location.hash));
+    check(hash === `#${id}`, `${label}: click sets location.hash`, `location.hash is "${hash}"`);
+    check(st.width > 0 && st.height > 0 && !st.hiddenBy, `${label}: target #${id} is visible`,
+      st.hiddenBy ? `hidden by ${st.hiddenBy}` : `zero size (${fmtBox(st)})`);
+    check(st.inViewport, `${label}: target #${id} is in the viewport after the click`, fmtBox(st));
+  }
+}
+
+async function checkHeadline(page, headlinePath) {
+  const fig = page.locator('#headline-before-after');
+  const n = await fig.count();
+  if (!check(n === 1, 'page has one #headline-before-after', `found ${n}`)) return;
+  const tag = await fig.evaluate((e) => e.localName);
+  check(tag === 'figure', '#headline-before-after is a <figure>', `it is a <${tag}>`);
+  const svg = page.locator('#headline-before-after svg').first();
+  if (!check((await svg.count()) === 1, '#headline-before-after contains an inline <svg>',
+    'no <svg> element inside it (an <img> or <object> does not count)')) return;
+
+  // Bring the figure in: its top at the top of the viewport when it is taller
+  // than the viewport, centred otherwise.
+  await fig.evaluate((e) => {
+    const tall = e.getBoundingClientRect().height > window.innerHeight;
+    e.scrollIntoView({ block: tall ? 'start' : 'center', inline: 'nearest', behavior: 'instant' });
+  });
+  await page.waitForTimeout(50);
+  const st = await svg.evaluate(elementState);
+  check(!st.hiddenBy && st.width > 0 && st.height > 0, 'headline <svg> is visible',
+    st.hiddenBy ? `hidden by ${st.hiddenBy}` : `zero size (${fmtBox(st)})`);
+  check(st.inViewport, 'headline <svg> is in the viewport once scrolled into view', fmtBox(st));
+  check(st.width > 300 && st.height > 100,
+    `headline <svg> is large enough for two panels (${Math.round(st.width)}x${Math.round(st.height)} > 300x100)`,
+    `rendered ${fmtBox(st)}`);
+
+  try {
+    await page.screenshot({ path: headlinePath, fullPage: false });
+    const problem = pngProblem(fs.readFileSync(headlinePath));
+    check(!problem, `headline screenshot ${headlinePath}` +
+      (problem ? '' : ` (${pngSize(fs.readFileSync(headlinePath))})`), problem);
+  } catch (e) {
+    fail(`headline screenshot ${headlinePath}: ${e.message.split('\n')[0]}`);
+  }
+}
+
+async function checkScreenshot(page, shotPath) {
+  try {
+    await page.evaluate(() => window.scrollTo({ top: 0, left: 0, behavior: 'instant' }));
+    await page.screenshot({ path: shotPath, fullPage: true, timeout: 60000 });
+    const buf = fs.readFileSync(shotPath);
+    const problem = pngProblem(buf);
+    check(!problem, `full-page screenshot ${shotPath}` + (problem ? '' : ` (${pngSize(buf)})`), problem);
+  } catch (e) {
+    fail(`full-page screenshot ${shotPath}: ${e.message.split('\n')[0]}`);
+  }
+}
+
+async function checkPrint(page) {
+  let pdf;
+  try {
+    pdf = await page.pdf({ format: 'A4', printBackground: true });
+  } catch (e) {
+    note(`print to PDF skipped, Chromium refused: ${e.message.split('\n')[0]}`);
+    return;
+  }
+  const isPdf = pdf.length > 0 && pdf.subarray(0, 5).toString('latin1') === '%PDF-';
+  check(isPdf, `page prints to PDF (${pdf.length} bytes)`,
+    pdf.length === 0 ? 'empty PDF' : 'output does not start with %PDF-');
+}
+
+async function checkHostile(page) {
+  const h = await page.evaluate(() => {
+    const all = [...document.querySelectorAll('*')];
+    const onAttrs = [];
+    const jsUrls = [];
+    for (const el of all) {
+      for (const a of el.attributes) {
+        const where = `<${el.localName}${el.id ? '#' + el.id : ''} ${a.name}>`;
+        if (a.name.toLowerCase().startsWith('on')) onAttrs.push(where);
+        if (/^\s*javascript:/i.test(a.value) && /(^|:)(href|src|action|formaction|data)$/i.test(a.name))
+          jsUrls.push(where);
+      }
+    }
+    return {
+      scripts: document.querySelectorAll('script').length,
+      onAttrs,
+      jsUrls,
+      embeds: [...document.querySelectorAll('iframe, frame, object, embed')].map((e) => e.localName),
+      pwned: typeof window.__pwned === 'undefined' ? null : String(window.__pwned),
+      text: document.body ? document.body.innerText : '',
+    };
+  });
+  const list = (xs) => xs.slice(0, 8).join(', ') + (xs.length > 8 ? `, ... (${xs.length} in all)` : '');
+  check(h.scripts === 0, 'hostile: no <script> element in the document', `found ${h.scripts}`);
+  check(h.onAttrs.length === 0, 'hostile: no on* event-handler attribute',
+    `${h.onAttrs.length}: ${list(h.onAttrs)}`);
+  check(h.jsUrls.length === 0, 'hostile: no javascript: URL', `${h.jsUrls.length}: ${list(h.jsUrls)}`);
+  check(h.embeds.length === 0, 'hostile: no iframe/frame/object/embed', list(h.embeds));
+  check(h.pwned === null, 'hostile: window.__pwned is undefined after load',
+    `window.__pwned = ${h.pwned}: injected code ran`);
+  check(h.text.includes('<script>'), 'hostile: the literal text <script> is shown as text',
+    'document.body.innerText does not contain "<script>" (dropped, or parsed as markup)');
+}
+
+// ---- main ------------------------------------------------------------------------
+const watchdog = setTimeout(() => {
+  process.stdout.write(`FAIL - the check did not finish within ${WATCHDOG_MS / 1000} s\n`);
+  process.exit(1);
+}, WATCHDOG_MS);
+watchdog.unref();
+
+const started = Date.now();
+try {
+  await run();
+} catch (e) {
+  fail(`unexpected error: ${e && e.stack ? e.stack : e}`);
+}
+const secs = ((Date.now() - started) / 1000).toFixed(1);
+if (failures.length) {
+  process.stdout.write(`check-report: ${failures.length} check(s) FAILED for ${indexPath} (${secs} s)\n`);
+  process.exit(1);
+}
+process.stdout.write(`check-report: all checks passed for ${indexPath}${hostile ? ' (hostile mode)' : ''} (${secs} s)\n`);
+process.exit(0);
