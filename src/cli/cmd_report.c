@@ -296,7 +296,7 @@ int cmd_report(int argc, char **argv)
         status = EXIT_FAILURE_;
         goto done;
     }
-    chmod(pending, 0755 & ~(mode_t)0); /* mkdtemp makes it 0700; a report is for sharing */
+    chmod(pending, 0755); /* mkdtemp makes it 0700; a report is for sharing */
     ent_report_options ro;
     ent_report_options_init(&ro);
     ro.view = &vo;

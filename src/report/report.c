@@ -165,11 +165,10 @@ typedef struct report {
     int rc;
 } report;
 
-static int fail(report *r, int rc, const char *what)
+static int fail(report *r, int rc)
 {
     if (!r->rc)
         r->rc = rc == ENT_ENOMEM ? ent_error_set(rc, "out of memory") : rc;
-    (void)what;
     return r->rc;
 }
 
@@ -187,7 +186,7 @@ static void begin_section(report *r, const char *id, const char *title, const ch
         size_t cap = r->cap_secs ? 2 * r->cap_secs : 16;
         section *s = realloc(r->secs, cap * sizeof *s);
         if (!s) {
-            fail(r, ENT_ENOMEM, "");
+            fail(r, ENT_ENOMEM);
             return;
         }
         r->secs = s;
@@ -198,7 +197,7 @@ static void begin_section(report *r, const char *id, const char *title, const ch
     s->id = strdup(id);
     s->title = strdup(title);
     if (!s->id || !s->title)
-        fail(r, ENT_ENOMEM, "");
+        fail(r, ENT_ENOMEM);
     if (r->n_secs > 1)
         ent_strbuf_adds(&r->h, "</section>\n");
     ent_strbuf_adds(&r->h, "<section id=\"");
@@ -328,39 +327,38 @@ static char *cell_str(const ent_table *t, size_t row, size_t col)
     return s;
 }
 
-/* Room for one more table in section s; NULL when out of memory. */
-static ent_table **realloc_tables(section *s)
-{
-    size_t cap = s->cap ? 2 * s->cap : 8;
-    ent_table **ts = realloc(s->tables, cap * sizeof *ts);
-    if (ts)
-        s->cap = cap;
-    return ts;
-}
-
-/* A table: into the page and the Markdown, and kept for results.json (the
- * report owns it from here). `bloc_col`: colour rows by this int column. */
-static void table(report *r, ent_table *t, const char *bloc_col)
+/* Keeps a table for results.json (the report owns it from here): 0, or -1
+ * with the table freed when it cannot be kept. */
+static int keep(report *r, ent_table *t)
 {
     section *s = cur(r);
     if (!t)
-        return;
+        return -1;
     if (r->rc || !s) {
         ent_table_free(t);
-        return;
+        return -1;
     }
     if (s->n == s->cap) {
         size_t cap = s->cap ? 2 * s->cap : 8;
         ent_table **ts = realloc(s->tables, cap * sizeof *ts);
         if (!ts) {
             ent_table_free(t);
-            fail(r, ENT_ENOMEM, "");
-            return;
+            fail(r, ENT_ENOMEM);
+            return -1;
         }
         s->tables = ts;
         s->cap = cap;
     }
     s->tables[s->n++] = t;
+    return 0;
+}
+
+/* A table: into the page and the Markdown, and kept for results.json (the
+ * report owns it from here). `bloc_col`: colour rows by this int column. */
+static void table(report *r, ent_table *t, const char *bloc_col)
+{
+    if (keep(r, t))
+        return;
     size_t rows = ent_table_rows(t), cols = ent_table_columns(t);
     long bc = bloc_col ? ent_table_column_index(t, bloc_col) : -1;
     /* HTML */
@@ -387,7 +385,7 @@ static void table(report *r, ent_table *t, const char *bloc_col)
         for (size_t c = 0; c < cols; c++) {
             char *v = cell_str(t, row, c);
             if (!v) {
-                fail(r, ENT_ENOMEM, "");
+                fail(r, ENT_ENOMEM);
                 break;
             }
             ent_strbuf_adds(
@@ -427,7 +425,7 @@ static void table(report *r, ent_table *t, const char *bloc_col)
             for (size_t c = 0; c < cols; c++) {
                 char *v = cell_str(t, row, c);
                 if (!v) {
-                    fail(r, ENT_ENOMEM, "");
+                    fail(r, ENT_ENOMEM);
                     break;
                 }
                 ent_strbuf_adds(&r->m, " ");
@@ -446,20 +444,6 @@ static void table(report *r, ent_table *t, const char *bloc_col)
         ent_strbuf_adds(&r->m, "  \n");
     }
     ent_strbuf_adds(&r->m, "\n");
-}
-
-/* Keeps a table for results.json only (the section shows the same as a list). */
-static void keep(report *r, ent_table *t)
-{
-    section *s = cur(r);
-    if (!t)
-        return;
-    if (r->rc || !s || (s->n == s->cap && !(s->tables = realloc_tables(s)))) {
-        ent_table_free(t);
-        fail(r, ENT_ENOMEM, "");
-        return;
-    }
-    s->tables[s->n++] = t;
 }
 
 /* Writes buf to DIR/name. */
@@ -504,13 +488,13 @@ static void figure(report *r, const char *html_id, const char *name, const char 
         return;
     }
     if (rc) {
-        fail(r, rc, "");
+        fail(r, rc);
         return;
     }
     char *z = realloc(svg, len + 1); /* the drawing is len bytes, not a C string */
     if (!z) {
         free(svg);
-        fail(r, ENT_ENOMEM, "");
+        fail(r, ENT_ENOMEM);
         return;
     }
     svg = z;
@@ -588,14 +572,14 @@ static int colors_of(report *r, size_t i, long j, colors *out)
     out->c = malloc((2 * na + 1) * sizeof *out->c);
     if (!out->bloc || !out->c) {
         colors_release(out);
-        return fail(r, ENT_ENOMEM, "");
+        return fail(r, ENT_ENOMEM);
     }
     const found *fa = &r->blocs[i];
     if (j >= 0) {
         int rc = blocs_aligned_found(fa, &r->blocs[j], out->bloc, out->bloc + na);
         if (rc) {
             colors_release(out);
-            return fail(r, rc, "");
+            return fail(r, rc);
         }
     } else
         for (size_t act = 0; act < na; act++)
@@ -619,17 +603,14 @@ static size_t main_actors(report *r, const ent_view *v, uint32_t *out, size_t ma
     ent_analysis_options ao = {ENT_METRIC_INFLUENCE, r->o->main_actors, NULL};
     ent_table *t = NULL;
     if (ent_influence_table(&t, v, &ao)) {
-        fail(r, ENT_ENOMEM, "");
+        fail(r, ENT_ENOMEM);
         return 0;
     }
     long col = ent_table_column_index(t, "actor");
     for (size_t row = 0; row < ent_table_rows(t) && n < max; row++) {
-        const char *id = ent_table_string(t, row, (size_t)col);
-        for (size_t a = 0; a < ent_graph_actor_count(r->g); a++)
-            if (strcmp(ent_graph_actor(r->g, a)->id, id) == 0) {
-                out[n++] = (uint32_t)a;
-                break;
-            }
+        long a = ent_graph_actor_by_id(r->g, ent_table_string(t, row, (size_t)col));
+        if (a >= 0)
+            out[n++] = (uint32_t)a;
     }
     ent_table_free(t);
     return n;
@@ -658,7 +639,7 @@ static void snapshot_section(report *r, size_t i)
     ent_analysis_options ao = {ENT_METRIC_INFLUENCE, r->o->top, c.bloc};
     ent_table *tb = NULL;
     if (ent_influence_table(&tb, v, &ao))
-        fail(r, ENT_ENOMEM, "");
+        fail(r, ENT_ENOMEM);
     table(r, tb, c.bloc ? "bloc" : NULL);
     colors_release(&c);
 
@@ -678,7 +659,7 @@ static void snapshot_section(report *r, size_t i)
             q.evidence = 1;
             ent_table *w = NULL;
             if (ent_who_table(&w, r->g, &r->vo, &when, &q))
-                fail(r, ENT_ENOMEM, "");
+                fail(r, ENT_ENOMEM);
             table(r, w, NULL);
         }
 
@@ -688,18 +669,18 @@ static void snapshot_section(report *r, size_t i)
     if (r->blocs_why[i])
         paraf(r, "Blocs: %s.", r->blocs_why[i]);
     else if ((rc = blocs_table(&bl, &r->blocs[i], &r->bo)))
-        fail(r, rc, "");
+        fail(r, rc);
     table(r, bl, NULL);
     ent_balance_options bo;
     ent_balance_options_init(&bo);
     bo.top = r->o->top;
     if ((rc = ent_balance_tables(&bs, &tri, NULL, v, &bo)))
-        fail(r, rc, "");
+        fail(r, rc);
     table(r, bs, NULL);
     table(r, tri, NULL);
     ent_table *cm = NULL;
     if ((rc = ent_commitments_table(&cm, v)))
-        fail(r, rc, "");
+        fail(r, rc);
     heading3(r, "Commitments");
     table(r, cm, NULL);
 }
@@ -724,12 +705,9 @@ static size_t leaders(report *r, const ent_table *shift, uint32_t *out, double *
             pos--;
         }
         if (pos < max) {
-            const char *id = ent_table_string(shift, row, (size_t)ca);
-            for (size_t a = 0; a < ent_graph_actor_count(r->g); a++)
-                if (strcmp(ent_graph_actor(r->g, a)->id, id) == 0) {
-                    out[pos] = (uint32_t)a;
-                    break;
-                }
+            /* The table's ids are the graph's: the lookup finds them. */
+            out[pos] =
+                (uint32_t)ent_graph_actor_by_id(r->g, ent_table_string(shift, row, (size_t)ca));
             change[pos] = x;
         }
     }
@@ -778,7 +756,7 @@ static void comparison_section(report *r, size_t i, size_t j, const char *label,
     ent_analysis_options all = {ENT_METRIC_INFLUENCE, 0, NULL};
     ent_table *shift = NULL;
     if (ent_shift_table(&shift, va, vb, &all))
-        fail(r, ENT_ENOMEM, "");
+        fail(r, ENT_ENOMEM);
     uint32_t lead[16];
     double change[16];
     size_t nl =
@@ -787,7 +765,7 @@ static void comparison_section(report *r, size_t i, size_t j, const char *label,
     ent_analysis_options top = {ENT_METRIC_INFLUENCE, r->o->top, NULL};
     shift = NULL;
     if (ent_shift_table(&shift, va, vb, &top))
-        fail(r, ENT_ENOMEM, "");
+        fail(r, ENT_ENOMEM);
     table(r, shift, NULL);
     for (size_t k = 0; k < nl && !r->rc; k++) {
         const ent_actor *ac = ent_graph_actor(r->g, lead[k]);
@@ -804,20 +782,20 @@ static void comparison_section(report *r, size_t i, size_t j, const char *label,
         ent_table *ex = NULL;
         ent_analysis_options eo = {ENT_METRIC_INFLUENCE, r->o->top, NULL};
         if (ent_explain_table(&ex, va, vb, lead[k], &eo))
-            fail(r, ENT_ENOMEM, "");
+            fail(r, ENT_ENOMEM);
         table(r, ex, NULL);
     }
 
     heading3(r, "Commitments kept and broken");
     ent_table *cm = NULL;
     if (ent_commitments_table(&cm, vb))
-        fail(r, ENT_ENOMEM, "");
+        fail(r, ENT_ENOMEM);
     table(r, cm, NULL);
 
     heading3(r, "What changed: actors and relations");
     ent_table *da = NULL, *de = NULL, *ds = NULL;
     if (ent_diff_tables(&da, &de, &ds, va, vb))
-        fail(r, ENT_ENOMEM, "");
+        fail(r, ENT_ENOMEM);
     table(r, ds, NULL);
     table(r, da, NULL);
     table(r, de, NULL);
@@ -829,7 +807,7 @@ static void comparison_section(report *r, size_t i, size_t j, const char *label,
     ent_table *bs = NULL, *bt = NULL, *cs = NULL, *mv = NULL;
     int rc = ent_balance_change_tables(&bs, &bt, va, vb, &bo);
     if (rc)
-        fail(r, rc, "");
+        fail(r, rc);
     table(r, bs, NULL);
     table(r, bt, NULL);
     if (r->blocs_why[i] || r->blocs_why[j])
@@ -837,11 +815,11 @@ static void comparison_section(report *r, size_t i, size_t j, const char *label,
     else {
         uint32_t *match = malloc((r->blocs[i].k + 1) * sizeof *match);
         if (!match)
-            fail(r, ENT_ENOMEM, "");
+            fail(r, ENT_ENOMEM);
         else if ((rc = match_blocs(&r->blocs[i], &r->blocs[j], match)) ||
                  (rc = blocs_change_summary(&cs, &r->blocs[i], &r->blocs[j], match, &r->bo)) ||
                  (rc = blocs_moves_table(&mv, &r->blocs[i], &r->blocs[j], match)))
-            fail(r, rc, "");
+            fail(r, rc);
         free(match);
     }
     table(r, cs, NULL);
@@ -939,7 +917,7 @@ static void sources_section(report *r)
     }
     if (rc) {
         ent_table_free(t);
-        fail(r, ENT_ENOMEM, "");
+        fail(r, ENT_ENOMEM);
     } else
         keep(r, t);
 }
@@ -990,7 +968,7 @@ static void evidence_table(report *r)
     ent_strbuf_release(&ev);
     if (rc) {
         ent_table_free(t);
-        fail(r, ENT_ENOMEM, "");
+        fail(r, ENT_ENOMEM);
     } else
         keep(r, t);
 }
@@ -1201,7 +1179,7 @@ int ent_report_write(const ent_graph *g, const ent_report_options *o, const char
     r.blocs_why = calloc(r.n_snap, sizeof *r.blocs_why);
     ent_blocs_options_init(&r.bo);
     if (!r.rel_ids || !r.views || !r.blocs || !r.blocs_why) {
-        fail(&r, ENT_ENOMEM, "");
+        fail(&r, ENT_ENOMEM);
         goto done;
     }
     for (size_t i = 0; i < nr; i++)
@@ -1213,11 +1191,11 @@ int ent_report_write(const ent_graph *g, const ent_report_options *o, const char
         int32_t day = ent_date_last_day(ent_graph_snapshot(g, i)->at);
         int rc = ent_view_new(&r.views[i], g, day, &r.vo);
         if (rc)
-            fail(&r, rc, "");
+            fail(&r, rc);
         else if ((rc = blocs_find(&r.blocs[i], r.views[i], &r.bo)) == ENT_EUSAGE)
             r.blocs_why[i] = "a connected part is too large for the bloc detection";
         else if (rc)
-            fail(&r, rc, "");
+            fail(&r, rc);
     }
     step_done(&r, "snapshots", t0);
 
@@ -1237,7 +1215,7 @@ int ent_report_write(const ent_graph *g, const ent_report_options *o, const char
     /* Consecutive pairs by date (the file's order may differ). */
     size_t *order = malloc((r.n_snap + 1) * sizeof *order);
     if (!order)
-        fail(&r, ENT_ENOMEM, "");
+        fail(&r, ENT_ENOMEM);
     for (size_t i = 0; order && i < r.n_snap; i++) {
         size_t k = i;
         int32_t day = ent_view_day(r.views[i]);
@@ -1303,7 +1281,7 @@ int ent_report_write(const ent_graph *g, const ent_report_options *o, const char
     }
     ent_strbuf_adds(&mdown, ent_strbuf_str(&r.m));
     if (page.failed || mdown.failed || r.h.failed || r.m.failed || r.nav.failed)
-        fail(&r, ENT_ENOMEM, "");
+        fail(&r, ENT_ENOMEM);
     if (!r.rc)
         write_file(&r, "index.html", page.buf, page.len);
     if (!r.rc)
@@ -1314,7 +1292,7 @@ int ent_report_write(const ent_graph *g, const ent_report_options *o, const char
         write_results(&r);
     if (!r.rc && summary) {
         if (r.summary.failed)
-            fail(&r, ENT_ENOMEM, "");
+            fail(&r, ENT_ENOMEM);
         else
             *summary = strdup(ent_strbuf_str(&r.summary));
     }
