@@ -11,8 +11,13 @@ const char cmd_types_help[] =
     "\n"
     "Lists the relation types: id, sign, default intensity on the Goldstein scale,\n"
     "durable (from/to) or event (at), whether it creates an obligation, the CAMEO\n"
-    "code it is taken from, and its family. With graph files, their own\n"
-    "relation_types are included and their overrides applied.\n"
+    "code it is taken from, its role (what it does between its ends: provides,\n"
+    "seeks, yields, refuses, brokers, engages, approves, disapproves, coerces,\n"
+    "fights, structure), its mode (CAMEO's quad class: verbal or material\n"
+    "cooperation or conflict, or structure) and its family. The influence\n"
+    "measures read the roles: only provides, seeks and yields make one actor rely\n"
+    "on another. With graph files, their own relation_types are included and\n"
+    "their overrides applied.\n"
     "\n"
     "options:\n"
     "  --format FORMAT     text (default), json or csv\n"
@@ -92,6 +97,10 @@ int cmd_types(int argc, char **argv)
             cli_json_bool(&j, t->obligation);
             cli_json_key(&j, "cameo");
             cli_json_string(&j, t->cameo);
+            cli_json_key(&j, "role");
+            cli_json_string(&j, ent_role_name(t->role));
+            cli_json_key(&j, "mode");
+            cli_json_string(&j, ent_mode_name(t->mode));
             cli_json_key(&j, "family");
             cli_json_string(&j, t->family);
             cli_json_key(&j, "description");
@@ -100,7 +109,7 @@ int cmd_types(int argc, char **argv)
         }
         cli_json_end_array(&j);
     } else if (fmt == CLI_CSV) {
-        puts("id,label,sign,intensity,durable,obligation,cameo,family,description");
+        puts("id,label,sign,intensity,durable,obligation,cameo,role,mode,family,description");
         for (size_t i = 0; i < nt; i++) {
             const ent_reltype *t = ent_graph_type(g, i);
             csv_field(t->id);
@@ -109,20 +118,21 @@ int cmd_types(int argc, char **argv)
             printf(",%d,%.1f,%s,%s,", t->sign, t->intensity, t->durable ? "true" : "false",
                    t->obligation ? "true" : "false");
             csv_field(t->cameo);
-            putchar(',');
+            printf(",%s,%s,", ent_role_name(t->role), ent_mode_name(t->mode));
             csv_field(t->family);
             putchar(',');
             csv_field(t->description);
             putchar('\n');
         }
     } else {
-        printf("%-22s %4s %9s  %-7s %-10s %-5s %s\n", "id", "sign", "intensity", "kind",
-               "obligation", "cameo", "family");
+        printf("%-22s %4s %9s  %-7s %-10s %-5s %-11s %-20s %s\n", "id", "sign", "intensity", "kind",
+               "obligation", "cameo", "role", "mode", "family");
         for (size_t i = 0; i < nt; i++) {
             const ent_reltype *t = ent_graph_type(g, i);
-            printf("%-22s %+4d %9.1f  %-7s %-10s %-5s %s\n", t->id, t->sign, t->intensity,
-                   t->durable ? "durable" : "event", t->obligation ? "yes" : "no",
-                   t->cameo[0] ? t->cameo : "-", t->family);
+            printf("%-22s %+4d %9.1f  %-7s %-10s %-5s %-11s %-20s %s\n", t->id, t->sign,
+                   t->intensity, t->durable ? "durable" : "event", t->obligation ? "yes" : "no",
+                   t->cameo[0] ? t->cameo : "-", ent_role_name(t->role), ent_mode_name(t->mode),
+                   t->family);
         }
     }
 done:

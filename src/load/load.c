@@ -980,11 +980,10 @@ static const char *closest_actor(const ent_graph *g, const char *word)
  * Second pass: relation types
  * ------------------------------------------------------------------------- */
 
-static const field type_fields[] = {{"id", T_STR},          {"label", T_STR},
-                                    {"sign", T_NUM},        {"intensity", T_NUM},
-                                    {"durable", T_BOOL},    {"obligation", T_BOOL},
-                                    {"cameo", T_STR},       {"family", T_STR},
-                                    {"description", T_STR}, {NULL, 0}};
+static const field type_fields[] = {
+    {"id", T_STR},          {"label", T_STR},       {"sign", T_NUM},  {"intensity", T_NUM},
+    {"durable", T_BOOL},    {"obligation", T_BOOL}, {"cameo", T_STR}, {"family", T_STR},
+    {"description", T_STR}, {"role", T_STR},        {"mode", T_STR},  {NULL, 0}};
 enum {
     TF_ID,
     TF_LABEL,
@@ -994,8 +993,47 @@ enum {
     TF_OBLIGATION,
     TF_CAMEO,
     TF_FAMILY,
-    TF_DESCRIPTION
+    TF_DESCRIPTION,
+    TF_ROLE,
+    TF_MODE
 };
+
+/* The closest name of `names` (n of them) to `s`, for "did you mean". */
+static const char *closest_name(const char *s, const char *(*name)(int), int n)
+{
+    ent_fuzzy fz;
+    ent_fuzzy_init(&fz, s);
+    for (int i = 0; i < n; i++)
+        ent_fuzzy_offer(&fz, name(i));
+    return fz.best;
+}
+
+static const char *role_name_i(int i)
+{
+    return ent_role_name((ent_role)i);
+}
+
+static const char *mode_name_i(int i)
+{
+    return ent_mode_name((ent_mode)i);
+}
+
+/* Whether a role may go with a sign: acts of cooperation are not hostile and
+ * acts of hostility not cooperative; structure goes with any sign. */
+static int role_fits_sign(ent_role r, int sign)
+{
+    switch (r) {
+    case ENT_ROLE_REFUSES:
+    case ENT_ROLE_DISAPPROVES:
+    case ENT_ROLE_COERCES:
+    case ENT_ROLE_FIGHTS:
+        return sign <= 0;
+    case ENT_ROLE_STRUCTURE:
+        return 1;
+    default:
+        return sign >= 0;
+    }
+}
 
 static int intensity_ok(double x)
 {
@@ -1036,6 +1074,8 @@ static void do_type(loader *L, lfile *f, const elem *el, const cJSON *obj, size_
         t.label = t.id;
         t.cameo = t.description = "";
         t.family = "custom";
+        t.role = ENT_ROLE_COUNT_; /* set from the file, else by default below */
+        t.mode = ENT_MODE_COUNT_;
         int bad = 0;
         if (!v[TF_SIGN])
             missing(L, f, at, "a new relation type", "sign"), bad = 1;
@@ -1085,6 +1125,55 @@ static void do_type(loader *L, lfile *f, const elem *el, const cJSON *obj, size_
             return;
         }
         t.cameo = keep(L, c);
+        if (!v[TF_MODE] && ent_mode_of_cameo(c) >= 0)
+            t.mode = (ent_mode)ent_mode_of_cameo(c);
+    }
+    if (v[TF_ROLE]) {
+        const char *r = v[TF_ROLE]->valuestring;
+        int role = ent_role_from_name(r);
+        if (role < 0) {
+            report_guess(L, ENT_SEV_ERROR, "invalid-value", f, member_pos(f, at, "role", 0),
+                         closest_name(r, role_name_i, ENT_ROLE_COUNT_),
+                         "unknown role \"%s\"; a role is one of provides, seeks, yields, "
+                         "refuses, brokers, engages, approves, disapproves, coerces, fights, "
+                         "structure",
+                         r);
+            return;
+        }
+        t.role = (ent_role)role;
+    }
+    if (v[TF_MODE]) {
+        const char *m = v[TF_MODE]->valuestring;
+        int mode = ent_mode_from_name(m);
+        if (mode < 0) {
+            report_guess(L, ENT_SEV_ERROR, "invalid-value", f, member_pos(f, at, "mode", 0),
+                         closest_name(m, mode_name_i, ENT_MODE_COUNT_),
+                         "unknown mode \"%s\"; a mode is one of verbal_cooperation, "
+                         "material_cooperation, verbal_conflict, material_conflict, structure",
+                         m);
+            return;
+        }
+        t.mode = (ent_mode)mode;
+    }
+    /* Defaults of a new type that leaves them out: a role that makes nobody
+     * rely on anybody, and words rather than deeds (docs/format.md). */
+    if (t.role == ENT_ROLE_COUNT_)
+        t.role = t.sign < 0 ? ENT_ROLE_DISAPPROVES : ENT_ROLE_ENGAGES;
+    if (t.mode == ENT_MODE_COUNT_) {
+        int q = ent_mode_of_cameo(t.cameo);
+        t.mode = q >= 0       ? (ent_mode)q
+                 : t.sign > 0 ? ENT_MODE_VERBAL_COOPERATION
+                 : t.sign < 0 ? ENT_MODE_VERBAL_CONFLICT
+                              : ENT_MODE_STRUCTURE;
+    }
+    if (!role_fits_sign(t.role, t.sign)) {
+        report(L, ENT_SEV_ERROR, "type-definition", f,
+               member_pos(f, at, v[TF_ROLE] ? "role" : "sign", 0),
+               "relation type \"%s\" has role %s but sign %+d; %s is an act of %s", id,
+               ent_role_name(t.role), t.sign, ent_role_name(t.role),
+               t.sign > 0 ? "hostility, so its sign must be -1 or 0"
+                          : "cooperation, so its sign must be +1 or 0");
+        return;
     }
     if ((t.sign > 0 && !(t.intensity > 0)) || (t.sign < 0 && !(t.intensity < 0)) ||
         (t.sign == 0 && t.intensity != 0)) {

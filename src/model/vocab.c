@@ -12,135 +12,188 @@
 #include "entente/vocab.h"
 
 /* Column order: id, label, sign, intensity, durable, obligation, cameo,
- * family, description. Durable types first, then events, each by family. */
+ * family, description, role, mode. The mode of a type with a CAMEO code is
+ * that code's quad class (a unit test checks it). Durable types first, then
+ * events, each by family. */
 static const ent_reltype builtin[] = {
     /* structure */
     {"member_of", "membership", 1, 6.0, 1, 1, "", "structure",
      "the source is a member of the target organisation or alliance; an obligation only when "
-     "the alliance has collective_defense"},
+     "the alliance has collective_defense",
+     ENT_ROLE_STRUCTURE, ENT_MODE_STRUCTURE},
     {"leader_of", "leadership", 1, 6.0, 1, 0, "", "structure",
-     "the source leads the target (head of state or government, commander)"},
+     "the source leads the target (head of state or government, commander)", ENT_ROLE_STRUCTURE,
+     ENT_MODE_STRUCTURE},
     {"official_of", "office", 1, 6.0, 1, 0, "", "structure",
-     "the source holds an office in the target (minister, secretary, spokesperson)"},
+     "the source holds an office in the target (minister, secretary, spokesperson)",
+     ENT_ROLE_STRUCTURE, ENT_MODE_STRUCTURE},
     {"part_of", "territorial inclusion", 0, 0.0, 1, 0, "", "structure",
-     "the source lies within, or is an administrative part of, the target"},
+     "the source lies within, or is an administrative part of, the target", ENT_ROLE_STRUCTURE,
+     ENT_MODE_STRUCTURE},
     {"controls", "control", 0, 0.0, 1, 0, "", "structure",
-     "the source holds control of the target (a territory, a route, a town)"},
+     "the source holds control of the target (a territory, a route, a town)", ENT_ROLE_STRUCTURE,
+     ENT_MODE_STRUCTURE},
     {"deployed_in", "deployment", 0, 0.0, 1, 0, "", "structure",
-     "the source (a force) is stationed in the target"},
+     "the source (a force) is stationed in the target", ENT_ROLE_STRUCTURE, ENT_MODE_STRUCTURE},
     /* alliance and obligations */
     {"allied_with", "alliance", 1, 8.0, 1, 1, "057", "alliance",
-     "a formal alliance in which the source is bound to defend the target"},
+     "a formal alliance in which the source is bound to defend the target", ENT_ROLE_PROVIDES,
+     ENT_MODE_VERBAL_COOPERATION},
     {"security_guarantee", "security guarantee", 1, 8.5, 1, 1, "074", "alliance",
-     "the source guarantees the target's security"},
+     "the source guarantees the target's security", ENT_ROLE_PROVIDES,
+     ENT_MODE_MATERIAL_COOPERATION},
     {"peacekeeping_mandate", "peacekeeping mandate", 1, 8.5, 1, 1, "074", "alliance",
-     "the source holds a mandate to keep the peace for, and protect, the target"},
+     "the source holds a mandate to keep the peace for, and protect, the target", ENT_ROLE_PROVIDES,
+     ENT_MODE_MATERIAL_COOPERATION},
     {"ceasefire", "ceasefire agreement", 1, 9.0, 1, 0, "0871", "agreement",
-     "a ceasefire in force between the source and the target"},
+     "a ceasefire in force between the source and the target", ENT_ROLE_ENGAGES,
+     ENT_MODE_MATERIAL_COOPERATION},
     {"partner_of", "strategic partnership", 1, 6.0, 1, 0, "060", "support",
-     "a standing partnership of material cooperation, without a defence obligation"},
+     "a standing partnership of material cooperation, without a defence obligation",
+     ENT_ROLE_ENGAGES, ENT_MODE_MATERIAL_COOPERATION},
     {"aligned_with", "alignment", 1, 3.5, 1, 0, "050", "support",
-     "the source sides diplomatically with the target in a conflict"},
+     "the source sides diplomatically with the target in a conflict", ENT_ROLE_APPROVES,
+     ENT_MODE_VERBAL_COOPERATION},
     {"cooperates_with", "cooperation", 1, 6.0, 1, 0, "060", "support",
-     "the source cooperates with the target, openly or tacitly, in a course of action"},
+     "the source cooperates with the target, openly or tacitly, in a course of action",
+     ENT_ROLE_ENGAGES, ENT_MODE_MATERIAL_COOPERATION},
     {"recognizes", "recognition", 1, 6.0, 1, 0, "054", "diplomacy",
-     "the source recognises the target as a state or its authority as legitimate"},
+     "the source recognises the target as a state or its authority as legitimate",
+     ENT_ROLE_APPROVES, ENT_MODE_VERBAL_COOPERATION},
     /* support, durable */
     {"support_military", "military support", 1, 7.4, 1, 0, "062", "support",
-     "the source supports the target militarily over a period"},
+     "the source supports the target militarily over a period", ENT_ROLE_PROVIDES,
+     ENT_MODE_MATERIAL_COOPERATION},
     {"support_diplomatic", "diplomatic support", 1, 3.5, 1, 0, "050", "support",
-     "the source supports the target diplomatically over a period"},
+     "the source supports the target diplomatically over a period", ENT_ROLE_PROVIDES,
+     ENT_MODE_VERBAL_COOPERATION},
     {"support_economic", "economic support", 1, 6.4, 1, 0, "061", "support",
-     "the source supports the target economically over a period"},
+     "the source supports the target economically over a period", ENT_ROLE_PROVIDES,
+     ENT_MODE_MATERIAL_COOPERATION},
     {"support_humanitarian", "humanitarian support", 1, 7.4, 1, 0, "073", "support",
-     "the source supports the target with humanitarian help over a period"},
+     "the source supports the target with humanitarian help over a period", ENT_ROLE_PROVIDES,
+     ENT_MODE_MATERIAL_COOPERATION},
     {"support_political", "political support", 1, 3.4, 1, 0, "051", "support",
-     "the source backs the target politically over a period"},
+     "the source backs the target politically over a period", ENT_ROLE_PROVIDES,
+     ENT_MODE_VERBAL_COOPERATION},
     /* stances */
     {"stance_for", "stance in favour", 1, 3.4, 1, 0, "051", "stance",
-     "the source takes a position in favour of the target, an issue"},
+     "the source takes a position in favour of the target, an issue", ENT_ROLE_APPROVES,
+     ENT_MODE_VERBAL_COOPERATION},
     {"stance_against", "stance against", -1, -2.0, 1, 0, "111", "stance",
-     "the source takes a position against the target, an issue"},
+     "the source takes a position against the target, an issue", ENT_ROLE_DISAPPROVES,
+     ENT_MODE_VERBAL_CONFLICT},
     /* hostile states */
     {"at_war_with", "war", -1, -10.0, 1, 0, "190", "force",
-     "open armed conflict between the source and the target"},
+     "open armed conflict between the source and the target", ENT_ROLE_FIGHTS,
+     ENT_MODE_MATERIAL_CONFLICT},
     {"occupies", "occupation", -1, -9.5, 1, 0, "192", "force",
-     "the source occupies territory of the target"},
+     "the source occupies territory of the target", ENT_ROLE_FIGHTS, ENT_MODE_MATERIAL_CONFLICT},
     {"blockades", "blockade", -1, -9.5, 1, 0, "191", "coercion",
-     "the source blockades the target or restricts movement to it"},
+     "the source blockades the target or restricts movement to it", ENT_ROLE_COERCES,
+     ENT_MODE_MATERIAL_CONFLICT},
     {"sanctions", "sanctions", -1, -8.0, 1, 0, "163", "coercion",
-     "the source keeps sanctions, an embargo or a boycott against the target"},
+     "the source keeps sanctions, an embargo or a boycott against the target", ENT_ROLE_COERCES,
+     ENT_MODE_MATERIAL_CONFLICT},
 
     /* events: diplomacy */
     {"statement", "statement", 0, 0.0, 0, 0, "010", "statement",
-     "the source makes a public statement about the target, neither for nor against"},
+     "the source makes a public statement about the target, neither for nor against",
+     ENT_ROLE_ENGAGES, ENT_MODE_VERBAL_COOPERATION},
     {"reports", "report", 0, 0.0, 0, 0, "", "statement",
-     "the source (media, an observer) reports on the target"},
+     "the source (media, an observer) reports on the target", ENT_ROLE_ENGAGES, ENT_MODE_STRUCTURE},
     {"call", "telephone call", 1, 1.0, 0, 0, "041", "diplomacy",
-     "the source discusses with the target by telephone"},
+     "the source discusses with the target by telephone", ENT_ROLE_ENGAGES,
+     ENT_MODE_VERBAL_COOPERATION},
     {"meeting", "meeting", 1, 1.0, 0, 0, "040", "diplomacy",
-     "the source meets or consults the target"},
-    {"visit", "visit", 1, 1.9, 0, 0, "042", "diplomacy", "the source makes a visit to the target"},
+     "the source meets or consults the target", ENT_ROLE_ENGAGES, ENT_MODE_VERBAL_COOPERATION},
+    {"visit", "visit", 1, 1.9, 0, 0, "042", "diplomacy", "the source makes a visit to the target",
+     ENT_ROLE_ENGAGES, ENT_MODE_VERBAL_COOPERATION},
     {"negotiation", "negotiation", 1, 7.0, 0, 0, "046", "diplomacy",
-     "the source negotiates with the target"},
+     "the source negotiates with the target", ENT_ROLE_ENGAGES, ENT_MODE_VERBAL_COOPERATION},
     {"mediation", "mediation", 1, 5.0, 0, 0, "045", "mediation",
-     "the source mediates between the target and another party"},
+     "the source mediates between the target and another party", ENT_ROLE_BROKERS,
+     ENT_MODE_VERBAL_COOPERATION},
     {"brokers_ceasefire", "brokering a ceasefire", 1, 5.0, 0, 0, "045", "mediation",
-     "the source brokers a ceasefire that the target accepts"},
+     "the source brokers a ceasefire that the target accepts", ENT_ROLE_BROKERS,
+     ENT_MODE_VERBAL_COOPERATION},
     {"requests_help", "request for help", 1, 3.4, 0, 0, "0234", "diplomacy",
-     "the source asks the target for help, protection or peacekeeping"},
-    {"praise", "praise", 1, 3.4, 0, 0, "051", "verbal_support", "the source praises the target"},
+     "the source asks the target for help, protection or peacekeeping", ENT_ROLE_SEEKS,
+     ENT_MODE_VERBAL_COOPERATION},
+    {"praise", "praise", 1, 3.4, 0, 0, "051", "verbal_support", "the source praises the target",
+     ENT_ROLE_APPROVES, ENT_MODE_VERBAL_COOPERATION},
     {"endorses", "endorsement", 1, 3.4, 0, 0, "051", "verbal_support",
-     "the source endorses the target or an act of the target"},
+     "the source endorses the target or an act of the target", ENT_ROLE_APPROVES,
+     ENT_MODE_VERBAL_COOPERATION},
     {"defends_verbally", "verbal defence", 1, 3.5, 0, 0, "052", "verbal_support",
-     "the source defends the target in words"},
+     "the source defends the target in words", ENT_ROLE_APPROVES, ENT_MODE_VERBAL_COOPERATION},
     /* events: material cooperation */
-    {"aid", "aid", 1, 7.0, 0, 0, "070", "aid", "the source provides aid to the target"},
+    {"aid", "aid", 1, 7.0, 0, 0, "070", "aid", "the source provides aid to the target",
+     ENT_ROLE_PROVIDES, ENT_MODE_MATERIAL_COOPERATION},
     {"aid_economic", "economic aid", 1, 7.4, 0, 0, "071", "aid",
-     "the source provides economic aid to the target"},
+     "the source provides economic aid to the target", ENT_ROLE_PROVIDES,
+     ENT_MODE_MATERIAL_COOPERATION},
     {"aid_military", "military aid", 1, 8.3, 0, 0, "072", "aid",
-     "the source provides military aid to the target"},
+     "the source provides military aid to the target", ENT_ROLE_PROVIDES,
+     ENT_MODE_MATERIAL_COOPERATION},
     {"aid_humanitarian", "humanitarian aid", 1, 7.4, 0, 0, "073", "aid",
-     "the source provides humanitarian aid to the target"},
+     "the source provides humanitarian aid to the target", ENT_ROLE_PROVIDES,
+     ENT_MODE_MATERIAL_COOPERATION},
     {"evacuates", "evacuation", 1, 7.4, 0, 0, "", "aid",
-     "the source evacuates the target (people) out of danger"},
+     "the source evacuates the target (people) out of danger", ENT_ROLE_PROVIDES,
+     ENT_MODE_MATERIAL_COOPERATION},
     {"surrenders_to", "surrender", 1, 10.0, 0, 0, "0874", "yield",
-     "the source surrenders or retreats militarily before the target"},
+     "the source surrenders or retreats militarily before the target", ENT_ROLE_YIELDS,
+     ENT_MODE_MATERIAL_COOPERATION},
     /* events: verbal conflict */
     {"criticizes", "criticism", -1, -2.0, 0, 0, "111", "verbal_conflict",
-     "the source criticises or denounces the target"},
+     "the source criticises or denounces the target", ENT_ROLE_DISAPPROVES,
+     ENT_MODE_VERBAL_CONFLICT},
     {"condemns", "condemnation", -1, -2.0, 0, 0, "111", "verbal_conflict",
-     "the source condemns the target or an act of the target"},
+     "the source condemns the target or an act of the target", ENT_ROLE_DISAPPROVES,
+     ENT_MODE_VERBAL_CONFLICT},
     {"blames", "blame", -1, -2.0, 0, 0, "112", "verbal_conflict",
-     "the source blames the target for something"},
+     "the source blames the target for something", ENT_ROLE_DISAPPROVES, ENT_MODE_VERBAL_CONFLICT},
     {"accuses", "accusation", -1, -2.0, 0, 0, "112", "verbal_conflict",
-     "the source accuses the target of a wrong (aggression, a crime, an attack)"},
+     "the source accuses the target of a wrong (aggression, a crime, an attack)",
+     ENT_ROLE_DISAPPROVES, ENT_MODE_VERBAL_CONFLICT},
     {"denies_responsibility", "denial of responsibility", -1, -2.0, 0, 0, "016", "verbal_conflict",
-     "the source denies a responsibility towards the target"},
+     "the source denies a responsibility towards the target", ENT_ROLE_REFUSES,
+     ENT_MODE_VERBAL_COOPERATION},
     {"rules_against", "ruling", -1, -2.0, 0, 0, "116", "verbal_conflict",
-     "the source (a court) rules against the target or finds it liable"},
+     "the source (a court) rules against the target or finds it liable", ENT_ROLE_DISAPPROVES,
+     ENT_MODE_VERBAL_CONFLICT},
     {"rejects_request", "rejection of a request", -1, -4.0, 0, 0, "122", "rejection",
-     "the source rejects the target's request for help or material aid"},
+     "the source rejects the target's request for help or material aid", ENT_ROLE_REFUSES,
+     ENT_MODE_VERBAL_CONFLICT},
     {"demands", "demand", -1, -5.0, 0, 0, "100", "rejection",
-     "the source makes a demand of the target"},
-    {"threatens", "threat", -1, -4.4, 0, 0, "130", "coercion", "the source threatens the target"},
+     "the source makes a demand of the target", ENT_ROLE_COERCES, ENT_MODE_VERBAL_CONFLICT},
+    {"threatens", "threat", -1, -4.4, 0, 0, "130", "coercion", "the source threatens the target",
+     ENT_ROLE_COERCES, ENT_MODE_VERBAL_CONFLICT},
     {"protests", "protest", -1, -6.5, 0, 0, "141", "protest",
-     "the source demonstrates or rallies against the target"},
+     "the source demonstrates or rallies against the target", ENT_ROLE_DISAPPROVES,
+     ENT_MODE_VERBAL_CONFLICT},
     {"mobilizes_against", "military build-up", -1, -7.2, 0, 0, "154", "coercion",
-     "the source mobilises or builds up armed forces against the target"},
+     "the source mobilises or builds up armed forces against the target", ENT_ROLE_COERCES,
+     ENT_MODE_MATERIAL_CONFLICT},
     {"imposes_sanctions", "sanctions imposed", -1, -8.0, 0, 0, "163", "coercion",
-     "the source imposes sanctions, an embargo or a boycott on the target"},
+     "the source imposes sanctions, an embargo or a boycott on the target", ENT_ROLE_COERCES,
+     ENT_MODE_MATERIAL_CONFLICT},
     /* events: force */
     {"attacks", "attack", -1, -10.0, 0, 0, "190", "force",
-     "the source uses military force against the target"},
+     "the source uses military force against the target", ENT_ROLE_FIGHTS,
+     ENT_MODE_MATERIAL_CONFLICT},
     {"violates_ceasefire", "ceasefire violation", -1, -9.5, 0, 0, "196", "force",
-     "the source breaks a ceasefire with the target"},
+     "the source breaks a ceasefire with the target", ENT_ROLE_FIGHTS, ENT_MODE_MATERIAL_CONFLICT},
     {"expels", "mass expulsion", -1, -9.5, 0, 0, "201", "force",
-     "the source drives the target (a population) from its homes"},
+     "the source drives the target (a population) from its homes", ENT_ROLE_FIGHTS,
+     ENT_MODE_MATERIAL_CONFLICT},
     {"mass_killing", "mass killing", -1, -10.0, 0, 0, "202", "force",
-     "the source kills many of the target (civilians) in a massacre"},
+     "the source kills many of the target (civilians) in a massacre", ENT_ROLE_FIGHTS,
+     ENT_MODE_MATERIAL_CONFLICT},
     {"establishes", "establishment", 0, 0.0, 0, 0, "", "structure",
-     "the source creates or establishes the target (an entity, an office)"},
+     "the source creates or establishes the target (an entity, an office)", ENT_ROLE_STRUCTURE,
+     ENT_MODE_STRUCTURE},
 };
 
 size_t ent_vocab_builtin_count(void)
@@ -159,4 +212,56 @@ const ent_reltype *ent_vocab_builtin_find(const char *id)
         if (strcmp(builtin[i].id, id) == 0)
             return &builtin[i];
     return NULL;
+}
+
+static const char *const role_names[ENT_ROLE_COUNT_] = {
+    "provides", "seeks",       "yields",  "refuses", "brokers",  "engages",
+    "approves", "disapproves", "coerces", "fights",  "structure"};
+
+static const char *const mode_names[ENT_MODE_COUNT_] = {"verbal_cooperation",
+                                                        "material_cooperation", "verbal_conflict",
+                                                        "material_conflict", "structure"};
+
+const char *ent_role_name(ent_role r)
+{
+    return (unsigned)r < ENT_ROLE_COUNT_ ? role_names[r] : "unknown";
+}
+
+int ent_role_from_name(const char *name)
+{
+    for (int r = 0; r < ENT_ROLE_COUNT_; r++)
+        if (strcmp(name, role_names[r]) == 0)
+            return r;
+    return -1;
+}
+
+const char *ent_mode_name(ent_mode m)
+{
+    return (unsigned)m < ENT_MODE_COUNT_ ? mode_names[m] : "unknown";
+}
+
+int ent_mode_from_name(const char *name)
+{
+    for (int m = 0; m < ENT_MODE_COUNT_; m++)
+        if (strcmp(name, mode_names[m]) == 0)
+            return m;
+    return -1;
+}
+
+int ent_mode_is_material(ent_mode m)
+{
+    return m == ENT_MODE_MATERIAL_COOPERATION || m == ENT_MODE_MATERIAL_CONFLICT;
+}
+
+int ent_mode_of_cameo(const char *cameo)
+{
+    if (!cameo || cameo[0] < '0' || cameo[0] > '9' || cameo[1] < '0' || cameo[1] > '9')
+        return -1;
+    int root = (cameo[0] - '0') * 10 + (cameo[1] - '0');
+    if (root < 1 || root > 20)
+        return -1;
+    return root <= 5    ? ENT_MODE_VERBAL_COOPERATION
+           : root <= 9  ? ENT_MODE_MATERIAL_COOPERATION
+           : root <= 14 ? ENT_MODE_VERBAL_CONFLICT
+                        : ENT_MODE_MATERIAL_CONFLICT;
 }

@@ -195,6 +195,51 @@ static void applies_relation_type_overrides(void **state)
     assert_int_equal(t->obligation, 1);
     assert_string_equal(t->family, "custom");
     assert_int_equal(ent_graph_type_count(g), ent_vocab_builtin_count() + 1);
+    /* No role given: a role that makes nobody rely on anybody; no mode and no
+     * CAMEO code: words. The override keeps the built-in role and mode. */
+    assert_int_equal(t->role, ENT_ROLE_ENGAGES);
+    assert_int_equal(t->mode, ENT_MODE_VERBAL_COOPERATION);
+    t = ent_graph_type(g, ent_graph_relation(g, 0)->type);
+    assert_int_equal(t->role, ENT_ROLE_DISAPPROVES);
+    assert_int_equal(t->mode, ENT_MODE_VERBAL_CONFLICT);
+    ent_graph_free(g);
+    ent_diags_free(d);
+}
+
+static void reads_roles_and_modes(void **state)
+{
+    (void)state;
+    const char *doc =
+        "{\"format\": \"entente/1\",\n"
+        " \"relation_types\": [\n"
+        "  {\"id\": \"hosts_base\", \"sign\": 1, \"intensity\": 7.4, \"durable\": true,"
+        " \"cameo\": \"062\", \"role\": \"provides\"},\n"
+        "  {\"id\": \"arms_embargo\", \"sign\": -1, \"intensity\": -8, \"durable\": true},\n"
+        "  {\"id\": \"plea\", \"sign\": 1, \"intensity\": 3.4, \"durable\": false,"
+        " \"role\": \"seeks\", \"mode\": \"material_cooperation\"},\n"
+        "  {\"id\": \"call\", \"role\": \"brokers\"}]}";
+    ent_graph *g;
+    ent_diags *d = ent_diags_new();
+    ent_load_options o = {0, 1};
+    ent_load_input in = {"t.json", doc, strlen(doc)};
+    assert_int_equal(ent_load_inputs(&g, &in, 1, &o, d), ENT_OK);
+    assert_int_equal(ent_diags_count(d), 0);
+    size_t nb = ent_vocab_builtin_count();
+    const ent_reltype *t = ent_graph_type(g, nb);
+    assert_int_equal(t->role, ENT_ROLE_PROVIDES);
+    assert_int_equal(t->mode, ENT_MODE_MATERIAL_COOPERATION); /* CAMEO 062: root 06 */
+    t = ent_graph_type(g, nb + 1);
+    assert_int_equal(t->role, ENT_ROLE_DISAPPROVES);
+    assert_int_equal(t->mode, ENT_MODE_VERBAL_CONFLICT);
+    t = ent_graph_type(g, nb + 2);
+    assert_int_equal(t->role, ENT_ROLE_SEEKS);
+    assert_int_equal(t->mode, ENT_MODE_MATERIAL_COOPERATION);
+    /* An override of a built-in type sets its role and keeps its mode. */
+    for (size_t i = 0; i < nb; i++)
+        if (strcmp(ent_graph_type(g, i)->id, "call") == 0) {
+            assert_int_equal(ent_graph_type(g, i)->role, ENT_ROLE_BROKERS);
+            assert_int_equal(ent_graph_type(g, i)->mode, ENT_MODE_VERBAL_COOPERATION);
+        }
     ent_graph_free(g);
     ent_diags_free(d);
 }
@@ -487,6 +532,7 @@ int main(void)
         cmocka_unit_test(names_both_places_of_a_duplicate_across_files),
         cmocka_unit_test(counts_columns_in_characters),
         cmocka_unit_test(applies_relation_type_overrides),
+        cmocka_unit_test(reads_roles_and_modes),
         cmocka_unit_test(rejects_inconsistent_relation_types),
         cmocka_unit_test(stops_after_max_errors),
         cmocka_unit_test(reports_unreadable_paths_as_io_errors),
