@@ -16,21 +16,28 @@
 extern "C" {
 #endif
 
-/** Per-actor metrics. ENT_METRIC_INFLUENCE is the default ("influence"). */
+/**
+ * Per-actor metrics. ENT_METRIC_LEVERAGE is the default. The definitions,
+ * their references and the choices behind them are in docs/analyses.md.
+ */
 typedef enum ent_metric {
-    ENT_METRIC_INFLUENCE = 0, /**< backing PageRank: cooperation points backed -> backer */
-    ENT_METRIC_PRESSURE,      /**< pressure PageRank: hostility points target -> source */
-    ENT_METRIC_POS_IN,        /**< sum of positive weights received */
-    ENT_METRIC_POS_OUT,       /**< sum of positive weights given */
-    ENT_METRIC_NEG_IN,        /**< sum of |negative weights| received */
-    ENT_METRIC_NEG_OUT,       /**< sum of |negative weights| given */
-    ENT_METRIC_NET_STANCE,    /**< pos_in - neg_in: how others stand towards the actor */
-    ENT_METRIC_BETWEENNESS,   /**< directed, unweighted, on the engagement graph */
-    ENT_METRIC_PN,            /**< Everett & Borgatti's PN index, ties symmetrised */
+    ENT_METRIC_LEVERAGE = 0,     /**< how much others rely on the actor: per client, the
+                                      reliance on it times the share of the client's
+                                      reliance that falls on it, summed */
+    ENT_METRIC_COOPERATION_RANK, /**< PageRank on cooperation: rank flows from the target of
+                                      any cooperative act to its source */
+    ENT_METRIC_PRESSURE,         /**< pressure PageRank: hostility points target -> source */
+    ENT_METRIC_POS_IN,           /**< sum of positive weights received */
+    ENT_METRIC_POS_OUT,          /**< sum of positive weights given */
+    ENT_METRIC_NEG_IN,           /**< sum of |negative weights| received */
+    ENT_METRIC_NEG_OUT,          /**< sum of |negative weights| given */
+    ENT_METRIC_NET_STANCE,       /**< pos_in - neg_in: how others stand towards the actor */
+    ENT_METRIC_BETWEENNESS,      /**< directed, unweighted, on the engagement graph */
+    ENT_METRIC_PN,               /**< Everett & Borgatti's PN index, ties symmetrised */
     ENT_METRIC_COUNT_
 } ent_metric;
 
-/** The metric's name as used on the command line ("influence", "pos_in", ...). */
+/** The metric's name as used on the command line ("leverage", "pos_in", ...). */
 const char *ent_metric_name(ent_metric m);
 /** The metric named `name`, or -1. */
 int ent_metric_from_name(const char *name);
@@ -81,6 +88,40 @@ typedef struct ent_analysis_options {
     const uint32_t *bloc; /**< influence: when not NULL, each actor's bloc (ent_blocs), shown
                                as a last column "bloc" */
 } ent_analysis_options;
+
+/*
+ * Reliance (docs/analyses.md, "Leverage"). Every relation whose role makes
+ * one actor rely on another adds to that pair's reliance: a relation that
+ * provides makes its target rely on its source, one that seeks or yields
+ * makes its source rely on its target, membership of an alliance with
+ * collective defence makes the member rely on the alliance; a refusal takes
+ * from the target's reliance on its source. Each counts with the magnitude of
+ * its weight on the day, halved when it is words rather than deeds (its mode)
+ * and halved again when it is an event rather than a durable tie. A pair's
+ * reliance is the sum, or 0 when the sum is negative.
+ */
+
+/** The reliance that relation `r` adds on the view's day (0 when it adds none). */
+typedef struct ent_reliance {
+    uint32_t client, patron; /**< who relies, and on whom */
+    double amount;           /**< > 0 adds to the client's reliance, < 0 (a refusal) takes */
+} ent_reliance;
+
+/**
+ * What relation `r` contributes to reliance on the view's day. Returns 1 and
+ * fills *out when it contributes, 0 when it does not (its role makes nobody
+ * rely on anybody, or it is not in force). O(1).
+ */
+int ent_relation_reliance(const ent_view *v, uint32_t r, ent_reliance *out);
+
+/**
+ * The reliance of `actor` on every patron and of every client on `actor`, as
+ * one table: the other actor, the reliance, its share of the client's whole
+ * reliance, the leverage it gives (reliance times share) and the relations
+ * behind it. The rows where the actor relies on others come first, each part
+ * by leverage, highest first. O(edges of the view).
+ */
+int ent_leverage_table(ent_table **out, const ent_view *v, uint32_t actor);
 
 /** Actors present in a view and the edges, with the relations behind each. */
 int ent_snapshot_tables(ent_table **actors, ent_table **edges, const ent_view *v);

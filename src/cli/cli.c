@@ -572,6 +572,13 @@ int cli_analysis_option(const char *cmd, ent_analysis_options *ao, const char *n
 {
     if (strcmp(name, "metric") == 0) {
         int m = ent_metric_from_name(val);
+        if (m < 0 && strcmp(val, "influence") == 0) {
+            cli_usage_error(cmd, "there is no metric 'influence' any more: the default is "
+                                 "'leverage' (how much others rely on an actor), and the "
+                                 "former default, the PageRank of cooperative acts, is "
+                                 "'cooperation_rank'");
+            return -1;
+        }
         if (m < 0) {
             ent_fuzzy fz;
             ent_fuzzy_init(&fz, val);
@@ -581,8 +588,9 @@ int cli_analysis_option(const char *cmd, ent_analysis_options *ao, const char *n
                 cli_usage_error(cmd, "unknown metric '%s'; did you mean '%s'?", val, fz.best);
             else
                 cli_usage_error(cmd,
-                                "unknown metric '%s'; metrics are influence, pressure, pos_in, "
-                                "pos_out, neg_in, neg_out, net_stance, betweenness and pn",
+                                "unknown metric '%s'; metrics are leverage, cooperation_rank, "
+                                "pressure, pos_in, pos_out, neg_in, neg_out, net_stance, "
+                                "betweenness and pn",
                                 val);
             return -1;
         }

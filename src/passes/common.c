@@ -181,8 +181,10 @@ char *day_str(int32_t day, char *buf)
 
 int metric_decimals(ent_metric m)
 {
-    if (m == ENT_METRIC_INFLUENCE || m == ENT_METRIC_PRESSURE)
+    if (m == ENT_METRIC_COOPERATION_RANK || m == ENT_METRIC_PRESSURE)
         return 8;
+    if (m == ENT_METRIC_LEVERAGE)
+        return 3;
     return m == ENT_METRIC_PN ? 6 : 2;
 }
 

@@ -60,7 +60,8 @@ typedef struct keyed {
 int keyed_cmp(const void *x, const void *y);
 
 /* Decimals a metric is printed with: 8 for the PageRanks (values of order
- * 1/N), 6 for the PN index, 2 for sums of Goldstein intensities. */
+ * 1/N), 6 for the PN index, 3 for leverage, 2 for sums of Goldstein
+ * intensities. */
 int metric_decimals(ent_metric m);
 
 /* "YYYY-MM-DD" of a day number, into buf (11 bytes). */

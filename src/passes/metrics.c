@@ -15,9 +15,9 @@
 #include "passes/metrics.h"
 #include "util/error.h"
 
-static const char *const metric_names[ENT_METRIC_COUNT_] = {"influence",  "pressure",    "pos_in",
-                                                            "pos_out",    "neg_in",      "neg_out",
-                                                            "net_stance", "betweenness", "pn"};
+static const char *const metric_names[ENT_METRIC_COUNT_] = {
+    "leverage", "cooperation_rank", "pressure",   "pos_in",      "pos_out",
+    "neg_in",   "neg_out",          "net_stance", "betweenness", "pn"};
 
 const char *ent_metric_name(ent_metric m)
 {
@@ -206,26 +206,33 @@ void elist_release(elist *e)
     free(e->to);
     free(e->pos);
     free(e->neg);
+    free(e->rel_to);
+    free(e->rel_from);
     memset(e, 0, sizeof *e);
 }
 
-int elist_push(elist *e, uint32_t from, uint32_t to, double pos, double neg)
+/* Grows *items (of `elem` bytes each) to `cap` elements; 0 or -1 (unchanged). */
+static int grow_to(void **items, size_t cap, size_t elem)
+{
+    void *p = realloc(*items, cap * elem);
+    if (!p)
+        return -1;
+    *items = p;
+    return 0;
+}
+
+int elist_push(elist *e, uint32_t from, uint32_t to, double pos, double neg, double rel_to,
+               double rel_from)
 {
     if (e->m == e->cap) {
         size_t cap = e->cap ? e->cap * 2 : 64;
-        uint32_t *f = realloc(e->from, cap * sizeof *f);
-        if (f)
-            e->from = f;
-        uint32_t *t = realloc(e->to, cap * sizeof *t);
-        if (t)
-            e->to = t;
-        double *p = realloc(e->pos, cap * sizeof *p);
-        if (p)
-            e->pos = p;
-        double *q = realloc(e->neg, cap * sizeof *q);
-        if (q)
-            e->neg = q;
-        if (!f || !t || !p || !q)
+        /* Each array keeps its old contents when another fails to grow. */
+        if (grow_to((void **)&e->from, cap, sizeof *e->from) ||
+            grow_to((void **)&e->to, cap, sizeof *e->to) ||
+            grow_to((void **)&e->pos, cap, sizeof *e->pos) ||
+            grow_to((void **)&e->neg, cap, sizeof *e->neg) ||
+            grow_to((void **)&e->rel_to, cap, sizeof *e->rel_to) ||
+            grow_to((void **)&e->rel_from, cap, sizeof *e->rel_from))
             return ENT_ENOMEM;
         e->cap = cap;
     }
@@ -233,6 +240,8 @@ int elist_push(elist *e, uint32_t from, uint32_t to, double pos, double neg)
     e->to[e->m] = to;
     e->pos[e->m] = pos;
     e->neg[e->m] = neg;
+    e->rel_to[e->m] = rel_to;
+    e->rel_from[e->m] = rel_from;
     e->m++;
     return ENT_OK;
 }
@@ -260,12 +269,16 @@ int elist_from_view(elist *e, uint32_t **map_out, uint32_t **back_out, const ent
         e->to = malloc(m * sizeof *e->to);
         e->pos = malloc(m * sizeof *e->pos);
         e->neg = malloc(m * sizeof *e->neg);
-        if (!e->from || !e->to || !e->pos || !e->neg)
+        e->rel_to = malloc(m * sizeof *e->rel_to);
+        e->rel_from = malloc(m * sizeof *e->rel_from);
+        if (!e->from || !e->to || !e->pos || !e->neg || !e->rel_to || !e->rel_from)
             goto oom;
     }
     for (size_t i = 0; i < m; i++) {
         const ent_edge *x = ent_view_edge(v, i);
-        if (elist_push(e, map[x->source], map[x->target], x->positive, x->negative))
+        double rt, rf;
+        edge_reliance(v, x, &rt, &rf);
+        if (elist_push(e, map[x->source], map[x->target], x->positive, x->negative, rt, rf))
             goto oom;
     }
     *map_out = map;
@@ -357,7 +370,9 @@ done:
 int metric_compute(const elist *e, ent_metric m, double *out)
 {
     switch (m) {
-    case ENT_METRIC_INFLUENCE:
+    case ENT_METRIC_LEVERAGE:
+        return leverage_compute(e, out);
+    case ENT_METRIC_COOPERATION_RANK:
         return part_pagerank(e, 1, out);
     case ENT_METRIC_PRESSURE:
         return part_pagerank(e, -1, out);

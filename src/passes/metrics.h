@@ -13,10 +13,37 @@ typedef struct elist {
     size_t m, cap; /* edges */
     uint32_t *from, *to;
     double *pos, *neg; /* positive part (>= 0), negative part (<= 0) */
+    double *rel_to;    /* the target's reliance on the source the edge's relations add
+                          (provides; less refusals, so it may be < 0) */
+    double *rel_from;  /* the source's reliance on the target they add (seeks, yields,
+                          membership of a defence alliance; >= 0) */
 } elist;
 
 void elist_release(elist *e);
-int elist_push(elist *e, uint32_t from, uint32_t to, double pos, double neg);
+int elist_push(elist *e, uint32_t from, uint32_t to, double pos, double neg, double rel_to,
+               double rel_from);
+
+/* The reliance the relations behind edge x of view v add, split as in elist. */
+void edge_reliance(const ent_view *v, const ent_edge *x, double *rel_to, double *rel_from);
+
+/*
+ * The reliance of every pair of e, grouped by client: pairs
+ * start[c] .. start[c + 1] are client c's patrons (patron[k], amount[k] > 0,
+ * in order of first appearance), total[c] the client's whole reliance.
+ * Arrays are e->n + 1 (start), e->n (total) and start[n] long; the caller
+ * frees them with reliance_release.
+ */
+typedef struct reliance {
+    size_t *start;
+    uint32_t *patron;
+    double *amount;
+    double *total;
+} reliance;
+int reliance_compute(const elist *e, reliance *out);
+
+/* Leverage of every vertex of e into out (e->n values). O(n + m). */
+int leverage_compute(const elist *e, double *out);
+void reliance_release(reliance *r);
 
 /*
  * The compact numbering of a view's present actors: map[actor] is the vertex

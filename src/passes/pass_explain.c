@@ -93,8 +93,9 @@ static int by_contribution(const void *x, const void *y)
  * The metric of `actor` on view b with the pair of `c` put back as it was on
  * the earlier date (0 when the actor is not among the vertices).
  */
-static int reverted_value(const ent_view *b, const uint32_t *map_b, size_t n_b, const change *c,
-                          ent_metric metric, uint32_t actor, double *value)
+static int reverted_value(const ent_view *a, const ent_view *b, const elist *eb,
+                          const uint32_t *map_b, const change *c, ent_metric metric, uint32_t actor,
+                          double *value)
 {
     const ent_graph *g = ent_view_graph(b);
     size_t na = ent_graph_actor_count(g);
@@ -106,22 +107,27 @@ static int reverted_value(const ent_view *b, const uint32_t *map_b, size_t n_b, 
     if (!map)
         return ENT_ENOMEM;
     memcpy(map, map_b, na * sizeof *map);
-    e.n = n_b;
+    e.n = eb->n;
     if (c->ea) {
         if (map[c->ea->source] == UINT32_MAX)
             map[c->ea->source] = (uint32_t)e.n++;
         if (map[c->ea->target] == UINT32_MAX)
             map[c->ea->target] = (uint32_t)e.n++;
     }
+    /* eb holds b's edges in the view's order, with their reliance. */
     for (size_t i = 0; !rc && i < ent_view_edge_count(b); i++) {
         const ent_edge *x = ent_view_edge(b, i);
         if (x == c->eb)
             continue;
-        rc = elist_push(&e, map[x->source], map[x->target], x->positive, x->negative);
+        rc = elist_push(&e, map[x->source], map[x->target], x->positive, x->negative, eb->rel_to[i],
+                        eb->rel_from[i]);
     }
-    if (!rc && c->ea)
+    if (!rc && c->ea) {
+        double rt, rf;
+        edge_reliance(a, c->ea, &rt, &rf);
         rc = elist_push(&e, map[c->ea->source], map[c->ea->target], c->ea->positive,
-                        c->ea->negative);
+                        c->ea->negative, rt, rf);
+    }
     if (!rc && !(out = malloc((e.n ? e.n : 1) * sizeof *out)))
         rc = ENT_ENOMEM;
     if (!rc)
@@ -143,7 +149,7 @@ int ent_explain_table(ent_table **out, const ent_view *a, const ent_view *b, uin
                       const ent_analysis_options *opts)
 {
     const ent_graph *g = ent_view_graph(b);
-    ent_metric metric = opts ? opts->metric : ENT_METRIC_INFLUENCE;
+    ent_metric metric = opts ? opts->metric : ENT_METRIC_LEVERAGE;
     size_t top = opts ? opts->top : 0;
     collect_ctx cc = {NULL, 0, 0, actor, 0};
     ent_metrics *ma = NULL, *mb = NULL;
@@ -175,7 +181,7 @@ int ent_explain_table(ent_table **out, const ent_view *a, const ent_view *b, uin
     double sum = 0;
     for (size_t i = 0; !rc && i < tried; i++) {
         double v;
-        rc = reverted_value(b, map_b, eb.n, &cc.items[i], metric, actor, &v);
+        rc = reverted_value(a, b, &eb, map_b, &cc.items[i], metric, actor, &v);
         if (!rc) {
             cc.items[i].contribution = after - v;
             sum += after - v;

@@ -12,7 +12,7 @@
 int ent_influence_table(ent_table **out, const ent_view *v, const ent_analysis_options *opts)
 {
     const ent_graph *g = ent_view_graph(v);
-    ent_metric sort = opts ? opts->metric : ENT_METRIC_INFLUENCE;
+    ent_metric sort = opts ? opts->metric : ENT_METRIC_LEVERAGE;
     size_t top = opts ? opts->top : 0;
     const uint32_t *bloc = opts ? opts->bloc : NULL;
     ent_metrics *m;

@@ -88,7 +88,7 @@ int ent_shift_table(ent_table **out, const ent_view *a, const ent_view *b,
                     const ent_analysis_options *opts)
 {
     const ent_graph *g = ent_view_graph(a);
-    ent_metric metric = opts ? opts->metric : ENT_METRIC_INFLUENCE;
+    ent_metric metric = opts ? opts->metric : ENT_METRIC_LEVERAGE;
     size_t top = opts ? opts->top : 0, na = ent_graph_actor_count(g), n = 0;
     ent_metrics *ma = NULL, *mb = NULL;
     double *ra = NULL, *rb = NULL;

@@ -164,9 +164,11 @@ static size_t slot_of(const walk *w, uint64_t key)
     size_t mask = w->n_slots - 1, i = (size_t)((key * 0x9E3779B97F4A7C15u) >> 17) & mask;
     for (;;) {
         uint32_t v = w->slots[i];
-        if (!v) return i;
+        if (!v)
+            return i;
         const hit *h = &w->hits[v - 1];
-        if ((uint64_t)h->actor * 2 + (h->sign > 0) == key) return i;
+        if ((uint64_t)h->actor * 2 + (h->sign > 0) == key)
+            return i;
         i = (i + 1) & mask;
     }
 }

@@ -600,7 +600,7 @@ static size_t main_actors(report *r, const ent_view *v, uint32_t *out, size_t ma
                 out[n++] = r->o->actors[i];
         return n;
     }
-    ent_analysis_options ao = {ENT_METRIC_INFLUENCE, r->o->main_actors, NULL};
+    ent_analysis_options ao = {ENT_METRIC_LEVERAGE, r->o->main_actors, NULL};
     ent_table *t = NULL;
     if (ent_influence_table(&t, v, &ao)) {
         fail(r, ENT_ENOMEM);
@@ -636,16 +636,36 @@ static void snapshot_section(report *r, size_t i)
     figure(r, NULL, name, "Alliance diagram; fill: the actor's bloc", v, NULL, ENT_RENDER_ONE, c.c,
            NULL, "fill: bloc (entente blocs)", s->label[0] ? s->label : s->id, NULL);
     heading3(r, "Influence");
-    ent_analysis_options ao = {ENT_METRIC_INFLUENCE, r->o->top, c.bloc};
+    para(r, "Ranked by leverage: how much others rely on the actor (support, aid, guarantees "
+            "and mandates it provides, requests for help and surrenders made to it, membership "
+            "of a defence alliance; less refusals), each client's reliance weighted by the "
+            "share of the client's whole reliance that falls on the actor. The other columns "
+            "are the other measures of docs/analyses.md.");
+    ent_analysis_options ao = {ENT_METRIC_LEVERAGE, r->o->top, c.bloc};
     ent_table *tb = NULL;
     if (ent_influence_table(&tb, v, &ao))
         fail(r, ENT_ENOMEM);
     table(r, tb, c.bloc ? "bloc" : NULL);
     colors_release(&c);
 
-    heading3(r, "Who backed and who opposed the main actors");
     uint32_t actors[64];
     size_t n = main_actors(r, v, actors, 64);
+    heading3(r, "Who relies on whom: the main actors");
+    size_t shown = 0;
+    for (size_t k = 0; k < n && !r->rc; k++) {
+        ent_table *lt = NULL;
+        if (ent_leverage_table(&lt, v, actors[k]))
+            fail(r, ENT_ENOMEM);
+        else if (ent_table_rows(lt)) {
+            table(r, lt, NULL); /* the report owns it now */
+            shown++;
+        } else
+            ent_table_free(lt);
+    }
+    if (!shown && !r->rc)
+        para(r, "None of the main actors relies on another, or is relied on, on this day.");
+
+    heading3(r, "Who backed and who opposed the main actors");
     if (!n)
         para(r, "None of the main actors is present on this day.");
     ent_when when = {0, ent_view_day(v), 0, 0};
@@ -752,8 +772,8 @@ static void comparison_section(report *r, size_t i, size_t j, const char *label,
            NULL, NULL, NULL, a->label[0] ? a->label : a->id, b->label[0] ? b->label : b->id);
     colors_release(&c);
 
-    heading3(r, "Shift of influence");
-    ent_analysis_options all = {ENT_METRIC_INFLUENCE, 0, NULL};
+    heading3(r, "Shift of leverage");
+    ent_analysis_options all = {ENT_METRIC_LEVERAGE, 0, NULL};
     ent_table *shift = NULL;
     if (ent_shift_table(&shift, va, vb, &all))
         fail(r, ENT_ENOMEM);
@@ -762,7 +782,7 @@ static void comparison_section(report *r, size_t i, size_t j, const char *label,
     size_t nl =
         shift ? leaders(r, shift, lead, change, r->o->leaders < 16 ? r->o->leaders : 16) : 0;
     ent_table_free(shift);
-    ent_analysis_options top = {ENT_METRIC_INFLUENCE, r->o->top, NULL};
+    ent_analysis_options top = {ENT_METRIC_LEVERAGE, r->o->top, NULL};
     shift = NULL;
     if (ent_shift_table(&shift, va, vb, &top))
         fail(r, ENT_ENOMEM);
@@ -770,17 +790,17 @@ static void comparison_section(report *r, size_t i, size_t j, const char *label,
     for (size_t k = 0; k < nl && !r->rc; k++) {
         const ent_actor *ac = ent_graph_actor(r->g, lead[k]);
         ent_strbuf h = ENT_STRBUF_INIT;
-        ent_strbuf_addf(&h, "Why %s's influence %s by %.8f", ac->name[0] ? ac->name : ac->id,
+        ent_strbuf_addf(&h, "Why %s's leverage %s by %.3f", ac->name[0] ? ac->name : ac->id,
                         change[k] > 0 ? "rose" : "fell", fabs(change[k]));
         heading3(r, ent_strbuf_str(&h));
         if (headline) {
-            ent_strbuf_addf(&r->summary, "  %s (%s): influence %s by %.8f\n",
+            ent_strbuf_addf(&r->summary, "  %s (%s): leverage %s by %.3f\n",
                             ac->name[0] ? ac->name : ac->id, ac->id,
                             change[k] > 0 ? "rose" : "fell", fabs(change[k]));
         }
         ent_strbuf_release(&h);
         ent_table *ex = NULL;
-        ent_analysis_options eo = {ENT_METRIC_INFLUENCE, r->o->top, NULL};
+        ent_analysis_options eo = {ENT_METRIC_LEVERAGE, r->o->top, NULL};
         if (ent_explain_table(&ex, va, vb, lead[k], &eo))
             fail(r, ENT_ENOMEM);
         table(r, ex, NULL);

@@ -145,16 +145,17 @@ sc=$src/graphs/south-caucasus.json
 expect "snapshot needs --at" 2 "'--at WHEN' is required" "$bin" snapshot "$sc"
 expect "unknown snapshot id" 2 "did you mean 'before-2022'" "$bin" snapshot "$sc" --at befor-2022
 expect "not a date" 2 "neither a date" "$bin" influence "$sc" --at 21/09/2023
-expect "bad metric" 2 "unknown metric 'influense'; did you mean 'influence'" "$bin" influence "$sc" --at 2023 --metric influense
+expect "bad metric" 2 "unknown metric 'leverge'; did you mean 'leverage'" "$bin" influence "$sc" --at 2023 --metric leverge
+expect "old metric name" 2 "the former default, the PageRank of cooperative acts, is 'cooperation_rank'" "$bin" influence "$sc" --at 2023 --metric influence
 expect "bad status" 2 "unknown status 'confirm'" "$bin" snapshot "$sc" --at 2023 --status confirm
 expect "bad window" 2 "'--window' must be at least 1 day" "$bin" snapshot "$sc" --at 2023 --window 0
 expect "unknown actor to explain" 2 "no actor 'Rusia'; did you mean 'russia'" "$bin" shift "$sc" --from before-2022 --to after-2022 --explain Rusia
 expect "unknown excluded actor" 2 "no actor 'nobody'" "$bin" diff "$sc" --from before-2022 --to after-2022 --exclude-claims-by nobody
 expect "snapshot" 0 '^relations in force on 2022-02-23 \(events of the last 365 days\)$' "$bin" snapshot "$sc" --at before-2022
-expect "influence top" 0 '^influence on 2023-09-21, by influence$' "$bin" influence "$sc" --at after-2022 --top 5
-expect "shift" 0 '^shift of influence from 2022-02-23 to 2023-09-21$' "$bin" shift "$sc" --from before-2022 --to after-2022
+expect "influence top" 0 '^influence on 2023-09-21, by leverage$' "$bin" influence "$sc" --at after-2022 --top 5
+expect "shift" 0 '^shift of leverage from 2022-02-23 to 2023-09-21$' "$bin" shift "$sc" --from before-2022 --to after-2022
 expect "shift explain Russia" 0 'contributions listed add up to' "$bin" shift "$sc" --from before-2022 --to after-2022 --explain Russia
-expect "explain with nothing changed" 0 'a change of 0.00000000' "$bin" shift "$sc" --from after-2022 --to after-2022 --explain russia
+expect "explain with nothing changed" 0 'a change of 0.000;' "$bin" shift "$sc" --from after-2022 --to after-2022 --explain russia
 expect "diff" 0 'edge_jaccard' "$bin" diff "$sc" --from before-2022 --to after-2022 --status confirmed,reported
 
 # Questions the article answers; the expected answers were written down from

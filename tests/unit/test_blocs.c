@@ -397,7 +397,7 @@ static void influence_bloc_column(void **state)
     uint32_t bloc[16];
     size_t k = 0;
     assert_int_equal(ent_blocs(v, NULL, bloc, &k), 0);
-    ent_analysis_options ao = {ENT_METRIC_INFLUENCE, 0, bloc};
+    ent_analysis_options ao = {ENT_METRIC_LEVERAGE, 0, bloc};
     ent_table *t = NULL;
     assert_int_equal(ent_influence_table(&t, v, &ao), 0);
     for (size_t r = 0; r < ent_table_rows(t); r++) {

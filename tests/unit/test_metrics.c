@@ -234,7 +234,7 @@ static void strengths_by_hand(void **state)
     CLOSE(m->values[ENT_METRIC_NEG_IN][1], 10.0, 1e-12); /* the attack by c */
     double sum = 0;
     for (int i = 0; i < 3; i++)
-        sum += m->values[ENT_METRIC_INFLUENCE][i];
+        sum += m->values[ENT_METRIC_COOPERATION_RANK][i];
     CLOSE(sum, 1.0, 1e-9);
     ent_metrics_free(m);
     ent_view_free(v);

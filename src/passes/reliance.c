@@ -1,0 +1,181 @@
+/*
+ * reliance.c: who relies on whom, and the leverage that follows from it.
+ *
+ * Power-dependence theory (Emerson 1962) puts A's power over B in B's
+ * dependence on A, which grows with what B seeks from A and shrinks with the
+ * alternatives B has elsewhere; Keohane and Nye (1977) read asymmetric
+ * interdependence between states the same way. entente measures dependence
+ * from the relations in force: each relation's role says whether it makes
+ * one end rely on the other (provides, seeks, yields, membership of a defence
+ * alliance) or takes from that reliance (refuses). Per pair, the reliance of
+ * client B on patron A is the sum over those relations; B's dependence on A
+ * is A's share of B's whole reliance; A's leverage over B is the reliance
+ * times the share (the bandwidth-times-dependence shape of the Formal
+ * Bilateral Influence Capacity index, Moyer et al. 2021); A's leverage is its
+ * leverage over every client, summed. docs/analyses.md, "Leverage", gives the
+ * rules and the reasons for each.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entente/error.h"
+#include "passes/metrics.h"
+#include "util/error.h"
+
+/* Amounts at or below this are zero within rounding (a refusal that cancels
+ * a request exactly leaves 1e-16, not 0). */
+#define RELIANCE_EPS 1e-9
+
+int ent_relation_reliance(const ent_view *v, uint32_t r, ent_reliance *out)
+{
+    const ent_graph *g = ent_view_graph(v);
+    double w = ent_view_relation_weight(v, r);
+    if (isnan(w) || w == 0)
+        return 0;
+    const ent_relation *rel = ent_graph_relation(g, r);
+    const ent_reltype *t = ent_graph_type(g, rel->type);
+    /* Words weigh half of deeds, events half of durable ties. */
+    double amount =
+        fabs(w) * (ent_mode_is_material(t->mode) ? 1.0 : 0.5) * (t->durable ? 1.0 : 0.5);
+    uint32_t client, patron;
+    switch (t->role) {
+    case ENT_ROLE_PROVIDES:
+        client = rel->target, patron = rel->source;
+        break;
+    case ENT_ROLE_REFUSES:
+        client = rel->target, patron = rel->source, amount = -amount;
+        break;
+    case ENT_ROLE_SEEKS:
+    case ENT_ROLE_YIELDS:
+        client = rel->source, patron = rel->target;
+        break;
+    case ENT_ROLE_STRUCTURE: {
+        /* Membership of an alliance bound to defend its members. */
+        const ent_actor *x = ent_graph_actor(g, rel->target);
+        if (x->kind != ENT_KIND_ALLIANCE || x->collective_defense != 1 ||
+            strcmp(t->id, "member_of") != 0)
+            return 0;
+        client = rel->source, patron = rel->target;
+        break;
+    }
+    default:
+        return 0;
+    }
+    out->client = client;
+    out->patron = patron;
+    out->amount = amount;
+    return 1;
+}
+
+void edge_reliance(const ent_view *v, const ent_edge *x, double *rel_to, double *rel_from)
+{
+    double to = 0, from = 0;
+    ent_reliance d;
+    for (size_t k = 0; k < x->n_relations; k++)
+        if (ent_relation_reliance(v, x->relations[k], &d)) {
+            if (d.client == x->target)
+                to += d.amount;
+            else
+                from += d.amount;
+        }
+    *rel_to = to;
+    *rel_from = from;
+}
+
+void reliance_release(reliance *r)
+{
+    free(r->start);
+    free(r->patron);
+    free(r->amount);
+    free(r->total);
+    memset(r, 0, sizeof *r);
+}
+
+int reliance_compute(const elist *e, reliance *out)
+{
+    size_t n = e->n, k = 0;
+    memset(out, 0, sizeof *out);
+    for (size_t i = 0; i < e->m; i++)
+        k += (e->rel_to[i] != 0) + (e->rel_from[i] != 0);
+    size_t *start = calloc(n + 2, sizeof *start);
+    uint32_t *patron = malloc((k ? k : 1) * sizeof *patron);
+    double *amount = malloc((k ? k : 1) * sizeof *amount);
+    double *total = calloc(n ? n : 1, sizeof *total);
+    uint32_t *stamp = calloc(n ? n : 1, sizeof *stamp); /* client + 1 that last saw a patron */
+    size_t *slot = malloc((n ? n : 1) * sizeof *slot);
+    if (!start || !patron || !amount || !total || !stamp || !slot) {
+        free(start), free(patron), free(amount), free(total), free(stamp), free(slot);
+        return ent_error_set(ENT_ENOMEM, "out of memory");
+    }
+    /* Counting sort of the contributions by client. */
+    for (size_t i = 0; i < e->m; i++) {
+        if (e->rel_to[i] != 0)
+            start[e->to[i] + 2]++;
+        if (e->rel_from[i] != 0)
+            start[e->from[i] + 2]++;
+    }
+    for (size_t c = 0; c < n; c++)
+        start[c + 2] += start[c + 1];
+    for (size_t i = 0; i < e->m; i++) {
+        if (e->rel_to[i] != 0) {
+            size_t at = start[e->to[i] + 1]++;
+            patron[at] = e->from[i];
+            amount[at] = e->rel_to[i];
+        }
+        if (e->rel_from[i] != 0) {
+            size_t at = start[e->from[i] + 1]++;
+            patron[at] = e->to[i];
+            amount[at] = e->rel_from[i];
+        }
+    }
+    /* Now start[c] .. start[c + 1] are client c's contributions. Sum those of
+     * one patron, keep the positive sums, and pack the pairs to the front. */
+    size_t w = 0;
+    for (size_t c = 0; c < n; c++) {
+        size_t begin = w, end = start[c + 1];
+        for (size_t j = start[c]; j < end; j++) {
+            uint32_t p = patron[j];
+            if (stamp[p] == c + 1) {
+                amount[slot[p]] += amount[j];
+                continue;
+            }
+            stamp[p] = (uint32_t)(c + 1);
+            slot[p] = w;
+            patron[w] = p;
+            amount[w++] = amount[j];
+        }
+        size_t kept = begin;
+        for (size_t j = begin; j < w; j++)
+            if (amount[j] > RELIANCE_EPS) {
+                patron[kept] = patron[j];
+                amount[kept] = amount[j];
+                total[c] += amount[kept++];
+            }
+        w = kept;
+        start[c] = begin;
+    }
+    start[n] = w;
+    free(stamp);
+    free(slot);
+    out->start = start;
+    out->patron = patron;
+    out->amount = amount;
+    out->total = total;
+    return ENT_OK;
+}
+
+int leverage_compute(const elist *e, double *out)
+{
+    reliance r;
+    for (size_t i = 0; i < e->n; i++)
+        out[i] = 0;
+    int rc = reliance_compute(e, &r);
+    if (rc)
+        return rc;
+    for (size_t c = 0; c < e->n; c++)
+        for (size_t k = r.start[c]; k < r.start[c + 1]; k++)
+            out[r.patron[k]] += r.amount[k] * r.amount[k] / r.total[c];
+    reliance_release(&r);
+    return ENT_OK;
+}
