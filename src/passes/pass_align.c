@@ -318,6 +318,22 @@ static void portfolio_note(tb *t, const ent_view *v, const fold *f)
     tb_note(t, note);
 }
 
+/* Ends a table: on success (rc 0, no failed cell, no failed text) hands it to *out; else
+ * frees it and returns the error, its message set (rc alone may carry an error from a step
+ * that set its own message). Releases sb in any case. */
+static int table_done(ent_table **out, tb *t, ent_strbuf *sb, int rc)
+{
+    int oom = t->rc || sb->failed || rc == ENT_ENOMEM;
+    ent_strbuf_release(sb);
+    if (oom || rc) {
+        ent_table_free(t->t);
+        return oom ? ent_error_set(ENT_ENOMEM, "out of memory while writing the alignment table")
+                   : rc;
+    }
+    *out = t->t;
+    return ENT_OK;
+}
+
 int ent_align_table(ent_table **out, const ent_view *v, uint32_t actor, const ent_align_options *o)
 {
     const ent_graph *g = ent_view_graph(v);
@@ -377,17 +393,10 @@ int ent_align_table(ent_table **out, const ent_view *v, uint32_t actor, const en
     tb_note(&t, "rows: S highest first, then the direct tie, then the order of the graph files; "
                 "agree and opposed count the actors both value alike and oppositely");
     view_note(&t, v);
-    rc = t.rc ? t.rc : sb.failed ? ENT_ENOMEM : ENT_OK;
 done:
     free(rows);
-    ent_strbuf_release(&sb);
     align_release(&al);
-    if (rc) {
-        ent_table_free(t.t);
-        return ent_error_set(rc, "out of memory while writing the alignment table");
-    }
-    *out = t.t;
-    return ENT_OK;
+    return table_done(out, &t, &sb, rc);
 }
 
 /* What happened to the direct tie from a to b, or "" when nothing did. */
@@ -496,20 +505,9 @@ int ent_align_change_table(ent_table **out, const ent_view *a, const ent_view *b
                 "last; relations are those of the later date, or of the earlier one when the "
                 "tie is gone");
     view_note(&t, b);
-    rc = t.rc ? t.rc : sb.failed ? ENT_ENOMEM : ENT_OK;
 done:
     free(rows);
-    ent_strbuf_release(&sb);
     align_release(&x);
     align_release(&y);
-    if (rc == ENT_ENOMEM) {
-        ent_table_free(t.t);
-        return ent_error_set(rc, "out of memory while writing the alignment table");
-    }
-    if (rc) {
-        ent_table_free(t.t);
-        return rc;
-    }
-    *out = t.t;
-    return ENT_OK;
+    return table_done(out, &t, &sb, rc);
 }
