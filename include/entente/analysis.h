@@ -373,6 +373,62 @@ int ent_blocs_tables(ent_table **blocs, ent_table **between, ent_table **members
 int ent_blocs_change_tables(ent_table **summary, ent_table **moves, const ent_view *a,
                             const ent_view *b, const ent_blocs_options *o);
 
+/*
+ * Alignment (docs/analyses.md, "Alignment"): how two actors stand with each
+ * other on a date, directly and through their portfolios. Every actor
+ * present on the view's day values each present actor +1, 0 or -1: the sign
+ * of their tie folded as the balance analyses fold it (both directions'
+ * weights summed, no tie within 1e-9 of 0), and +1 for itself. Over these
+ * portfolios of N valuations, S of Signorino and Ritter (1999) with the
+ * absolute distance, S = 1 - sum_k |x_Ak - x_Bk| / N (1: identical, -1:
+ * opposite), and Scott's pi on the same distance, S corrected for the
+ * agreement expected by chance from the two portfolios' pooled valuations,
+ * pi = 1 - (1 - S) / D_e (Hage 2011).
+ */
+
+/** Options of the alignment tables. Zero-initialised: every partner, every row. */
+typedef struct ent_align_options {
+    size_t top;           /**< keep this many partners (0: all) */
+    const uint32_t *with; /**< when not NULL, the one partner to show */
+} ent_align_options;
+
+/**
+ * S and pi of two portfolios given as n valuations each (-1, 0 or +1;
+ * position k of both is their valuation of the same actor). *pi is NaN when
+ * every valuation of both is the same (chance explains all agreement).
+ * Returns 0, or ENT_EUSAGE for n = 0 or another value. O(n).
+ */
+int ent_align_similarity(double *s, double *pi, const int *x, const int *y, size_t n);
+
+/**
+ * The partners of `actor` on the view's day, one row per other actor
+ * present: its id and name, the folded tie with `actor` and its sign ("+",
+ * "0", "-"), S, pi, the actors both value alike and oppositely, and the
+ * relations behind the tie. Rows by S, highest first, then the tie, highest
+ * first, then graph order; opts->top keeps the first rows, opts->with only
+ * that partner. `opts` may be NULL. Returns 0; ENT_EUSAGE when `actor` or the
+ * partner is not present on the day (nothing to compare) or they are the
+ * same; ENT_ENOMEM. Time O(N + E) to fold the view (no sort), plus the sum
+ * of the degrees of the actor's partners, plus O(N log N) to order the rows.
+ */
+int ent_align_table(ent_table **out, const ent_view *v, uint32_t actor,
+                    const ent_align_options *opts);
+
+/**
+ * How `actor`'s alignment changed from view a to view b (two dates of one
+ * graph): per partner present on either date, S, pi and the tie on each date
+ * and their change, what happened to the tie ("positive tie formed", "turned
+ * negative", "tie dissolved", "appeared" ...) and the relations behind it on
+ * the later date (the earlier when the tie is gone). Rows by the size of the
+ * change of S, largest first, gains before losses of the same size, then
+ * graph order; partners present on one date only last, in graph order.
+ * Returns as ent_align_table (`actor` must be present on both dates), or
+ * ENT_EUSAGE when the views come from different graphs. Time: twice that of
+ * ent_align_table.
+ */
+int ent_align_change_table(ent_table **out, const ent_view *a, const ent_view *b, uint32_t actor,
+                           const ent_align_options *opts);
+
 #ifdef __cplusplus
 }
 #endif

@@ -28,6 +28,8 @@ const cli_cmd cli_commands[] = {
      cmd_report_help},
     {"blocs", cmd_blocs, "blocs by signed community detection; or who changed bloc",
      cmd_blocs_help},
+    {"align", cmd_align, "an actor's partners by alignment (tie, S, pi); or its change",
+     cmd_align_help},
     {"render", cmd_render, "alliance diagrams: a snapshot, two side by side, or the changes",
      cmd_render_help},
     {"types", cmd_types, "list the relation vocabulary", cmd_types_help},

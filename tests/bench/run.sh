@@ -52,6 +52,13 @@
 # targets: every small graph of up to BALANCE_EXACT_ACTORS actors solved exactly, the slowest
 # of BALANCE_EXACT_ACTORS actors in under BALANCE_EXACT_MAX_S seconds.
 #
+# align: on the same files, one actor against all others with ent_align_table after loading
+# (ent_bench_align: ALIGN_SAMPLE actors spread over the graph with 20 rows, and the hub with 20
+# rows and with every row, each ALIGN_REPEAT times, the fastest kept). Ends with PASS or FAIL
+# for the target: the hub against every other actor, every row, in under ALIGN_MAX_S seconds
+# on the largest file. Settings: BENCH_ALIGN_REPEAT (default 3), BENCH_ALIGN_SAMPLE (default
+# 20).
+#
 # Exits 1 on any FAIL.
 #
 # A loader peer is a program that takes the graph file and prints one line of key=value
@@ -92,7 +99,7 @@ SUBJECT=entente  # the peer the targets apply to
 TIME_TARGET=1.5  # SUBJECT's load time / BASELINE's, at most
 RSS_TARGET=4     # SUBJECT's peak RSS / file size, below
 GNU_TIME=/usr/bin/time
-PARTS=${BENCH_PARTS:-"loader pipeline query render balance report"}
+PARTS=${BENCH_PARTS:-"loader pipeline query render balance report align"}
 PIPE_PEERS=${BENCH_PIPELINE_PEERS:-"networkx igraph entente-shift"}
 PYTHON=${BENCH_PYTHON:-/usr/bin/python3}
 PIPE_SUBJECT=entente-shift # the pipeline peer the targets apply to
@@ -133,6 +140,10 @@ BALANCE_NEGATIVE=30   # percent of the ties negative
 BALANCE_SEEDS=${BENCH_BALANCE_SEEDS:-10} # random graphs per size and density
 BALANCE_EXACT_ACTORS=30 # every graph up to this many actors solved exactly...
 BALANCE_EXACT_MAX_S=1 # ...the slowest of this many actors in under this many seconds
+ALIGN_DAY=2015-06-30  # the snapshot of the align part
+ALIGN_REPEAT=${BENCH_ALIGN_REPEAT:-3}  # runs of each question, the fastest kept
+ALIGN_SAMPLE=${BENCH_ALIGN_SAMPLE:-20} # actors asked about per size, besides the hub
+ALIGN_MAX_S=0.5       # the hub against every other actor, all rows, on the largest file, under
 
 # ---------------------------------------------------------------------------- peers ---
 
@@ -1139,8 +1150,9 @@ balance_verdict() {
 
 for part in $PARTS; do
     case $part in
-    loader | pipeline | query | render | balance | report) ;;
-    *) die "unknown part '$part' in BENCH_PARTS (loader, pipeline, query, render, balance, report)" ;;
+    loader | pipeline | query | render | balance | report | align) ;;
+    *) die "unknown part '$part' in BENCH_PARTS (loader, pipeline, query, render, balance," \
+        "report, align)" ;;
     esac
 done
 preflight
@@ -1152,7 +1164,8 @@ RAW=$OUT/raw.txt
 RESULTS=$OUT/results.md
 : > "$RAW"
 
-if has_part loader || has_part pipeline || has_part query || has_part balance; then
+if has_part loader || has_part pipeline || has_part query || has_part balance ||
+    has_part align; then
     for spec in $SIZES; do
         IFS=: read -r label actors relations <<EOF
 $spec
@@ -1456,5 +1469,68 @@ if has_part report; then
     } >> "$RESULTS"
 fi
 
+# One actor against all others (`entente align`), after loading: ent_bench_align on every
+# size, ALIGN_SAMPLE actors spread over the graph and the hub (most edges), each question
+# ALIGN_REPEAT times in the process, the fastest kept. Target: the hub against every other
+# actor, every row, in under ALIGN_MAX_S seconds on the largest file.
+align_status=0
+if has_part align; then
+    [ -x "$BIN/ent_bench_align" ] || die "$BIN/ent_bench_align is missing: build first" \
+        "(make build)"
+    echo
+    echo "== align: one actor against all others on $ALIGN_DAY after loading, seconds"
+    printf '%-6s%9s%9s%8s%10s%10s%11s%11s%9s%8s\n' size actors edges queries "top20 med" \
+        "top20 max" "hub top20" "hub all" "load s" "view s"
+    {
+        echo
+        echo "## Alignment (align)"
+        echo
+        echo "\`ent_bench_align FILE $ALIGN_DAY $ALIGN_REPEAT $ALIGN_SAMPLE\`: load, the snapshot" \
+             "on $ALIGN_DAY, then ent_align_table (S, pi and the direct tie of one actor with" \
+             "every other present) for $ALIGN_SAMPLE actors spread over the graph with the first" \
+             "20 rows, and for the hub (the actor with the most edges) with 20 rows and with" \
+             "every row; each question $ALIGN_REPEAT times, the fastest kept."
+        echo
+        echo "| size | actors | edges | questions | top 20, median s | top 20, max s |" \
+             "hub, top 20 s | hub, all rows s | load s | snapshot s |"
+        echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    } >> "$RESULTS"
+    last=''
+    for spec in $SIZES; do
+        label=${spec%%:*}
+        last=$label
+        if ! "$BIN/ent_bench_align" "$OUT/graph-$label.json" "$ALIGN_DAY" "$ALIGN_REPEAT" \
+            "$ALIGN_SAMPLE" > "$TMP/out" 2> "$TMP/err"; then
+            echo "run.sh: ent_bench_align failed on $label:" >&2
+            head -n 20 "$TMP/err" >&2
+            echo "size=$label peer=align run=1 failed=1" >> "$RAW"
+            printf '%-6s failed\n' "$label"
+            echo "| $label | failed |" >> "$RESULTS"
+            continue
+        fi
+        echo "size=$label peer=align run=1 $(sed -n 's/^summary //p' "$TMP/out")" >> "$RAW"
+        f() { figure "$label" align "$1"; }
+        printf '%-6s%9s%9s%8s%10s%10s%11s%11s%9s%8s\n' "$label" "$(f actors)" "$(f edges)" \
+            "$(f queries)" "$(f top_median_s)" "$(f top_max_s)" "$(f hub_top_s)" \
+            "$(f hub_all_s)" "$(f load_s)" "$(f view_s)"
+        echo "| $label | $(f actors) | $(f edges) | $(f queries) | $(f top_median_s) |" \
+             "$(f top_max_s) | $(f hub_top_s) | $(f hub_all_s) | $(f load_s) | $(f view_s) |" \
+             >> "$RESULTS"
+    done
+    printf '\nAlignment target:\n\n' >> "$RESULTS"
+    PIPE_VERDICT=PASS
+    hub_all=$(figure "$last" align hub_all_s)
+    if [ -z "$hub_all" ]; then
+        verdict_line FAIL "ent_bench_align failed on $last"
+    else
+        ok=$(awk -v x="$hub_all" -v t="$ALIGN_MAX_S" 'BEGIN { print (x + 0 < t) ? "PASS" : "FAIL" }')
+        verdict_line "$ok" "the hub against every other actor on $last, every row: $hub_all s" \
+            "after loading (target < $ALIGN_MAX_S s)"
+    fi
+    [ "$PIPE_VERDICT" = PASS ] || align_status=1
+    echo "$PIPE_VERDICT: align benchmark (tables in $RESULTS)"
+fi
+
 [ "$loader_status" -eq 0 ] && [ "$pipeline_status" -eq 0 ] && [ "$query_status" -eq 0 ] &&
-    [ "$render_status" -eq 0 ] && [ "$balance_status" -eq 0 ] && [ "$report_status" -eq 0 ]
+    [ "$render_status" -eq 0 ] && [ "$balance_status" -eq 0 ] && [ "$report_status" -eq 0 ] &&
+    [ "$align_status" -eq 0 ]

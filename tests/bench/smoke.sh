@@ -1,10 +1,11 @@
 #!/bin/sh
 # smoke.sh: the `bench_smoke` ctest, a few seconds at most.
 #
-#     sh smoke.sh GEN CLI CJSON LOAD WHO RENDER BALANCE OUT
+#     sh smoke.sh GEN CLI CJSON LOAD WHO RENDER BALANCE OUT [ALIGN]
 #
-# GEN, CLI, CJSON, LOAD, WHO, RENDER and BALANCE are the built ent_bench_gen, entente,
-# ent_bench_cjson, ent_bench_load, ent_bench_who, ent_bench_render and ent_bench_balance; OUT
+# GEN, CLI, CJSON, LOAD, WHO, RENDER, BALANCE and ALIGN are the built ent_bench_gen, entente,
+# ent_bench_cjson, ent_bench_load, ent_bench_who, ent_bench_render, ent_bench_balance and
+# ent_bench_align; OUT
 # is a path prefix in the build tree. Generates 200 actors / 2,000 relations twice (the
 # generator must be deterministic), then checks that `entente check --strict` accepts the
 # file (exit status 0: no error, no warning), that both benchmark peers read all of it, the
@@ -12,11 +13,11 @@
 # full-size run is run.sh's job.
 set -eu
 
-if [ $# -ne 8 ]; then
-    echo "usage: sh smoke.sh GEN CLI CJSON LOAD WHO RENDER BALANCE OUT" >&2
+if [ $# -ne 8 ] && [ $# -ne 9 ]; then
+    echo "usage: sh smoke.sh GEN CLI CJSON LOAD WHO RENDER BALANCE OUT [ALIGN]" >&2
     exit 2
 fi
-gen=$1 cli=$2 cjson=$3 load=$4 who=$5 render=$6 balance=$7 out=$8
+gen=$1 cli=$2 cjson=$3 load=$4 who=$5 render=$6 balance=$7 out=$8 align=${9:-}
 actors=200 relations=2000
 
 fail() {
@@ -106,5 +107,12 @@ cat "$out.balance-exact.txt"
     fail "ent_bench_balance exact did not solve the three graphs exactly"
 grep -q '^summary actors=12 density=100 negative=30 graphs=3 exact=3 ' \
     "$out.balance-exact.txt" || fail "ent_bench_balance exact printed no summary"
+
+# The align part's program: five sampled actors and the hub, one summary line.
+if [ -n "$align" ]; then
+    "$align" "$out.json" 2015-06-30 1 5 > "$out.align.txt" || fail "ent_bench_align failed"
+    [ "$(grep -c '^query ' "$out.align.txt")" -eq 5 ] || fail "ent_bench_align did not ask 5 questions"
+    grep -q '^summary actors=200 ' "$out.align.txt" || fail "ent_bench_align printed no summary"
+fi
 
 echo "bench_smoke: ok"

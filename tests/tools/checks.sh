@@ -43,3 +43,19 @@ expect() {
         ok "$name"
     fi
 }
+
+# formats NAME COMMAND...: with --format json the command prints valid JSON, with --format
+# csv valid CSV, and its text output is the same bytes twice. Writes fmt.* in the current
+# folder.
+formats() {
+    name=$1
+    shift
+    fine=1
+    "$@" --format json > fmt.json && ${PY:-python3} -m json.tool fmt.json > /dev/null || fine=0
+    "$@" --format csv > fmt.csv &&
+        ${PY:-python3} -c "import csv,sys; list(csv.reader(open(sys.argv[1])))" fmt.csv || fine=0
+    x=$("$@" | cksum)
+    y=$("$@" | cksum)
+    [ "$x" = "$y" ] || fine=0
+    if [ $fine -eq 1 ]; then ok "$name"; else bad "$name"; fi
+}
