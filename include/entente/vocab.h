@@ -67,6 +67,8 @@ typedef struct ent_reltype {
     const char *description; /**< one sentence saying when to use it */
     ent_role role;           /**< what it does between its ends */
     ent_mode mode;           /**< words or deeds (CAMEO quad class), or structure */
+    int symmetric;           /**< 1: holds both ways (an alliance, a war): coded once, read in
+                                  both directions by every analysis */
 } ent_reltype;
 
 /** Number of built-in relation types. */

@@ -14,7 +14,8 @@ const char cmd_types_help[] =
     "code it is taken from, its role (what it does between its ends: provides,\n"
     "seeks, yields, refuses, brokers, engages, approves, disapproves, coerces,\n"
     "fights, structure), its mode (CAMEO's quad class: verbal or material\n"
-    "cooperation or conflict, or structure) and its family. The influence\n"
+    "cooperation or conflict, or structure), whether it is symmetric (holds both\n"
+    "ways, like an alliance or a war, and is coded once) and its family. The influence\n"
     "measures read the roles: only provides, seeks and yields make one actor rely\n"
     "on another. With graph files, their own relation_types are included and\n"
     "their overrides applied.\n"
@@ -101,6 +102,8 @@ int cmd_types(int argc, char **argv)
             cli_json_string(&j, ent_role_name(t->role));
             cli_json_key(&j, "mode");
             cli_json_string(&j, ent_mode_name(t->mode));
+            cli_json_key(&j, "symmetric");
+            cli_json_bool(&j, t->symmetric);
             cli_json_key(&j, "family");
             cli_json_string(&j, t->family);
             cli_json_key(&j, "description");
@@ -109,7 +112,8 @@ int cmd_types(int argc, char **argv)
         }
         cli_json_end_array(&j);
     } else if (fmt == CLI_CSV) {
-        puts("id,label,sign,intensity,durable,obligation,cameo,role,mode,family,description");
+        puts("id,label,sign,intensity,durable,obligation,cameo,role,mode,symmetric,family,"
+             "description");
         for (size_t i = 0; i < nt; i++) {
             const ent_reltype *t = ent_graph_type(g, i);
             csv_field(t->id);
@@ -118,21 +122,22 @@ int cmd_types(int argc, char **argv)
             printf(",%d,%.1f,%s,%s,", t->sign, t->intensity, t->durable ? "true" : "false",
                    t->obligation ? "true" : "false");
             csv_field(t->cameo);
-            printf(",%s,%s,", ent_role_name(t->role), ent_mode_name(t->mode));
+            printf(",%s,%s,%s,", ent_role_name(t->role), ent_mode_name(t->mode),
+                   t->symmetric ? "true" : "false");
             csv_field(t->family);
             putchar(',');
             csv_field(t->description);
             putchar('\n');
         }
     } else {
-        printf("%-22s %4s %9s  %-7s %-10s %-5s %-11s %-20s %s\n", "id", "sign", "intensity", "kind",
-               "obligation", "cameo", "role", "mode", "family");
+        printf("%-22s %4s %9s  %-7s %-10s %-5s %-11s %-20s %-9s %s\n", "id", "sign",
+               "intensity", "kind", "obligation", "cameo", "role", "mode", "symmetric", "family");
         for (size_t i = 0; i < nt; i++) {
             const ent_reltype *t = ent_graph_type(g, i);
-            printf("%-22s %+4d %9.1f  %-7s %-10s %-5s %-11s %-20s %s\n", t->id, t->sign,
+            printf("%-22s %+4d %9.1f  %-7s %-10s %-5s %-11s %-20s %-9s %s\n", t->id, t->sign,
                    t->intensity, t->durable ? "durable" : "event", t->obligation ? "yes" : "no",
                    t->cameo[0] ? t->cameo : "-", ent_role_name(t->role), ent_mode_name(t->mode),
-                   t->family);
+                   t->symmetric ? "yes" : "no", t->family);
         }
     }
 done:

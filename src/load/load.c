@@ -995,7 +995,8 @@ enum {
     TF_FAMILY,
     TF_DESCRIPTION,
     TF_ROLE,
-    TF_MODE
+    TF_MODE,
+    TF_SYMMETRIC
 };
 
 /* The closest name of `names` (n of them) to `s`, for "did you mean". */
@@ -1108,6 +1109,8 @@ static void do_type(loader *L, lfile *f, const elem *el, const cJSON *obj, size_
         t.durable = cJSON_IsTrue(v[TF_DURABLE]);
     if (v[TF_OBLIGATION])
         t.obligation = cJSON_IsTrue(v[TF_OBLIGATION]);
+    if (v[TF_SYMMETRIC])
+        t.symmetric = cJSON_IsTrue(v[TF_SYMMETRIC]);
     if (v[TF_LABEL])
         t.label = keep(L, v[TF_LABEL]->valuestring);
     if (v[TF_FAMILY])
@@ -2302,6 +2305,102 @@ done:
     return ok;
 }
 
+/* ---------------------------------------------------------------------------
+ * Symmetric types coded both ways
+ * ------------------------------------------------------------------------- */
+
+typedef struct sym_key {
+    uint32_t lo, hi, type, rel;
+} sym_key;
+
+static int by_sym_key(const void *x, const void *y)
+{
+    const sym_key *a = x, *b = y;
+    if (a->lo != b->lo)
+        return a->lo < b->lo ? -1 : 1;
+    if (a->hi != b->hi)
+        return a->hi < b->hi ? -1 : 1;
+    if (a->type != b->type)
+        return a->type < b->type ? -1 : 1;
+    return (a->rel > b->rel) - (a->rel < b->rel);
+}
+
+/* The days a relation covers: its interval, or the period of its date. */
+static void rel_days(const ent_relation *r, int durable, int32_t *first, int32_t *last)
+{
+    if (!durable) {
+        *first = ent_date_first_day(r->at);
+        *last = ent_date_last_day(r->at);
+        return;
+    }
+    *first = r->from.year ? ent_date_first_day(r->from) : INT32_MIN;
+    *last = r->to.year ? ent_date_last_day(r->to) : INT32_MAX;
+}
+
+/*
+ * A symmetric type holds in both directions, so a file that codes A -> B and
+ * B -> A of one type for periods that overlap counts the tie twice: warn at
+ * the later of the two. Runs only on a graph without errors, where relation
+ * i of file f is the element at the same rank of f's relations.
+ */
+static void check_symmetric_twice(loader *L)
+{
+    ent_graph *g = L->g;
+    size_t n = 0;
+    for (size_t i = 0; i < g->n_relations; i++)
+        n += g->types[g->relations[i].type].symmetric;
+    if (!n)
+        return;
+    sym_key *k = malloc(n * sizeof *k);
+    size_t *base = calloc(L->n_files + 1, sizeof *base);
+    if (!k || !base) {
+        free(k);
+        free(base);
+        L->oom = 1;
+        return;
+    }
+    for (size_t f = 0; f < L->n_files; f++)
+        base[f + 1] = base[f] + L->files[f].sec[SEC_RELATIONS].n;
+    n = 0;
+    for (size_t i = 0; i < g->n_relations; i++) {
+        const ent_relation *r = &g->relations[i];
+        if (!g->types[r->type].symmetric || r->source == r->target)
+            continue;
+        k[n++] = (sym_key){r->source < r->target ? r->source : r->target,
+                           r->source < r->target ? r->target : r->source, r->type, (uint32_t)i};
+    }
+    qsort(k, n, sizeof *k, by_sym_key);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1;
+             j < n && k[j].lo == k[i].lo && k[j].hi == k[i].hi && k[j].type == k[i].type; j++) {
+            const ent_relation *a = &g->relations[k[i].rel], *b = &g->relations[k[j].rel];
+            if (a->source == b->source)
+                continue;
+            int durable = g->types[a->type].durable;
+            int32_t af, al, bf, bl;
+            rel_days(a, durable, &af, &al);
+            rel_days(b, durable, &bf, &bl);
+            if (af > bl || bf > al)
+                continue;
+            lfile *f = &L->files[b->loc.file];
+            size_t rank = k[j].rel - base[b->loc.file];
+            if (rank >= f->sec[SEC_RELATIONS].n)
+                continue;
+            char where[64];
+            snprintf(where, sizeof where, "line %u", (unsigned)a->loc.line);
+            report(L, ENT_SEV_WARNING, "symmetric-twice", f,
+                   f->sec[SEC_RELATIONS].items[rank].start,
+                   "this \"%s\" relation from \"%s\" to \"%s\" is the other direction of the one "
+                   "at %s%s%s; \"%s\" is symmetric and holds both ways, so code the tie once",
+                   g->types[b->type].id, g->actors[b->source].id, g->actors[b->target].id,
+                   a->loc.file == b->loc.file ? "" : L->files[a->loc.file].name,
+                   a->loc.file == b->loc.file ? "" : " ", where, g->types[b->type].id);
+            break;
+        }
+    free(k);
+    free(base);
+}
+
 static void release_files(loader *L)
 {
     for (size_t i = 0; i < L->n_files; i++) {
@@ -2404,6 +2503,8 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
         cJSON_InitHooks(NULL);
         bump_release();
     }
+    if (all_ok && !L->errors && !L->oom)
+        check_symmetric_twice(L);
     if (L->oom)
         goto oom;
     if (L->io_failed)

@@ -38,7 +38,7 @@ expect "warnings pass" 0 '\[unknown-field\]' "$bin" check "$fx/unknown-field.jso
 expect "strict fails on warnings" 1 'failing: --strict' "$bin" check --strict "$fx/unknown-field.json"
 expect "info refuses bad data" 1 '\[unknown-actor\]' "$bin" info "$fx/unknown-actor.json"
 expect "types" 0 '^attacks +-1 +-10\.0  event' "$bin" types
-expect "types csv" 0 '^blockades,blockade,-1,-9\.5,true,false,191,coerces,material_conflict,coercion,' "$bin" types --format csv
+expect "types csv" 0 '^blockades,blockade,-1,-9\.5,true,false,191,coerces,material_conflict,false,coercion,' "$bin" types --format csv
 
 # Output that cannot be written is a failure, not a truncated success.
 "$bin" types > /dev/full 2> full.err

@@ -100,6 +100,12 @@ static void covers_the_required_types(void **state)
     assert_int_equal(ent_vocab_builtin_find("attacks")->role, ENT_ROLE_FIGHTS);
     assert_int_equal(ent_vocab_builtin_find("member_of")->role, ENT_ROLE_STRUCTURE);
     assert_true(ent_mode_is_material(ent_vocab_builtin_find("aid_military")->mode));
+    /* Ties that hold both ways. */
+    assert_true(ent_vocab_builtin_find("allied_with")->symmetric);
+    assert_true(ent_vocab_builtin_find("at_war_with")->symmetric);
+    assert_true(ent_vocab_builtin_find("ceasefire")->symmetric);
+    assert_false(ent_vocab_builtin_find("support_military")->symmetric);
+    assert_false(ent_vocab_builtin_find("attacks")->symmetric);
     assert_false(ent_mode_is_material(ent_vocab_builtin_find("support_diplomatic")->mode));
     assert_false(ent_vocab_builtin_find("attacks")->durable);
 }
@@ -166,9 +172,9 @@ static void docs_table_agrees(void **state)
     for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
         if (strncmp(line, "| `", 3) != 0)
             continue;
-        char *c[12];
-        int n = split_row(line, c, 12);
-        assert_int_equal(n, 11);
+        char *c[13];
+        int n = split_row(line, c, 13);
+        assert_int_equal(n, 12);
         const ent_reltype *t = ent_vocab_builtin(rows);
         if (!t)
             fail_msg("docs/vocabulary.md has more rows than the code: %s", c[0]);
@@ -182,8 +188,9 @@ static void docs_table_agrees(void **state)
         assert_string_equal(c[6], t->cameo[0] ? t->cameo : "-");
         assert_string_equal(c[7], ent_role_name(t->role));
         assert_string_equal(c[8], ent_mode_name(t->mode));
-        assert_string_equal(c[9], t->family);
-        assert_string_equal(c[10], t->description);
+        assert_string_equal(c[9], t->symmetric ? "yes" : "no");
+        assert_string_equal(c[10], t->family);
+        assert_string_equal(c[11], t->description);
         rows++;
     }
     assert_int_equal(rows, ent_vocab_builtin_count());
