@@ -160,6 +160,13 @@ long ent_graph_actor_by_id(const ent_graph *g, const char *id);
  */
 long ent_graph_resolve_actor(const ent_graph *g, const char *name, const char **suggestion);
 
+/**
+ * Every actor whose id, name or one of whose aliases equals `name` without
+ * regard to ASCII case, in graph order: writes up to `max` indices to `out`
+ * and returns how many there are in all. O(actors + aliases).
+ */
+size_t ent_graph_actor_matches(const ent_graph *g, const char *name, uint32_t *out, size_t max);
+
 /** Index of the snapshot with this id, or -1. */
 long ent_graph_snapshot_by_id(const ent_graph *g, const char *id);
 

@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "util/fuzzy.h"
 #include "util/jsonout.h"
+#include "util/strbuf.h"
 
 const cli_cmd *cli_find(const char *name)
 {
@@ -412,16 +413,48 @@ int cli_view_option(const char *cmd, cli_view_args *va, const char *name, const 
     return 0;
 }
 
+/* "id (name, kind)" of each actor in `who`, joined with ", ", into sb. */
+static void list_actors(const ent_graph *g, const uint32_t *who, size_t n, size_t skip,
+                        ent_strbuf *sb)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (who[i] == skip)
+            continue;
+        const ent_actor *a = ent_graph_actor(g, who[i]);
+        ent_strbuf_addf(sb, "%s'%s' (%s, %s)", sb->len ? ", " : "", a->id, a->name,
+                        ent_actor_kind_str(a->kind));
+    }
+}
+
 long cli_actor(const char *cmd, const ent_graph *g, const char *name)
 {
     const char *guess;
     long a = ent_graph_resolve_actor(g, name, &guess);
-    if (a == -2)
-        cli_usage_error(cmd, "'%s' names more than one actor; use the actor's id", name);
-    else if (a < 0 && guess)
+    if (a == -1 && guess)
         cli_usage_error(cmd, "no actor '%s'; did you mean '%s'?", name, guess);
-    else if (a < 0)
+    else if (a == -1)
         cli_usage_error(cmd, "no actor '%s'", name);
+    if (a == -1)
+        return -1;
+    /* An exact id wins over names and aliases; say so when the name is also
+     * another actor's. Several actors by name alone: refuse and list them. */
+    uint32_t who[16];
+    size_t n = ent_graph_actor_matches(g, name, who, 16), shown = n < 16 ? n : 16;
+    ent_strbuf sb = ENT_STRBUF_INIT;
+    if (a >= 0 && n > 1) {
+        list_actors(g, who, shown, (uint32_t)a, &sb);
+        fprintf(stderr,
+                "entente %s: note: '%s' is taken as the actor with that id, '%s' (%s); it is "
+                "also the name or alias of %s%s\n",
+                cmd, name, ent_graph_actor(g, (size_t)a)->id, ent_graph_actor(g, (size_t)a)->name,
+                sb.failed ? "other actors" : ent_strbuf_str(&sb), n > shown ? ", ..." : "");
+    } else if (a == -2) {
+        list_actors(g, who, shown, UINT32_MAX, &sb);
+        cli_usage_error(cmd, "'%s' names %zu actors: %s%s; name one by its id", name, n,
+                        sb.failed ? "(out of memory listing them)" : ent_strbuf_str(&sb),
+                        n > shown ? ", ..." : "");
+    }
+    ent_strbuf_release(&sb);
     return a < 0 ? -1 : a;
 }
 

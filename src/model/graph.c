@@ -280,6 +280,28 @@ long ent_graph_resolve_actor(const ent_graph *g, const char *name, const char **
     return -1;
 }
 
+static int same_ignoring_case(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++)
+        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+            return 0;
+    return *a == *b;
+}
+
+size_t ent_graph_actor_matches(const ent_graph *g, const char *name, uint32_t *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < g->n_actors; i++) {
+        const ent_actor *a = &g->actors[i];
+        int hit = same_ignoring_case(a->id, name) || same_ignoring_case(a->name, name);
+        for (size_t k = 0; !hit && k < a->n_aliases; k++)
+            hit = same_ignoring_case(a->aliases[k], name);
+        if (hit && n++ < max)
+            out[n - 1] = (uint32_t)i;
+    }
+    return n;
+}
+
 const char *ent_actor_kind_str(ent_actor_kind k)
 {
     static const char *const names[] = {"state",    "de_facto_state", "leader", "person",

@@ -150,6 +150,11 @@ expect "old metric name" 2 "the former default, the PageRank of cooperative acts
 expect "bad status" 2 "unknown status 'confirm'" "$bin" snapshot "$sc" --at 2023 --status confirm
 expect "bad window" 2 "'--window' must be at least 1 day" "$bin" snapshot "$sc" --at 2023 --window 0
 expect "unknown actor to explain" 2 "no actor 'Rusia'; did you mean 'russia'" "$bin" shift "$sc" --from before-2022 --to after-2022 --explain Rusia
+amb=$src/tests/fixtures/cli/ambiguous.json
+expect "ambiguous name refused, matches listed" 2 "'Artsakh' names 2 actors: 'karabakh' \\(Nagorno-Karabakh Republic, de_facto_state\\), 'artsakh-army' \\(Artsakh, force\\); name one by its id" "$bin" who backed Artsakh "$amb" --at 2020
+expect "an exact id wins, with a note" 0 "note: 'karabakh' is taken as the actor with that id, 'karabakh' \\(Nagorno-Karabakh Republic\\); it is also the name or alias of 'nk-region' \\(Karabakh, place\\)" "$bin" who backed karabakh "$amb" --at 2020
+expect "an exact id answers" 0 '^armenia +Armenia +1 +direct' "$bin" who backed karabakh "$amb" --at 2020
+expect "a name of one actor, no note" 0 '^who backed karabakh' "$bin" who backed "nagorno-karabakh republic" "$amb" --at 2020
 expect "unknown excluded actor" 2 "no actor 'nobody'" "$bin" diff "$sc" --from before-2022 --to after-2022 --exclude-claims-by nobody
 expect "snapshot" 0 '^relations in force on 2022-02-23 \(events of the last 365 days\)$' "$bin" snapshot "$sc" --at before-2022
 expect "influence top" 0 '^influence on 2023-09-21, by leverage$' "$bin" influence "$sc" --at after-2022 --top 5
