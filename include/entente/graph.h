@@ -50,8 +50,12 @@ typedef struct ent_loc {
     uint32_t line;
 } ent_loc;
 
+/** The most distinct source kinds a graph may have (see ent_view_options). */
+#define ENT_MAX_SOURCE_KINDS 32
+
 typedef struct ent_source {
     const char *id, *title, *publisher, *author, *url; /**< "" when absent */
+    const char *kind; /**< what kind of source ("article", "reference"), or "" when not given */
     ent_date date;
     ent_loc loc;
 } ent_source;
@@ -131,6 +135,12 @@ const char *ent_graph_file(const ent_graph *g, size_t i);
 
 size_t ent_graph_source_count(const ent_graph *g);
 const ent_source *ent_graph_source(const ent_graph *g, size_t i);
+
+/** The distinct source kinds, in order of first appearance (at most ENT_MAX_SOURCE_KINDS). */
+size_t ent_graph_source_kind_count(const ent_graph *g);
+const char *ent_graph_source_kind(const ent_graph *g, size_t k);
+/** The index of source kind `kind`, or -1. */
+long ent_graph_source_kind_by_name(const ent_graph *g, const char *kind);
 
 size_t ent_graph_actor_count(const ent_graph *g);
 const ent_actor *ent_graph_actor(const ent_graph *g, size_t i);

@@ -28,6 +28,9 @@ typedef struct ent_view_options {
     unsigned status_mask;              /**< bit (1 << ent_status) per status kept; default all */
     const uint32_t *exclude_claims_by; /**< drop relations claimed or disputed by these */
     size_t n_exclude;
+    uint32_t source_kinds; /**< 0: every relation; else keep only relations with
+                                evidence from a source of a kind whose bit
+                                (1 << ent_graph_source_kind index) is set */
 } ent_view_options;
 
 /** Sets the defaults: a 365-day window, no decay, every status. */
@@ -70,6 +73,12 @@ const ent_edge *ent_view_out(const ent_view *v, uint32_t a, size_t *n);
 
 /** The edge from s to t, or NULL. O(log degree). */
 const ent_edge *ent_view_find_edge(const ent_view *v, uint32_t s, uint32_t t);
+
+/**
+ * Whether options `o` keep relation `r` of `g` whatever the day: its status,
+ * its claimant and its sources' kinds. O(number of excluded claimants).
+ */
+int ent_view_options_keep(const ent_graph *g, const ent_view_options *o, uint32_t r);
 
 /** The weight relation `r` contributes on the view's day (after decay). */
 double ent_view_relation_weight(const ent_view *v, uint32_t r);

@@ -402,6 +402,10 @@ int cli_view_option(const char *cmd, cli_view_args *va, const char *name, const 
     }
     if (strcmp(name, "status") == 0)
         return parse_statuses(cmd, val, &va->status_mask) < 0 ? -1 : 1;
+    if (strcmp(name, "sources") == 0) {
+        va->sources = val;
+        return 1;
+    }
     if (strcmp(name, "exclude-claims-by") == 0) {
         if (va->n_excluded == CLI_MAX_EXCLUDED) {
             cli_usage_error(cmd, "too many '--exclude-claims-by' (at most %d)", CLI_MAX_EXCLUDED);
@@ -483,6 +487,30 @@ int cli_view_options(const char *cmd, const ent_graph *g, cli_view_args *va, ent
         va->excluded_ids[i] = (uint32_t)a;
     }
     ent_view_options_init(o);
+    for (const char *p = va->sources; p && *p;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        char kind[129];
+        long k = -1;
+        if (len && len < sizeof kind) {
+            memcpy(kind, p, len);
+            kind[len] = '\0';
+            k = ent_graph_source_kind_by_name(g, kind);
+        }
+        if (k < 0) {
+            ent_strbuf known = ENT_STRBUF_INIT;
+            for (size_t i = 0; i < ent_graph_source_kind_count(g); i++)
+                ent_strbuf_addf(&known, "%s%s", i ? ", " : "", ent_graph_source_kind(g, i));
+            int rc = cli_usage_error(cmd, "no source of kind '%.*s'; %s%s", (int)len, p,
+                                     known.len ? "the kinds in these files are: "
+                                               : "no source in these files has a 'kind'",
+                                     known.failed ? "" : ent_strbuf_str(&known));
+            ent_strbuf_release(&known);
+            return rc;
+        }
+        o->source_kinds |= 1u << k;
+        p = end ? end + 1 : p + len;
+    }
     o->window_days = (int32_t)va->window;
     o->half_life_days = va->half_life;
     o->status_mask = va->status_mask;

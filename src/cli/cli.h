@@ -122,7 +122,7 @@ int cli_input_load(const cli_input *in, ent_graph **g, ent_diags *diags, int pri
 
 /*
  * The snapshot options the analysis commands share: --window, --half-life,
- * --status and --exclude-claims-by (repeatable). cli_view_option handles the
+ * --status, --exclude-claims-by (repeatable) and --sources. cli_view_option handles the
  * option named `name` when it is one of them: returns 1 when handled, 0 when
  * not one of them, -1 after printing a usage error.
  */
@@ -134,6 +134,7 @@ typedef struct cli_view_args {
     const char *excluded[CLI_MAX_EXCLUDED];
     size_t n_excluded;
     uint32_t excluded_ids[CLI_MAX_EXCLUDED]; /* resolved by cli_view_new */
+    const char *sources;                     /* --sources KIND[,KIND...], or NULL */
 } cli_view_args;
 
 /* The shared options' lines of --help, and their entries in an option table. */
@@ -142,6 +143,8 @@ typedef struct cli_view_args {
     "  --half-life DAYS            events weigh less with age, halving every DAYS days\n" \
     "  --status LIST               keep only these statuses, e.g. confirmed,reported\n"   \
     "  --exclude-claims-by ACTOR   drop relations claimed or disputed by ACTOR\n"         \
+    "  --sources KINDS             keep only relations with evidence from sources of\n"   \
+    "                              these kinds, e.g. article (see 'entente info')\n"      \
     "  --format FORMAT             text (default), json or csv\n"                         \
     "  --max-errors N              stop reading after N errors (default 100)\n"           \
     "  -h, --help                  show this help\n"                                      \
@@ -150,7 +153,7 @@ typedef struct cli_view_args {
     "not be read or written, or an internal failure.\n"
 #define CLI_VIEW_OPTIONS                                                                  \
     {"window", 0, 1}, {"half-life", 0, 1}, {"status", 0, 1}, {"exclude-claims-by", 0, 1}, \
-        {"format", 0, 1}, {"max-errors", 0, 1},                                           \
+        {"sources", 0, 1}, {"format", 0, 1}, {"max-errors", 0, 1},                        \
     {                                                                                     \
         NULL, 0, 0                                                                        \
     }

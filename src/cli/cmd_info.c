@@ -180,6 +180,8 @@ static void print_json(const ent_graph *g, const summary *s)
         cli_json_string(&j, ent_date_format(src->date, d));
         cli_json_key(&j, "url");
         cli_json_string(&j, src->url);
+        cli_json_key(&j, "kind");
+        cli_json_string(&j, src->kind);
         cli_json_end_object(&j);
     }
     cli_json_end_array(&j);
@@ -247,6 +249,8 @@ static void print_text(const ent_graph *g, const summary *s)
     for (size_t i = 0; i < ent_graph_source_count(g); i++) {
         const ent_source *src = ent_graph_source(g, i);
         printf("  %s: %s", src->id, src->title);
+        if (src->kind[0])
+            printf(" [%s]", src->kind);
         if (src->publisher[0])
             printf(", %s", src->publisher);
         if (src->date.year)

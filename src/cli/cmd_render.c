@@ -54,6 +54,8 @@ const char cmd_render_help[] =
     "  --half-life DAYS            events weigh less with age, halving every DAYS days\n"
     "  --status LIST               keep only these statuses, e.g. confirmed,reported\n"
     "  --exclude-claims-by ACTOR   drop relations claimed or disputed by ACTOR\n"
+    "  --sources KINDS             keep only relations with evidence from sources of\n"
+    "                              these kinds, e.g. article (see 'entente info')\n"
     "  --max-errors N              stop reading after N errors (default 100)\n"
     "  -h, --help                  show this help\n"
     "\n"

@@ -50,6 +50,8 @@ const char cmd_report_help[] =
     "  --half-life DAYS            events weigh less with age, halving every DAYS days\n"
     "  --status LIST               keep only these statuses, e.g. confirmed,reported\n"
     "  --exclude-claims-by ACTOR   drop relations claimed or disputed by ACTOR\n"
+    "  --sources KINDS             keep only relations with evidence from sources of\n"
+    "                              these kinds, e.g. article (see 'entente info')\n"
     "  --max-errors N              stop reading after N errors (default 100)\n"
     "  -h, --help                  show this help\n"
     "\n"
@@ -62,10 +64,11 @@ const char cmd_report_help[] =
     "  entente report graphs/south-caucasus.json -o report --force --actors russia\n";
 
 enum { O_OUTPUT, O_FORCE, O_ACTORS, O_TOP, O_TITLE };
-static const cli_opt opts[] = {{"output", 'o', 1},   {"force", 0, 0},  {"actors", 0, 1},
-                               {"top", 0, 1},        {"title", 0, 1},  {"window", 0, 1},
-                               {"half-life", 0, 1},  {"status", 0, 1}, {"exclude-claims-by", 0, 1},
-                               {"max-errors", 0, 1}, {NULL, 0, 0}};
+static const cli_opt opts[] = {
+    {"output", 'o', 1},  {"force", 0, 0},      {"actors", 0, 1},
+    {"top", 0, 1},       {"title", 0, 1},      {"window", 0, 1},
+    {"half-life", 0, 1}, {"status", 0, 1},     {"exclude-claims-by", 0, 1},
+    {"sources", 0, 1},   {"max-errors", 0, 1}, {NULL, 0, 0}};
 
 #define MAX_ACTORS 64
 

@@ -130,8 +130,8 @@ int cmd_types(int argc, char **argv)
             putchar('\n');
         }
     } else {
-        printf("%-22s %4s %9s  %-7s %-10s %-5s %-11s %-20s %-9s %s\n", "id", "sign",
-               "intensity", "kind", "obligation", "cameo", "role", "mode", "symmetric", "family");
+        printf("%-22s %4s %9s  %-7s %-10s %-5s %-11s %-20s %-9s %s\n", "id", "sign", "intensity",
+               "kind", "obligation", "cameo", "role", "mode", "symmetric", "family");
         for (size_t i = 0; i < nt; i++) {
             const ent_reltype *t = ent_graph_type(g, i);
             printf("%-22s %+4d %9.1f  %-7s %-10s %-5s %-11s %-20s %-9s %s\n", t->id, t->sign,

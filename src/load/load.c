@@ -1211,8 +1211,25 @@ static void do_type(loader *L, lfile *f, const elem *el, const cJSON *obj, size_
 
 static const field source_fields[] = {{"id", T_STR},     {"title", T_STR}, {"publisher", T_STR},
                                       {"author", T_STR}, {"date", T_DATE}, {"url", T_STR},
-                                      {NULL, 0}};
-enum { SF_ID, SF_TITLE, SF_PUBLISHER, SF_AUTHOR, SF_DATE, SF_URL };
+                                      {"kind", T_STR},   {NULL, 0}};
+enum { SF_ID, SF_TITLE, SF_PUBLISHER, SF_AUTHOR, SF_DATE, SF_URL, SF_KIND };
+
+/* The index of source kind `kind` in g->source_kinds, added when new; -1 when
+ * there would be more than ENT_MAX_SOURCE_KINDS, -2 when out of memory. */
+static int source_kind_index(loader *L, const char *kind)
+{
+    ent_graph *g = L->g;
+    for (size_t k = 0; k < g->n_source_kinds; k++)
+        if (strcmp(g->source_kinds[k], kind) == 0)
+            return (int)k;
+    if (g->n_source_kinds == ENT_MAX_SOURCE_KINDS)
+        return -1;
+    const char *copy = keep(L, kind);
+    if (!copy)
+        return -2;
+    g->source_kinds[g->n_source_kinds] = copy;
+    return (int)g->n_source_kinds++;
+}
 
 static void do_source(loader *L, lfile *f, const elem *el, const cJSON *obj, size_t index)
 {
@@ -1247,6 +1264,27 @@ static void do_source(loader *L, lfile *f, const elem *el, const cJSON *obj, siz
     s.publisher = opt_str(L, v[SF_PUBLISHER]);
     s.author = opt_str(L, v[SF_AUTHOR]);
     s.url = opt_str(L, v[SF_URL]);
+    s.kind = "";
+    if (v[SF_KIND]) {
+        const char *kind = v[SF_KIND]->valuestring;
+        int k = valid_id(kind) ? source_kind_index(L, kind) : -3;
+        if (k == -2) {
+            L->oom = 1;
+            return;
+        }
+        if (k == -3)
+            report(L, ENT_SEV_ERROR, "invalid-value", f, member_pos(f, at, "kind", 0),
+                   "invalid source kind \"%s\": a kind is written like an id (letters, digits "
+                   "and _ - . :), for example \"article\" or \"reference\"",
+                   kind);
+        else if (k == -1)
+            report(L, ENT_SEV_ERROR, "invalid-value", f, member_pos(f, at, "kind", 0),
+                   "too many kinds of source: \"%s\" would be kind number %d, and at most %d "
+                   "are allowed",
+                   kind, ENT_MAX_SOURCE_KINDS + 1, ENT_MAX_SOURCE_KINDS);
+        else
+            s.kind = g->source_kinds[k];
+    }
     s.loc.file = f->index;
     s.loc.line = el->line;
     if (ent_grow_((void **)&g->sources, &g->cap_sources, g->n_sources + 1, sizeof *g->sources) <

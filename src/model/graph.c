@@ -114,6 +114,13 @@ int ent_graph_index_(ent_graph *g)
         s->intensity = r->intensity;
         s->claimed_by = r->claimed_by;
         s->status = (uint8_t)r->status;
+        s->kinds = 0;
+        for (size_t e = 0; e < r->n_evidence; e++) {
+            const char *kind = g->sources[r->evidence[e].source].kind;
+            for (size_t k = 0; kind[0] && k < g->n_source_kinds; k++)
+                if (g->source_kinds[k] == kind)
+                    s->kinds |= 1u << k;
+        }
     }
     return index_neighbours(g);
 }
@@ -277,6 +284,24 @@ long ent_graph_resolve_actor(const ent_graph *g, const char *name, const char **
         }
         *suggestion = f.best;
     }
+    return -1;
+}
+
+size_t ent_graph_source_kind_count(const ent_graph *g)
+{
+    return g->n_source_kinds;
+}
+
+const char *ent_graph_source_kind(const ent_graph *g, size_t k)
+{
+    return k < g->n_source_kinds ? g->source_kinds[k] : NULL;
+}
+
+long ent_graph_source_kind_by_name(const ent_graph *g, const char *kind)
+{
+    for (size_t k = 0; k < g->n_source_kinds; k++)
+        if (strcmp(g->source_kinds[k], kind) == 0)
+            return (long)k;
     return -1;
 }
 

@@ -25,6 +25,7 @@ typedef struct ent_rel_span {
     uint32_t claimed_by;
     uint8_t status;
     uint8_t durable;
+    uint32_t kinds; /* bit k: the relation has evidence from a source of kind k */
 } ent_rel_span;
 
 struct ent_graph {
@@ -44,7 +45,9 @@ struct ent_graph {
     size_t n_snapshots, cap_snapshots;
     ent_comparison *comparisons;
     size_t n_comparisons, cap_comparisons;
-    long headline;      /* index of the headline comparison, or -1 */
+    long headline;                                  /* index of the headline comparison, or -1 */
+    const char *source_kinds[ENT_MAX_SOURCE_KINDS]; /* distinct `kind`s of sources */
+    size_t n_source_kinds;
     ent_reltype *types; /* built-in types first, then the files' own */
     size_t n_types, cap_types;
 

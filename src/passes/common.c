@@ -209,6 +209,11 @@ void view_note(tb *b, const ent_view *v)
     for (size_t i = 0; i < o->n_exclude; i++)
         ent_strbuf_addf(&sb, "%s%s", i ? ", " : "; claims left out: ",
                         ent_graph_actor(g, o->exclude_claims_by[i])->id);
+    for (size_t k = 0, n = 0; o->source_kinds && k < ent_graph_source_kind_count(g); k++)
+        if (o->source_kinds & (1u << k))
+            ent_strbuf_addf(&sb, "%s%s",
+                            n++ ? ", " : "; only relations with evidence from sources of kind ",
+                            ent_graph_source_kind(g, k));
     tb_note(b, sb.failed ? "snapshot rules: see docs/analyses.md" : ent_strbuf_str(&sb));
     ent_strbuf_release(&sb);
 }

@@ -64,6 +64,7 @@ int ent_snapshot_tables(ent_table **actors, ent_table **edges, const ent_view *v
         describe_edge(g, x, &sb);
         tb_str(&e, 6, ent_strbuf_str(&sb));
     }
+    view_note(&e, v);
     int rc = a.rc ? a.rc : e.rc ? e.rc : sb.failed ? ENT_ENOMEM : ENT_OK;
     ent_strbuf_release(&sb);
     if (rc) {

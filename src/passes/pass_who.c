@@ -193,22 +193,11 @@ static int slots_reserve(walk *w)
     return ENT_OK;
 }
 
-static int excluded(const ent_view_options *o, const ent_rel_span *s)
-{
-    if (s->claimed_by == ENT_NO_ACTOR ||
-        (s->status != ENT_STATUS_CLAIMED && s->status != ENT_STATUS_DISPUTED))
-        return 0;
-    for (size_t i = 0; i < o->n_exclude; i++)
-        if (o->exclude_claims_by[i] == s->claimed_by)
-            return 1;
-    return 0;
-}
-
 /* Whether relation r counts in the period asked about. */
 static int in_frame(const walk *w, uint32_t r)
 {
     const ent_rel_span *s = &w->g->spans[r];
-    if (!(w->o->status_mask & (1u << s->status)) || excluded(w->o, s))
+    if (!ent_view_options_keep(w->g, w->o, r))
         return 0;
     if (w->when->between)
         return s->first <= w->when->last && s->last >= w->when->first;

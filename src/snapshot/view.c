@@ -51,15 +51,26 @@ void ent_view_free(ent_view *v)
     free(v);
 }
 
-static int excluded(const ent_view *v, const ent_rel_span *r)
+/* Whether the options keep a relation whatever the day: status, claimant,
+ * sources' kinds. */
+static int keeps(const ent_view_options *o, const ent_rel_span *r)
 {
+    if (!(o->status_mask & (1u << r->status)))
+        return 0;
+    if (o->source_kinds && !(r->kinds & o->source_kinds))
+        return 0;
     if (r->claimed_by == ENT_NO_ACTOR ||
         (r->status != ENT_STATUS_CLAIMED && r->status != ENT_STATUS_DISPUTED))
-        return 0;
-    for (size_t i = 0; i < v->opts.n_exclude; i++)
-        if (v->exclude[i] == r->claimed_by)
-            return 1;
-    return 0;
+        return 1;
+    for (size_t i = 0; i < o->n_exclude; i++)
+        if (o->exclude_claims_by[i] == r->claimed_by)
+            return 0;
+    return 1;
+}
+
+int ent_view_options_keep(const ent_graph *g, const ent_view_options *o, uint32_t r)
+{
+    return r < g->n_relations && keeps(o, &g->spans[r]);
 }
 
 static int exists_on(const ent_actor *a, int32_t day)
@@ -133,7 +144,7 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
     for (size_t i = 0; i < nr; i++) {
         const ent_rel_span *r = &spans[i];
         double w = NAN;
-        if ((v->opts.status_mask & (1u << r->status)) && !excluded(v, r))
+        if (keeps(&v->opts, r))
             w = weigh(v, r);
         if (!isnan(w)) {
             kept[nk].source = r->source;
@@ -282,7 +293,7 @@ double ent_view_relation_weight(const ent_view *v, uint32_t r)
     if (r >= ent_graph_relation_count(v->g))
         return NAN;
     const ent_rel_span *s = &v->g->spans[r];
-    if (!(v->opts.status_mask & (1u << s->status)) || excluded(v, s))
+    if (!keeps(&v->opts, s))
         return NAN;
     return weigh(v, s);
 }

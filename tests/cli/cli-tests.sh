@@ -155,6 +155,14 @@ expect "ambiguous name refused, matches listed" 2 "'Artsakh' names 2 actors: 'ka
 expect "an exact id wins, with a note" 0 "note: 'karabakh' is taken as the actor with that id, 'karabakh' \\(Nagorno-Karabakh Republic\\); it is also the name or alias of 'nk-region' \\(Karabakh, place\\)" "$bin" who backed karabakh "$amb" --at 2020
 expect "an exact id answers" 0 '^armenia +Armenia +1 +direct' "$bin" who backed karabakh "$amb" --at 2020
 expect "a name of one actor, no note" 0 '^who backed karabakh' "$bin" who backed "nagorno-karabakh republic" "$amb" --at 2020
+kinds=$src/tests/fixtures/cli/kinds.json
+expect "sources: article only" 0 '^b +a +-2\.00 +0\.00 +-2\.00 +1 +b-criticizes-a criticizes 2020$' "$bin" snapshot "$kinds" --at 2020 --sources article
+expect "sources: the note says so" 0 'only relations with evidence from sources of kind article$' "$bin" influence "$kinds" --at 2020 --sources article
+expect "sources: two kinds" 0 '^b +a +6\.30 +8\.30 +-2\.00 +2 +b-aids-a aid_military 2020; b-criticizes-a criticizes 2020$' "$bin" snapshot "$kinds" --at 2020 --sources reference,article
+expect "sources: every relation without" 0 '^b +a +9\.70 +11\.70 +-2\.00 +3 ' "$bin" snapshot "$kinds" --at 2020
+expect "sources: who" 0 '^b +B +1 +direct +b->a b-aids-a aid_military 2020$' "$bin" who backed a "$kinds" --at 2020 --sources reference
+expect "sources: unknown kind" 2 "no source of kind 'articel'; the kinds in these files are: article, reference" "$bin" shift "$kinds" --from 2019 --to 2020 --sources articel
+expect "sources: info lists kinds" 0 '^  art: The article \[article\]$' "$bin" info "$kinds"
 expect "unknown excluded actor" 2 "no actor 'nobody'" "$bin" diff "$sc" --from before-2022 --to after-2022 --exclude-claims-by nobody
 expect "snapshot" 0 '^relations in force on 2022-02-23 \(events of the last 365 days\)$' "$bin" snapshot "$sc" --at before-2022
 expect "influence top" 0 '^influence on 2023-09-21, by leverage$' "$bin" influence "$sc" --at after-2022 --top 5
