@@ -221,6 +221,8 @@ typedef struct ent_balance_options {
     size_t walk_max;                /**< walk balance only when no connected part has more
                                          actors than this (dense eigenvalues, cubic time);
                                          0: never; default 1000 (half a second) */
+    int direct_only;                /**< 1: leave out the ties that membership of a shared
+                                         collective-defence alliance adds; default 0 */
 } ent_balance_options;
 
 /** Sets the defaults: exact up to 48 actors, 20 million nodes, walk balance up to 1000. */
@@ -322,6 +324,7 @@ typedef struct ent_blocs_options {
                              slow on large parts); 0: no limit; default 1000 */
     double gamma;       /**< weight of the positive ties' null model (default 1) */
     double gamma_minus; /**< weight of the negative ties' null model (default 1) */
+    int direct_only;    /**< 1: leave out the ties of shared defence alliances (default 0) */
 } ent_blocs_options;
 
 /** Sets the defaults: seed 42, 25 blocs per part at most, parts of up to 1000 actors. */

@@ -20,6 +20,10 @@ const char cmd_balance_help[] =
     "output says. Then the unbalanced triads (++- and ---), most intense first, with\n"
     "the relations behind each tie, and every actor's camp.\n"
     "\n"
+    "Two members of an alliance with collective defence are bound to each other:\n"
+    "their tie gains the weight of the weaker of their two memberships, and the\n"
+    "triads show the memberships behind it (--direct-only leaves such ties out).\n"
+    "\n"
     "With --from and --to: each measure on both dates and its change, and the\n"
     "triads that became unbalanced or balanced, formed or dissolved.\n"
     "\n"
@@ -29,15 +33,17 @@ const char cmd_balance_help[] =
     "  --to WHEN                   the later date\n"
     "  --top N                     list at most N triads (default all)\n"
     "  --exact-max N               solve parts of up to N actors exactly (default\n"
-    "                              48, at most 64; 0: the heuristic only)\n" CLI_VIEW_OPTIONS_HELP
-    "\n"
+    "                              48, at most 64; 0: the heuristic only)\n"
+    "  --direct-only               leave out the ties that membership of a shared\n"
+    "                              defence alliance adds\n" CLI_VIEW_OPTIONS_HELP "\n"
     "examples:\n"
     "  entente balance graphs/south-caucasus.json --at after-2022\n"
     "  entente balance graphs/south-caucasus.json --from before-2022 --to after-2022\n";
 
-enum { O_AT, O_FROM, O_TO, O_TOP, O_EXACT };
-static const cli_opt opts[] = {{"at", 0, 1},  {"from", 0, 1},      {"to", 0, 1},
-                               {"top", 0, 1}, {"exact-max", 0, 1}, CLI_VIEW_OPTIONS};
+enum { O_AT, O_FROM, O_TO, O_TOP, O_EXACT, O_DIRECT };
+static const cli_opt opts[] = {{"at", 0, 1},    {"from", 0, 1},      {"to", 0, 1},
+                               {"top", 0, 1},   {"exact-max", 0, 1}, {"direct-only", 0, 0},
+                               CLI_VIEW_OPTIONS};
 
 typedef struct args {
     const char *at, *from, *to;
@@ -50,6 +56,10 @@ static int on_option(void *ud, int k, const char *val)
     args *a = ud;
     if (k == O_AT || k == O_FROM || k == O_TO) {
         *(k == O_AT ? &a->at : k == O_FROM ? &a->from : &a->to) = val;
+        return 0;
+    }
+    if (k == O_DIRECT) {
+        a->bo.direct_only = 1;
         return 0;
     }
     if (k == O_TOP || k == O_EXACT) {

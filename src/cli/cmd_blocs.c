@@ -19,6 +19,10 @@ const char cmd_blocs_help[] =
     "the ties that go against the blocs and the relations behind them. The\n"
     "random generator is seeded: the same file gives the same blocs.\n"
     "\n"
+    "Two members of an alliance with collective defence are bound to each other:\n"
+    "their tie gains the weight of the weaker of their two memberships (shown as\n"
+    "'alliance' among the ties; --direct-only leaves such ties out).\n"
+    "\n"
     "With --from and --to: the blocs on both dates, matched by the actors they\n"
     "share, and the actors that moved to another bloc, joined or left.\n"
     "\n"
@@ -30,16 +34,18 @@ const char cmd_blocs_help[] =
     "  --max-blocs N               at most N blocs per connected part (default 25)\n"
     "  --max-part N                refuse connected parts of more than N actors\n"
     "                              (default 1000; 0: no limit; spinglass is slow\n"
-    "                              on large parts)\n" CLI_VIEW_OPTIONS_HELP "\n"
+    "                              on large parts)\n"
+    "  --direct-only               leave out the ties that membership of a shared\n"
+    "                              defence alliance adds\n" CLI_VIEW_OPTIONS_HELP "\n"
     "examples:\n"
     "  entente blocs graphs/south-caucasus.json --at after-2022\n"
     "  entente blocs graphs/south-caucasus.json --from before-2022 --to after-2022\n"
     "  entente render graphs/south-caucasus.json --at after-2022 --color-by bloc -o b.svg\n";
 
-enum { O_AT, O_FROM, O_TO, O_SEED, O_MAXB, O_MAXP };
-static const cli_opt opts[] = {{"at", 0, 1},    {"from", 0, 1},      {"to", 0, 1},
-                               {"seed", 0, 1},  {"max-blocs", 0, 1}, {"max-part", 0, 1},
-                               CLI_VIEW_OPTIONS};
+enum { O_AT, O_FROM, O_TO, O_SEED, O_MAXB, O_MAXP, O_DIRECT };
+static const cli_opt opts[] = {{"at", 0, 1},          {"from", 0, 1},      {"to", 0, 1},
+                               {"seed", 0, 1},        {"max-blocs", 0, 1}, {"max-part", 0, 1},
+                               {"direct-only", 0, 0}, CLI_VIEW_OPTIONS};
 
 typedef struct args {
     const char *at, *from, *to;
@@ -52,6 +58,10 @@ static int on_option(void *ud, int k, const char *val)
     args *a = ud;
     if (k == O_AT || k == O_FROM || k == O_TO) {
         *(k == O_AT ? &a->at : k == O_FROM ? &a->from : &a->to) = val;
+        return 0;
+    }
+    if (k == O_DIRECT) {
+        a->bo.direct_only = 1;
         return 0;
     }
     if (k == O_SEED || k == O_MAXB || k == O_MAXP) {

@@ -21,6 +21,7 @@
 #include <igraph.h>
 
 #include "entente/error.h"
+#include "passes/allies.h"
 #include "passes/common.h"
 #include "passes/signed.h"
 #include "util/error.h"
@@ -1077,6 +1078,7 @@ void proj_release(proj *p)
     free(p->to);
     free(p->sign);
     free(p->w);
+    free(p->bound);
     adj_release(&p->a);
     memset(p, 0, sizeof *p);
 }
@@ -1084,6 +1086,7 @@ void proj_release(proj *p)
 typedef struct pair_w {
     uint64_t key; /* lower actor << 32 | higher actor */
     double w;
+    int bound; /* 1: the pair's bond through an alliance (allies.h), 0: an edge */
 } pair_w;
 
 static int by_pair(const void *x, const void *y)
@@ -1092,20 +1095,25 @@ static int by_pair(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
-int proj_build(proj *p, const ent_view *v)
+int proj_build(proj *p, const ent_view *v, int direct_only)
 {
     const ent_graph *g = ent_view_graph(v);
-    size_t na = ent_graph_actor_count(g), ne = ent_view_edge_count(v), k = 0;
+    size_t na = ent_graph_actor_count(g), ne = ent_view_edge_count(v), k = 0, nb = 0;
+    bound_pair *bp = NULL;
     memset(p, 0, sizeof *p);
-    pair_w *pw = malloc((ne + 1) * sizeof *pw);
+    int rc = direct_only ? ENT_OK : bound_pairs(v, &bp, &nb);
+    if (rc)
+        return rc;
+    size_t cap = ne + nb + 1; /* both below the number of pairs of 32-bit actors */
+    pair_w *pw = malloc(cap * sizeof *pw);
     p->vertex = malloc((na + 1) * sizeof *p->vertex);
     p->actor = malloc((na + 1) * sizeof *p->actor);
-    p->from = malloc((ne + 1) * sizeof *p->from);
-    p->to = malloc((ne + 1) * sizeof *p->to);
-    p->sign = malloc((ne + 1) * sizeof *p->sign);
-    p->w = malloc((ne + 1) * sizeof *p->w);
-    int rc = ENT_OK;
-    if (!pw || !p->vertex || !p->actor || !p->from || !p->to || !p->sign || !p->w) {
+    p->from = malloc(cap * sizeof *p->from);
+    p->to = malloc(cap * sizeof *p->to);
+    p->sign = malloc(cap * sizeof *p->sign);
+    p->w = malloc(cap * sizeof *p->w);
+    p->bound = malloc(cap * sizeof *p->bound);
+    if (!pw || !p->vertex || !p->actor || !p->from || !p->to || !p->sign || !p->w || !p->bound) {
         rc = ent_error_set(ENT_ENOMEM, "out of memory");
         goto done;
     }
@@ -1116,25 +1124,37 @@ int proj_build(proj *p, const ent_view *v)
         uint32_t lo = e->source < e->target ? e->source : e->target;
         uint32_t hi = e->source < e->target ? e->target : e->source;
         pw[k].key = (uint64_t)lo << 32 | hi;
+        pw[k].bound = 0;
         pw[k++].w = e->weight;
     }
-    qsort(pw, k, sizeof *pw, by_pair); /* at most two per pair: a + b == b + a */
+    for (size_t i = 0; i < nb; i++) {
+        pw[k].key = bp[i].key;
+        pw[k].bound = 1;
+        pw[k++].w = bp[i].w;
+    }
+    /* At most three per pair (two edges and a bond): sums do not depend on the order. */
+    qsort(pw, k, sizeof *pw, by_pair);
     for (size_t i = 0; i < na; i++)
         p->vertex[i] = NONE;
     for (size_t i = 0; i < k;) {
         size_t j = i;
-        double sum = 0;
+        double sum = 0, bound = 0;
         int any = 0;
         for (; j < k && pw[j].key == pw[i].key; j++) {
-            sum += pw[j].w;
+            if (pw[j].bound)
+                bound = pw[j].w;
+            else
+                sum += pw[j].w;
             any |= pw[j].w != 0;
         }
+        sum += bound; /* the edges first, then the bond: the same sum whatever the order */
         if (fabs(sum) <= TIE_EPS)
             p->cancelled += any != 0;
         else {
             p->from[p->m] = (uint32_t)(pw[i].key >> 32);
             p->to[p->m] = (uint32_t)(pw[i].key & 0xffffffffu);
             p->sign[p->m] = sum > 0 ? 1 : -1;
+            p->bound[p->m] = bound;
             p->w[p->m++] = sum;
             p->vertex[pw[i].key >> 32] = 0;
             p->vertex[pw[i].key & 0xffffffffu] = 0;
@@ -1153,6 +1173,7 @@ int proj_build(proj *p, const ent_view *v)
     rc = adj_build(&p->a, p->n, p->from, p->to, p->sign, p->m);
 done:
     free(pw);
+    free(bp);
     if (rc)
         proj_release(p);
     return rc;
@@ -1172,6 +1193,15 @@ long tie_of(const proj *p, uint32_t x, uint32_t y)
             hi = mid;
     }
     return lo < p->a.off[vx + 1] && p->a.nbr[lo] == vy ? (long)p->a.tie[lo] : -1;
+}
+
+void describe_ptie(const proj *p, const ent_view *v, size_t tie, uint32_t x, uint32_t y,
+                   ent_strbuf *sb)
+{
+    size_t len = sb->len;
+    describe_tie(v, x, y, sb);
+    if (p->bound[tie] > 0)
+        describe_bound(v, x, y, sb->len > len ? " | " : "", sb);
 }
 
 /* --------------------------------------------------------- the analysis --- */
@@ -1246,7 +1276,7 @@ static int analyse(analysis *an, const ent_view *v, const ent_balance_options *o
     memset(an, 0, sizeof *an);
     an->view = v;
     an->walk = NAN;
-    int rc = proj_build(&an->p, v);
+    int rc = proj_build(&an->p, v, o->direct_only);
     if (rc)
         return rc;
     an->camp = malloc((an->p.n + 1) * sizeof *an->camp);
@@ -1457,7 +1487,8 @@ static int triads_table(ent_table **out, const analysis *an, const ent_balance_o
         for (int i = 0; i < 3; i++) {
             tb_real(&t, 5 + (size_t)i, an->p.w[d->tie[i]]);
             ent_strbuf_reset(&sb);
-            describe_tie(an->view, d->actor[tie_ends[i][0]], d->actor[tie_ends[i][1]], &sb);
+            describe_ptie(&an->p, an->view, d->tie[i], d->actor[tie_ends[i][0]],
+                          d->actor[tie_ends[i][1]], &sb);
             tb_str(&t, 8 + (size_t)i, ent_strbuf_str(&sb));
         }
     }
@@ -1725,9 +1756,9 @@ static int change_triads_table(ent_table **out, const analysis *a, const analysi
             else if (ta[i] >= 0 && a->p.sign[ta[i]] != b->p.sign[tbt[i]])
                 ent_strbuf_adds(&sb, "sign-flipped: ");
             if (tbt[i] >= 0)
-                describe_tie(b->view, x, y, &sb);
+                describe_ptie(&b->p, b->view, (size_t)tbt[i], x, y, &sb);
             else if (ta[i] >= 0)
-                describe_tie(a->view, x, y, &sb);
+                describe_ptie(&a->p, a->view, (size_t)ta[i], x, y, &sb);
             tb_str(&t, 8 + (size_t)i, ent_strbuf_str(&sb));
         }
     }

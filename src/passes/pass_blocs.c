@@ -21,6 +21,7 @@
 #include <igraph.h>
 
 #include "entente/error.h"
+#include "passes/allies.h"
 #include "passes/common.h"
 #include "passes/blocs_impl.h"
 #include "util/error.h"
@@ -155,7 +156,7 @@ int blocs_find(found *f, const ent_view *view, const ent_blocs_options *o)
     memset(f, 0, sizeof *f);
     f->view = view;
     int rc = check_options(o);
-    if (rc || (rc = proj_build(&f->p, view)))
+    if (rc || (rc = proj_build(&f->p, view, o->direct_only)))
         return rc;
     const proj *p = &f->p;
     size_t n = p->n, m = p->m;
@@ -525,10 +526,13 @@ static int between_table(ent_table **out, const found *f)
             pos += p->sign[ti] > 0;
             neg += p->sign[ti] < 0;
             w += p->w[ti];
-            if (j - i < BETWEEN_TIES_MAX)
+            if (j - i < BETWEEN_TIES_MAX) {
                 ent_strbuf_addf(&sb, "%s%s~%s %+.2f", j > i ? "; " : "",
                                 ent_graph_actor(g, p->actor[p->from[ti]])->id,
                                 ent_graph_actor(g, p->actor[p->to[ti]])->id, p->w[ti]);
+                if (p->bound[ti] > 0)
+                    ent_strbuf_addf(&sb, " (alliance %+.2f)", p->bound[ti]);
+            }
         }
         if (j - i > BETWEEN_TIES_MAX)
             ent_strbuf_addf(&sb, "; and %zu more", j - i - BETWEEN_TIES_MAX);
@@ -541,8 +545,9 @@ static int between_table(ent_table **out, const found *f)
         tb_str(&t, 5, ent_strbuf_str(&sb));
         i = j;
     }
-    tb_note(&t, "ties: a~b and the tie's weight (the sum of both directions' weights); the "
-                "relations behind each are in the members table and 'entente balance'");
+    tb_note(&t, "ties: a~b and the tie's weight (the sum of both directions' weights, plus the "
+                "bond of a shared defence alliance, shown as 'alliance'); the relations behind "
+                "each are in the members table and 'entente balance'");
     view_note(&t, f->view);
     if (!t.rc && sb.failed)
         t.rc = ENT_ENOMEM;
@@ -610,7 +615,7 @@ static int members_table(ent_table **out, const found *f)
             ent_strbuf_addf(&sb, "%s%s (bloc %u, %+.2f): ", any++ ? " || " : "",
                             ent_graph_actor(g, p->actor[u])->id, (unsigned)f->bloc[u] + 1,
                             p->w[ti]);
-            describe_tie(f->view, p->actor[v], p->actor[u], &sb);
+            describe_ptie(p, f->view, ti, p->actor[v], p->actor[u], &sb);
         }
         tb_str(&t, 8, ent_strbuf_str(&sb));
     }

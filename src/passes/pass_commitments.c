@@ -6,7 +6,9 @@
  * alliance, a security guarantee, a peacekeeping mandate ...): its source is
  * bound to protect its target. Membership binds the other way round, and only
  * of an alliance with collective defence: the alliance is bound to defend its
- * member. The bound party's acts include those it made as the intermediary
+ * member, and so is every fellow member (a row per bound member, protected
+ * member and alliance, after the alliance's own row). The bound party's acts include those it made
+ * as the intermediary
  * ("via") of another's act, so a member state refusing help on the
  * alliance's behalf counts as the alliance refusing it.
  *
@@ -26,6 +28,7 @@
 
 #include "entente/error.h"
 #include "model/graph_impl.h"
+#include "passes/allies.h"
 #include "passes/common.h"
 #include "util/error.h"
 
@@ -35,16 +38,23 @@ static int kept(const ent_view *v, uint32_t r)
     return !isnan(ent_view_relation_weight(v, r));
 }
 
-static void add(const ent_graph *g, ent_strbuf *sb, uint32_t r)
+/* "a->b r1 type dates" and the intermediary, if any. */
+static void describe(const ent_graph *g, ent_strbuf *sb, uint32_t r)
 {
-    if (sb->len)
-        ent_strbuf_adds(sb, "; ");
     const ent_relation *rel = ent_graph_relation(g, r);
     ent_strbuf_addf(sb, "%s->%s ", ent_graph_actor(g, rel->source)->id,
                     ent_graph_actor(g, rel->target)->id);
     describe_relation(g, r, sb);
     if (rel->via != ENT_NO_ACTOR)
         ent_strbuf_addf(sb, " via %s", ent_graph_actor(g, rel->via)->id);
+}
+
+/* Appends relation r to a list joined with "; ". */
+static void add(const ent_graph *g, ent_strbuf *sb, uint32_t r)
+{
+    if (sb->len)
+        ent_strbuf_adds(sb, "; ");
+    describe(g, sb, r);
 }
 
 /* Whether a relation is an attack in the wide sense: force or coercion (an
@@ -70,10 +80,133 @@ static int attacked(const ent_view *v, uint32_t attacker, uint32_t victim)
     return 0;
 }
 
+/* The buffers of one verdict, reused from row to row. */
+typedef struct cells {
+    ent_strbuf trig, acts, ob, against, backed;
+} cells;
+
+/*
+ * Adds the row of one obligation: `bound` is to protect `prot`, as the
+ * relations in cells->ob say; `skip` is the obligation's own relation (not an
+ * act), or UINT32_MAX. The verdict comes from the bound party's acts in the
+ * view, its own and those made through it.
+ */
+static void judge(const ent_view *v, tb *t, cells *c, uint32_t bound, uint32_t prot, uint32_t skip)
+{
+    const ent_graph *g = ent_view_graph(v);
+    ent_strbuf_reset(&c->trig);
+    ent_strbuf_reset(&c->acts);
+    ent_strbuf_reset(&c->against);
+    ent_strbuf_reset(&c->backed);
+    int called = 0, backed = 0, against = 0;
+    /* What called for action: hostile acts against the protected party by
+     * others, and its requests for help to the bound party. */
+    for (size_t k = g->in_start[prot]; k < g->in_start[prot + 1]; k++) {
+        uint32_t q = g->by_target[k];
+        const ent_relation *x = &g->relations[q];
+        if (q == skip || !kept(v, q) || x->source == bound || x->via == bound ||
+            x->intensity >= 0 || !is_attack(g, x))
+            continue;
+        called = 1;
+        add(g, &c->trig, q);
+    }
+    for (size_t k = g->out_start[prot]; k < g->out_start[prot + 1]; k++) {
+        uint32_t q = g->by_source[k];
+        const ent_relation *x = &g->relations[q];
+        if (x->target == bound && x->source == prot && kept(v, q) &&
+            strcmp(g->types[x->type].id, "requests_help") == 0) {
+            called = 1;
+            add(g, &c->trig, q);
+        }
+    }
+    /* What the bound party did: towards the protected party, and with those
+     * who attacked it. Its own acts and those made through it. */
+    for (size_t k = g->out_start[bound]; k < g->out_start[bound + 1]; k++) {
+        uint32_t q = g->by_source[k];
+        const ent_relation *x = &g->relations[q];
+        if (q == skip || !kept(v, q) || x->intensity == 0)
+            continue;
+        if (x->target == prot) {
+            if (x->intensity > 0 && g->types[x->type].obligation)
+                continue; /* another standing obligation is not an act */
+            if (x->intensity > 0) {
+                backed = 1;
+                add(g, &c->backed, q);
+            } else {
+                against = 1;
+                add(g, &c->against, q);
+            }
+        } else if (x->intensity > 0 && attacked(v, x->target, prot)) {
+            against = 1;
+            add(g, &c->against, q);
+        }
+    }
+    const char *verdict = against ? "broken" : backed ? "kept" : called ? "ignored" : "not tested";
+    ent_strbuf_adds(&c->acts, ent_strbuf_str(against ? &c->against : &c->backed));
+    tb_row(t);
+    tb_str(t, 0, g->actors[bound].id);
+    tb_str(t, 1, g->actors[prot].id);
+    tb_str(t, 2, verdict);
+    tb_str(t, 3, ent_strbuf_str(&c->ob));
+    tb_str(t, 4, ent_strbuf_str(&c->trig));
+    tb_str(t, 5, ent_strbuf_str(&c->acts));
+}
+
+/* A fellow member of an alliance: the member and its membership. */
+typedef struct fellow {
+    uint32_t member, rel;
+} fellow;
+
+static int by_member(const void *x, const void *y)
+{
+    const fellow *a = x, *b = y;
+    if (a->member != b->member)
+        return a->member < b->member ? -1 : 1;
+    return (a->rel > b->rel) - (a->rel < b->rel);
+}
+
+/*
+ * The rows of the fellow members of `prot` in the defence alliance `al`,
+ * whose membership is relation r: each is bound to defend it. Fellows in
+ * graph order, each once (its strongest membership on the day). Nothing when
+ * r is not prot's membership that the allies module counts, so that a member
+ * with two memberships of one alliance is protected once.
+ */
+static int fellows(const ent_view *v, tb *t, cells *c, uint32_t prot, uint32_t al, uint32_t r,
+                   fellow **buf, size_t *cap)
+{
+    const ent_graph *g = ent_view_graph(v);
+    if (defence_membership(v, prot, al, NULL) != r)
+        return ENT_OK;
+    size_t n = 0;
+    for (size_t k = g->in_start[al]; k < g->in_start[al + 1]; k++) {
+        uint32_t q = g->by_target[k], m = g->relations[q].source;
+        if (m == prot || m == al || defence_membership(v, m, al, NULL) != q)
+            continue;
+        if (ent_grow_((void **)buf, cap, n + 1, sizeof **buf) < 0)
+            return ENT_ENOMEM;
+        fellow f = {m, q};
+        (*buf)[n++] = f;
+    }
+    if (n)
+        qsort(*buf, n, sizeof **buf, by_member);
+    for (size_t i = 0; i < n; i++) {
+        ent_strbuf_reset(&c->ob);
+        ent_strbuf_addf(&c->ob, "fellow member of %s: ", g->actors[al].id);
+        describe(g, &c->ob, (*buf)[i].rel);
+        ent_strbuf_adds(&c->ob, "; ");
+        describe(g, &c->ob, r);
+        judge(v, t, c, (*buf)[i].member, prot, UINT32_MAX);
+    }
+    return ENT_OK;
+}
+
 int ent_commitments_table(ent_table **out, const ent_view *v)
 {
     const ent_graph *g = ent_view_graph(v);
-    ent_strbuf trig = ENT_STRBUF_INIT, acts = ENT_STRBUF_INIT, ob = ENT_STRBUF_INIT;
+    cells c = {ENT_STRBUF_INIT, ENT_STRBUF_INIT, ENT_STRBUF_INIT, ENT_STRBUF_INIT, ENT_STRBUF_INIT};
+    fellow *buf = NULL;
+    size_t cap = 0;
     char d[11], title[160];
     *out = NULL;
     snprintf(title, sizeof title, "obligations in force on %s and what was done about them",
@@ -87,87 +220,39 @@ int ent_commitments_table(ent_table **out, const ent_view *v)
     tb_col(&t, "obligation", ENT_COL_STRING, 0);
     tb_col(&t, "called_for", ENT_COL_STRING, 0);
     tb_col(&t, "acts", ENT_COL_STRING, 0);
-    for (uint32_t r = 0; r < g->n_relations; r++) {
+    for (uint32_t r = 0; r < g->n_relations && !t.rc; r++) {
         const ent_relation *rel = &g->relations[r];
         const ent_reltype *type = &g->types[rel->type];
         if (!type->obligation || !type->durable || !kept(v, r))
             continue;
         uint32_t bound = rel->source, prot = rel->target;
-        if (strcmp(type->id, "member_of") == 0) {
-            if (g->actors[rel->target].kind != ENT_KIND_ALLIANCE ||
-                g->actors[rel->target].collective_defense != 1)
+        int member = strcmp(type->id, "member_of") == 0;
+        if (member) {
+            if (!is_defence_alliance(g, rel->target))
                 continue;
             bound = rel->target;
             prot = rel->source;
         }
-        ent_strbuf_reset(&trig);
-        ent_strbuf_reset(&acts);
-        ent_strbuf_reset(&ob);
-        add(g, &ob, r);
-        int called = 0, backed = 0, against = 0;
-        /* What called for action: hostile acts against the protected party by
-         * others, and its requests for help to the bound party. */
-        for (size_t k = g->in_start[prot]; k < g->in_start[prot + 1]; k++) {
-            uint32_t q = g->by_target[k];
-            const ent_relation *x = &g->relations[q];
-            if (q == r || !kept(v, q) || x->source == bound || x->via == bound ||
-                x->intensity >= 0 || !is_attack(g, x))
-                continue;
-            called = 1;
-            add(g, &trig, q);
-        }
-        for (size_t k = g->out_start[prot]; k < g->out_start[prot + 1]; k++) {
-            uint32_t q = g->by_source[k];
-            const ent_relation *x = &g->relations[q];
-            if (x->target == bound && x->source == prot && kept(v, q) &&
-                strcmp(g->types[x->type].id, "requests_help") == 0) {
-                called = 1;
-                add(g, &trig, q);
-            }
-        }
-        /* What the bound party did: towards the protected party, and with those
-         * who attacked it. Its own acts and those made through it. */
-        ent_strbuf against_sb = ENT_STRBUF_INIT, backed_sb = ENT_STRBUF_INIT;
-        for (size_t k = g->out_start[bound]; k < g->out_start[bound + 1]; k++) {
-            uint32_t q = g->by_source[k];
-            const ent_relation *x = &g->relations[q];
-            if (q == r || !kept(v, q) || x->intensity == 0)
-                continue;
-            if (x->target == prot) {
-                if (x->intensity > 0 && g->types[x->type].obligation)
-                    continue; /* another standing obligation is not an act */
-                if (x->intensity > 0) {
-                    backed = 1;
-                    add(g, &backed_sb, q);
-                } else {
-                    against = 1;
-                    add(g, &against_sb, q);
-                }
-            } else if (x->intensity > 0 && x->target != prot && attacked(v, x->target, prot)) {
-                against = 1;
-                add(g, &against_sb, q);
-            }
-        }
-        const char *verdict = against  ? "broken"
-                              : backed ? "kept"
-                              : called ? "ignored"
-                                       : "not tested";
-        ent_strbuf_adds(&acts, ent_strbuf_str(against ? &against_sb : &backed_sb));
-        ent_strbuf_release(&against_sb);
-        ent_strbuf_release(&backed_sb);
-        tb_row(&t);
-        tb_str(&t, 0, g->actors[bound].id);
-        tb_str(&t, 1, g->actors[prot].id);
-        tb_str(&t, 2, verdict);
-        tb_str(&t, 3, ent_strbuf_str(&ob));
-        tb_str(&t, 4, ent_strbuf_str(&trig));
-        tb_str(&t, 5, ent_strbuf_str(&acts));
+        ent_strbuf_reset(&c.ob);
+        add(g, &c.ob, r);
+        judge(v, &t, &c, bound, prot, r);
+        /* Membership binds the fellow members too, each to defend this one. */
+        if (member && fellows(v, &t, &c, prot, bound, r, &buf, &cap))
+            t.rc = ENT_ENOMEM;
     }
     view_note(&t, v);
-    int rc = t.rc ? t.rc : trig.failed || acts.failed || ob.failed ? ENT_ENOMEM : ENT_OK;
-    ent_strbuf_release(&trig);
-    ent_strbuf_release(&acts);
-    ent_strbuf_release(&ob);
+    tb_note(&t, "fellow member of A: membership of an alliance with collective defence binds "
+                "every member to defend every other, as well as the alliance to its members");
+    int rc = t.rc ? t.rc
+             : c.trig.failed || c.acts.failed || c.ob.failed || c.against.failed || c.backed.failed
+                 ? ENT_ENOMEM
+                 : ENT_OK;
+    ent_strbuf_release(&c.trig);
+    ent_strbuf_release(&c.acts);
+    ent_strbuf_release(&c.ob);
+    ent_strbuf_release(&c.against);
+    ent_strbuf_release(&c.backed);
+    free(buf);
     if (rc) {
         ent_table_free(t.t);
         return ent_error_set(rc, "out of memory");

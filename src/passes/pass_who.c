@@ -10,6 +10,12 @@
  * and so does an opponent of an opponent (reported as "enemy of an enemy").
  * A relation given "via" an alliance or force also counts as an act of that
  * intermediary, so that backing through an alliance reaches its members.
+ *
+ * Membership of a collective-defence alliance binds the members to one
+ * another (allies.h): the fellow members of the actor asked about are its
+ * backers at depth 1 (and those it backs, reversed), found through the
+ * actor's memberships and each alliance's incoming relations. Such bonds are
+ * a first step from that actor only; deeper steps follow recorded relations.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -17,6 +23,7 @@
 
 #include "entente/error.h"
 #include "model/graph_impl.h"
+#include "passes/allies.h"
 #include "passes/common.h"
 #include "util/error.h"
 #include "util/fuzzy.h"
@@ -135,12 +142,17 @@ typedef struct hit {
     int hop;         /* of the relations between this actor and the previous one */
     size_t prev;     /* the hit this one was reached from (SIZE_MAX for the root) */
     double strength; /* sum of |intensity| of its relations */
+    uint8_t direct;  /* 1: reached through a recorded relation */
+    uint8_t bound;   /* 1: bound to the actor asked about by a shared alliance */
 } hit;
 
-/* One relation behind a hit. */
+/* One relation behind a hit, or for a bond two: the fellow member's
+ * membership (rel) and that of the actor asked about (rel2) of `alliance`. */
 typedef struct link {
     uint32_t hit;
     uint32_t rel;
+    uint32_t rel2;     /* UINT32_MAX for a recorded relation */
+    uint32_t alliance; /* UINT32_MAX for a recorded relation */
 } link;
 
 typedef struct walk {
@@ -219,6 +231,25 @@ static int of_kind(const walk *w, uint32_t r)
     return strcmp(t->id, w->q->kind) == 0 || strcmp(t->family, w->q->kind) == 0;
 }
 
+/* Appends hit h, stored in slot `slot` of the table, as hit *hi. */
+static int push_hit(walk *w, size_t slot, hit h, size_t *hi)
+{
+    if (ent_grow_((void **)&w->hits, &w->cap_hits, w->n_hits + 1, sizeof *w->hits) < 0)
+        return ENT_ENOMEM;
+    *hi = w->n_hits;
+    w->hits[w->n_hits++] = h;
+    w->slots[slot] = (uint32_t)w->n_hits;
+    return ENT_OK;
+}
+
+static int push_link(walk *w, link l)
+{
+    if (ent_grow_((void **)&w->links, &w->cap_links, w->n_links + 1, sizeof *w->links) < 0)
+        return ENT_ENOMEM;
+    w->links[w->n_links++] = l;
+    return ENT_OK;
+}
+
 /*
  * Relation r links `other` to the actor of hit `fi`. Records it when it is
  * of the kind asked about: a new hit for `other` with the chain's sign, or
@@ -241,19 +272,81 @@ static int visit(walk *w, size_t fi, uint32_t r, uint32_t other)
         if (w->hits[hi].prev != fi || w->hits[hi].hop != rs)
             return ENT_OK; /* reached already, more directly or through another actor */
     } else {
-        if (ent_grow_((void **)&w->hits, &w->cap_hits, w->n_hits + 1, sizeof *w->hits) < 0)
+        hit h = {other, w->hits[fi].depth + 1, s, rs, fi, 0, 1, 0};
+        if (push_hit(w, slot, h, &hi) < 0)
             return ENT_ENOMEM;
-        hit h = {other, w->hits[fi].depth + 1, s, rs, fi, 0};
-        hi = w->n_hits;
-        w->hits[w->n_hits++] = h;
-        w->slots[slot] = (uint32_t)w->n_hits;
     }
-    if (ent_grow_((void **)&w->links, &w->cap_links, w->n_links + 1, sizeof *w->links) < 0)
+    link l = {(uint32_t)hi, r, UINT32_MAX, UINT32_MAX};
+    if (push_link(w, l) < 0)
         return ENT_ENOMEM;
-    w->links[w->n_links].hit = (uint32_t)hi;
-    w->links[w->n_links++].rel = r;
     w->hits[hi].strength += fabs(rel->intensity);
+    w->hits[hi].direct = 1;
     return ENT_OK;
+}
+
+/* Whether the memberships r and m were both counted at a common time: on the
+ * day for --at (in_frame checked each), within the span for --between. */
+static int together(const walk *w, uint32_t r, uint32_t m)
+{
+    if (!w->when->between)
+        return 1;
+    const ent_rel_span *a = &w->g->spans[r], *b = &w->g->spans[m];
+    int32_t first = a->first > b->first ? a->first : b->first;
+    int32_t last = a->last < b->last ? a->last : b->last;
+    if (first < w->when->first)
+        first = w->when->first;
+    if (last > w->when->last)
+        last = w->when->last;
+    return first <= last;
+}
+
+/* Records that `fellow` (membership r) and the actor asked about (membership
+ * m) are bound by `alliance`: a backer at depth 1, or one more bond of it. */
+static int bind(walk *w, uint32_t fellow, uint32_t r, uint32_t m, uint32_t alliance)
+{
+    if (w->n_hits >= UINT32_MAX - 1 || slots_reserve(w) < 0)
+        return ENT_ENOMEM;
+    size_t slot = slot_of(w, (uint64_t)fellow * 2 + 1), hi;
+    if (w->slots[slot]) {
+        hi = (size_t)w->slots[slot] - 1;
+        if (w->hits[hi].depth != 1)
+            return ENT_OK; /* cannot happen: only the actor asked about was expanded */
+    } else {
+        hit h = {fellow, 1, 1, 1, 0, 0, 0, 0};
+        if (push_hit(w, slot, h, &hi) < 0)
+            return ENT_ENOMEM;
+    }
+    link l = {(uint32_t)hi, r, m, alliance};
+    if (push_link(w, l) < 0)
+        return ENT_ENOMEM;
+    w->hits[hi].bound = 1;
+    return ENT_OK;
+}
+
+/* The fellow members of the actor asked about in its collective-defence
+ * alliances of the period: its memberships through the by-source index, the
+ * other members through each alliance's by-target index. */
+static int bind_fellows(walk *w)
+{
+    const ent_graph *g = w->g;
+    uint32_t a = w->q->actor;
+    int rc = ENT_OK;
+    for (size_t k = g->out_start[a]; !rc && k < g->out_start[a + 1]; k++) {
+        uint32_t m = g->by_source[k];
+        if (g->relations[m].source != a || !is_defence_membership(g, m) || !in_frame(w, m))
+            continue;
+        uint32_t al = g->relations[m].target;
+        w->examined += g->in_start[al + 1] - g->in_start[al];
+        for (size_t j = g->in_start[al]; !rc && j < g->in_start[al + 1]; j++) {
+            uint32_t r = g->by_target[j];
+            uint32_t fellow = g->relations[r].source;
+            if (fellow == a || fellow == al || !is_defence_membership(g, r) || !in_frame(w, r) ||
+                !together(w, r, m))
+                continue;
+            rc = bind(w, fellow, r, m, al);
+        }
+    }
+    return rc;
 }
 
 /* Follows every relation of the actor of hit `fi` that is in the frame. */
@@ -286,6 +379,28 @@ static int expand(walk *w, size_t fi)
     return rc;
 }
 
+/* The first of hit hi's links, which are sorted by hit: a binary search. */
+static size_t first_link(const walk *w, size_t hi)
+{
+    size_t lo = 0, up = w->n_links;
+    while (lo < up) {
+        size_t mid = lo + (up - lo) / 2;
+        if (w->links[mid].hit < hi)
+            lo = mid + 1;
+        else
+            up = mid;
+    }
+    return lo;
+}
+
+/* The verb of the step that reached hit h. */
+static const char *step_verb(const hit *h)
+{
+    if (h->hop < 0)
+        return "opposes";
+    return h->depth == 1 && !h->direct ? "is bound by alliance to" : "backs";
+}
+
 /* "opposes azerbaijan, which opposes armenia (enemy of an enemy)", read from
  * the hit's actor towards the one asked about (or, reversed, outwards). */
 static void describe_chain(const walk *w, size_t hi, ent_strbuf *sb)
@@ -293,14 +408,27 @@ static void describe_chain(const walk *w, size_t hi, ent_strbuf *sb)
     const ent_graph *g = w->g;
     const hit *h = &w->hits[hi];
     if (h->depth == 1) {
-        ent_strbuf_adds(sb, "direct");
+        if (h->direct)
+            ent_strbuf_adds(sb, "direct");
+        if (h->bound) {
+            /* The alliances of its bonds: its links are sorted, bonds last by alliance. */
+            ent_strbuf_adds(sb, h->direct ? "; bound by alliance " : "bound by alliance ");
+            uint32_t last = UINT32_MAX;
+            for (size_t j = first_link(w, hi); j < w->n_links && w->links[j].hit == hi; j++) {
+                const link *l = &w->links[j];
+                if (l->alliance == UINT32_MAX || l->alliance == last)
+                    continue;
+                ent_strbuf_addf(sb, "%s%s", last == UINT32_MAX ? "" : ", ",
+                                ent_graph_actor(g, l->alliance)->id);
+                last = l->alliance;
+            }
+        }
         return;
     }
     if (!w->q->reverse) {
         int negatives = 0;
         for (const hit *c = h; c->depth > 0; c = &w->hits[c->prev]) {
-            ent_strbuf_addf(sb, "%s%s %s", c == h ? "" : ", which ",
-                            c->hop > 0 ? "backs" : "opposes",
+            ent_strbuf_addf(sb, "%s%s %s", c == h ? "" : ", which ", step_verb(c),
                             ent_graph_actor(g, w->hits[c->prev].actor)->id);
             negatives += c->hop < 0;
         }
@@ -314,7 +442,7 @@ static void describe_chain(const walk *w, size_t hi, ent_strbuf *sb)
         path[n++] = c;
     ent_strbuf_addf(sb, "%s", ent_graph_actor(g, w->q->actor)->id);
     for (size_t k = n; k-- > 0;)
-        ent_strbuf_addf(sb, " %s %s", w->hits[path[k]].hop > 0 ? "backs" : "opposes",
+        ent_strbuf_addf(sb, " %s %s", step_verb(&w->hits[path[k]]),
                         ent_graph_actor(g, w->hits[path[k]].actor)->id);
 }
 
@@ -322,16 +450,20 @@ static void describe_chain(const walk *w, size_t hi, ent_strbuf *sb)
 typedef struct row {
     size_t hit;
     unsigned depth;
+    int direct;
     double strength;
     uint32_t actor;
 } row;
 
-/* Rows: by depth, then strongest first, then graph order. */
+/* Rows: by depth, then those with recorded relations before those bound by
+ * an alliance alone, then strongest first, then graph order. */
 static int by_row(const void *x, const void *y)
 {
     const row *a = x, *b = y;
     if (a->depth != b->depth)
         return a->depth < b->depth ? -1 : 1;
+    if (a->direct != b->direct)
+        return a->direct > b->direct ? -1 : 1;
     if (a->strength != b->strength)
         return a->strength > b->strength ? -1 : 1;
     return (a->actor > b->actor) - (a->actor < b->actor);
@@ -342,7 +474,14 @@ static int by_hit(const void *x, const void *y)
     const link *a = x, *b = y;
     if (a->hit != b->hit)
         return a->hit < b->hit ? -1 : 1;
-    return (a->rel > b->rel) - (a->rel < b->rel);
+    /* Recorded relations first, then the bonds by alliance: adding 1 turns a
+     * recorded relation's UINT32_MAX into 0. */
+    uint32_t ka = a->alliance + 1u, kb = b->alliance + 1u;
+    if (ka != kb)
+        return ka < kb ? -1 : 1;
+    if (a->rel != b->rel)
+        return a->rel < b->rel ? -1 : 1;
+    return (a->rel2 > b->rel2) - (a->rel2 < b->rel2);
 }
 
 int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o,
@@ -364,15 +503,19 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
     int rc = ENT_ENOMEM;
     if (ent_grow_((void **)&w.hits, &w.cap_hits, 1, sizeof *w.hits) < 0 || slots_reserve(&w) < 0)
         goto done;
-    hit root = {q->actor, 0, 1, 0, SIZE_MAX, 0};
+    hit root = {q->actor, 0, 1, 0, SIZE_MAX, 0, 0, 0};
     w.hits[w.n_hits++] = root;
     w.slots[slot_of(&w, (uint64_t)q->actor * 2 + 1)] = 1;
     unsigned depth = q->sign == 0 ? 1 : (q->depth ? q->depth : 1);
     rc = ENT_OK;
     /* Breadth first: hits are appended in order of depth. */
-    for (size_t fi = 0; !rc && fi < w.n_hits; fi++)
+    for (size_t fi = 0; !rc && fi < w.n_hits; fi++) {
         if (w.hits[fi].depth < depth)
             rc = expand(&w, fi);
+        /* Bonds count for backing, and deeper for chains through the fellows. */
+        if (!rc && fi == 0 && (q->sign > 0 || (q->sign < 0 && depth > 1)))
+            rc = bind_fellows(&w);
+    }
     if (q->examined)
         *q->examined = w.examined;
     if (rc)
@@ -389,7 +532,7 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
     size_t nrows = 0;
     for (size_t i = 1; i < w.n_hits; i++)
         if (q->sign == 0 || w.hits[i].sign == q->sign) {
-            row r = {i, w.hits[i].depth, w.hits[i].strength, w.hits[i].actor};
+            row r = {i, w.hits[i].depth, w.hits[i].direct, w.hits[i].strength, w.hits[i].actor};
             rows[nrows++] = r;
         }
     if (nrows)
@@ -426,31 +569,31 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
         ent_strbuf_reset(&sb);
         describe_chain(&w, hi, &sb);
         tb_str(&t, 3, ent_strbuf_str(&sb));
-        /* This hit's links: a binary search for the first, then the run. */
-        size_t lo = 0, up = w.n_links;
-        while (lo < up) {
-            size_t mid = lo + (up - lo) / 2;
-            if (w.links[mid].hit < hi)
-                lo = mid + 1;
-            else
-                up = mid;
-        }
+        size_t lo = first_link(&w, hi);
         ent_strbuf_reset(&sb);
         for (size_t j = lo; j < w.n_links && w.links[j].hit == hi; j++) {
+            const link *l = &w.links[j];
             if (j > lo)
                 ent_strbuf_adds(&sb, "; ");
-            const ent_relation *rel = ent_graph_relation(g, w.links[j].rel);
-            ent_strbuf_addf(&sb, "%s->%s ", ent_graph_actor(g, rel->source)->id,
-                            ent_graph_actor(g, rel->target)->id);
-            describe_relation(g, w.links[j].rel, &sb);
-            if (rel->via != ENT_NO_ACTOR)
-                ent_strbuf_addf(&sb, " via %s", ent_graph_actor(g, rel->via)->id);
+            if (l->alliance != UINT32_MAX)
+                ent_strbuf_addf(&sb, "bound by alliance %s: ", ent_graph_actor(g, l->alliance)->id);
+            for (int two = 0; two < 1 + (l->rel2 != UINT32_MAX); two++) {
+                uint32_t ri = two ? l->rel2 : l->rel;
+                const ent_relation *rel = ent_graph_relation(g, ri);
+                ent_strbuf_addf(&sb, "%s%s->%s ", two ? ", " : "",
+                                ent_graph_actor(g, rel->source)->id,
+                                ent_graph_actor(g, rel->target)->id);
+                describe_relation(g, ri, &sb);
+                if (rel->via != ENT_NO_ACTOR)
+                    ent_strbuf_addf(&sb, " via %s", ent_graph_actor(g, rel->via)->id);
+            }
         }
         tb_str(&t, 4, ent_strbuf_str(&sb));
         if (q->evidence) {
             ent_strbuf_reset(&sb);
             for (size_t j = lo; j < w.n_links && w.links[j].hit == hi; j++) {
-                ent_edge one = {0, 0, 0, 0, 0, &w.links[j].rel, 1};
+                uint32_t both[2] = {w.links[j].rel, w.links[j].rel2};
+                ent_edge one = {0, 0, 0, 0, 0, both, w.links[j].rel2 != UINT32_MAX ? 2 : 1};
                 if (j > lo)
                     ent_strbuf_adds(&sb, " | ");
                 describe_evidence(g, &one, &sb);

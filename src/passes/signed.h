@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "entente/snapshot.h"
+#include "util/strbuf.h"
 
 #define SIGNED_NONE UINT32_MAX
 
@@ -32,17 +33,28 @@ typedef struct proj {
     size_t m;
     uint32_t *from, *to; /* from < to */
     int *sign;
-    double *w;        /* the sum of both directions' weights */
+    double *w;        /* the sum of both directions' weights, plus `bound` */
+    double *bound;    /* the part of w owed to a shared collective-defence alliance
+                         (allies.h; 0 when none or when left out) */
     size_t cancelled; /* pairs with signed edges whose weights cancel out */
     adj a;
 } proj;
 
-/* Builds the projection of v. 0, or ENT_ENOMEM / ENT_EUSAGE with the error set. */
-int proj_build(proj *p, const ent_view *v);
+/* Builds the projection of v: each pair's tie weighs the sum of both
+ * directions' weights plus, unless `direct_only`, the weight of the weaker
+ * membership of the alliance that binds the two most (allies.h). 0, or
+ * ENT_ENOMEM / ENT_EUSAGE with the error set. */
+int proj_build(proj *p, const ent_view *v, int direct_only);
 void proj_release(proj *p);
 
 /* The tie between actors x and y, or -1. O(log degree). */
 long tie_of(const proj *p, uint32_t x, uint32_t y);
+
+/* The relations behind tie `tie` of p, between actors x and y, as
+ * describe_tie gives them, then the alliances that bind the two when the tie
+ * counts the bond (allies.h). */
+void describe_ptie(const proj *p, const ent_view *v, size_t tie, uint32_t x, uint32_t y,
+                   ent_strbuf *sb);
 
 /* Connected parts: comp[v] numbered from 0 in the order of their first
  * vertex; *ncomp of them. `queue` has room for n vertices. */

@@ -8,7 +8,9 @@
  * graph: loads FILE through the public API, takes the snapshot on DATE (a date or a snapshot
  * id, default view options) and folds it into the signed undirected graph the balance
  * analyses work on, the way docs/analyses.md defines it: one tie per pair of actors with the
- * sign of the sum of both directions' weights, none when that sum is within 1e-9 of 0, no
+ * sign of the sum of both directions' weights plus, for two members of a collective-defence
+ * alliance on the day, the weight of the weaker of their two memberships (the largest such
+ * weight over the alliances they share), none when that sum is within 1e-9 of 0, no
  * self-loops; vertices are the actors with a tie in graph order. Then runs each timed step
  * (the table `steps` below) REPEAT times and keeps the median time:
  *   - summary: ent_balance_tables with the summary only and the default options, what
@@ -23,7 +25,7 @@
  * key=value figures, times in seconds:
  *     actors=N edges=N ties=N negative=N triangles=N ppp=N ppn=N pnn=N nnn=N unbalanced=N
  *     frustration=N lower_bound=N method=M walk=X heur_frustration=N heur_lower_bound=N
- *     heur_parts=N heur_largest=N load_s=T view_s=T project_s=T summary_s=T triangles_s=T
+ *     heur_parts=N heur_largest=N bonds=N load_s=T view_s=T project_s=T summary_s=T triangles_s=T
  *     frustration_s=T
  * actors is the number of actors with a tie (the projection's vertices), edges the view's
  * directed edges; frustration, lower_bound and method (exact or heuristic) are the summary's,
@@ -97,6 +99,7 @@ static long parse_count(const char *s, long max)
 /* A signed undirected graph: tie i joins from[i] < to[i] with sign[i] = +1 or -1. */
 typedef struct signed_graph {
     size_t n, m;
+    size_t bonds; /* pairs of members of a collective-defence alliance, before merging */
     uint32_t *from, *to;
     int *sign;
 } signed_graph;
@@ -112,7 +115,54 @@ static void signed_graph_release(signed_graph *s)
 typedef struct pair_weight {
     unsigned long long key; /* lower actor << 32 | higher actor */
     double w;
+    int bond; /* 1: two members of a collective-defence alliance */
 } pair_weight;
+
+/* A member of a collective-defence alliance and the weight of its membership. */
+typedef struct member {
+    uint32_t alliance, actor;
+    double w;
+} member;
+
+static int by_alliance(const void *x, const void *y)
+{
+    const member *a = x, *b = y;
+    if (a->alliance != b->alliance)
+        return a->alliance < b->alliance ? -1 : 1;
+    return (a->actor > b->actor) - (a->actor < b->actor);
+}
+
+/* The members of collective-defence alliances on the view's day, by alliance: *n of them in
+ * a malloc'd array, or NULL when out of memory (or none). */
+static member *members_of(const ent_view *v, size_t *n)
+{
+    const ent_graph *g = ent_view_graph(v);
+    size_t ne = ent_view_edge_count(v), k = 0;
+    member *m = malloc((ne + 1) * sizeof *m);
+    *n = 0;
+    if (!m)
+        return NULL;
+    for (size_t i = 0; i < ne; i++) {
+        const ent_edge *e = ent_view_edge(v, i);
+        const ent_actor *al = ent_graph_actor(g, e->target);
+        if (e->source == e->target || al->kind != ENT_KIND_ALLIANCE || al->collective_defense != 1)
+            continue;
+        double w = 0;
+        for (size_t r = 0; r < e->n_relations; r++) {
+            const ent_relation *rel = ent_graph_relation(g, e->relations[r]);
+            double x = ent_view_relation_weight(v, e->relations[r]);
+            if (strcmp(ent_graph_type(g, rel->type)->id, "member_of") == 0 && x > w)
+                w = x;
+        }
+        if (w > 0) {
+            member one = {e->target, e->source, w};
+            m[k++] = one;
+        }
+    }
+    qsort(m, k, sizeof *m, by_alliance);
+    *n = k;
+    return m;
+}
 
 static int by_pair(const void *x, const void *y)
 {
@@ -123,31 +173,56 @@ static int by_pair(const void *x, const void *y)
 static int project(signed_graph *out, const ent_view *v)
 {
     size_t na = ent_graph_actor_count(ent_view_graph(v)), ne = ent_view_edge_count(v), k = 0;
+    size_t nm = 0, bonds = 0;
     memset(out, 0, sizeof *out);
+    member *ms = members_of(v, &nm);
+    for (size_t i = 0, j; i < nm; i = j) {
+        for (j = i; j < nm && ms[j].alliance == ms[i].alliance; j++)
+            ;
+        bonds += (j - i) * (j - i - 1) / 2;
+    }
+    ne += bonds;
     pair_weight *pw = malloc((ne + 1) * sizeof *pw);
     uint32_t *vertex = malloc((na + 1) * sizeof *vertex);
     out->from = malloc((ne + 1) * sizeof *out->from);
     out->to = malloc((ne + 1) * sizeof *out->to);
     out->sign = malloc((ne + 1) * sizeof *out->sign);
     int rc = -1;
-    if (!pw || !vertex || !out->from || !out->to || !out->sign)
+    if (!pw || !vertex || !out->from || !out->to || !out->sign || (!ms && nm))
         goto done;
-    for (size_t i = 0; i < ne; i++) {
+    for (size_t i = 0; i < ent_view_edge_count(v); i++) {
         const ent_edge *e = ent_view_edge(v, i);
         if (e->source == e->target)
             continue;
         uint32_t lo = e->source < e->target ? e->source : e->target;
         uint32_t hi = e->source < e->target ? e->target : e->source;
         pw[k].key = (unsigned long long)lo << 32 | hi;
+        pw[k].bond = 0;
         pw[k++].w = e->weight;
     }
+    for (size_t i = 0, j; i < nm; i = j) {
+        for (j = i; j < nm && ms[j].alliance == ms[i].alliance; j++)
+            ;
+        for (size_t a = i; a < j; a++)
+            for (size_t b = a + 1; b < j; b++) {
+                pw[k].key = (unsigned long long)ms[a].actor << 32 | ms[b].actor;
+                pw[k].bond = 1;
+                pw[k++].w = ms[a].w < ms[b].w ? ms[a].w : ms[b].w;
+            }
+    }
+    out->bonds = bonds;
     qsort(pw, k, sizeof *pw, by_pair);
     for (size_t a = 0; a < na; a++)
         vertex[a] = 0;
     for (size_t i = 0, j; i < k; i = j) {
-        double sum = 0;
-        for (j = i; j < k && pw[j].key == pw[i].key; j++)
-            sum += pw[j].w;
+        double sum = 0, bond = 0;
+        for (j = i; j < k && pw[j].key == pw[i].key; j++) {
+            if (!pw[j].bond)
+                sum += pw[j].w;
+            else if (pw[j].w > bond)
+                bond = pw[j].w;
+        }
+        sum += bond;
         if (fabs(sum) <= TIE_EPS)
             continue;
         out->from[out->m] = (uint32_t)(pw[i].key >> 32);
@@ -165,6 +240,7 @@ static int project(signed_graph *out, const ent_view *v)
     rc = 0;
 done:
     free(pw);
+    free(ms);
     free(vertex);
     if (rc)
         signed_graph_release(out);
@@ -388,7 +464,8 @@ static int graph_main(const char *file, const char *when, int repeat)
            negative);
     for (size_t s = 0; s < N_STEPS; s++)
         steps[s].print(&c);
-    printf(" load_s=%.3f view_s=%.4f project_s=%.4f", t1 - t0, t2 - t1, t3 - t2);
+    printf(" bonds=%zu load_s=%.3f view_s=%.4f project_s=%.4f", c.sg.bonds, t1 - t0, t2 - t1,
+           t3 - t2);
     for (size_t s = 0; s < N_STEPS; s++)
         printf(" %s_s=%.4f", steps[s].name, secs[s]);
     putchar('\n');

@@ -1389,7 +1389,8 @@ if has_part balance; then
         echo
         echo "\`ent_bench_balance graph FILE $BALANCE_DAY $BALANCE_REPEAT\` on the synthetic" \
              "graphs: load, the snapshot on $BALANCE_DAY, its signed projection (one tie per" \
-             "pair of actors, the sign of the sum of both directions' weights), then each step" \
+             "pair of actors, the sign of the sum of both directions' weights and of the bond" \
+             "of a shared defence alliance), then each step" \
              "$BALANCE_REPEAT times in the process, the median kept: summary s," \
              "ent_balance_tables with the summary only and the default options (what" \
              "\`entente balance --at\` computes: triangles, walk balance when no connected part" \

@@ -193,6 +193,15 @@ got=$("$bin" commitments "$sc" --at after-2022 --format csv | grep '^russian-pea
 [ "$got" = "broken" ] && ok "the peacekeepers' mandate, September 2023" ||
     bad "the peacekeepers' mandate, September 2023: $got"
 expect "commitments needs --at" 2 "'--at WHEN' is required" "$bin" commitments "$sc"
+# Membership of the CSTO (collective defence) binds Russia and Armenia to each other.
+expect "who: a fellow member of a defence alliance" 0 '^russia,Russia,1,bound by alliance csto,"bound by alliance csto: russia->csto russia-member-csto member_of 1992-05-15\.\., armenia->csto armenia-member-csto member_of 1992-05-15\.\."' \
+    "$bin" who backed armenia "$sc" --at after-2022 --format csv
+expect "whom: the fellow member, the other way" 0 '^armenia,Armenia,1,bound by alliance csto,' \
+    "$bin" whom russia backed "$sc" --at after-2022 --format csv
+got=$("$bin" commitments "$sc" --at 2022-09-30 --format csv | grep '^russia,armenia,' | cut -d, -f3-4)
+[ "$got" = "broken,fellow member of csto: russia->csto russia-member-csto member_of 1992-05-15..; armenia->csto armenia-member-csto member_of 1992-05-15.." ] &&
+    ok "Russia, a fellow member of the CSTO, did not defend Armenia in September 2022" ||
+    bad "Russia, a fellow member of the CSTO, in September 2022: $got"
 expect "path needs two actors" 2 "give at least one graph file, then A and B" "$bin" path "$sc" aliyev --at 2023
 expect "path unknown actor" 2 "no actor 'Alyev'; did you mean 'aliyev'" "$bin" path "$sc" Alyev russia --at 2023
 expect "path" 0 'aliyev \+> pashinyan -> russia' "$bin" path "$sc" Aliyev Russia --at after-2022
@@ -220,6 +229,23 @@ expect "balance needs a date" 2 "'--at WHEN' \\(or '--from WHEN --to WHEN'\\) is
     "$bin" balance "$sc"
 expect "balance: --at or --from" 2 "not both" "$bin" balance "$sc" --at 2023 --from 2022 --to 2023
 expect "balance: --exact-max" 2 "at most 64" "$bin" balance "$sc" --at 2023 --exact-max 65
+# Two members of a defence pact with no relation between them: the pact ties them.
+cat > pact.json <<'JSON'
+{"format": "entente/1", "sources": [{"id": "s", "title": "S"}],
+ "actors": [{"id": "a", "name": "A", "kind": "state"}, {"id": "b", "name": "B", "kind": "state"},
+            {"id": "c", "name": "C", "kind": "state"},
+            {"id": "pact", "name": "Pact", "kind": "alliance", "collective_defense": true}],
+ "relations": [
+  {"id": "ma", "source": "a", "target": "pact", "type": "member_of", "from": "2000", "evidence": [{"source": "s"}]},
+  {"id": "mb", "source": "b", "target": "pact", "type": "member_of", "from": "2000", "evidence": [{"source": "s"}]},
+  {"id": "ac", "source": "a", "target": "c", "type": "allied_with", "from": "2000", "evidence": [{"source": "s"}]},
+  {"id": "cb", "source": "c", "target": "b", "type": "at_war_with", "from": "2000", "evidence": [{"source": "s"}]}]}
+JSON
+expect "balance: a triad closed by a defence pact" 0 '^a,b,c,\+\+-,24\.00,6\.00,8\.00,-10\.00,bound by alliance pact: a->pact ma member_of 2000\.\.; b->pact mb member_of 2000\.\.,' \
+    "$bin" balance pact.json --at 2010 --format csv
+got=$("$bin" balance pact.json --at 2010 --direct-only --format csv | sed -n 2p | cut -d, -f2,6)
+[ "$got" = "4,0" ] && ok "balance --direct-only: no tie a-b, no triangle" || bad "balance --direct-only: $got (want 4 ties, no triangle)"
+expect "blocs --direct-only" 0 '^blocs on 2010-12-31' "$bin" blocs pact.json --at 2010 --direct-only
 
 # Every format of every analysis parses, and a run repeats byte for byte.
 ok_formats=1

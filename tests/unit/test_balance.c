@@ -455,6 +455,93 @@ static void opposite_stances_combine(void **state)
 
 /* ------------------------------------------------- the two-date change --- */
 
+/*
+ * A triangle closed by an alliance. a and b are members of the defence pact
+ * (a's membership weighs 4, b's the default 6); c is allied with a (+8) and
+ * at war with b (-10); d and e belong to a club without collective defence,
+ * f left the pact in 2005. By hand, on 2010: ties a-pact +4, b-pact +6, a-c
+ * +8, b-c -10, d-club +6, e-club +6, and a-b +4 (the weaker membership):
+ * 7 ties. Triangles: a b pact (+++) and a b c (++-, unbalanced, intensity
+ * 4 + 8 + 10 = 22). Without the bond, a-b is no tie: 6 ties, no triangle.
+ */
+static const char *pact_triangle =
+    "{\"format\": \"entente/1\",\n"
+    " \"actors\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"state\"},\n"
+    "  {\"id\": \"b\", \"name\": \"B\", \"kind\": \"state\"},\n"
+    "  {\"id\": \"c\", \"name\": \"C\", \"kind\": \"state\"},\n"
+    "  {\"id\": \"d\", \"name\": \"D\", \"kind\": \"state\"},\n"
+    "  {\"id\": \"e\", \"name\": \"E\", \"kind\": \"state\"},\n"
+    "  {\"id\": \"f\", \"name\": \"F\", \"kind\": \"state\"},\n"
+    "  {\"id\": \"pact\", \"name\": \"Pact\", \"kind\": \"alliance\", \"collective_defense\": "
+    "true},\n"
+    "  {\"id\": \"club\", \"name\": \"Club\", \"kind\": \"alliance\", \"collective_defense\": "
+    "false}],\n"
+    " \"relations\": [\n"
+    "  {\"id\": \"ma\", \"source\": \"a\", \"target\": \"pact\", \"type\": \"member_of\", "
+    "\"from\": \"2000\", \"intensity\": 4},\n"
+    "  {\"id\": \"mb\", \"source\": \"b\", \"target\": \"pact\", \"type\": \"member_of\", "
+    "\"from\": \"2000\"},\n"
+    "  {\"id\": \"mf\", \"source\": \"f\", \"target\": \"pact\", \"type\": \"member_of\", "
+    "\"from\": \"2000\", \"to\": \"2005\"},\n"
+    "  {\"id\": \"ac\", \"source\": \"a\", \"target\": \"c\", \"type\": \"allied_with\", "
+    "\"from\": \"2000\"},\n"
+    "  {\"id\": \"cb\", \"source\": \"c\", \"target\": \"b\", \"type\": \"at_war_with\", "
+    "\"from\": \"2000\"},\n"
+    "  {\"id\": \"kd\", \"source\": \"d\", \"target\": \"club\", \"type\": \"member_of\", "
+    "\"from\": \"2000\"},\n"
+    "  {\"id\": \"ke\", \"source\": \"e\", \"target\": \"club\", \"type\": \"member_of\", "
+    "\"from\": \"2000\"}]}";
+
+static void alliance_closes_a_triangle(void **state)
+{
+    (void)state;
+    ent_graph *g = load_string(pact_triangle);
+    ent_view *v = view_at(g, "2010");
+    ent_table *s, *t;
+    assert_int_equal(ent_balance_tables(&s, &t, NULL, v, NULL), 0);
+    assert_int_equal(ival(s, 0, "ties"), 7);
+    assert_int_equal(ival(s, 0, "triangles"), 2);
+    assert_int_equal(ival(s, 0, "ppp"), 1);
+    assert_int_equal(ival(s, 0, "ppn"), 1);
+    assert_near(rval(s, 0, "strict_balance"), 0.5, 0);
+    assert_int_equal(ival(s, 0, "frustration"), 1);
+    assert_int_equal(ent_table_rows(t), 1);
+    assert_string_equal(sval(t, 0, "a"), "a");
+    assert_string_equal(sval(t, 0, "b"), "b");
+    assert_string_equal(sval(t, 0, "c"), "c");
+    assert_string_equal(sval(t, 0, "pattern"), "++-");
+    assert_near(rval(t, 0, "intensity"), 22, 1e-9);
+    assert_near(rval(t, 0, "weight_ab"), 4, 1e-9);
+    assert_string_equal(sval(t, 0, "relations_ab"),
+                        "bound by alliance pact: a->pact ma member_of 2000..; "
+                        "b->pact mb member_of 2000..");
+    ent_table_free(s);
+    ent_table_free(t);
+
+    /* Direct ties only: a-b is no tie, and nothing closes. */
+    ent_balance_options o;
+    ent_balance_options_init(&o);
+    o.direct_only = 1;
+    assert_int_equal(ent_balance_tables(&s, &t, NULL, v, &o), 0);
+    assert_int_equal(ival(s, 0, "ties"), 6);
+    assert_int_equal(ival(s, 0, "triangles"), 0);
+    assert_int_equal(ent_table_rows(t), 0);
+    ent_table_free(s);
+    ent_table_free(t);
+    ent_view_free(v);
+
+    /* In 2003 f was a member too: f-pact +6, f-a +4, f-b +6; the triangles
+     * a b f, a f pact, b f pact are +++: four +++, one ++-. */
+    v = view_at(g, "2003");
+    assert_int_equal(ent_balance_tables(&s, NULL, NULL, v, NULL), 0);
+    assert_int_equal(ival(s, 0, "ties"), 10);
+    assert_int_equal(ival(s, 0, "ppp"), 4);
+    assert_int_equal(ival(s, 0, "ppn"), 1);
+    ent_table_free(s);
+    ent_view_free(v);
+    ent_graph_free(g);
+}
+
 static void change_between_dates(void **state)
 {
     (void)state;
@@ -680,6 +767,7 @@ int main(void)
         cmocka_unit_test(one_flipped_tie),
         cmocka_unit_test(all_negative_triangle),
         cmocka_unit_test(opposite_stances_combine),
+        cmocka_unit_test(alliance_closes_a_triangle),
         cmocka_unit_test(change_between_dates),
         cmocka_unit_test(triangles_match_brute_force),
         cmocka_unit_test(walk_balance_matches_power_series),

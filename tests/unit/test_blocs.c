@@ -368,6 +368,84 @@ static void against_listed(void **state)
     ent_graph_free(g);
 }
 
+/*
+ * Two hostile camps (x1 x2 x3 allied with one another, y1 y2 y3 likewise,
+ * x_i at war with y_i) where x1 and y2 are members of one defence pact. The
+ * pact binds them: a positive tie x1~y2 of +6 (both memberships weigh the
+ * default 6) across the camps, which the tables list with the memberships
+ * behind it. By hand, x1's ties: x2, x3 (+8), y1 (-10), y2 (+6, the bond)
+ * and the pact (+6): 5, and 4 without the bond.
+ */
+static const char *bound_across =
+    "{\"format\": \"entente/1\", \"actors\": [\n"
+    "  {\"id\": \"x1\", \"name\": \"X1\", \"kind\": \"state\"},\n"
+    "  {\"id\": \"x2\", \"name\": \"X2\", \"kind\": \"state\"},\n"
+    "  {\"id\": \"x3\", \"name\": \"X3\", \"kind\": \"state\"},\n"
+    "  {\"id\": \"y1\", \"name\": \"Y1\", \"kind\": \"state\"},\n"
+    "  {\"id\": \"y2\", \"name\": \"Y2\", \"kind\": \"state\"},\n"
+    "  {\"id\": \"y3\", \"name\": \"Y3\", \"kind\": \"state\"},\n"
+    "  {\"id\": \"pact\", \"name\": \"Pact\", \"kind\": \"alliance\", \"collective_defense\": "
+    "true}],\n"
+    " \"relations\": [\n"
+    "  {\"id\": \"m1\", \"source\": \"x1\", \"target\": \"pact\", \"type\": \"member_of\", "
+    "\"from\": \"2000\"},\n"
+    "  {\"id\": \"m2\", \"source\": \"y2\", \"target\": \"pact\", \"type\": \"member_of\", "
+    "\"from\": \"2000\"},\n"
+    "  {\"source\": \"x1\", \"target\": \"x2\", \"type\": \"allied_with\", \"from\": \"2000\"},\n"
+    "  {\"source\": \"x1\", \"target\": \"x3\", \"type\": \"allied_with\", \"from\": \"2000\"},\n"
+    "  {\"source\": \"x2\", \"target\": \"x3\", \"type\": \"allied_with\", \"from\": \"2000\"},\n"
+    "  {\"source\": \"y1\", \"target\": \"y2\", \"type\": \"allied_with\", \"from\": \"2000\"},\n"
+    "  {\"source\": \"y1\", \"target\": \"y3\", \"type\": \"allied_with\", \"from\": \"2000\"},\n"
+    "  {\"source\": \"y2\", \"target\": \"y3\", \"type\": \"allied_with\", \"from\": \"2000\"},\n"
+    "  {\"source\": \"x1\", \"target\": \"y1\", \"type\": \"at_war_with\", \"from\": \"2000\"},\n"
+    "  {\"source\": \"x2\", \"target\": \"y2\", \"type\": \"at_war_with\", \"from\": \"2000\"},\n"
+    "  {\"source\": \"x3\", \"target\": \"y3\", \"type\": \"at_war_with\", \"from\": \"2000\"}]}";
+
+static void bound_tie_across_blocs(void **state)
+{
+    (void)state;
+    ent_graph *g = NULL;
+    ent_diags *d = NULL;
+    assert_int_equal(load_text(bound_across, &g, &d), 0);
+    ent_diags_free(d);
+    ent_view *v = view_at(g, "2010");
+    uint32_t bloc[7];
+    size_t nb = 0;
+    assert_int_equal(ent_blocs(v, NULL, bloc, &nb), 0);
+    assert_int_equal(bloc_of(g, bloc, "x1"), bloc_of(g, bloc, "x2"));
+    assert_int_equal(bloc_of(g, bloc, "x1"), bloc_of(g, bloc, "x3"));
+    assert_int_equal(bloc_of(g, bloc, "y1"), bloc_of(g, bloc, "y2"));
+    assert_int_equal(bloc_of(g, bloc, "y1"), bloc_of(g, bloc, "y3"));
+    assert_true(bloc_of(g, bloc, "x1") != bloc_of(g, bloc, "y1"));
+
+    ent_table *between = NULL, *members = NULL;
+    assert_int_equal(ent_blocs_tables(NULL, &between, &members, v, NULL), 0);
+    int listed = 0;
+    for (size_t r = 0; r < ent_table_rows(between); r++)
+        listed |= strstr(sval(between, r, "ties"), "x1~y2 +6.00 (alliance +6.00)") != NULL;
+    assert_true(listed);
+    for (size_t r = 0; r < ent_table_rows(members); r++)
+        if (strcmp(sval(members, r, "actor"), "x1") == 0) {
+            assert_int_equal(ival(members, r, "ties"), 5);
+            assert_non_null(strstr(sval(members, r, "against_blocs"),
+                                   ": bound by alliance pact: x1->pact m1 member_of 2000..; "
+                                   "y2->pact m2 member_of 2000.."));
+        }
+    ent_table_free(between);
+    ent_table_free(members);
+
+    ent_blocs_options o;
+    ent_blocs_options_init(&o);
+    o.direct_only = 1;
+    assert_int_equal(ent_blocs_tables(NULL, NULL, &members, v, &o), 0);
+    for (size_t r = 0; r < ent_table_rows(members); r++)
+        if (strcmp(sval(members, r, "actor"), "x1") == 0)
+            assert_int_equal(ival(members, r, "ties"), 4);
+    ent_table_free(members);
+    ent_view_free(v);
+    ent_graph_free(g);
+}
+
 static void options_checked(void **state)
 {
     (void)state;
@@ -419,10 +497,11 @@ static void influence_bloc_column(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(two_camps_found),      cmocka_unit_test(disconnected_parts),
-        cmocka_unit_test(reproducible),         cmocka_unit_test(actor_moves),
-        cmocka_unit_test(alliances_overlapped), cmocka_unit_test(against_listed),
-        cmocka_unit_test(options_checked),      cmocka_unit_test(influence_bloc_column),
+        cmocka_unit_test(two_camps_found),        cmocka_unit_test(disconnected_parts),
+        cmocka_unit_test(reproducible),           cmocka_unit_test(actor_moves),
+        cmocka_unit_test(alliances_overlapped),   cmocka_unit_test(against_listed),
+        cmocka_unit_test(options_checked),        cmocka_unit_test(influence_bloc_column),
+        cmocka_unit_test(bound_tie_across_blocs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

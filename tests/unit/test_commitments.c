@@ -96,6 +96,95 @@ static void kept_ignored_broken(void **state)
     ent_view_free(v);
 }
 
+/*
+ * Fellow members of a defence league: p1, p2, p3 members since 2001, p5
+ * until 2015; p1 and p4 members of a forum without collective defence. In
+ * the window before 2020-06-30, p3 attacks p1 and p2 sends p1 military aid.
+ * By hand, one row per membership in force (league, then each fellow in
+ * graph order): league/p1 ignored (p1 attacked, the league did nothing),
+ * p2/p1 kept (aid), p3/p1 broken (it attacked the member it is bound to
+ * defend); league/p2, p1/p2, p3/p2, league/p3, p1/p3, p2/p3 not tested
+ * (nothing called for action, nobody acted against them). Nine rows; p5's
+ * membership has ended and the forum binds nobody.
+ */
+static const char *league =
+    "{\"format\": \"entente/1\",\n"
+    " \"actors\": [\n"
+    "  {\"id\": \"p1\", \"name\": \"P1\", \"kind\": \"state\"},\n"
+    "  {\"id\": \"p2\", \"name\": \"P2\", \"kind\": \"state\"},\n"
+    "  {\"id\": \"p3\", \"name\": \"P3\", \"kind\": \"state\"},\n"
+    "  {\"id\": \"p4\", \"name\": \"P4\", \"kind\": \"state\"},\n"
+    "  {\"id\": \"p5\", \"name\": \"P5\", \"kind\": \"state\"},\n"
+    "  {\"id\": \"league\", \"name\": \"League\", \"kind\": \"alliance\", "
+    "\"collective_defense\": true},\n"
+    "  {\"id\": \"forum\", \"name\": \"Forum\", \"kind\": \"alliance\", "
+    "\"collective_defense\": false}],\n"
+    " \"relations\": [\n"
+    "  {\"id\": \"l1\", \"source\": \"p1\", \"target\": \"league\", \"type\": \"member_of\", "
+    "\"from\": \"2001\"},\n"
+    "  {\"id\": \"l2\", \"source\": \"p2\", \"target\": \"league\", \"type\": \"member_of\", "
+    "\"from\": \"2001\"},\n"
+    "  {\"id\": \"l3\", \"source\": \"p3\", \"target\": \"league\", \"type\": \"member_of\", "
+    "\"from\": \"2001\"},\n"
+    "  {\"id\": \"l5\", \"source\": \"p5\", \"target\": \"league\", \"type\": \"member_of\", "
+    "\"from\": \"2001\", \"to\": \"2015\"},\n"
+    "  {\"id\": \"f1\", \"source\": \"p1\", \"target\": \"forum\", \"type\": \"member_of\", "
+    "\"from\": \"2001\"},\n"
+    "  {\"id\": \"f4\", \"source\": \"p4\", \"target\": \"forum\", \"type\": \"member_of\", "
+    "\"from\": \"2001\"},\n"
+    "  {\"id\": \"hit\", \"source\": \"p3\", \"target\": \"p1\", \"type\": \"attacks\", \"at\": "
+    "\"2020-03\"},\n"
+    "  {\"id\": \"aid\", \"source\": \"p2\", \"target\": \"p1\", \"type\": \"aid_military\", "
+    "\"at\": \"2020-04\"}\n"
+    " ]}";
+
+static void fellow_members_bound(void **state)
+{
+    (void)state;
+    ent_graph *g = NULL;
+    ent_load_input in = {"league.json", league, strlen(league)};
+    ent_load_options o = {0, 1};
+    ent_diags *d = ent_diags_new();
+    assert_int_equal(ent_load_inputs(&g, &in, 1, &o, d), 0);
+    ent_diags_free(d);
+    int32_t day;
+    assert_int_equal(ent_resolve_when(g, "2020-06-30", &day, NULL), 0);
+    ent_view *v;
+    assert_int_equal(ent_view_new(&v, g, day, NULL), 0);
+    ent_table *t;
+    assert_int_equal(ent_commitments_table(&t, v), 0);
+    static const char *const want[][3] = {
+        {"league", "p1", "ignored"},    {"p2", "p1", "kept"},       {"p3", "p1", "broken"},
+        {"league", "p2", "not tested"}, {"p1", "p2", "not tested"}, {"p3", "p2", "not tested"},
+        {"league", "p3", "not tested"}, {"p1", "p3", "not tested"}, {"p2", "p3", "not tested"},
+    };
+    assert_int_equal(ent_table_rows(t), 9);
+    for (size_t r = 0; r < 9; r++) {
+        assert_string_equal(ent_table_string(t, r, 0), want[r][0]);
+        assert_string_equal(ent_table_string(t, r, 1), want[r][1]);
+        assert_string_equal(ent_table_string(t, r, 2), want[r][2]);
+    }
+    assert_string_equal(ent_table_string(t, 2, 3),
+                        "fellow member of league: p3->league l3 member_of 2001..; "
+                        "p1->league l1 member_of 2001..");
+    assert_string_equal(ent_table_string(t, 2, 5), "p3->p1 hit attacks 2020-03");
+    assert_string_equal(ent_table_string(t, 1, 5), "p2->p1 aid aid_military 2020-04");
+    /* The attack calls p2 to act, not p3, which made it. */
+    assert_string_equal(ent_table_string(t, 1, 4), "p3->p1 hit attacks 2020-03");
+    assert_string_equal(ent_table_string(t, 2, 4), "");
+    ent_table_free(t);
+    ent_view_free(v);
+
+    /* In 2010 p5 was a member too: four members, 4 + 4 * 3 = 16 rows. */
+    assert_int_equal(ent_resolve_when(g, "2010", &day, NULL), 0);
+    assert_int_equal(ent_view_new(&v, g, day, NULL), 0);
+    assert_int_equal(ent_commitments_table(&t, v), 0);
+    assert_int_equal(ent_table_rows(t), 16);
+    ent_table_free(t);
+    ent_view_free(v);
+    ent_graph_free(g);
+}
+
 static void signed_paths(void **state)
 {
     (void)state;
@@ -129,6 +218,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(kept_ignored_broken),
         cmocka_unit_test(signed_paths),
+        cmocka_unit_test(fellow_members_bound),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

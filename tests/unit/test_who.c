@@ -3,7 +3,8 @@
  * answers are known: a side switched on a date (Italy in 1943), a backer
  * known only from a claim by the backed party, backing through an alliance
  * (via), the enemy of an enemy at depth 2, and partial dates at the edges of
- * a --between period.
+ * a --between period. Then, on a second graph, the fellow members of a
+ * collective-defence alliance as backers bound by it.
  */
 #include "test_common.h"
 
@@ -65,10 +66,9 @@ static int32_t day(const char *s)
     return ent_date_last_day(d);
 }
 
-/* The actors of the answer, in order, as "a b c" (depth appended when > 1). */
-static void ask(char *out, size_t cap, const char *verb, const char *actor, const char *at,
-                const char *from, const char *to, unsigned depth, const ent_view_options *vo,
-                int reverse)
+/* The answer's table (the caller frees it): at AT, or between FROM and TO. */
+static ent_table *query(const char *verb, const char *actor, const char *at, const char *from,
+                        const char *to, unsigned depth, const ent_view_options *vo, int reverse)
 {
     ent_who_query q;
     memset(&q, 0, sizeof q);
@@ -81,7 +81,7 @@ static void ask(char *out, size_t cap, const char *verb, const char *actor, cons
     if (at)
         w.day = day(at);
     else if (!from || !to)
-        fail_msg("ask() needs either AT or FROM and TO");
+        fail_msg("query() needs either AT or FROM and TO");
     else {
         ent_date f;
         ent_date_parse(&f, from, strlen(from));
@@ -93,6 +93,15 @@ static void ask(char *out, size_t cap, const char *verb, const char *actor, cons
     ent_view_options_init(&o);
     ent_table *t;
     assert_int_equal(ent_who_table(&t, graph, vo ? vo : &o, &w, &q), 0);
+    return t;
+}
+
+/* The actors of the answer, in order, as "a b c" (depth appended when > 1). */
+static void ask(char *out, size_t cap, const char *verb, const char *actor, const char *at,
+                const char *from, const char *to, unsigned depth, const ent_view_options *vo,
+                int reverse)
+{
+    ent_table *t = query(verb, actor, at, from, to, depth, vo, reverse);
     out[0] = '\0';
     for (size_t r = 0; r < ent_table_rows(t); r++) {
         size_t n = strlen(out);
@@ -195,6 +204,110 @@ static void partial_dates_at_the_edges_of_between(void **state)
     assert_string_equal(a, "");
 }
 
+/*
+ * Fellow members. fr, de and it are members of the defence pact "atlantic"
+ * (it only by its own claim), es was one until 2005; fr and gr are members
+ * of "club", which has no collective defence. de also backs fr directly from
+ * 2009, and x backs it. Worked out by hand from the membership rules:
+ *   who backed fr on 2010: de (direct, and bound), it (bound only), not es
+ *     (its membership ended in 2005), not gr (the club binds nobody);
+ *   the same without it's claims: de;
+ *   between 2003 and 2004: de, it, es, all bound only (de's support starts
+ *     in 2009), in graph order;
+ *   depth 2 on 2010: x backs it, which is bound to fr;
+ *   whom fr backed on 2010: its memberships (atlantic, club: direct, +6
+ *     each, graph order) then de and it, bound.
+ */
+static const char *pact =
+    "{\"format\": \"entente/1\",\n"
+    " \"actors\": [\n"
+    "  {\"id\": \"fr\", \"name\": \"France\", \"kind\": \"state\"},\n"
+    "  {\"id\": \"de\", \"name\": \"Germany\", \"kind\": \"state\"},\n"
+    "  {\"id\": \"it\", \"name\": \"Italy\", \"kind\": \"state\"},\n"
+    "  {\"id\": \"es\", \"name\": \"Spain\", \"kind\": \"state\"},\n"
+    "  {\"id\": \"gr\", \"name\": \"Greece\", \"kind\": \"state\"},\n"
+    "  {\"id\": \"x\", \"name\": \"X\", \"kind\": \"state\"},\n"
+    "  {\"id\": \"atlantic\", \"name\": \"Atlantic Pact\", \"kind\": \"alliance\", "
+    "\"collective_defense\": true},\n"
+    "  {\"id\": \"club\", \"name\": \"Club\", \"kind\": \"alliance\", \"collective_defense\": "
+    "false}],\n"
+    " \"relations\": [\n"
+    "  {\"id\": \"m-fr\", \"source\": \"fr\", \"target\": \"atlantic\", \"type\": \"member_of\", "
+    "\"from\": \"2000\"},\n"
+    "  {\"id\": \"m-de\", \"source\": \"de\", \"target\": \"atlantic\", \"type\": \"member_of\", "
+    "\"from\": \"2000\"},\n"
+    "  {\"id\": \"m-it\", \"source\": \"it\", \"target\": \"atlantic\", \"type\": \"member_of\", "
+    "\"from\": \"2000\", \"status\": \"claimed\", \"claimed_by\": \"it\"},\n"
+    "  {\"id\": \"m-es\", \"source\": \"es\", \"target\": \"atlantic\", \"type\": \"member_of\", "
+    "\"from\": \"2000\", \"to\": \"2005\"},\n"
+    "  {\"id\": \"c-fr\", \"source\": \"fr\", \"target\": \"club\", \"type\": \"member_of\", "
+    "\"from\": \"2000\"},\n"
+    "  {\"id\": \"c-gr\", \"source\": \"gr\", \"target\": \"club\", \"type\": \"member_of\", "
+    "\"from\": \"2000\"},\n"
+    "  {\"id\": \"de-fr\", \"source\": \"de\", \"target\": \"fr\", \"type\": "
+    "\"support_political\", \"from\": \"2009\"},\n"
+    "  {\"id\": \"x-it\", \"source\": \"x\", \"target\": \"it\", \"type\": \"support_military\", "
+    "\"from\": \"2009\"}\n"
+    " ]}";
+
+static void fellow_members_are_bound(void **state)
+{
+    (void)state;
+    ent_graph *saved = graph;
+    ent_load_input in = {"pact.json", pact, strlen(pact)};
+    ent_load_options lo = {0, 1};
+    ent_diags *d = ent_diags_new();
+    assert_int_equal(ent_load_inputs(&graph, &in, 1, &lo, d), 0);
+    ent_diags_free(d);
+
+    char a[256];
+    ask(a, sizeof a, "backed", "fr", "2010", NULL, NULL, 1, NULL, 0);
+    assert_string_equal(a, "de it");
+    ask(a, sizeof a, "backed", "fr", NULL, "2003", "2004", 1, NULL, 0);
+    assert_string_equal(a, "de it es");
+    ask(a, sizeof a, "backed", "fr", "2010", NULL, NULL, 2, NULL, 0);
+    assert_string_equal(a, "de it x/2");
+    ask(a, sizeof a, "backed", "fr", "2010", NULL, NULL, 1, NULL, 1);
+    assert_string_equal(a, "atlantic club de it");
+    ask(a, sizeof a, "opposed", "fr", "2010", NULL, NULL, 2, NULL, 0);
+    assert_string_equal(a, "");
+    /* Greece is bound to nobody: the club has no collective defence. */
+    ask(a, sizeof a, "backed", "gr", "2010", NULL, NULL, 1, NULL, 0);
+    assert_string_equal(a, "");
+    /* Italy's membership rests on its own claim. */
+    ent_view_options o;
+    ent_view_options_init(&o);
+    uint32_t it = (uint32_t)ent_graph_actor_by_id(graph, "it");
+    o.exclude_claims_by = &it;
+    o.n_exclude = 1;
+    ask(a, sizeof a, "backed", "fr", "2010", NULL, NULL, 1, &o, 0);
+    assert_string_equal(a, "de");
+    o.n_exclude = 0;
+    o.status_mask = 1u << ENT_STATUS_REPORTED; /* the default status of the others */
+    ask(a, sizeof a, "backed", "fr", "2010", NULL, NULL, 1, &o, 0);
+    assert_string_equal(a, "de");
+
+    /* The rows say how: direct and bound, bound only, and the chain. */
+    ent_table *t = query("backed", "fr", "2010", NULL, NULL, 2, NULL, 0);
+    assert_int_equal(ent_table_rows(t), 3);
+    assert_string_equal(ent_table_string(t, 0, 3), "direct; bound by alliance atlantic");
+    assert_string_equal(ent_table_string(t, 0, 4),
+                        "de->fr de-fr support_political 2009..; bound by alliance atlantic: "
+                        "de->atlantic m-de member_of 2000.., fr->atlantic m-fr member_of 2000..");
+    assert_string_equal(ent_table_string(t, 1, 3), "bound by alliance atlantic");
+    assert_string_equal(ent_table_string(t, 1, 4),
+                        "bound by alliance atlantic: it->atlantic m-it member_of 2000.. "
+                        "[claimed by it], fr->atlantic m-fr member_of 2000..");
+    assert_string_equal(ent_table_string(t, 2, 3), "backs it, which is bound by alliance to fr");
+    ent_table_free(t);
+    t = query("backed", "fr", "2010", NULL, NULL, 1, NULL, 1);
+    assert_string_equal(ent_table_string(t, 2, 3), "bound by alliance atlantic");
+    ent_table_free(t);
+
+    ent_graph_free(graph);
+    graph = saved;
+}
+
 static void verbs(void **state)
 {
     (void)state;
@@ -224,6 +337,7 @@ int main(void)
         cmocka_unit_test(enemy_of_an_enemy),
         cmocka_unit_test(partial_dates_at_the_edges_of_between),
         cmocka_unit_test(verbs),
+        cmocka_unit_test(fellow_members_are_bound),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
