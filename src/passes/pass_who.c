@@ -219,9 +219,22 @@ static int in_frame(const walk *w, uint32_t r)
     return s->first <= d && s->last >= d - w->o->window_days + 1;
 }
 
-static int sign_of(double x)
+/*
+ * The stance a relation takes for "backed" and "opposed": the sign of its
+ * intensity, except that some cooperative acts back nobody, by their role:
+ * a request for help (seeks) or a surrender (yields) makes the source rely
+ * on or give way to the target, a mediation (brokers) stands between
+ * parties, and contact in words (engages, verbal: a call, a meeting, a
+ * visit, a negotiation) takes no side. docs/analyses.md lists the rule.
+ */
+static int stance_of(const ent_graph *g, const ent_relation *rel)
 {
-    return (x > 0) - (x < 0);
+    const ent_reltype *t = &g->types[rel->type];
+    if (rel->intensity > 0 &&
+        (t->role == ENT_ROLE_SEEKS || t->role == ENT_ROLE_YIELDS || t->role == ENT_ROLE_BROKERS ||
+         (t->role == ENT_ROLE_ENGAGES && !ent_mode_is_material(t->mode))))
+        return 0;
+    return (rel->intensity > 0) - (rel->intensity < 0);
 }
 
 /* Whether relation r is of the kind asked about (for type and family verbs). */
@@ -260,7 +273,7 @@ static int visit(walk *w, size_t fi, uint32_t r, uint32_t other)
     const ent_relation *rel = &w->g->relations[r];
     if (other == w->q->actor || other == w->hits[fi].actor)
         return ENT_OK;
-    int rs = sign_of(rel->intensity);
+    int rs = stance_of(w->g, rel);
     if (w->q->sign == 0 ? !of_kind(w, r) : rs == 0)
         return ENT_OK;
     int s = w->q->sign == 0 ? 1 : rs * w->hits[fi].sign;

@@ -328,9 +328,53 @@ static void verbs(void **state)
     assert_string_equal(guess, "attacks");
 }
 
+/* Requests for help, surrenders, mediations and calls back nobody: only the
+ * supporter and the one who praised are p's backers; the caller, the mediator,
+ * the one asking p for help and the one surrendering to p are not. */
+static void roles_that_back_nobody(void **state)
+{
+    (void)state;
+    const char *doc =
+        "{\"format\": \"entente/1\", \"actors\": ["
+        "{\"id\": \"p\", \"name\": \"P\", \"kind\": \"state\"},"
+        "{\"id\": \"sup\", \"name\": \"Supporter\", \"kind\": \"state\"},"
+        "{\"id\": \"fan\", \"name\": \"Admirer\", \"kind\": \"state\"},"
+        "{\"id\": \"caller\", \"name\": \"Caller\", \"kind\": \"state\"},"
+        "{\"id\": \"med\", \"name\": \"Mediator\", \"kind\": \"organization\"},"
+        "{\"id\": \"asker\", \"name\": \"Asker\", \"kind\": \"group\"},"
+        "{\"id\": \"loser\", \"name\": \"Loser\", \"kind\": \"force\"}],"
+        " \"relations\": ["
+        "{\"source\": \"sup\", \"target\": \"p\", \"type\": \"support_military\", \"from\": "
+        "\"2020\"},"
+        "{\"source\": \"fan\", \"target\": \"p\", \"type\": \"praise\", \"at\": \"2020-05\"},"
+        "{\"source\": \"caller\", \"target\": \"p\", \"type\": \"call\", \"at\": \"2020-05\"},"
+        "{\"source\": \"med\", \"target\": \"p\", \"type\": \"mediation\", \"at\": \"2020-05\"},"
+        "{\"source\": \"asker\", \"target\": \"p\", \"type\": \"requests_help\", \"at\": "
+        "\"2020-05\"},"
+        "{\"source\": \"loser\", \"target\": \"p\", \"type\": \"surrenders_to\", \"at\": "
+        "\"2020-05\"}]}";
+    ent_graph *saved = graph;
+    ent_load_input in = {"roles.json", doc, strlen(doc)};
+    ent_load_options lo = {0, 1};
+    ent_diags *d = ent_diags_new();
+    assert_int_equal(ent_load_inputs(&graph, &in, 1, &lo, d), 0);
+    ent_diags_free(d);
+    char a[256];
+    ask(a, sizeof a, "backed", "p", "2020-12-31", NULL, NULL, 1, NULL, 0);
+    assert_string_equal(a, "sup fan");
+    /* Each is still found by its own verb. */
+    ask(a, sizeof a, "mediated", "p", "2020-12-31", NULL, NULL, 1, NULL, 0);
+    assert_string_equal(a, "med");
+    ask(a, sizeof a, "requests_help", "p", "2020-12-31", NULL, NULL, 1, NULL, 0);
+    assert_string_equal(a, "asker");
+    ent_graph_free(graph);
+    graph = saved;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(roles_that_back_nobody),
         cmocka_unit_test(side_switch_before_during_after),
         cmocka_unit_test(claims_can_be_left_out),
         cmocka_unit_test(backing_through_an_alliance),
