@@ -19,10 +19,10 @@ They agree when:
   the order of floating-point sums may break either way; that is reported and still agrees.
   At the last rank the other list may name another actor on the same condition;
 - every actor in both lists has deltas that differ by at most the tolerance of that file:
-  --tol, or half a unit of the last decimal the file prints when that is larger. entente
-  prints leverage with 3 decimals in every format (text, CSV and JSON), so its deltas are
-  checked to 5e-4, the most its rounding can move them; the Python peers print 12 decimals
-  and are checked to --tol.
+  --tol, plus half a unit of the last decimal the file prints when that is coarser than
+  --tol. entente prints leverage with 3 decimals in every format (text, CSV and JSON), so its
+  deltas are checked to 5e-4 + --tol, the most its rounding can move them; the Python peers
+  print 12 decimals and are checked to --tol.
 
 Exit status 1 when any pair disagrees or a file cannot be read.
 """
@@ -34,7 +34,6 @@ import sys
 
 ID_COLUMNS = ("id", "actor", "actor_id")
 DELTA_COLUMNS = ("delta", "change", "shift")
-SLACK = 1e-12  # the binary representation of a printed decimal
 
 
 def decimals(text):
@@ -127,7 +126,8 @@ def main():
         return 1
     ref_label, ref, _ = tops[0]
     for label, top, dec in tops[1:]:
-        tol = max(args.tol, 0.5 * 10.0**-dec) + SLACK
+        rounding = 0.5 * 10.0**-dec
+        tol = args.tol + (rounding if rounding > args.tol else 0.0)
         agree, msg = compare(ref, top, tol, args.tie_tol)
         if dec < 12:
             msg += f" (printed to {dec} decimals: tolerance {tol:.1e})"
