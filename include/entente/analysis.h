@@ -101,18 +101,20 @@ typedef struct ent_analysis_options {
  * reliance is the sum, or 0 when the sum is negative.
  */
 
-/** The reliance that relation `r` adds on the view's day (0 when it adds none). */
+/** What one relation adds to one pair's reliance on the view's day. */
 typedef struct ent_reliance {
     uint32_t client, patron; /**< who relies, and on whom */
     double amount;           /**< > 0 adds to the client's reliance, < 0 (a refusal) takes */
 } ent_reliance;
 
 /**
- * What relation `r` contributes to reliance on the view's day. Returns 1 and
- * fills *out when it contributes, 0 when it does not (its role makes nobody
- * rely on anybody, or it is not in force). O(1).
+ * What relation `r` contributes to reliance on the view's day: out[0], and
+ * out[1] for a relation of a symmetric type read in its other direction (an
+ * alliance makes each party rely on the other). Returns how many entries it
+ * filled: 0 when the relation's role makes nobody rely on anybody or it is
+ * not in force, 1, or 2. O(1).
  */
-int ent_relation_reliance(const ent_view *v, uint32_t r, ent_reliance *out);
+int ent_relation_reliance(const ent_view *v, uint32_t r, ent_reliance out[2]);
 
 /**
  * The reliance of `actor` on every patron and of every client on `actor`, as

@@ -36,7 +36,12 @@ typedef struct ent_view_options {
 /** Sets the defaults: a 365-day window, no decay, every status. */
 void ent_view_options_init(ent_view_options *o);
 
-/** One aggregated edge: every kept relation from `source` to `target`. */
+/**
+ * One aggregated edge: every kept relation from `source` to `target`. A
+ * relation of a symmetric type (an alliance, a war) holds both ways and stands
+ * behind the edges of both directions, so the source of a relation of an edge
+ * may be the edge's target.
+ */
 typedef struct ent_edge {
     uint32_t source, target;   /**< actor indices */
     double positive;           /**< sum of the positive weights (>= 0) */
@@ -44,6 +49,9 @@ typedef struct ent_edge {
     double weight;             /**< positive + negative */
     const uint32_t *relations; /**< indices of the relations behind the edge */
     size_t n_relations;
+    double mirrored; /**< the part of `weight` from symmetric relations coded in
+                          the other direction (they are counted in both edges:
+                          subtract it to count every relation once) */
 } ent_edge;
 
 typedef struct ent_view ent_view;

@@ -55,18 +55,25 @@ char *ent_graph_lower_(ent_graph *g, const char *s)
     return p;
 }
 
-/* Fills the by-target and by-source indexes with counting sorts: O(R + A). */
+/*
+ * Fills the by-target and by-source indexes with counting sorts: O(R + A). A
+ * relation of a symmetric type holds both ways, so it is also listed among
+ * its source's incoming and its target's outgoing relations (in_other and
+ * out_other give the other end as seen from the actor listed).
+ */
 static int index_neighbours(ent_graph *g)
 {
-    size_t na = g->n_actors, nr = g->n_relations, nvia = 0;
-    for (size_t i = 0; i < nr; i++)
+    size_t na = g->n_actors, nr = g->n_relations, nvia = 0, nsym = 0;
+    for (size_t i = 0; i < nr; i++) {
         nvia += g->relations[i].via != ENT_NO_ACTOR;
+        nsym += g->types[g->relations[i].type].symmetric != 0;
+    }
     free(g->by_target);
     free(g->by_source);
     free(g->in_start);
     free(g->out_start);
-    g->by_target = malloc((nr ? nr : 1) * sizeof *g->by_target);
-    g->by_source = malloc((nr + nvia ? nr + nvia : 1) * sizeof *g->by_source);
+    g->by_target = malloc((nr + nsym ? nr + nsym : 1) * sizeof *g->by_target);
+    g->by_source = malloc((nr + nvia + nsym ? nr + nvia + nsym : 1) * sizeof *g->by_source);
     g->in_start = calloc(na + 2, sizeof *g->in_start);
     g->out_start = calloc(na + 2, sizeof *g->out_start);
     if (!g->by_target || !g->by_source || !g->in_start || !g->out_start)
@@ -77,6 +84,10 @@ static int index_neighbours(ent_graph *g)
         g->out_start[r->source + 2]++;
         if (r->via != ENT_NO_ACTOR)
             g->out_start[r->via + 2]++;
+        if (g->types[r->type].symmetric) {
+            g->in_start[r->source + 2]++;
+            g->out_start[r->target + 2]++;
+        }
     }
     for (size_t a = 0; a < na; a++) {
         g->in_start[a + 2] += g->in_start[a + 1];
@@ -88,6 +99,10 @@ static int index_neighbours(ent_graph *g)
         g->by_source[g->out_start[r->source + 1]++] = (uint32_t)i;
         if (r->via != ENT_NO_ACTOR)
             g->by_source[g->out_start[r->via + 1]++] = (uint32_t)i;
+        if (g->types[r->type].symmetric) {
+            g->by_target[g->in_start[r->source + 1]++] = (uint32_t)i;
+            g->by_source[g->out_start[r->target + 1]++] = (uint32_t)i;
+        }
     }
     return 0;
 }
@@ -98,10 +113,13 @@ int ent_graph_index_(ent_graph *g)
     g->spans = malloc((g->n_relations ? g->n_relations : 1) * sizeof *g->spans);
     if (!g->spans)
         return -1;
+    g->n_symmetric = 0;
     for (size_t i = 0; i < g->n_relations; i++) {
         const ent_relation *r = &g->relations[i];
         ent_rel_span *s = &g->spans[i];
         s->durable = (uint8_t)g->types[r->type].durable;
+        s->symmetric = (uint8_t)g->types[r->type].symmetric;
+        g->n_symmetric += s->symmetric;
         if (s->durable) {
             s->first = r->from.year ? ent_date_first_day(r->from) : INT32_MIN;
             s->last = r->to.year ? ent_date_last_day(r->to) : INT32_MAX;

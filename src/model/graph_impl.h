@@ -25,7 +25,8 @@ typedef struct ent_rel_span {
     uint32_t claimed_by;
     uint8_t status;
     uint8_t durable;
-    uint32_t kinds; /* bit k: the relation has evidence from a source of kind k */
+    uint8_t symmetric; /* the type holds both ways: snapshots read it in both directions */
+    uint32_t kinds;    /* bit k: the relation has evidence from a source of kind k */
 } ent_rel_span;
 
 struct ent_graph {
@@ -59,13 +60,33 @@ struct ent_graph {
     ent_strmap relation_ids;   /* the relation ids given, for duplicate checks */
     ent_strmap names;          /* lowercased id, name, alias -> actor or AMBIGUOUS */
     ent_rel_span *spans;       /* per relation, see ent_rel_span */
+    size_t n_symmetric;        /* relations of a symmetric type */
     /* Relations by target and by source (CSR): by_target[in_start[a] ..
      * in_start[a + 1]) are the relations towards actor a, in file order;
      * likewise by_source/out_start. A relation with `via` V is also listed
-     * among V's outgoing relations (V was the channel of the act). */
+     * among V's outgoing relations (V was the channel of the act). A relation
+     * of a symmetric type is also listed among its source's incoming and its
+     * target's outgoing relations: use in_other/out_other for the other end. */
     uint32_t *by_target, *by_source;
     size_t *in_start, *out_start;
 };
+
+/* The other end of relation r listed among actor a's incoming relations:
+ * its source, or its target when a is the source of a symmetric relation. */
+static inline uint32_t in_other(const ent_graph *g, uint32_t r, uint32_t a)
+{
+    const ent_relation *x = &g->relations[r];
+    return x->target == a ? x->source : x->target;
+}
+
+/* The other end of relation r listed among actor a's outgoing relations: its
+ * target (a is its source or its channel), or its source when a is the
+ * target of a symmetric relation. */
+static inline uint32_t out_other(const ent_graph *g, uint32_t r, uint32_t a)
+{
+    const ent_relation *x = &g->relations[r];
+    return x->source == a || x->via == a ? x->target : x->source;
+}
 
 /* Fills g->spans from the relations. Returns 0 or -1 when out of memory. */
 int ent_graph_index_(ent_graph *g);

@@ -40,19 +40,62 @@ void describe_edge(const ent_graph *g, const ent_edge *e, ent_strbuf *out)
     }
 }
 
+size_t describe_own(const ent_graph *g, const ent_edge *e, ent_strbuf *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; e && i < e->n_relations; i++) {
+        if (ent_graph_relation(g, e->relations[i])->source != e->source)
+            continue;
+        if (n++)
+            ent_strbuf_adds(out, "; ");
+        describe_relation(g, e->relations[i], out);
+    }
+    return n;
+}
+
+static size_t count_own(const ent_graph *g, const ent_edge *e)
+{
+    size_t n = 0;
+    for (size_t i = 0; e && i < e->n_relations; i++)
+        n += ent_graph_relation(g, e->relations[i])->source == e->source;
+    return n;
+}
+
 void describe_tie(const ent_view *v, uint32_t x, uint32_t y, ent_strbuf *sb)
 {
     const ent_graph *g = ent_view_graph(v);
     const ent_edge *e1 = ent_view_find_edge(v, x, y), *e2 = ent_view_find_edge(v, y, x);
-    if (e1) {
+    int first = 1;
+    if (count_own(g, e1)) {
         ent_strbuf_addf(sb, "%s->%s: ", ent_graph_actor(g, x)->id, ent_graph_actor(g, y)->id);
-        describe_edge(g, e1, sb);
+        describe_own(g, e1, sb);
+        first = 0;
     }
-    if (e2) {
-        ent_strbuf_addf(sb, "%s%s->%s: ", e1 ? " | " : "", ent_graph_actor(g, y)->id,
+    if (count_own(g, e2)) {
+        ent_strbuf_addf(sb, "%s%s->%s: ", first ? "" : " | ", ent_graph_actor(g, y)->id,
                         ent_graph_actor(g, x)->id);
-        describe_edge(g, e2, sb);
+        describe_own(g, e2, sb);
     }
+}
+
+/*
+ * The stance a relation takes for "backed" and "opposed": the sign of its
+ * intensity, except that some cooperative acts back nobody, by their role:
+ * a request for help (seeks) or a surrender (yields) makes the source rely
+ * on or give way to the target, a mediation (brokers) stands between
+ * parties, and contact or agreement (engages: a call, a meeting, a
+ * negotiation, a ceasefire) takes no side, unless it is cooperation in the
+ * family "support" (a partnership, cooperation in a course of action).
+ * docs/analyses.md states the rule.
+ */
+int relation_stance(const ent_graph *g, const ent_relation *rel)
+{
+    const ent_reltype *t = ent_graph_type(g, rel->type);
+    if (rel->intensity > 0 &&
+        (t->role == ENT_ROLE_SEEKS || t->role == ENT_ROLE_YIELDS || t->role == ENT_ROLE_BROKERS ||
+         (t->role == ENT_ROLE_ENGAGES && strcmp(t->family, "support") != 0)))
+        return 0;
+    return (rel->intensity > 0) - (rel->intensity < 0);
 }
 
 int32_t type_by_id(const ent_graph *g, const char *id)

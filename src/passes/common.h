@@ -15,6 +15,17 @@ void describe_relation(const ent_graph *g, uint32_t r, ent_strbuf *out);
 /* The relations behind an edge, described and joined with "; ". */
 void describe_edge(const ent_graph *g, const ent_edge *e, ent_strbuf *out);
 
+/* The relations of e whose source is the edge's, described and joined with
+ * "; " (a symmetric relation stands behind both directions' edges and is
+ * listed under the direction it was coded in); returns how many. */
+size_t describe_own(const ent_graph *g, const ent_edge *e, ent_strbuf *out);
+
+/* +1 when relation rel backs its target, -1 when it opposes it, 0 when it
+ * does neither: the sign of its intensity, except that requests for help,
+ * surrenders, mediation and contact or agreement (engages, outside the family
+ * "support") back nobody. Shared by who and commitments. */
+int relation_stance(const ent_graph *g, const ent_relation *rel);
+
 /* The index of the relation type with this id in g's vocabulary, or -1. */
 int32_t type_by_id(const ent_graph *g, const char *id);
 

@@ -208,6 +208,7 @@ void elist_release(elist *e)
     free(e->neg);
     free(e->rel_to);
     free(e->rel_from);
+    free(e->mirrored);
     memset(e, 0, sizeof *e);
 }
 
@@ -222,7 +223,7 @@ static int grow_to(void **items, size_t cap, size_t elem)
 }
 
 int elist_push(elist *e, uint32_t from, uint32_t to, double pos, double neg, double rel_to,
-               double rel_from)
+               double rel_from, double mirrored)
 {
     if (e->m == e->cap) {
         size_t cap = e->cap ? e->cap * 2 : 64;
@@ -232,7 +233,8 @@ int elist_push(elist *e, uint32_t from, uint32_t to, double pos, double neg, dou
             grow_to((void **)&e->pos, cap, sizeof *e->pos) ||
             grow_to((void **)&e->neg, cap, sizeof *e->neg) ||
             grow_to((void **)&e->rel_to, cap, sizeof *e->rel_to) ||
-            grow_to((void **)&e->rel_from, cap, sizeof *e->rel_from))
+            grow_to((void **)&e->rel_from, cap, sizeof *e->rel_from) ||
+            grow_to((void **)&e->mirrored, cap, sizeof *e->mirrored))
             return ENT_ENOMEM;
         e->cap = cap;
     }
@@ -242,6 +244,7 @@ int elist_push(elist *e, uint32_t from, uint32_t to, double pos, double neg, dou
     e->neg[e->m] = neg;
     e->rel_to[e->m] = rel_to;
     e->rel_from[e->m] = rel_from;
+    e->mirrored[e->m] = mirrored;
     e->m++;
     return ENT_OK;
 }
@@ -271,14 +274,16 @@ int elist_from_view(elist *e, uint32_t **map_out, uint32_t **back_out, const ent
         e->neg = malloc(m * sizeof *e->neg);
         e->rel_to = malloc(m * sizeof *e->rel_to);
         e->rel_from = malloc(m * sizeof *e->rel_from);
-        if (!e->from || !e->to || !e->pos || !e->neg || !e->rel_to || !e->rel_from)
+        e->mirrored = malloc(m * sizeof *e->mirrored);
+        if (!e->from || !e->to || !e->pos || !e->neg || !e->rel_to || !e->rel_from || !e->mirrored)
             goto oom;
     }
     for (size_t i = 0; i < m; i++) {
         const ent_edge *x = ent_view_edge(v, i);
         double rt, rf;
         edge_reliance(v, x, &rt, &rf);
-        if (elist_push(e, map[x->source], map[x->target], x->positive, x->negative, rt, rf))
+        if (elist_push(e, map[x->source], map[x->target], x->positive, x->negative, rt, rf,
+                       x->mirrored))
             goto oom;
     }
     *map_out = map;
@@ -343,7 +348,7 @@ static int pn_of(const elist *e, double *out)
         uint32_t lo = e->from[i] < e->to[i] ? e->from[i] : e->to[i];
         uint32_t hi = e->from[i] < e->to[i] ? e->to[i] : e->from[i];
         pw[i].key = ((uint64_t)lo << 32) | hi;
-        pw[i].weight = e->pos[i] + e->neg[i];
+        pw[i].weight = e->pos[i] + e->neg[i] - e->mirrored[i]; /* each relation once */
     }
     qsort(pw, m, sizeof *pw, by_key);
     for (size_t i = 0; i < m;) {

@@ -17,11 +17,12 @@ typedef struct elist {
                           (provides; less refusals, so it may be < 0) */
     double *rel_from;  /* the source's reliance on the target they add (seeks, yields,
                           membership of a defence alliance; >= 0) */
+    double *mirrored;  /* the part of pos + neg from symmetric relations coded the other way */
 } elist;
 
 void elist_release(elist *e);
 int elist_push(elist *e, uint32_t from, uint32_t to, double pos, double neg, double rel_to,
-               double rel_from);
+               double rel_from, double mirrored);
 
 /* The reliance the relations behind edge x of view v add, split as in elist. */
 void edge_reliance(const ent_view *v, const ent_edge *x, double *rel_to, double *rel_from);

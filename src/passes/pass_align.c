@@ -74,10 +74,15 @@ static int tie_next(tie_iter *it, uint32_t *other, double *w)
         uint32_t i = has_in ? it->in[it->i_in]->source : UINT32_MAX;
         uint32_t k = o < i ? o : i;
         double sum = 0;
-        if (o == k)
-            sum += it->out[it->i_out++].weight;
-        if (i == k)
-            sum += it->in[it->i_in++]->weight;
+        /* A symmetric relation stands behind both edges: count it once. */
+        if (o == k) {
+            sum += it->out[it->i_out].weight - it->out[it->i_out].mirrored;
+            it->i_out++;
+        }
+        if (i == k) {
+            sum += it->in[it->i_in]->weight - it->in[it->i_in]->mirrored;
+            it->i_in++;
+        }
         if (k == it->self)
             continue;
         *other = k;

@@ -1125,7 +1125,7 @@ int proj_build(proj *p, const ent_view *v, int direct_only)
         uint32_t hi = e->source < e->target ? e->target : e->source;
         pw[k].key = (uint64_t)lo << 32 | hi;
         pw[k].bound = 0;
-        pw[k++].w = e->weight;
+        pw[k++].w = e->weight - e->mirrored; /* a symmetric relation counts once */
     }
     for (size_t i = 0; i < nb; i++) {
         pw[k].key = bp[i].key;

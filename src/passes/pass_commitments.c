@@ -74,7 +74,7 @@ static int attacked(const ent_view *v, uint32_t attacker, uint32_t victim)
     for (size_t k = g->out_start[attacker]; k < g->out_start[attacker + 1]; k++) {
         uint32_t r = g->by_source[k];
         const ent_relation *rel = &g->relations[r];
-        if (rel->target == victim && is_attack(g, rel) && kept(v, r))
+        if (out_other(g, r, attacker) == victim && is_attack(g, rel) && kept(v, r))
             return 1;
     }
     return 0;
@@ -104,7 +104,7 @@ static void judge(const ent_view *v, tb *t, cells *c, uint32_t bound, uint32_t p
     for (size_t k = g->in_start[prot]; k < g->in_start[prot + 1]; k++) {
         uint32_t q = g->by_target[k];
         const ent_relation *x = &g->relations[q];
-        if (q == skip || !kept(v, q) || x->source == bound || x->via == bound ||
+        if (q == skip || !kept(v, q) || in_other(g, q, prot) == bound || x->via == bound ||
             x->intensity >= 0 || !is_attack(g, x))
             continue;
         called = 1;
@@ -113,7 +113,7 @@ static void judge(const ent_view *v, tb *t, cells *c, uint32_t bound, uint32_t p
     for (size_t k = g->out_start[prot]; k < g->out_start[prot + 1]; k++) {
         uint32_t q = g->by_source[k];
         const ent_relation *x = &g->relations[q];
-        if (x->target == bound && x->source == prot && kept(v, q) &&
+        if (x->source == prot && x->target == bound && kept(v, q) &&
             strcmp(g->types[x->type].id, "requests_help") == 0) {
             called = 1;
             add(g, &c->trig, q);
@@ -124,19 +124,21 @@ static void judge(const ent_view *v, tb *t, cells *c, uint32_t bound, uint32_t p
     for (size_t k = g->out_start[bound]; k < g->out_start[bound + 1]; k++) {
         uint32_t q = g->by_source[k];
         const ent_relation *x = &g->relations[q];
-        if (q == skip || !kept(v, q) || x->intensity == 0)
+        int stance = relation_stance(g, x);
+        if (q == skip || !kept(v, q) || stance == 0)
             continue;
-        if (x->target == prot) {
-            if (x->intensity > 0 && g->types[x->type].obligation)
+        uint32_t other = out_other(g, q, bound);
+        if (other == prot) {
+            if (stance > 0 && g->types[x->type].obligation)
                 continue; /* another standing obligation is not an act */
-            if (x->intensity > 0) {
+            if (stance > 0) {
                 backed = 1;
                 add(g, &c->backed, q);
             } else {
                 against = 1;
                 add(g, &c->against, q);
             }
-        } else if (x->intensity > 0 && attacked(v, x->target, prot)) {
+        } else if (stance > 0 && attacked(v, other, prot)) {
             against = 1;
             add(g, &c->against, q);
         }
@@ -236,6 +238,9 @@ int ent_commitments_table(ent_table **out, const ent_view *v)
         ent_strbuf_reset(&c.ob);
         add(g, &c.ob, r);
         judge(v, &t, &c, bound, prot, r);
+        /* A symmetric obligation (an alliance) binds each party to the other. */
+        if (type->symmetric && !member)
+            judge(v, &t, &c, prot, bound, r);
         /* Membership binds the fellow members too, each to defend this one. */
         if (member && fellows(v, &t, &c, prot, bound, r, &buf, &cap))
             t.rc = ENT_ENOMEM;

@@ -120,13 +120,13 @@ static int reverted_value(const ent_view *a, const ent_view *b, const elist *eb,
         if (x == c->eb)
             continue;
         rc = elist_push(&e, map[x->source], map[x->target], x->positive, x->negative, eb->rel_to[i],
-                        eb->rel_from[i]);
+                        eb->rel_from[i], x->mirrored);
     }
     if (!rc && c->ea) {
         double rt, rf;
         edge_reliance(a, c->ea, &rt, &rf);
         rc = elist_push(&e, map[c->ea->source], map[c->ea->target], c->ea->positive,
-                        c->ea->negative, rt, rf);
+                        c->ea->negative, rt, rf, c->ea->mirrored);
     }
     if (!rc && !(out = malloc((e.n ? e.n : 1) * sizeof *out)))
         rc = ENT_ENOMEM;

@@ -36,15 +36,23 @@ static void add_relations(const ent_view *v, uint32_t s, uint32_t t, uint32_t cl
 {
     const ent_graph *g = ent_view_graph(v);
     const ent_edge *x = ent_view_find_edge(v, s, t);
-    ent_reliance d;
+    ent_reliance d[2];
     for (size_t k = 0; x && k < x->n_relations; k++) {
         uint32_t r = x->relations[k];
-        if (!ent_relation_reliance(v, r, &d) || d.client != client || d.patron != patron)
+        int n = ent_relation_reliance(v, r, d), hit = -1;
+        /* A symmetric relation stands behind both directions' edges: name it
+         * under the edge of its own direction only. */
+        if (ent_graph_relation(g, r)->source != s)
+            continue;
+        for (int i = 0; i < n; i++)
+            if (d[i].client == client && d[i].patron == patron)
+                hit = i;
+        if (hit < 0)
             continue;
         if (rels->len)
             ent_strbuf_adds(rels, "; ");
         describe_relation(g, r, rels);
-        ent_strbuf_addf(rels, " (%+.2f)", d.amount);
+        ent_strbuf_addf(rels, " (%+.2f)", d[hit].amount);
         const ent_relation *rel = ent_graph_relation(g, r);
         for (size_t e = 0; e < rel->n_evidence; e++) {
             const ent_evidence *ev = &rel->evidence[e];

@@ -219,24 +219,6 @@ static int in_frame(const walk *w, uint32_t r)
     return s->first <= d && s->last >= d - w->o->window_days + 1;
 }
 
-/*
- * The stance a relation takes for "backed" and "opposed": the sign of its
- * intensity, except that some cooperative acts back nobody, by their role:
- * a request for help (seeks) or a surrender (yields) makes the source rely
- * on or give way to the target, a mediation (brokers) stands between
- * parties, and contact in words (engages, verbal: a call, a meeting, a
- * visit, a negotiation) takes no side. docs/analyses.md lists the rule.
- */
-static int stance_of(const ent_graph *g, const ent_relation *rel)
-{
-    const ent_reltype *t = &g->types[rel->type];
-    if (rel->intensity > 0 &&
-        (t->role == ENT_ROLE_SEEKS || t->role == ENT_ROLE_YIELDS || t->role == ENT_ROLE_BROKERS ||
-         (t->role == ENT_ROLE_ENGAGES && !ent_mode_is_material(t->mode))))
-        return 0;
-    return (rel->intensity > 0) - (rel->intensity < 0);
-}
-
 /* Whether relation r is of the kind asked about (for type and family verbs). */
 static int of_kind(const walk *w, uint32_t r)
 {
@@ -273,7 +255,7 @@ static int visit(walk *w, size_t fi, uint32_t r, uint32_t other)
     const ent_relation *rel = &w->g->relations[r];
     if (other == w->q->actor || other == w->hits[fi].actor)
         return ENT_OK;
-    int rs = stance_of(w->g, rel);
+    int rs = relation_stance(w->g, rel);
     if (w->q->sign == 0 ? !of_kind(w, r) : rs == 0)
         return ENT_OK;
     int s = w->q->sign == 0 ? 1 : rs * w->hits[fi].sign;
@@ -376,8 +358,8 @@ static int expand(walk *w, size_t fi)
             uint32_t r = g->by_target[k];
             if (!in_frame(w, r))
                 continue;
-            rc = visit(w, fi, r, g->relations[r].source);
-            if (!rc && g->relations[r].via != ENT_NO_ACTOR)
+            rc = visit(w, fi, r, in_other(g, r, a));
+            if (!rc && g->relations[r].via != ENT_NO_ACTOR && g->relations[r].target == a)
                 rc = visit(w, fi, r, g->relations[r].via);
         }
     } else {
@@ -386,7 +368,7 @@ static int expand(walk *w, size_t fi)
         for (size_t k = g->out_start[a]; !rc && k < g->out_start[a + 1]; k++) {
             uint32_t r = g->by_source[k];
             if (in_frame(w, r))
-                rc = visit(w, fi, r, g->relations[r].target);
+                rc = visit(w, fi, r, out_other(g, r, a));
         }
     }
     return rc;
@@ -606,7 +588,7 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
             ent_strbuf_reset(&sb);
             for (size_t j = lo; j < w.n_links && w.links[j].hit == hi; j++) {
                 uint32_t both[2] = {w.links[j].rel, w.links[j].rel2};
-                ent_edge one = {0, 0, 0, 0, 0, both, w.links[j].rel2 != UINT32_MAX ? 2 : 1};
+                ent_edge one = {0, 0, 0, 0, 0, both, w.links[j].rel2 != UINT32_MAX ? 2 : 1, 0};
                 if (j > lo)
                     ent_strbuf_adds(&sb, " | ");
                 describe_evidence(g, &one, &sb);

@@ -27,58 +27,73 @@
  * a request exactly leaves 1e-16, not 0). */
 #define RELIANCE_EPS 1e-9
 
-int ent_relation_reliance(const ent_view *v, uint32_t r, ent_reliance *out)
+/* What relation r adds when read from `from` to `to` (its own direction, or
+ * the other one for a symmetric type): 1 and *out, or 0. */
+static int reliance_as(const ent_view *v, uint32_t r, double w, uint32_t from, uint32_t to,
+                       ent_reliance *out)
+{
+    const ent_graph *g = ent_view_graph(v);
+    const ent_relation *rel = ent_graph_relation(g, r);
+    const ent_reltype *t = ent_graph_type(g, rel->type);
+    /* Words weigh half of deeds, events half of durable ties. */
+    double amount =
+        fabs(w) * (ent_mode_is_material(t->mode) ? 1.0 : 0.5) * (t->durable ? 1.0 : 0.5);
+    switch (t->role) {
+    case ENT_ROLE_PROVIDES:
+        *out = (ent_reliance){to, from, amount};
+        return 1;
+    case ENT_ROLE_REFUSES:
+        *out = (ent_reliance){to, from, -amount};
+        return 1;
+    case ENT_ROLE_SEEKS:
+    case ENT_ROLE_YIELDS:
+        *out = (ent_reliance){from, to, amount};
+        return 1;
+    case ENT_ROLE_STRUCTURE: {
+        /* Membership of an alliance bound to defend its members. */
+        const ent_actor *x = ent_graph_actor(g, to);
+        if (x->kind != ENT_KIND_ALLIANCE || x->collective_defense != 1 ||
+            strcmp(t->id, "member_of") != 0)
+            return 0;
+        *out = (ent_reliance){from, to, amount};
+        return 1;
+    }
+    default:
+        return 0;
+    }
+}
+
+int ent_relation_reliance(const ent_view *v, uint32_t r, ent_reliance out[2])
 {
     const ent_graph *g = ent_view_graph(v);
     double w = ent_view_relation_weight(v, r);
     if (isnan(w) || w == 0)
         return 0;
     const ent_relation *rel = ent_graph_relation(g, r);
-    const ent_reltype *t = ent_graph_type(g, rel->type);
-    /* Words weigh half of deeds, events half of durable ties. */
-    double amount =
-        fabs(w) * (ent_mode_is_material(t->mode) ? 1.0 : 0.5) * (t->durable ? 1.0 : 0.5);
-    uint32_t client, patron;
-    switch (t->role) {
-    case ENT_ROLE_PROVIDES:
-        client = rel->target, patron = rel->source;
-        break;
-    case ENT_ROLE_REFUSES:
-        client = rel->target, patron = rel->source, amount = -amount;
-        break;
-    case ENT_ROLE_SEEKS:
-    case ENT_ROLE_YIELDS:
-        client = rel->source, patron = rel->target;
-        break;
-    case ENT_ROLE_STRUCTURE: {
-        /* Membership of an alliance bound to defend its members. */
-        const ent_actor *x = ent_graph_actor(g, rel->target);
-        if (x->kind != ENT_KIND_ALLIANCE || x->collective_defense != 1 ||
-            strcmp(t->id, "member_of") != 0)
-            return 0;
-        client = rel->source, patron = rel->target;
-        break;
-    }
-    default:
-        return 0;
-    }
-    out->client = client;
-    out->patron = patron;
-    out->amount = amount;
-    return 1;
+    int n = reliance_as(v, r, w, rel->source, rel->target, &out[0]);
+    if (n && ent_graph_type(g, rel->type)->symmetric)
+        n += reliance_as(v, r, w, rel->target, rel->source, &out[1]);
+    return n;
 }
 
 void edge_reliance(const ent_view *v, const ent_edge *x, double *rel_to, double *rel_from)
 {
     double to = 0, from = 0;
     ent_reliance d;
-    for (size_t k = 0; k < x->n_relations; k++)
-        if (ent_relation_reliance(v, x->relations[k], &d)) {
-            if (d.client == x->target)
-                to += d.amount;
-            else
-                from += d.amount;
-        }
+    for (size_t k = 0; k < x->n_relations; k++) {
+        uint32_t r = x->relations[k];
+        double w = ent_view_relation_weight(v, r);
+        if (isnan(w) || w == 0)
+            continue;
+        /* A symmetric relation stands behind both directions' edges: read it
+         * in the direction of this edge. */
+        if (!reliance_as(v, r, w, x->source, x->target, &d))
+            continue;
+        if (d.client == x->target)
+            to += d.amount;
+        else
+            from += d.amount;
+    }
     *rel_to = to;
     *rel_from = from;
 }

@@ -422,17 +422,22 @@ typedef struct weighed {
     double weight; /* their weight on the view's day */
     int claimed;   /* every kept relation is claimed or disputed */
     int leads;     /* every kept relation is leader_of */
+    int mutual;    /* every kept relation is of a symmetric type: no arrowhead */
 } weighed;
 
 /* Weighs edge e of view vi: the relations of an allowed type, without the
- * memberships that a box already shows when `boxed` is set. */
+ * memberships that a box already shows when `boxed` is set. A symmetric
+ * relation stands behind the edges of both directions; it is drawn once, on
+ * the edge of the direction it was coded in. */
 static weighed weigh(const render *r, int vi, const ent_edge *e, int boxed)
 {
-    weighed w = {0, 0.0, 1, 1};
+    weighed w = {0, 0.0, 1, 1, 1};
     for (size_t k = 0; k < e->n_relations; k++) {
         const ent_relation *rel = ent_graph_relation(r->g, e->relations[k]);
-        if (!type_allowed(r, rel->type))
+        if (rel->source != e->source || !type_allowed(r, rel->type))
             continue;
+        if (!ent_graph_type(r->g, rel->type)->symmetric)
+            w.mutual = 0;
         if (boxed && (int32_t)rel->type == r->member_type)
             continue;
         w.kept++;
@@ -443,7 +448,7 @@ static weighed weigh(const render *r, int vi, const ent_edge *e, int boxed)
             w.leads = 0;
     }
     if (!w.kept)
-        w.claimed = w.leads = 0;
+        w.claimed = w.leads = w.mutual = 0;
     return w;
 }
 
@@ -783,7 +788,7 @@ typedef struct drawing {
     render *r;
     Agraph_t *g;
     unsigned kinds_seen; /* bit per kind drawn, for the legend */
-    int seen_coop, seen_hostile, seen_neutral, seen_claimed, seen_leads, seen_box;
+    int seen_coop, seen_hostile, seen_neutral, seen_claimed, seen_leads, seen_mutual, seen_box;
     int seen_change[5]; /* diff: formed, dissolved, flipped, intensity, unchanged */
     int seen_appeared, seen_gone;
     double legend_y; /* top of the legend */
@@ -832,7 +837,7 @@ static void style_edge_sign(Agedge_t *e, double weight, double width_of)
 static void edge_tooltip(drawing *d, Agedge_t *ge, const ent_edge *e, const char *prefix)
 {
     ent_strbuf rel = ENT_STRBUF_INIT;
-    describe_edge(d->r->g, e, &rel);
+    describe_own(d->r->g, e, &rel);
     ent_strbuf_reset(&d->r->sb);
     if (prefix)
         ent_strbuf_addf(&d->r->sb, "%s: ", prefix);
@@ -940,7 +945,7 @@ static void diff_pair(void *ud, const ent_edge *x, const ent_edge *y)
     if (c->rc || s < 0 || t < 0 || !c->gn[s] || !c->gn[t])
         return;
     int shown = boxed(r, c->boxes, s, t, 2);
-    weighed wx = {0, 0, 0, 0}, wy = {0, 0, 0, 0};
+    weighed wx = {0, 0, 0, 0, 0}, wy = {0, 0, 0, 0, 0};
     if (x)
         wx = weigh(r, 0, x, shown);
     if (y)
@@ -969,6 +974,8 @@ static void diff_pair(void *ud, const ent_edge *x, const ent_edge *y)
     }
     double w = y ? wy.weight : wx.weight;
     style_edge_sign(ge, w, ch == 4 ? 0 : w);
+    if (y ? wy.mutual : wx.mutual)
+        set(ge, "arrowhead", "none");
     set(ge, "color", change_colors[ch]);
     if (ch == 1)
         set(ge, "style", "dashed");
@@ -1071,6 +1078,10 @@ static int draw_panel(drawing *d, Agraph_t *panel, const char *prefix, int vi, d
                 style_edge_sign(ge, w.weight, w.weight);
                 int sg = sign_of(w.weight);
                 *(sg > 0 ? &d->seen_coop : sg < 0 ? &d->seen_hostile : &d->seen_neutral) = 1;
+                if (w.mutual) {
+                    set(ge, "arrowhead", "none");
+                    d->seen_mutual = 1;
+                }
             }
             if (w.claimed) {
                 set(ge, "style", "dashed");
@@ -1272,6 +1283,12 @@ static int draw_legend(drawing *d, double x0, double width)
             LINE("claimed or disputed");
             style_edge_sign(e, 1, 2);
             set(e, "style", "dashed");
+        }
+        if (d->seen_mutual) {
+            LINE("both ways (alliance, war ...)");
+            style_edge_sign(e, 1, 2);
+            set(e, "arrowhead", "none");
+            set(e, "color", "#555555");
         }
         if (d->seen_leads) {
             LINE("leads (leader and state)");

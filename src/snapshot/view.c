@@ -102,6 +102,7 @@ static double weigh(const ent_view *v, const ent_rel_span *r)
 typedef struct kept_rel {
     uint32_t source, target, rel;
     double weight;
+    int mirror; /* a symmetric relation read in its other direction */
 } kept_rel;
 
 int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view_options *o)
@@ -131,8 +132,10 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
     }
     v->opts.exclude_claims_by = v->exclude;
     v->present = calloc(na ? na : 1, 1);
-    kept = malloc((nr ? nr : 1) * sizeof *kept);
-    tmp = malloc((nr ? nr : 1) * sizeof *tmp);
+    /* A relation of a symmetric type is kept once in each direction. */
+    size_t cap = nr + g->n_symmetric;
+    kept = malloc((cap ? cap : 1) * sizeof *kept);
+    tmp = malloc((cap ? cap : 1) * sizeof *tmp);
     count = calloc(na + 1, sizeof *count);
     v->first_edge = calloc(na + 1, sizeof *v->first_edge);
     if (!v->present || !kept || !tmp || !count || !v->first_edge)
@@ -147,10 +150,12 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
         if (keeps(&v->opts, r))
             w = weigh(v, r);
         if (!isnan(w)) {
-            kept[nk].source = r->source;
-            kept[nk].target = r->target;
-            kept[nk].weight = w;
-            kept[nk++].rel = (uint32_t)i;
+            kept[nk] = (kept_rel){r->source, r->target, (uint32_t)i, w, 0};
+            nk++;
+            if (r->symmetric) {
+                kept[nk] = (kept_rel){r->target, r->source, (uint32_t)i, w, 1};
+                nk++;
+            }
         }
     }
 
@@ -182,11 +187,13 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
         ent_edge *e = &v->edges[v->n_edges++];
         e->source = kept[k].source;
         e->target = kept[k].target;
-        e->positive = e->negative = 0;
+        e->positive = e->negative = e->mirrored = 0;
         e->relations = &v->grouped[k];
         size_t j = k;
         for (; j < nk && kept[j].source == e->source && kept[j].target == e->target; j++) {
             double w = kept[j].weight;
+            if (kept[j].mirror)
+                e->mirrored += w;
             if (w > 0)
                 e->positive += w;
             else

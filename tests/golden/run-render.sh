@@ -219,7 +219,9 @@ node_in at-early '"northern-pact"' cluster_0
 node_in at-early mira cluster_0
 has at-early "the box is labelled with the alliance" 'label=<Northern Pact>'
 lacks at-early "memberships are shown by the box, not by edges" '-> "northern-pact"'
-edge_has at-early borvia corland "partner: cooperative" 'color="#2166ac"' 'arrowhead=normal' 'penwidth=2.00'
+edge_has at-early borvia corland "partner: cooperative, both ways (no arrowhead)" 'color="#2166ac"' 'arrowhead=none' 'penwidth=2.00'
+lacks at-early "a symmetric partnership is drawn once" 'corland -> borvia'
+edge_has at-early corland ardenia "sanctions: one way, an arrowhead" 'arrowhead=tee'
 edge_has at-early corland ardenia "sanctions: hostile" 'color="#b2182b"' 'arrowhead=tee' 'penwidth=2.40'
 edge_has at-early corland '"lake-vell"' "control: neutral" 'color="#8c8c8c"' 'arrowhead=odot'
 edge_has at-early estmark ardenia "claimed support: dashed, with the claimant" 'style=dashed' 'label="claimed by Corland"' 'color="#2166ac"'

@@ -149,9 +149,10 @@ static void one_graph_per_role(void **state)
 static void a_call_never_outweighs_an_alliance(void **state)
 {
     (void)state;
-    /* p is allied to c (8.0, CAMEO 057, words, durable: 4.0); q calls c with
-     * the strongest intensity the scale allows, ten times over. p: 4.0 * 4.0
-     * / 4.0 = 4.0; q: 0. */
+    /* p is allied to c (8.0, CAMEO 057, words, durable: 4.0; an alliance is
+     * symmetric, so c relies on p and p on c, 4.0 each); q calls c with the
+     * strongest intensity the scale allows, ten times over. p: 4.0 * 4.0 /
+     * 4.0 = 4.0; c: 4.0; q: 0. */
     char rels[4096] = "{\"source\": \"p\", \"target\": \"c\", \"type\": \"allied_with\", "
                       "\"from\": \"2019\"}";
     for (int i = 0; i < 10; i++) {
@@ -166,6 +167,7 @@ static void a_call_never_outweighs_an_alliance(void **state)
     double l[6];
     leverage_on(g, "2020-12-31", l);
     CLOSE(l[P], 4.0);
+    CLOSE(l[C], 4.0);
     CLOSE(l[Q], 0.0);
     ent_graph_free(g);
 }
@@ -234,15 +236,15 @@ static void refusals_take_from_reliance(void **state)
     leverage_on(g, "2020-12-31", l);
     CLOSE(l[P], 7.25);
     ent_view *v = view_on(g, "2020-12-31");
-    ent_reliance d;
-    assert_int_equal(ent_relation_reliance(v, 2, &d), 1);
-    assert_int_equal(d.client, C);
-    assert_int_equal(d.patron, P);
-    CLOSE(d.amount, -1.0);
-    assert_int_equal(ent_relation_reliance(v, 1, &d), 1);
-    assert_int_equal(d.client, C);
-    assert_int_equal(d.patron, P);
-    CLOSE(d.amount, 0.85);
+    ent_reliance d[2];
+    assert_int_equal(ent_relation_reliance(v, 2, d), 1);
+    assert_int_equal(d[0].client, C);
+    assert_int_equal(d[0].patron, P);
+    CLOSE(d[0].amount, -1.0);
+    assert_int_equal(ent_relation_reliance(v, 1, d), 1);
+    assert_int_equal(d[0].client, C);
+    assert_int_equal(d[0].patron, P);
+    CLOSE(d[0].amount, 0.85);
     ent_view_free(v);
     /* On 2019-12-31 nothing is in force. */
     leverage_on(g, "2019-12-31", l);
@@ -313,6 +315,34 @@ static void planted_patron_loses_its_leverage(void **state)
     ent_graph_free(g);
 }
 
+/* A relation of a symmetric type stands behind the edges of both directions. */
+static void symmetric_ties_hold_both_ways(void **state)
+{
+    (void)state;
+    ent_graph *g = graph_of(
+        "{\"source\": \"p\", \"target\": \"c\", \"type\": \"allied_with\", \"from\": \"2020\"},"
+        "{\"source\": \"q\", \"target\": \"d\", \"type\": \"at_war_with\", \"from\": \"2020\"},"
+        "{\"source\": \"q\", \"target\": \"c\", \"type\": \"support_military\", \"from\": "
+        "\"2020\"}");
+    ent_view *v = view_on(g, "2020-12-31");
+    assert_int_equal(ent_view_edge_count(v), 5); /* p<->c, q<->d, q->c */
+    const ent_edge *pc = ent_view_find_edge(v, P, C), *cp = ent_view_find_edge(v, C, P);
+    assert_non_null(pc);
+    assert_non_null(cp);
+    CLOSE(pc->weight, 8.0);
+    CLOSE(cp->weight, 8.0);
+    assert_int_equal(cp->n_relations, 1);
+    assert_int_equal(cp->relations[0], 0);
+    CLOSE(ent_view_find_edge(v, D, Q)->weight, -10.0);
+    assert_null(ent_view_find_edge(v, C, Q)); /* support is one-way */
+    ent_reliance d[2];
+    assert_int_equal(ent_relation_reliance(v, 0, d), 2); /* each ally relies on the other */
+    assert_int_equal(d[1].client, P);
+    assert_int_equal(d[1].patron, C);
+    ent_view_free(v);
+    ent_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -321,6 +351,7 @@ int main(void)
         cmocka_unit_test(shares_between_two_patrons),
         cmocka_unit_test(refusals_take_from_reliance),
         cmocka_unit_test(planted_patron_loses_its_leverage),
+        cmocka_unit_test(symmetric_ties_hold_both_ways),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

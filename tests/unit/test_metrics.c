@@ -252,13 +252,15 @@ static void explain_is_exact_for_strengths(void **state)
     /* neg_in of a: 2.0 on 06-01 (the window starts 2021-06-02, so June 2021's
      * criticism counts), 8.0 on 07-05 (criticism gone, sanctions in). Only the
      * b -> a edge changes a's neg_in, and for a strength the one-at-a-time
-     * contributions add up exactly. */
+     * contributions add up exactly. The partnership a -> b is symmetric, so
+     * it stands behind b -> a too: that edge weighs 6 - 2 = +4 on 06-01 and
+     * -8 on 07-05, a change of sign. */
     long c = ent_table_column_index(t, "contribution");
     double sum = 0;
     for (size_t r = 0; r < ent_table_rows(t); r++)
         sum += ent_table_real(t, r, (size_t)c);
     CLOSE(sum, 8.0 - 2.0, 1e-9);
-    assert_string_equal(ent_table_string(t, 0, 0), "intensity");
+    assert_string_equal(ent_table_string(t, 0, 0), "sign-flipped");
     assert_string_equal(ent_table_string(t, 0, 1), "b");
     ent_table_free(t);
     ent_view_free(a);
