@@ -168,8 +168,9 @@ typedef struct ent_who_query {
 } ent_who_query;
 
 /**
- * Resolves a verb as users type it: "backed" (sign +1), "opposed" (-1), a
- * relation type id or its past tense ("attacks", "attacked"), or a family
+ * Resolves a verb as users type it: "backed" (sign +1), "opposed" (-1),
+ * "any" (every relation, whatever its type and sign; kind "any"), a relation
+ * type id or its past tense ("attacks", "attacked"), or a family
  * ("mediation", "force"). Sets q->sign and q->kind (pointing into the
  * graph's vocabulary). Returns 0, or -1 with *suggestion set (or NULL).
  */

@@ -19,9 +19,11 @@
 const char cmd_who_help[] =
     "usage: entente who VERB ACTOR FILE... (--at WHEN | --between FROM TO) [OPTIONS]\n"
     "\n"
-    "Lists the actors that acted towards ACTOR: VERB is 'backed' (any cooperative\n"
-    "relation), 'opposed' (any hostile one), a relation type or its past tense\n"
-    "('condemned', 'attacked', 'blockaded', 'mediated' ...) or a family of types.\n"
+    "Lists the actors that acted towards ACTOR: VERB is 'backed' (a cooperative\n"
+    "relation that backs it: not a request for help, a surrender, a mediation, a\n"
+    "call or a ceasefire), 'opposed' (any hostile one), 'any' (every relation,\n"
+    "whatever its type and sign), a relation type or its past tense ('condemned',\n"
+    "'attacked', 'blockaded', 'mediated' ...) or a family of types.\n"
     "Each line gives the actor, how it is linked and the relations behind it:\n"
     "type, dates, status and who claims it. With --depth 2 or more, chains are\n"
     "followed and their sign is the product of their relations' signs: a backer\n"
@@ -33,20 +35,23 @@ const char cmd_who_help[] =
     "examples:\n"
     "  entente who opposed nkr graphs/south-caucasus.json --between 2023-09 2023-09\n"
     "  entente who backed Armenia graphs/south-caucasus.json --at after-2022 --depth 2\n"
-    "  entente who blamed Pashinyan graphs/south-caucasus.json --at 2023-09-21 --evidence\n";
+    "  entente who blamed Pashinyan graphs/south-caucasus.json --at 2023-09-21 --evidence\n"
+    "  entente who any Russia graphs/south-caucasus.json --between 2022 2023\n";
 
 const char cmd_whom_help[] =
     "usage: entente whom ACTOR VERB FILE... (--at WHEN | --between FROM TO) [OPTIONS]\n"
     "\n"
     "The reverse of 'entente who': lists the actors towards which ACTOR acted,\n"
     "itself or as the intermediary ('via') of another's act. VERB is as for\n"
-    "'entente who': 'backed', 'opposed', a relation type or its past tense, or a\n"
-    "family. 'entente whom Russia backed ...' reads: whom did Russia back?\n"
+    "'entente who': 'backed', 'opposed', 'any', a relation type or its past tense,\n"
+    "or a family. 'entente whom Russia backed ...' reads: whom did Russia back?\n"
+    "'entente whom Russia any ...' lists every relation from Russia.\n"
     "\n"
     "options:\n" WHO_OPTIONS_HELP "\n"
     "examples:\n"
     "  entente whom Armenia backed graphs/south-caucasus.json --between 2023 2023\n"
-    "  entente whom Russia blamed graphs/south-caucasus.json --between 2023-09 2023-09\n";
+    "  entente whom Russia blamed graphs/south-caucasus.json --between 2023-09 2023-09\n"
+    "  entente whom Russia any graphs/south-caucasus.json --between 2022 2023\n";
 
 static const cli_opt opts[] = {{"at", 0, 1},    {"between", 0, 1},  {"until", 0, 1},
                                {"depth", 0, 1}, {"evidence", 0, 0}, CLI_VIEW_OPTIONS};
@@ -162,7 +167,7 @@ static int run(const char *cmd, int reverse, int argc, char **argv)
     if (ent_who_verb(g, verb, &q, &guess) < 0) {
         status = guess ? cli_usage_error(cmd, "unknown verb '%s'; did you mean '%s'?", verb, guess)
                        : cli_usage_error(cmd,
-                                         "unknown verb '%s'; use backed, opposed, a relation "
+                                         "unknown verb '%s'; use backed, opposed, any, a relation "
                                          "type (see 'entente types') or its past tense",
                                          verb);
         goto done;

@@ -85,6 +85,10 @@ int ent_who_verb(const ent_graph *g, const char *verb, ent_who_query *q, const c
         return 0;
     }
     q->sign = 0;
+    if (strcmp(verb, "any") == 0) {
+        q->kind = "any"; /* every relation, whatever its type and sign */
+        return 0;
+    }
     for (size_t i = 0; i < sizeof irregular / sizeof *irregular; i++)
         if (strcmp(verb, irregular[i].verb) == 0)
             verb = irregular[i].kind;
@@ -107,6 +111,7 @@ int ent_who_verb(const ent_graph *g, const char *verb, ent_who_query *q, const c
         ent_fuzzy_init(&fz, verb);
         ent_fuzzy_offer(&fz, "backed");
         ent_fuzzy_offer(&fz, "opposed");
+        ent_fuzzy_offer(&fz, "any");
         for (size_t t = 0; t < ent_graph_type_count(g); t++) {
             ent_fuzzy_offer(&fz, ent_graph_type(g, t)->id);
         }
@@ -223,7 +228,8 @@ static int in_frame(const walk *w, uint32_t r)
 static int of_kind(const walk *w, uint32_t r)
 {
     const ent_reltype *t = &w->g->types[w->g->relations[r].type];
-    return strcmp(t->id, w->q->kind) == 0 || strcmp(t->family, w->q->kind) == 0;
+    return strcmp(w->q->kind, "any") == 0 || strcmp(t->id, w->q->kind) == 0 ||
+           strcmp(t->family, w->q->kind) == 0;
 }
 
 /* Appends hit h, stored in slot `slot` of the table, as hit *hi. */

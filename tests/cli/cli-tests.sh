@@ -183,6 +183,14 @@ got=$(answer whom Armenia backed "$sc" --between 2023 2023)
     ok "whom Armenia backed in 2023" || bad "whom Armenia backed in 2023: $got"
 got=$(answer whom Russia blamed "$sc" --between 2023-09 2023-09)
 [ "$got" = "pashinyan " ] && ok "whom Russia blamed" || bad "whom Russia blamed: $got"
+got=$(answer who any Russia "$sc" --between 2023-09-19 2023-09-19)
+# Durable relations in force that day (the partnership with Armenia and the war with
+# Ukraine, both symmetric), events of that day (Danilov, via Ukrainska Pravda) and
+# events dated September 2023, whose period touches it; not Meduza's report of the 20th.
+[ "$got" = "armenia broers danilov pashinyan ukraine ukrainska-pravda yerevan-protesters " ] &&
+    ok "who any: every relation towards Russia on a day" ||
+    bad "who any: every relation towards Russia on a day: $got"
+expect "whom ACTOR any: every relation from the actor, whatever its sign" 0 '^pashinyan +Nikol Pashinyan +1 +direct +russia->pashinyan russia-blames-pashinyan blames' "$bin" whom Russia any "$sc" --between 2023-09 2023-09
 expect "who needs a period" 2 "give either '--at WHEN' or '--between FROM TO'" "$bin" who backed armenia "$sc"
 expect "between needs two dates" 2 "'--between' needs two dates" "$bin" who backed armenia "$sc" --between 2023
 expect "between backwards" 2 "runs backwards" "$bin" who backed armenia "$sc" --between 2023 2022
