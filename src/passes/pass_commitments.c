@@ -120,27 +120,40 @@ static void judge(const ent_view *v, tb *t, cells *c, uint32_t bound, uint32_t p
         }
     }
     /* What the bound party did: towards the protected party, and with those
-     * who attacked it. Its own acts and those made through it. */
-    for (size_t k = g->out_start[bound]; k < g->out_start[bound + 1]; k++) {
-        uint32_t q = g->by_source[k];
-        const ent_relation *x = &g->relations[q];
-        int stance = relation_stance(g, x);
-        if (q == skip || !kept(v, q) || stance == 0)
-            continue;
-        uint32_t other = out_other(g, q, bound);
-        if (other == prot) {
-            if (stance > 0 && g->types[x->type].obligation)
-                continue; /* another standing obligation is not an act */
-            if (stance > 0) {
-                backed = 1;
-                add(g, &c->backed, q);
-            } else {
+     * who attacked it. Its own acts, those made through it, and those of the
+     * forces it commands (listed by their commanded_by relations). */
+    int32_t cmd = type_by_id(g, "commanded_by");
+    for (size_t f = g->in_start[bound]; f <= g->in_start[bound + 1]; f++) {
+        uint32_t actor = bound;
+        if (f < g->in_start[bound + 1]) {
+            uint32_t ci = g->by_target[f];
+            const ent_relation *cr = &g->relations[ci];
+            if (cmd < 0 || (int32_t)cr->type != cmd || cr->target != bound ||
+                g->actors[cr->source].kind != ENT_KIND_FORCE || !kept(v, ci))
+                continue;
+            actor = cr->source;
+        }
+        for (size_t k = g->out_start[actor]; k < g->out_start[actor + 1]; k++) {
+            uint32_t q = g->by_source[k];
+            const ent_relation *x = &g->relations[q];
+            int stance = relation_stance(g, x);
+            if (q == skip || !kept(v, q) || stance == 0 || (int32_t)x->type == cmd)
+                continue;
+            uint32_t other = out_other(g, q, actor);
+            if (other == prot) {
+                if (stance > 0 && g->types[x->type].obligation)
+                    continue; /* another standing obligation is not an act */
+                if (stance > 0) {
+                    backed = 1;
+                    add(g, &c->backed, q);
+                } else {
+                    against = 1;
+                    add(g, &c->against, q);
+                }
+            } else if (stance > 0 && attacked(v, other, prot)) {
                 against = 1;
                 add(g, &c->against, q);
             }
-        } else if (stance > 0 && attacked(v, other, prot)) {
-            against = 1;
-            add(g, &c->against, q);
         }
     }
     const char *verdict = against ? "broken" : backed ? "kept" : called ? "ignored" : "not tested";
@@ -203,6 +216,29 @@ static int fellows(const ent_view *v, tb *t, cells *c, uint32_t prot, uint32_t a
     return ENT_OK;
 }
 
+/* The rows of the commanders of force `force`, bound by its obligation r to
+ * protect `prot`: each judged by its own acts and those of its forces. */
+static int commanders(const ent_view *v, tb *t, cells *c, uint32_t force, uint32_t prot, uint32_t r)
+{
+    const ent_graph *g = ent_view_graph(v);
+    int32_t cmd = type_by_id(g, "commanded_by");
+    if (cmd < 0 || g->actors[force].kind != ENT_KIND_FORCE)
+        return ENT_OK;
+    for (size_t k = g->out_start[force]; k < g->out_start[force + 1]; k++) {
+        uint32_t q = g->by_source[k];
+        const ent_relation *x = &g->relations[q];
+        if ((int32_t)x->type != cmd || x->source != force || !kept(v, q) || x->target == prot)
+            continue;
+        ent_strbuf_reset(&c->ob);
+        ent_strbuf_addf(&c->ob, "force of %s: ", g->actors[x->target].id);
+        describe(g, &c->ob, r);
+        ent_strbuf_adds(&c->ob, "; ");
+        describe(g, &c->ob, q);
+        judge(v, t, c, x->target, prot, r);
+    }
+    return c->ob.failed ? ENT_ENOMEM : ENT_OK;
+}
+
 int ent_commitments_table(ent_table **out, const ent_view *v)
 {
     const ent_graph *g = ent_view_graph(v);
@@ -238,6 +274,9 @@ int ent_commitments_table(ent_table **out, const ent_view *v)
         ent_strbuf_reset(&c.ob);
         add(g, &c.ob, r);
         judge(v, &t, &c, bound, prot, r);
+        /* A force's obligations are its commander's too. */
+        if (!member && commanders(v, &t, &c, bound, prot, r))
+            t.rc = ENT_ENOMEM;
         /* A symmetric obligation (an alliance) binds each party to the other. */
         if (type->symmetric && !member)
             judge(v, &t, &c, prot, bound, r);
@@ -248,6 +287,8 @@ int ent_commitments_table(ent_table **out, const ent_view *v)
     view_note(&t, v);
     tb_note(&t, "fellow member of A: membership of an alliance with collective defence binds "
                 "every member to defend every other, as well as the alliance to its members");
+    tb_note(&t, "force of C: a force's obligation binds the state or alliance that commands it "
+                "(commanded_by), judged by its own acts and those of its forces");
     int rc = t.rc ? t.rc
              : c.trig.failed || c.acts.failed || c.ob.failed || c.against.failed || c.backed.failed
                  ? ENT_ENOMEM

@@ -148,6 +148,7 @@ typedef struct hit {
     size_t prev;     /* the hit this one was reached from (SIZE_MAX for the root) */
     double strength; /* sum of |intensity| of its relations */
     uint8_t direct;  /* 1: reached through a recorded relation */
+    uint8_t force;   /* 1: reached through the act of a force it commands */
     uint8_t bound;   /* 1: bound to the actor asked about by a shared alliance */
 } hit;
 
@@ -174,6 +175,7 @@ typedef struct walk {
     uint32_t *slots;
     size_t n_slots; /* a power of two, at least twice the hits */
     size_t examined;
+    int32_t commanded_by; /* the type commanded_by, or -1 */
 } walk;
 
 static size_t slot_of(const walk *w, uint64_t key)
@@ -256,7 +258,15 @@ static int push_link(walk *w, link l)
  * of the kind asked about: a new hit for `other` with the chain's sign, or
  * one more relation of the hit `other` already has from the same hit `fi`.
  */
+static int visit_as(walk *w, size_t fi, uint32_t r, uint32_t other, int through_force);
+
 static int visit(walk *w, size_t fi, uint32_t r, uint32_t other)
+{
+    return visit_as(w, fi, r, other, 0);
+}
+
+/* As visit; with through_force, `other` commands the force that acted. */
+static int visit_as(walk *w, size_t fi, uint32_t r, uint32_t other, int through_force)
 {
     const ent_relation *rel = &w->g->relations[r];
     if (other == w->q->actor || other == w->hits[fi].actor)
@@ -273,7 +283,7 @@ static int visit(walk *w, size_t fi, uint32_t r, uint32_t other)
         if (w->hits[hi].prev != fi || w->hits[hi].hop != rs)
             return ENT_OK; /* reached already, more directly or through another actor */
     } else {
-        hit h = {other, w->hits[fi].depth + 1, s, rs, fi, 0, 1, 0};
+        hit h = {other, w->hits[fi].depth + 1, s, rs, fi, 0, 0, 0, 0};
         if (push_hit(w, slot, h, &hi) < 0)
             return ENT_ENOMEM;
     }
@@ -281,7 +291,10 @@ static int visit(walk *w, size_t fi, uint32_t r, uint32_t other)
     if (push_link(w, l) < 0)
         return ENT_ENOMEM;
     w->hits[hi].strength += fabs(rel->intensity);
-    w->hits[hi].direct = 1;
+    if (through_force)
+        w->hits[hi].force = 1;
+    else
+        w->hits[hi].direct = 1;
     return ENT_OK;
 }
 
@@ -313,7 +326,7 @@ static int bind(walk *w, uint32_t fellow, uint32_t r, uint32_t m, uint32_t allia
         if (w->hits[hi].depth != 1)
             return ENT_OK; /* cannot happen: only the actor asked about was expanded */
     } else {
-        hit h = {fellow, 1, 1, 1, 0, 0, 0, 0};
+        hit h = {fellow, 1, 1, 1, 0, 0, 0, 0, 0};
         if (push_hit(w, slot, h, &hi) < 0)
             return ENT_ENOMEM;
     }
@@ -350,6 +363,24 @@ static int bind_fellows(walk *w)
     return rc;
 }
 
+/* The commanders of force f in the frame (its commanded_by relations), each
+ * passed to fn; the walk looks only at f's outgoing relations. */
+static int each_commander(walk *w, uint32_t f, size_t fi, uint32_t r,
+                          int (*fn)(walk *, size_t, uint32_t, uint32_t, int))
+{
+    const ent_graph *g = w->g;
+    int rc = ENT_OK;
+    if (w->commanded_by < 0 || g->actors[f].kind != ENT_KIND_FORCE)
+        return ENT_OK;
+    for (size_t k = g->out_start[f]; !rc && k < g->out_start[f + 1]; k++) {
+        uint32_t c = g->by_source[k];
+        const ent_relation *x = &g->relations[c];
+        if ((int32_t)x->type == w->commanded_by && x->source == f && in_frame(w, c))
+            rc = fn(w, fi, r, x->target, 1);
+    }
+    return rc;
+}
+
 /* Follows every relation of the actor of hit `fi` that is in the frame. */
 static int expand(walk *w, size_t fi)
 {
@@ -364,9 +395,13 @@ static int expand(walk *w, size_t fi)
             uint32_t r = g->by_target[k];
             if (!in_frame(w, r))
                 continue;
-            rc = visit(w, fi, r, in_other(g, r, a));
+            uint32_t other = in_other(g, r, a);
+            rc = visit(w, fi, r, other);
             if (!rc && g->relations[r].via != ENT_NO_ACTOR && g->relations[r].target == a)
                 rc = visit(w, fi, r, g->relations[r].via);
+            /* A force's acts count as its commander's too. */
+            if (!rc)
+                rc = each_commander(w, other, fi, r, visit_as);
         }
     } else {
         /* Towards whom a acted, itself or as an intermediary. */
@@ -375,6 +410,25 @@ static int expand(walk *w, size_t fi)
             uint32_t r = g->by_source[k];
             if (in_frame(w, r))
                 rc = visit(w, fi, r, out_other(g, r, a));
+        }
+        /* And the acts of the forces it commands. */
+        if (w->commanded_by >= 0) {
+            w->examined += g->in_start[a + 1] - g->in_start[a];
+            for (size_t k = g->in_start[a]; !rc && k < g->in_start[a + 1]; k++) {
+                uint32_t c = g->by_target[k];
+                const ent_relation *x = &g->relations[c];
+                if ((int32_t)x->type != w->commanded_by || x->target != a ||
+                    g->actors[x->source].kind != ENT_KIND_FORCE || !in_frame(w, c))
+                    continue;
+                uint32_t f = x->source;
+                w->examined += g->out_start[f + 1] - g->out_start[f];
+                for (size_t j = g->out_start[f]; !rc && j < g->out_start[f + 1]; j++) {
+                    uint32_t r = g->by_source[j];
+                    uint32_t other = out_other(g, r, f);
+                    if (r != c && other != a && in_frame(w, r))
+                        rc = visit_as(w, fi, r, other, 1);
+                }
+            }
         }
     }
     return rc;
@@ -411,9 +465,13 @@ static void describe_chain(const walk *w, size_t hi, ent_strbuf *sb)
     if (h->depth == 1) {
         if (h->direct)
             ent_strbuf_adds(sb, "direct");
+        if (h->force)
+            ent_strbuf_adds(sb, h->direct ? "; through a force it commands"
+                                          : "through a force it commands");
         if (h->bound) {
             /* The alliances of its bonds: its links are sorted, bonds last by alliance. */
-            ent_strbuf_adds(sb, h->direct ? "; bound by alliance " : "bound by alliance ");
+            ent_strbuf_adds(sb,
+                            h->direct || h->force ? "; bound by alliance " : "bound by alliance ");
             uint32_t last = UINT32_MAX;
             for (size_t j = first_link(w, hi); j < w->n_links && w->links[j].hit == hi; j++) {
                 const link *l = &w->links[j];
@@ -498,13 +556,14 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
     w.o = o;
     w.when = when;
     w.q = q;
+    w.commanded_by = type_by_id(g, "commanded_by");
     row *rows = NULL;
     ent_strbuf sb = ENT_STRBUF_INIT;
     tb t = {NULL, ENT_OK};
     int rc = ENT_ENOMEM;
     if (ent_grow_((void **)&w.hits, &w.cap_hits, 1, sizeof *w.hits) < 0 || slots_reserve(&w) < 0)
         goto done;
-    hit root = {q->actor, 0, 1, 0, SIZE_MAX, 0, 0, 0};
+    hit root = {q->actor, 0, 1, 0, SIZE_MAX, 0, 0, 0, 0};
     w.hits[w.n_hits++] = root;
     w.slots[slot_of(&w, (uint64_t)q->actor * 2 + 1)] = 1;
     unsigned depth = q->sign == 0 ? 1 : (q->depth ? q->depth : 1);
