@@ -193,15 +193,19 @@ got=$("$bin" commitments "$sc" --at after-2022 --format csv | grep '^russian-pea
 [ "$got" = "broken" ] && ok "the peacekeepers' mandate, September 2023" ||
     bad "the peacekeepers' mandate, September 2023: $got"
 expect "commitments needs --at" 2 "'--at WHEN' is required" "$bin" commitments "$sc"
-# Membership of the CSTO (collective defence) binds Russia and Armenia to each other.
-expect "who: a fellow member of a defence alliance" 0 '^russia,Russia,1,bound by alliance csto,"bound by alliance csto: russia->csto russia-member-csto member_of 1992-05-15\.\., armenia->csto armenia-member-csto member_of 1992-05-15\.\."' \
+# Membership of the CSTO (collective defence) binds Russia and Armenia to each other,
+# beside the traditional alliance that the article names (one row, direct and bound).
+expect "who: a fellow member of a defence alliance" 0 '^russia,Russia,1,direct; bound by alliance csto,"russia->armenia russia-allied-armenia allied_with 1991-12-26\.\.; bound by alliance csto: russia->csto russia-member-csto member_of 1992-05-15\.\., armenia->csto armenia-member-csto member_of 1992-05-15\.\."' \
     "$bin" who backed armenia "$sc" --at after-2022 --format csv
-expect "whom: the fellow member, the other way" 0 '^armenia,Armenia,1,bound by alliance csto,' \
+expect "whom: the fellow member, the other way" 0 '^armenia,Armenia,1,direct; bound by alliance csto,' \
     "$bin" whom russia backed "$sc" --at after-2022 --format csv
-got=$("$bin" commitments "$sc" --at 2022-09-30 --format csv | grep '^russia,armenia,' | cut -d, -f3-4)
+got=$("$bin" commitments "$sc" --at 2022-09-30 --format csv | grep '^russia,armenia,[a-z ]*,fellow member' | cut -d, -f3-4)
 [ "$got" = "broken,fellow member of csto: russia->csto russia-member-csto member_of 1992-05-15..; armenia->csto armenia-member-csto member_of 1992-05-15.." ] &&
     ok "Russia, a fellow member of the CSTO, did not defend Armenia in September 2022" ||
     bad "Russia, a fellow member of the CSTO, in September 2022: $got"
+got=$("$bin" commitments "$sc" --at 2022-09-30 --format csv | grep '^russia,armenia,[a-z ]*,russia->armenia russia-allied-armenia' | cut -d, -f3)
+[ "$got" = "broken" ] && ok "Russia abandoned its traditional alliance with Armenia in September 2022" ||
+    bad "Russia's alliance with Armenia in September 2022: $got"
 expect "path needs two actors" 2 "give at least one graph file, then A and B" "$bin" path "$sc" aliyev --at 2023
 expect "path unknown actor" 2 "no actor 'Alyev'; did you mean 'aliyev'" "$bin" path "$sc" Alyev russia --at 2023
 expect "path" 0 'aliyev \+> pashinyan -> russia' "$bin" path "$sc" Aliyev Russia --at after-2022
