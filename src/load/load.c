@@ -983,7 +983,8 @@ static const char *closest_actor(const ent_graph *g, const char *word)
 static const field type_fields[] = {
     {"id", T_STR},          {"label", T_STR},       {"sign", T_NUM},  {"intensity", T_NUM},
     {"durable", T_BOOL},    {"obligation", T_BOOL}, {"cameo", T_STR}, {"family", T_STR},
-    {"description", T_STR}, {"role", T_STR},        {"mode", T_STR},  {NULL, 0}};
+    {"description", T_STR}, {"role", T_STR},        {"mode", T_STR},  {"symmetric", T_BOOL},
+    {NULL, 0}};
 enum {
     TF_ID,
     TF_LABEL,
