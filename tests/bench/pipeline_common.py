@@ -19,8 +19,9 @@ pipeline_networkx.py and pipeline_igraph.py run the same pipeline as
    (reliance_terms, shared): `provides` makes the target rely on the source, `seeks` and
    `yields` the source on the target, `member_of` an alliance with collective defence the
    member on the alliance, and `refuses` takes from the target's reliance on the source;
-   every other role adds nothing. The amount is |weight| x (1 for a material mode, 0.5
-   otherwise) x (1 for a durable type, 0.5 for an event). The rest is each library's own
+   every other role adds nothing; a relation of a symmetric type (allied_with, partner_of,
+   ...) holds both ways and is read in both directions. The amount is |weight| x (1 for a
+   material mode, 0.5 otherwise) x (1 for a durable type, 0.5 for an event). The rest is each library's own
    (the peers' `leverage` functions): a weighted directed reliance graph client -> patron
    with the amounts summed per pair, pairs at or below 1e-9 dropped (a refusal that
    outweighs what it refuses leaves no reliance), R(client) = the client's out-strength,
@@ -102,15 +103,16 @@ def mode_of_cameo(code):
 class Type:
     """A relation type: what the pipeline reads of `entente types --format json`."""
 
-    __slots__ = ("id", "sign", "intensity", "durable", "role", "mode")
+    __slots__ = ("id", "sign", "intensity", "durable", "role", "mode", "symmetric")
 
-    def __init__(self, tid, sign, intensity, durable, role, mode):
+    def __init__(self, tid, sign, intensity, durable, role, mode, symmetric=False):
         self.id = tid
         self.sign = sign
         self.intensity = intensity
         self.durable = durable
         self.role = role
         self.mode = mode
+        self.symmetric = symmetric
 
     def effect(self):
         """What a relation of this type does to reliance, and the factor of its amount."""
@@ -127,7 +129,8 @@ def read_vocabulary(path):
     """{type id: Type} from `entente types --format json`."""
     with open(path, encoding="utf-8") as f:
         return {t["id"]: Type(t["id"], int(t["sign"]), float(t["intensity"]),
-                              bool(t["durable"]), t["role"], t["mode"])
+                              bool(t["durable"]), t["role"], t["mode"],
+                              bool(t.get("symmetric", False)))
                 for t in json.load(f)}
 
 
@@ -141,7 +144,7 @@ def define_type(types, t):
         old = Type(t["id"], 0, 0.0, False, None, None)
     new = Type(old.id, int(t.get("sign", old.sign)), float(t.get("intensity", old.intensity)),
                bool(t.get("durable", old.durable)), t.get("role", old.role),
-               t.get("mode", old.mode))
+               t.get("mode", old.mode), bool(t.get("symmetric", old.symmetric)))
     if "mode" not in t and "cameo" in t and mode_of_cameo(t["cameo"]):
         new.mode = mode_of_cameo(t["cameo"])
     if new.role is None:
@@ -265,17 +268,20 @@ def reliance_terms(g, kept):
         w = inten[i]
         if effect == NOTHING or w == 0:
             continue
-        s, d = src[i], tgt[i]
         amount = abs(w) * factor
-        if effect == PROVIDES:
-            s, d = d, s
-        elif effect == REFUSES:
-            s, d, amount = d, s, -amount
-        elif effect == MEMBERSHIP and not defends[d]:
-            continue
-        clients.append(s)
-        patrons.append(d)
-        amounts.append(amount)
+        ends = ((src[i], tgt[i]), (tgt[i], src[i])) if t.symmetric else ((src[i], tgt[i]),)
+        for s, d in ends:  # a symmetric type holds both ways: read in both directions
+            if effect == PROVIDES:
+                c, p, a = d, s, amount
+            elif effect == REFUSES:
+                c, p, a = d, s, -amount
+            elif effect == MEMBERSHIP and not defends[d]:
+                break
+            else:
+                c, p, a = s, d, amount
+            clients.append(c)
+            patrons.append(p)
+            amounts.append(a)
     return clients, patrons, amounts
 
 
