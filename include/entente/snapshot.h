@@ -88,6 +88,15 @@ const ent_edge *ent_view_find_edge(const ent_view *v, uint32_t s, uint32_t t);
  */
 int ent_view_options_keep(const ent_graph *g, const ent_view_options *o, uint32_t r);
 
+/**
+ * The events the view counts although their partial date reaches back before
+ * the window's start (an event dated "2022-09" on a view whose window starts
+ * on 2022-09-20): they may have happened before the window. In graph order.
+ */
+size_t ent_view_uncertain_count(const ent_view *v);
+/** The i-th of them (a relation index), or UINT32_MAX. */
+uint32_t ent_view_uncertain(const ent_view *v, size_t i);
+
 /** The weight relation `r` contributes on the view's day (after decay). */
 double ent_view_relation_weight(const ent_view *v, uint32_t r);
 

@@ -123,10 +123,14 @@ int ent_graph_index_(ent_graph *g)
         if (s->durable) {
             s->first = r->from.year ? ent_date_first_day(r->from) : INT32_MIN;
             s->last = r->to.year ? ent_date_last_day(r->to) : INT32_MAX;
+            s->begins = r->from.year ? ent_date_last_day(r->from) : INT32_MIN;
         } else {
             s->first = ent_date_first_day(r->at);
             s->last = ent_date_last_day(r->at);
+            s->begins = s->last;
         }
+        if (s->begins > s->last) /* "from": "2023-09", "to": "2023-09-10" */
+            s->begins = s->last;
         s->source = r->source;
         s->target = r->target;
         s->intensity = r->intensity;

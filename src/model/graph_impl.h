@@ -15,11 +15,14 @@
 /*
  * What a snapshot needs of each relation, packed: the days it spans (first
  * and last day of from/to for durable relations, open ends as INT32_MIN and
- * INT32_MAX; of `at` for events), computed once when the graph is loaded so
- * that every snapshot after that is a scan of this array.
+ * INT32_MAX; of `at` for events) and the day from which it counts (see
+ * docs/analyses.md, "Partial dates"), computed once when the graph is loaded
+ * so that every snapshot after that is a scan of this array.
  */
 typedef struct ent_rel_span {
-    int32_t first, last;
+    int32_t first, last; /* the widest reading of the dates */
+    int32_t begins;      /* the day from which the relation counts: the last day of its
+                            `from` (durable) or `at` (event) period, when it surely was */
     uint32_t source, target;
     double intensity;
     uint32_t claimed_by;

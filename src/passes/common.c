@@ -257,6 +257,26 @@ void view_note(tb *b, const ent_view *v)
             ent_strbuf_addf(&sb, "%s%s",
                             n++ ? ", " : "; only relations with evidence from sources of kind ",
                             ent_graph_source_kind(g, k));
+    size_t nu = ent_view_uncertain_count(v);
+    if (nu) {
+        ent_strbuf_addf(&sb,
+                        "; %zu event%s counted although %s partial date reaches back before the "
+                        "window (it may have happened before it): ",
+                        nu, nu == 1 ? "" : "s", nu == 1 ? "its" : "their");
+        for (size_t i = 0; i < nu && i < 20; i++) {
+            uint32_t r = ent_view_uncertain(v, i);
+            const ent_relation *rel = ent_graph_relation(g, r);
+            if (i)
+                ent_strbuf_adds(&sb, ", ");
+            if (rel->id[0])
+                ent_strbuf_adds(&sb, rel->id);
+            else
+                ent_strbuf_addf(&sb, "%s:%u", ent_graph_file(g, rel->loc.file),
+                                (unsigned)rel->loc.line);
+        }
+        if (nu > 20)
+            ent_strbuf_addf(&sb, " and %zu more", nu - 20);
+    }
     tb_note(b, sb.failed ? "snapshot rules: see docs/analyses.md" : ent_strbuf_str(&sb));
     ent_strbuf_release(&sb);
 }

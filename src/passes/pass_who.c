@@ -219,11 +219,11 @@ static int in_frame(const walk *w, uint32_t r)
     if (!ent_view_options_keep(w->g, w->o, r))
         return 0;
     if (w->when->between)
-        return s->first <= w->when->last && s->last >= w->when->first;
+        return s->begins <= w->when->last && s->last >= w->when->first;
     int32_t d = w->when->day;
     if (s->durable)
-        return s->first <= d && s->last >= d;
-    return s->first <= d && s->last >= d - w->o->window_days + 1;
+        return s->begins <= d && s->last >= d;
+    return s->begins <= d && s->last >= d - w->o->window_days + 1;
 }
 
 /* Whether relation r is of the kind asked about (for type and family verbs). */
@@ -305,7 +305,7 @@ static int together(const walk *w, uint32_t r, uint32_t m)
     if (!w->when->between)
         return 1;
     const ent_rel_span *a = &w->g->spans[r], *b = &w->g->spans[m];
-    int32_t first = a->first > b->first ? a->first : b->first;
+    int32_t first = a->begins > b->begins ? a->begins : b->begins;
     int32_t last = a->last < b->last ? a->last : b->last;
     if (first < w->when->first)
         first = w->when->first;
@@ -667,6 +667,39 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
                  "durable relations in force on the day, events of the last %d days",
                  (int)o->window_days);
         tb_note(&t, note);
+        /* Events whose partial date reaches back before the window: counted,
+         * but they may have happened before it (docs/analyses.md). */
+        ent_strbuf_reset(&sb);
+        size_t nu = 0;
+        int32_t start = when->day - o->window_days + 1;
+        for (size_t j = 0; j < w.n_links; j++) {
+            uint32_t r = w.links[j].rel;
+            const ent_rel_span *sp = &g->spans[r];
+            if (sp->durable || sp->first >= start)
+                continue;
+            int shown = 0; /* only the relations of the rows listed */
+            for (size_t k = 0; k < nrows && !shown; k++)
+                shown = rows[k].hit == w.links[j].hit;
+            if (!shown)
+                continue;
+            int seen = 0;
+            for (size_t i = 0; i < j && !seen; i++)
+                seen = w.links[i].rel == r;
+            if (seen)
+                continue;
+            ent_strbuf_adds(&sb, nu++ ? ", " : "");
+            describe_relation(g, r, &sb);
+        }
+        if (nu) {
+            ent_strbuf sb2 = ENT_STRBUF_INIT;
+            ent_strbuf_addf(&sb2,
+                            "%zu event%s counted although %s partial date reaches back before "
+                            "the window (it may have happened before it): %s",
+                            nu, nu == 1 ? "" : "s", nu == 1 ? "its" : "their", ent_strbuf_str(&sb));
+            tb_note(&t, sb2.failed ? "some events' partial dates reach back before the window"
+                                   : ent_strbuf_str(&sb2));
+            ent_strbuf_release(&sb2);
+        }
     }
     rc = t.rc ? t.rc : sb.failed ? ENT_ENOMEM : ENT_OK;
 done:

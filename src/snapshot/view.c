@@ -27,7 +27,9 @@ struct ent_view {
     size_t n_present;
     ent_edge *edges; /* ordered by (source, target) */
     size_t n_edges;
-    uint32_t *grouped;  /* kept relations, grouped by edge */
+    uint32_t *grouped;   /* kept relations, grouped by edge */
+    uint32_t *uncertain; /* kept events whose period reaches back before the window */
+    size_t n_uncertain;
     size_t *first_edge; /* per actor + 1: index of its first outgoing edge */
 };
 
@@ -47,6 +49,7 @@ void ent_view_free(ent_view *v)
     free(v->present);
     free(v->edges);
     free(v->grouped);
+    free(v->uncertain);
     free(v->first_edge);
     free(v);
 }
@@ -81,20 +84,21 @@ static int exists_on(const ent_actor *a, int32_t day)
 
 /*
  * The weight of a relation on the view's day, or NaN when it is not in force:
- * durable relations count while their interval covers the day; events count
- * while their period overlaps (day - window, day], decayed by their age (days
- * from the last day of their period, capped at the view's day).
+ * durable relations count from the last day of their `from` period to the
+ * last day of their `to` period; events count from the last day of their
+ * period (when they surely happened) while that day is in the window
+ * (day - window, day], decayed by their age from that day.
  */
 static double weigh(const ent_view *v, const ent_rel_span *r)
 {
     int32_t d = v->day;
     if (r->durable)
-        return r->first <= d && r->last >= d ? r->intensity : NAN;
-    if (r->first > d || r->last < d - v->opts.window_days + 1)
+        return r->begins <= d && r->last >= d ? r->intensity : NAN;
+    if (r->begins > d || r->last < d - v->opts.window_days + 1)
         return NAN;
     if (v->opts.half_life_days <= 0)
         return r->intensity;
-    int32_t age = d - (r->last < d ? r->last : d);
+    int32_t age = d - r->last;
     return r->intensity * pow(0.5, age / v->opts.half_life_days);
 }
 
@@ -142,13 +146,24 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
         goto oom;
 
     /* Select and weigh: one scan of the packed spans. */
-    size_t nk = 0;
+    size_t nk = 0, cap_uncertain = 0;
     const ent_rel_span *spans = g->spans;
     for (size_t i = 0; i < nr; i++) {
         const ent_rel_span *r = &spans[i];
         double w = NAN;
         if (keeps(&v->opts, r))
             w = weigh(v, r);
+        if (!isnan(w) && !r->durable && r->first < day - v->opts.window_days + 1) {
+            if (v->n_uncertain == cap_uncertain) {
+                size_t nc = cap_uncertain ? 2 * cap_uncertain : 16;
+                uint32_t *grown = realloc(v->uncertain, nc * sizeof *grown);
+                if (!grown)
+                    goto oom;
+                v->uncertain = grown;
+                cap_uncertain = nc;
+            }
+            v->uncertain[v->n_uncertain++] = (uint32_t)i;
+        }
         if (!isnan(w)) {
             kept[nk] = (kept_rel){r->source, r->target, (uint32_t)i, w, 0};
             nk++;
@@ -291,6 +306,16 @@ const ent_edge *ent_view_find_edge(const ent_view *v, uint32_t s, uint32_t t)
             hi = mid;
     }
     return lo < v->first_edge[s + 1] && v->edges[lo].target == t ? &v->edges[lo] : NULL;
+}
+
+size_t ent_view_uncertain_count(const ent_view *v)
+{
+    return v->n_uncertain;
+}
+
+uint32_t ent_view_uncertain(const ent_view *v, size_t i)
+{
+    return i < v->n_uncertain ? v->uncertain[i] : UINT32_MAX;
 }
 
 double ent_view_relation_weight(const ent_view *v, uint32_t r)

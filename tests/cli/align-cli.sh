@@ -62,7 +62,7 @@ cmp -s change.csv want.csv && ok "align: change by hand" || {
     bad "align: change by hand"
     diff want.csv change.csv | sed 's/^/    /'
 }
-expect "align: change, relations of the later date" 0 '^d,.*a->d: ad2 friend 2022..$' \
+expect "align: change, relations of the later date" 0 '^d,.*a->d: ad2 friend 2022-01-01..$' \
     "$bin" align "$fx" a --from war --to peace --with d --format csv
 
 # --- Usage ---------------------------------------------------------------------

@@ -80,7 +80,7 @@ static const char graph_text[] =
     "  {\"id\": \"ad\", \"source\": \"a\", \"target\": \"d\", \"type\": \"foe\", \"from\": "
     "\"2015\", \"to\": \"2021\"},\n"
     "  {\"id\": \"ad2\", \"source\": \"a\", \"target\": \"d\", \"type\": \"friend\", \"from\": "
-    "\"2022\"},\n"
+    "\"2022-01-01\"},\n"
     "  {\"id\": \"cd\", \"source\": \"c\", \"target\": \"d\", \"type\": \"foe\", \"from\": "
     "\"2015\"},\n"
     "  {\"id\": \"bd\", \"source\": \"b\", \"target\": \"d\", \"type\": \"friend\", \"from\": "

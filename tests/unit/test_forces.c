@@ -28,7 +28,7 @@ static const char *doc =
     "{\"id\": \"az-blockade\", \"source\": \"az\", \"target\": \"pop\", \"type\": \"blockades\","
     " \"from\": \"2022-12-12\"},"
     "{\"id\": \"other-supports\", \"source\": \"other\", \"target\": \"pop\", \"type\": "
-    "\"support_humanitarian\", \"from\": \"2021\"}]}";
+    "\"support_humanitarian\", \"from\": \"2021-01-01\"}]}";
 
 static ent_graph *load(void)
 {

@@ -17,11 +17,11 @@ static const char *doc =
     "{\"id\": \"c\", \"name\": \"C\", \"kind\": \"state\"}],"
     " \"relations\": ["
     "{\"id\": \"ab-alliance\", \"source\": \"a\", \"target\": \"b\", \"type\": \"allied_with\","
-    " \"from\": \"2019\"},"
+    " \"from\": \"2019-01-01\"},"
     "{\"id\": \"b-attacks-a\", \"source\": \"b\", \"target\": \"a\", \"type\": \"attacks\","
     " \"at\": \"2020-06\"},"
     "{\"id\": \"ca-war\", \"source\": \"c\", \"target\": \"a\", \"type\": \"at_war_with\","
-    " \"from\": \"2019\"}]}";
+    " \"from\": \"2019-01-01\"}]}";
 
 static ent_graph *load(void)
 {

@@ -34,7 +34,7 @@ static const char *war =
     "  {\"source\": \"germany\", \"target\": \"britain\", \"type\": \"attacks\", "
     "\"at\": \"1944-06\"},\n"
     "  {\"source\": \"usa\", \"target\": \"greece\", \"type\": \"support_military\", "
-    "\"from\": \"1952\", \"via\": \"nato\"},\n"
+    "\"from\": \"1952-01-01\", \"via\": \"nato\"},\n"
     "  {\"source\": \"turkey\", \"target\": \"nato\", \"type\": \"member_of\", \"from\": "
     "\"1952-02-18\"}\n"
     " ]}";
@@ -127,7 +127,12 @@ static void side_switch_before_during_after(void **state)
     assert_string_equal(a, "ussr");
     ask(a, sizeof a, "backed", "germany", "1943-10-01", NULL, NULL, 1, NULL, 0);
     assert_string_equal(a, "vichy");
+    /* "from": "1943-10" is some day of October: the war surely holds only from
+     * the 31st (docs/analyses.md, "Partial dates"), so on the 1st Italy is on
+     * neither side. */
     ask(a, sizeof a, "opposed", "germany", "1943-10-01", NULL, NULL, 1, NULL, 0);
+    assert_string_equal(a, "ussr");
+    ask(a, sizeof a, "opposed", "germany", "1943-10-31", NULL, NULL, 1, NULL, 0);
     assert_string_equal(a, "italy ussr"); /* equal strength (10): in graph order */
     /* Over the switch, Italy did both. */
     ask(a, sizeof a, "backed", "germany", NULL, "1943-09", "1943-10", 1, NULL, 0);
@@ -193,10 +198,14 @@ static void partial_dates_at_the_edges_of_between(void **state)
 {
     (void)state;
     char a[256];
-    /* The attack is dated "1944-06": any period touching June 1944 has it. */
+    /* The attack is dated "1944-06": it surely happened by 30 June, so a
+     * period has it when it reaches 30 June (docs/analyses.md, "Partial
+     * dates"), not when it only touches the start of the month. */
     ask(a, sizeof a, "attacked", "britain", NULL, "1944-06-30", "1944-07", 1, NULL, 0);
     assert_string_equal(a, "germany");
     ask(a, sizeof a, "attacked", "britain", NULL, "1944-01", "1944-06-01", 1, NULL, 0);
+    assert_string_equal(a, "");
+    ask(a, sizeof a, "attacked", "britain", NULL, "1944-01", "1944-06", 1, NULL, 0);
     assert_string_equal(a, "germany");
     ask(a, sizeof a, "attacked", "britain", NULL, "1944-07", "1944-12", 1, NULL, 0);
     assert_string_equal(a, "");
