@@ -21,11 +21,12 @@ const char cmd_report_help[] =
     "usage: entente report [OPTIONS] FILE... -o DIR\n"
     "\n"
     "Writes the whole story of the graph into DIR: for every snapshot the file\n"
-    "declares, the alliance diagram (actors filled by bloc), the influence table,\n"
-    "who backed and who opposed the main actors, blocs, balance and commitments;\n"
+    "declares, the alliance diagram (actors filled by bloc), the influence table\n"
+    "ranked by leverage, who relies on whom, who backed and who opposed the main\n"
+    "actors, blocs, balance and commitments;\n"
     "for the headline comparison the file marks and for every pair of consecutive\n"
     "snapshots, the two snapshots on one layout, the diff diagram, the shift of\n"
-    "influence with the changes that explain each leading actor's move, the\n"
+    "leverage with the changes that explain each leading actor's move, the\n"
     "commitments kept and broken, and what changed in balance and blocs; then\n"
     "every source, and every relation with its status, claimant and evidence,\n"
     "which the tables link to.\n"
@@ -43,7 +44,7 @@ const char cmd_report_help[] =
     "  -o, --output DIR            the directory to write (required)\n"
     "  --force                     replace DIR if it exists\n"
     "  --actors LIST               the main actors, e.g. russia,armenia (default:\n"
-    "                              the top 3 of each snapshot's influence ranking)\n"
+    "                              the top 3 of each snapshot's leverage ranking)\n"
     "  --top N                     rows of the influence and shift tables (default 10)\n"
     "  --title TEXT                the report's title (default: the graph's title)\n"
     "  --window DAYS               events of the last DAYS days count (default 365)\n"
@@ -346,7 +347,7 @@ int cmd_report(int argc, char **argv)
     long hc = ent_graph_headline_comparison(g);
     if (hc >= 0) {
         const ent_comparison *c = ent_graph_comparison(g, (size_t)hc);
-        printf("headline, %s to %s: the largest shifts of influence\n",
+        printf("headline, %s to %s: the largest shifts of leverage\n",
                ent_graph_snapshot(g, c->from)->id, ent_graph_snapshot(g, c->to)->id);
         fputs(summary ? summary : "", stdout);
     }
