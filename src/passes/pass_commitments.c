@@ -63,8 +63,11 @@ static void add(const ent_graph *g, ent_strbuf *sb, uint32_t r)
  * take part by naming those families. */
 static int is_attack(const ent_graph *g, const ent_relation *x)
 {
-    const char *fam = g->types[x->type].family;
-    return x->intensity < 0 && (strcmp(fam, "force") == 0 || strcmp(fam, "coercion") == 0);
+    const ent_reltype *t = &g->types[x->type];
+    /* A symmetric tie (a war) says who fights whom, not who attacked: the
+     * aggression itself is coded with a directed type (attacks, occupies). */
+    return x->intensity < 0 && !t->symmetric &&
+           (strcmp(t->family, "force") == 0 || strcmp(t->family, "coercion") == 0);
 }
 
 /* Whether `attacker` attacked `victim` (see is_attack) in the view. */
@@ -141,8 +144,11 @@ static void judge(const ent_view *v, tb *t, cells *c, uint32_t bound, uint32_t p
                 continue;
             uint32_t other = out_other(g, q, actor);
             if (other == prot) {
-                if (stance > 0 && g->types[x->type].obligation)
-                    continue; /* another standing obligation is not an act */
+                /* Another standing obligation, or a tie that holds both ways
+                 * (a partnership, a ceasefire), is the relationship, not an
+                 * act on it. */
+                if (stance > 0 && (g->types[x->type].obligation || g->types[x->type].symmetric))
+                    continue;
                 if (stance > 0) {
                     backed = 1;
                     add(g, &c->backed, q);

@@ -76,9 +76,11 @@ int ent_view_options_keep(const ent_graph *g, const ent_view_options *o, uint32_
     return r < g->n_relations && keeps(o, &g->spans[r]);
 }
 
+/* Whether an actor exists on `day`: from the last day of the period of its
+ * `from` (when it surely existed, as for relations) to the last day of `to`. */
 static int exists_on(const ent_actor *a, int32_t day)
 {
-    return (!a->from.year || ent_date_first_day(a->from) <= day) &&
+    return (!a->from.year || ent_date_last_day(a->from) <= day) &&
            (!a->to.year || ent_date_last_day(a->to) >= day);
 }
 
