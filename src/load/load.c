@@ -980,11 +980,19 @@ static const char *closest_actor(const ent_graph *g, const char *word)
  * Second pass: relation types
  * ------------------------------------------------------------------------- */
 
-static const field type_fields[] = {
-    {"id", T_STR},          {"label", T_STR},       {"sign", T_NUM},  {"intensity", T_NUM},
-    {"durable", T_BOOL},    {"obligation", T_BOOL}, {"cameo", T_STR}, {"family", T_STR},
-    {"description", T_STR}, {"role", T_STR},        {"mode", T_STR},  {"symmetric", T_BOOL},
-    {NULL, 0}};
+static const field type_fields[] = {{"id", T_STR},
+                                    {"label", T_STR},
+                                    {"sign", T_NUM},
+                                    {"intensity", T_NUM},
+                                    {"durable", T_BOOL},
+                                    {"obligation", T_BOOL},
+                                    {"cameo", T_STR},
+                                    {"family", T_STR},
+                                    {"description", T_STR},
+                                    {"role", T_STR},
+                                    {"mode", T_STR},
+                                    {"symmetric", T_BOOL},
+                                    {NULL, 0}};
 enum {
     TF_ID,
     TF_LABEL,
@@ -1640,34 +1648,54 @@ existence_warning(loader *L, const lfile *f, size_t obj_pos, const char *role, c
  * Warns when a relation's dates fall outside an actor's existence; the actor
  * is named by member `role` ("source", "target") of the relation at obj_pos.
  */
+/* Which existence warning, if any, a relation's dates call for against actor
+ * `a`: 0 none, 1 an event outside its existence, 2 a durable relation that
+ * starts before it exists, 3 one without end after it ceased, 4 one that
+ * ends after it ceased. */
+static int existence_case(const ent_relation *r, const ent_reltype *t, const ent_actor *a)
+{
+    if (!a->from.year && !a->to.year)
+        return 0;
+    if (!t->durable)
+        return (a->from.year && ent_date_last_day(r->at) < ent_date_first_day(a->from)) ||
+               (a->to.year && ent_date_first_day(r->at) > ent_date_last_day(a->to));
+    if (a->from.year && r->from.year && ent_date_first_day(r->from) < ent_date_first_day(a->from))
+        return 2;
+    if (a->to.year && !r->to.year)
+        return 3;
+    if (a->to.year && r->to.year && ent_date_last_day(r->to) > ent_date_last_day(a->to))
+        return 4;
+    return 0;
+}
+
 static void check_existence(loader *L, const lfile *f, size_t obj_pos, const char *role,
                             const ent_relation *r, const ent_reltype *t, const ent_actor *a)
 {
-    if (!a->from.year && !a->to.year)
-        return;
     char d1[11], d2[11];
-    if (!t->durable) {
-        if ((a->from.year && ent_date_last_day(r->at) < ent_date_first_day(a->from)) ||
-            (a->to.year && ent_date_first_day(r->at) > ent_date_last_day(a->to)))
-            existence_warning(L, f, obj_pos, role,
-                              "this %s on %s lies outside the existence of \"%s\" (%s to %s)",
-                              t->label, ent_date_format(r->at, d1), a->id,
-                              a->from.year ? ent_date_format(a->from, d2) : "its start",
-                              a->to.year ? ent_date_format(a->to, (char[11]){0}) : "today");
-        return;
-    }
-    if (a->from.year && r->from.year && ent_date_first_day(r->from) < ent_date_first_day(a->from))
+    switch (existence_case(r, t, a)) {
+    case 1:
+        existence_warning(L, f, obj_pos, role,
+                          "this %s on %s lies outside the existence of \"%s\" (%s to %s)", t->label,
+                          ent_date_format(r->at, d1), a->id,
+                          a->from.year ? ent_date_format(a->from, d2) : "its start",
+                          a->to.year ? ent_date_format(a->to, (char[11]){0}) : "today");
+        break;
+    case 2:
         existence_warning(L, f, obj_pos, role, "this %s starts (%s) before \"%s\" exists (%s)",
                           t->label, ent_date_format(r->from, d1), a->id,
                           ent_date_format(a->from, d2));
-    else if (a->to.year && !r->to.year)
+        break;
+    case 3:
         existence_warning(L, f, obj_pos, role,
                           "this %s has no end date, but \"%s\" ceased to exist on %s; give \"to\"",
                           t->label, a->id, ent_date_format(a->to, d2));
-    else if (a->to.year && r->to.year && ent_date_last_day(r->to) > ent_date_last_day(a->to))
+        break;
+    case 4:
         existence_warning(L, f, obj_pos, role,
                           "this %s ends (%s) after \"%s\" ceased to exist (%s)", t->label,
                           ent_date_format(r->to, d1), a->id, ent_date_format(a->to, d2));
+        break;
+    }
 }
 
 static int do_evidence(loader *L, const lfile *f, size_t rel_pos, const cJSON *arr, ent_relation *r)
@@ -1925,6 +1953,313 @@ id_done:
 }
 
 /* ---------------------------------------------------------------------------
+ * Second pass: relations without cJSON
+ *
+ * Nearly every relation of a large file is clean, and building a cJSON tree
+ * for each (then looking its members up by name) was most of the cost of
+ * loading. relation_fast reads the members straight from the validated text
+ * and builds the relation only when the element is plainly well-formed and
+ * would draw no diagnostic at all: every member known, of the right JSON
+ * type, once; strings without \u escapes; every reference resolved; every
+ * check of do_relation passed, warnings included. Anything else makes it
+ * return 0 before touching shared state, and the element is read again by
+ * cJSON and do_relation, which report exactly as before.
+ * ------------------------------------------------------------------------- */
+
+/* A member's value in the text: kind 's' string (pos at its opening quote,
+ * end after the closing one), 'n' number, 'a' array; 0 when absent. */
+typedef struct fval {
+    char kind;
+    char esc; /* a string holding a backslash escape */
+    size_t pos, end;
+} fval;
+
+#define FAST_MAX_EVIDENCE 16
+#define FAST_CSTR         (MAX_ID_LEN + 8)
+
+/* End of the (validated) string at `p`; *esc is 1 for escapes, 2 for \u. */
+static size_t fast_string(const char *b, size_t p, char *esc)
+{
+    *esc = 0;
+    for (p++;; p++) {
+        char c = b[p];
+        if (c == '"')
+            return p + 1;
+        if (c == '\\') {
+            if (b[p + 1] == 'u')
+                *esc = 2;
+            else if (!*esc)
+                *esc = 1;
+            p++;
+        }
+    }
+}
+
+/*
+ * Reads the object at `p` into `slots` by the table `fields`. Returns 1 with
+ * *after just past the object, or 0 when the object is anything but plain:
+ * not an object, an escaped, unknown or repeated key, a value of a type the
+ * field does not take (or an object, a literal, a long number, a \u escape).
+ */
+static int fast_object(const lfile *f, size_t p, const field *fields, fval *slots, size_t *after)
+{
+    const char *b = f->buf;
+    size_t len = f->len;
+    for (int i = 0; fields[i].name; i++)
+        slots[i].kind = 0;
+    if (b[p] != '{')
+        return 0;
+    p = jscan_skip_ws(b, len, p + 1);
+    if (b[p] == '}') {
+        *after = p + 1;
+        return 1;
+    }
+    for (;;) {
+        char esc;
+        size_t kend = fast_string(b, p, &esc), klen = kend - p - 2;
+        if (esc)
+            return 0;
+        int i;
+        for (i = 0; fields[i].name; i++)
+            if (fields[i].name[0] == b[p + 1] && strlen(fields[i].name) == klen &&
+                memcmp(fields[i].name, b + p + 1, klen) == 0)
+                break;
+        if (!fields[i].name || slots[i].kind)
+            return 0;
+        fval *v = &slots[i];
+        p = jscan_skip_ws(b, len, jscan_skip_ws(b, len, kend) + 1); /* past the ':' */
+        v->pos = p;
+        v->esc = 0;
+        char c = b[p];
+        if (c == '"') {
+            if (!(fields[i].types & (T_STR | T_DATE)))
+                return 0;
+            v->kind = 's';
+            v->end = fast_string(b, p, &v->esc);
+            if (v->esc == 2)
+                return 0;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            if (!(fields[i].types & T_NUM))
+                return 0;
+            v->kind = 'n';
+            v->end = jscan_skip(b, len, p);
+            if (v->end - p > 32) /* cJSON reads at most 63 characters of a number */
+                return 0;
+        } else if (c == '[') {
+            if (!(fields[i].types & T_ARR))
+                return 0;
+            v->kind = 'a';
+            v->end = jscan_skip(b, len, p);
+        } else
+            return 0;
+        p = jscan_skip_ws(b, len, v->end);
+        if (b[p] == '}') {
+            *after = p + 1;
+            return 1;
+        }
+        p = jscan_skip_ws(b, len, p + 1); /* past the ',' */
+    }
+}
+
+/* The unescaped string `v` as a C string in out[FAST_CSTR], or NULL. */
+static const char *fast_cstr(const lfile *f, const fval *v, char *out)
+{
+    size_t n = v->end - v->pos - 2;
+    if (v->esc || n >= FAST_CSTR)
+        return NULL;
+    memcpy(out, f->buf + v->pos + 1, n);
+    out[n] = '\0';
+    return out;
+}
+
+/* The actor named by string `v`, or -1. */
+static long fast_actor(loader *L, const lfile *f, const fval *v)
+{
+    char buf[FAST_CSTR];
+    uint32_t idx;
+    const char *s = fast_cstr(f, v, buf);
+    return s && ent_strmap_get(&L->g->actor_ids, s, &idx) ? (long)idx : -1;
+}
+
+/* The date in string `v`; 0, or -1 when it is not a valid date. */
+static int fast_date(const lfile *f, const fval *v, ent_date *out)
+{
+    if (v->esc)
+        return -1;
+    return ent_date_parse(out, f->buf + v->pos + 1, v->end - v->pos - 2) == ENT_DATE_OK ? 0 : -1;
+}
+
+/* The string `v` (absent: "") kept in the loader's arena; NULL when out of memory. */
+static const char *fast_keep(loader *L, const lfile *f, const fval *v)
+{
+    if (!v->kind)
+        return "";
+    size_t n = v->end - v->pos - 2;
+    if (!v->esc)
+        return ent_arena_strndup(L->arena, f->buf + v->pos + 1, n);
+    char *p = ent_arena_alloc(L->arena, n + 1);
+    if (p)
+        jscan_decode_string(f->buf, f->len, v->pos, p, n + 1);
+    return p;
+}
+
+/*
+ * Builds the relation `el` of file f without cJSON when it draws no
+ * diagnostic (see above). Returns 1 when the relation was added (or memory
+ * ran out: L->oom is set), 0 when do_relation must read it.
+ */
+static int relation_fast(loader *L, lfile *f, const elem *el)
+{
+    ent_graph *g = L->g;
+    const char *b = f->buf;
+    fval v[MAX_FIELDS], ev[FAST_MAX_EVIDENCE][4];
+    size_t after, n_ev = 0;
+    char buf[FAST_CSTR], idbuf[FAST_CSTR];
+    if (!fast_object(f, el->start, relation_fields, v, &after))
+        return 0;
+    if (!v[RF_SOURCE].kind || !v[RF_TARGET].kind || !v[RF_TYPE].kind)
+        return 0;
+    ent_relation r;
+    memset(&r, 0, sizeof r);
+    r.claimed_by = r.via = ENT_NO_ACTOR;
+    long src = fast_actor(L, f, &v[RF_SOURCE]), tgt = fast_actor(L, f, &v[RF_TARGET]);
+    if (src < 0 || tgt < 0 || src == tgt)
+        return 0;
+    uint32_t ti;
+    const char *s = fast_cstr(f, &v[RF_TYPE], buf);
+    if (!s || !ent_strmap_get(&g->type_ids, s, &ti))
+        return 0;
+    const ent_reltype *t = &g->types[ti];
+    r.type = ti;
+
+    if ((v[RF_FROM].kind && fast_date(f, &v[RF_FROM], &r.from) < 0) ||
+        (v[RF_TO].kind && fast_date(f, &v[RF_TO], &r.to) < 0) ||
+        (v[RF_AT].kind && fast_date(f, &v[RF_AT], &r.at) < 0))
+        return 0;
+    if (t->durable ? v[RF_AT].kind != 0 : (v[RF_FROM].kind || v[RF_TO].kind || !v[RF_AT].kind))
+        return 0;
+    if (r.from.year && r.to.year && ent_date_last_day(r.to) < ent_date_first_day(r.from))
+        return 0;
+
+    if (v[RF_INTENSITY].kind) {
+        double x = strtod(b + v[RF_INTENSITY].pos, NULL);
+        if (!intensity_ok(x) || (t->sign > 0 && x < 0) || (t->sign < 0 && x > 0))
+            return 0;
+        r.intensity = x;
+        r.intensity_given = 1;
+    } else
+        r.intensity = t->intensity;
+
+    r.status = ENT_STATUS_REPORTED;
+    if (v[RF_STATUS].kind) {
+        int st = (s = fast_cstr(f, &v[RF_STATUS], buf)) ? status_from_string(s) : -1;
+        if (st < 0)
+            return 0;
+        r.status = (ent_status)st;
+    }
+    if (v[RF_CLAIMED_BY].kind) {
+        long c = fast_actor(L, f, &v[RF_CLAIMED_BY]);
+        if (c < 0 || r.status == ENT_STATUS_CONFIRMED || r.status == ENT_STATUS_REPORTED)
+            return 0;
+        r.claimed_by = (uint32_t)c;
+    } else if (r.status == ENT_STATUS_CLAIMED)
+        return 0;
+    if (v[RF_VIA].kind) {
+        long c = fast_actor(L, f, &v[RF_VIA]);
+        if (c < 0)
+            return 0;
+        r.via = (uint32_t)c;
+    }
+
+    if (v[RF_EVIDENCE].kind) {
+        size_t p = jscan_skip_ws(b, f->len, v[RF_EVIDENCE].pos + 1);
+        while (b[p] != ']') {
+            if (n_ev == FAST_MAX_EVIDENCE || !fast_object(f, p, evidence_fields, ev[n_ev], &after))
+                return 0;
+            if (!ev[n_ev][EF_SOURCE].kind)
+                return 0;
+            n_ev++;
+            p = jscan_skip_ws(b, f->len, after);
+            if (b[p] == ',')
+                p = jscan_skip_ws(b, f->len, p + 1);
+        }
+    }
+    uint32_t sources[FAST_MAX_EVIDENCE];
+    for (size_t i = 0; i < n_ev; i++) {
+        s = fast_cstr(f, &ev[i][EF_SOURCE], buf);
+        if (!s || !ent_strmap_get(&g->source_ids, s, &sources[i]))
+            return 0;
+    }
+    if (n_ev == 0 && !L->allow_missing_evidence)
+        return 0;
+
+    if (L->actor_kind[src] == ENT_KIND_ISSUE)
+        return 0;
+    if (t->family[0] == 's' && strcmp(t->family, "stance") == 0 &&
+        L->actor_kind[tgt] != ENT_KIND_ISSUE)
+        return 0;
+    if (v[RF_ID].kind && (!fast_cstr(f, &v[RF_ID], idbuf) || !valid_id(idbuf)))
+        return 0;
+    if ((L->actor_dated[src] && existence_case(&r, t, &g->actors[src])) ||
+        (L->actor_dated[tgt] && existence_case(&r, t, &g->actors[tgt])))
+        return 0;
+
+    /* Clean: register the id (a repeated one goes to do_relation, which
+     * reports it), then keep the strings and the relation. */
+    const char *rid = "";
+    if (v[RF_ID].kind) {
+        if (!(rid = ent_arena_strdup(L->arena, idbuf)))
+            goto oom;
+        if (L->collect_ids) {
+            if (ent_grow_((void **)&L->ids, &L->cap_ids, L->n_ids + 1, sizeof *L->ids) < 0 ||
+                record_origin(L, &L->id_origins, &L->cap_id_origins, L->n_ids, f, el->start,
+                              el->line) < 0)
+                goto oom;
+            L->ids[L->n_ids++] = rid;
+        } else {
+            uint32_t first, slot = (uint32_t)L->n_relation_ids;
+            int fresh = ent_strmap_put(&g->relation_ids, rid, slot, &first);
+            if (fresh < 0)
+                goto oom;
+            if (!fresh)
+                return 0;
+            if (record_origin(L, &L->relation_origin, &L->cap_relation_origin, slot, f, el->start,
+                              el->line) < 0)
+                return 1;
+            L->n_relation_ids++;
+        }
+    }
+    ent_evidence *evs = n_ev ? ent_arena_alloc(L->arena, n_ev * sizeof *evs) : NULL;
+    if (n_ev && !evs)
+        goto oom;
+    for (size_t i = 0; i < n_ev; i++) {
+        evs[i].source = sources[i];
+        evs[i].locator = fast_keep(L, f, &ev[i][EF_LOCATOR]);
+        evs[i].note = fast_keep(L, f, &ev[i][EF_NOTE]);
+        if (!evs[i].locator || !evs[i].note)
+            goto oom;
+    }
+    r.evidence = evs;
+    r.n_evidence = n_ev;
+    r.source = (uint32_t)src;
+    r.target = (uint32_t)tgt;
+    r.id = rid;
+    if (!(r.note = fast_keep(L, f, &v[RF_NOTE])))
+        goto oom;
+    r.loc.file = f->index;
+    r.loc.line = el->line;
+    size_t ri = *L->rel_n;
+    if (ent_grow_((void **)L->rel_items, L->rel_cap, ri + 1, sizeof **L->rel_items) < 0)
+        goto oom;
+    (*L->rel_items)[ri] = r;
+    (*L->rel_n)++;
+    return 1;
+oom:
+    L->oom = 1;
+    return 1;
+}
+
+/* ---------------------------------------------------------------------------
  * Second pass: comparisons
  * ------------------------------------------------------------------------- */
 
@@ -2171,6 +2506,8 @@ static void process_element(loader *L, lfile *f, int s, size_t i)
     L->base_file = f->index;
     L->base_pos = el->start;
     L->base_line = el->line;
+    if (s == SEC_RELATIONS && relation_fast(L, f, el))
+        return;
     cJSON *obj = cJSON_ParseWithLengthOpts(f->buf + el->start, el->end - el->start, NULL, 0);
     if (!obj) {
         L->oom = 1; /* the text was validated: only memory can fail here */

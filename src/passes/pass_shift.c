@@ -4,6 +4,7 @@
  * change, largest first, then by id.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,6 +85,51 @@ static int rank_actors(const ent_graph *g, const ent_view *v, const double *valu
     return ENT_OK;
 }
 
+/* One metric computation, run on a thread of its own. */
+typedef struct metric_job {
+    ent_metrics *m;
+    const ent_view *v;
+    unsigned mask;
+    int rc;
+} metric_job;
+
+static void *run_metric_job(void *arg)
+{
+    metric_job *j = arg;
+    j->rc = ent_metrics_compute(&j->m, j->v, j->mask);
+    return NULL;
+}
+
+/* Whether `m` is computed without igraph, which is not thread-safe. */
+static int metric_threadable(ent_metric m)
+{
+    return m == ENT_METRIC_LEVERAGE || m == ENT_METRIC_POS_IN || m == ENT_METRIC_POS_OUT ||
+           m == ENT_METRIC_NEG_IN || m == ENT_METRIC_NEG_OUT || m == ENT_METRIC_NET_STANCE;
+}
+
+/*
+ * The metric on both views: on two threads when it uses no igraph, else one
+ * after the other. On failure the error message is this thread's (a failed
+ * worker's computation is repeated here to get it).
+ */
+static int metrics_pair(ent_metrics **ma, ent_metrics **mb, const ent_view *a, const ent_view *b,
+                        ent_metric metric)
+{
+    unsigned mask = 1u << metric;
+    metric_job j = {NULL, a, mask, ENT_OK};
+    pthread_t th;
+    if (!metric_threadable(metric) || pthread_create(&th, NULL, run_metric_job, &j) != 0) {
+        int rc = ent_metrics_compute(ma, a, mask);
+        return rc ? rc : ent_metrics_compute(mb, b, mask);
+    }
+    int rc = ent_metrics_compute(mb, b, mask);
+    pthread_join(th, NULL);
+    *ma = j.m;
+    if (!rc && j.rc)
+        rc = ent_metrics_compute(ma, a, mask);
+    return rc;
+}
+
 int ent_shift_table(ent_table **out, const ent_view *a, const ent_view *b,
                     const ent_analysis_options *opts)
 {
@@ -95,9 +141,7 @@ int ent_shift_table(ent_table **out, const ent_view *a, const ent_view *b,
     shift_row *rows = NULL;
     tb t = {NULL, ENT_OK};
     *out = NULL;
-    int rc = ent_metrics_compute(&ma, a, 1u << metric);
-    if (!rc)
-        rc = ent_metrics_compute(&mb, b, 1u << metric);
+    int rc = metrics_pair(&ma, &mb, a, b, metric);
     if (rc)
         goto done;
     rows = malloc((na ? na : 1) * sizeof *rows);
