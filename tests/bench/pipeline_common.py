@@ -9,12 +9,13 @@ pipeline_networkx.py and pipeline_igraph.py run the same pipeline as
    built-in vocabulary from `entente types --format json`, overridden or extended by the
    file's `relation_types` with entente's defaults for what a new type leaves out) and the
    relations as parallel lists: source and target indices, type, intensity (the relation's
-   own, else its type's default) and the first and last day (proleptic ordinals) of its
-   dates;
+   own, else its type's default) and the day from which it counts and its last day
+   (proleptic ordinals): entente's rule for partial dates, a relation counts from the last
+   day of the period of its start (`from`, or `at` for an event);
 2. snapshot at a day D with a window of W days, no decay, every status kept: a durable
-   relation is in force when first_day(from) <= D <= last_day(to) (a missing end is open),
-   an event when first_day(at) <= D and last_day(at) >= D - W + 1; the snapshot is the list
-   of the relations in force;
+   relation is in force when last_day(from) <= D <= last_day(to) (a missing end is open),
+   an event when D - W + 1 <= last_day(at) <= D; the snapshot is the list of the relations
+   in force;
 3. leverage of each snapshot. The role of each relation in force says who relies on whom
    (reliance_terms, shared): `provides` makes the target rely on the source, `seeks` and
    `yields` the source on the target, `member_of` an alliance with collective defence the
@@ -223,7 +224,7 @@ def _load(path, vocab_json):
                 span = spans.get(text)
                 if span is None:
                     span = spans[text] = date_span(text)
-                lo = span[0]
+                lo = span[1]  # surely begun by the last day of its period
             text = r.get("to")
             if text is not None:
                 span = spans.get(text)
@@ -235,8 +236,8 @@ def _load(path, vocab_json):
             span = spans.get(text)
             if span is None:
                 span = spans[text] = date_span(text)
-            lo, hi = span
-        first.append(lo)
+            lo = hi = span[1]  # surely happened by the last day of its period
+        first.append(min(lo, hi))
         last.append(hi)
     return g
 
