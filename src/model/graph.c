@@ -107,6 +107,32 @@ static int index_neighbours(ent_graph *g)
     return 0;
 }
 
+/* The reliance code (ENT_RELY_*) of a relation of type t read from `from` to
+ * actor `to` (see reliance_as in src/passes/reliance.c before this was
+ * precomputed). */
+static uint8_t rely_code(const ent_graph *g, const ent_reltype *t, uint32_t to)
+{
+    switch (t->role) {
+    case ENT_ROLE_PROVIDES:
+        return ENT_RELY_TO_ON_FROM;
+    case ENT_ROLE_REFUSES:
+        return ENT_RELY_REFUSAL;
+    case ENT_ROLE_SEEKS:
+    case ENT_ROLE_YIELDS:
+        return ENT_RELY_FROM_ON_TO;
+    case ENT_ROLE_STRUCTURE: {
+        /* Membership of an alliance bound to defend its members. */
+        const ent_actor *x = &g->actors[to];
+        if (x->kind != ENT_KIND_ALLIANCE || x->collective_defense != 1 ||
+            strcmp(t->id, "member_of") != 0)
+            return ENT_RELY_NONE;
+        return ENT_RELY_FROM_ON_TO;
+    }
+    default:
+        return ENT_RELY_NONE;
+    }
+}
+
 int ent_graph_index_(ent_graph *g)
 {
     free(g->spans);
@@ -136,6 +162,10 @@ int ent_graph_index_(ent_graph *g)
         s->intensity = r->intensity;
         s->claimed_by = r->claimed_by;
         s->status = (uint8_t)r->status;
+        const ent_reltype *t = &g->types[r->type];
+        s->rely = rely_code(g, t, r->target);
+        s->rely_back = s->symmetric ? rely_code(g, t, r->source) : ENT_RELY_NONE;
+        s->halvings = (uint8_t)(!ent_mode_is_material(t->mode) + !t->durable);
         s->kinds = 0;
         for (size_t e = 0; e < r->n_evidence; e++) {
             const char *kind = g->sources[r->evidence[e].source].kind;

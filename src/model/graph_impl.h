@@ -13,6 +13,18 @@
 #define ENT_NAME_AMBIGUOUS UINT32_MAX
 
 /*
+ * How a relation read from one end (`from`) to the other (`to`) bears on
+ * reliance (src/passes/reliance.c, docs/analyses.md "Leverage"), fixed by its
+ * type's role and, for membership, by the alliance it joins.
+ */
+enum {
+    ENT_RELY_NONE = 0,   /* makes nobody rely on anybody */
+    ENT_RELY_TO_ON_FROM, /* `to` relies on `from`: provides */
+    ENT_RELY_FROM_ON_TO, /* `from` relies on `to`: seeks, yields, joins a defence alliance */
+    ENT_RELY_REFUSAL     /* takes from the reliance of `to` on `from`: refuses */
+};
+
+/*
  * What a snapshot needs of each relation, packed: the days it spans (first
  * and last day of from/to for durable relations, open ends as INT32_MIN and
  * INT32_MAX; of `at` for events) and the day from which it counts (see
@@ -30,6 +42,13 @@ typedef struct ent_rel_span {
     uint8_t durable;
     uint8_t symmetric; /* the type holds both ways: snapshots read it in both directions */
     uint32_t kinds;    /* bit k: the relation has evidence from a source of kind k */
+    /* The reliance code (ENT_RELY_*) read from source to target, and from target to
+     * source (only read for a symmetric type), and how many times its amount is halved
+     * (words weigh half of deeds, events half of durable ties): what leverage needs of a
+     * relation besides its weight, here so that it reads one place per relation. These
+     * three bytes fill what was padding. */
+    uint8_t rely, rely_back;
+    uint8_t halvings;
 } ent_rel_span;
 
 struct ent_graph {

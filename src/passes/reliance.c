@@ -21,6 +21,7 @@
 
 #include "entente/error.h"
 #include "passes/metrics.h"
+#include "snapshot/view_impl.h"
 #include "util/error.h"
 
 /* Amounts at or below this are zero within rounding (a refusal that cancels
@@ -29,35 +30,19 @@
 
 /* What relation r adds when read from `from` to `to` (its own direction, or
  * the other one for a symmetric type): 1 and *out, or 0. */
-static int reliance_as(const ent_view *v, uint32_t r, double w, uint32_t from, uint32_t to,
-                       ent_reliance *out)
+static int reliance_as(const ent_view *v, uint32_t r, uint32_t from, uint32_t to, ent_reliance *out)
 {
-    const ent_graph *g = ent_view_graph(v);
-    const ent_relation *rel = ent_graph_relation(g, r);
-    const ent_reltype *t = ent_graph_type(g, rel->type);
-    /* Words weigh half of deeds, events half of durable ties. */
-    double amount =
-        fabs(w) * (ent_mode_is_material(t->mode) ? 1.0 : 0.5) * (t->durable ? 1.0 : 0.5);
-    switch (t->role) {
-    case ENT_ROLE_PROVIDES:
+    double amount;
+    switch (ent_view_reliance_(v, r, from, &amount)) {
+    case ENT_RELY_TO_ON_FROM:
         *out = (ent_reliance){to, from, amount};
         return 1;
-    case ENT_ROLE_REFUSES:
+    case ENT_RELY_REFUSAL:
         *out = (ent_reliance){to, from, -amount};
         return 1;
-    case ENT_ROLE_SEEKS:
-    case ENT_ROLE_YIELDS:
+    case ENT_RELY_FROM_ON_TO:
         *out = (ent_reliance){from, to, amount};
         return 1;
-    case ENT_ROLE_STRUCTURE: {
-        /* Membership of an alliance bound to defend its members. */
-        const ent_actor *x = ent_graph_actor(g, to);
-        if (x->kind != ENT_KIND_ALLIANCE || x->collective_defense != 1 ||
-            strcmp(t->id, "member_of") != 0)
-            return 0;
-        *out = (ent_reliance){from, to, amount};
-        return 1;
-    }
     default:
         return 0;
     }
@@ -66,33 +51,38 @@ static int reliance_as(const ent_view *v, uint32_t r, double w, uint32_t from, u
 int ent_relation_reliance(const ent_view *v, uint32_t r, ent_reliance out[2])
 {
     const ent_graph *g = ent_view_graph(v);
-    double w = ent_view_relation_weight(v, r);
-    if (isnan(w) || w == 0)
+    if (r >= ent_graph_relation_count(g))
         return 0;
     const ent_relation *rel = ent_graph_relation(g, r);
-    int n = reliance_as(v, r, w, rel->source, rel->target, &out[0]);
+    int n = reliance_as(v, r, rel->source, rel->target, &out[0]);
     if (n && ent_graph_type(g, rel->type)->symmetric)
-        n += reliance_as(v, r, w, rel->target, rel->source, &out[1]);
+        n += reliance_as(v, r, rel->target, rel->source, &out[1]);
     return n;
 }
 
 void edge_reliance(const ent_view *v, const ent_edge *x, double *rel_to, double *rel_from)
 {
-    double to = 0, from = 0;
-    ent_reliance d;
+    double to = 0, from = 0, amount;
     for (size_t k = 0; k < x->n_relations; k++) {
-        uint32_t r = x->relations[k];
-        double w = ent_view_relation_weight(v, r);
-        if (isnan(w) || w == 0)
-            continue;
         /* A symmetric relation stands behind both directions' edges: read it
-         * in the direction of this edge. */
-        if (!reliance_as(v, r, w, x->source, x->target, &d))
-            continue;
-        if (d.client == x->target)
-            to += d.amount;
-        else
-            from += d.amount;
+         * in the direction of this edge. The precomputed code says which end
+         * relies on which (see ent_rel_span). */
+        switch (ent_view_reliance_(v, x->relations[k], x->source, &amount)) {
+        case ENT_RELY_TO_ON_FROM:
+            to += amount;
+            break;
+        case ENT_RELY_REFUSAL:
+            to -= amount;
+            break;
+        case ENT_RELY_FROM_ON_TO:
+            if (x->source == x->target) /* a loop: the client is this edge's target too */
+                to += amount;
+            else
+                from += amount;
+            break;
+        default:
+            break;
+        }
     }
     *rel_to = to;
     *rel_from = from;

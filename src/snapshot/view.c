@@ -15,6 +15,7 @@
 #include "entente/error.h"
 #include "entente/snapshot.h"
 #include "model/graph_impl.h"
+#include "snapshot/view_impl.h"
 #include "util/error.h"
 #include "util/fuzzy.h"
 
@@ -330,6 +331,20 @@ double ent_view_relation_weight(const ent_view *v, uint32_t r)
     if (!keeps(&v->opts, s))
         return NAN;
     return weigh(v, s);
+}
+
+int ent_view_reliance_(const ent_view *v, uint32_t r, uint32_t from, double *amount)
+{
+    static const double halved[3] = {1.0, 0.5, 0.25};
+    const ent_rel_span *s = &v->g->spans[r];
+    int code = s->source == from ? s->rely : s->rely_back;
+    if (code == ENT_RELY_NONE || !keeps(&v->opts, s))
+        return ENT_RELY_NONE;
+    double w = weigh(v, s);
+    if (isnan(w) || w == 0)
+        return ENT_RELY_NONE;
+    *amount = fabs(w) * halved[s->halvings];
+    return code;
 }
 
 int ent_resolve_when(const ent_graph *g, const char *when, int32_t *day, const char **suggestion)

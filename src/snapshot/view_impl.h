@@ -1,0 +1,22 @@
+/*
+ * view_impl.h: what the analyses read of a view beyond the public API, for
+ * the hot loops that visit every relation in force. Nothing outside src/
+ * sees it.
+ */
+#ifndef ENT_SNAPSHOT_VIEW_IMPL_H
+#define ENT_SNAPSHOT_VIEW_IMPL_H
+
+#include "entente/snapshot.h"
+#include "model/graph_impl.h"
+
+/*
+ * How relation r, read from actor `from` to its other end, bears on reliance
+ * on v's day: an ENT_RELY_* code, and in *amount the magnitude it adds (its
+ * weight's absolute value, halved for words and again for events). `from` is
+ * r's source, or its target for a relation of a symmetric type read in its
+ * other direction; r must be a relation of v's graph. Returns ENT_RELY_NONE, *amount untouched,
+ * when r is not in force, weighs 0 or makes nobody rely on anybody. One read of r's span. O(1).
+ */
+int ent_view_reliance_(const ent_view *v, uint32_t r, uint32_t from, double *amount);
+
+#endif
