@@ -26,17 +26,31 @@ static int by_change(const void *x, const void *y)
     return (a->actor > b->actor) - (a->actor < b->actor);
 }
 
-/* Rank of one actor (1 = highest value, ties in graph order), NaN if absent. O(actors). */
-static double count_rank(const ent_view *v, const double *values, uint32_t x)
+/*
+ * Ranks on view v (1 = highest value, ties in graph order; NaN for an actor
+ * absent from v) of the actors of rows[0 .. k), into their rank_before or,
+ * when `after`, rank_after: one pass over the actors for all k rows.
+ * O(actors * k).
+ */
+static void count_ranks(const ent_view *v, const double *values, shift_row *rows, size_t k,
+                        int after)
 {
-    if (!ent_view_has_actor(v, x))
-        return NAN;
-    size_t na = ent_graph_actor_count(ent_view_graph(v)), above = 0;
-    double k = values[x];
-    for (size_t y = 0; y < na; y++)
-        if (ent_view_has_actor(v, (uint32_t)y) && (values[y] > k || (values[y] == k && y < x)))
-            above++;
-    return (double)(above + 1);
+    size_t na = ent_graph_actor_count(ent_view_graph(v));
+    for (size_t i = 0; i < k; i++)
+        *(after ? &rows[i].rank_after : &rows[i].rank_before) = 1;
+    for (size_t y = 0; y < na; y++) {
+        if (!ent_view_has_actor(v, (uint32_t)y))
+            continue;
+        double vy = values[y];
+        for (size_t i = 0; i < k; i++) {
+            double kx = values[rows[i].actor];
+            if (vy > kx || (vy == kx && y < rows[i].actor))
+                *(after ? &rows[i].rank_after : &rows[i].rank_before) += 1;
+        }
+    }
+    for (size_t i = 0; i < k; i++)
+        if (!ent_view_has_actor(v, rows[i].actor))
+            *(after ? &rows[i].rank_after : &rows[i].rank_before) = NAN;
 }
 
 /* The row among the first k that by_change puts last. */
@@ -165,10 +179,8 @@ int ent_shift_table(ent_table **out, const ent_view *a, const ent_view *b,
          * than sorting every actor three times. */
         select_top(rows, n, shown);
         qsort(rows, shown, sizeof *rows, by_change);
-        for (size_t i = 0; i < shown; i++) {
-            rows[i].rank_before = count_rank(a, ma->values[metric], rows[i].actor);
-            rows[i].rank_after = count_rank(b, mb->values[metric], rows[i].actor);
-        }
+        count_ranks(a, ma->values[metric], rows, shown, 0);
+        count_ranks(b, mb->values[metric], rows, shown, 1);
     } else {
         ra = malloc((na ? na : 1) * sizeof *ra);
         rb = malloc((na ? na : 1) * sizeof *rb);
