@@ -86,23 +86,31 @@ static int exists_on(const ent_actor *a, int32_t day)
 }
 
 /*
- * The weight of a relation on the view's day, or NaN when it is not in force:
- * durable relations count from the last day of their `from` period to the
- * last day of their `to` period; events count from the last day of their
+ * Whether a relation is in force on the view's day: durable relations count from the last day of
+ * their `from` period to the last day of their `to` period; events count from the last day of their
  * period (when they surely happened) while that day is in the window
- * (day - window, day], decayed by their age from that day.
+ * (day - window, day] (weigh_in_force decays them by their age from that
+ * day).
  */
-static double weigh(const ent_view *v, const ent_rel_span *r)
+static int in_force(const ent_view *v, const ent_rel_span *r)
 {
     int32_t d = v->day;
-    if (r->durable)
-        return r->begins <= d && r->last >= d ? r->intensity : NAN;
-    if (r->begins > d || r->last < d - v->opts.window_days + 1)
-        return NAN;
-    if (v->opts.half_life_days <= 0)
+    return r->begins <= d && r->last >= (r->durable ? d : d - v->opts.window_days + 1);
+}
+
+/* The weight of a relation in force (see in_force) on the view's day. */
+static double weigh_in_force(const ent_view *v, const ent_rel_span *r)
+{
+    if (r->durable || v->opts.half_life_days <= 0)
         return r->intensity;
-    int32_t age = d - r->last;
+    int32_t age = v->day - r->last;
     return r->intensity * pow(0.5, age / v->opts.half_life_days);
+}
+
+/* The weight of a relation on the view's day, or NaN when it is not in force. */
+static double weigh(const ent_view *v, const ent_rel_span *r)
+{
+    return in_force(v, r) ? weigh_in_force(v, r) : NAN;
 }
 
 /* A kept relation while grouping: everything grouping needs, packed. */
@@ -153,10 +161,14 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
     const ent_rel_span *spans = g->spans;
     for (size_t i = 0; i < nr; i++) {
         const ent_rel_span *r = &spans[i];
-        double w = NAN;
-        if (keeps(&v->opts, r))
-            w = weigh(v, r);
-        if (!isnan(w) && !r->durable && r->first < day - v->opts.window_days + 1) {
+        /* The dates first: most relations are not in force on a given day, and
+         * the test reads fewer fields than keeps(). */
+        if (!in_force(v, r) || !keeps(&v->opts, r))
+            continue;
+        double w = weigh_in_force(v, r);
+        if (isnan(w))
+            continue;
+        if (!r->durable && r->first < day - v->opts.window_days + 1) {
             if (v->n_uncertain == cap_uncertain) {
                 size_t nc = cap_uncertain ? 2 * cap_uncertain : 16;
                 uint32_t *grown = realloc(v->uncertain, nc * sizeof *grown);
@@ -167,13 +179,11 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
             }
             v->uncertain[v->n_uncertain++] = (uint32_t)i;
         }
-        if (!isnan(w)) {
-            kept[nk] = (kept_rel){r->source, r->target, (uint32_t)i, w, 0};
+        kept[nk] = (kept_rel){r->source, r->target, (uint32_t)i, w, 0};
+        nk++;
+        if (r->symmetric) {
+            kept[nk] = (kept_rel){r->target, r->source, (uint32_t)i, w, 1};
             nk++;
-            if (r->symmetric) {
-                kept[nk] = (kept_rel){r->target, r->source, (uint32_t)i, w, 1};
-                nk++;
-            }
         }
     }
 
