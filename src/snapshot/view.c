@@ -116,8 +116,8 @@ static double weigh(const ent_view *v, const ent_rel_span *r)
 /* A kept relation while grouping: everything grouping needs, packed. */
 typedef struct kept_rel {
     uint32_t source, target, rel;
-    double weight;
-    int mirror; /* a symmetric relation read in its other direction */
+    uint32_t mirror; /* a symmetric relation read in its other direction */
+    double weight;   /* last: the struct is 24 bytes, not 32, for the two sorting passes */
 } kept_rel;
 
 int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view_options *o)
@@ -179,10 +179,10 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
             }
             v->uncertain[v->n_uncertain++] = (uint32_t)i;
         }
-        kept[nk] = (kept_rel){r->source, r->target, (uint32_t)i, w, 0};
+        kept[nk] = (kept_rel){r->source, r->target, (uint32_t)i, 0, w};
         nk++;
         if (r->symmetric) {
-            kept[nk] = (kept_rel){r->target, r->source, (uint32_t)i, w, 1};
+            kept[nk] = (kept_rel){r->target, r->source, (uint32_t)i, 1, w};
             nk++;
         }
     }
