@@ -62,6 +62,8 @@ int ent_relation_reliance(const ent_view *v, uint32_t r, ent_reliance out[2])
 
 void edge_reliance(const ent_view *v, const ent_edge *x, double *rel_to, double *rel_from)
 {
+    if (ent_view_edge_reliance_(v, x, rel_to, rel_from))
+        return; /* summed when the view was taken */
     double to = 0, from = 0, amount;
     for (size_t k = 0; k < x->n_relations; k++) {
         /* A symmetric relation stands behind both directions' edges: read it

@@ -32,6 +32,10 @@ struct ent_view {
     uint32_t *uncertain; /* kept events whose period reaches back before the window */
     size_t n_uncertain;
     size_t *first_edge; /* per actor + 1: index of its first outgoing edge */
+    double *reliance;   /* per edge, two: the target's reliance on the source, then the
+                           source's on the target, from the relations behind it (computed
+                           with the edges, which read the relations in order, so that
+                           leverage does not visit every relation's span again at random) */
 };
 
 void ent_view_options_init(ent_view_options *o)
@@ -52,6 +56,7 @@ void ent_view_free(ent_view *v)
     free(v->grouped);
     free(v->uncertain);
     free(v->first_edge);
+    free(v->reliance);
     free(v);
 }
 
@@ -116,9 +121,32 @@ static double weigh(const ent_view *v, const ent_rel_span *r)
 /* A kept relation while grouping: everything grouping needs, packed. */
 typedef struct kept_rel {
     uint32_t source, target, rel;
-    uint32_t mirror; /* a symmetric relation read in its other direction */
-    double weight;   /* last: the struct is 24 bytes, not 32, for the two sorting passes */
+    uint8_t mirror;   /* a symmetric relation read in its other direction */
+    uint8_t rely;     /* its reliance code (ENT_RELY_*) read in this direction */
+    uint8_t halvings; /* as in ent_rel_span */
+    double weight;    /* last: the struct is 24 bytes, not 32, for the two sorting passes */
 } kept_rel;
+
+/* What an amount of reliance is multiplied by for ent_rel_span.halvings. */
+static const double halved[3] = {1.0, 0.5, 0.25};
+
+/* Adds what kept relation k brings to the reliance of the edge from `s` to `t`
+ * (see edge_reliance in src/passes/reliance.c): to *to, the target's reliance
+ * on the source, or *from, the source's on the target. */
+static void add_reliance(const kept_rel *k, uint32_t s, uint32_t t, double *to, double *from)
+{
+    if (k->rely == ENT_RELY_NONE || k->weight == 0)
+        return;
+    double amount = fabs(k->weight) * halved[k->halvings];
+    if (k->rely == ENT_RELY_TO_ON_FROM)
+        *to += amount;
+    else if (k->rely == ENT_RELY_REFUSAL)
+        *to -= amount;
+    else if (s == t) /* a loop: the client is this edge's target too */
+        *to += amount;
+    else
+        *from += amount;
+}
 
 int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view_options *o)
 {
@@ -179,10 +207,11 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
             }
             v->uncertain[v->n_uncertain++] = (uint32_t)i;
         }
-        kept[nk] = (kept_rel){r->source, r->target, (uint32_t)i, 0, w};
+        kept[nk] = (kept_rel){r->source, r->target, (uint32_t)i, 0, r->rely, r->halvings, w};
         nk++;
         if (r->symmetric) {
-            kept[nk] = (kept_rel){r->target, r->source, (uint32_t)i, 1, w};
+            kept[nk] =
+                (kept_rel){r->target, r->source, (uint32_t)i, 1, r->rely_back, r->halvings, w};
             nk++;
         }
     }
@@ -207,7 +236,8 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
     /* Form the edges. */
     v->grouped = malloc((nk ? nk : 1) * sizeof *v->grouped);
     v->edges = malloc((nk ? nk : 1) * sizeof *v->edges);
-    if (!v->grouped || !v->edges)
+    v->reliance = malloc((nk ? nk : 1) * 2 * sizeof *v->reliance);
+    if (!v->grouped || !v->edges || !v->reliance)
         goto oom;
     for (size_t k = 0; k < nk; k++)
         v->grouped[k] = kept[k].rel;
@@ -218,7 +248,10 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
         e->positive = e->negative = e->mirrored = 0;
         e->relations = &v->grouped[k];
         size_t j = k;
+        double *rely = &v->reliance[2 * (v->n_edges - 1)];
+        rely[0] = rely[1] = 0;
         for (; j < nk && kept[j].source == e->source && kept[j].target == e->target; j++) {
+            add_reliance(&kept[j], e->source, e->target, &rely[0], &rely[1]);
             double w = kept[j].weight;
             if (kept[j].mirror)
                 e->mirrored += w;
@@ -343,9 +376,19 @@ double ent_view_relation_weight(const ent_view *v, uint32_t r)
     return weigh(v, s);
 }
 
+int ent_view_edge_reliance_(const ent_view *v, const ent_edge *x, double *to, double *from)
+{
+    uintptr_t at = (uintptr_t)x, begin = (uintptr_t)v->edges;
+    if (at < begin || at >= begin + v->n_edges * sizeof *v->edges)
+        return 0;
+    const double *rely = &v->reliance[2 * (size_t)(x - v->edges)];
+    *to = rely[0];
+    *from = rely[1];
+    return 1;
+}
+
 int ent_view_reliance_(const ent_view *v, uint32_t r, uint32_t from, double *amount)
 {
-    static const double halved[3] = {1.0, 0.5, 0.25};
     const ent_rel_span *s = &v->g->spans[r];
     int code = s->source == from ? s->rely : s->rely_back;
     if (code == ENT_RELY_NONE || !keeps(&v->opts, s))
