@@ -26,31 +26,44 @@ static int by_change(const void *x, const void *y)
     return (a->actor > b->actor) - (a->actor < b->actor);
 }
 
+/* Rows count_ranks ranks in one pass over the actors: their values and ids
+ * held in small arrays of its own so that the inner loop is a branchless count. */
+#define RANK_BATCH 32
+
 /*
  * Ranks on view v (1 = highest value, ties in graph order; NaN for an actor
  * absent from v) of the actors of rows[0 .. k), into their rank_before or,
- * when `after`, rank_after: one pass over the actors for all k rows.
- * O(actors * k).
+ * when `after`, rank_after: one pass over the actors for every RANK_BATCH
+ * rows. O(actors * k).
  */
 static void count_ranks(const ent_view *v, const double *values, shift_row *rows, size_t k,
                         int after)
 {
     size_t na = ent_graph_actor_count(ent_view_graph(v));
-    for (size_t i = 0; i < k; i++)
-        *(after ? &rows[i].rank_after : &rows[i].rank_before) = 1;
-    for (size_t y = 0; y < na; y++) {
-        if (!ent_view_has_actor(v, (uint32_t)y))
-            continue;
-        double vy = values[y];
-        for (size_t i = 0; i < k; i++) {
-            double kx = values[rows[i].actor];
-            if (vy > kx || (vy == kx && y < rows[i].actor))
-                *(after ? &rows[i].rank_after : &rows[i].rank_before) += 1;
+    for (size_t b0 = 0; b0 < k; b0 += RANK_BATCH) {
+        size_t nb = k - b0 < RANK_BATCH ? k - b0 : RANK_BATCH;
+        double kx[RANK_BATCH];
+        size_t x[RANK_BATCH], above[RANK_BATCH];
+        for (size_t i = 0; i < nb; i++) {
+            x[i] = rows[b0 + i].actor;
+            kx[i] = values[x[i]];
+            above[i] = 0;
+        }
+        for (size_t y = 0; y < na; y++) {
+            if (!ent_view_has_actor(v, (uint32_t)y))
+                continue;
+            double vy = values[y];
+            for (size_t i = 0; i < nb; i++)
+                above[i] += (vy > kx[i]) | ((vy == kx[i]) & (y < x[i]));
+        }
+        for (size_t i = 0; i < nb; i++) {
+            double rank = ent_view_has_actor(v, (uint32_t)x[i]) ? (double)(above[i] + 1) : NAN;
+            if (after)
+                rows[b0 + i].rank_after = rank;
+            else
+                rows[b0 + i].rank_before = rank;
         }
     }
-    for (size_t i = 0; i < k; i++)
-        if (!ent_view_has_actor(v, rows[i].actor))
-            *(after ? &rows[i].rank_after : &rows[i].rank_before) = NAN;
 }
 
 /* The row among the first k that by_change puts last. */
