@@ -356,7 +356,7 @@ static int walk_balance(const adj *a, const int *sign, size_t max_part, double *
             rc = eigenvalues(&um, k, mu, &nm);
     }
     if (!rc) {
-        double top = mu[0], num = 0, den = 0;
+        double top = nm ? mu[0] : 0, num = 0, den = 0;
         for (size_t i = 1; i < nm; i++)
             if (mu[i] > top)
                 top = mu[i];
