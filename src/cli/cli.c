@@ -2,6 +2,7 @@
  * cli.c: option parsing, diagnostics printing and JSON output for every
  * subcommand.
  */
+#include <errno.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -184,6 +185,27 @@ int cli_print_help(const cli_cmd *c)
 {
     fputs(c->help, stdout);
     return EXIT_OK;
+}
+
+int cli_output_error(const char *cmd, int err)
+{
+    static int reported;
+    if (!reported) {
+        reported = 1;
+        fprintf(stderr, "entente%s%s: cannot write the output: %s\n", cmd ? " " : "",
+                cmd ? cmd : "", strerror(err ? err : EIO));
+    }
+    return EXIT_FAILURE_;
+}
+
+int cli_finish_output(const char *cmd, int status)
+{
+    /* Output that could not be written (a full disk, a closed pipe) is a failure,
+     * not a success with a truncated answer. */
+    errno = 0;
+    if (fflush(stdout) != 0 || ferror(stdout))
+        return cli_output_error(cmd, errno);
+    return status;
 }
 
 /* --- diagnostics ------------------------------------------------------------ */
@@ -588,12 +610,11 @@ int cli_write_tables(const char *cmd, const ent_table *const *tables, size_t n, 
     ent_table_format tf = f == CLI_JSON  ? ENT_TABLE_JSON
                           : f == CLI_CSV ? ENT_TABLE_CSV
                                          : ENT_TABLE_TEXT;
+    errno = 0;
     int rc = n == 1 ? ent_table_write(tables[0], tf, stdout)
                     : ent_table_write_all(tables, n, tf, stdout);
-    if (rc) {
-        fprintf(stderr, "entente %s: cannot write the output\n", cmd);
-        return EXIT_FAILURE_;
-    }
+    if (rc)
+        return cli_output_error(cmd, errno);
     return EXIT_OK;
 }
 

@@ -218,8 +218,18 @@ void cli_timing(const char *key, double seconds);
 /* Prints "timing KEY=N" to stderr when ENTENTE_TIMING=1: a count that goes with the times. */
 void cli_timing_count(const char *key, size_t n);
 
-/* Prints a command's help to stdout. */
+/* Prints a command's help to stdout. Returns EXIT_OK; a write error is found and reported
+ * by cli_finish_output. */
 int cli_print_help(const cli_cmd *c);
+
+/* Reports that standard output could not be written, as "entente CMD: cannot write the
+ * output: REASON" (`cmd` NULL for entente itself; `err` an errno value, 0 for EIO), and
+ * returns EXIT_FAILURE_. Prints once per process: a later call only returns the status. */
+int cli_output_error(const char *cmd, int err);
+
+/* Flushes standard output at the end of a command: `status` when everything was written,
+ * otherwise EXIT_FAILURE_ after cli_output_error. */
+int cli_finish_output(const char *cmd, int status);
 
 /* --- loading and diagnostics --------------------------------------------- */
 

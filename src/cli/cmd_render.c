@@ -315,8 +315,9 @@ static int is_input(const cli_input *in, const char *path)
 static int write_atomically(const char *path, const char *buf, size_t len)
 {
     if (strcmp(path, "-") == 0) {
+        errno = 0;
         if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0) {
-            fprintf(stderr, "entente render: cannot write to standard output\n");
+            cli_output_error("render", errno);
             return -1;
         }
         return 0;

@@ -2,7 +2,6 @@
  * main.c: the `entente` command: global options and the dispatch table. Each
  * subcommand lives in its own cmd_<name>.c.
  */
-#include <errno.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -87,11 +86,11 @@ int main(int argc, char **argv)
     const char *name = argv[1];
     if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
         printf("entente %s (graph format %s)\n", ent_version(), ENT_FORMAT);
-        return EXIT_OK;
+        return cli_finish_output(NULL, EXIT_OK);
     }
     if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
         overview(stdout);
-        return EXIT_OK;
+        return cli_finish_output(NULL, EXIT_OK);
     }
     const cli_cmd *c = cli_find(name);
     if (!c) {
@@ -111,14 +110,7 @@ int main(int argc, char **argv)
         if (strcmp(argv[i], "--") == 0)
             break;
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
-            return cli_print_help(c);
+            return cli_finish_output(name, cli_print_help(c));
     }
-    int status = c->run(argc - 1, argv + 1);
-    /* Output that could not be written (a full disk, a closed pipe) is a failure,
-     * not a success with a truncated answer. */
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "entente %s: cannot write the output: %s\n", name, strerror(errno));
-        return EXIT_FAILURE_;
-    }
-    return status;
+    return cli_finish_output(name, c->run(argc - 1, argv + 1));
 }

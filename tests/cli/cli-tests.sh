@@ -40,10 +40,30 @@ expect "info refuses bad data" 1 '\[unknown-actor\]' "$bin" info "$fx/unknown-ac
 expect "types" 0 '^attacks +-1 +-10\.0  event' "$bin" types
 expect "types csv" 0 '^blockades,blockade,-1,-9\.5,true,false,191,coerces,material_conflict,false,coercion,' "$bin" types --format csv
 
-# Output that cannot be written is a failure, not a truncated success.
-"$bin" types > /dev/full 2> full.err
-status=$?
-[ $status -eq 3 ] && grep -q 'cannot write the output' full.err && ok "output that cannot be written" || bad "output that cannot be written: exit $status"
+# Output that cannot be written is a failure, not a truncated success, and is
+# reported exactly once: by whichever writer notices first, or at the end.
+full() {
+    name=$1
+    shift
+    "$@" > /dev/full 2> full.err
+    status=$?
+    n=$(grep -c 'cannot write the output: ' full.err)
+    if [ $status -eq 3 ] && [ "$n" -eq 1 ] && [ "$(wc -l < full.err)" -eq 1 ]; then
+        ok "output that cannot be written: $name"
+    else
+        bad "output that cannot be written: $name: exit $status, $n reports"
+        sed 's/^/    /' full.err | head -5
+    fi
+}
+full "types" "$bin" types
+full "--version" "$bin" --version
+full "--help" "$bin" --help
+full "help CMD" "$bin" help check
+full "CMD --help" "$bin" check --help
+full "info" "$bin" info "$ex"
+full "check --format json" "$bin" check --format json "$ex"
+full "influence" "$bin" influence "$ex" --at 2020
+full "snapshot" "$bin" snapshot "$ex" --at 2020
 
 # Standard input.
 out=$(printf '{"format": "entente/1", "actors": [{"id": "x", "name": "X", "kind": "state"}]}' | "$bin" check - 2>&1)
