@@ -201,6 +201,14 @@ static size_t display_char(const unsigned char *b, size_t n, size_t p, int *vali
     for (size_t i = 1; *valid && i < k; i++)
         if ((b[p + i] & 0xc0) != 0x80)
             *valid = 0;
+    /* The second byte's range rules out overlong forms, UTF-16 surrogates and
+     * code points past U+10FFFF (RFC 3629, section 4). */
+    if (*valid && k > 2) {
+        unsigned char d = b[p + 1];
+        if ((c == 0xe0 && d < 0xa0) || (c == 0xed && d > 0x9f) || (c == 0xf0 && d < 0x90) ||
+            (c == 0xf4 && d > 0x8f))
+            *valid = 0;
+    }
     return *valid ? k : 1;
 }
 
@@ -209,7 +217,7 @@ static size_t display_char(const unsigned char *b, size_t n, size_t p, int *vali
 
 /*
  * The source line around `pos`, made safe to print (control characters and
- * invalid bytes become '?', tabs become spaces) and clipped around the caret
+ * bytes that are not UTF-8 become '?', tabs become spaces) and clipped around the caret
  * when long. *caret receives the caret's character index in the result.
  */
 static void source_excerpt(const lfile *f, size_t line_start, size_t pos, ent_strbuf *out,
@@ -250,7 +258,9 @@ static void source_excerpt(const lfile *f, size_t line_start, size_t pos, ent_st
     while (p < end && shown < CLIP_WIDTH) {
         int v;
         size_t k = display_char(b, n, p, &v);
-        if (!v || b[p] == 0x7f || (b[p] < 0x20 && b[p] != '\t'))
+        /* C1 controls (U+0080 to U+009F) are valid UTF-8 but as unsafe as C0 ones. */
+        if (!v || b[p] == 0x7f || (b[p] < 0x20 && b[p] != '\t') ||
+            (k == 2 && b[p] == 0xc2 && b[p + 1] < 0xa0))
             ent_strbuf_addc(out, '?');
         else if (b[p] == '\t')
             ent_strbuf_addc(out, ' ');
@@ -1050,6 +1060,29 @@ static int intensity_ok(double x)
     return isfinite(x) && x >= -10.0 && x <= 10.0;
 }
 
+/*
+ * The number at `pos` as the file writes it, for a message: "1e400" rather than
+ * the "inf" it reads as. A long number is cut after 24 characters with "...";
+ * when `pos` holds no number, the value `x` itself, or "a number too large" when
+ * it is not finite. `buf` must hold 32 bytes; returns it.
+ */
+static const char *number_text(const lfile *f, size_t pos, double x, char *buf)
+{
+    size_t n = 0;
+    while (pos + n < f->len && strchr("+-.0123456789eE", f->buf[pos + n]) && f->buf[pos + n])
+        n++;
+    if (n == 0) {
+        if (isfinite(x))
+            snprintf(buf, 32, "%g", x);
+        else
+            snprintf(buf, 32, "a number too large");
+    } else if (n > 24)
+        snprintf(buf, 32, "%.24s...", f->buf + pos);
+    else
+        snprintf(buf, 32, "%.*s", (int)n, f->buf + pos);
+    return buf;
+}
+
 static void do_type(loader *L, lfile *f, const elem *el, const cJSON *obj, size_t index)
 {
     const cJSON *v[MAX_FIELDS];
@@ -1099,8 +1132,10 @@ static void do_type(loader *L, lfile *f, const elem *el, const cJSON *obj, size_
     if (v[TF_SIGN]) {
         double s = v[TF_SIGN]->valuedouble;
         if (s != -1.0 && s != 0.0 && s != 1.0) {
-            report(L, ENT_SEV_ERROR, "invalid-value", f, member_pos(f, at, "sign", 0),
-                   "\"sign\" must be -1, 0 or 1, found %g", s);
+            char num[32];
+            size_t vp = member_pos(f, at, "sign", 0);
+            report(L, ENT_SEV_ERROR, "invalid-value", f, vp,
+                   "\"sign\" must be -1, 0 or 1, found %s", number_text(f, vp, s, num));
             return;
         }
         t.sign = (int)s;
@@ -1108,8 +1143,11 @@ static void do_type(loader *L, lfile *f, const elem *el, const cJSON *obj, size_
     if (v[TF_INTENSITY]) {
         double x = v[TF_INTENSITY]->valuedouble;
         if (!intensity_ok(x)) {
-            report(L, ENT_SEV_ERROR, "intensity-range", f, member_pos(f, at, "intensity", 0),
-                   "intensity %g is outside the Goldstein scale, -10 to 10", x);
+            char num[32];
+            size_t vp = member_pos(f, at, "intensity", 0);
+            report(L, ENT_SEV_ERROR, "intensity-range", f, vp,
+                   "intensity %s is outside the Goldstein scale, -10 to 10",
+                   number_text(f, vp, x, num));
             return;
         }
         t.intensity = x;
@@ -1818,8 +1856,11 @@ static void do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, s
     if (v[RF_INTENSITY]) {
         double x = v[RF_INTENSITY]->valuedouble;
         if (!intensity_ok(x)) {
-            report(L, ENT_SEV_ERROR, "intensity-range", f, member_pos(f, at, "intensity", 0),
-                   "intensity %g is outside the Goldstein scale, -10 to 10", x);
+            char num[32];
+            size_t vp = member_pos(f, at, "intensity", 0);
+            report(L, ENT_SEV_ERROR, "intensity-range", f, vp,
+                   "intensity %s is outside the Goldstein scale, -10 to 10",
+                   number_text(f, vp, x, num));
             errs++;
         } else {
             r.intensity = x;
