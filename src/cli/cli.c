@@ -628,6 +628,15 @@ int cli_write_result(const char *cmd, int failed, const ent_table *t, cli_format
     return cli_write_tables(cmd, one, 1, f);
 }
 
+int cli_blocs_error(const char *cmd, const char *what, int rc, const char *hint)
+{
+    const char *msg = rc == ENT_ENOMEM ? "out of memory" : ent_error_last();
+    if (rc == ENT_EUSAGE)
+        return cli_usage_error(cmd, "%s%s%s; %s", what ? what : "", what ? ": " : "", msg, hint);
+    fprintf(stderr, "entente %s: %s%s%s\n", cmd, what ? what : "", what ? ": " : "", msg);
+    return EXIT_FAILURE_;
+}
+
 double cli_now(void)
 {
     struct timespec ts;

@@ -211,6 +211,16 @@ int cli_write_tables(const char *cmd, const ent_table *const *tables, size_t n, 
  * before the pass sets it. */
 int cli_write_result(const char *cmd, int failed, const ent_table *t, cli_format f);
 
+/* Hints after a part too large for the bloc detection, naming only options the command has. */
+#define CLI_BLOCS_NARROW "narrow the snapshot with --status, --sources or --window"
+
+/* Reports a failure `rc` of the bloc detection for `cmd`. ENT_EUSAGE (with the options the
+ * CLI passes, only a connected part larger than the limit) is a usage error: the message,
+ * then `hint`, which must name only options that `cmd` takes; returns EXIT_USAGE. Anything
+ * else returns EXIT_FAILURE_. `what` (NULL for none) prefixes the message, e.g.
+ * "--color-by bloc". */
+int cli_blocs_error(const char *cmd, const char *what, int rc, const char *hint);
+
 /* Seconds on a monotonic clock, for ENTENTE_TIMING=1 reports. */
 double cli_now(void);
 /* Prints "timing KEY=SECONDS" to stderr when ENTENTE_TIMING=1. */

@@ -116,8 +116,8 @@ int cmd_blocs(int argc, char **argv)
         nt = 2;
     }
     if (rc) {
-        fprintf(stderr, "entente blocs: %s\n", ent_error_last());
-        status = EXIT_FAILURE_;
+        status = cli_blocs_error("blocs", NULL, rc,
+                                 "raise the limit with --max-part, or " CLI_BLOCS_NARROW);
         goto done;
     }
     const ent_table *all[3] = {t[0], t[1], t[2]};

@@ -124,11 +124,12 @@ int cmd_influence(int argc, char **argv)
     }
     if (a.by_bloc) {
         size_t k;
-        if (!(bloc = malloc((ent_graph_actor_count(g) + 1) * sizeof *bloc)) ||
-            ent_blocs(v, NULL, bloc, &k)) {
-            fprintf(stderr, "entente influence: --color-by bloc: %s\n",
-                    bloc ? ent_error_last() : "out of memory");
-            status = EXIT_FAILURE_;
+        int rc = (bloc = malloc((ent_graph_actor_count(g) + 1) * sizeof *bloc))
+                     ? ent_blocs(v, NULL, bloc, &k)
+                     : ENT_ENOMEM;
+        if (rc) {
+            status = cli_blocs_error("influence", "--color-by bloc", rc,
+                                     "leave out --color-by bloc, or " CLI_BLOCS_NARROW);
             goto done;
         }
         a.ao.bloc = bloc;

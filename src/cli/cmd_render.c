@@ -379,13 +379,10 @@ static int bloc_colors(const ent_graph *g, const ent_view *va, const ent_view *v
              : vb        ? ent_blocs_aligned(va, vb, NULL, bloc, bloc + na)
                          : ent_blocs(va, NULL, bloc, &k);
     if (rc) {
-        if (rc == ENT_ENOMEM && (!bloc || !c))
-            fprintf(stderr, "entente render: out of memory\n");
-        else
-            fprintf(stderr, "entente render: --color-by bloc: %s\n", ent_error_last());
         free(bloc);
         free(c);
-        return EXIT_FAILURE_;
+        return cli_blocs_error("render", "--color-by bloc", rc,
+                               "leave out --color-by bloc, or " CLI_BLOCS_NARROW);
     }
     for (size_t i = 0; i < (vb ? 2 * na : na); i++)
         c[i] = ent_render_bloc_color(bloc[i]);

@@ -203,8 +203,7 @@ int blocs_find(found *f, const ent_view *view, const ent_blocs_options *o)
         if (o->max_part && vstart[c + 1] - vstart[c] > o->max_part) {
             rc = ent_error_set(ENT_EUSAGE,
                                "blocs: a connected part has %u actors, more than the limit of "
-                               "%zu for spinglass (raise it with --max-part, or narrow the "
-                               "snapshot with --types or --kinds)",
+                               "%zu for spinglass",
                                (unsigned)(vstart[c + 1] - vstart[c]), o->max_part);
             goto done;
         }

@@ -46,8 +46,43 @@ out=$("$bin" blocs "$fx" --from balanced --to galia --format csv | grep -c ',mov
 expect "blocs needs a date" 2 "'--at WHEN' \\(or '--from WHEN --to WHEN'\\) is required" "$bin" blocs "$fx"
 expect "blocs --at and --from" 2 "not both" "$bin" blocs "$fx" --at 2020 --from 2020 --to 2021
 expect "blocs --max-blocs" 2 "at least 2" "$bin" blocs "$fx" --at 2020 --max-blocs 1
-expect "blocs part too large" 3 "a connected part has 6 actors, more than the limit of 5" \
+expect "blocs part too large" 2 "a connected part has 6 actors, more than the limit of 5 for spinglass; raise the limit with --max-part, or narrow" \
     "$bin" blocs "$fx" --at balanced --max-part 5
+# A part over the default limit of 1000: influence and render have no --max-part, so
+# their message must not suggest it (and --types or --kinds narrow nothing here).
+big_part() {
+    printf '{"format": "entente/1", "sources": [{"id": "s", "title": "S"}],\n'
+    printf '"actors": [{"id": "hub", "name": "Hub", "kind": "state"}'
+    i=1
+    while [ $i -le "$1" ]; do
+        printf ',\n{"id": "a%d", "name": "A%d", "kind": "state"}' $i $i
+        i=$((i + 1))
+    done
+    printf '],\n"relations": ['
+    i=1
+    while [ $i -le "$1" ]; do
+        [ $i -gt 1 ] && printf ','
+        printf '\n{"source": "hub", "target": "a%d", "type": "allied_with", "from": "2019", "evidence": [{"source": "s"}]}' $i
+        i=$((i + 1))
+    done
+    printf ']}\n'
+}
+big_part 1000 > big.json
+for cmd in influence render; do
+    if [ $cmd = render ]; then
+        out=$("$bin" render big.json --at 2020 --color-by bloc -o big.dot 2>&1 > /dev/null)
+    else
+        out=$("$bin" influence big.json --at 2020 --color-by bloc 2>&1 > /dev/null)
+    fi
+    s=$?
+    if [ $s -eq 2 ] && printf '%s' "$out" | grep -q "1001 actors, more than the limit of 1000 for spinglass; leave out --color-by bloc" &&
+        ! printf '%s' "$out" | grep -q -- '--max-part\|--types\|--kinds'; then
+        ok "$cmd --color-by bloc: part too large"
+    else
+        bad "$cmd --color-by bloc: part too large: exit $s"
+        printf '%s\n' "$out" | head -3 | sed 's/^/    /'
+    fi
+done
 expect "blocs help" 0 "spinglass" "$bin" blocs --help
 
 # --- Formats and determinism ---------------------------------------------------
