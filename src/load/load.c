@@ -457,14 +457,24 @@ static void on_member(void *ud, const jscan *s, size_t key_pos, size_t val_pos)
         f->scalar_val[i] = val_pos;
         return;
     }
+    /* "x-..." members are the users' own data. Any other unknown member is an
+     * error: a misspelt section ("relatons") would otherwise drop its records. */
+    if (strncmp(key, "x-", 2) == 0)
+        return;
     ent_fuzzy fz;
     ent_fuzzy_init(&fz, key);
     for (int i = 0; i < SEC_COUNT; i++)
         ent_fuzzy_offer(&fz, section_names[i]);
     for (int i = 0; i < TOP_COUNT; i++)
         ent_fuzzy_offer(&fz, scalar_names[i]);
-    report_guess(L, ENT_SEV_WARNING, "unknown-field", f, key_pos, fz.best,
-                 "unknown member \"%s\" at the top level is ignored", key);
+    if (fz.best)
+        report_guess(L, ENT_SEV_ERROR, "unknown-field", f, key_pos, fz.best,
+                     "unknown member \"%s\" at the top level", key);
+    else
+        report(L, ENT_SEV_ERROR, "unknown-field", f, key_pos,
+               "unknown member \"%s\" at the top level; a member of your own must start "
+               "with \"x-\"",
+               key);
 }
 
 static void on_element(void *ud, size_t start, size_t end, unsigned line)
@@ -721,8 +731,9 @@ static lazy_pos known_pos(const lfile *f, size_t pos)
 
 /*
  * Sorts the members of `obj` into `slots` by the table `fields` (NULL-name
- * terminated, at most MAX_FIELDS). Unknown members get a warning, members of
- * the wrong JSON type an error. `what` names the object in messages ("a
+ * terminated, at most MAX_FIELDS). Unknown members get a warning, or an error
+ * when close to a known name (a typo that would lose the value; not for "x-"
+ * names); members of the wrong JSON type an error. `what` names the object in messages ("a
  * relation"). Returns the number of errors.
  */
 static int collect(loader *L, const lfile *f, lazy_pos *where, const cJSON *obj,
@@ -741,9 +752,13 @@ static int collect(loader *L, const lfile *f, lazy_pos *where, const cJSON *obj,
             ent_fuzzy_init(&fz, c->string);
             for (int k = 0; fields[k].name; k++)
                 ent_fuzzy_offer(&fz, fields[k].name);
-            report_guess(L, ENT_SEV_WARNING, "unknown-field", f,
-                         member_pos(f, resolve(where), c->string, 1), fz.best,
-                         "unknown member \"%s\" in %s is ignored", c->string, what);
+            size_t kp = member_pos(f, resolve(where), c->string, 1);
+            if (fz.best && strncmp(c->string, "x-", 2) != 0)
+                report_guess(L, ENT_SEV_ERROR, "unknown-field", f, kp, fz.best,
+                             "unknown member \"%s\" in %s", c->string, what);
+            else
+                report_guess(L, ENT_SEV_WARNING, "unknown-field", f, kp, fz.best,
+                             "unknown member \"%s\" in %s is ignored", c->string, what);
             continue;
         }
         if (slots[i])

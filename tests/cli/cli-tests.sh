@@ -34,8 +34,8 @@ expect "missing file" 3 'cannot open "/nonexistent/g.json": No such file or dire
 expect "read error" 3 'cannot read "/proc/self/mem"' "$bin" check /proc/self/mem
 expect "io beats data errors" 3 'io-error' "$bin" check "$fx/unknown-actor.json" /nonexistent/g.json
 expect "data errors" 1 '\[unknown-actor\]' "$bin" check "$fx/unknown-actor.json"
-expect "warnings pass" 0 '\[unknown-field\]' "$bin" check "$fx/unknown-field.json"
-expect "strict fails on warnings" 1 'failing: --strict' "$bin" check --strict "$fx/unknown-field.json"
+expect "warnings pass" 0 '\[unknown-field\]' "$bin" check "$fx/unknown-member.json"
+expect "strict fails on warnings" 1 'failing: --strict' "$bin" check --strict "$fx/unknown-member.json"
 expect "info refuses bad data" 1 '\[unknown-actor\]' "$bin" info "$fx/unknown-actor.json"
 expect "types" 0 '^attacks +-1 +-10\.0  event' "$bin" types
 expect "types csv" 0 '^blockades,blockade,-1,-9\.5,true,false,191,coerces,material_conflict,false,coercion,' "$bin" types --format csv

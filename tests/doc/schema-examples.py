@@ -97,9 +97,16 @@ CASES = [
         "snapshots": [{"id": "s-2023", "at": "2023-01-01", "label": "l"}]}),
     ("an id of 128 characters", "valid", {
         "format": "entente/1", "actors": [{"id": LONG_ID, "name": "A", "kind": "state"}]}),
-    ("unknown members are warnings", "valid", {
-        "format": "entente/1", "relatons": [],
+    ("unknown members in records are warnings, x- members are the user's", "valid", {
+        "format": "entente/1", "x-curator": {"name": "E"},
         "actors": [{"id": "a", "name": "A", "kind": "state", "colour": "red"}]}),
+    ("misspelt top-level member", "invalid unknown-field", {
+        "format": "entente/1", "relatons": []}),
+    ("unknown top-level member", "invalid unknown-field", {
+        "format": "entente/1", "curator": "E"}),
+    ("near miss of a member in a record (loader only)", "invalid unknown-field", {
+        "format": "entente/1", "actors": [{"id": "a", "name": "A", "kind": "state",
+                                           "aliasses": ["B"]}]}),
     ("top level not an object", "invalid top-level-type", ["format", "entente/1"]),
     ("format of another version", "invalid unknown-format", {"format": "entente/2"}),
     ("format not a string", "invalid wrong-type", {"format": 1}),
