@@ -73,10 +73,17 @@ typedef enum ent_table_format {
     ENT_TABLE_CSV
 } ent_table_format;
 
-/** Writes the table to `out`. Returns 0, or ENT_EIO when writing fails. */
+/**
+ * Writes the table to `out`. Returns 0, ENT_EIO when writing fails, or
+ * ENT_ENOMEM (with a message for ent_error_last) when out of memory; after a
+ * failure `out` may hold part of the table.
+ */
 int ent_table_write(const ent_table *t, ent_table_format fmt, FILE *out);
 
-/** Writes several tables as one document (JSON: an object keyed by title). */
+/**
+ * Writes several tables as one document (JSON: an object keyed by title).
+ * Returns and fails as ent_table_write.
+ */
 int ent_table_write_all(const ent_table *const *tables, size_t n, ent_table_format fmt, FILE *out);
 
 #ifdef __cplusplus

@@ -613,6 +613,10 @@ int cli_write_tables(const char *cmd, const ent_table *const *tables, size_t n, 
     errno = 0;
     int rc = n == 1 ? ent_table_write(tables[0], tf, stdout)
                     : ent_table_write_all(tables, n, tf, stdout);
+    if (rc == ENT_ENOMEM) {
+        fprintf(stderr, "entente %s: %s\n", cmd, ent_error_last());
+        return EXIT_FAILURE_;
+    }
     if (rc)
         return cli_output_error(cmd, errno);
     return EXIT_OK;

@@ -11,6 +11,7 @@
 
 #include "entente/error.h"
 #include "entente/table.h"
+#include "util/error.h"
 #include "util/jsonout.h"
 #include "util/strbuf.h"
 
@@ -206,11 +207,21 @@ double ent_table_real(const ent_table *t, size_t row, size_t col)
  * Formatting
  * ------------------------------------------------------------------------- */
 
-/* A cell as text into sb; NaN is "" (no value). */
-static void cell_text(const ent_table *t, size_t r, size_t c, ent_strbuf *sb)
+/* The error of a table writer that ran out of memory, with its message. */
+static int no_memory(const ent_table *t)
+{
+    return ent_error_set(ENT_ENOMEM, "out of memory while writing the table \"%s\"", t->title);
+}
+
+/* A cell as text into sb; NaN is "" (no value). Returns ENT_OK, or ENT_ENOMEM
+ * (with the message set) when sb could not grow: sb's content is then not the
+ * cell's and must not be used. Once sb failed it stays failed until released. */
+static int cell_text(const ent_table *t, size_t r, size_t c, ent_strbuf *sb)
 {
     const cell *x = &t->cells[r * t->n_cols + c];
     ent_strbuf_reset(sb);
+    if (sb->failed)
+        return no_memory(t);
     switch (t->cols[c].type) {
     case ENT_COL_STRING:
         ent_strbuf_adds(sb, x->s ? x->s : "");
@@ -222,11 +233,14 @@ static void cell_text(const ent_table *t, size_t r, size_t c, ent_strbuf *sb)
         if (isnan(x->r))
             break;
         ent_strbuf_addf(sb, "%.*f", t->cols[c].decimals, x->r);
+        if (sb->failed)
+            break;
         /* "-0.000" and "0.000" are the same number: print one of them. */
         if (sb->buf[0] == '-' && strspn(sb->buf + 1, "0.") == sb->len - 1)
             memmove(sb->buf, sb->buf + 1, sb->len--);
         break;
     }
+    return sb->failed ? no_memory(t) : ENT_OK;
 }
 
 size_t ent_table_cell_text(const ent_table *t, size_t row, size_t col, char *buf, size_t size)
@@ -237,8 +251,7 @@ size_t ent_table_cell_text(const ent_table *t, size_t row, size_t col, char *buf
             buf[0] = '\0';
         return 0;
     }
-    cell_text(t, row, col, &sb);
-    size_t len = sb.failed ? 0 : sb.len;
+    size_t len = cell_text(t, row, col, &sb) == ENT_OK ? sb.len : 0;
     if (size) {
         size_t n = len < size - 1 ? len : size - 1;
         if (n)
@@ -269,17 +282,21 @@ static size_t width(const char *s)
     return w;
 }
 
+/* Every cell is formatted once to size the columns before anything is
+ * printed, so running out of memory there writes nothing. */
 static int write_text(const ent_table *t, FILE *out)
 {
+    int rc = ENT_OK;
     size_t *w = calloc(t->n_cols ? t->n_cols : 1, sizeof *w);
     ent_strbuf sb = ENT_STRBUF_INIT;
     if (!w)
-        return ENT_ENOMEM;
+        return no_memory(t);
     for (size_t c = 0; c < t->n_cols; c++)
         w[c] = width(t->cols[c].name);
     for (size_t r = 0; r < t->n_rows; r++)
         for (size_t c = 0; c < t->n_cols; c++) {
-            cell_text(t, r, c, &sb);
+            if ((rc = cell_text(t, r, c, &sb)) != ENT_OK)
+                goto done;
             size_t k = width(ent_strbuf_str(&sb));
             if (k > w[c])
                 w[c] = k;
@@ -292,7 +309,8 @@ static int write_text(const ent_table *t, FILE *out)
             if (pass == 0)
                 text = t->cols[c].name;
             else {
-                cell_text(t, pass - 1, c, &sb);
+                if ((rc = cell_text(t, pass - 1, c, &sb)) != ENT_OK)
+                    goto done;
                 text = ent_strbuf_str(&sb);
             }
             size_t pad = w[c] - width(text);
@@ -309,9 +327,10 @@ static int write_text(const ent_table *t, FILE *out)
         fputs("(no rows)\n", out);
     for (size_t i = 0; i < t->n_notes; i++)
         fprintf(out, "note: %s\n", t->notes[i]);
+done:
     free(w);
     ent_strbuf_release(&sb);
-    return ENT_OK;
+    return rc;
 }
 
 static void csv_field(FILE *out, const char *s)
@@ -331,6 +350,7 @@ static void csv_field(FILE *out, const char *s)
 
 static int write_csv(const ent_table *t, FILE *out)
 {
+    int rc = ENT_OK;
     ent_strbuf sb = ENT_STRBUF_INIT;
     for (size_t c = 0; c < t->n_cols; c++) {
         if (c)
@@ -342,17 +362,20 @@ static int write_csv(const ent_table *t, FILE *out)
         for (size_t c = 0; c < t->n_cols; c++) {
             if (c)
                 fputc(',', out);
-            cell_text(t, r, c, &sb);
+            if ((rc = cell_text(t, r, c, &sb)) != ENT_OK)
+                goto done;
             csv_field(out, ent_strbuf_str(&sb));
         }
         fputc('\n', out);
     }
+done:
     ent_strbuf_release(&sb);
-    return ENT_OK;
+    return rc;
 }
 
-static void write_json_body(const ent_table *t, FILE *out, const char *indent)
+static int write_json_body(const ent_table *t, FILE *out, const char *indent)
 {
+    int rc = ENT_OK;
     ent_strbuf sb = ENT_STRBUF_INIT;
     fprintf(out, "{\n%s  \"title\": ", indent);
     ent_json_quote(out, t->title);
@@ -368,7 +391,8 @@ static void write_json_body(const ent_table *t, FILE *out, const char *indent)
             fputs(c ? ", " : "", out);
             ent_json_quote(out, t->cols[c].name);
             fputs(": ", out);
-            cell_text(t, r, c, &sb);
+            if ((rc = cell_text(t, r, c, &sb)) != ENT_OK)
+                goto done;
             if (t->cols[c].type == ENT_COL_STRING)
                 ent_json_quote(out, ent_strbuf_str(&sb));
             else
@@ -384,7 +408,9 @@ static void write_json_body(const ent_table *t, FILE *out, const char *indent)
         ent_json_quote(out, t->notes[i]);
     }
     fprintf(out, "]\n%s}", indent);
+done:
     ent_strbuf_release(&sb);
+    return rc;
 }
 
 int ent_table_write(const ent_table *t, ent_table_format fmt, FILE *out)
@@ -394,10 +420,8 @@ int ent_table_write(const ent_table *t, ent_table_format fmt, FILE *out)
         rc = write_text(t, out);
     else if (fmt == ENT_TABLE_CSV)
         rc = write_csv(t, out);
-    else {
-        write_json_body(t, out, "");
+    else if ((rc = write_json_body(t, out, "")) == ENT_OK)
         fputc('\n', out);
-    }
     if (rc == ENT_OK && ferror(out))
         rc = ENT_EIO;
     return rc;
@@ -409,7 +433,9 @@ int ent_table_write_all(const ent_table *const *tables, size_t n, ent_table_form
         fputs("{\n  \"tables\": [", out);
         for (size_t i = 0; i < n; i++) {
             fputs(i ? ",\n    " : "\n    ", out);
-            write_json_body(tables[i], out, "    ");
+            int rc = write_json_body(tables[i], out, "    ");
+            if (rc)
+                return rc;
         }
         fputs("\n  ]\n}\n", out);
         return ferror(out) ? ENT_EIO : ENT_OK;
