@@ -19,7 +19,8 @@ typedef enum ent_error_code {
     ENT_EIO = -2,      /**< a file could not be read or written */
     ENT_ENOMEM = -3,   /**< out of memory */
     ENT_EUSAGE = -4,   /**< the caller passed an invalid argument */
-    ENT_EINTERNAL = -5 /**< a bug or a failure inside a third-party library */
+    ENT_EINTERNAL = -5, /**< a bug or a failure inside a third-party library */
+    ENT_ECANCELED = -6  /**< the caller asked the call to stop (e.g. on a signal) */
 } ent_error_code;
 
 /**

@@ -37,6 +37,14 @@ typedef struct ent_report_options {
     /** Called after each step with its name and its time, when not NULL. */
     void (*progress)(void *ud, const char *step, double seconds);
     void *progress_ud;
+    /**
+     * Asked at safe points (before and after each step, before each file is
+     * written), when not NULL: a non-zero answer stops the report with
+     * ENT_ECANCELED. It runs in the writer's thread, not in a signal handler,
+     * so it may do anything; a signal handler should only set a flag it reads.
+     */
+    int (*stop)(void *ud);
+    void *stop_ud;
 } ent_report_options;
 
 void ent_report_options_init(ent_report_options *o);
@@ -47,7 +55,7 @@ void ent_report_options_init(ent_report_options *o);
  * success sets *summary (when not NULL) to a malloc'd text of a few lines:
  * the headline shift of each leading actor. Returns 0, or ENT_EIO (a file
  * could not be written), ENT_EGRAPHVIZ, ENT_ENOMEM, ENT_EUSAGE (no snapshot
- * declared), with the message in ent_error_last(). Files may be left in
+ * declared), ENT_ECANCELED (o->stop asked to stop), with the message in ent_error_last(). Files may be left in
  * `dir` on failure: write into a temporary directory and rename it.
  */
 int ent_report_write(const ent_graph *g, const ent_report_options *o, const char *dir,

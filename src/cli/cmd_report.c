@@ -4,7 +4,7 @@
  * beside DIR and renamed into place, so that DIR is either the old report or
  * the new one, never half of one.
  */
-#define _XOPEN_SOURCE 700 /* realpath */
+#define _XOPEN_SOURCE 700 /* realpath, sigaction */
 #include <dirent.h>
 #include <limits.h>
 #include <errno.h>
@@ -37,8 +37,9 @@ const char cmd_report_help[] =
     "  DIR/results.json  every table behind the report, by section\n"
     "\n"
     "The report is written into a temporary directory and renamed to DIR when\n"
-    "complete. An existing DIR is replaced only with --force. The terminal gets\n"
-    "the headline shift and where the page is.\n"
+    "complete; an interrupted run removes it, and one left by a run killed\n"
+    "outright is removed by the next run. An existing DIR is replaced only with\n"
+    "--force. The terminal gets the headline shift and where the page is.\n"
     "\n"
     "options:\n"
     "  -o, --output DIR            the directory to write (required)\n"
@@ -136,16 +137,55 @@ static void remove_tree(const char *dir)
     }
 }
 
-/* The temporary directory being written, removed if the run is interrupted. */
-static char pending[4096];
+/* The signal that interrupted the run, 0 when none. The handler only sets it
+ * (nothing else is async-signal-safe enough): the report asks for it at its
+ * safe points through stop_asked, and the temporary directory is removed here
+ * in normal context. */
+static volatile sig_atomic_t interrupted;
 
 static void on_signal(int sig)
 {
-    /* Best effort: the process is going away; leave no half-written report. */
-    if (pending[0])
-        remove_tree(pending);
-    signal(sig, SIG_DFL);
-    raise(sig);
+    /* A second signal while the first is being honoured: leave at once; the
+     * next run removes the temporary directory. */
+    if (interrupted)
+        _exit(128 + sig);
+    interrupted = sig;
+}
+
+static int stop_asked(void *ud)
+{
+    (void)ud;
+    return interrupted != 0;
+}
+
+/* Removes what an interrupted or killed run left beside DIR: the directories
+ * parent/NAME.tmp-PID-XXXXXX and parent/NAME.old-PID-XXXXXX of a process that
+ * is gone (or of an older entente, without PID), if they are ours. */
+static void remove_stale(const char *parent, const char *name)
+{
+    DIR *d = opendir(parent);
+    if (!d)
+        return;
+    size_t n = strlen(name);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        const char *s = e->d_name;
+        if (strncmp(s, name, n) != 0 ||
+            (strncmp(s + n, ".tmp-", 5) != 0 && strncmp(s + n, ".old-", 5) != 0))
+            continue;
+        char *end;
+        long pid = strtol(s + n + 5, &end, 10);
+        if (end != s + n + 5 && *end == '-' && pid > 0 &&
+            (kill((pid_t)pid, 0) == 0 || errno == EPERM))
+            continue; /* another run still writing */
+        char path[4352];
+        struct stat st;
+        if (snprintf(path, sizeof path, "%s/%s", parent, s) >= (int)sizeof path ||
+            lstat(path, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != geteuid())
+            continue;
+        remove_tree(path);
+    }
+    closedir(d);
 }
 
 static void progress(void *ud, const char *step, double seconds)
@@ -283,20 +323,24 @@ int cmd_report(int argc, char **argv)
 
     char parent[4096];
     const char *name;
+    char pending[4096];
     split_dir(out, parent, sizeof parent, &name);
-    if (snprintf(pending, sizeof pending, "%s/%s.tmp-XXXXXX", parent, name) >=
+    if (snprintf(pending, sizeof pending, "%s/%s.tmp-%ld-XXXXXX", parent, name, (long)getpid()) >=
         (int)sizeof pending) {
-        pending[0] = '\0';
         status = cli_usage_error("report", "the path '%s' is too long", out);
         goto done;
     }
-    signal(SIGINT, on_signal);
-    signal(SIGTERM, on_signal);
-    signal(SIGHUP, on_signal);
+    remove_stale(parent, name);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
     if (!mkdtemp(pending)) {
         fprintf(stderr, "entente report: cannot create a directory in '%s': %s\n", parent,
                 strerror(errno));
-        pending[0] = '\0';
         status = EXIT_FAILURE_;
         goto done;
     }
@@ -311,22 +355,23 @@ int cmd_report(int argc, char **argv)
     ro.files = in.files;
     ro.n_files = in.n_files;
     ro.progress = progress;
-    if (ent_report_write(g, &ro, pending, &summary)) {
-        fprintf(stderr, "entente report: %s\n", ent_error_last());
+    ro.stop = stop_asked;
+    /* The last safe point is before the old DIR is moved aside: from there on
+     * the report is put in place whatever comes, and the signal honoured after. */
+    if (ent_report_write(g, &ro, pending, &summary) || interrupted) {
+        fprintf(stderr, "entente report: %s\n", interrupted ? "interrupted" : ent_error_last());
         remove_tree(pending);
-        pending[0] = '\0';
         status = EXIT_FAILURE_;
         goto done;
     }
     /* Into place: an old DIR (with --force) is moved aside first, then removed. */
     char old[4200] = "";
     if (lstat(out, &st) == 0) {
-        int n = snprintf(old, sizeof old, "%s/%s.old-XXXXXX", parent, name);
+        int n = snprintf(old, sizeof old, "%s/%s.old-%ld-XXXXXX", parent, name, (long)getpid());
         if (n >= (int)sizeof old || !mkdtemp(old) || rmdir(old) != 0 || rename(out, old) != 0) {
             fprintf(stderr, "entente report: cannot move the old '%s' aside: %s\n", out,
                     strerror(errno));
             remove_tree(pending);
-            pending[0] = '\0';
             status = EXIT_FAILURE_;
             goto done;
         }
@@ -337,11 +382,9 @@ int cmd_report(int argc, char **argv)
         if (old[0])
             rename(old, out);
         remove_tree(pending);
-        pending[0] = '\0';
         status = EXIT_FAILURE_;
         goto done;
     }
-    pending[0] = '\0';
     if (old[0])
         remove_tree(old);
     long hc = ent_graph_headline_comparison(g);
@@ -358,5 +401,11 @@ done:
     ent_graph_free(g);
     ent_diags_free(diags);
     cli_input_release(&in);
+    if (interrupted) {
+        /* Cleaned up: now end the way the signal would have, so that the
+         * caller sees it (a shell reports 130 for SIGINT, 143 for SIGTERM). */
+        signal(interrupted, SIG_DFL);
+        raise(interrupted);
+    }
     return status;
 }

@@ -172,6 +172,15 @@ static int fail(report *r, int rc)
     return r->rc;
 }
 
+/* A safe point: true (with r->rc set) when the caller asked to stop or the
+ * report already failed. */
+static int stopped(report *r)
+{
+    if (!r->rc && r->o->stop && r->o->stop(r->o->stop_ud))
+        r->rc = ent_error_set(ENT_ECANCELED, "interrupted");
+    return r->rc != 0;
+}
+
 static section *cur(report *r)
 {
     return r->n_secs ? &r->secs[r->n_secs - 1] : NULL;
@@ -449,6 +458,8 @@ static void table(report *r, ent_table *t, const char *bloc_col)
 /* Writes buf to DIR/name. */
 static int write_file(report *r, const char *name, const char *buf, size_t len)
 {
+    if (stopped(r))
+        return -1;
     ent_strbuf path = ENT_STRBUF_INIT;
     ent_strbuf_addf(&path, "%s/%s", r->dir, name);
     FILE *f = path.failed ? NULL : fopen(ent_strbuf_str(&path), "wb");
@@ -469,7 +480,7 @@ static void figure(report *r, const char *html_id, const char *name, const char 
                    const char *const *colors, const char *const *colors_b, const char *legend,
                    const char *label_a, const char *label_b)
 {
-    if (r->rc)
+    if (stopped(r))
         return;
     ent_render_options ro;
     ent_render_options_init(&ro);
@@ -1158,6 +1169,7 @@ static void step_done(report *r, const char *step, double t0)
 {
     if (r->o->progress)
         r->o->progress(r->o->progress_ud, step, now() - t0);
+    stopped(r);
 }
 
 int ent_report_write(const ent_graph *g, const ent_report_options *o, const char *dir,
@@ -1207,7 +1219,7 @@ int ent_report_write(const ent_graph *g, const ent_report_options *o, const char
             r.rel_ids[r.n_rel_ids++] = (char *)ent_graph_relation(g, i)->id;
     qsort(r.rel_ids, r.n_rel_ids, sizeof *r.rel_ids, by_str);
     double t0 = now();
-    for (size_t i = 0; i < r.n_snap && !r.rc; i++) {
+    for (size_t i = 0; i < r.n_snap && !stopped(&r); i++) {
         int32_t day = ent_date_last_day(ent_graph_snapshot(g, i)->at);
         int rc = ent_view_new(&r.views[i], g, day, &r.vo);
         if (rc)
@@ -1218,6 +1230,8 @@ int ent_report_write(const ent_graph *g, const ent_report_options *o, const char
             fail(&r, rc);
     }
     step_done(&r, "snapshots", t0);
+    if (r.rc) /* a snapshot may be missing: nothing below may run */
+        goto done;
 
     overview(&r);
     long hc = ent_graph_headline_comparison(g);
@@ -1227,7 +1241,7 @@ int ent_report_write(const ent_graph *g, const ent_report_options *o, const char
         comparison_section(&r, c->from, c->to, c->label, 1);
         step_done(&r, "headline comparison", t0);
     }
-    for (size_t i = 0; i < r.n_snap && !r.rc; i++) {
+    for (size_t i = 0; i < r.n_snap && !stopped(&r); i++) {
         t0 = now();
         snapshot_section(&r, i);
         step_done(&r, ent_graph_snapshot(g, i)->id, t0);
@@ -1245,7 +1259,7 @@ int ent_report_write(const ent_graph *g, const ent_report_options *o, const char
         }
         order[k] = i;
     }
-    for (size_t i = 0; order && i + 1 < r.n_snap && !r.rc; i++) {
+    for (size_t i = 0; order && i + 1 < r.n_snap && !stopped(&r); i++) {
         const ent_comparison *c = NULL;
         for (size_t k = 0; k < ent_graph_comparison_count(g); k++) {
             const ent_comparison *x = ent_graph_comparison(g, k);
@@ -1257,7 +1271,7 @@ int ent_report_write(const ent_graph *g, const ent_report_options *o, const char
         step_done(&r, "comparison", t0);
     }
     /* Declared comparisons that are neither the headline nor consecutive. */
-    for (size_t k = 0; k < ent_graph_comparison_count(g) && !r.rc; k++) {
+    for (size_t k = 0; k < ent_graph_comparison_count(g) && !stopped(&r); k++) {
         const ent_comparison *x = ent_graph_comparison(g, k);
         int consecutive = 0;
         for (size_t i = 0; order && i + 1 < r.n_snap; i++)

@@ -38,6 +38,8 @@ const char *ent_error_str(int code)
         return "invalid argument";
     case ENT_EINTERNAL:
         return "internal error";
+    case ENT_ECANCELED:
+        return "cancelled";
     }
     return "unknown error";
 }
