@@ -28,7 +28,9 @@ const char cmd_render_help[] =
     "legend are part of the picture. docs/diagrams.md describes every style.\n"
     "\n"
     "The output is written to a temporary file beside OUTPUT and renamed into place,\n"
-    "so a failure never leaves half a file; '-o -' writes to standard output.\n"
+    "so a failure never leaves half a file; '-o -' writes to standard output. An\n"
+    "existing OUTPUT is replaced only if it is a regular file: a symbolic link, a\n"
+    "device (even /dev/null), a fifo or a directory is refused (exit 2).\n"
     "\n"
     "options:\n"
     "  --at WHEN                   the date or snapshot id to draw\n"
@@ -310,8 +312,20 @@ static int is_input(const cli_input *in, const char *path)
     return 0;
 }
 
+/* True when `path` exists and is not a regular file: a symbolic link (whose
+ * target would be left and the link replaced), a device such as /dev/null, a
+ * fifo, a socket or a directory. The rename would replace the link or the
+ * node with a regular file, so such an output is refused. */
+static int exists_not_regular(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0 && !S_ISREG(st.st_mode);
+}
+
 /* Writes buf to `path` through a temporary file in the same folder, renamed
- * into place at the end; 0, or -1 after a message (nothing left behind). */
+ * into place at the end; 0, or -1 after a message (nothing left behind).
+ * A path that has become something other than a regular file since it was
+ * checked is still refused. */
 static int write_atomically(const char *path, const char *buf, size_t len)
 {
     if (strcmp(path, "-") == 0) {
@@ -353,6 +367,13 @@ static int write_atomically(const char *path, const char *buf, size_t len)
     if (close(fd) != 0 && ok) {
         ok = 0;
         err = errno;
+    }
+    if (ok && exists_not_regular(path)) {
+        fprintf(stderr, "entente render: '%s' exists and is not a regular file; not replaced\n",
+                path);
+        unlink(tmp);
+        free(tmp);
+        return -1;
     }
     if (ok && rename(tmp, path) != 0) {
         ok = 0;
@@ -447,6 +468,13 @@ int cmd_render(int argc, char **argv)
     }
     if (strcmp(a.output, "-") != 0 && is_input(&in, a.output)) {
         status = cli_usage_error("render", "'%s' is one of the graph files; choose another output",
+                                 a.output);
+        goto done;
+    }
+    if (strcmp(a.output, "-") != 0 && exists_not_regular(a.output)) {
+        status = cli_usage_error("render",
+                                 "'%s' exists and is not a regular file; choose another "
+                                 "output, or '-o -' for standard output",
                                  a.output);
         goto done;
     }

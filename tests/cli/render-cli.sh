@@ -2,7 +2,8 @@
 # End-to-end tests of `entente render` as a command: usage errors, the output
 # written atomically (a failure leaves neither a file nor a temporary file,
 # and an existing file is left as it was), the graph files protected from
-# being overwritten, standard output, the formats, and byte-identical output
+# being overwritten, an output that is not a regular file (a symbolic link, a
+# fifo, a directory, /dev/null) refused and left as it was, standard output, the formats, and byte-identical output
 # from run to run.
 #
 # usage: render-cli.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR
@@ -80,10 +81,10 @@ fi
 perm=$(ls -l a/out.svg | cut -c1-10)
 [ "$perm" = "-rw-r--r--" ] && ok "the output has the usual permissions" || bad "output permissions $perm (umask $(umask))"
 
-# A write that fails (the output is a folder, so the rename fails) leaves no
-# temporary file behind.
+# An output that is a folder is refused before anything is written (see also
+# below), and leaves no temporary file behind.
 mkdir w w/dir.svg
-expect "output is a folder" 3 "cannot write 'w/dir.svg'" "$bin" render "$fx" --at early -o w/dir.svg
+expect "output is a folder" 2 "'w/dir.svg' exists and is not a regular file" "$bin" render "$fx" --at early -o w/dir.svg
 [ "$(listing w)" = dir.svg ] && [ -d w/dir.svg ] && [ -z "$(listing w/dir.svg)" ] &&
     ok "a failed write leaves no temporary file" || bad "a failed write left: $(listing w | tr '\n' ' ')"
 expect "output folder missing" 3 "cannot create a file beside 'nowhere/out.svg'" "$bin" render "$fx" --at early -o nowhere/out.svg
@@ -100,6 +101,42 @@ expect "output is a hard link to the input" 2 "is one of the graph files" "$bin"
 expect "output is the second input" 2 "is one of the graph files" "$bin" render "$fx" g/in.json --at early -o g/hard.dot
 cmp -s "$fx" g/in.json && [ -L g/link.svg ] && [ "$(listing g | tr '\n' ' ')" = "hard.dot in.json link.svg " ] &&
     ok "the graph file is unchanged" || bad "the graph file changed: $(listing g | tr '\n' ' ')"
+
+# --- An output that is not a regular file is refused, and left as it was ----------
+# (replacing it would put a regular file in place of a symbolic link, a device
+# such as /dev/null, or a fifo).
+mkdir n
+printf 'target\n' > n/target.svg
+ln -s target.svg n/link.svg
+ln -s nowhere.svg n/dangling.svg
+mkfifo n/fifo.svg
+mkdir n/dir.svg
+expect "output is a symlink" 2 "'n/link.svg' exists and is not a regular file" "$bin" render "$fx" --at early -o n/link.svg
+expect "output is a dangling symlink" 2 "exists and is not a regular file" "$bin" render "$fx" --at early -o n/dangling.svg
+expect "output is a fifo" 2 "'n/fifo.svg' exists and is not a regular file" "$bin" render "$fx" --at early -o n/fifo.svg
+expect "output is a directory" 2 "exists and is not a regular file" "$bin" render "$fx" --at early -o n/dir.svg
+# /dev/null itself only when not root: a command that got this wrong would
+# replace it as root (where mkstemp in /dev succeeds), so root tests a device
+# node of its own, made with mknod, the same device as /dev/null.
+if [ "$(id -u)" -ne 0 ]; then
+    expect "output is /dev/null" 2 "'/dev/null' exists and is not a regular file" "$bin" render "$fx" --at early --format svg -o /dev/null
+    [ -c /dev/null ] && ok "/dev/null is still a device" || bad "/dev/null is no longer a device"
+fi
+null=n/null.svg
+if mknod "$null" c 1 3 2> /dev/null || { [ "$(id -u)" -ne 0 ] && null=/dev/null; }; then
+    expect "output is a device" 2 "'$null' exists and is not a regular file" "$bin" render "$fx" --at early --format svg -o "$null"
+    [ -c "$null" ] && ok "the device '$null' is left as it was" || bad "the device '$null' was replaced"
+else
+    ok "# SKIP a device node: mknod is not allowed here (root without CAP_MKNOD)"
+fi
+[ -e n/null.svg ] || : > n/null.svg
+if [ -L n/link.svg ] && [ "$(cat n/target.svg)" = target ] && [ -L n/dangling.svg ] && [ ! -e n/nowhere.svg ] &&
+   [ -p n/fifo.svg ] && [ -d n/dir.svg ] && [ -z "$(listing n/dir.svg)" ] &&
+   [ "$(listing n | tr '\n' ' ')" = "dangling.svg dir.svg fifo.svg link.svg null.svg target.svg " ]; then
+    ok "a symlink, its target, a fifo, a directory and /dev/null are left as they were"
+else
+    bad "outputs not regular files changed: n has $(listing n | tr '\n' ' ')"
+fi
 
 # --- Standard output and the formats ----------------------------------------------
 mkdir o
