@@ -39,11 +39,14 @@ const char cmd_report_help[] =
     "The report is written into a temporary directory and renamed to DIR when\n"
     "complete; an interrupted run removes it, and one left by a run killed\n"
     "outright is removed by the next run. An existing DIR is replaced only with\n"
-    "--force. The terminal gets the headline shift and where the page is.\n"
+    "--force, and only when it is a previous report (index.html, report.md,\n"
+    "results.json, img/*.svg) or empty; anything else there, or a DIR that is not\n"
+    "a directory (a symbolic link, a device), is refused (exit 2). The terminal\n"
+    "gets the headline shift and where the page is.\n"
     "\n"
     "options:\n"
     "  -o, --output DIR            the directory to write (required)\n"
-    "  --force                     replace DIR if it exists\n"
+    "  --force                     replace DIR if it is a previous report or empty\n"
     "  --actors LIST               the main actors, e.g. russia,armenia (default:\n"
     "                              the top 3 of each snapshot's leverage ranking)\n"
     "  --top N                     rows of the influence and shift tables (default 10)\n"
@@ -58,8 +61,8 @@ const char cmd_report_help[] =
     "  -h, --help                  show this help\n"
     "\n"
     "exit status: 0 success, 1 the data has errors, 2 usage error (DIR exists\n"
-    "without --force), 3 a file could not be read or written, or an internal\n"
-    "failure.\n"
+    "without --force, or is not a previous report), 3 a file could not be read\n"
+    "or written, or an internal failure.\n"
     "\n"
     "examples:\n"
     "  entente report graphs/south-caucasus.json -o report\n"
@@ -156,6 +159,39 @@ static int stop_asked(void *ud)
 {
     (void)ud;
     return interrupted != 0;
+}
+
+/* True when every entry of `path` (a regular file, or img/ a directory) is
+ * one that the report writes, so that nothing else is lost by --force. */
+static int only_report_files(const char *dir, int in_img)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    int ok = 1;
+    struct dirent *e;
+    while (ok && (e = readdir(d))) {
+        const char *s = e->d_name;
+        if (strcmp(s, ".") == 0 || strcmp(s, "..") == 0)
+            continue;
+        char path[4352];
+        struct stat st;
+        if (snprintf(path, sizeof path, "%s/%s", dir, s) >= (int)sizeof path ||
+            lstat(path, &st) != 0) {
+            ok = 0;
+        } else if (in_img) {
+            size_t n = strlen(s);
+            ok = S_ISREG(st.st_mode) && n > 4 && strcmp(s + n - 4, ".svg") == 0;
+        } else if (strcmp(s, "img") == 0) {
+            ok = S_ISDIR(st.st_mode) && only_report_files(path, 1);
+        } else {
+            ok = S_ISREG(st.st_mode) &&
+                 (strcmp(s, "index.html") == 0 || strcmp(s, "report.md") == 0 ||
+                  strcmp(s, "results.json") == 0);
+        }
+    }
+    closedir(d);
+    return ok;
 }
 
 /* Removes what an interrupted or killed run left beside DIR: the directories
@@ -278,6 +314,16 @@ int cmd_report(int argc, char **argv)
         }
         if (!a.force) {
             status = cli_usage_error("report", "'%s' exists; add --force to replace it", out);
+            goto done;
+        }
+        /* --force replaces a previous report (or an empty directory), never a
+         * directory holding anything else. */
+        if (!only_report_files(out, 0)) {
+            status = cli_usage_error("report",
+                                     "'%s' holds files that are not a report's; --force "
+                                     "replaces only a previous report, so choose another "
+                                     "directory",
+                                     out);
             goto done;
         }
     }

@@ -6,7 +6,9 @@
 #
 # - usage errors (exit 2) and data errors (exit 1) write nothing; an existing
 #   DIR without --force is an error and is left as it was;
-# - --force replaces DIR, and a failed run with --force leaves the old DIR;
+# - --force replaces DIR when it is a previous report (or empty), never a
+#   folder holding anything else, a symbolic link, a fifo or a device; a failed
+#   run with --force leaves the old DIR;
 # - DIR is written atomically: a run that cannot write (exit 3), one whose
 #   writes fail midway (a file size limit) and one killed midway leave no
 #   half-written DIR, and a failure leaves no DIR.tmp-* behind;
@@ -527,11 +529,33 @@ else
     bad "an existing DIR without --force: e has $(listing e | tr '\n' ' '), e/keep has $(listing e/keep | tr '\n' ' ')"
 fi
 
+# With --force, a directory that is not a previous report (anything but
+# index.html, report.md, results.json and img/*.svg), a symbolic link to a
+# report, a fifo or a device is refused and left as it was.
+"$bin" report "$fx" -o prev > /dev/null 2>&1
+cp -R prev e/prev
+cp -R prev e/extra
+printf 'mine\n' > e/extra/img/notes.txt
+ln -s prev e/link
+mkfifo e/fifo
+expect "--force on a folder with other files" 2 "not a report's" "$bin" report "$fx" --force -o e/keep
+expect "--force on a report with an extra file" 2 "not a report's" "$bin" report "$fx" --force -o e/extra
+expect "--force on a symlink to a report" 2 "exists and is not a directory" "$bin" report "$fx" --force -o e/link
+expect "--force on a fifo" 2 "exists and is not a directory" "$bin" report "$fx" --force -o e/fifo
+expect "--force on /dev/null" 2 "exists and is not a directory" "$bin" report "$fx" --force -o /dev/null
+if [ "$(cat e/keep/old.txt)" = "keep me" ] && [ "$(listing e/keep)" = old.txt ] &&
+   [ "$(cat e/extra/img/notes.txt)" = mine ] && [ -L e/link ] && [ -p e/fifo ] && [ -c /dev/null ] &&
+   diff -r prev e/link > /dev/null; then
+    ok "--force leaves what is not a previous report as it was"
+else
+    bad "--force on what is not a report: e has $(listing e | tr '\n' ' ')"
+fi
+
 # A failed run with --force leaves the old DIR too.
-expect "--force with data errors" 1 '\[unknown-actor\]' "$bin" report "$src/tests/fixtures/invalid/unknown-actor.json" --force -o e/keep
-expect "--force with an unknown actor" 2 "did you mean" "$bin" report "$fx" --actors Valdr --force -o e/keep
-[ "$(cat e/keep/old.txt)" = "keep me" ] && [ "$(listing e/keep)" = old.txt ] &&
-    ok "a failed run with --force leaves the old DIR" || bad "a failed run with --force: e/keep has $(listing e/keep | tr '\n' ' ')"
+expect "--force with data errors" 1 '\[unknown-actor\]' "$bin" report "$src/tests/fixtures/invalid/unknown-actor.json" --force -o e/prev
+expect "--force with an unknown actor" 2 "did you mean" "$bin" report "$fx" --actors Valdr --force -o e/prev
+diff -r prev e/prev > /dev/null &&
+    ok "a failed run with --force leaves the old DIR" || bad "a failed run with --force: e/prev has $(listing e/prev | tr '\n' ' ')"
 no_tmp e "failed runs with --force"
 
 # DIR may not be the working directory (--force would replace it).
@@ -539,11 +563,14 @@ expect "-o . with --force" 2 "cannot be the report's directory" "$bin" report "$
 expect "-o ./ without --force" 2 "" "$bin" report "$fx" -o ./
 [ -f check.py ] && [ -d e/keep ] && ok "-o . leaves the working directory alone" || bad "-o . changed the working directory"
 
-# --force replaces it: the old file is gone, the report is there.
-run "--force replaces an existing folder" e/keep "$fx" --force
-[ ! -e e/keep/old.txt ] && [ -f e/keep/index.html ] &&
-    ok "--force: the old content is gone, the new report is in place" ||
-    bad "--force: e/keep has $(listing e/keep | tr '\n' ' ')"
+# --force replaces a previous report: the old one is gone, the new one there.
+printf 'old\n' > e/prev/index.html
+run "--force replaces a previous report" e/prev "$fx" --force
+[ "$(cat e/prev/index.html)" != old ] && diff -r prev e/prev > /dev/null &&
+    ok "--force: the old report is gone, the new report is in place" ||
+    bad "--force: e/prev has $(listing e/prev | tr '\n' ' ')"
+mkdir e/empty2
+run "--force replaces an empty folder" e/empty2 "$fx" --force
 run "--force on a new DIR" e/new "$fx" --force
 no_tmp e "--force"
 
@@ -580,8 +607,9 @@ limited() {
 }
 
 # Writes that fail midway: exit 3, and no DIR, or the old DIR with --force.
-mkdir f/full f/killed f/killed2 f/full2 f/full2/r
-printf 'keep me\n' > f/full2/r/old.txt
+mkdir f/full f/killed f/killed2 f/full2
+cp -R prev f/full2/r
+printf 'keep me\n' > f/full2/r/report.md
 limited fail "$fx" -o f/full/r > f/full.out 2>&1
 s=$?
 [ $s -eq 3 ] && ok "a write that fails midway exits 3" ||
@@ -590,8 +618,8 @@ s=$?
     bad "a write that fails midway left: $(listing f/full | tr '\n' ' ')"
 limited fail "$fx" --force -o f/full2/r > f/full2.out 2>&1
 s=$?
-if [ $s -eq 3 ] && [ "$(listing f/full2)" = r ] && [ "$(listing f/full2/r)" = old.txt ] &&
-   [ "$(cat f/full2/r/old.txt)" = "keep me" ]; then
+if [ $s -eq 3 ] && [ "$(listing f/full2)" = r ] && [ "$(listing f/full2/r | tr '\n' ' ')" = "img index.html report.md results.json " ] &&
+   [ "$(cat f/full2/r/report.md)" = "keep me" ]; then
     ok "a write that fails midway with --force leaves the old DIR, and no temporary folder"
 else
     bad "a write that fails midway with --force: exit $s, f/full2 has $(listing f/full2 | tr '\n' ' '), r has $(listing f/full2/r | tr '\n' ' ')"
@@ -608,11 +636,12 @@ if { [ $s -gt 128 ] || [ $s -eq 3 ]; } && [ ! -e f/killed/r ]; then
 else
     bad "a run killed midway: exit $s, f/killed has $(listing f/killed | tr '\n' ' ')"
 fi
-mkdir f/killed2/r
-printf 'keep me\n' > f/killed2/r/old.txt
+cp -R prev f/killed2/r
+printf 'keep me\n' > f/killed2/r/report.md
 limited kill "$fx" --force -o f/killed2/r > /dev/null 2>&1
 s=$?
-if { [ $s -gt 128 ] || [ $s -eq 3 ]; } && [ "$(listing f/killed2/r)" = old.txt ]; then
+if { [ $s -gt 128 ] || [ $s -eq 3 ]; } && [ "$(cat f/killed2/r/report.md)" = "keep me" ] &&
+   [ "$(listing f/killed2/r | tr '\n' ' ')" = "img index.html report.md results.json " ]; then
     ok "a run with --force killed midway leaves the old DIR whole"
 else
     bad "a run with --force killed midway: exit $s, f/killed2/r has $(listing f/killed2/r | tr '\n' ' ')"
