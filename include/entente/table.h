@@ -18,7 +18,11 @@ typedef enum ent_coltype { ENT_COL_STRING = 0, ENT_COL_INT, ENT_COL_REAL } ent_c
 
 typedef struct ent_table ent_table;
 
-/** A new empty table titled `title`, or NULL when out of memory. */
+/**
+ * A new empty table titled `title`, or NULL when out of memory. Here and in
+ * the functions that add to a table, ENT_ENOMEM (or NULL) comes with a
+ * message for ent_error_last.
+ */
 ent_table *ent_table_new(const char *title);
 
 /** Frees the table. Accepts NULL. */

@@ -37,14 +37,23 @@ struct ent_table {
     size_t n_notes;
 };
 
+/* ENT_ENOMEM with its message, for the building functions. */
+static int out_of_memory(void)
+{
+    return ent_error_set(ENT_ENOMEM, "out of memory while building a table");
+}
+
 ent_table *ent_table_new(const char *title)
 {
     ent_table *t = calloc(1, sizeof *t);
-    if (!t)
+    if (!t) {
+        out_of_memory();
         return NULL;
+    }
     t->title = strdup(title ? title : "");
     if (!t->title) {
         free(t);
+        out_of_memory();
         return NULL;
     }
     return t;
@@ -75,10 +84,10 @@ int ent_table_add_column(ent_table *t, const char *name, ent_coltype type, int d
         return ENT_EUSAGE;
     column *cols = realloc(t->cols, (t->n_cols + 1) * sizeof *cols);
     if (!cols)
-        return ENT_ENOMEM;
+        return out_of_memory();
     t->cols = cols;
     if (!(cols[t->n_cols].name = strdup(name)))
-        return ENT_ENOMEM;
+        return out_of_memory();
     cols[t->n_cols].type = type;
     cols[t->n_cols].decimals = decimals;
     t->n_cols++;
@@ -91,7 +100,7 @@ int ent_table_add_row(ent_table *t)
         size_t cap = t->cap_rows ? t->cap_rows * 2 : 16;
         cell *cells = realloc(t->cells, cap * (t->n_cols ? t->n_cols : 1) * sizeof *cells);
         if (!cells)
-            return ENT_ENOMEM;
+            return out_of_memory();
         t->cells = cells;
         t->cap_rows = cap;
     }
@@ -112,7 +121,7 @@ int ent_table_set_string(ent_table *t, size_t col, const char *s)
         return ENT_EUSAGE;
     char *copy = strdup(s ? s : "");
     if (!copy)
-        return ENT_ENOMEM;
+        return out_of_memory();
     free(c->s);
     c->s = copy;
     return ENT_OK;
@@ -140,10 +149,10 @@ int ent_table_add_note(ent_table *t, const char *note)
 {
     char **notes = realloc(t->notes, (t->n_notes + 1) * sizeof *notes);
     if (!notes)
-        return ENT_ENOMEM;
+        return out_of_memory();
     t->notes = notes;
     if (!(notes[t->n_notes] = strdup(note)))
-        return ENT_ENOMEM;
+        return out_of_memory();
     t->n_notes++;
     return ENT_OK;
 }

@@ -12,6 +12,7 @@
 
 #include "entente/error.h"
 #include "entente/table.h"
+#include "util/error.h"
 
 void *__real_malloc(size_t size);
 void *__real_calloc(size_t n, size_t size);
@@ -126,6 +127,33 @@ static void json_fails_cleanly(void **state)
     each_allocation_fails_in_turn(ENT_TABLE_JSON, 1);
 }
 
+/* Building a table: each allocation fails in turn; the call that fails says so. */
+static void building_fails_with_a_message(void **state)
+{
+    (void)state;
+    for (long n = 0;; n++) {
+        assert_true(n < 1000);
+        ent_error_set(ENT_OK, "%s", "");
+        arm(n);
+        ent_table *t = ent_table_new("built");
+        int rc = t ? ent_table_add_column(t, "actor", ENT_COL_STRING, 0) : ENT_ENOMEM;
+        if (!rc)
+            rc = ent_table_add_row(t);
+        if (!rc)
+            rc = ent_table_set_string(t, 0, "armenia");
+        if (!rc)
+            rc = ent_table_add_note(t, "a note");
+        disarm();
+        ent_table_free(t);
+        if (!injected) {
+            assert_int_equal(rc, ENT_OK);
+            break;
+        }
+        assert_int_equal(rc, ENT_ENOMEM);
+        assert_string_equal(ent_error_last(), "out of memory while building a table");
+    }
+}
+
 static void cell_text_fails_empty(void **state)
 {
     (void)state;
@@ -144,9 +172,8 @@ static void cell_text_fails_empty(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(text_fails_cleanly),
-        cmocka_unit_test(csv_fails_cleanly),
-        cmocka_unit_test(json_fails_cleanly),
+        cmocka_unit_test(text_fails_cleanly),    cmocka_unit_test(csv_fails_cleanly),
+        cmocka_unit_test(json_fails_cleanly),    cmocka_unit_test(building_fails_with_a_message),
         cmocka_unit_test(cell_text_fails_empty),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
