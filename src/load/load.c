@@ -114,6 +114,7 @@ typedef struct loader {
     int oom;       /* an allocation failed */
     int io_failed; /* a file could not be read */
     int allow_missing_evidence;
+    unsigned threads; /* ent_load_options.threads */
     lfile *cur;       /* file of the first pass's hooks */
     section *cur_sec; /* section of the member being scanned, or NULL */
     ent_strbuf msg;   /* scratch for messages */
@@ -2775,11 +2776,15 @@ static int relations_in_parallel(loader *L)
     for (size_t fi = 0; fi < L->n_files; fi++)
         if (L->files[fi].syntax_ok && L->files[fi].format_ok)
             total += L->files[fi].sec[SEC_RELATIONS].n;
-    /* ENTENTE_THREADS=1 forces the single-threaded path (for tests, and to
-     * rule the worker out when chasing a problem). */
-    const char *threads = getenv("ENTENTE_THREADS");
-    if (total < PARALLEL_MIN_RELATIONS || L->stopped || L->oom ||
-        (threads && strcmp(threads, "1") == 0))
+    /* threads 1, or by default ENTENTE_THREADS=1, forces the single-threaded
+     * path (for tests, and to rule the worker out when chasing a problem). */
+    unsigned threads = L->threads;
+    if (threads == 0) {
+        const char *env = getenv("ENTENTE_THREADS");
+        if (env && strcmp(env, "1") == 0)
+            threads = 1;
+    }
+    if (total < PARALLEL_MIN_RELATIONS || L->stopped || L->oom || threads == 1)
         return 0;
     rel_ref *refs = malloc(total * sizeof *refs);
     loader *W = malloc(sizeof *W);
@@ -3005,6 +3010,7 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
     L->diags = diags;
     L->max_errors = opts && opts->max_errors ? opts->max_errors : DEFAULT_MAX_ERRORS;
     L->allow_missing_evidence = opts ? opts->allow_missing_evidence : 0;
+    L->threads = opts ? opts->threads : 0;
     L->g = ent_graph_new_();
     if (L->g) {
         L->arena = &L->g->arena;
