@@ -5,6 +5,7 @@
 BUILD      ?= build
 BUILD_ASAN ?= build-asan
 BUILD_WERR ?= build-werror
+BUILD_TSAN ?= build-tsan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 GRAPH      ?= $(firstword $(wildcard graphs/south-caucasus.json) examples/minimal.json)
 
@@ -13,14 +14,15 @@ DEB_PACKAGES = build-essential cmake pkg-config libigraph-dev libcjson-dev \
                libgraphviz-dev graphviz libcmocka-dev python3 python3-jsonschema \
                groff-base man-db libxml2-utils
 
-.PHONY: all deps build test test-unit test-sanitize test-werror demo bench \
+.PHONY: all deps build test test-unit test-sanitize test-werror test-tsan demo bench \
         format clean help
 
 all: build
 
 help:
 	@echo "make demo           build, analyse the bundled graph and write its report (build/demo/report)"
-	@echo "make test           build, run the whole test suite (plain, sanitizers, -Werror)"
+	@echo "make test           build, run the whole test suite (plain, sanitizers, -Werror, TSan)"
+	@echo "make test-tsan      the loader's two threads under ThreadSanitizer ($(BUILD_TSAN)/)"
 	@echo "make build          build into $(BUILD)/ (CLI at $(BUILD)/entente)"
 	@echo "make bench          run the benchmark (see tests/bench/README.md)"
 	@echo "make deps           install the Debian packages entente needs"
@@ -48,8 +50,17 @@ test-werror: deps
 	cmake --build $(BUILD_WERR) -j $(JOBS)
 	ctest --test-dir $(BUILD_WERR) --output-on-failure -j $(JOBS)
 
-test: test-unit test-sanitize test-werror
-	@echo "all test builds passed (plain, sanitizers, -Werror)"
+# ThreadSanitizer on the loader's two-thread path: its unit tests and
+# tests/bench/tsan-load.sh (a generated graph of 30,000 relations). Only these:
+# the rest of the suite adds nothing under TSan, and Graphviz is not built for it.
+test-tsan: deps
+	cmake -S . -B $(BUILD_TSAN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DENTENTE_TSAN=ON
+	cmake --build $(BUILD_TSAN) -j $(JOBS) --target entente_cli test_load test_jscan ent_bench_gen
+	ctest --test-dir $(BUILD_TSAN) --output-on-failure -j $(JOBS) \
+	    -R '^(unit_load|unit_jscan|tsan_load_parallel)$$'
+
+test: test-unit test-sanitize test-werror test-tsan
+	@echo "all test builds passed (plain, sanitizers, -Werror, ThreadSanitizer)"
 
 demo: build
 	@echo "== entente check $(GRAPH)"

@@ -23,6 +23,14 @@ typedef struct ent_load_options {
     size_t max_errors;
     /** 1: do not warn about relations without evidence. */
     int allow_missing_evidence;
+    /**
+     * Threads for checking relations. 0: the default, two threads with 20000
+     * relations or more, unless the environment variable ENTENTE_THREADS is
+     * "1"; 1: one thread, the caller's; 2 or more: as the default, whatever
+     * the environment (the loader uses at most two today). The graph and the
+     * diagnostics are the same whatever the number.
+     */
+    unsigned threads;
 } ent_load_options;
 
 /** One graph file already in memory. */
@@ -45,8 +53,9 @@ typedef struct ent_load_input {
  * allocator in cJSON, whose hooks are process-wide (and it restores cJSON's
  * defaults before returning). Do not use cJSON elsewhere in the meantime.
  * With 20000 relations or more the loader checks them on a second thread of
- * its own (joined before it returns); the environment variable
- * ENTENTE_THREADS=1 keeps it to one thread. The result is the same.
+ * its own (joined before it returns); opts->threads 1, or with opts->threads
+ * 0 the environment variable ENTENTE_THREADS=1, keeps it to one thread. The
+ * result is the same.
  */
 int ent_load_files(ent_graph **out, const char *const *paths, size_t n,
                    const ent_load_options *opts, ent_diags *diags);

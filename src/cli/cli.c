@@ -159,6 +159,11 @@ int cli_input_parse(cli_input *in, const char *cmd, const cli_opt *opts, int arg
             if (m < 0)
                 return EXIT_USAGE;
             in->load.max_errors = m == 0 ? (size_t)-1 : (size_t)m;
+        } else if (strcmp(opts[k].name, "threads") == 0) {
+            long t = cli_parse_count(cmd, "threads", val);
+            if (t < 0)
+                return EXIT_USAGE;
+            in->load.threads = t > 64 ? 64 : (unsigned)t;
         } else if (!on_option || on_option(ud, k, val) < 0)
             return EXIT_USAGE;
     }

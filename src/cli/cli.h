@@ -91,21 +91,21 @@ int cli_parse_format(const char *cmd, const char *text, unsigned allowed, cli_fo
 
 /*
  * What every command that reads graph files takes: the files (positional
- * arguments), --format and --max-errors.
+ * arguments), --format, --max-errors and --threads.
  */
 typedef struct cli_input {
     const char *cmd;    /* command name, for messages */
     const char **files; /* n_files paths, owned (the strings are argv's) */
     size_t n_files;
     cli_format format;     /* CLI_TEXT unless --format says otherwise */
-    ent_load_options load; /* max_errors from --max-errors */
+    ent_load_options load; /* max_errors from --max-errors, threads from --threads */
 } cli_input;
 
 /*
  * Parses argv against `opts`. Positional arguments become files; the options
  * named "format" (checked against `formats`, a bitmask of 1 << cli_format;
  * with `formats` 0 it goes to on_option like any other) and
- * "max-errors" fill `in`; any other option goes to on_option(ud, index,
+ * "max-errors" and "threads" fill `in`; any other option goes to on_option(ud, index,
  * value), which returns 0, or -1 after printing a usage error. Returns 0, or
  * EXIT_USAGE / EXIT_FAILURE_ after printing why. Release `in` in any case.
  */
@@ -147,13 +147,15 @@ typedef struct cli_view_args {
     "                              these kinds, e.g. article (see 'entente info')\n"      \
     "  --format FORMAT             text (default), json or csv\n"                         \
     "  --max-errors N              stop reading after N errors (default 100)\n"           \
+    "  --threads N                 check relations on N threads (default 0: automatic;\n" \
+    "                              1: one thread)\n"                                      \
     "  -h, --help                  show this help\n"                                      \
     "\n"                                                                                  \
     "exit status: 0 success, 1 the data has errors, 2 usage error, 3 a file could\n"      \
     "not be read or written, or an internal failure.\n"
 #define CLI_VIEW_OPTIONS                                                                  \
     {"window", 0, 1}, {"half-life", 0, 1}, {"status", 0, 1}, {"exclude-claims-by", 0, 1}, \
-        {"sources", 0, 1}, {"format", 0, 1}, {"max-errors", 0, 1},                        \
+        {"sources", 0, 1}, {"format", 0, 1}, {"max-errors", 0, 1}, {"threads", 0, 1},     \
     {                                                                                     \
         NULL, 0, 0                                                                        \
     }

@@ -17,6 +17,7 @@ const char cmd_check_help[] =
     "options:\n"
     "  --format FORMAT     text (default) or json: the diagnostics as one JSON object\n"
     "  --max-errors N      stop after N errors (default 100; 0 means no limit)\n"
+    "  --threads N         check relations on N threads (default 0: automatic; 1: one)\n"
     "  --strict            treat warnings as errors (exit status 1 when there are any)\n"
     "  -q, --quiet         print problems only, not the closing summary\n"
     "  -h, --help          show this help\n"
@@ -31,8 +32,8 @@ const char cmd_check_help[] =
     "  entente check --format json graph.json | jq '.diagnostics[].code'\n";
 
 enum { O_FORMAT, O_MAX_ERRORS, O_STRICT, O_QUIET };
-static const cli_opt opts[] = {
-    {"format", 0, 1}, {"max-errors", 0, 1}, {"strict", 0, 0}, {"quiet", 'q', 0}, {NULL, 0, 0}};
+static const cli_opt opts[] = {{"format", 0, 1},  {"max-errors", 0, 1}, {"strict", 0, 0},
+                               {"quiet", 'q', 0}, {"threads", 0, 1},    {NULL, 0, 0}};
 
 static void print_json(const ent_diags *diags, int ok, size_t errors, size_t warnings)
 {

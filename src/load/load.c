@@ -40,7 +40,9 @@
 #include "util/strbuf.h"
 
 #define DEFAULT_MAX_ERRORS 100
-#define MAX_ID_LEN         128
+/* Character boundaries remembered behind the caret: more than CLIP_BEFORE / 2. */
+#define POSCACHE_RING 32
+#define MAX_ID_LEN    128
 
 /* ---------------------------------------------------------------------------
  * Files and their layout as found by the first pass
@@ -112,6 +114,7 @@ typedef struct loader {
     int oom;       /* an allocation failed */
     int io_failed; /* a file could not be read */
     int allow_missing_evidence;
+    unsigned threads; /* ent_load_options.threads */
     lfile *cur;       /* file of the first pass's hooks */
     section *cur_sec; /* section of the member being scanned, or NULL */
     ent_strbuf msg;   /* scratch for messages */
@@ -134,6 +137,19 @@ typedef struct loader {
      * problem counts lines from there rather than from the file's start. */
     size_t base_file, base_pos;
     unsigned base_line;
+    /* The last position located, so that diagnostics coming in increasing
+     * order (as they do on a long line with many errors) each cost only the
+     * bytes between them, not the length of the line before them. */
+    struct poscache {
+        int valid;                  /* the fields below describe a position */
+        size_t file;                /* the file's index */
+        size_t pos;                 /* byte located */
+        unsigned line, col;         /* its line and column */
+        size_t line_start;          /* first byte of its line */
+        size_t chars;               /* display characters counted from line_start... */
+        size_t chars_end;           /* ...up to this byte, the end of the last one */
+        size_t ring[POSCACHE_RING]; /* ring[c % POSCACHE_RING]: the end of character c */
+    } pc;
     /* Where strings and relations go: the graph's arena and relation array,
      * or a worker's own while relations are checked on two threads. */
     ent_arena *arena;
@@ -156,33 +172,68 @@ typedef struct loader {
  * Positions and diagnostics
  * ------------------------------------------------------------------------- */
 
-/* Line and column (both 1-based, column in code points) of byte `pos`. */
-static void linecol(const loader *L, const lfile *f, size_t pos, unsigned *line, unsigned *col,
+/*
+ * Line and column (both 1-based, column in code points) of byte `pos`, and the
+ * first byte of its line. Continues from the last position located when that
+ * is earlier in the same file (and after the checkpoint or on its line), so that
+ * positions located in increasing order cost the bytes between them; any
+ * other position counts lines from the checkpoint or the file's start and
+ * looks back for its line's start. Remembers `pos` for the next call.
+ */
+static void linecol(loader *L, const lfile *f, size_t pos, unsigned *line, unsigned *col,
                     size_t *line_start)
 {
-    size_t from = 0;
-    unsigned ln = 1;
+    struct poscache *pc = &L->pc;
+    const char *b = f->buf;
+    size_t from = 0, ls;
+    unsigned ln = 1, c;
     if (pos > f->len)
         pos = f->len;
-    if (L->base_file == f->index && L->base_pos <= pos) {
+    int same_file = pc->valid && pc->file == f->index;
+    int from_base = L->base_file == f->index && L->base_pos <= pos;
+    /* The remembered position serves when it is nearer than the checkpoint,
+     * or on the checkpoint's line (no newline between them to count). */
+    if (same_file && pc->pos <= pos &&
+        (!from_base || pc->pos >= L->base_pos || pc->line == L->base_line)) {
+        from = pc->pos;
+        ln = pc->line;
+        ls = pc->line_start;
+    } else if (from_base) {
         from = L->base_pos;
         ln = L->base_line;
-    }
-    const char *b = f->buf;
+        ls = SIZE_MAX;
+    } else
+        ls = SIZE_MAX;
+    size_t count_from = from;
     for (;;) {
         const char *nl = memchr(b + from, '\n', pos - from);
         if (!nl)
             break;
         ln++;
         from = (size_t)(nl - b) + 1;
+        ls = count_from = from;
     }
-    size_t ls = pos;
-    while (ls > 0 && b[ls - 1] != '\n')
-        ls--;
-    unsigned c = 1;
-    for (size_t i = ls; i < pos; i++)
+    if (ls == SIZE_MAX) {
+        ls = pos;
+        while (ls > 0 && b[ls - 1] != '\n')
+            ls--;
+        count_from = ls;
+    }
+    c = count_from == ls ? 1 : pc->col;
+    for (size_t i = count_from; i < pos; i++)
         if (((unsigned char)b[i] & 0xc0) != 0x80)
             c++;
+    if (!same_file || pc->line_start != ls) {
+        pc->chars = 0;
+        pc->chars_end = ls;
+        pc->ring[0] = ls;
+    }
+    pc->valid = 1;
+    pc->file = f->index;
+    pc->pos = pos;
+    pc->line = ln;
+    pc->col = c;
+    pc->line_start = ls;
     *line = ln;
     *col = c;
     *line_start = ls;
@@ -216,39 +267,15 @@ static size_t display_char(const unsigned char *b, size_t n, size_t p, int *vali
 #define CLIP_WIDTH  140
 
 /*
- * The source line around `pos`, made safe to print (control characters and
- * bytes that are not UTF-8 become '?', tabs become spaces) and clipped around the caret
- * when long. *caret receives the caret's character index in the result.
+ * Writes the source line from byte `start` to `end` to `out`, made safe to
+ * print (control characters and bytes that are not UTF-8 become '?', tabs
+ * become spaces), at most CLIP_WIDTH characters, with "..." before when
+ * `clipped_left` and after when the line goes on. `before` is the number of
+ * characters from `start` to the caret; *caret receives its index in `out`.
  */
-static void source_excerpt(const lfile *f, size_t line_start, size_t pos, ent_strbuf *out,
-                           unsigned *caret)
+static void excerpt_write(const unsigned char *b, size_t n, size_t start, size_t end,
+                          unsigned before, int clipped_left, ent_strbuf *out, unsigned *caret)
 {
-    const unsigned char *b = (const unsigned char *)f->buf;
-    size_t n = f->len, end = line_start;
-    while (end < n && b[end] != '\n' && end - line_start < 1u << 20)
-        end++;
-    if (end > line_start && b[end - 1] == '\r')
-        end--;
-    /* Characters before the caret and in the whole line, to decide on clipping. */
-    size_t start = line_start;
-    unsigned before = 0, total = 0;
-    for (size_t p = line_start; p < end;) {
-        int v;
-        p += display_char(b, n, p, &v);
-        if (p <= pos)
-            before++;
-        total++;
-    }
-    int clipped_left = 0;
-    if (total > CLIP_WIDTH && before > CLIP_BEFORE) {
-        unsigned skip = before - CLIP_BEFORE / 2;
-        for (unsigned i = 0; i < skip; i++) {
-            int v;
-            start += display_char(b, n, start, &v);
-        }
-        before -= skip;
-        clipped_left = 1;
-    }
     ent_strbuf_reset(out);
     if (clipped_left)
         ent_strbuf_adds(out, "...");
@@ -273,6 +300,116 @@ static void source_excerpt(const lfile *f, size_t line_start, size_t pos, ent_st
         ent_strbuf_adds(out, "...");
 }
 
+/* Lines are read for excerpts up to this many bytes from their start. */
+#define EXCERPT_LINE_MAX ((size_t)1 << 20)
+/* How far past the caret an excerpt can reach: CLIP_WIDTH characters of at
+ * most 4 bytes each from a start at or before the caret, with room to spare. */
+#define EXCERPT_REACH 1024
+
+/*
+ * The source line around `pos`, clipped around the caret when long (more
+ * than CLIP_WIDTH characters with more than CLIP_BEFORE before the caret),
+ * by walking the whole line: for positions past EXCERPT_LINE_MAX, where
+ * source_excerpt's bounded look-ahead does not apply.
+ */
+static void excerpt_scan(const lfile *f, size_t line_start, size_t pos, ent_strbuf *out,
+                         unsigned *caret)
+{
+    const unsigned char *b = (const unsigned char *)f->buf;
+    size_t n = f->len, end = line_start;
+    while (end < n && b[end] != '\n' && end - line_start < EXCERPT_LINE_MAX)
+        end++;
+    if (end > line_start && b[end - 1] == '\r')
+        end--;
+    /* Characters before the caret and in the whole line, to decide on clipping. */
+    size_t start = line_start;
+    unsigned before = 0, total = 0;
+    for (size_t p = line_start; p < end;) {
+        int v;
+        p += display_char(b, n, p, &v);
+        if (p <= pos)
+            before++;
+        total++;
+    }
+    int clipped_left = 0;
+    if (total > CLIP_WIDTH && before > CLIP_BEFORE) {
+        unsigned skip = before - CLIP_BEFORE / 2;
+        for (unsigned i = 0; i < skip; i++) {
+            int v;
+            start += display_char(b, n, start, &v);
+        }
+        before -= skip;
+        clipped_left = 1;
+    }
+    excerpt_write(b, n, start, end, before, clipped_left, out, caret);
+}
+
+/*
+ * The source line around `pos` (on the line starting at `line_start`, the
+ * one linecol just located), made safe to print and clipped around the caret
+ * when long; *caret receives the caret's character index in the result.
+ * Costs the bytes since the last position located on the same line plus a
+ * bounded look-ahead, not the line's length: characters are counted on from
+ * L->pc, which remembers the last POSCACHE_RING character boundaries for the
+ * clip's start. Output is exactly excerpt_scan's.
+ */
+static void source_excerpt(loader *L, const lfile *f, size_t line_start, size_t pos,
+                           ent_strbuf *out, unsigned *caret)
+{
+    const unsigned char *b = (const unsigned char *)f->buf;
+    size_t n = f->len;
+    size_t hard_end = n - line_start > EXCERPT_LINE_MAX ? line_start + EXCERPT_LINE_MAX : n;
+    struct poscache *pc = &L->pc;
+    if (pos >= hard_end || !pc->valid || pc->line_start != line_start) {
+        excerpt_scan(f, line_start, pos, out, caret);
+        return;
+    }
+    /* The line's end, looked for only as far as the excerpt can reach: when
+     * it is further, `end` is a bound below it that nothing here reaches. */
+    size_t lim = hard_end - pos > EXCERPT_REACH ? pos + EXCERPT_REACH : hard_end;
+    const unsigned char *nl = memchr(b + pos, '\n', lim - pos);
+    size_t end;
+    if (nl || lim == hard_end) {
+        end = nl ? (size_t)(nl - b) : lim;
+        if (end > line_start && b[end - 1] == '\r')
+            end--;
+    } else
+        end = lim - 1;
+    /* Whole characters before the caret, counted on from the last time. */
+    if (pc->chars_end > pos) {
+        pc->chars = 0;
+        pc->chars_end = line_start;
+        pc->ring[0] = line_start;
+    }
+    size_t p = pc->chars_end, cnt = pc->chars;
+    while (p < end) {
+        int v;
+        size_t k = display_char(b, n, p, &v);
+        if (p + k > pos)
+            break;
+        p += k;
+        cnt++;
+        pc->ring[cnt % POSCACHE_RING] = p;
+    }
+    pc->chars = cnt;
+    pc->chars_end = p;
+    /* Whether the whole line is longer than CLIP_WIDTH characters. */
+    size_t total = cnt;
+    for (size_t q = p; q < end && total <= CLIP_WIDTH; total++) {
+        int v;
+        q += display_char(b, n, q, &v);
+    }
+    size_t start = line_start, before = cnt;
+    int clipped_left = 0;
+    if (total > CLIP_WIDTH && before > CLIP_BEFORE) {
+        size_t skip = before - CLIP_BEFORE / 2;
+        start = pc->ring[skip % POSCACHE_RING];
+        before -= skip;
+        clipped_left = 1;
+    }
+    excerpt_write(b, n, start, end, (unsigned)before, clipped_left, out, caret);
+}
+
 static void add_diag(loader *L, ent_severity sev, const char *code, const lfile *f, size_t pos,
                      const char *message)
 {
@@ -282,7 +419,7 @@ static void add_diag(loader *L, ent_severity sev, const char *code, const lfile 
         size_t ls;
         ent_strbuf src = ENT_STRBUF_INIT;
         linecol(L, f, pos, &line, &col, &ls);
-        source_excerpt(f, ls, pos, &src, &caret);
+        source_excerpt(L, f, ls, pos, &src, &caret);
         rc = ent_diags_add(L->diags, sev, code, f->name, line, col, ent_strbuf_str(&src), caret,
                            message);
         if (src.failed)
@@ -2639,11 +2776,15 @@ static int relations_in_parallel(loader *L)
     for (size_t fi = 0; fi < L->n_files; fi++)
         if (L->files[fi].syntax_ok && L->files[fi].format_ok)
             total += L->files[fi].sec[SEC_RELATIONS].n;
-    /* ENTENTE_THREADS=1 forces the single-threaded path (for tests, and to
-     * rule the worker out when chasing a problem). */
-    const char *threads = getenv("ENTENTE_THREADS");
-    if (total < PARALLEL_MIN_RELATIONS || L->stopped || L->oom ||
-        (threads && strcmp(threads, "1") == 0))
+    /* threads 1, or by default ENTENTE_THREADS=1, forces the single-threaded
+     * path (for tests, and to rule the worker out when chasing a problem). */
+    unsigned threads = L->threads;
+    if (threads == 0) {
+        const char *env = getenv("ENTENTE_THREADS");
+        if (env && strcmp(env, "1") == 0)
+            threads = 1;
+    }
+    if (total < PARALLEL_MIN_RELATIONS || L->stopped || L->oom || threads == 1)
         return 0;
     rel_ref *refs = malloc(total * sizeof *refs);
     loader *W = malloc(sizeof *W);
@@ -2869,6 +3010,7 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
     L->diags = diags;
     L->max_errors = opts && opts->max_errors ? opts->max_errors : DEFAULT_MAX_ERRORS;
     L->allow_missing_evidence = opts ? opts->allow_missing_evidence : 0;
+    L->threads = opts ? opts->threads : 0;
     L->g = ent_graph_new_();
     if (L->g) {
         L->arena = &L->g->arena;

@@ -100,7 +100,7 @@ SUBJECT=entente  # the peer the targets apply to
 TIME_TARGET=1.5  # SUBJECT's load time / BASELINE's, at most
 RSS_TARGET=4     # SUBJECT's peak RSS / file size, below
 GNU_TIME=/usr/bin/time
-PARTS=${BENCH_PARTS:-"loader pipeline query render balance report align"}
+PARTS=${BENCH_PARTS:-"loader pipeline query render balance report align errors"}
 PIPE_PEERS=${BENCH_PIPELINE_PEERS:-"networkx igraph entente-shift"}
 PYTHON=${BENCH_PYTHON:-/usr/bin/python3}
 PIPE_SUBJECT=entente-shift # the pipeline peer the targets apply to
@@ -132,6 +132,9 @@ RENDER_SC=$ROOT/graphs/south-caucasus.json
 RENDER_SC_MAX_S=0.25  # `entente render` of one South Caucasus diagram, wall time, under
 RENDER_AUTO_ACTORS=1000 # the automatic choice on this many actors...
 RENDER_AUTO_MAX_S=10  # ...in under this many seconds of wall time
+ERRORS_SIZES=${BENCH_ERRORS_SIZES:-"10000 100000"} # errors in the errors part's files
+ERRORS_MAX_S=2        # the largest of them checked in under this many seconds
+ERRORS_GROWTH=3       # time per error, largest / smallest, at most
 BALANCE_DAY=2015-06-30 # the snapshot measured
 BALANCE_REPEAT=${BENCH_BALANCE_REPEAT:-3} # runs of each step in the process, the median kept
 # The timed steps of `ent_bench_balance graph`, each printed as STEP_s= and given a column.
@@ -1155,9 +1158,9 @@ balance_verdict() {
 
 for part in $PARTS; do
     case $part in
-    loader | pipeline | query | render | balance | report | align) ;;
+    loader | pipeline | query | render | balance | report | align | errors) ;;
     *) die "unknown part '$part' in BENCH_PARTS (loader, pipeline, query, render, balance," \
-        "report, align)" ;;
+        "report, align, errors)" ;;
     esac
 done
 preflight
@@ -1538,6 +1541,61 @@ if has_part align; then
     echo "$PIPE_VERDICT: align benchmark (tables in $RESULTS)"
 fi
 
+# Error reporting (`entente check --max-errors 0`) on a minified one-line file whose every
+# element is an error, ERRORS_SIZES errors (each element of "actors" a number), the median
+# wall time of 3 runs. Targets: the largest in under ERRORS_MAX_S seconds, and the time per
+# error on the largest at most ERRORS_GROWTH times that on the smallest (locating a
+# diagnostic does not walk its line from the start).
+errors_status=0
+if has_part errors; then
+    [ -x "$BUILD/entente" ] || die "$BUILD/entente is missing: build first (make build)"
+    echo
+    echo "== errors: entente check --max-errors 0 on one line, median of 3 runs"
+    printf '%-9s%10s%10s%12s\n' errors "wall s" "user s" "us/error"
+    {
+        echo
+        echo "## Error reporting (errors)"
+        echo
+        echo "\`entente check --max-errors 0 --quiet FILE\` on a minified one-line file whose" \
+             "every element of \"actors\" is a number (one error each), the median of 3 runs."
+        echo
+        echo "| errors | median wall s | median user s | us per error |"
+        echo "|---:|---:|---:|---:|"
+    } >> "$RESULTS"
+    first_per='' last_per='' last_wall=''
+    for n in $ERRORS_SIZES; do
+        f=$TMP/errors-$n.json
+        awk -v n="$n" 'BEGIN { printf "{\"format\":\"entente/1\",\"actors\":[1";
+            for (i = 1; i < n; i++) printf ",1"; printf "]}" }' > "$f"
+        : > "$TMP/errors-times"
+        for i in 1 2 3; do
+            "$GNU_TIME" -f '%e %U' -o "$TMP/errors-time" "$BUILD/entente" check \
+                --max-errors 0 --quiet "$f" > /dev/null 2>&1 || : # exit status 1: errors
+            # GNU time writes a line about the exit status first.
+            tail -n 1 "$TMP/errors-time" >> "$TMP/errors-times"
+            echo "errors=$n run=$i $(tail -n 1 "$TMP/errors-time")" >> "$RAW"
+        done
+        wall=$(cut -d' ' -f1 "$TMP/errors-times" | median)
+        user=$(cut -d' ' -f2 "$TMP/errors-times" | median)
+        per=$(awk -v w="$wall" -v n="$n" 'BEGIN { printf "%.2f", w * 1e6 / n }')
+        [ -n "$first_per" ] || first_per=$per
+        last_per=$per
+        last_wall=$wall
+        printf '%-9s%10s%10s%12s\n' "$n" "$wall" "$user" "$per"
+        echo "| $n | $wall | $user | $per |" >> "$RESULTS"
+    done
+    printf '\nError reporting targets:\n\n' >> "$RESULTS"
+    PIPE_VERDICT=PASS
+    ok=$(awk -v x="$last_wall" -v t="$ERRORS_MAX_S" 'BEGIN { print (x + 0 < t) ? "PASS" : "FAIL" }')
+    verdict_line "$ok" "the largest file in $last_wall s (target < $ERRORS_MAX_S s)"
+    ok=$(awk -v a="$first_per" -v b="$last_per" -v g="$ERRORS_GROWTH" \
+        'BEGIN { print (b + 0 <= g * (a + 0) || b + 0 < 5) ? "PASS" : "FAIL" }')
+    verdict_line "$ok" "$last_per us per error on the largest, $first_per on the smallest" \
+        "(target: at most $ERRORS_GROWTH times, or under 5 us)"
+    [ "$PIPE_VERDICT" = PASS ] || errors_status=1
+    echo "$PIPE_VERDICT: errors benchmark (tables in $RESULTS)"
+fi
+
 [ "$loader_status" -eq 0 ] && [ "$pipeline_status" -eq 0 ] && [ "$query_status" -eq 0 ] &&
     [ "$render_status" -eq 0 ] && [ "$balance_status" -eq 0 ] && [ "$report_status" -eq 0 ] &&
-    [ "$align_status" -eq 0 ]
+    [ "$align_status" -eq 0 ] && [ "$errors_status" -eq 0 ]

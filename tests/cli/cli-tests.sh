@@ -374,6 +374,17 @@ else
     bad "two-thread load reports what one thread reports"
     printf '%s\n%s\n' "$a" "$b" | head -10 | sed 's/^/    /'
 fi
+c=$("$bin" check --threads 1 big.json 2>&1; echo "exit $?")
+d=$(ENTENTE_THREADS=1 "$bin" check --threads 2 big.json 2>&1; echo "exit $?")
+if [ "$a" = "$c" ] && [ "$a" = "$d" ]; then
+    ok "--threads 1 and --threads 2 report what one thread reports"
+else
+    bad "--threads 1 and --threads 2 report what one thread reports"
+    printf '%s\n%s\n' "$c" "$d" | head -10 | sed 's/^/    /'
+fi
+expect "--threads takes a number" 2 "'--threads' takes a whole number, not 'two'" \
+    "$bin" info --threads two big.json
+expect "--threads on an analysis" 0 "" "$bin" snapshot --threads 1 --at 2020-01-01 "$sc"
 
 # 200 MB of random bytes, generated here (never committed): a located error
 # and exit 1, without a crash or a hang.

@@ -95,7 +95,7 @@ enum { A, B, C, D, E, F };
 static ent_graph *load_string(const char *text)
 {
     ent_load_input in = {"test.json", text, strlen(text)};
-    ent_load_options o = {0, 1};
+    ent_load_options o = {.allow_missing_evidence = 1};
     ent_graph *g = NULL;
     ent_diags *d = ent_diags_new();
     int rc = ent_load_inputs(&g, &in, 1, &o, d);

@@ -62,7 +62,7 @@ static ent_graph *build(const char *const *actors, size_t na, const char *allian
     n += (size_t)snprintf(text + n, 65536 - n, "]}");
     assert_true(n < 65536);
     ent_load_input in = {"test.json", text, n};
-    ent_load_options o = {0, 1};
+    ent_load_options o = {.allow_missing_evidence = 1};
     ent_graph *g = NULL;
     ent_diags *d = ent_diags_new();
     int rc = ent_load_inputs(&g, &in, 1, &o, d);

@@ -30,7 +30,7 @@ static ent_graph *graph_of(const char *relations)
              relations);
     ent_graph *g;
     ent_diags *d = ent_diags_new();
-    ent_load_options o = {0, 1}; /* no warnings about missing evidence */
+    ent_load_options o = {.allow_missing_evidence = 1}; /* no warnings about missing evidence */
     ent_load_input in = {"test.json", doc, strlen(doc)};
     int rc = ent_load_inputs(&g, &in, 1, &o, d);
     for (size_t i = 0; i < ent_diags_count(d); i++)

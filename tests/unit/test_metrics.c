@@ -95,7 +95,7 @@ static const char *timeline =
 static ent_graph *load_timeline(void)
 {
     ent_load_input in = {"t.json", timeline, strlen(timeline)};
-    ent_load_options o = {0, 1};
+    ent_load_options o = {.allow_missing_evidence = 1};
     ent_diags *d = ent_diags_new();
     ent_graph *g = NULL;
     assert_int_equal(ent_load_inputs(&g, &in, 1, &o, d), 0);
