@@ -59,6 +59,8 @@ const char cmd_render_help[] =
     "  --sources KINDS             keep only relations with evidence from sources of\n"
     "                              these kinds, e.g. article (see 'entente info')\n"
     "  --max-errors N              stop reading after N errors (default 100)\n"
+    "  --threads N                 check relations on N threads (default 0: automatic;\n"
+    "                              1: one thread)\n"
     "  -h, --help                  show this help\n"
     "\n"
     "exit status: 0 success, 1 the data has errors, 2 usage error, 3 a file could\n"

@@ -58,6 +58,8 @@ const char cmd_report_help[] =
     "  --sources KINDS             keep only relations with evidence from sources of\n"
     "                              these kinds, e.g. article (see 'entente info')\n"
     "  --max-errors N              stop reading after N errors (default 100)\n"
+    "  --threads N                 check relations on N threads (default 0: automatic;\n"
+    "                              1: one thread)\n"
     "  -h, --help                  show this help\n"
     "\n"
     "exit status: 0 success, 1 the data has errors, 2 usage error (DIR exists\n"
@@ -73,7 +75,8 @@ static const cli_opt opts[] = {
     {"output", 'o', 1},  {"force", 0, 0},      {"actors", 0, 1},
     {"top", 0, 1},       {"title", 0, 1},      {"window", 0, 1},
     {"half-life", 0, 1}, {"status", 0, 1},     {"exclude-claims-by", 0, 1},
-    {"sources", 0, 1},   {"max-errors", 0, 1}, {NULL, 0, 0}};
+    {"sources", 0, 1},   {"max-errors", 0, 1}, {"threads", 0, 1},
+    {NULL, 0, 0}};
 
 #define MAX_ACTORS 64
 
