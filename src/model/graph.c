@@ -107,9 +107,8 @@ static int index_neighbours(ent_graph *g)
     return 0;
 }
 
-/* The reliance code (ENT_RELY_*) of a relation of type t read from `from` to
- * actor `to` (see reliance_as in src/passes/reliance.c before this was
- * precomputed). */
+/* The reliance code (ENT_RELY_*) of a relation of type t read towards actor
+ * `to` (docs/analyses.md, "Leverage"). */
 static uint8_t rely_code(const ent_graph *g, const ent_reltype *t, uint32_t to)
 {
     switch (t->role) {

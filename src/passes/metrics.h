@@ -24,7 +24,8 @@ void elist_release(elist *e);
 int elist_push(elist *e, uint32_t from, uint32_t to, double pos, double neg, double rel_to,
                double rel_from, double mirrored);
 
-/* The reliance the relations behind edge x of view v add, split as in elist. */
+/* The reliance the relations behind edge x of view v add, split as in elist
+ * (summed when v was taken; x must be one of v's edges, else both are 0). */
 void edge_reliance(const ent_view *v, const ent_edge *x, double *rel_to, double *rel_from);
 
 /*

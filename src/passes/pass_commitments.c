@@ -86,6 +86,7 @@ static int attacked(const ent_view *v, uint32_t attacker, uint32_t victim)
 /* The buffers of one verdict, reused from row to row. */
 typedef struct cells {
     ent_strbuf trig, acts, ob, against, backed;
+    int32_t commanded_by; /* the type commanded_by, or -1 */
 } cells;
 
 /*
@@ -125,7 +126,7 @@ static void judge(const ent_view *v, tb *t, cells *c, uint32_t bound, uint32_t p
     /* What the bound party did: towards the protected party, and with those
      * who attacked it. Its own acts, those made through it, and those of the
      * forces it commands (listed by their commanded_by relations). */
-    int32_t cmd = type_by_id(g, "commanded_by");
+    int32_t cmd = c->commanded_by;
     for (size_t f = g->in_start[bound]; f <= g->in_start[bound + 1]; f++) {
         uint32_t actor = bound;
         if (f < g->in_start[bound + 1]) {
@@ -227,7 +228,7 @@ static int fellows(const ent_view *v, tb *t, cells *c, uint32_t prot, uint32_t a
 static int commanders(const ent_view *v, tb *t, cells *c, uint32_t force, uint32_t prot, uint32_t r)
 {
     const ent_graph *g = ent_view_graph(v);
-    int32_t cmd = type_by_id(g, "commanded_by");
+    int32_t cmd = c->commanded_by;
     if (cmd < 0 || g->actors[force].kind != ENT_KIND_FORCE)
         return ENT_OK;
     for (size_t k = g->out_start[force]; k < g->out_start[force + 1]; k++) {
@@ -248,7 +249,8 @@ static int commanders(const ent_view *v, tb *t, cells *c, uint32_t force, uint32
 int ent_commitments_table(ent_table **out, const ent_view *v)
 {
     const ent_graph *g = ent_view_graph(v);
-    cells c = {ENT_STRBUF_INIT, ENT_STRBUF_INIT, ENT_STRBUF_INIT, ENT_STRBUF_INIT, ENT_STRBUF_INIT};
+    cells c = {ENT_STRBUF_INIT, ENT_STRBUF_INIT, ENT_STRBUF_INIT,
+               ENT_STRBUF_INIT, ENT_STRBUF_INIT, type_by_id(g, "commanded_by")};
     fellow *buf = NULL;
     size_t cap = 0;
     char d[11], title[160];

@@ -53,17 +53,10 @@ static void add_relations(const ent_view *v, uint32_t s, uint32_t t, uint32_t cl
             ent_strbuf_adds(rels, "; ");
         describe_relation(g, r, rels);
         ent_strbuf_addf(rels, " (%+.2f)", d[hit].amount);
-        const ent_relation *rel = ent_graph_relation(g, r);
-        for (size_t e = 0; e < rel->n_evidence; e++) {
-            const ent_evidence *ev = &rel->evidence[e];
-            if (evid->len)
-                ent_strbuf_adds(evid, " | ");
-            ent_strbuf_adds(evid, ent_graph_source(g, ev->source)->id);
-            if (ev->locator[0])
-                ent_strbuf_addf(evid, " (%s)", ev->locator);
-            if (ev->note[0])
-                ent_strbuf_addf(evid, ": %s", ev->note);
-        }
+        ent_edge one = {0, 0, 0, 0, 0, &x->relations[k], 1, 0};
+        if (evid->len && ent_graph_relation(g, r)->n_evidence)
+            ent_strbuf_adds(evid, " | ");
+        describe_evidence(g, &one, evid);
     }
 }
 

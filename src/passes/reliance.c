@@ -62,32 +62,9 @@ int ent_relation_reliance(const ent_view *v, uint32_t r, ent_reliance out[2])
 
 void edge_reliance(const ent_view *v, const ent_edge *x, double *rel_to, double *rel_from)
 {
-    if (ent_view_edge_reliance_(v, x, rel_to, rel_from))
-        return; /* summed when the view was taken */
-    double to = 0, from = 0, amount;
-    for (size_t k = 0; k < x->n_relations; k++) {
-        /* A symmetric relation stands behind both directions' edges: read it
-         * in the direction of this edge. The precomputed code says which end
-         * relies on which (see ent_rel_span). */
-        switch (ent_view_reliance_(v, x->relations[k], x->source, &amount)) {
-        case ENT_RELY_TO_ON_FROM:
-            to += amount;
-            break;
-        case ENT_RELY_REFUSAL:
-            to -= amount;
-            break;
-        case ENT_RELY_FROM_ON_TO:
-            if (x->source == x->target) /* a loop: the client is this edge's target too */
-                to += amount;
-            else
-                from += amount;
-            break;
-        default:
-            break;
-        }
-    }
-    *rel_to = to;
-    *rel_from = from;
+    /* Summed when the view was taken; x is one of v's edges. */
+    if (!ent_view_edge_reliance_(v, x, rel_to, rel_from))
+        *rel_to = *rel_from = 0;
 }
 
 void reliance_release(reliance *r)
