@@ -15,6 +15,7 @@
 #include "analysis.h"
 #include "render.h"
 #include "report.h"
+#include "export.h"
 
 #ifdef __cplusplus
 extern "C" {
