@@ -558,7 +558,7 @@ static void on_member(void *ud, const jscan *s, size_t key_pos, size_t val_pos)
     loader *L = ud;
     lfile *f = L->cur;
     char key[64];
-    size_t klen = jscan_decode_string(s->buf, s->len, key_pos, key, sizeof key);
+    size_t klen = ent__jscan_decode_string(s->buf, s->len, key_pos, key, sizeof key);
     L->cur_sec = NULL;
     if (klen == (size_t)-1)
         key[0] = '\0';
@@ -642,7 +642,7 @@ static void first_pass(loader *L, lfile *f)
 {
     jscan s;
     jscan_hooks hooks = {L, on_member, on_element};
-    jscan_init(&s, f->buf, f->len);
+    ent__jscan_init(&s, f->buf, f->len);
     s.hooks = &hooks;
     L->cur = f;
     L->cur_sec = NULL;
@@ -651,7 +651,7 @@ static void first_pass(loader *L, lfile *f)
     L->base_line = 1;
     if (f->len >= 3 && memcmp(f->buf, "\xef\xbb\xbf", 3) == 0)
         s.pos = 3; /* a UTF-8 byte order mark is tolerated */
-    jscan_ws(&s);
+    ent__jscan_ws(&s);
     if (s.pos >= f->len) {
         report(L, ENT_SEV_ERROR, "empty-file", f, s.pos,
                "the file is empty; a graph file is a JSON object such as "
@@ -670,7 +670,7 @@ static void first_pass(loader *L, lfile *f)
         return;
     }
     f->top_pos = s.pos;
-    if (jscan_value(&s, 0) < 0) {
+    if (ent__jscan_value(&s, 0) < 0) {
         if (s.err_open_kind) {
             unsigned line, col;
             size_t ls;
@@ -685,7 +685,7 @@ static void first_pass(loader *L, lfile *f)
             report(L, ENT_SEV_ERROR, s.err_code, f, s.err_pos, "%s", s.err_msg);
         return;
     }
-    jscan_ws(&s);
+    ent__jscan_ws(&s);
     if (s.pos < f->len) {
         report(L, ENT_SEV_ERROR, "json-syntax", f, s.pos,
                "unexpected text after the end of the JSON document");
@@ -826,7 +826,7 @@ static const char *expected_name(unsigned types)
 static size_t member_pos(const lfile *f, size_t obj, const char *key, int want_key)
 {
     size_t kp, vp;
-    if (!jscan_member(f->buf, f->len, obj, key, 0, &kp, &vp))
+    if (!ent__jscan_member(f->buf, f->len, obj, key, 0, &kp, &vp))
         return obj;
     return want_key ? kp : vp;
 }
@@ -835,7 +835,7 @@ static size_t member_pos(const lfile *f, size_t obj, const char *key, int want_k
 static size_t element_pos(const lfile *f, size_t obj, const char *key, size_t i)
 {
     size_t arr = member_pos(f, obj, key, 0);
-    size_t p = jscan_element(f->buf, f->len, arr, i);
+    size_t p = ent__jscan_element(f->buf, f->len, arr, i);
     return p ? p : arr;
 }
 
@@ -1041,10 +1041,11 @@ static size_t path_pos(const lfile *f, size_t base, const struct pathstep *steps
     size_t pos = base, kp;
     for (int i = 0; i < n; i++) {
         if (steps[i].key) {
-            if (!jscan_member(f->buf, f->len, pos, steps[i].key, steps[i].occurrence, &kp, &pos))
+            if (!ent__jscan_member(f->buf, f->len, pos, steps[i].key, steps[i].occurrence, &kp,
+                                   &pos))
                 return base;
         } else {
-            size_t e = jscan_element(f->buf, f->len, pos, steps[i].index);
+            size_t e = ent__jscan_element(f->buf, f->len, pos, steps[i].index);
             if (!e)
                 return base;
             pos = e;
@@ -1066,8 +1067,8 @@ static void report_dup_key(loader *L, const lfile *f, size_t base, int depth, co
                            int occurrence)
 {
     size_t obj = path_pos(f, base, L->path, depth), kp, vp;
-    size_t second = jscan_member(f->buf, f->len, obj, key, occurrence, &kp, &vp) ? kp : obj;
-    size_t first = jscan_member(f->buf, f->len, obj, key, 0, &kp, &vp) ? kp : obj;
+    size_t second = ent__jscan_member(f->buf, f->len, obj, key, occurrence, &kp, &vp) ? kp : obj;
+    size_t first = ent__jscan_member(f->buf, f->len, obj, key, 0, &kp, &vp) ? kp : obj;
     report(L, ENT_SEV_ERROR, "duplicate-key", f, second,
            "\"%s\" appears twice in the same object; JSON parsers would keep only one", key);
     report(L, ENT_SEV_NOTE, "duplicate-key", f, first, "first \"%s\" is here", key);
@@ -2202,7 +2203,7 @@ static int fast_object(const lfile *f, size_t p, const field *fields, fval *slot
         slots[i].kind = 0;
     if (b[p] != '{')
         return 0;
-    p = jscan_skip_ws(b, len, p + 1);
+    p = ent__jscan_skip_ws(b, len, p + 1);
     if (b[p] == '}') {
         *after = p + 1;
         return 1;
@@ -2220,7 +2221,7 @@ static int fast_object(const lfile *f, size_t p, const field *fields, fval *slot
         if (!fields[i].name || slots[i].kind)
             return 0;
         fval *v = &slots[i];
-        p = jscan_skip_ws(b, len, jscan_skip_ws(b, len, kend) + 1); /* past the ':' */
+        p = ent__jscan_skip_ws(b, len, ent__jscan_skip_ws(b, len, kend) + 1); /* past the ':' */
         v->pos = p;
         v->esc = 0;
         char c = b[p];
@@ -2235,22 +2236,22 @@ static int fast_object(const lfile *f, size_t p, const field *fields, fval *slot
             if (!(fields[i].types & T_NUM))
                 return 0;
             v->kind = 'n';
-            v->end = jscan_skip(b, len, p);
+            v->end = ent__jscan_skip(b, len, p);
             if (v->end - p > 32) /* cJSON reads at most 63 characters of a number */
                 return 0;
         } else if (c == '[') {
             if (!(fields[i].types & T_ARR))
                 return 0;
             v->kind = 'a';
-            v->end = jscan_skip(b, len, p);
+            v->end = ent__jscan_skip(b, len, p);
         } else
             return 0;
-        p = jscan_skip_ws(b, len, v->end);
+        p = ent__jscan_skip_ws(b, len, v->end);
         if (b[p] == '}') {
             *after = p + 1;
             return 1;
         }
-        p = jscan_skip_ws(b, len, p + 1); /* past the ',' */
+        p = ent__jscan_skip_ws(b, len, p + 1); /* past the ',' */
     }
 }
 
@@ -2292,7 +2293,7 @@ static const char *fast_keep(loader *L, const lfile *f, const fval *v)
         return ent_arena_strndup(L->arena, f->buf + v->pos + 1, n);
     char *p = ent_arena_alloc(L->arena, n + 1);
     if (p)
-        jscan_decode_string(f->buf, f->len, v->pos, p, n + 1);
+        ent__jscan_decode_string(f->buf, f->len, v->pos, p, n + 1);
     return p;
 }
 
@@ -2365,16 +2366,16 @@ static int relation_fast(loader *L, lfile *f, const elem *el)
     }
 
     if (v[RF_EVIDENCE].kind) {
-        size_t p = jscan_skip_ws(b, f->len, v[RF_EVIDENCE].pos + 1);
+        size_t p = ent__jscan_skip_ws(b, f->len, v[RF_EVIDENCE].pos + 1);
         while (b[p] != ']') {
             if (n_ev == FAST_MAX_EVIDENCE || !fast_object(f, p, evidence_fields, ev[n_ev], &after))
                 return 0;
             if (!ev[n_ev][EF_SOURCE].kind)
                 return 0;
             n_ev++;
-            p = jscan_skip_ws(b, f->len, after);
+            p = ent__jscan_skip_ws(b, f->len, after);
             if (b[p] == ',')
-                p = jscan_skip_ws(b, f->len, p + 1);
+                p = ent__jscan_skip_ws(b, f->len, p + 1);
         }
     }
     uint32_t sources[FAST_MAX_EVIDENCE];
@@ -2637,7 +2638,7 @@ static const element_fn element_fns[SEC_COUNT] = {do_type,     do_source,   do_a
 /* Parses a top-level scalar member with cJSON; NULL when absent. */
 static cJSON *parse_at(const lfile *f, size_t pos)
 {
-    size_t end = jscan_skip(f->buf, f->len, pos);
+    size_t end = ent__jscan_skip(f->buf, f->len, pos);
     return cJSON_ParseWithLengthOpts(f->buf + pos, end - pos, NULL, 0);
 }
 
