@@ -2171,10 +2171,11 @@ typedef struct fval {
 #define FAST_CSTR         (MAX_ID_LEN + 8)
 
 /* End of the (validated) string at `p`; *esc is 1 for escapes, 2 for \u. */
-static size_t fast_string(const char *b, size_t p, char *esc)
+static size_t fast_string(const char *b, size_t len, size_t p, char *esc)
 {
     *esc = 0;
     for (p++;; p++) {
+        p = jscan_plain_run(b, p, len); /* stops at the closing quote at the latest */
         char c = b[p];
         if (c == '"')
             return p + 1;
@@ -2209,7 +2210,7 @@ static int fast_object(const lfile *f, size_t p, const field *fields, fval *slot
     }
     for (;;) {
         char esc;
-        size_t kend = fast_string(b, p, &esc), klen = kend - p - 2;
+        size_t kend = fast_string(b, len, p, &esc), klen = kend - p - 2;
         if (esc)
             return 0;
         int i;
@@ -2228,7 +2229,7 @@ static int fast_object(const lfile *f, size_t p, const field *fields, fval *slot
             if (!(fields[i].types & (T_STR | T_DATE)))
                 return 0;
             v->kind = 's';
-            v->end = fast_string(b, p, &v->esc);
+            v->end = fast_string(b, len, p, &v->esc);
             if (v->esc == 2)
                 return 0;
         } else if (c == '-' || (c >= '0' && c <= '9')) {
