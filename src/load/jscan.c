@@ -30,6 +30,25 @@ int ent__jscan_fail(jscan *s, size_t pos, const char *code, const char *fmt, ...
     return -1;
 }
 
+/* After a line break at p-1: the position past the spaces that indent the
+ * next line, sixteen at a time where SSE2 is there. */
+static inline size_t indent_end(const char *b, size_t p, size_t n)
+{
+#ifdef __SSE2__
+    const __m128i space = _mm_set1_epi8(' ');
+    while (p + 16 <= n) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b + p));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, space));
+        if (m != 0xffffu)
+            return p + (size_t)__builtin_ctz(~m);
+        p += 16;
+    }
+#endif
+    while (p < n && b[p] == ' ')
+        p++;
+    return p;
+}
+
 void ent__jscan_ws(jscan *s)
 {
     const char *b = s->buf;
@@ -40,7 +59,7 @@ void ent__jscan_ws(jscan *s)
             p++;
         else if (c == '\n') {
             s->line++;
-            p++;
+            p = indent_end(b, p + 1, n);
         } else
             break;
     }
@@ -49,9 +68,15 @@ void ent__jscan_ws(jscan *s)
 
 size_t ent__jscan_skip_ws(const char *buf, size_t len, size_t pos)
 {
-    while (pos < len &&
-           (buf[pos] == ' ' || buf[pos] == '\t' || buf[pos] == '\r' || buf[pos] == '\n'))
-        pos++;
+    while (pos < len) {
+        char c = buf[pos];
+        if (c == ' ' || c == '\t' || c == '\r')
+            pos++;
+        else if (c == '\n')
+            pos = indent_end(buf, pos + 1, len);
+        else
+            break;
+    }
     return pos;
 }
 
@@ -146,8 +171,7 @@ int ent__jscan_string(jscan *s)
     size_t n = s->len, start = s->pos, p = s->pos + 1;
     for (;;) {
         /* Fast path: plain printable ASCII. */
-        while (p < n && b[p] >= 0x20 && b[p] < 0x80 && b[p] != '"' && b[p] != '\\')
-            p++;
+        p = jscan_plain_run(s->buf, p, n);
         if (p >= n)
             return truncated(s, '"', start);
         unsigned char c = b[p];

@@ -12,6 +12,9 @@
 #define ENT_LOAD_JSCAN_H
 
 #include <stddef.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Deepest nesting of arrays and objects accepted (cJSON's own limit). */
 #define ENT_JSON_MAX_DEPTH 1000
@@ -77,6 +80,35 @@ size_t ent__jscan_skip(const char *buf, size_t len, size_t pos);
 /* Sets an error at `pos` and returns -1. */
 int ent__jscan_fail(jscan *s, size_t pos, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/*
+ * The first position at or after p (and before n) holding a byte that may
+ * end a plain run of string text: '"', '\\', a control character or a byte
+ * of 0x80 or more; n when there is none. Sixteen bytes at a time where SSE2
+ * is there (signed comparison with 0x20 catches both the control characters
+ * and the bytes from 0x80 up, which are negative as signed chars).
+ */
+static inline size_t jscan_plain_run(const char *buf, size_t p, size_t n)
+{
+    const unsigned char *b = (const unsigned char *)buf;
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
+                  space = _mm_set1_epi8(0x20);
+    while (p + 16 <= n) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b + p));
+        __m128i hit =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)),
+                         _mm_cmplt_epi8(x, space));
+        unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+        if (mask)
+            return p + (size_t)__builtin_ctz(mask);
+        p += 16;
+    }
+#endif
+    while (p < n && b[p] >= 0x20 && b[p] < 0x80 && b[p] != '"' && b[p] != '\\')
+        p++;
+    return p;
+}
 
 /* Position of the next non-space byte at or after pos. */
 size_t ent__jscan_skip_ws(const char *buf, size_t len, size_t pos);
