@@ -24,17 +24,18 @@ typedef struct found {
 } found;
 
 /* Finds the blocs of `view` (o: the options, not NULL). 0 or an ent_error code. */
-int blocs_find(found *f, const ent_view *view, const ent_blocs_options *o);
-void found_release(found *f);
+int ent__blocs_find(found *f, const ent_view *view, const ent_blocs_options *o);
+void ent__found_release(found *f);
 
 /* The tables of ent_blocs_tables and ent_blocs_change_tables, from found blocs. */
-int blocs_table(ent_table **out, const found *f, const ent_blocs_options *o);
-int match_blocs(const found *a, const found *b, uint32_t *match);
-int blocs_change_summary(ent_table **out, const found *fa, const found *fb, const uint32_t *match,
-                         const ent_blocs_options *o);
-int blocs_moves_table(ent_table **out, const found *fa, const found *fb, const uint32_t *match);
+int ent__blocs_table(ent_table **out, const found *f, const ent_blocs_options *o);
+int ent__match_blocs(const found *a, const found *b, uint32_t *match);
+int ent__blocs_change_summary(ent_table **out, const found *fa, const found *fb,
+                              const uint32_t *match, const ent_blocs_options *o);
+int ent__blocs_moves_table(ent_table **out, const found *fa, const found *fb,
+                           const uint32_t *match);
 
 /* As ent_blocs_aligned, from found blocs. */
-int blocs_aligned_found(const found *fa, const found *fb, uint32_t *bloc_a, uint32_t *bloc_b);
+int ent__blocs_aligned_found(const found *fa, const found *fb, uint32_t *bloc_a, uint32_t *bloc_b);
 
 #endif

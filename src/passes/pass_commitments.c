@@ -44,7 +44,7 @@ static void describe(const ent_graph *g, ent_strbuf *sb, uint32_t r)
     const ent_relation *rel = ent_graph_relation(g, r);
     ent_strbuf_addf(sb, "%s->%s ", ent_graph_actor(g, rel->source)->id,
                     ent_graph_actor(g, rel->target)->id);
-    describe_relation(g, r, sb);
+    ent__describe_relation(g, r, sb);
     if (rel->via != ENT_NO_ACTOR)
         ent_strbuf_addf(sb, " via %s", ent_graph_actor(g, rel->via)->id);
 }
@@ -140,7 +140,7 @@ static void judge(const ent_view *v, tb *t, cells *c, uint32_t bound, uint32_t p
         for (size_t k = g->out_start[actor]; k < g->out_start[actor + 1]; k++) {
             uint32_t q = g->by_source[k];
             const ent_relation *x = &g->relations[q];
-            int stance = relation_stance(g, x);
+            int stance = ent__relation_stance(g, x);
             if (q == skip || !kept(v, q) || stance == 0 || (int32_t)x->type == cmd)
                 continue;
             uint32_t other = out_other(g, q, actor);
@@ -165,13 +165,13 @@ static void judge(const ent_view *v, tb *t, cells *c, uint32_t bound, uint32_t p
     }
     const char *verdict = against ? "broken" : backed ? "kept" : called ? "ignored" : "not tested";
     ent_strbuf_adds(&c->acts, ent_strbuf_str(against ? &c->against : &c->backed));
-    tb_row(t);
-    tb_str(t, 0, g->actors[bound].id);
-    tb_str(t, 1, g->actors[prot].id);
-    tb_str(t, 2, verdict);
-    tb_str(t, 3, ent_strbuf_str(&c->ob));
-    tb_str(t, 4, ent_strbuf_str(&c->trig));
-    tb_str(t, 5, ent_strbuf_str(&c->acts));
+    ent__tb_row(t);
+    ent__tb_str(t, 0, g->actors[bound].id);
+    ent__tb_str(t, 1, g->actors[prot].id);
+    ent__tb_str(t, 2, verdict);
+    ent__tb_str(t, 3, ent_strbuf_str(&c->ob));
+    ent__tb_str(t, 4, ent_strbuf_str(&c->trig));
+    ent__tb_str(t, 5, ent_strbuf_str(&c->acts));
 }
 
 /* A fellow member of an alliance: the member and its membership. */
@@ -198,12 +198,12 @@ static int fellows(const ent_view *v, tb *t, cells *c, uint32_t prot, uint32_t a
                    fellow **buf, size_t *cap)
 {
     const ent_graph *g = ent_view_graph(v);
-    if (defence_membership(v, prot, al, NULL) != r)
+    if (ent__defence_membership(v, prot, al, NULL) != r)
         return ENT_OK;
     size_t n = 0;
     for (size_t k = g->in_start[al]; k < g->in_start[al + 1]; k++) {
         uint32_t q = g->by_target[k], m = g->relations[q].source;
-        if (m == prot || m == al || defence_membership(v, m, al, NULL) != q)
+        if (m == prot || m == al || ent__defence_membership(v, m, al, NULL) != q)
             continue;
         if (ent_grow_((void **)buf, cap, n + 1, sizeof **buf) < 0)
             return ENT_ENOMEM;
@@ -250,22 +250,22 @@ int ent_commitments_table(ent_table **out, const ent_view *v)
 {
     const ent_graph *g = ent_view_graph(v);
     cells c = {ENT_STRBUF_INIT, ENT_STRBUF_INIT, ENT_STRBUF_INIT,
-               ENT_STRBUF_INIT, ENT_STRBUF_INIT, type_by_id(g, "commanded_by")};
+               ENT_STRBUF_INIT, ENT_STRBUF_INIT, ent__type_by_id(g, "commanded_by")};
     fellow *buf = NULL;
     size_t cap = 0;
     char d[11], title[160];
     *out = NULL;
     snprintf(title, sizeof title, "obligations in force on %s and what was done about them",
-             day_str(ent_view_day(v), d));
+             ent__day_str(ent_view_day(v), d));
     tb t = {ent_table_new(title), ENT_OK};
     if (!t.t)
         return ent_error_set(ENT_ENOMEM, "out of memory");
-    tb_col(&t, "bound", ENT_COL_STRING, 0);
-    tb_col(&t, "protected", ENT_COL_STRING, 0);
-    tb_col(&t, "verdict", ENT_COL_STRING, 0);
-    tb_col(&t, "obligation", ENT_COL_STRING, 0);
-    tb_col(&t, "called_for", ENT_COL_STRING, 0);
-    tb_col(&t, "acts", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "bound", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "protected", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "verdict", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "obligation", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "called_for", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "acts", ENT_COL_STRING, 0);
     for (uint32_t r = 0; r < g->n_relations && !t.rc; r++) {
         const ent_relation *rel = &g->relations[r];
         const ent_reltype *type = &g->types[rel->type];
@@ -274,7 +274,7 @@ int ent_commitments_table(ent_table **out, const ent_view *v)
         uint32_t bound = rel->source, prot = rel->target;
         int member = strcmp(type->id, "member_of") == 0;
         if (member) {
-            if (!is_defence_alliance(g, rel->target))
+            if (!ent__is_defence_alliance(g, rel->target))
                 continue;
             bound = rel->target;
             prot = rel->source;
@@ -292,11 +292,12 @@ int ent_commitments_table(ent_table **out, const ent_view *v)
         if (member && fellows(v, &t, &c, prot, bound, r, &buf, &cap))
             t.rc = ENT_ENOMEM;
     }
-    view_note(&t, v);
-    tb_note(&t, "fellow member of A: membership of an alliance with collective defence binds "
-                "every member to defend every other, as well as the alliance to its members");
-    tb_note(&t, "force of C: a force's obligation binds the state or alliance that commands it "
-                "(commanded_by), judged by its own acts and those of its forces");
+    ent__view_note(&t, v);
+    ent__tb_note(&t, "fellow member of A: membership of an alliance with collective defence binds "
+                     "every member to defend every other, as well as the alliance to its members");
+    ent__tb_note(&t,
+                 "force of C: a force's obligation binds the state or alliance that commands it "
+                 "(commanded_by), judged by its own acts and those of its forces");
     int rc = t.rc ? t.rc
              : c.trig.failed || c.acts.failed || c.ob.failed || c.against.failed || c.backed.failed
                  ? ENT_ENOMEM

@@ -271,7 +271,7 @@ static int visit_as(walk *w, size_t fi, uint32_t r, uint32_t other, int through_
     const ent_relation *rel = &w->g->relations[r];
     if (other == w->q->actor || other == w->hits[fi].actor)
         return ENT_OK;
-    int rs = relation_stance(w->g, rel);
+    int rs = ent__relation_stance(w->g, rel);
     if (w->q->sign == 0 ? !of_kind(w, r) : rs == 0)
         return ENT_OK;
     int s = w->q->sign == 0 ? 1 : rs * w->hits[fi].sign;
@@ -347,15 +347,15 @@ static int bind_fellows(walk *w)
     int rc = ENT_OK;
     for (size_t k = g->out_start[a]; !rc && k < g->out_start[a + 1]; k++) {
         uint32_t m = g->by_source[k];
-        if (g->relations[m].source != a || !is_defence_membership(g, m) || !in_frame(w, m))
+        if (g->relations[m].source != a || !ent__is_defence_membership(g, m) || !in_frame(w, m))
             continue;
         uint32_t al = g->relations[m].target;
         w->examined += g->in_start[al + 1] - g->in_start[al];
         for (size_t j = g->in_start[al]; !rc && j < g->in_start[al + 1]; j++) {
             uint32_t r = g->by_target[j];
             uint32_t fellow = g->relations[r].source;
-            if (fellow == a || fellow == al || !is_defence_membership(g, r) || !in_frame(w, r) ||
-                !together(w, r, m))
+            if (fellow == a || fellow == al || !ent__is_defence_membership(g, r) ||
+                !in_frame(w, r) || !together(w, r, m))
                 continue;
             rc = bind(w, fellow, r, m, al);
         }
@@ -556,7 +556,7 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
     w.o = o;
     w.when = when;
     w.q = q;
-    w.commanded_by = type_by_id(g, "commanded_by");
+    w.commanded_by = ent__type_by_id(g, "commanded_by");
     row *rows = NULL;
     ent_strbuf sb = ENT_STRBUF_INIT;
     tb t = {NULL, ENT_OK};
@@ -603,32 +603,32 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
     const char *who = ent_graph_actor(g, q->actor)->id;
     if (when->between)
         snprintf(title, sizeof title, "%s %s %s, %s to %s", q->reverse ? "whom" : "who",
-                 q->reverse ? who : what, q->reverse ? what : who, day_str(when->first, d1),
-                 day_str(when->last, d2));
+                 q->reverse ? who : what, q->reverse ? what : who, ent__day_str(when->first, d1),
+                 ent__day_str(when->last, d2));
     else
         snprintf(title, sizeof title, "%s %s %s on %s", q->reverse ? "whom" : "who",
-                 q->reverse ? who : what, q->reverse ? what : who, day_str(when->day, d1));
+                 q->reverse ? who : what, q->reverse ? what : who, ent__day_str(when->day, d1));
     if (!(t.t = ent_table_new(title))) {
         rc = ENT_ENOMEM;
         goto done;
     }
-    tb_col(&t, "actor", ENT_COL_STRING, 0);
-    tb_col(&t, "name", ENT_COL_STRING, 0);
-    tb_col(&t, "depth", ENT_COL_INT, 0);
-    tb_col(&t, "link", ENT_COL_STRING, 0);
-    tb_col(&t, "relations", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "actor", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "name", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "depth", ENT_COL_INT, 0);
+    ent__tb_col(&t, "link", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "relations", ENT_COL_STRING, 0);
     if (q->evidence)
-        tb_col(&t, "evidence", ENT_COL_STRING, 0);
+        ent__tb_col(&t, "evidence", ENT_COL_STRING, 0);
     for (size_t k = 0; k < nrows; k++) {
         size_t hi = rows[k].hit;
         const hit *h = &w.hits[hi];
-        tb_row(&t);
-        tb_str(&t, 0, ent_graph_actor(g, h->actor)->id);
-        tb_str(&t, 1, ent_graph_actor(g, h->actor)->name);
-        tb_int(&t, 2, h->depth);
+        ent__tb_row(&t);
+        ent__tb_str(&t, 0, ent_graph_actor(g, h->actor)->id);
+        ent__tb_str(&t, 1, ent_graph_actor(g, h->actor)->name);
+        ent__tb_int(&t, 2, h->depth);
         ent_strbuf_reset(&sb);
         describe_chain(&w, hi, &sb);
-        tb_str(&t, 3, ent_strbuf_str(&sb));
+        ent__tb_str(&t, 3, ent_strbuf_str(&sb));
         size_t lo = first_link(&w, hi);
         ent_strbuf_reset(&sb);
         for (size_t j = lo; j < w.n_links && w.links[j].hit == hi; j++) {
@@ -643,12 +643,12 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
                 ent_strbuf_addf(&sb, "%s%s->%s ", two ? ", " : "",
                                 ent_graph_actor(g, rel->source)->id,
                                 ent_graph_actor(g, rel->target)->id);
-                describe_relation(g, ri, &sb);
+                ent__describe_relation(g, ri, &sb);
                 if (rel->via != ENT_NO_ACTOR)
                     ent_strbuf_addf(&sb, " via %s", ent_graph_actor(g, rel->via)->id);
             }
         }
-        tb_str(&t, 4, ent_strbuf_str(&sb));
+        ent__tb_str(&t, 4, ent_strbuf_str(&sb));
         if (q->evidence) {
             ent_strbuf_reset(&sb);
             for (size_t j = lo; j < w.n_links && w.links[j].hit == hi; j++) {
@@ -656,9 +656,9 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
                 ent_edge one = {0, 0, 0, 0, 0, both, w.links[j].rel2 != UINT32_MAX ? 2 : 1, 0};
                 if (j > lo)
                     ent_strbuf_adds(&sb, " | ");
-                describe_evidence(g, &one, &sb);
+                ent__describe_evidence(g, &one, &sb);
             }
-            tb_str(&t, 5, ent_strbuf_str(&sb));
+            ent__tb_str(&t, 5, ent_strbuf_str(&sb));
         }
     }
     if (!when->between) {
@@ -666,7 +666,7 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
         snprintf(note, sizeof note,
                  "durable relations in force on the day, events of the last %d days",
                  (int)o->window_days);
-        tb_note(&t, note);
+        ent__tb_note(&t, note);
         /* Events whose partial date reaches back before the window: counted,
          * but they may have happened before it (docs/analyses.md). */
         ent_strbuf_reset(&sb);
@@ -688,7 +688,7 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
             if (seen)
                 continue;
             ent_strbuf_adds(&sb, nu++ ? ", " : "");
-            describe_relation(g, r, &sb);
+            ent__describe_relation(g, r, &sb);
         }
         if (nu) {
             ent_strbuf sb2 = ENT_STRBUF_INIT;
@@ -696,8 +696,8 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
                             "%zu event%s counted although %s partial date reaches back before "
                             "the window (it may have happened before it): %s",
                             nu, nu == 1 ? "" : "s", nu == 1 ? "its" : "their", ent_strbuf_str(&sb));
-            tb_note(&t, sb2.failed ? "some events' partial dates reach back before the window"
-                                   : ent_strbuf_str(&sb2));
+            ent__tb_note(&t, sb2.failed ? "some events' partial dates reach back before the window"
+                                        : ent_strbuf_str(&sb2));
             ent_strbuf_release(&sb2);
         }
     }

@@ -131,7 +131,7 @@ typedef struct kept_rel {
 static const double halved[3] = {1.0, 0.5, 0.25};
 
 /* Adds what kept relation k brings to the reliance of the edge from `s` to `t`
- * (see edge_reliance in src/passes/reliance.c): to *to, the target's reliance
+ * (see ent__edge_reliance in src/passes/reliance.c): to *to, the target's reliance
  * on the source, or *from, the source's on the target. */
 static void add_reliance(const kept_rel *k, uint32_t s, uint32_t t, double *to, double *from)
 {

@@ -20,7 +20,7 @@
 int ent_view_reliance_(const ent_view *v, uint32_t r, uint32_t from, double *amount);
 
 /*
- * The reliance behind edge x of v, as edge_reliance (src/passes/reliance.c)
+ * The reliance behind edge x of v, as ent__edge_reliance (src/passes/reliance.c)
  * sums it over x's relations in order: *to, the target's reliance on the
  * source, and *from, the source's on the target. Computed when the view was
  * taken. Returns 1, or 0 (nothing set) when x is not one of v's edges. O(1).
