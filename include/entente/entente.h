@@ -16,6 +16,7 @@
 #include "analysis.h"
 #include "render.h"
 #include "report.h"
+#include "export.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -12,6 +12,7 @@
 #   passes  util model table snapshot   the analyses
 #   render  util model snapshot         diagrams (the only module seeing Graphviz)
 #   report  util model table snapshot   the report, through the public API
+#   export  util model snapshot         GEXF, GraphML, JSON and CSV (the only module seeing libxml2)
 #   cli     util                the command-line tool, through the public API
 #
 # A private header, NAME_impl.h, belongs to its own module only (the model's
@@ -30,6 +31,7 @@ allowed() {
     passes) echo "util model table snapshot passes" ;;
     render) echo "util model snapshot render" ;;
     report) echo "util model table snapshot report" ;;
+    export) echo "util model snapshot export" ;;
     cli) echo "util cli" ;;
     *) echo "" ;;
     esac
