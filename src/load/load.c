@@ -273,7 +273,7 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
     L->max_errors = opts && opts->max_errors ? opts->max_errors : DEFAULT_MAX_ERRORS;
     L->allow_missing_evidence = opts ? opts->allow_missing_evidence : 0;
     L->threads = opts ? opts->threads : 0;
-    L->g = ent_graph_new_();
+    L->g = ent__graph_new();
     if (L->g) {
         L->arena = &L->g->arena;
         L->rel_items = &L->g->relations;
@@ -322,9 +322,9 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
         if (ent_strmap_reserve(&L->g->actor_ids, n_actors) < 0 ||
             ent_strmap_reserve(&L->g->names, 2 * n_actors) < 0 ||
             ent_strmap_reserve(&L->g->relation_ids, n_rel) < 0 ||
-            ent_grow_((void **)&L->g->relations, &L->g->cap_relations, n_rel,
+            ent__grow((void **)&L->g->relations, &L->g->cap_relations, n_rel,
                       sizeof *L->g->relations) < 0 ||
-            ent_grow_((void **)&L->g->actors, &L->g->cap_actors, n_actors, sizeof *L->g->actors) <
+            ent__grow((void **)&L->g->actors, &L->g->cap_actors, n_actors, sizeof *L->g->actors) <
                 0)
             goto oom;
         cJSON_Hooks hooks = {ent__bump_malloc, ent__bump_free};
@@ -347,7 +347,7 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
         rc = ENT_EIO;
     else if (L->errors)
         rc = ENT_EINVALID;
-    if (rc == ENT_OK && ent_graph_index_(L->g) < 0)
+    if (rc == ENT_OK && ent__graph_index(L->g) < 0)
         goto oom;
     if (rc == ENT_OK) {
         *out = L->g;

@@ -285,7 +285,7 @@ const char *ent__opt_str(loader *L, const cJSON *v)
 int ent__record_origin(loader *L, origin **arr, size_t *cap, size_t index, const lfile *f,
                        size_t pos, unsigned line)
 {
-    if (ent_grow_((void **)arr, cap, index + 1, sizeof **arr) < 0) {
+    if (ent__grow((void **)arr, cap, index + 1, sizeof **arr) < 0) {
         L->oom = 1;
         return -1;
     }

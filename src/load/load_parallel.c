@@ -120,7 +120,7 @@ int ent__relations_in_parallel(loader *L)
             goto done;
         L->n_relation_ids++;
     }
-    if (ent_grow_((void **)&g->relations, &g->cap_relations, g->n_relations + wn,
+    if (ent__grow((void **)&g->relations, &g->cap_relations, g->n_relations + wn,
                   sizeof *g->relations) < 0)
         goto done;
     memcpy(g->relations + g->n_relations, wrels, wn * sizeof *wrels);
@@ -130,7 +130,7 @@ int ent__relations_in_parallel(loader *L)
 done:
     if (!ok) {
         /* Undo everything the attempt did to the shared state. */
-        ent_diags_truncate_(L->diags, mark);
+        ent__diags_truncate(L->diags, mark);
         L->errors = errors_before;
         L->stopped = 0;
         g->n_relations = 0;

@@ -336,7 +336,7 @@ void ent__do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, siz
         uint32_t first, slot = (uint32_t)L->n_relation_ids;
         if (L->collect_ids) {
             /* A worker leaves registering to the main thread (see below). */
-            if (ent_grow_((void **)&L->ids, &L->cap_ids, L->n_ids + 1, sizeof *L->ids) < 0 ||
+            if (ent__grow((void **)&L->ids, &L->cap_ids, L->n_ids + 1, sizeof *L->ids) < 0 ||
                 ent__record_origin(L, &L->id_origins, &L->cap_id_origins, L->n_ids, f, at,
                                    el->line) < 0) {
                 L->oom = 1;
@@ -376,7 +376,7 @@ id_done:
     r.loc.file = f->index;
     r.loc.line = el->line;
     size_t ri = *L->rel_n;
-    if (ent_grow_((void **)L->rel_items, L->rel_cap, ri + 1, sizeof **L->rel_items) < 0) {
+    if (ent__grow((void **)L->rel_items, L->rel_cap, ri + 1, sizeof **L->rel_items) < 0) {
         L->oom = 1;
         return;
     }
@@ -644,7 +644,7 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
         if (!(rid = ent_arena_strdup(L->arena, idbuf)))
             goto oom;
         if (L->collect_ids) {
-            if (ent_grow_((void **)&L->ids, &L->cap_ids, L->n_ids + 1, sizeof *L->ids) < 0 ||
+            if (ent__grow((void **)&L->ids, &L->cap_ids, L->n_ids + 1, sizeof *L->ids) < 0 ||
                 ent__record_origin(L, &L->id_origins, &L->cap_id_origins, L->n_ids, f, el->start,
                                    el->line) < 0)
                 goto oom;
@@ -682,7 +682,7 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
     r.loc.file = f->index;
     r.loc.line = el->line;
     size_t ri = *L->rel_n;
-    if (ent_grow_((void **)L->rel_items, L->rel_cap, ri + 1, sizeof **L->rel_items) < 0)
+    if (ent__grow((void **)L->rel_items, L->rel_cap, ri + 1, sizeof **L->rel_items) < 0)
         goto oom;
     (*L->rel_items)[ri] = r;
     (*L->rel_n)++;

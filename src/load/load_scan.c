@@ -151,7 +151,7 @@ static void on_element(void *ud, size_t start, size_t end, unsigned line)
     section *sec = L->cur_sec;
     if (!sec)
         return;
-    if (ent_grow_((void **)&sec->items, &sec->cap, sec->n + 1, sizeof *sec->items) < 0) {
+    if (ent__grow((void **)&sec->items, &sec->cap, sec->n + 1, sizeof *sec->items) < 0) {
         L->oom = 1;
         return;
     }

@@ -9,20 +9,22 @@
 #include <string.h>
 
 #include "entente/error.h"
-#include "model/graph_impl.h"
+#include "model/model.h"
+#include "util/grow.h"
 #include "passes/allies.h"
 #include "passes/common.h"
 #include "util/error.h"
 
 int ent__is_defence_alliance(const ent_graph *g, uint32_t a)
 {
-    return g->actors[a].kind == ENT_KIND_ALLIANCE && g->actors[a].collective_defense == 1;
+    return ent_graph_actor(g, a)->kind == ENT_KIND_ALLIANCE &&
+           ent_graph_actor(g, a)->collective_defense == 1;
 }
 
 int ent__is_defence_membership(const ent_graph *g, uint32_t r)
 {
-    const ent_relation *rel = &g->relations[r];
-    return strcmp(g->types[rel->type].id, "member_of") == 0 &&
+    const ent_relation *rel = ent_graph_relation(g, r);
+    return strcmp(ent_graph_type(g, rel->type)->id, "member_of") == 0 &&
            ent__is_defence_alliance(g, rel->target);
 }
 
@@ -34,7 +36,7 @@ static uint32_t best_membership(const ent_view *v, const ent_edge *e, double *w)
     double bw = 0;
     for (size_t k = 0; k < e->n_relations; k++) {
         uint32_t r = e->relations[k];
-        if (strcmp(g->types[g->relations[r].type].id, "member_of") != 0)
+        if (strcmp(ent_graph_type(g, ent_graph_relation(g, r)->type)->id, "member_of") != 0)
             continue;
         double x = ent_view_relation_weight(v, r);
         if (x > bw) {
@@ -163,10 +165,10 @@ size_t ent__describe_bound(const ent_view *v, uint32_t x, uint32_t y, const char
             (ry = ent__defence_membership(v, y, a, NULL)) == UINT32_MAX)
             continue;
         ent_strbuf_adds(sb, count++ ? " | " : sep);
-        ent_strbuf_addf(sb, "bound by alliance %s: %s->%s ", g->actors[a].id, g->actors[x].id,
-                        g->actors[a].id);
+        ent_strbuf_addf(sb, "bound by alliance %s: %s->%s ", ent_graph_actor(g, a)->id,
+                        ent_graph_actor(g, x)->id, ent_graph_actor(g, a)->id);
         ent__describe_relation(g, rx, sb);
-        ent_strbuf_addf(sb, "; %s->%s ", g->actors[y].id, g->actors[a].id);
+        ent_strbuf_addf(sb, "; %s->%s ", ent_graph_actor(g, y)->id, ent_graph_actor(g, a)->id);
         ent__describe_relation(g, ry, sb);
     }
     return count;

@@ -48,7 +48,7 @@ void ent_blocs_options_init(ent_blocs_options *o)
     o->gamma_minus = 1.0;
 }
 
-void ent__found_release(found *f)
+static void found_release(found *f)
 {
     ent__proj_release(&f->p);
     free(f->comp);
@@ -151,10 +151,11 @@ static int by_size(const void *x, const void *y)
     return (a->first > b->first) - (a->first < b->first);
 }
 
-int ent__blocs_find(found *f, const ent_view *view, const ent_blocs_options *o)
+static int find_blocs(found *f, const ent_view *view, const ent_blocs_options *o)
 {
     memset(f, 0, sizeof *f);
     f->view = view;
+    f->o = *o;
     int rc = check_options(o);
     if (rc || (rc = ent__proj_build(&f->p, view, o->direct_only)))
         return rc;
@@ -265,7 +266,7 @@ done:
     free(raw);
     free(keys);
     if (rc)
-        ent__found_release(f);
+        found_release(f);
     return rc;
 }
 
@@ -277,15 +278,53 @@ int ent_blocs(const ent_view *v, const ent_blocs_options *o, uint32_t *bloc, siz
         o = &defaults;
     }
     found f;
-    int rc = ent__blocs_find(&f, v, o);
+    int rc = find_blocs(&f, v, o);
     if (rc)
         return rc;
-    size_t na = ent_graph_actor_count(ent_view_graph(v));
-    for (size_t a = 0; a < na; a++)
-        bloc[a] = f.p.vertex[a] == SIGNED_NONE ? 0 : f.bloc[f.p.vertex[a]] + 1;
+    ent_blocs_found_of(&f, bloc);
     *nblocs = f.k;
-    ent__found_release(&f);
+    found_release(&f);
     return ENT_OK;
+}
+
+int ent_blocs_find(ent_blocs_found **out, const ent_view *v, const ent_blocs_options *o)
+{
+    ent_blocs_options defaults;
+    if (!o) {
+        ent_blocs_options_init(&defaults);
+        o = &defaults;
+    }
+    *out = NULL;
+    found *f = malloc(sizeof *f);
+    if (!f)
+        return ent_error_set(ENT_ENOMEM, "out of memory");
+    int rc = find_blocs(f, v, o);
+    if (rc) {
+        free(f);
+        return rc;
+    }
+    *out = f;
+    return ENT_OK;
+}
+
+void ent_blocs_found_free(ent_blocs_found *b)
+{
+    if (!b)
+        return;
+    found_release(b);
+    free(b);
+}
+
+size_t ent_blocs_found_count(const ent_blocs_found *b)
+{
+    return b->k;
+}
+
+void ent_blocs_found_of(const ent_blocs_found *b, uint32_t *bloc)
+{
+    size_t na = ent_graph_actor_count(ent_view_graph(b->view));
+    for (size_t a = 0; a < na; a++)
+        bloc[a] = b->p.vertex[a] == SIGNED_NONE ? 0 : b->bloc[b->p.vertex[a]] + 1;
 }
 
 /* ------------------------------------------------------------- the tables --- */
@@ -409,7 +448,7 @@ static void method_note(tb *t, const ent_blocs_options *o)
     ent__tb_note(t, note);
 }
 
-int ent__blocs_table(ent_table **out, const found *f, const ent_blocs_options *o)
+static int blocs_table(ent_table **out, const found *f, const ent_blocs_options *o)
 {
     char day[11], title[128];
     snprintf(title, sizeof title, "blocs on %s (signed community detection)",
@@ -640,6 +679,30 @@ static int members_table(ent_table **out, const found *f)
     return ENT_OK;
 }
 
+int ent_blocs_found_tables(ent_table **blocs, ent_table **between, ent_table **members,
+                           const ent_blocs_found *b)
+{
+    ent_table **outs[3] = {blocs, between, members};
+    ent_table *made[3] = {NULL, NULL, NULL};
+    int rc = ENT_OK;
+    for (int i = 0; i < 3; i++)
+        if (outs[i])
+            *outs[i] = NULL;
+    if (blocs)
+        rc = blocs_table(&made[0], b, &b->o);
+    if (!rc && between)
+        rc = between_table(&made[1], b);
+    if (!rc && members)
+        rc = members_table(&made[2], b);
+    for (int i = 0; i < 3; i++) {
+        if (rc)
+            ent_table_free(made[i]);
+        else if (outs[i])
+            *outs[i] = made[i];
+    }
+    return rc;
+}
+
 int ent_blocs_tables(ent_table **blocs, ent_table **between, ent_table **members, const ent_view *v,
                      const ent_blocs_options *o)
 {
@@ -649,27 +712,15 @@ int ent_blocs_tables(ent_table **blocs, ent_table **between, ent_table **members
         o = &defaults;
     }
     ent_table **outs[3] = {blocs, between, members};
-    ent_table *made[3] = {NULL, NULL, NULL};
     for (int i = 0; i < 3; i++)
         if (outs[i])
             *outs[i] = NULL;
     found f;
-    int rc = ent__blocs_find(&f, v, o);
+    int rc = find_blocs(&f, v, o);
     if (rc)
         return rc;
-    if (blocs)
-        rc = ent__blocs_table(&made[0], &f, o);
-    if (!rc && between)
-        rc = between_table(&made[1], &f);
-    if (!rc && members)
-        rc = members_table(&made[2], &f);
-    ent__found_release(&f);
-    for (int i = 0; i < 3; i++) {
-        if (rc)
-            ent_table_free(made[i]);
-        else if (outs[i])
-            *outs[i] = made[i];
-    }
+    rc = ent_blocs_found_tables(blocs, between, members, &f);
+    found_release(&f);
     return rc;
 }
 
@@ -691,7 +742,7 @@ static int by_shared(const void *p1, const void *p2)
     return (a->y > b->y) - (a->y < b->y);
 }
 
-int ent__match_blocs(const found *a, const found *b, uint32_t *match)
+static int match_blocs(const found *a, const found *b, uint32_t *match)
 {
     size_t na = ent_graph_actor_count(ent_view_graph(a->view)), n = 0;
     /* The pairs (bloc in a, bloc in b) of shared actors, counted after sorting. */
@@ -733,8 +784,8 @@ int ent__match_blocs(const found *a, const found *b, uint32_t *match)
     return ENT_OK;
 }
 
-int ent__blocs_change_summary(ent_table **out, const found *fa, const found *fb,
-                              const uint32_t *match, const ent_blocs_options *o)
+static int change_summary(ent_table **out, const found *fa, const found *fb, const uint32_t *match,
+                          const ent_blocs_options *o)
 {
     char d1[11], d2[11], title[160];
     snprintf(title, sizeof title, "blocs from %s to %s", ent__day_str(ent_view_day(fa->view), d1),
@@ -786,7 +837,7 @@ int ent__blocs_change_summary(ent_table **out, const found *fa, const found *fb,
     return ENT_OK;
 }
 
-int ent__blocs_moves_table(ent_table **out, const found *fa, const found *fb, const uint32_t *match)
+static int moves_table(ent_table **out, const found *fa, const found *fb, const uint32_t *match)
 {
     const ent_graph *g = ent_view_graph(fa->view);
     size_t na = ent_graph_actor_count(g);
@@ -851,41 +902,27 @@ int ent__blocs_moves_table(ent_table **out, const found *fa, const found *fb, co
     return ENT_OK;
 }
 
-int ent_blocs_change_tables(ent_table **summary, ent_table **moves, const ent_view *a,
-                            const ent_view *b, const ent_blocs_options *o)
+int ent_blocs_found_change_tables(ent_table **summary, ent_table **moves, const ent_blocs_found *a,
+                                  const ent_blocs_found *b)
 {
-    ent_blocs_options defaults;
-    if (!o) {
-        ent_blocs_options_init(&defaults);
-        o = &defaults;
-    }
     if (summary)
         *summary = NULL;
     if (moves)
         *moves = NULL;
-    if (ent_view_graph(a) != ent_view_graph(b))
+    if (ent_view_graph(a->view) != ent_view_graph(b->view))
         return ent_error_set(ENT_EUSAGE, "blocs: the two snapshots come from different graphs");
-    found fa, fb;
-    int rc = ent__blocs_find(&fa, a, o);
-    if (rc)
-        return rc;
-    if ((rc = ent__blocs_find(&fb, b, o))) {
-        ent__found_release(&fa);
-        return rc;
-    }
+    int rc = ENT_OK;
     ent_table *ts = NULL, *tm = NULL;
-    uint32_t *match = malloc((fa.k + 1) * sizeof *match);
+    uint32_t *match = malloc((a->k + 1) * sizeof *match);
     if (!match)
         rc = ent_error_set(ENT_ENOMEM, "out of memory");
     if (!rc)
-        rc = ent__match_blocs(&fa, &fb, match);
+        rc = match_blocs(a, b, match);
     if (!rc && summary)
-        rc = ent__blocs_change_summary(&ts, &fa, &fb, match, o);
+        rc = change_summary(&ts, a, b, match, &a->o);
     if (!rc && moves)
-        rc = ent__blocs_moves_table(&tm, &fa, &fb, match);
+        rc = moves_table(&tm, a, b, match);
     free(match);
-    ent__found_release(&fa);
-    ent__found_release(&fb);
     if (rc) {
         ent_table_free(ts);
         ent_table_free(tm);
@@ -898,7 +935,42 @@ int ent_blocs_change_tables(ent_table **summary, ent_table **moves, const ent_vi
     return ENT_OK;
 }
 
-int ent__blocs_aligned_found(const found *fa, const found *fb, uint32_t *bloc_a, uint32_t *bloc_b)
+/* Finds the blocs of two views of one graph (o may be NULL): 0, or an error
+ * with nothing held. */
+static int find_two(found *fa, found *fb, const ent_view *a, const ent_view *b,
+                    const ent_blocs_options *o)
+{
+    ent_blocs_options defaults;
+    if (!o) {
+        ent_blocs_options_init(&defaults);
+        o = &defaults;
+    }
+    if (ent_view_graph(a) != ent_view_graph(b))
+        return ent_error_set(ENT_EUSAGE, "blocs: the two snapshots come from different graphs");
+    int rc = find_blocs(fa, a, o);
+    if (!rc && (rc = find_blocs(fb, b, o)))
+        found_release(fa);
+    return rc;
+}
+
+int ent_blocs_change_tables(ent_table **summary, ent_table **moves, const ent_view *a,
+                            const ent_view *b, const ent_blocs_options *o)
+{
+    if (summary)
+        *summary = NULL;
+    if (moves)
+        *moves = NULL;
+    found fa, fb;
+    int rc = find_two(&fa, &fb, a, b, o);
+    if (rc)
+        return rc;
+    rc = ent_blocs_found_change_tables(summary, moves, &fa, &fb);
+    found_release(&fa);
+    found_release(&fb);
+    return rc;
+}
+
+static int aligned_found(const found *fa, const found *fb, uint32_t *bloc_a, uint32_t *bloc_b)
 {
     int rc = ENT_OK;
     uint32_t *match = malloc((fa->k + 1) * sizeof *match);
@@ -906,7 +978,7 @@ int ent__blocs_aligned_found(const found *fa, const found *fb, uint32_t *bloc_a,
     if (!match || !number)
         rc = ent_error_set(ENT_ENOMEM, "out of memory");
     if (!rc)
-        rc = ent__match_blocs(fa, fb, match);
+        rc = match_blocs(fa, fb, match);
     if (!rc) {
         size_t na = ent_graph_actor_count(ent_view_graph(fa->view)), next = fa->k;
         for (size_t y = 0; y < fb->k; y++)
@@ -931,23 +1003,20 @@ int ent__blocs_aligned_found(const found *fa, const found *fb, uint32_t *bloc_a,
 int ent_blocs_aligned(const ent_view *a, const ent_view *b, const ent_blocs_options *o,
                       uint32_t *bloc_a, uint32_t *bloc_b)
 {
-    ent_blocs_options defaults;
-    if (!o) {
-        ent_blocs_options_init(&defaults);
-        o = &defaults;
-    }
-    if (ent_view_graph(a) != ent_view_graph(b))
-        return ent_error_set(ENT_EUSAGE, "blocs: the two snapshots come from different graphs");
     found fa, fb;
-    int rc = ent__blocs_find(&fa, a, o);
+    int rc = find_two(&fa, &fb, a, b, o);
     if (rc)
         return rc;
-    if ((rc = ent__blocs_find(&fb, b, o))) {
-        ent__found_release(&fa);
-        return rc;
-    }
-    rc = ent__blocs_aligned_found(&fa, &fb, bloc_a, bloc_b);
-    ent__found_release(&fa);
-    ent__found_release(&fb);
+    rc = aligned_found(&fa, &fb, bloc_a, bloc_b);
+    found_release(&fa);
+    found_release(&fb);
     return rc;
+}
+
+int ent_blocs_found_aligned(const ent_blocs_found *a, const ent_blocs_found *b, uint32_t *bloc_a,
+                            uint32_t *bloc_b)
+{
+    if (ent_view_graph(a->view) != ent_view_graph(b->view))
+        return ent_error_set(ENT_EUSAGE, "blocs: the two snapshots come from different graphs");
+    return aligned_found(a, b, bloc_a, bloc_b);
 }

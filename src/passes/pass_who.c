@@ -22,7 +22,8 @@
 #include <string.h>
 
 #include "entente/error.h"
-#include "model/graph_impl.h"
+#include "model/model.h"
+#include "util/grow.h"
 #include "passes/allies.h"
 #include "passes/common.h"
 #include "util/error.h"
@@ -215,21 +216,21 @@ static int slots_reserve(walk *w)
 /* Whether relation r counts in the period asked about. */
 static int in_frame(const walk *w, uint32_t r)
 {
-    const ent_rel_span *s = &w->g->spans[r];
     if (!ent_view_options_keep(w->g, w->o, r))
         return 0;
+    ent_span s = ent_graph_relation_span(w->g, r);
     if (w->when->between)
-        return s->begins <= w->when->last && s->last >= w->when->first;
+        return s.begins <= w->when->last && s.last >= w->when->first;
     int32_t d = w->when->day;
-    if (s->durable)
-        return s->begins <= d && s->last >= d;
-    return s->begins <= d && s->last >= d - w->o->window_days + 1;
+    if (s.durable)
+        return s.begins <= d && s.last >= d;
+    return s.begins <= d && s.last >= d - w->o->window_days + 1;
 }
 
 /* Whether relation r is of the kind asked about (for type and family verbs). */
 static int of_kind(const walk *w, uint32_t r)
 {
-    const ent_reltype *t = &w->g->types[w->g->relations[r].type];
+    const ent_reltype *t = ent_graph_type(w->g, ent_graph_relation(w->g, r)->type);
     return strcmp(w->q->kind, "any") == 0 || strcmp(t->id, w->q->kind) == 0 ||
            strcmp(t->family, w->q->kind) == 0;
 }
@@ -237,7 +238,7 @@ static int of_kind(const walk *w, uint32_t r)
 /* Appends hit h, stored in slot `slot` of the table, as hit *hi. */
 static int push_hit(walk *w, size_t slot, hit h, size_t *hi)
 {
-    if (ent_grow_((void **)&w->hits, &w->cap_hits, w->n_hits + 1, sizeof *w->hits) < 0)
+    if (ent__grow((void **)&w->hits, &w->cap_hits, w->n_hits + 1, sizeof *w->hits) < 0)
         return ENT_ENOMEM;
     *hi = w->n_hits;
     w->hits[w->n_hits++] = h;
@@ -247,7 +248,7 @@ static int push_hit(walk *w, size_t slot, hit h, size_t *hi)
 
 static int push_link(walk *w, link l)
 {
-    if (ent_grow_((void **)&w->links, &w->cap_links, w->n_links + 1, sizeof *w->links) < 0)
+    if (ent__grow((void **)&w->links, &w->cap_links, w->n_links + 1, sizeof *w->links) < 0)
         return ENT_ENOMEM;
     w->links[w->n_links++] = l;
     return ENT_OK;
@@ -268,7 +269,7 @@ static int visit(walk *w, size_t fi, uint32_t r, uint32_t other)
 /* As visit; with through_force, `other` commands the force that acted. */
 static int visit_as(walk *w, size_t fi, uint32_t r, uint32_t other, int through_force)
 {
-    const ent_relation *rel = &w->g->relations[r];
+    const ent_relation *rel = ent_graph_relation(w->g, r);
     if (other == w->q->actor || other == w->hits[fi].actor)
         return ENT_OK;
     int rs = ent__relation_stance(w->g, rel);
@@ -304,9 +305,9 @@ static int together(const walk *w, uint32_t r, uint32_t m)
 {
     if (!w->when->between)
         return 1;
-    const ent_rel_span *a = &w->g->spans[r], *b = &w->g->spans[m];
-    int32_t first = a->begins > b->begins ? a->begins : b->begins;
-    int32_t last = a->last < b->last ? a->last : b->last;
+    ent_span a = ent_graph_relation_span(w->g, r), b = ent_graph_relation_span(w->g, m);
+    int32_t first = a.begins > b.begins ? a.begins : b.begins;
+    int32_t last = a.last < b.last ? a.last : b.last;
     if (first < w->when->first)
         first = w->when->first;
     if (last > w->when->last)
@@ -345,15 +346,20 @@ static int bind_fellows(walk *w)
     const ent_graph *g = w->g;
     uint32_t a = w->q->actor;
     int rc = ENT_OK;
-    for (size_t k = g->out_start[a]; !rc && k < g->out_start[a + 1]; k++) {
-        uint32_t m = g->by_source[k];
-        if (g->relations[m].source != a || !ent__is_defence_membership(g, m) || !in_frame(w, m))
+    const uint32_t *out_a;
+    size_t n_out_a = ent_graph_relations_from(g, a, &out_a);
+    for (size_t k = 0; !rc && k < n_out_a; k++) {
+        uint32_t m = out_a[k];
+        if (ent_graph_relation(g, m)->source != a || !ent__is_defence_membership(g, m) ||
+            !in_frame(w, m))
             continue;
-        uint32_t al = g->relations[m].target;
-        w->examined += g->in_start[al + 1] - g->in_start[al];
-        for (size_t j = g->in_start[al]; !rc && j < g->in_start[al + 1]; j++) {
-            uint32_t r = g->by_target[j];
-            uint32_t fellow = g->relations[r].source;
+        uint32_t al = ent_graph_relation(g, m)->target;
+        const uint32_t *in_al;
+        size_t n_in_al = ent_graph_relations_to(g, al, &in_al);
+        w->examined += n_in_al;
+        for (size_t j = 0; !rc && j < n_in_al; j++) {
+            uint32_t r = in_al[j];
+            uint32_t fellow = ent_graph_relation(g, r)->source;
             if (fellow == a || fellow == al || !ent__is_defence_membership(g, r) ||
                 !in_frame(w, r) || !together(w, r, m))
                 continue;
@@ -370,11 +376,13 @@ static int each_commander(walk *w, uint32_t f, size_t fi, uint32_t r,
 {
     const ent_graph *g = w->g;
     int rc = ENT_OK;
-    if (w->commanded_by < 0 || g->actors[f].kind != ENT_KIND_FORCE)
+    if (w->commanded_by < 0 || ent_graph_actor(g, f)->kind != ENT_KIND_FORCE)
         return ENT_OK;
-    for (size_t k = g->out_start[f]; !rc && k < g->out_start[f + 1]; k++) {
-        uint32_t c = g->by_source[k];
-        const ent_relation *x = &g->relations[c];
+    const uint32_t *out_f;
+    size_t n_out_f = ent_graph_relations_from(g, f, &out_f);
+    for (size_t k = 0; !rc && k < n_out_f; k++) {
+        uint32_t c = out_f[k];
+        const ent_relation *x = ent_graph_relation(g, c);
         if ((int32_t)x->type == w->commanded_by && x->source == f && in_frame(w, c))
             rc = fn(w, fi, r, x->target, 1);
     }
@@ -390,41 +398,50 @@ static int expand(walk *w, size_t fi)
     if (!w->q->reverse) {
         /* Who acted towards a: the sources of its incoming relations, and the
          * intermediaries they acted through. */
-        w->examined += g->in_start[a + 1] - g->in_start[a];
-        for (size_t k = g->in_start[a]; !rc && k < g->in_start[a + 1]; k++) {
-            uint32_t r = g->by_target[k];
+        const uint32_t *in_a;
+        size_t n_in_a = ent_graph_relations_to(g, a, &in_a);
+        w->examined += n_in_a;
+        for (size_t k = 0; !rc && k < n_in_a; k++) {
+            uint32_t r = in_a[k];
             if (!in_frame(w, r))
                 continue;
-            uint32_t other = in_other(g, r, a);
+            uint32_t other = ent__in_other(g, r, a);
             rc = visit(w, fi, r, other);
-            if (!rc && g->relations[r].via != ENT_NO_ACTOR && g->relations[r].target == a)
-                rc = visit(w, fi, r, g->relations[r].via);
+            if (!rc && ent_graph_relation(g, r)->via != ENT_NO_ACTOR &&
+                ent_graph_relation(g, r)->target == a)
+                rc = visit(w, fi, r, ent_graph_relation(g, r)->via);
             /* A force's acts count as its commander's too. */
             if (!rc)
                 rc = each_commander(w, other, fi, r, visit_as);
         }
     } else {
         /* Towards whom a acted, itself or as an intermediary. */
-        w->examined += g->out_start[a + 1] - g->out_start[a];
-        for (size_t k = g->out_start[a]; !rc && k < g->out_start[a + 1]; k++) {
-            uint32_t r = g->by_source[k];
+        const uint32_t *out_a;
+        size_t n_out_a = ent_graph_relations_from(g, a, &out_a);
+        w->examined += n_out_a;
+        for (size_t k = 0; !rc && k < n_out_a; k++) {
+            uint32_t r = out_a[k];
             if (in_frame(w, r))
-                rc = visit(w, fi, r, out_other(g, r, a));
+                rc = visit(w, fi, r, ent__out_other(g, r, a));
         }
         /* And the acts of the forces it commands. */
         if (w->commanded_by >= 0) {
-            w->examined += g->in_start[a + 1] - g->in_start[a];
-            for (size_t k = g->in_start[a]; !rc && k < g->in_start[a + 1]; k++) {
-                uint32_t c = g->by_target[k];
-                const ent_relation *x = &g->relations[c];
+            const uint32_t *in_a;
+            size_t n_in_a = ent_graph_relations_to(g, a, &in_a);
+            w->examined += n_in_a;
+            for (size_t k = 0; !rc && k < n_in_a; k++) {
+                uint32_t c = in_a[k];
+                const ent_relation *x = ent_graph_relation(g, c);
                 if ((int32_t)x->type != w->commanded_by || x->target != a ||
-                    g->actors[x->source].kind != ENT_KIND_FORCE || !in_frame(w, c))
+                    ent_graph_actor(g, x->source)->kind != ENT_KIND_FORCE || !in_frame(w, c))
                     continue;
                 uint32_t f = x->source;
-                w->examined += g->out_start[f + 1] - g->out_start[f];
-                for (size_t j = g->out_start[f]; !rc && j < g->out_start[f + 1]; j++) {
-                    uint32_t r = g->by_source[j];
-                    uint32_t other = out_other(g, r, f);
+                const uint32_t *out_f;
+                size_t n_out_f = ent_graph_relations_from(g, f, &out_f);
+                w->examined += n_out_f;
+                for (size_t j = 0; !rc && j < n_out_f; j++) {
+                    uint32_t r = out_f[j];
+                    uint32_t other = ent__out_other(g, r, f);
                     if (r != c && other != a && in_frame(w, r))
                         rc = visit_as(w, fi, r, other, 1);
                 }
@@ -561,7 +578,7 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
     ent_strbuf sb = ENT_STRBUF_INIT;
     tb t = {NULL, ENT_OK};
     int rc = ENT_ENOMEM;
-    if (ent_grow_((void **)&w.hits, &w.cap_hits, 1, sizeof *w.hits) < 0 || slots_reserve(&w) < 0)
+    if (ent__grow((void **)&w.hits, &w.cap_hits, 1, sizeof *w.hits) < 0 || slots_reserve(&w) < 0)
         goto done;
     hit root = {q->actor, 0, 1, 0, SIZE_MAX, 0, 0, 0, 0};
     w.hits[w.n_hits++] = root;
@@ -674,8 +691,8 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
         int32_t start = when->day - o->window_days + 1;
         for (size_t j = 0; j < w.n_links; j++) {
             uint32_t r = w.links[j].rel;
-            const ent_rel_span *sp = &g->spans[r];
-            if (sp->durable || sp->first >= start)
+            ent_span sp = ent_graph_relation_span(g, r);
+            if (sp.durable || sp.first >= start)
                 continue;
             int shown = 0; /* only the relations of the rows listed */
             for (size_t k = 0; k < nrows && !shown; k++)

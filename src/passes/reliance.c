@@ -21,7 +21,7 @@
 
 #include "entente/error.h"
 #include "passes/metrics.h"
-#include "snapshot/view_impl.h"
+#include "snapshot/reliance.h"
 #include "util/error.h"
 
 /* Amounts at or below this are zero within rounding (a refusal that cancels
@@ -33,7 +33,7 @@
 static int reliance_as(const ent_view *v, uint32_t r, uint32_t from, uint32_t to, ent_reliance *out)
 {
     double amount;
-    switch (ent_view_reliance_(v, r, from, &amount)) {
+    switch (ent__view_reliance(v, r, from, &amount)) {
     case ENT_RELY_TO_ON_FROM:
         *out = (ent_reliance){to, from, amount};
         return 1;
@@ -63,7 +63,7 @@ int ent_relation_reliance(const ent_view *v, uint32_t r, ent_reliance out[2])
 void ent__edge_reliance(const ent_view *v, const ent_edge *x, double *rel_to, double *rel_from)
 {
     /* Summed when the view was taken; x is one of v's edges. */
-    if (!ent_view_edge_reliance_(v, x, rel_to, rel_from))
+    if (!ent__view_edge_reliance(v, x, rel_to, rel_from))
         *rel_to = *rel_from = 0;
 }
 

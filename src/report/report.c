@@ -165,7 +165,7 @@ int ent_report_write(const ent_graph *g, const ent_report_options *o, const char
         int rc = ent_view_new(&r.views[i], g, day, &r.vo);
         if (rc)
             ent__report_fail(&r, rc);
-        else if ((rc = ent__blocs_find(&r.blocs[i], r.views[i], &r.bo)) == ENT_EUSAGE)
+        else if ((rc = ent_blocs_find(&r.blocs[i], r.views[i], &r.bo)) == ENT_EUSAGE)
             r.blocs_why[i] = "a connected part is too large for the bloc detection";
         else if (rc)
             ent__report_fail(&r, rc);
@@ -283,7 +283,7 @@ done:
     for (size_t i = 0; r.views && i < r.n_snap; i++)
         ent_view_free(r.views[i]);
     for (size_t i = 0; r.blocs && i < r.n_snap; i++)
-        ent__found_release(&r.blocs[i]);
+        ent_blocs_found_free(r.blocs[i]);
     free(r.blocs);
     free((void *)r.blocs_why);
     free(r.views);

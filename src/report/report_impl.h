@@ -10,7 +10,6 @@
 
 #include "entente/entente.h"
 #include "entente/report.h"
-#include "passes/blocs_impl.h"
 #include "util/strbuf.h"
 
 /* A section of the report: its anchor, its title and the tables it keeps
@@ -32,13 +31,13 @@ typedef struct report {
     ent_strbuf tmp;              /* scratch for paragraphs */
     section *secs;               /* the sections so far */
     size_t n_secs, cap_secs;
-    size_t figures;         /* figures so far, to make their ids unique */
-    ent_view **views;       /* one per snapshot */
-    found *blocs;           /* their blocs, found once */
-    const char **blocs_why; /* NULL, or why there are none (a part too large) */
-    ent_blocs_options bo;   /* how blocs are found */
-    size_t n_snap;          /* snapshots of the graph */
-    char **rel_ids;         /* sorted relation ids, for linking */
+    size_t figures;          /* figures so far, to make their ids unique */
+    ent_view **views;        /* one per snapshot */
+    ent_blocs_found **blocs; /* their blocs, found once */
+    const char **blocs_why;  /* NULL, or why there are none (a part too large) */
+    ent_blocs_options bo;    /* how blocs are found */
+    size_t n_snap;           /* snapshots of the graph */
+    char **rel_ids;          /* sorted relation ids, for linking */
     size_t n_rel_ids;
     ent_strbuf summary; /* the summary handed back to the caller */
     int rc;             /* 0, or the first failure */

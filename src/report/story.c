@@ -59,16 +59,15 @@ static int colors_of(report *r, size_t i, long j, colors *out)
         colors_release(out);
         return ent__report_fail(r, ENT_ENOMEM);
     }
-    const found *fa = &r->blocs[i];
+    const ent_blocs_found *fa = r->blocs[i];
     if (j >= 0) {
-        int rc = ent__blocs_aligned_found(fa, &r->blocs[j], out->bloc, out->bloc + na);
+        int rc = ent_blocs_found_aligned(fa, r->blocs[j], out->bloc, out->bloc + na);
         if (rc) {
             colors_release(out);
             return ent__report_fail(r, rc);
         }
     } else
-        for (size_t act = 0; act < na; act++)
-            out->bloc[act] = fa->p.vertex[act] == SIGNED_NONE ? 0 : fa->bloc[fa->p.vertex[act]] + 1;
+        ent_blocs_found_of(fa, out->bloc);
     for (size_t k = 0; k < (j >= 0 ? 2 * na : na); k++)
         out->c[k] = ent_render_bloc_color(out->bloc[k]);
     return 0;
@@ -176,7 +175,7 @@ void ent__report_snapshot_section(report *r, size_t i)
     int rc;
     if (r->blocs_why[i])
         ent__report_paraf(r, "Blocs: %s.", r->blocs_why[i]);
-    else if ((rc = ent__blocs_table(&bl, &r->blocs[i], &r->bo)))
+    else if ((rc = ent_blocs_found_tables(&bl, NULL, NULL, r->blocs[i])))
         ent__report_fail(r, rc);
     ent__report_table(r, bl, NULL);
     ent_balance_options bo;
@@ -322,14 +321,8 @@ void ent__report_comparison_section(report *r, size_t i, size_t j, const char *l
     if (r->blocs_why[i] || r->blocs_why[j])
         ent__report_paraf(r, "Blocs: %s.", r->blocs_why[i] ? r->blocs_why[i] : r->blocs_why[j]);
     else {
-        uint32_t *match = malloc((r->blocs[i].k + 1) * sizeof *match);
-        if (!match)
-            ent__report_fail(r, ENT_ENOMEM);
-        else if ((rc = ent__match_blocs(&r->blocs[i], &r->blocs[j], match)) ||
-                 (rc = ent__blocs_change_summary(&cs, &r->blocs[i], &r->blocs[j], match, &r->bo)) ||
-                 (rc = ent__blocs_moves_table(&mv, &r->blocs[i], &r->blocs[j], match)))
+        if ((rc = ent_blocs_found_change_tables(&cs, &mv, r->blocs[i], r->blocs[j])))
             ent__report_fail(r, rc);
-        free(match);
     }
     ent__report_table(r, cs, NULL);
     ent__report_table(r, mv, NULL);

@@ -100,19 +100,21 @@ void ent__escape_dot_plain(ent_strbuf *sb, const char *s, size_t max)
         ent_strbuf_adds(sb, "\xE2\x80\xA6");
 }
 
+/* & < > as HTML entities: 1 when c was one of them (and written), else 0. */
+static int entity(ent_strbuf *sb, char c)
+{
+    const char *e = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : NULL;
+    if (e)
+        ent_strbuf_adds(sb, e);
+    return e != NULL;
+}
+
 void ent__escape_html(ent_strbuf *sb, const char *s)
 {
-    for (; *s; s++)
+    for (; *s; s++) {
+        if (entity(sb, *s))
+            continue;
         switch (*s) {
-        case '&':
-            ent_strbuf_adds(sb, "&amp;");
-            break;
-        case '<':
-            ent_strbuf_adds(sb, "&lt;");
-            break;
-        case '>':
-            ent_strbuf_adds(sb, "&gt;");
-            break;
         case '"':
             ent_strbuf_adds(sb, "&quot;");
             break;
@@ -122,6 +124,7 @@ void ent__escape_html(ent_strbuf *sb, const char *s)
         default:
             ent_strbuf_addc(sb, *s);
         }
+    }
 }
 
 void ent__escape_md(ent_strbuf *sb, const char *s, int line_start)
@@ -146,17 +149,10 @@ void ent__escape_md(ent_strbuf *sb, const char *s, int line_start)
         }
     }
 inline_text:
-    for (; *s; s++)
+    for (; *s; s++) {
+        if (entity(sb, *s))
+            continue;
         switch (*s) {
-        case '&':
-            ent_strbuf_adds(sb, "&amp;");
-            break;
-        case '<':
-            ent_strbuf_adds(sb, "&lt;");
-            break;
-        case '>':
-            ent_strbuf_adds(sb, "&gt;");
-            break;
         case '\n':
         case '\r':
         case '\t':
@@ -177,6 +173,7 @@ inline_text:
         default:
             ent_strbuf_addc(sb, *s);
         }
+    }
 }
 
 void ent__escape_xml(ent_strbuf *sb, const char *s)
