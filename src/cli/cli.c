@@ -144,6 +144,11 @@ int cli_input_parse(cli_input *in, const char *cmd, const cli_opt *opts, int arg
     const char *val;
     int k;
     cli_args_init(&a, cmd, opts, argc, argv);
+    /* ENTENTE_THREADS=1 is the CLI's way to keep the loader to one thread
+     * (for tests and for chasing a problem); --threads overrides it. */
+    const char *env = getenv("ENTENTE_THREADS");
+    if (env && strcmp(env, "1") == 0)
+        in->load.threads = 1;
     while ((k = cli_next(&a, &val)) != -2) {
         if (k == -3)
             return EXIT_USAGE;

@@ -33,6 +33,11 @@ const char *const ent__element_names[SEC_COUNT] = {"relation type", "source",   
                                                    "snapshot",      "relation", "comparison"};
 const char *const ent__scalar_names[TOP_COUNT] = {"format", "title", "description"};
 
+unsigned ent__threads(const loader *L)
+{
+    return L->threads == 1 ? 1 : 2;
+}
+
 /* ---------------------------------------------------------------------------
  * Driver
  * ------------------------------------------------------------------------- */

@@ -102,10 +102,12 @@ typedef struct loader {
     int oom;       /* an allocation failed */
     int io_failed; /* a file could not be read */
     int allow_missing_evidence;
-    unsigned threads; /* ent_load_options.threads */
-    lfile *cur;       /* file of the first pass's hooks */
-    section *cur_sec; /* section of the member being scanned, or NULL */
-    ent_strbuf msg;   /* scratch for messages */
+    unsigned threads;         /* ent_load_options.threads */
+    lfile *cur;               /* file of the first pass's hooks */
+    section *cur_sec;         /* section of the member being scanned, or NULL */
+    jscan *scan;              /* the first pass's scanner */
+    struct scan_split *split; /* the first pass's second thread, or NULL */
+    ent_strbuf msg;           /* scratch for messages */
     origin *type_origin, *source_origin, *actor_origin, *snapshot_origin, *relation_origin,
         *comparison_origin;
     size_t cap_type_origin, cap_source_origin, cap_actor_origin, cap_snapshot_origin,
@@ -241,6 +243,8 @@ void ent__do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, siz
 int ent__relations_in_parallel(loader *L);
 
 /* load.c: the driver and the public functions */
+/* Threads the loader may use: 1 when the options say 1, else 2. */
+unsigned ent__threads(const loader *L);
 void ent__process_element(loader *L, lfile *f, int s, size_t i);
 
 #endif

@@ -52,15 +52,7 @@ int ent__relations_in_parallel(loader *L)
     for (size_t fi = 0; fi < L->n_files; fi++)
         if (L->files[fi].syntax_ok && L->files[fi].format_ok)
             total += L->files[fi].sec[SEC_RELATIONS].n;
-    /* threads 1, or by default ENTENTE_THREADS=1, forces the single-threaded
-     * path (for tests, and to rule the worker out when chasing a problem). */
-    unsigned threads = L->threads;
-    if (threads == 0) {
-        const char *env = getenv("ENTENTE_THREADS");
-        if (env && strcmp(env, "1") == 0)
-            threads = 1;
-    }
-    if (total < PARALLEL_MIN_RELATIONS || L->stopped || L->oom || threads == 1)
+    if (total < PARALLEL_MIN_RELATIONS || L->stopped || L->oom || ent__threads(L) == 1)
         return 0;
     rel_ref *refs = malloc(total * sizeof *refs);
     loader *W = malloc(sizeof *W);
