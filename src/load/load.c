@@ -326,7 +326,6 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
         }
         if (ent_strmap_reserve(&L->g->actor_ids, n_actors) < 0 ||
             ent_strmap_reserve(&L->g->names, 2 * n_actors) < 0 ||
-            ent_strmap_reserve(&L->g->relation_ids, n_rel) < 0 ||
             ent_grow_((void **)&L->g->relations, &L->g->cap_relations, n_rel,
                       sizeof *L->g->relations) < 0 ||
             ent_grow_((void **)&L->g->actors, &L->g->cap_actors, n_actors, sizeof *L->g->actors) <
@@ -338,9 +337,18 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
             check_header(L, &L->files[i]);
             ent__bump_reset();
         }
-        for (int s = 0; s < SEC_COUNT; s++)
-            if (s != SEC_RELATIONS || !ent__relations_in_parallel(L))
-                process_section(L, s);
+        for (int s = 0; s < SEC_COUNT; s++) {
+            if (s == SEC_RELATIONS) {
+                if (ent__relations_in_parallel(L))
+                    continue;
+                /* One thread registers relation ids in a map sized once. */
+                if (ent_strmap_reserve(&L->g->relation_ids, n_rel) < 0) {
+                    L->oom = 1;
+                    break;
+                }
+            }
+            process_section(L, s);
+        }
         cJSON_InitHooks(NULL);
         ent__bump_release();
     }

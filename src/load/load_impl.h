@@ -148,8 +148,7 @@ typedef struct loader {
     /* On a worker: relation ids are collected here, not registered. */
     int collect_ids;
     const char **ids;
-    origin *id_origins;
-    size_t n_ids, cap_ids, cap_id_origins;
+    size_t n_ids, cap_ids;
     /* Path of the object being checked for duplicate keys (see dupcheck). */
     struct pathstep {
         const char *key; /* NULL for an array index */

@@ -42,6 +42,57 @@ static void *run_rel_job(void *arg)
 }
 
 /*
+ * Whether any id occurs twice among a[0..na) and b[0..nb): 1 when one does,
+ * 0 when none does, -1 when out of memory. The ids are sorted by hash (a
+ * radix sort of (hash, index) keys, linear in their number) and only
+ * neighbours of equal hash are compared: a million ids cost far less than
+ * probing a table of a million slots at random.
+ */
+static int ids_repeat(const char **a, size_t na, const char **b, size_t nb)
+{
+    size_t n = na + nb;
+    if (n < 2)
+        return 0;
+    uint64_t *key = malloc(n * sizeof *key), *tmp = malloc(n * sizeof *tmp);
+    if (!key || !tmp) {
+        free(key);
+        free(tmp);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *s = i < na ? a[i] : b[i - na];
+        key[i] = (uint64_t)ent_strmap_hash(s, strlen(s)) << 32 | (uint64_t)i;
+    }
+    /* Least significant digit first, on the hash's four bytes. */
+    for (int shift = 32; shift < 64; shift += 8) {
+        size_t count[257] = {0};
+        for (size_t i = 0; i < n; i++)
+            count[((key[i] >> shift) & 0xff) + 1]++;
+        for (int d = 0; d < 256; d++)
+            count[d + 1] += count[d];
+        for (size_t i = 0; i < n; i++)
+            tmp[count[(key[i] >> shift) & 0xff]++] = key[i];
+        uint64_t *t = key;
+        key = tmp;
+        tmp = t;
+    }
+    int found = 0;
+    for (size_t i = 1; i < n && !found; i++) {
+        if (key[i] >> 32 != key[i - 1] >> 32)
+            continue;
+        /* A run of equal hashes: compare each with those before it. */
+        for (size_t j = i; j > 0 && key[j - 1] >> 32 == key[i] >> 32 && !found; j--) {
+            size_t x = (uint32_t)key[i], y = (uint32_t)key[j - 1];
+            const char *sx = x < na ? a[x] : b[x - na], *sy = y < na ? a[y] : b[y - na];
+            found = strcmp(sx, sy) == 0;
+        }
+    }
+    free(key);
+    free(tmp);
+    return found;
+}
+
+/*
  * Tries the two-thread path; returns 1 when it produced the relations, 0
  * when the caller must check them sequentially (nothing of the attempt stays).
  */
@@ -61,7 +112,7 @@ int ent__relations_in_parallel(loader *L)
     ent_arena_init(&warena);
     ent_relation *wrels = NULL;
     size_t wn = 0, wcap = 0, mark = ent_diags_count(L->diags);
-    size_t errors_before = L->errors, ids_before = L->n_relation_ids;
+    size_t errors_before = L->errors;
     int ok = 0;
     if (!refs || !W || !wdiags)
         goto done;
@@ -80,14 +131,13 @@ int ent__relations_in_parallel(loader *L)
     W->rel_items = &wrels;
     W->rel_n = &wn;
     W->rel_cap = &wcap;
-    W->collect_ids = 1;
     W->ids = NULL;
-    W->id_origins = NULL;
-    W->n_ids = W->cap_ids = W->cap_id_origins = 0;
-    /* Origins recorded by the worker are not used: it never reports a
-     * duplicate itself. Give it no shared array to grow. */
-    W->relation_origin = NULL;
-    W->cap_relation_origin = 0;
+    W->n_ids = W->cap_ids = 0;
+    /* Neither half registers relation ids: both collect them, and repeats
+     * are looked for once both are done (ids_repeat). */
+    L->collect_ids = W->collect_ids = 1;
+    L->ids = NULL;
+    L->n_ids = L->cap_ids = 0;
 
     size_t half = total / 2;
     rel_job jw = {W, refs, half, total};
@@ -100,18 +150,9 @@ int ent__relations_in_parallel(loader *L)
 
     if (L->oom || W->oom || ent_diags_count(L->diags) != mark || ent_diags_count(wdiags))
         goto done;
-    /* Register the worker's ids after the first half's, as one thread would. */
-    for (size_t i = 0; i < W->n_ids; i++) {
-        uint32_t first, slot = (uint32_t)L->n_relation_ids;
-        int fresh = ent_strmap_put(&g->relation_ids, W->ids[i], slot, &first);
-        if (fresh <= 0)
-            goto done; /* a duplicate (or no memory): the sequential path will say */
-        if (ent__record_origin(L, &L->relation_origin, &L->cap_relation_origin, slot,
-                               &L->files[W->id_origins[i].file], W->id_origins[i].pos,
-                               W->id_origins[i].line) < 0)
-            goto done;
-        L->n_relation_ids++;
-    }
+    /* A repeated id (or no memory to look): the sequential path will say. */
+    if (ids_repeat(L->ids, L->n_ids, W->ids, W->n_ids) != 0)
+        goto done;
     if (ent_grow_((void **)&g->relations, &g->cap_relations, g->n_relations + wn,
                   sizeof *g->relations) < 0)
         goto done;
@@ -126,17 +167,15 @@ done:
         L->errors = errors_before;
         L->stopped = 0;
         g->n_relations = 0;
-        L->n_relation_ids = ids_before;
-        ent_strmap_release(&g->relation_ids);
-        ent_strmap_init(&g->relation_ids);
         ent_arena_release(&warena);
         L->oom = 0; /* an attempt that ran out of memory leaves the sequential path to try */
-        if (ent_strmap_reserve(&g->relation_ids, total) < 0)
-            L->oom = 1;
     }
+    L->collect_ids = 0;
+    free(L->ids);
+    L->ids = NULL;
+    L->n_ids = L->cap_ids = 0;
     if (W) {
         free(W->ids);
-        free(W->id_origins);
         ent_strbuf_release(&W->msg);
     }
     free(wrels);

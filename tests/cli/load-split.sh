@@ -7,7 +7,9 @@
 # files that take each branch: a clean file (the guess holds), notes full of
 # "}, {" on one line (guesses inside strings, which must be refused), an error and a
 # syntax error in the second half, members after the relations (the second
-# thread's member records), and a repeated "relations" member.
+# thread's member records), a repeated "relations" member, and relation ids
+# repeated across the halves and within one (looked for after both halves
+# are checked, not in a shared map).
 #
 # usage: load-split.sh ENT_BENCH_GEN ENTENTE_CLI WORK_DIR
 set -u
@@ -52,6 +54,14 @@ cut = text.rfind('},\n    {"id"', 0, len(text) - len(text) // 4)
 with open("syntax.json", "w") as f:
     f.write(text[:cut + 1] + text[cut + 2:])
 
+# Repeated relation ids: across the two halves, and within the second.
+i = json.loads(text)
+i["relations"][-1]["id"] = i["relations"][0]["id"]
+dump("dup-id-across.json", i)
+i = json.loads(text)
+i["relations"][-5]["id"] = i["relations"][-9]["id"]
+dump("dup-id-late.json", i)
+
 a = {"format": d["format"], "relations": d["relations"]}
 for k, v in d.items():
     if k not in a:
@@ -63,7 +73,8 @@ with open("dup.json", "w") as f:
     f.write(text[:end].rstrip() + ',\n  "relations": []\n}\n')
 PY
 
-for f in g.json strings.json late-error.json syntax.json after.json dup.json; do
+for f in g.json strings.json late-error.json syntax.json after.json dup.json \
+         dup-id-across.json dup-id-late.json; do
     for cmd in "check --format json" "info" "snapshot --at 2005-01-01 --format csv"; do
         "$bin" $cmd --threads 1 "$f" > one.out 2>&1
         rc1=$?
@@ -89,6 +100,10 @@ grep -q 'nobody-at-all' out.txt && grep -q 'atacks' out.txt ||
 grep -q "missing ','" out.txt || bad "syntax.json: the missing comma named"
 "$bin" check dup.json > out.txt 2>&1 && bad "dup.json should fail"
 grep -q 'has "relations" twice' out.txt || bad "dup.json: the repeated member named"
+for f in dup-id-across.json dup-id-late.json; do
+    "$bin" check $f > out.txt 2>&1 && bad "$f should fail"
+    grep -q 'duplicate-id' out.txt || bad "$f: the repeated id named"
+done
 # The line of the late error is the line of its relation in the file.
 line=$(python3 -c '
 import json
