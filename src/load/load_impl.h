@@ -242,6 +242,21 @@ void ent__do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, siz
 int ent__relations_in_parallel(loader *L);
 
 /* load.c: the driver and the public functions */
+/*
+ * Relations are most of a file, and once checked their text is needed again
+ * only to quote it in a message, which is rare. So a mapped file's pages
+ * behind the relation being checked are handed back to the kernel as the
+ * check goes (madvise MADV_DONTNEED: the mapping stays, and a page read
+ * again, for a message, is simply read again from the page cache). The peak
+ * memory of a large load is then about the larger of the file and the model,
+ * not their sum. A text_mark follows one thread's progress through a file.
+ */
+typedef struct text_mark {
+    const lfile *f;
+    size_t pos; /* text before this byte of f is let go, or will be */
+} text_mark;
+/* The text of f before `upto` is checked: lets it go (in large steps). */
+void ent__text_done(text_mark *m, lfile *f, size_t upto);
 /* Threads the loader may use: 1 when the options say 1, else 2. */
 unsigned ent__threads(const loader *L);
 void ent__process_element(loader *L, lfile *f, int s, size_t i);

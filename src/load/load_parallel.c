@@ -10,8 +10,11 @@
  * Checking relations is most of the work of loading a large graph, and each
  * relation is checked on its own against what came before (actors, types,
  * sources: read-only by then). So the relations are split in two halves, the
- * second checked on a worker thread with its own copy of the loader state,
- * its own strings and its own relation array, merged afterwards.
+ * second checked on a worker thread with its own copy of the loader state
+ * and its own strings. The graph's relation array is sized for all the
+ * relations beforehand, and the worker writes the second half's straight into
+ * their places: when nothing is reported, the first half keeps exactly one
+ * relation per element, so the second half's start at `half`.
  *
  * This is the fast path for clean data only. When either half reports
  * anything at all, or the two halves share an id, the parallel result is
@@ -35,8 +38,12 @@ typedef struct rel_job {
 static void *run_rel_job(void *arg)
 {
     rel_job *j = arg;
-    for (size_t k = j->from; k < j->to && !j->L->stopped && !j->L->oom; k++)
-        ent__process_element(j->L, &j->L->files[j->refs[k].file], SEC_RELATIONS, j->refs[k].index);
+    text_mark m = {NULL, 0};
+    for (size_t k = j->from; k < j->to && !j->L->stopped && !j->L->oom; k++) {
+        lfile *f = &j->L->files[j->refs[k].file];
+        ent__text_done(&m, f, f->sec[SEC_RELATIONS].items[j->refs[k].index].start);
+        ent__process_element(j->L, f, SEC_RELATIONS, j->refs[k].index);
+    }
     ent__bump_release(); /* this thread's blocks */
     return NULL;
 }
@@ -110,8 +117,7 @@ int ent__relations_in_parallel(loader *L)
     ent_diags *wdiags = ent_diags_new();
     ent_arena warena;
     ent_arena_init(&warena);
-    ent_relation *wrels = NULL;
-    size_t wn = 0, wcap = 0, mark = ent_diags_count(L->diags);
+    size_t wn = 0, mark = ent_diags_count(L->diags);
     size_t errors_before = L->errors;
     int ok = 0;
     if (!refs || !W || !wdiags)
@@ -128,9 +134,10 @@ int ent__relations_in_parallel(loader *L)
     W->errors = 0;
     W->msg = (ent_strbuf)ENT_STRBUF_INIT;
     W->arena = &warena;
-    W->rel_items = &wrels;
+    /* The worker's relations go to [half, total) of the graph's array, which
+     * has room for them all: neither thread grows it, both only read where
+     * it is. */
     W->rel_n = &wn;
-    W->rel_cap = &wcap;
     W->ids = NULL;
     W->n_ids = W->cap_ids = 0;
     /* Neither half registers relation ids: both collect them, and repeats
@@ -140,12 +147,19 @@ int ent__relations_in_parallel(loader *L)
     L->n_ids = L->cap_ids = 0;
 
     size_t half = total / 2;
+    if (g->n_relations != 0 || g->cap_relations < total)
+        goto done;
+    wn = half;
     rel_job jw = {W, refs, half, total};
     pthread_t th;
     if (pthread_create(&th, NULL, run_rel_job, &jw) != 0)
         goto done;
-    for (size_t i = 0; i < half && !L->stopped && !L->oom; i++)
-        ent__process_element(L, &L->files[refs[i].file], SEC_RELATIONS, refs[i].index);
+    text_mark m = {NULL, 0};
+    for (size_t i = 0; i < half && !L->stopped && !L->oom; i++) {
+        lfile *f = &L->files[refs[i].file];
+        ent__text_done(&m, f, f->sec[SEC_RELATIONS].items[refs[i].index].start);
+        ent__process_element(L, f, SEC_RELATIONS, refs[i].index);
+    }
     pthread_join(th, NULL);
 
     if (L->oom || W->oom || ent_diags_count(L->diags) != mark || ent_diags_count(wdiags))
@@ -153,11 +167,10 @@ int ent__relations_in_parallel(loader *L)
     /* A repeated id (or no memory to look): the sequential path will say. */
     if (ids_repeat(L->ids, L->n_ids, W->ids, W->n_ids) != 0)
         goto done;
-    if (ent_grow_((void **)&g->relations, &g->cap_relations, g->n_relations + wn,
-                  sizeof *g->relations) < 0)
+    /* Everything was clean, so each half kept one relation per element. */
+    if (g->n_relations != half || wn != total)
         goto done;
-    memcpy(g->relations + g->n_relations, wrels, wn * sizeof *wrels);
-    g->n_relations += wn;
+    g->n_relations = total;
     ent_arena_adopt(&g->arena, &warena);
     ok = 1;
 done:
@@ -178,7 +191,6 @@ done:
         free(W->ids);
         ent_strbuf_release(&W->msg);
     }
-    free(wrels);
     free(W);
     free(refs);
     ent_diags_free(wdiags);
