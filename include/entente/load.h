@@ -56,6 +56,12 @@ typedef struct ent_load_input {
  * On a large file the loader scans and checks the relations on a second
  * thread of its own as well (joined before it returns); opts->threads 1 keeps
  * it to one thread. The result is the same.
+ *
+ * Regular files are mapped into memory, not copied. As with any mapped file,
+ * one that another program truncates while it is being loaded raises SIGBUS
+ * in the calling process (the entente CLI turns that into a message and exit
+ * status 3). A program that cannot rule this out reads the bytes itself and
+ * calls ent_load_inputs.
  */
 int ent_load_files(ent_graph **out, const char *const *paths, size_t n,
                    const ent_load_options *opts, ent_diags *diags);
