@@ -54,7 +54,7 @@ static const element_fn element_fns[SEC_COUNT] = {ent__do_type,     ent__do_sour
 /* Parses a top-level scalar member with cJSON; NULL when absent. */
 static cJSON *parse_at(const lfile *f, size_t pos)
 {
-    size_t end = jscan_skip(f->buf, f->len, pos);
+    size_t end = ent__jscan_skip(f->buf, f->len, pos);
     return cJSON_ParseWithLengthOpts(f->buf + pos, end - pos, NULL, 0);
 }
 
@@ -311,7 +311,7 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
     L->max_errors = opts && opts->max_errors ? opts->max_errors : DEFAULT_MAX_ERRORS;
     L->allow_missing_evidence = opts ? opts->allow_missing_evidence : 0;
     L->threads = opts ? opts->threads : 0;
-    L->g = ent_graph_new_();
+    L->g = ent__graph_new();
     if (L->g) {
         L->arena = &L->g->arena;
         L->rel_items = &L->g->relations;
@@ -359,9 +359,9 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
         }
         if (ent_strmap_reserve(&L->g->actor_ids, n_actors) < 0 ||
             ent_strmap_reserve(&L->g->names, 2 * n_actors) < 0 ||
-            ent_grow_((void **)&L->g->relations, &L->g->cap_relations, n_rel,
+            ent__grow((void **)&L->g->relations, &L->g->cap_relations, n_rel,
                       sizeof *L->g->relations) < 0 ||
-            ent_grow_((void **)&L->g->actors, &L->g->cap_actors, n_actors, sizeof *L->g->actors) <
+            ent__grow((void **)&L->g->actors, &L->g->cap_actors, n_actors, sizeof *L->g->actors) <
                 0)
             goto oom;
         cJSON_Hooks hooks = {ent__bump_malloc, ent__bump_free};
@@ -397,7 +397,7 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
      * before the graph's indexes take their memory, so that the peak is the
      * larger of the two and not their sum. */
     release_files(L);
-    if (rc == ENT_OK && ent_graph_index_(L->g) < 0)
+    if (rc == ENT_OK && ent__graph_index(L->g) < 0)
         goto oom;
     if (rc == ENT_OK) {
         *out = L->g;

@@ -84,7 +84,7 @@ const char *ent__json_type_name(const cJSON *v)
     return "null";
 }
 
-static int has_type(const cJSON *v, unsigned types)
+static int ent__has_type(const cJSON *v, unsigned types)
 {
     return ((types & (T_STR | T_DATE)) && cJSON_IsString(v)) ||
            ((types & T_NUM) && cJSON_IsNumber(v)) || ((types & T_BOOL) && cJSON_IsBool(v)) ||
@@ -114,7 +114,7 @@ static const char *expected_name(unsigned types)
 size_t ent__member_pos(const lfile *f, size_t obj, const char *key, int want_key)
 {
     size_t kp, vp;
-    if (!jscan_member(f->buf, f->len, obj, key, 0, &kp, &vp))
+    if (!ent__jscan_member(f->buf, f->len, obj, key, 0, &kp, &vp))
         return obj;
     return want_key ? kp : vp;
 }
@@ -123,7 +123,7 @@ size_t ent__member_pos(const lfile *f, size_t obj, const char *key, int want_key
 size_t ent__element_pos(const lfile *f, size_t obj, const char *key, size_t i)
 {
     size_t arr = ent__member_pos(f, obj, key, 0);
-    size_t p = jscan_element(f->buf, f->len, arr, i);
+    size_t p = ent__jscan_element(f->buf, f->len, arr, i);
     return p ? p : arr;
 }
 
@@ -176,7 +176,7 @@ int ent__collect(loader *L, const lfile *f, lazy_pos *where, const cJSON *obj, c
         }
         if (slots[i])
             continue; /* a duplicate key, already reported */
-        if (!has_type(c, fields[i].types)) {
+        if (!ent__has_type(c, fields[i].types)) {
             ent__report(L, ENT_SEV_ERROR, "wrong-type", f,
                         ent__member_pos(f, ent__resolve(where), c->string, 0),
                         "\"%s\" in %s must be %s, found %s", c->string, what,
@@ -285,7 +285,7 @@ const char *ent__opt_str(loader *L, const cJSON *v)
 int ent__record_origin(loader *L, origin **arr, size_t *cap, size_t index, const lfile *f,
                        size_t pos, unsigned line)
 {
-    if (ent_grow_((void **)arr, cap, index + 1, sizeof **arr) < 0) {
+    if (ent__grow((void **)arr, cap, index + 1, sizeof **arr) < 0) {
         L->oom = 1;
         return -1;
     }
@@ -317,10 +317,11 @@ static size_t path_pos(const lfile *f, size_t base, const struct pathstep *steps
     size_t pos = base, kp;
     for (int i = 0; i < n; i++) {
         if (steps[i].key) {
-            if (!jscan_member(f->buf, f->len, pos, steps[i].key, steps[i].occurrence, &kp, &pos))
+            if (!ent__jscan_member(f->buf, f->len, pos, steps[i].key, steps[i].occurrence, &kp,
+                                   &pos))
                 return base;
         } else {
-            size_t e = jscan_element(f->buf, f->len, pos, steps[i].index);
+            size_t e = ent__jscan_element(f->buf, f->len, pos, steps[i].index);
             if (!e)
                 return base;
             pos = e;
@@ -342,8 +343,8 @@ static void report_dup_key(loader *L, const lfile *f, size_t base, int depth, co
                            int occurrence)
 {
     size_t obj = path_pos(f, base, L->path, depth), kp, vp;
-    size_t second = jscan_member(f->buf, f->len, obj, key, occurrence, &kp, &vp) ? kp : obj;
-    size_t first = jscan_member(f->buf, f->len, obj, key, 0, &kp, &vp) ? kp : obj;
+    size_t second = ent__jscan_member(f->buf, f->len, obj, key, occurrence, &kp, &vp) ? kp : obj;
+    size_t first = ent__jscan_member(f->buf, f->len, obj, key, 0, &kp, &vp) ? kp : obj;
     ent__report(L, ENT_SEV_ERROR, "duplicate-key", f, second,
                 "\"%s\" appears twice in the same object; JSON parsers would keep only one", key);
     ent__report(L, ENT_SEV_NOTE, "duplicate-key", f, first, "first \"%s\" is here", key);

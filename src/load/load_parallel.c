@@ -176,7 +176,7 @@ int ent__relations_in_parallel(loader *L)
 done:
     if (!ok) {
         /* Undo everything the attempt did to the shared state. */
-        ent_diags_truncate_(L->diags, mark);
+        ent__diags_truncate(L->diags, mark);
         L->errors = errors_before;
         L->stopped = 0;
         g->n_relations = 0;

@@ -85,7 +85,7 @@ void ent__do_source(loader *L, lfile *f, const elem *el, const cJSON *obj, size_
     }
     s.loc.file = f->index;
     s.loc.line = el->line;
-    if (ent_grow_((void **)&g->sources, &g->cap_sources, g->n_sources + 1, sizeof *g->sources) <
+    if (ent__grow((void **)&g->sources, &g->cap_sources, g->n_sources + 1, sizeof *g->sources) <
             0 ||
         ent__record_origin(L, &L->source_origin, &L->cap_source_origin, g->n_sources, f, at,
                            el->line) < 0) {
@@ -169,7 +169,7 @@ static void add_name(loader *L, const lfile *f, size_t obj_pos, const char *key,
                      uint32_t a, const char *name)
 {
     ent_graph *g = L->g;
-    char *low = ent_graph_lower_(g, name);
+    char *low = ent__graph_lower(g, name);
     if (!low) {
         L->oom = 1;
         return;
@@ -281,13 +281,13 @@ void ent__do_actor(loader *L, lfile *f, const elem *el, const cJSON *obj, size_t
     a.loc.file = f->index;
     a.loc.line = el->line;
     uint32_t ai = (uint32_t)g->n_actors;
-    if (ent_grow_((void **)&g->actors, &g->cap_actors, g->n_actors + 1, sizeof *g->actors) < 0 ||
+    if (ent__grow((void **)&g->actors, &g->cap_actors, g->n_actors + 1, sizeof *g->actors) < 0 ||
         ent__record_origin(L, &L->actor_origin, &L->cap_actor_origin, ai, f, at, el->line) < 0) {
         L->oom = 1;
         return;
     }
-    if (ent_grow_((void **)&L->actor_kind, &L->cap_actor_kind, ai + 1, 1) < 0 ||
-        ent_grow_((void **)&L->actor_dated, &L->cap_actor_dated, ai + 1, 1) < 0) {
+    if (ent__grow((void **)&L->actor_kind, &L->cap_actor_kind, ai + 1, 1) < 0 ||
+        ent__grow((void **)&L->actor_dated, &L->cap_actor_dated, ai + 1, 1) < 0) {
         L->oom = 1;
         return;
     }
@@ -363,7 +363,7 @@ void ent__do_snapshot(loader *L, lfile *f, const elem *el, const cJSON *obj, siz
     s.label = ent__opt_str(L, v[NF_LABEL]);
     s.loc.file = f->index;
     s.loc.line = el->line;
-    if (ent_grow_((void **)&g->snapshots, &g->cap_snapshots, g->n_snapshots + 1,
+    if (ent__grow((void **)&g->snapshots, &g->cap_snapshots, g->n_snapshots + 1,
                   sizeof *g->snapshots) < 0 ||
         ent__record_origin(L, &L->snapshot_origin, &L->cap_snapshot_origin, g->n_snapshots, f, at,
                            el->line) < 0) {
@@ -538,7 +538,7 @@ void ent__do_comparison(loader *L, lfile *f, const elem *el, const cJSON *obj, s
     c.loc.file = f->index;
     c.loc.line = el->line;
     size_t ci = g->n_comparisons;
-    if (ent_grow_((void **)&g->comparisons, &g->cap_comparisons, ci + 1, sizeof *g->comparisons) <
+    if (ent__grow((void **)&g->comparisons, &g->cap_comparisons, ci + 1, sizeof *g->comparisons) <
             0 ||
         ent__record_origin(L, &L->comparison_origin, &L->cap_comparison_origin, ci, f, at,
                            el->line) < 0) {

@@ -337,7 +337,7 @@ void ent__do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, siz
         if (L->collect_ids) {
             /* On two threads ids are collected and checked for repeats
              * afterwards (load_parallel.c). */
-            if (ent_grow_((void **)&L->ids, &L->cap_ids, L->n_ids + 1, sizeof *L->ids) < 0) {
+            if (ent__grow((void **)&L->ids, &L->cap_ids, L->n_ids + 1, sizeof *L->ids) < 0) {
                 L->oom = 1;
                 return;
             }
@@ -375,7 +375,7 @@ id_done:
     r.loc.file = f->index;
     r.loc.line = el->line;
     size_t ri = *L->rel_n;
-    if (ent_grow_((void **)L->rel_items, L->rel_cap, ri + 1, sizeof **L->rel_items) < 0) {
+    if (ent__grow((void **)L->rel_items, L->rel_cap, ri + 1, sizeof **L->rel_items) < 0) {
         L->oom = 1;
         return;
     }
@@ -441,7 +441,7 @@ static int fast_object(const lfile *f, size_t p, const field *fields, fval *slot
         slots[i].kind = 0;
     if (b[p] != '{')
         return 0;
-    p = jscan_skip_ws(b, len, p + 1);
+    p = ent__jscan_skip_ws(b, len, p + 1);
     if (b[p] == '}') {
         *after = p + 1;
         return 1;
@@ -459,7 +459,7 @@ static int fast_object(const lfile *f, size_t p, const field *fields, fval *slot
         if (!fields[i].name || slots[i].kind)
             return 0;
         fval *v = &slots[i];
-        p = jscan_skip_ws(b, len, jscan_skip_ws(b, len, kend) + 1); /* past the ':' */
+        p = ent__jscan_skip_ws(b, len, ent__jscan_skip_ws(b, len, kend) + 1); /* past the ':' */
         v->pos = p;
         v->esc = 0;
         char c = b[p];
@@ -474,22 +474,22 @@ static int fast_object(const lfile *f, size_t p, const field *fields, fval *slot
             if (!(fields[i].types & T_NUM))
                 return 0;
             v->kind = 'n';
-            v->end = jscan_skip(b, len, p);
+            v->end = ent__jscan_skip(b, len, p);
             if (v->end - p > 32) /* cJSON reads at most 63 characters of a number */
                 return 0;
         } else if (c == '[') {
             if (!(fields[i].types & T_ARR))
                 return 0;
             v->kind = 'a';
-            v->end = jscan_skip(b, len, p);
+            v->end = ent__jscan_skip(b, len, p);
         } else
             return 0;
-        p = jscan_skip_ws(b, len, v->end);
+        p = ent__jscan_skip_ws(b, len, v->end);
         if (b[p] == '}') {
             *after = p + 1;
             return 1;
         }
-        p = jscan_skip_ws(b, len, p + 1); /* past the ',' */
+        p = ent__jscan_skip_ws(b, len, p + 1); /* past the ',' */
     }
 }
 
@@ -531,7 +531,7 @@ static const char *fast_keep(loader *L, const lfile *f, const fval *v)
         return ent_arena_strndup(L->arena, f->buf + v->pos + 1, n);
     char *p = ent_arena_alloc(L->arena, n + 1);
     if (p)
-        jscan_decode_string(f->buf, f->len, v->pos, p, n + 1);
+        ent__jscan_decode_string(f->buf, f->len, v->pos, p, n + 1);
     return p;
 }
 
@@ -604,16 +604,16 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
     }
 
     if (v[RF_EVIDENCE].kind) {
-        size_t p = jscan_skip_ws(b, f->len, v[RF_EVIDENCE].pos + 1);
+        size_t p = ent__jscan_skip_ws(b, f->len, v[RF_EVIDENCE].pos + 1);
         while (b[p] != ']') {
             if (n_ev == FAST_MAX_EVIDENCE || !fast_object(f, p, evidence_fields, ev[n_ev], &after))
                 return 0;
             if (!ev[n_ev][EF_SOURCE].kind)
                 return 0;
             n_ev++;
-            p = jscan_skip_ws(b, f->len, after);
+            p = ent__jscan_skip_ws(b, f->len, after);
             if (b[p] == ',')
-                p = jscan_skip_ws(b, f->len, p + 1);
+                p = ent__jscan_skip_ws(b, f->len, p + 1);
         }
     }
     uint32_t sources[FAST_MAX_EVIDENCE];
@@ -643,7 +643,7 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
         if (!(rid = ent_arena_strdup(L->arena, idbuf)))
             goto oom;
         if (L->collect_ids) {
-            if (ent_grow_((void **)&L->ids, &L->cap_ids, L->n_ids + 1, sizeof *L->ids) < 0)
+            if (ent__grow((void **)&L->ids, &L->cap_ids, L->n_ids + 1, sizeof *L->ids) < 0)
                 goto oom;
             L->ids[L->n_ids++] = rid;
         } else {
@@ -679,7 +679,7 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
     r.loc.file = f->index;
     r.loc.line = el->line;
     size_t ri = *L->rel_n;
-    if (ent_grow_((void **)L->rel_items, L->rel_cap, ri + 1, sizeof **L->rel_items) < 0)
+    if (ent__grow((void **)L->rel_items, L->rel_cap, ri + 1, sizeof **L->rel_items) < 0)
         goto oom;
     (*L->rel_items)[ri] = r;
     (*L->rel_n)++;

@@ -90,7 +90,7 @@ static void on_member(void *ud, const jscan *s, size_t key_pos, size_t val_pos)
     loader *L = ud;
     lfile *f = L->cur;
     char key[64];
-    size_t klen = jscan_decode_string(s->buf, s->len, key_pos, key, sizeof key);
+    size_t klen = ent__jscan_decode_string(s->buf, s->len, key_pos, key, sizeof key);
     L->cur_sec = NULL;
     if (klen == (size_t)-1)
         key[0] = '\0';
@@ -156,7 +156,7 @@ static void on_element(void *ud, size_t start, size_t end, unsigned line)
     section *sec = L->cur_sec;
     if (!sec)
         return;
-    if (ent_grow_((void **)&sec->items, &sec->cap, sec->n + 1, sizeof *sec->items) < 0) {
+    if (ent__grow((void **)&sec->items, &sec->cap, sec->n + 1, sizeof *sec->items) < 0) {
         L->oom = 1;
         return;
     }
@@ -215,7 +215,7 @@ static int split_push(struct scan_split *sp, char member, size_t a, size_t b, un
 {
     if (sp->oom)
         return -1;
-    if (ent_grow_((void **)&sp->ev, &sp->cap, sp->n + 1, sizeof *sp->ev) < 0) {
+    if (ent__grow((void **)&sp->ev, &sp->cap, sp->n + 1, sizeof *sp->ev) < 0) {
         sp->oom = 1;
         return -1;
     }
@@ -241,7 +241,7 @@ static void split_on_element(void *ud, size_t start, size_t end, unsigned line)
 static void *split_run(void *arg)
 {
     struct scan_split *sp = arg;
-    sp->rc = jscan_value(&sp->s, 0);
+    sp->rc = ent__jscan_value(&sp->s, 0);
     return NULL;
 }
 
@@ -303,7 +303,7 @@ static void split_start(loader *L, lfile *f, size_t arr)
     struct scan_split *sp = calloc(1, sizeof *sp);
     if (!sp)
         return; /* one thread will do */
-    jscan_init(&sp->s, f->buf, f->len);
+    ent__jscan_init(&sp->s, f->buf, f->len);
     sp->s.pos = guess;
     sp->s.line = 0;
     sp->s.resume = "{[";
@@ -375,7 +375,7 @@ void ent__first_pass(loader *L, lfile *f)
 
 static void first_pass(loader *L, lfile *f, jscan *s, const jscan_hooks *hooks)
 {
-    jscan_init(s, f->buf, f->len);
+    ent__jscan_init(s, f->buf, f->len);
     s->hooks = hooks;
     L->scan = s;
     L->cur = f;
@@ -385,7 +385,7 @@ static void first_pass(loader *L, lfile *f, jscan *s, const jscan_hooks *hooks)
     L->base_line = 1;
     if (f->len >= 3 && memcmp(f->buf, "\xef\xbb\xbf", 3) == 0)
         s->pos = 3; /* a UTF-8 byte order mark is tolerated */
-    jscan_ws(s);
+    ent__jscan_ws(s);
     if (s->pos >= f->len) {
         ent__report(L, ENT_SEV_ERROR, "empty-file", f, s->pos,
                     "the file is empty; a graph file is a JSON object such as "
@@ -405,7 +405,7 @@ static void first_pass(loader *L, lfile *f, jscan *s, const jscan_hooks *hooks)
         return;
     }
     f->top_pos = s->pos;
-    if (jscan_value(s, 0) < 0) {
+    if (ent__jscan_value(s, 0) < 0) {
         if (s->err_open_kind) {
             unsigned line, col;
             size_t ls;
@@ -420,7 +420,7 @@ static void first_pass(loader *L, lfile *f, jscan *s, const jscan_hooks *hooks)
             ent__report(L, ENT_SEV_ERROR, s->err_code, f, s->err_pos, "%s", s->err_msg);
         return;
     }
-    jscan_ws(s);
+    ent__jscan_ws(s);
     if (s->pos < f->len) {
         ent__report(L, ENT_SEV_ERROR, "json-syntax", f, s->pos,
                     "unexpected text after the end of the JSON document");

@@ -257,7 +257,7 @@ void ent__do_type(loader *L, lfile *f, const elem *el, const cJSON *obj, size_t 
         g->types[idx] = t;
         return;
     }
-    if (ent_grow_((void **)&g->types, &g->cap_types, g->n_types + 1, sizeof *g->types) < 0) {
+    if (ent__grow((void **)&g->types, &g->cap_types, g->n_types + 1, sizeof *g->types) < 0) {
         L->oom = 1;
         return;
     }
