@@ -386,6 +386,33 @@ static int country_kept(const imp *m, const char *cc)
     return 0;
 }
 
+/* Writes the aggregation key "TAG a b c type" with a, b, c in hex into k
+ * (96 bytes): a few times cheaper than snprintf, once per row. */
+static void hex_key(char *k, char tag, uint64_t a, uint64_t b, uint64_t c, const char *type)
+{
+    static const char hex[] = "0123456789abcdef";
+    uint64_t v[3] = {a, b, c};
+    char *p = k;
+    *p++ = tag;
+    for (int i = 0; i < 3; i++) {
+        *p++ = '|';
+        char tmp[16];
+        int n = 0;
+        do {
+            tmp[n++] = hex[v[i] & 15];
+            v[i] >>= 4;
+        } while (v[i]);
+        while (n)
+            *p++ = tmp[--n];
+    }
+    *p++ = '|';
+    size_t len = strlen(type);
+    if (len > 40)
+        len = 40;
+    memcpy(p, type, len);
+    p[len] = '\0';
+}
+
 /* One data row: check it, filter it, fold it into its relation. */
 static void take_row(imp *m)
 {
@@ -477,7 +504,7 @@ static void take_row(imp *m)
     /* The type; an event whose Goldstein value contradicts its type's sign
      * (GDELT's own values never do) becomes a neutral statement. */
     const char *type = m->cameo->rule[key]->type;
-    const ent_reltype *rt = ent_vocab_builtin_find(type);
+    const ent_reltype *rt = m->cameo->type[key];
     if (!rt || (rt->sign > 0 && g < 0) || (rt->sign < 0 && g > 0)) {
         type = "statement";
         rt = ent_vocab_builtin_find(type);
@@ -493,9 +520,9 @@ static void take_row(imp *m)
     int32_t period = period_of(m->o->per, day);
     char k[96];
     if (m->o->per == ENT_PER_EVENT)
-        snprintf(k, sizeof k, "e%llu", (unsigned long long)id);
+        hex_key(k, 'e', id, 0, 0, "");
     else
-        snprintf(k, sizeof k, "%u|%u|%s|%ld", s, t, type, (long)period);
+        hex_key(k, 'r', s, t, (uint64_t)(int64_t)period, type);
     uint32_t ri;
     if (!ent_strmap_get(&a->rel_map, k, &ri)) {
         if (grow((void **)&a->rels, &a->cap_rels, a->n_rels + 1, sizeof *a->rels) != 0) {
@@ -634,28 +661,44 @@ static int feed(imp *m, const char *buf, size_t n)
         r->quoting = r->delim == ',';
         r->at_start = 0;
     }
-    for (; i < n && !m->stop; i++) {
-        char c = buf[i];
+    size_t seg = i; /* raw text of the record not yet copied to r->text */
+    while (i < n && !m->stop) {
         if (!r->in_record) {
             r->in_record = 1;
             r->rec_line = r->line;
+            seg = i;
             if (begin_field(r) != 0)
                 return -1;
         }
-        if (c != '\r' || r->state == S_QUOTED)
-            ent_strbuf_addc(&r->text, c);
+        /* The run of ordinary bytes up to the next one that matters. */
+        size_t k = i;
         if (r->state == S_QUOTED) {
-            if (c == '"')
+            while (k < n && buf[k] != '"' && buf[k] != '\n')
+                k++;
+        } else {
+            const char d = r->delim, q = r->quoting ? '"' : '\n';
+            while (k < n && buf[k] != d && buf[k] != '\n' && buf[k] != '\r' && buf[k] != q)
+                k++;
+            if (k > i) /* after a closing quote too: the text is kept as it is */
+                r->state = S_UNQUOTED;
+        }
+        if (k > i) {
+            ent_strbuf_add(&r->field, buf + i, k - i);
+            r->col += (unsigned)(k - i);
+            i = k;
+            if (i == n)
+                break;
+        }
+        char c = buf[i++];
+        if (r->state == S_QUOTED) {
+            if (c == '"') {
                 r->state = S_QUOTE_SEEN;
-            else {
+                r->col++;
+            } else { /* a line break inside quotes */
                 ent_strbuf_addc(&r->field, c);
-                if (c == '\n') {
-                    r->line++;
-                    r->col = 0;
-                    continue;
-                }
+                r->line++;
+                r->col = 0;
             }
-            r->col++;
             continue;
         }
         if (c == '\r') {
@@ -663,8 +706,10 @@ static int feed(imp *m, const char *buf, size_t n)
             continue;
         }
         if (c == '\n') {
+            ent_strbuf_add(&r->text, buf + seg, i - seg);
             ent_strbuf_addc(&r->field, '\0');
             end_record(m);
+            seg = i;
             r->line++;
             r->col = 0;
             continue;
@@ -676,21 +721,18 @@ static int feed(imp *m, const char *buf, size_t n)
                 return -1;
             continue;
         }
-        if (c == '"' && r->quoting) {
-            if (r->state == S_START)
+        /* a quote, in a comma-separated table */
+        if (r->state == S_START)
+            r->state = S_QUOTED;
+        else {
+            ent_strbuf_addc(&r->field, '"'); /* "" inside quotes, or a stray quote */
+            if (r->state == S_QUOTE_SEEN)
                 r->state = S_QUOTED;
-            else if (r->state == S_QUOTE_SEEN) {
-                ent_strbuf_addc(&r->field, '"');
-                r->state = S_QUOTED;
-            } else
-                ent_strbuf_addc(&r->field, '"');
-            r->col++;
-            continue;
         }
-        ent_strbuf_addc(&r->field, c);
-        r->state = S_UNQUOTED;
         r->col++;
     }
+    if (r->in_record && seg < n)
+        ent_strbuf_add(&r->text, buf + seg, n - seg);
     if (r->field.failed || r->text.failed)
         return -1;
     return 0;
