@@ -29,6 +29,7 @@
 #include "entente/error.h"
 #include "entente/render.h"
 #include "passes/common.h"
+#include "render/edges.h"
 #include "util/error.h"
 #include "util/strbuf.h"
 #include "util/strmap.h"
@@ -675,7 +676,7 @@ static int lay_out(render *r, GVC_t *gvc, const char *engine)
         goto done;
     set(lg, "start", "1"); /* the seed of fdp's and neato's first positions */
     set(lg, "overlap", "false");
-    set(lg, "sep", "+6");
+    set(lg, "sep", "+8"); /* room for the lines between the nodes (route.c) */
     set(lg, "nodesep", "0.3");
     set(lg, "outputorder", "edgesfirst");
     agattr(lg, AGNODE, "fontname", FONT);
@@ -801,6 +802,17 @@ static void set_pos(void *obj, double x, double y)
     set(obj, "pos", buf);
 }
 
+/* The size of a node in points, as Graphviz's width and height (inches),
+ * for the routing of the lines around it (edges.c). */
+static void set_size(Agnode_t *n, double w, double h)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.4f", w / 72);
+    set(n, "width", buf);
+    snprintf(buf, sizeof buf, "%.4f", h / 72);
+    set(n, "height", buf);
+}
+
 static void set_bb(Agraph_t *sg, double x0, double y0, double x1, double y1)
 {
     char buf[96];
@@ -895,6 +907,7 @@ static Agnode_t *draw_node(drawing *d, Agraph_t *home, const char *prefix, size_
         return NULL;
     style_node(r, gn, a);
     set_pos(gn, n->x + dx, n->y);
+    set_size(gn, n->w, n->h);
     ent_strbuf_reset(&r->sb);
     add_plain(&r->sb, a->name, 300);
     ent_strbuf_addf(&r->sb, " (%s)", kind_style[a->kind].label);
@@ -1190,6 +1203,7 @@ static int legend_text(legend *l, double x, double y, const char *text, const ch
     set(n, "label", text);
     set(n, "fontsize", "9");
     set_pos(n, x + w / 2, y);
+    set_size(n, w, 12);
     l->right = fmax(l->right, x + w);
     return ENT_OK;
 }
@@ -1209,6 +1223,7 @@ static Agedge_t *legend_line(legend *l, const char *text, int k)
     for (int i = 0; i < 2; i++) {
         set(ns[i], "shape", "point");
         set(ns[i], "width", "0.02");
+        set(ns[i], "height", "0.02");
         set(ns[i], "style", "invis");
         set(ns[i], "label", "");
         set_pos(ns[i], x + (i ? 44 : 4), y);
@@ -1360,7 +1375,9 @@ static int draw(render *r, GVC_t *gvc, ent_render_format format, char **out, siz
     int rc = ENT_ENOMEM;
     if (!(d.g = open_graph("entente")))
         return ent_error_set(ENT_ENOMEM, "out of memory while drawing");
-    set(d.g, "layout", "nop"); /* `dot -Tsvg` on the DOT output keeps the positions */
+    /* nop2: the nodes where they are pinned, the lines as routed here
+     * (edges.c); `dot -Tsvg` on the DOT output draws the same. */
+    set(d.g, "layout", "nop2");
     set(d.g, "labelloc", "t");
     set(d.g, "fontname", FONT);
     set(d.g, "fontsize", "14");
@@ -1404,6 +1421,9 @@ static int draw(render *r, GVC_t *gvc, ent_render_format format, char **out, siz
     if (draw_legend(&d, r->minx - 14, width + 28))
         goto done;
 
+    if ((rc = ent__route_graph(d.g, NULL)))
+        goto done;
+    rc = ENT_ENOMEM;
     if (format == ENT_RENDER_DOT) {
         char *buf = NULL;
         size_t n = 0;
@@ -1421,7 +1441,7 @@ static int draw(render *r, GVC_t *gvc, ent_render_format format, char **out, siz
         goto done;
     }
     gv_errors = 0;
-    if (gvLayout(gvc, d.g, "nop") != 0 || gv_errors) {
+    if (gvLayout(gvc, d.g, "nop2") != 0 || gv_errors) {
         rc = ent_error_set(ENT_EINTERNAL, "Graphviz could not place the drawing: %s",
                            gv_errors ? gv_message : "the nop engine failed");
         goto done;
