@@ -143,8 +143,7 @@ static Agnode_t *draw_node(drawing *d, Agraph_t *home, const char *prefix, size_
     return gn;
 }
 
-/* Whether node i is drawn inside box b on date vi (vi 2: either date). */
-static int in_box(const render *r, size_t i, int b, int vi)
+int ent__render_in_box(const render *r, size_t i, int b, int vi)
 {
     const rnode *n = &r->nodes[i];
     if (n->box != b)
@@ -159,7 +158,8 @@ static int in_box(const render *r, size_t i, int b, int vi)
 static int boxed(const render *r, Agraph_t *const *boxes, int32_t s, int32_t t, int vi)
 {
     int b = r->nodes[t].box;
-    return b >= 0 && (uint32_t)t == r->boxes[b] && in_box(r, (size_t)s, b, vi) && boxes[b];
+    return b >= 0 && (uint32_t)t == r->boxes[b] && ent__render_in_box(r, (size_t)s, b, vi) &&
+           boxes[b];
 }
 
 typedef struct diff_ctx {
@@ -241,7 +241,7 @@ int ent__render_draw_panel(drawing *d, Agraph_t *panel, const char *prefix, int 
         for (size_t i = 0; i < r->n_nodes; i++) {
             const rnode *n = &r->nodes[i];
             int present = vi == 2 ? (n->in[0] || n->in[1]) : n->in[vi];
-            if (!present || !in_box(r, i, (int)k, vi))
+            if (!present || !ent__render_in_box(r, i, (int)k, vi))
                 continue;
             members += i != r->boxes[k];
             x0 = fmin(x0, n->x - n->w / 2);
@@ -249,7 +249,9 @@ int ent__render_draw_panel(drawing *d, Agraph_t *panel, const char *prefix, int 
             y0 = fmin(y0, n->y - n->h / 2);
             y1 = fmax(y1, n->y + n->h / 2);
         }
-        if (!members)
+        /* A box that would hold a non-member (layout.c could not clear it)
+         * is not drawn: its memberships are drawn as lines instead. */
+        if (!members || (r->box_dirty && r->box_dirty[(vi == 1) * r->n_boxes + k]))
             continue;
         snprintf(name, sizeof name, "cluster_%s%zu", prefix[0] ? prefix : "", k);
         for (char *c = name; *c; c++)
@@ -278,7 +280,7 @@ int ent__render_draw_panel(drawing *d, Agraph_t *panel, const char *prefix, int 
         if (!present)
             continue;
         Agraph_t *home = panel;
-        if (n->box >= 0 && boxes[n->box] && in_box(r, i, n->box, vi))
+        if (n->box >= 0 && boxes[n->box] && ent__render_in_box(r, i, n->box, vi))
             home = boxes[n->box];
         if (!(gn[i] = draw_node(d, home, prefix, i, dx)))
             goto done;

@@ -210,6 +210,7 @@ done:
     free(r.nodes);
     free(r.index);
     free(r.boxes);
+    free(r.box_dirty);
     ent_strbuf_release(&r.sb);
     if (rc == ENT_ENOMEM)
         ent_error_set(rc, "out of memory while drawing");
