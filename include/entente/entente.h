@@ -13,7 +13,9 @@
 #include "table.h"
 #include "snapshot.h"
 #include "analysis.h"
+#include "timeline.h"
 #include "render.h"
+#include "chart.h"
 #include "report.h"
 
 #ifdef __cplusplus

@@ -45,11 +45,12 @@ int cmd_balance(int argc, char **argv);
 int cmd_blocs(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_align(int argc, char **argv);
+int cmd_timeline(int argc, char **argv);
 extern const char cmd_check_help[], cmd_info_help[], cmd_types_help[], cmd_help_help[],
     cmd_snapshot_help[], cmd_influence_help[], cmd_shift_help[], cmd_diff_help[], cmd_who_help[],
     cmd_whom_help[], cmd_path_help[], cmd_commitments_help[], cmd_render_help[], cmd_balance_help[],
     cmd_blocs_help[], cmd_report_help[];
-extern const char cmd_align_help[];
+extern const char cmd_align_help[], cmd_timeline_help[];
 const cli_cmd *cli_find(const char *name);
 
 /* --- option parsing ------------------------------------------------------ */
@@ -242,6 +243,16 @@ int cli_output_error(const char *cmd, int err);
 /* Flushes standard output at the end of a command: `status` when everything was written,
  * otherwise EXIT_FAILURE_ after cli_output_error. */
 int cli_finish_output(const char *cmd, int status);
+
+/* True when `path` exists and is not a regular file (a symbolic link, a device such as
+ * /dev/null, a fifo, a socket, a directory): outputs refuse to replace those. */
+int cli_exists_not_regular(const char *path);
+
+/* Writes len bytes of buf to `path` through a temporary file beside it, renamed into
+ * place at the end ('-': standard output). Returns 0, or -1 after printing why, for
+ * `cmd`, with nothing left behind; a path that has become something other than a
+ * regular file is refused. */
+int cli_write_file(const char *cmd, const char *path, const char *buf, size_t len);
 
 /* --- loading and diagnostics --------------------------------------------- */
 
