@@ -4,6 +4,7 @@
 #ifndef ENTENTE_ENTENTE_H
 #define ENTENTE_ENTENTE_H
 
+#include "version.h"
 #include "error.h"
 #include "date.h"
 #include "vocab.h"
@@ -17,13 +18,11 @@
 #include "render.h"
 #include "chart.h"
 #include "report.h"
+#include "export.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/** The library's version, "MAJOR.MINOR.PATCH". */
-const char *ent_version(void);
 
 /** The graph format this library reads: "entente/1". */
 #define ENT_FORMAT "entente/1"

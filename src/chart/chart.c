@@ -20,6 +20,7 @@
 #include "entente/date.h"
 #include "entente/error.h"
 #include "util/error.h"
+#include "util/escape.h"
 #include "util/strbuf.h"
 
 /* Okabe and Ito's palette without its yellow, too pale on white. */
@@ -55,32 +56,10 @@ static double text_width(const char *s, double font)
     return (double)text_chars(s) * font * EM;
 }
 
-/* Appends s escaped for XML text and attributes; control characters, which XML 1.0
- * cannot hold, become spaces. */
+/* Appends s escaped for XML text and attributes (util/escape.h). */
 static void add_escaped(ent_strbuf *sb, const char *s)
 {
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        switch (c) {
-        case '&':
-            ent_strbuf_adds(sb, "&amp;");
-            break;
-        case '<':
-            ent_strbuf_adds(sb, "&lt;");
-            break;
-        case '>':
-            ent_strbuf_adds(sb, "&gt;");
-            break;
-        case '"':
-            ent_strbuf_adds(sb, "&quot;");
-            break;
-        case '\'':
-            ent_strbuf_adds(sb, "&#39;");
-            break;
-        default:
-            ent_strbuf_addc(sb, c < 0x20 || c == 0x7f ? ' ' : (char)c);
-        }
-    }
+    ent__escape_xml(sb, s ? s : "");
 }
 
 /* Appends at most `max_chars` code points of s, escaped, with "..." when cut. */

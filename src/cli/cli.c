@@ -7,8 +7,6 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <time.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -737,82 +735,4 @@ const char *cli_at_or_range(const char *at, const char *from, const char *to)
         return from || to ? "'--from' and '--to' go together"
                           : "'--at WHEN' (or '--from WHEN --to WHEN') is required";
     return NULL;
-}
-
-/* --- writing files ------------------------------------------------------- */
-
-/* True when `path` exists and is not a regular file: a symbolic link (whose
- * target would be left and the link replaced), a device such as /dev/null, a
- * fifo, a socket or a directory. The rename would replace the link or the
- * node with a regular file, so such an output is refused. */
-int cli_exists_not_regular(const char *path)
-{
-    struct stat st;
-    return lstat(path, &st) == 0 && !S_ISREG(st.st_mode);
-}
-
-/* Writes buf to `path` through a temporary file in the same folder, renamed
- * into place at the end; 0, or -1 after a message (nothing left behind).
- * A path that has become something other than a regular file since it was
- * checked is still refused. */
-int cli_write_file(const char *cmd, const char *path, const char *buf, size_t len)
-{
-    if (strcmp(path, "-") == 0) {
-        errno = 0;
-        if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0) {
-            cli_output_error(cmd, errno);
-            return -1;
-        }
-        return 0;
-    }
-    size_t n = strlen(path);
-    char *tmp = malloc(n + 32);
-    if (!tmp) {
-        fprintf(stderr, "entente %s: out of memory\n", cmd);
-        return -1;
-    }
-    const char *slash = strrchr(path, '/');
-    size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
-    snprintf(tmp, n + 32, "%.*s.%s.XXXXXX", (int)dir, path, path + dir);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        fprintf(stderr, "entente %s: cannot create a file beside '%s': %s\n", cmd, path,
-                strerror(errno));
-        free(tmp);
-        return -1;
-    }
-    /* mkstemp makes it private; give it the usual permissions. */
-    mode_t mask = umask(0);
-    umask(mask);
-    int ok = fchmod(fd, 0666 & ~mask) == 0;
-    for (size_t off = 0; ok && off < len;) {
-        ssize_t w = write(fd, buf + off, len - off);
-        if (w < 0 && errno == EINTR)
-            continue;
-        ok = w > 0;
-        off += ok ? (size_t)w : 0;
-    }
-    int err = ok ? 0 : errno;
-    if (close(fd) != 0 && ok) {
-        ok = 0;
-        err = errno;
-    }
-    if (ok && cli_exists_not_regular(path)) {
-        fprintf(stderr, "entente %s: '%s' exists and is not a regular file; not replaced\n",
-                cmd, path);
-        unlink(tmp);
-        free(tmp);
-        return -1;
-    }
-    if (ok && rename(tmp, path) != 0) {
-        ok = 0;
-        err = errno;
-    }
-    if (!ok) {
-        fprintf(stderr, "entente %s: cannot write '%s': %s\n", cmd, path,
-                strerror(err ? err : EIO));
-        unlink(tmp);
-    }
-    free(tmp);
-    return ok ? 0 : -1;
 }

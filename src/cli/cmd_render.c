@@ -314,6 +314,81 @@ static int is_input(const cli_input *in, const char *path)
     return 0;
 }
 
+/* True when `path` exists and is not a regular file: a symbolic link (whose
+ * target would be left and the link replaced), a device such as /dev/null, a
+ * fifo, a socket or a directory. The rename would replace the link or the
+ * node with a regular file, so such an output is refused. */
+static int exists_not_regular(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0 && !S_ISREG(st.st_mode);
+}
+
+/* Writes buf to `path` through a temporary file in the same folder, renamed
+ * into place at the end; 0, or -1 after a message (nothing left behind).
+ * A path that has become something other than a regular file since it was
+ * checked is still refused. */
+static int write_atomically(const char *path, const char *buf, size_t len)
+{
+    if (strcmp(path, "-") == 0) {
+        errno = 0;
+        if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0) {
+            cli_output_error("render", errno);
+            return -1;
+        }
+        return 0;
+    }
+    size_t n = strlen(path);
+    char *tmp = malloc(n + 32);
+    if (!tmp) {
+        fprintf(stderr, "entente render: out of memory\n");
+        return -1;
+    }
+    const char *slash = strrchr(path, '/');
+    size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
+    snprintf(tmp, n + 32, "%.*s.%s.XXXXXX", (int)dir, path, path + dir);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        fprintf(stderr, "entente render: cannot create a file beside '%s': %s\n", path,
+                strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    /* mkstemp makes it private; give it the usual permissions. */
+    mode_t mask = umask(0);
+    umask(mask);
+    int ok = fchmod(fd, 0666 & ~mask) == 0;
+    for (size_t off = 0; ok && off < len;) {
+        ssize_t w = write(fd, buf + off, len - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        ok = w > 0;
+        off += ok ? (size_t)w : 0;
+    }
+    int err = ok ? 0 : errno;
+    if (close(fd) != 0 && ok) {
+        ok = 0;
+        err = errno;
+    }
+    if (ok && exists_not_regular(path)) {
+        fprintf(stderr, "entente render: '%s' exists and is not a regular file; not replaced\n",
+                path);
+        unlink(tmp);
+        free(tmp);
+        return -1;
+    }
+    if (ok && rename(tmp, path) != 0) {
+        ok = 0;
+        err = errno;
+    }
+    if (!ok) {
+        fprintf(stderr, "entente render: cannot write '%s': %s\n", path, strerror(err ? err : EIO));
+        unlink(tmp);
+    }
+    free(tmp);
+    return ok ? 0 : -1;
+}
+
 /* --color-by bloc: fills each actor with the colour of its bloc on its
  * panel's date (the later date in a diff), the blocs of two dates numbered
  * alike. *colors holds both panels' arrays; the caller frees it. */
@@ -398,7 +473,7 @@ int cmd_render(int argc, char **argv)
                                  a.output);
         goto done;
     }
-    if (strcmp(a.output, "-") != 0 && cli_exists_not_regular(a.output)) {
+    if (strcmp(a.output, "-") != 0 && exists_not_regular(a.output)) {
         status = cli_usage_error("render",
                                  "'%s' exists and is not a regular file; choose another "
                                  "output, or '-o -' for standard output",
@@ -449,7 +524,7 @@ int cmd_render(int argc, char **argv)
         status = rc == ENT_EUSAGE ? EXIT_USAGE : EXIT_FAILURE_;
         goto done;
     }
-    status = cli_write_file("render", a.output, out, len) < 0 ? EXIT_FAILURE_ : EXIT_OK;
+    status = write_atomically(a.output, out, len) < 0 ? EXIT_FAILURE_ : EXIT_OK;
 done:
     free(out);
     free(colors);

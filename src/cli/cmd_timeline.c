@@ -336,6 +336,26 @@ done:
     return status;
 }
 
+/* Writes the chart to `path` whole or not at all ('-': standard output). */
+static int write_chart(const char *path, const char *svg, size_t len)
+{
+    if (strcmp(path, "-") == 0) {
+        if (fwrite(svg, 1, len, stdout) != len)
+            return cli_output_error("timeline", 0);
+        return EXIT_OK;
+    }
+    cli_outfile of;
+    int status = cli_outfile_open(&of, "timeline", path);
+    if (status)
+        return status;
+    if (fwrite(svg, 1, len, of.fp) != len) {
+        cli_outfile_abort(&of);
+        fprintf(stderr, "entente timeline: cannot write '%s'\n", path);
+        return EXIT_FAILURE_;
+    }
+    return cli_outfile_commit(&of);
+}
+
 int cmd_timeline(int argc, char **argv)
 {
     cli_input in;
@@ -358,7 +378,7 @@ int cmd_timeline(int argc, char **argv)
         goto done;
     t1 = cli_now();
     cli_timing("load_s", t1 - t0);
-    if (a.output && strcmp(a.output, "-") != 0 && cli_exists_not_regular(a.output)) {
+    if (a.output && strcmp(a.output, "-") != 0 && cli_outfile_refused(a.output)) {
         status = cli_usage_error("timeline",
                                  "'%s' exists and is not a regular file; choose another "
                                  "output, or '-o -' for standard output",
@@ -420,8 +440,8 @@ int cmd_timeline(int argc, char **argv)
     static const ent_metric leverage = ENT_METRIC_LEVERAGE;
     status = draw(g, &a, t, days, nd, a.n_metrics ? a.metrics : &leverage,
                   a.n_metrics ? a.n_metrics : 1, &svg, &len);
-    if (!status && cli_write_file("timeline", a.output, svg, len) < 0)
-        status = EXIT_FAILURE_;
+    if (!status)
+        status = write_chart(a.output, svg, len);
 done:
     cli_timing("total_s", cli_now() - t0);
     free(svg);

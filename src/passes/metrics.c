@@ -200,7 +200,7 @@ done:
  * Edge lists
  * ------------------------------------------------------------------------- */
 
-void elist_release(elist *e)
+void ent__elist_release(elist *e)
 {
     free(e->from);
     free(e->to);
@@ -222,8 +222,8 @@ static int grow_to(void **items, size_t cap, size_t elem)
     return 0;
 }
 
-int elist_push(elist *e, uint32_t from, uint32_t to, double pos, double neg, double rel_to,
-               double rel_from, double mirrored)
+int ent__elist_push(elist *e, uint32_t from, uint32_t to, double pos, double neg, double rel_to,
+                    double rel_from, double mirrored)
 {
     if (e->m == e->cap) {
         size_t cap = e->cap ? e->cap * 2 : 64;
@@ -249,7 +249,7 @@ int elist_push(elist *e, uint32_t from, uint32_t to, double pos, double neg, dou
     return ENT_OK;
 }
 
-int elist_from_view(elist *e, uint32_t **map_out, uint32_t **back_out, const ent_view *v)
+int ent__elist_from_view(elist *e, uint32_t **map_out, uint32_t **back_out, const ent_view *v)
 {
     const ent_graph *g = ent_view_graph(v);
     size_t na = ent_graph_actor_count(g);
@@ -281,9 +281,9 @@ int elist_from_view(elist *e, uint32_t **map_out, uint32_t **back_out, const ent
     for (size_t i = 0; i < m; i++) {
         const ent_edge *x = ent_view_edge(v, i);
         double rt, rf;
-        edge_reliance(v, x, &rt, &rf);
-        if (elist_push(e, map[x->source], map[x->target], x->positive, x->negative, rt, rf,
-                       x->mirrored))
+        ent__edge_reliance(v, x, &rt, &rf);
+        if (ent__elist_push(e, map[x->source], map[x->target], x->positive, x->negative, rt, rf,
+                            x->mirrored))
             goto oom;
     }
     *map_out = map;
@@ -292,7 +292,7 @@ int elist_from_view(elist *e, uint32_t **map_out, uint32_t **back_out, const ent
 oom:
     free(map);
     free(back);
-    elist_release(e);
+    ent__elist_release(e);
     return ent_error_set(ENT_ENOMEM, "out of memory");
 }
 
@@ -372,11 +372,11 @@ done:
     return rc;
 }
 
-int metric_compute(const elist *e, ent_metric m, double *out)
+int ent__metric_compute(const elist *e, ent_metric m, double *out)
 {
     switch (m) {
     case ENT_METRIC_LEVERAGE:
-        return leverage_compute(e, out);
+        return ent__leverage_compute(e, out);
     case ENT_METRIC_COOPERATION_RANK:
         return part_pagerank(e, 1, out);
     case ENT_METRIC_PRESSURE:
@@ -424,7 +424,7 @@ int ent_metrics_compute(ent_metrics **out, const ent_view *v, unsigned mask)
     size_t na = ent_graph_actor_count(ent_view_graph(v));
     ent_metrics *res = calloc(1, sizeof *res);
     double *tmp = NULL;
-    int rc = res ? elist_from_view(&e, &map, &back, v) : ENT_ENOMEM;
+    int rc = res ? ent__elist_from_view(&e, &map, &back, v) : ENT_ENOMEM;
     if (rc) {
         free(res);
         return ent_error_set(ENT_ENOMEM, "out of memory");
@@ -441,14 +441,14 @@ int ent_metrics_compute(ent_metrics **out, const ent_view *v, unsigned mask)
             rc = ent_error_set(ENT_ENOMEM, "out of memory");
             break;
         }
-        rc = metric_compute(&e, (ent_metric)k, tmp);
+        rc = ent__metric_compute(&e, (ent_metric)k, tmp);
         for (size_t a = 0; !rc && a < na; a++)
             res->values[k][a] = map[a] == UINT32_MAX ? NAN : tmp[map[a]];
     }
     free(tmp);
     free(map);
     free(back);
-    elist_release(&e);
+    ent__elist_release(&e);
     if (rc) {
         ent_metrics_free(res);
         return rc;

@@ -28,7 +28,7 @@
 #include "entente/timeline.h"
 #include "passes/common.h"
 #include "passes/metrics.h"
-#include "snapshot/view_impl.h"
+#include "snapshot/reliance.h"
 #include "util/error.h"
 
 /* ---------------------------------------------------------------------------
@@ -112,7 +112,7 @@ int ent_timeline_days(int32_t **days_out, size_t *n_out, int32_t from, int32_t t
 
 int ent_metric_decimals(ent_metric m)
 {
-    return metric_decimals(m);
+    return ent__metric_decimals(m);
 }
 
 /* ---------------------------------------------------------------------------
@@ -162,6 +162,7 @@ static void contribute(agg *x, const ent_rel_span *r, int dir, double w)
 
 typedef struct sweep {
     const ent_graph *g;
+    const ent_rel_span *spans; /* the graph's, one per relation */
     ent_view_options o; /* window at least 1 day */
     const int32_t *days;
     size_t n_days, next; /* the next step to take */
@@ -211,7 +212,7 @@ static void sweep_free(sweep *s)
     free(s->slot_agg), free(s->live), free(s->dirty), free(s->rel_live);
     free(s->decaying), free(s->decaying_pos), free(s->touch);
     free(s->present), free(s->map), free(s->back), free(s->tmp);
-    elist_release(&s->e);
+    ent__elist_release(&s->e);
     free(s);
 }
 
@@ -239,7 +240,7 @@ typedef struct pair_ref {
  * by (source, target), and lists each slot's relations. */
 static int number_slots(sweep *s, const uint32_t *enter)
 {
-    const ent_rel_span *spans = s->g->spans;
+    const ent_rel_span *spans = s->spans;
     size_t np = 0, na = s->na;
     for (size_t r = 0; r < s->nr; r++)
         if (enter[r] != NONE)
@@ -318,6 +319,7 @@ static int sweep_new(sweep **out, const ent_graph *g, const ent_view_options *vo
     if (!s)
         return ent_error_set(ENT_ENOMEM, "out of memory while preparing the timeline");
     s->g = g;
+    s->spans = ent__graph_spans(g);
     if (vo)
         s->o = *vo;
     else
@@ -359,7 +361,7 @@ static int sweep_new(sweep **out, const ent_graph *g, const ent_view_options *vo
      * its last (durable), or `window` days after its last (an event), as a view reads
      * it. */
     size_t n_play = 0, n_exit = 0;
-    const ent_rel_span *spans = g->spans;
+    const ent_rel_span *spans = s->spans;
     for (size_t r = 0; r < nr; r++) {
         const ent_rel_span *x = &spans[r];
         s->decaying_pos[r] = NONE;
@@ -434,7 +436,7 @@ static void mark_dirty(sweep *s, uint32_t slot)
 /* Puts relation r in force (sign +1) or takes it out (-1). */
 static void apply(sweep *s, uint32_t r, int sign)
 {
-    const ent_rel_span *x = &s->g->spans[r];
+    const ent_rel_span *x = &s->spans[r];
     s->rel_live[r] = sign > 0;
     if (decays(s, x) && sign > 0) {
         s->decaying_pos[r] = (uint32_t)s->n_decaying;
@@ -466,7 +468,7 @@ static void resum(sweep *s, uint32_t slot)
         uint32_t r = s->slot_refs[k] >> 1;
         if (!s->rel_live[r])
             continue;
-        const ent_rel_span *sp = &s->g->spans[r];
+        const ent_rel_span *sp = &s->spans[r];
         double w = sp->intensity;
         if (decays(s, sp))
             w = sp->intensity * pow(0.5, (s->day - sp->last) / s->o.half_life_days);
@@ -485,7 +487,7 @@ static int sweep_step(sweep *s)
     for (size_t i = s->enter_start[k]; i < s->enter_start[k + 1]; i++)
         apply(s, s->enter_rel[i], +1);
     for (size_t i = 0; i < s->n_decaying; i++) {
-        const ent_rel_span *x = &s->g->spans[s->decaying[i]];
+        const ent_rel_span *x = &s->spans[s->decaying[i]];
         for (int dir = 0; dir <= x->symmetric; dir++)
             mark_dirty(s, s->rel_slot[2 * (size_t)s->decaying[i] + (size_t)dir]);
     }
@@ -511,7 +513,7 @@ static int sweep_step(sweep *s)
         for (uint64_t bits = s->live[w]; bits; bits &= bits - 1) {
             size_t slot = w * 64 + (size_t)__builtin_ctzll(bits);
             const agg *x = &s->slot_agg[slot];
-            if (elist_push(&s->e, s->map[s->slot_src[slot]], s->map[s->slot_tgt[slot]], x->pos,
+            if (ent__elist_push(&s->e, s->map[s->slot_src[slot]], s->map[s->slot_tgt[slot]], x->pos,
                            x->neg, x->rel_to, x->rel_from, x->mirrored))
                 return ent_error_set(ENT_ENOMEM, "out of memory while taking a timeline step");
         }
@@ -521,7 +523,7 @@ static int sweep_step(sweep *s)
 /* Metric m of every actor at the current step into values (NaN when absent). */
 static int sweep_metric(sweep *s, ent_metric m, double *values)
 {
-    int rc = metric_compute(&s->e, m, s->tmp);
+    int rc = ent__metric_compute(&s->e, m, s->tmp);
     if (rc)
         return rc;
     for (size_t a = 0; a < s->na; a++)
@@ -646,7 +648,7 @@ static int choose_actors(const ent_graph *g, const ent_view_options *vo, const i
             if (seen[a])
                 order[k++] = (keyed){o->top ? peak[a] : 0, (uint32_t)a};
         if (o->top)
-            qsort(order, k, sizeof *order, keyed_cmp);
+            qsort(order, k, sizeof *order, ent__keyed_cmp);
         if (o->top && k > o->top)
             k = o->top;
         *shown = malloc((k ? k : 1) * sizeof **shown);
@@ -687,7 +689,7 @@ static int rank_shown(const double *values, const unsigned char *present, size_t
     for (size_t a = 0; a < na; a++)
         if (present[a])
             order[k++] = (keyed){values[a], (uint32_t)a};
-    qsort(order, k, sizeof *order, keyed_cmp);
+    qsort(order, k, sizeof *order, ent__keyed_cmp);
     /* order[] now by rank; a second pass writes each actor's rank where the shown
      * list wants it (tmp reuse: the key holds the rank). */
     double *by_actor = malloc((na ? na : 1) * sizeof *by_actor);
@@ -707,32 +709,12 @@ static int rank_shown(const double *values, const unsigned char *present, size_t
 static void rules_note(tb *t, const ent_graph *g, const ent_view_options *o)
 {
     ent_strbuf sb = ENT_STRBUF_INIT;
-    ent_strbuf_addf(&sb,
-                    "snapshot rules at every step: durable relations in force on the day, events "
-                    "of the last %d days",
-                    (int)(o->window_days < 1 ? 1 : o->window_days));
-    if (o->half_life_days > 0)
-        ent_strbuf_addf(&sb, " with a half-life of %g days", o->half_life_days);
-    else
-        ent_strbuf_adds(&sb, " at full weight");
-    if (o->status_mask != (1u << ENT_STATUS_COUNT_) - 1) {
-        ent_strbuf_adds(&sb, "; statuses kept:");
-        for (int k = 0; k < ENT_STATUS_COUNT_; k++)
-            if (o->status_mask & (1u << k))
-                ent_strbuf_addf(&sb, " %s", ent_status_str((ent_status)k));
-    }
-    for (size_t i = 0; i < o->n_exclude; i++)
-        ent_strbuf_addf(&sb, "%s%s", i ? ", " : "; claims left out: ",
-                        ent_graph_actor(g, o->exclude_claims_by[i])->id);
-    for (size_t k = 0, n = 0; o->source_kinds && k < ent_graph_source_kind_count(g); k++)
-        if (o->source_kinds & (1u << k))
-            ent_strbuf_addf(&sb, "%s%s",
-                            n++ ? ", " : "; only relations with evidence from sources of kind ",
-                            ent_graph_source_kind(g, k));
+    ent_strbuf_adds(&sb, "snapshot rules at every step: ");
+    ent__rules_text(&sb, g, o);
     if (sb.failed)
-        t->rc = ENT_ENOMEM;
+        t->rc = ent_error_set(ENT_ENOMEM, "out of memory");
     else
-        tb_note(t, ent_strbuf_str(&sb));
+        ent__tb_note(t, ent_strbuf_str(&sb));
     ent_strbuf_release(&sb);
 }
 
@@ -764,8 +746,8 @@ int ent_timeline_table(ent_table **out, const ent_graph *g, const ent_view_optio
         if ((unsigned)metrics[i] >= ENT_METRIC_COUNT_)
             return ent_error_set(ENT_EUSAGE, "unknown metric");
         mask |= 1u << metrics[i];
-        if (metric_decimals(metrics[i]) > decimals)
-            decimals = metric_decimals(metrics[i]);
+        if (ent__metric_decimals(metrics[i]) > decimals)
+            decimals = ent__metric_decimals(metrics[i]);
     }
     for (size_t i = 0; o->actors && i < o->n_actors; i++)
         if (o->actors[i] >= na)
@@ -795,7 +777,7 @@ int ent_timeline_table(ent_table **out, const ent_graph *g, const ent_view_optio
     }
     char d1[11], d2[11], title[256];
     snprintf(title, sizeof title, "timeline of %s from %s to %s", ent_metric_name(metrics[0]),
-             day_str(days[0], d1), day_str(days[nd - 1], d2));
+             ent__day_str(days[0], d1), ent__day_str(days[nd - 1], d2));
     if (nm > 1)
         snprintf(title, sizeof title, "timeline of %zu metrics from %s to %s", nm, d1, d2);
     t.t = ent_table_new(title);
@@ -803,45 +785,45 @@ int ent_timeline_table(ent_table **out, const ent_graph *g, const ent_view_optio
         rc = ENT_ENOMEM;
         goto done;
     }
-    tb_col(&t, "date", ENT_COL_STRING, 0);
-    tb_col(&t, "actor", ENT_COL_STRING, 0);
-    tb_col(&t, "name", ENT_COL_STRING, 0);
-    tb_col(&t, "metric", ENT_COL_STRING, 0);
-    tb_col(&t, "value", ENT_COL_REAL, decimals);
-    tb_col(&t, "rank", ENT_COL_REAL, 0);
+    ent__tb_col(&t, "date", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "actor", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "name", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "metric", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "value", ENT_COL_REAL, decimals);
+    ent__tb_col(&t, "rank", ENT_COL_REAL, 0);
     if ((rc = t.rc) || (rc = stepper_init(&st, g, vo, days, nd, o->independent, mask)))
         goto done;
     for (size_t k = 0; k < nd && !rc; k++) {
         if ((rc = stepper_next(&st)))
             break;
         const unsigned char *present = stepper_present(&st);
-        day_str(days[k], d1);
+        ent__day_str(days[k], d1);
         for (size_t i = 0; i < nm && !rc; i++) {
             if ((rc = stepper_metric(&st, metrics[i], values)) ||
                 (rc = rank_shown(values, present, na, shown, n_shown, rank, order)))
                 break;
             for (size_t j = 0; j < n_shown; j++) {
                 const ent_actor *a = ent_graph_actor(g, shown[j]);
-                tb_row(&t);
-                tb_str(&t, 0, d1);
-                tb_str(&t, 1, a->id);
-                tb_str(&t, 2, a->name);
-                tb_str(&t, 3, ent_metric_name(metrics[i]));
-                tb_real(&t, 4, present[shown[j]] ? values[shown[j]] : NAN);
-                tb_real(&t, 5, rank[j]);
+                ent__tb_row(&t);
+                ent__tb_str(&t, 0, d1);
+                ent__tb_str(&t, 1, a->id);
+                ent__tb_str(&t, 2, a->name);
+                ent__tb_str(&t, 3, ent_metric_name(metrics[i]));
+                ent__tb_real(&t, 4, present[shown[j]] ? values[shown[j]] : NAN);
+                ent__tb_real(&t, 5, rank[j]);
             }
             rc = t.rc;
         }
     }
     if (rc)
         goto done;
-    tb_note(&t, "rank 1 is the highest value among the actors present on the day; an empty value "
+    ent__tb_note(&t, "rank 1 is the highest value among the actors present on the day; an empty value "
                 "and rank: the actor is not present that day");
     if (!o->actors && o->top) {
         char note[160];
         snprintf(note, sizeof note, "actors shown: the %zu whose highest %s over the steps is "
                  "highest", n_shown, ent_metric_name(metrics[0]));
-        tb_note(&t, note);
+        ent__tb_note(&t, note);
     }
     rules_note(&t, g, vo);
     rc = t.rc;

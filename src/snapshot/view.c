@@ -14,8 +14,8 @@
 
 #include "entente/error.h"
 #include "entente/snapshot.h"
-#include "model/graph_impl.h"
-#include "snapshot/view_impl.h"
+#include "model/span.h"
+#include "snapshot/reliance.h"
 #include "util/error.h"
 #include "util/fuzzy.h"
 
@@ -79,7 +79,7 @@ static int keeps(const ent_view_options *o, const ent_rel_span *r)
 
 int ent_view_options_keep(const ent_graph *g, const ent_view_options *o, uint32_t r)
 {
-    return r < g->n_relations && keeps(o, &g->spans[r]);
+    return r < ent_graph_relation_count(g) && keeps(o, &ent__graph_spans(g)[r]);
 }
 
 /* Whether an actor exists on `day`: from the last day of the period of its
@@ -131,7 +131,7 @@ typedef struct kept_rel {
 static const double halved[3] = {1.0, 0.5, 0.25};
 
 /* Adds what kept relation k brings to the reliance of the edge from `s` to `t`
- * (see edge_reliance in src/passes/reliance.c): to *to, the target's reliance
+ * (see ent__edge_reliance in src/passes/reliance.c): to *to, the target's reliance
  * on the source, or *from, the source's on the target. */
 static void add_reliance(const kept_rel *k, uint32_t s, uint32_t t, double *to, double *from)
 {
@@ -176,7 +176,7 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
     v->opts.exclude_claims_by = v->exclude;
     v->present = calloc(na ? na : 1, 1);
     /* A relation of a symmetric type is kept once in each direction. */
-    size_t cap = nr + g->n_symmetric;
+    size_t cap = nr + ent__graph_symmetric_count(g);
     kept = malloc((cap ? cap : 1) * sizeof *kept);
     tmp = malloc((cap ? cap : 1) * sizeof *tmp);
     count = calloc(na + 1, sizeof *count);
@@ -186,7 +186,7 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
 
     /* Select and weigh: one scan of the packed spans. */
     size_t nk = 0, cap_uncertain = 0;
-    const ent_rel_span *spans = g->spans;
+    const ent_rel_span *spans = ent__graph_spans(g);
     for (size_t i = 0; i < nr; i++) {
         const ent_rel_span *r = &spans[i];
         /* The dates first: most relations are not in force on a given day, and
@@ -370,13 +370,13 @@ double ent_view_relation_weight(const ent_view *v, uint32_t r)
      * writes only what it keeps. */
     if (r >= ent_graph_relation_count(v->g))
         return NAN;
-    const ent_rel_span *s = &v->g->spans[r];
+    const ent_rel_span *s = &ent__graph_spans(v->g)[r];
     if (!keeps(&v->opts, s))
         return NAN;
     return weigh(v, s);
 }
 
-int ent_view_edge_reliance_(const ent_view *v, const ent_edge *x, double *to, double *from)
+int ent__view_edge_reliance(const ent_view *v, const ent_edge *x, double *to, double *from)
 {
     uintptr_t at = (uintptr_t)x, begin = (uintptr_t)v->edges;
     if (at < begin || at >= begin + v->n_edges * sizeof *v->edges)
@@ -387,9 +387,9 @@ int ent_view_edge_reliance_(const ent_view *v, const ent_edge *x, double *to, do
     return 1;
 }
 
-int ent_view_reliance_(const ent_view *v, uint32_t r, uint32_t from, double *amount)
+int ent__view_reliance(const ent_view *v, uint32_t r, uint32_t from, double *amount)
 {
-    const ent_rel_span *s = &v->g->spans[r];
+    const ent_rel_span *s = &ent__graph_spans(v->g)[r];
     int code = s->source == from ? s->rely : s->rely_back;
     if (code == ENT_RELY_NONE || !keeps(&v->opts, s))
         return ENT_RELY_NONE;

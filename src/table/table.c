@@ -12,6 +12,7 @@
 #include "entente/error.h"
 #include "entente/table.h"
 #include "util/error.h"
+#include "util/escape.h"
 #include "util/jsonout.h"
 #include "util/strbuf.h"
 
@@ -342,21 +343,6 @@ done:
     return rc;
 }
 
-static void csv_field(FILE *out, const char *s)
-{
-    if (!s[strcspn(s, ",\"\r\n")]) {
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
-}
-
 static int write_csv(const ent_table *t, FILE *out)
 {
     int rc = ENT_OK;
@@ -364,7 +350,7 @@ static int write_csv(const ent_table *t, FILE *out)
     for (size_t c = 0; c < t->n_cols; c++) {
         if (c)
             fputc(',', out);
-        csv_field(out, t->cols[c].name);
+        ent__escape_csv(out, t->cols[c].name);
     }
     fputc('\n', out);
     for (size_t r = 0; r < t->n_rows; r++) {
@@ -373,7 +359,7 @@ static int write_csv(const ent_table *t, FILE *out)
                 fputc(',', out);
             if ((rc = cell_text(t, r, c, &sb)) != ENT_OK)
                 goto done;
-            csv_field(out, ent_strbuf_str(&sb));
+            ent__escape_csv(out, ent_strbuf_str(&sb));
         }
         fputc('\n', out);
     }

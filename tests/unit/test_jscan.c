@@ -9,11 +9,11 @@
 /* Scans a whole document; returns 0 or -1, leaving the scanner for inspection. */
 static int scan(jscan *s, const char *text)
 {
-    jscan_init(s, text, strlen(text));
-    jscan_ws(s);
-    if (jscan_value(s, 0) < 0)
+    ent__jscan_init(s, text, strlen(text));
+    ent__jscan_ws(s);
+    if (ent__jscan_value(s, 0) < 0)
         return -1;
-    jscan_ws(s);
+    ent__jscan_ws(s);
     return s->pos == s->len ? 0 : -1;
 }
 
@@ -166,9 +166,9 @@ static void hooks_see_top_level_members_and_elements(void **state)
     memset(&x, 0, sizeof x);
     jscan_hooks h = {&x, on_member, on_element};
     jscan s;
-    jscan_init(&s, doc, strlen(doc));
+    ent__jscan_init(&s, doc, strlen(doc));
     s.hooks = &h;
-    assert_int_equal(jscan_value(&s, 0), 0);
+    assert_int_equal(ent__jscan_value(&s, 0), 0);
     assert_int_equal(x.members, 3);  /* a, b, d; not c */
     assert_int_equal(x.elements, 2); /* the two elements of "a" only */
     assert_int_equal(x.starts[0], 8);
@@ -183,16 +183,16 @@ static void finds_members_and_elements_again(void **state)
     (void)state;
     const char *doc = "{\"a\": 1, \"b\": [10, 20, 30], \"a\": 2}";
     size_t n = strlen(doc), kp, vp;
-    assert_int_equal(jscan_member(doc, n, 0, "b", 0, &kp, &vp), 1);
+    assert_int_equal(ent__jscan_member(doc, n, 0, "b", 0, &kp, &vp), 1);
     assert_int_equal(kp, 9);
     assert_int_equal(vp, 14);
-    assert_int_equal(jscan_element(doc, n, vp, 2), 23);
-    assert_int_equal(jscan_member(doc, n, 0, "a", 1, &kp, &vp), 1);
+    assert_int_equal(ent__jscan_element(doc, n, vp, 2), 23);
+    assert_int_equal(ent__jscan_member(doc, n, 0, "a", 1, &kp, &vp), 1);
     assert_int_equal(vp, 33);
-    assert_int_equal(jscan_member(doc, n, 0, "zz", 0, &kp, &vp), 0);
+    assert_int_equal(ent__jscan_member(doc, n, 0, "zz", 0, &kp, &vp), 0);
     char out[16];
     const char *esc = "\"a\\u00e9\\n\\ud83d\\ude00\"";
-    assert_int_equal(jscan_decode_string(esc, strlen(esc), 0, out, sizeof out), 8);
+    assert_int_equal(ent__jscan_decode_string(esc, strlen(esc), 0, out, sizeof out), 8);
     assert_memory_equal(out, "a\xc3\xa9\n\xf0\x9f\x98\x80", 8);
 }
 
