@@ -17,6 +17,7 @@
 #include "render.h"
 #include "report.h"
 #include "export.h"
+#include "import.h"
 
 #ifdef __cplusplus
 extern "C" {
