@@ -19,6 +19,7 @@
 #include "chart.h"
 #include "report.h"
 #include "export.h"
+#include "import.h"
 
 #ifdef __cplusplus
 extern "C" {

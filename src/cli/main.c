@@ -33,6 +33,7 @@ const cli_cmd cli_commands[] = {
      cmd_timeline_help},
     {"render", cmd_render, "alliance diagrams: a snapshot, two side by side, or the changes",
      cmd_render_help},
+    {"import", cmd_import, "GDELT event tables to a graph file", cmd_import_help},
     {"export", cmd_export, "the graph for Gephi, NetworkX, igraph, Cytoscape, R or d3",
      cmd_export_help},
     {"types", cmd_types, "list the relation vocabulary", cmd_types_help},

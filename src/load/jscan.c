@@ -340,10 +340,20 @@ int ent__jscan_value(jscan *s, int depth)
     const jscan_hooks *hooks = depth == 0 ? s->hooks : NULL;
     size_t elem_start = 0;
     unsigned elem_line = 0;
+    if (depth == 0 && s->resume)
+        for (; s->resume[top] && top < ENT_JSON_MAX_DEPTH; top++) {
+            kinds[top] = s->resume[top];
+            opens[top] = s->pos;
+        }
 
     for (;;) {
         /* Here: a value is expected at s->pos (white space skipped). */
         if (hooks && top == 2 && kinds[0] == '{' && kinds[1] == '[') {
+            if (s->split_pos && s->pos == s->split_pos && hooks->split) {
+                s->split_pos = 0;
+                if (hooks->split(hooks->ud, s))
+                    return 0;
+            }
             elem_start = s->pos;
             elem_line = s->line;
         }

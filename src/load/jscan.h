@@ -33,6 +33,11 @@ typedef struct jscan_hooks {
     void (*member)(void *ud, const jscan *s, size_t key_pos, size_t val_pos);
     /* An element of an array that is a top-level member: [start, end). */
     void (*element)(void *ud, size_t start, size_t end, unsigned line);
+    /* Optional: called when such an element is about to start at the
+     * scanner's split_pos. Returns 1 when it has accounted for the rest of the
+     * document itself (s->pos and s->line then stand just after the top-level
+     * value, and the scan ends with success), 0 to let the scan go on. */
+    int (*split)(void *ud, struct jscan *s);
 } jscan_hooks;
 
 struct jscan {
@@ -41,6 +46,12 @@ struct jscan {
     size_t len;
     size_t pos;    /* current byte offset */
     unsigned line; /* line of `pos`, kept up to date by ent__jscan_ws */
+    /* Where hooks->split is called (0: nowhere); cleared when it is. */
+    size_t split_pos;
+    /* Scanning from the middle of a document: the containers open at `pos`,
+     * outermost first ("{[" for an element of a top-level array), or NULL.
+     * ent__jscan_value at depth 0 then goes on until they are all closed. */
+    const char *resume;
     /* Set by a failing call: */
     const char *err_code; /* diagnostic code, e.g. "json-syntax" */
     char err_msg[256];

@@ -24,6 +24,9 @@
  * symmetric relations coded twice, and holds the public functions. Functions
  * one part offers another carry the internal prefix ent__.
  */
+/* madvise(MADV_DONTNEED) is not POSIX (posix_madvise's POSIX_MADV_DONTNEED
+ * does nothing on Linux): ask for it by name. */
+#define _DEFAULT_SOURCE
 #include "load/load_impl.h"
 
 const char *const ent__section_names[SEC_COUNT] = {"relation_types", "sources",   "actors",
@@ -32,6 +35,11 @@ const char *const ent__section_names[SEC_COUNT] = {"relation_types", "sources", 
 const char *const ent__element_names[SEC_COUNT] = {"relation type", "source",   "actor",
                                                    "snapshot",      "relation", "comparison"};
 const char *const ent__scalar_names[TOP_COUNT] = {"format", "title", "description"};
+
+unsigned ent__threads(const loader *L)
+{
+    return L->threads == 1 ? 1 : 2;
+}
 
 /* ---------------------------------------------------------------------------
  * Driver
@@ -129,14 +137,37 @@ void ent__process_element(loader *L, lfile *f, int s, size_t i)
     ent__bump_reset(); /* frees obj and everything cJSON made for it */
 }
 
+/* Text is let go in steps of at least this many bytes. */
+#define RELEASE_STEP ((size_t)8 << 20)
+
+void ent__text_done(text_mark *m, lfile *f, size_t upto)
+{
+    if (m->f != f) {
+        m->f = f;
+        m->pos = upto;
+        return;
+    }
+    if (!f->mapped || upto < m->pos + RELEASE_STEP)
+        return;
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t from = (m->pos + page - 1) / page * page, to = upto / page * page;
+    if (to > from)
+        madvise(f->owned + from, to - from, MADV_DONTNEED);
+    m->pos = upto;
+}
+
 static void process_section(loader *L, int s)
 {
+    text_mark m = {NULL, 0};
     for (size_t fi = 0; fi < L->n_files && !L->stopped && !L->oom; fi++) {
         lfile *f = &L->files[fi];
         if (!f->syntax_ok || !f->format_ok)
             continue;
-        for (size_t i = 0; i < f->sec[s].n && !L->stopped && !L->oom; i++)
+        for (size_t i = 0; i < f->sec[s].n && !L->stopped && !L->oom; i++) {
+            if (s == SEC_RELATIONS)
+                ent__text_done(&m, f, f->sec[s].items[i].start);
             ent__process_element(L, f, s, i);
+        }
     }
 }
 
@@ -257,6 +288,13 @@ static void release_files(loader *L)
     free(L->actor_kind);
     free(L->actor_dated);
     ent_strbuf_release(&L->msg);
+    /* Released once: the driver calls this as soon as the files are no
+     * longer needed, and again on the way out. */
+    L->files = NULL;
+    L->n_files = 0;
+    L->type_origin = L->source_origin = L->actor_origin = L->snapshot_origin = L->relation_origin =
+        L->comparison_origin = NULL;
+    L->actor_kind = L->actor_dated = NULL;
 }
 
 static int load(ent_graph **out, const char *const *paths, const ent_load_input *inputs, size_t n,
@@ -321,7 +359,6 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
         }
         if (ent_strmap_reserve(&L->g->actor_ids, n_actors) < 0 ||
             ent_strmap_reserve(&L->g->names, 2 * n_actors) < 0 ||
-            ent_strmap_reserve(&L->g->relation_ids, n_rel) < 0 ||
             ent__grow((void **)&L->g->relations, &L->g->cap_relations, n_rel,
                       sizeof *L->g->relations) < 0 ||
             ent__grow((void **)&L->g->actors, &L->g->cap_actors, n_actors, sizeof *L->g->actors) <
@@ -333,9 +370,18 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
             check_header(L, &L->files[i]);
             ent__bump_reset();
         }
-        for (int s = 0; s < SEC_COUNT; s++)
-            if (s != SEC_RELATIONS || !ent__relations_in_parallel(L))
-                process_section(L, s);
+        for (int s = 0; s < SEC_COUNT; s++) {
+            if (s == SEC_RELATIONS) {
+                if (ent__relations_in_parallel(L))
+                    continue;
+                /* One thread registers relation ids in a map sized once. */
+                if (ent_strmap_reserve(&L->g->relation_ids, n_rel) < 0) {
+                    L->oom = 1;
+                    break;
+                }
+            }
+            process_section(L, s);
+        }
         cJSON_InitHooks(NULL);
         ent__bump_release();
     }
@@ -347,6 +393,10 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
         rc = ENT_EIO;
     else if (L->errors)
         rc = ENT_EINVALID;
+    /* The files' text and the loader's tables are done with: let them go
+     * before the graph's indexes take their memory, so that the peak is the
+     * larger of the two and not their sum. */
+    release_files(L);
     if (rc == ENT_OK && ent__graph_index(L->g) < 0)
         goto oom;
     if (rc == ENT_OK) {

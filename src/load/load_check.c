@@ -84,7 +84,7 @@ const char *ent__json_type_name(const cJSON *v)
     return "null";
 }
 
-static int has_type(const cJSON *v, unsigned types)
+static int ent__has_type(const cJSON *v, unsigned types)
 {
     return ((types & (T_STR | T_DATE)) && cJSON_IsString(v)) ||
            ((types & T_NUM) && cJSON_IsNumber(v)) || ((types & T_BOOL) && cJSON_IsBool(v)) ||
@@ -176,7 +176,7 @@ int ent__collect(loader *L, const lfile *f, lazy_pos *where, const cJSON *obj, c
         }
         if (slots[i])
             continue; /* a duplicate key, already reported */
-        if (!has_type(c, fields[i].types)) {
+        if (!ent__has_type(c, fields[i].types)) {
             ent__report(L, ENT_SEV_ERROR, "wrong-type", f,
                         ent__member_pos(f, ent__resolve(where), c->string, 0),
                         "\"%s\" in %s must be %s, found %s", c->string, what,

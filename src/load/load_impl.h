@@ -102,10 +102,12 @@ typedef struct loader {
     int oom;       /* an allocation failed */
     int io_failed; /* a file could not be read */
     int allow_missing_evidence;
-    unsigned threads; /* ent_load_options.threads */
-    lfile *cur;       /* file of the first pass's hooks */
-    section *cur_sec; /* section of the member being scanned, or NULL */
-    ent_strbuf msg;   /* scratch for messages */
+    unsigned threads;         /* ent_load_options.threads */
+    lfile *cur;               /* file of the first pass's hooks */
+    section *cur_sec;         /* section of the member being scanned, or NULL */
+    jscan *scan;              /* the first pass's scanner */
+    struct scan_split *split; /* the first pass's second thread, or NULL */
+    ent_strbuf msg;           /* scratch for messages */
     origin *type_origin, *source_origin, *actor_origin, *snapshot_origin, *relation_origin,
         *comparison_origin;
     size_t cap_type_origin, cap_source_origin, cap_actor_origin, cap_snapshot_origin,
@@ -146,8 +148,7 @@ typedef struct loader {
     /* On a worker: relation ids are collected here, not registered. */
     int collect_ids;
     const char **ids;
-    origin *id_origins;
-    size_t n_ids, cap_ids, cap_id_origins;
+    size_t n_ids, cap_ids;
     /* Path of the object being checked for duplicate keys (see dupcheck). */
     struct pathstep {
         const char *key; /* NULL for an array index */
@@ -241,6 +242,23 @@ void ent__do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, siz
 int ent__relations_in_parallel(loader *L);
 
 /* load.c: the driver and the public functions */
+/*
+ * Relations are most of a file, and once checked their text is needed again
+ * only to quote it in a message, which is rare. So a mapped file's pages
+ * behind the relation being checked are handed back to the kernel as the
+ * check goes (madvise MADV_DONTNEED: the mapping stays, and a page read
+ * again, for a message, is simply read again from the page cache). The peak
+ * memory of a large load is then about the larger of the file and the model,
+ * not their sum. A text_mark follows one thread's progress through a file.
+ */
+typedef struct text_mark {
+    const lfile *f;
+    size_t pos; /* text before this byte of f is let go, or will be */
+} text_mark;
+/* The text of f before `upto` is checked: lets it go (in large steps). */
+void ent__text_done(text_mark *m, lfile *f, size_t upto);
+/* Threads the loader may use: 1 when the options say 1, else 2. */
+unsigned ent__threads(const loader *L);
 void ent__process_element(loader *L, lfile *f, int s, size_t i);
 
 #endif

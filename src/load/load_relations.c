@@ -335,10 +335,9 @@ void ent__do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, siz
         rid = ent__keep(L, rid);
         uint32_t first, slot = (uint32_t)L->n_relation_ids;
         if (L->collect_ids) {
-            /* A worker leaves registering to the main thread (see below). */
-            if (ent__grow((void **)&L->ids, &L->cap_ids, L->n_ids + 1, sizeof *L->ids) < 0 ||
-                ent__record_origin(L, &L->id_origins, &L->cap_id_origins, L->n_ids, f, at,
-                                   el->line) < 0) {
+            /* On two threads ids are collected and checked for repeats
+             * afterwards (load_parallel.c). */
+            if (ent__grow((void **)&L->ids, &L->cap_ids, L->n_ids + 1, sizeof *L->ids) < 0) {
                 L->oom = 1;
                 return;
             }
@@ -644,9 +643,7 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
         if (!(rid = ent_arena_strdup(L->arena, idbuf)))
             goto oom;
         if (L->collect_ids) {
-            if (ent__grow((void **)&L->ids, &L->cap_ids, L->n_ids + 1, sizeof *L->ids) < 0 ||
-                ent__record_origin(L, &L->id_origins, &L->cap_id_origins, L->n_ids, f, el->start,
-                                   el->line) < 0)
+            if (ent__grow((void **)&L->ids, &L->cap_ids, L->n_ids + 1, sizeof *L->ids) < 0)
                 goto oom;
             L->ids[L->n_ids++] = rid;
         } else {
