@@ -237,19 +237,18 @@ static void *run_pairs(void *arg)
 /* From this many relations, the pair order is built on a thread of its own. */
 #define PAIRS_THREAD_MIN 20000
 
-int ent__graph_index(ent_graph *g)
+/* Computes the spans of relations [from, to); returns how many of them are of
+ * a symmetric type. Reads the relations, types, actors and sources; writes
+ * only those spans, so two ranges may be filled at once. */
+static size_t fill_spans(ent_graph *g, size_t from, size_t to)
 {
-    free(g->spans);
-    g->spans = malloc((g->n_relations ? g->n_relations : 1) * sizeof *g->spans);
-    if (!g->spans)
-        return -1;
-    g->n_symmetric = 0;
-    for (size_t i = 0; i < g->n_relations; i++) {
+    size_t nsym = 0;
+    for (size_t i = from; i < to; i++) {
         const ent_relation *r = &g->relations[i];
         ent_rel_span *s = &g->spans[i];
         s->durable = (uint8_t)g->types[r->type].durable;
         s->symmetric = (uint8_t)g->types[r->type].symmetric;
-        g->n_symmetric += s->symmetric;
+        nsym += s->symmetric;
         if (s->durable) {
             s->first = r->from.year ? ent_date_first_day(r->from) : INT32_MIN;
             s->last = r->to.year ? ent_date_last_day(r->to) : INT32_MAX;
@@ -277,6 +276,38 @@ int ent__graph_index(ent_graph *g)
                 if (g->source_kinds[k] == kind)
                     s->kinds |= 1u << k;
         }
+    }
+    return nsym;
+}
+
+typedef struct span_job {
+    ent_graph *g;
+    size_t from, to, nsym;
+} span_job;
+
+static void *run_spans(void *arg)
+{
+    span_job *j = arg;
+    j->nsym = fill_spans(j->g, j->from, j->to);
+    return NULL;
+}
+
+int ent__graph_index(ent_graph *g)
+{
+    free(g->spans);
+    g->spans = malloc((g->n_relations ? g->n_relations : 1) * sizeof *g->spans);
+    if (!g->spans)
+        return -1;
+    /* Each span is computed on its own: on a large graph, half on another
+     * thread. */
+    size_t nr = g->n_relations, half = nr / 2;
+    span_job sj = {g, half, nr, 0};
+    pthread_t sth;
+    int split = nr >= PAIRS_THREAD_MIN && pthread_create(&sth, NULL, run_spans, &sj) == 0;
+    g->n_symmetric = fill_spans(g, 0, split ? half : nr);
+    if (split) {
+        pthread_join(sth, NULL);
+        g->n_symmetric += sj.nsym;
     }
     /* The pair order and the neighbour lists read the relations and their
      * spans and write apart: on a large graph, build them side by side. */
