@@ -14,9 +14,12 @@
 #include "table.h"
 #include "snapshot.h"
 #include "analysis.h"
+#include "timeline.h"
 #include "render.h"
+#include "chart.h"
 #include "report.h"
 #include "export.h"
+#include "import.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -22,8 +22,10 @@
 
 #include "entente/error.h"
 #include "passes/allies.h"
+#include "passes/cache.h"
 #include "passes/common.h"
 #include "passes/signed.h"
+#include "snapshot/cache.h"
 #include "util/error.h"
 
 #define NONE              SIGNED_NONE
@@ -1297,6 +1299,37 @@ static int analyse(analysis *an, const ent_view *v, const ent_balance_options *o
     return rc;
 }
 
+static void analysis_release_any(void *an)
+{
+    analysis_release(an);
+}
+
+/*
+ * The analysis of v with options o, computed once per view and set of
+ * options that change it (passes/cache.h) and read from there after that:
+ * the report asks for the balance of a snapshot in its own section and again
+ * in every comparison it takes part in. The view's lock is held while it is
+ * looked up or computed; the analysis is never changed once kept.
+ */
+static int analysis_of(const analysis **out, const ent_view *v, const ent_balance_options *o)
+{
+    ent__view_lock(v);
+    int rc = ENT_OK;
+    const analysis *an = ent__cache_balance(v, o);
+    if (!an) {
+        analysis *made = malloc(sizeof *made);
+        if (!made)
+            rc = ent_error_set(ENT_ENOMEM, "out of memory");
+        else if ((rc = analyse(made, v, o)))
+            free(made);
+        else if (!(rc = ent__cache_put_balance(v, o, made, analysis_release_any)))
+            an = made;
+    }
+    ent__view_unlock(v);
+    *out = an;
+    return rc;
+}
+
 /* ------------------------------------------------------------ the tables --- */
 
 enum {
@@ -1594,10 +1627,11 @@ int ent_balance_tables(ent_table **summary, ent_table **triads, ent_table **camp
         *triads = NULL;
     if (camps)
         *camps = NULL;
-    analysis an;
-    int rc = analyse(&an, v, o);
+    const analysis *anp;
+    int rc = analysis_of(&anp, v, o);
     if (rc)
         return rc;
+    const analysis an = *anp; /* read only: the cache keeps it */
     ent_table *ts = NULL, *tt = NULL, *tc = NULL;
     if (summary) {
         char day[11], title[128];
@@ -1623,7 +1657,6 @@ int ent_balance_tables(ent_table **summary, ent_table **triads, ent_table **camp
         rc = triads_table(&tt, &an, o);
     if (!rc && camps)
         rc = camps_table(&tc, &an);
-    analysis_release(&an);
     if (rc) {
         ent_table_free(ts);
         ent_table_free(tt);
@@ -1802,15 +1835,13 @@ int ent_balance_change_tables(ent_table **summary, ent_table **triads, const ent
         *triads = NULL;
     if (ent_view_graph(a) != ent_view_graph(b))
         return ent_error_set(ENT_EUSAGE, "the two snapshots come from different graphs");
-    analysis aa, ab;
-    int rc = analyse(&aa, a, o);
+    const analysis *pa, *pb;
+    int rc = analysis_of(&pa, a, o);
+    if (!rc)
+        rc = analysis_of(&pb, b, o);
     if (rc)
         return rc;
-    rc = analyse(&ab, b, o);
-    if (rc) {
-        analysis_release(&aa);
-        return rc;
-    }
+    const analysis aa = *pa, ab = *pb; /* read only: the cache keeps them */
     ent_table *ts = NULL, *tt = NULL;
     if (summary) {
         char d1[11], d2[11], title[160];
@@ -1849,8 +1880,6 @@ int ent_balance_change_tables(ent_table **summary, ent_table **triads, const ent
     }
     if (!rc && triads)
         rc = change_triads_table(&tt, &aa, &ab, o);
-    analysis_release(&aa);
-    analysis_release(&ab);
     if (rc) {
         ent_table_free(ts);
         ent_table_free(tt);

@@ -30,7 +30,9 @@
 #include "model/model.h"
 #include "util/grow.h"
 #include "passes/allies.h"
+#include "passes/cache.h"
 #include "passes/common.h"
+#include "snapshot/cache.h"
 #include "util/error.h"
 
 /* A relation kept in the view (in force or in its window). */
@@ -262,7 +264,7 @@ static int commanders(const ent_view *v, tb *t, cells *c, uint32_t force, uint32
     return c->ob.failed ? ENT_ENOMEM : ENT_OK;
 }
 
-int ent_commitments_table(ent_table **out, const ent_view *v)
+static int commitments_table(ent_table **out, const ent_view *v)
 {
     const ent_graph *g = ent_view_graph(v);
     cells c = {ENT_STRBUF_INIT, ENT_STRBUF_INIT, ENT_STRBUF_INIT,
@@ -330,4 +332,23 @@ int ent_commitments_table(ent_table **out, const ent_view *v)
     }
     *out = t.t;
     return ENT_OK;
+}
+
+/* The table is made once per view and kept there (passes/cache.h); each
+ * caller gets a copy of its own. */
+int ent_commitments_table(ent_table **out, const ent_view *v)
+{
+    *out = NULL;
+    ent__view_lock(v);
+    int rc = ENT_OK;
+    const ent_table *kept = ent__cache_commitments(v);
+    if (!kept) {
+        ent_table *made = NULL;
+        if (!(rc = commitments_table(&made, v)) && !(rc = ent__cache_put_commitments(v, made)))
+            kept = made;
+    }
+    if (!rc)
+        rc = ent_table_copy(out, kept);
+    ent__view_unlock(v);
+    return rc;
 }

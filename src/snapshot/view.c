@@ -9,12 +9,14 @@
  * edges.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "entente/error.h"
 #include "entente/snapshot.h"
 #include "model/span.h"
+#include "snapshot/cache.h"
 #include "snapshot/reliance.h"
 #include "util/error.h"
 #include "util/fuzzy.h"
@@ -36,6 +38,12 @@ struct ent_view {
                            source's on the target, from the relations behind it (computed
                            with the edges, which read the relations in order, so that
                            leverage does not visit every relation's span again at random) */
+    /* What the analyses computed on the view, kept for the next question
+     * (src/passes/cache.c); the view frees it with cache_free. Logically
+     * const: reads and writes happen under `lock`. */
+    pthread_mutex_t lock;
+    void *cache;
+    void (*cache_free)(void *);
 };
 
 void ent_view_options_init(ent_view_options *o)
@@ -57,7 +65,32 @@ void ent_view_free(ent_view *v)
     free(v->uncertain);
     free(v->first_edge);
     free(v->reliance);
+    if (v->cache_free)
+        v->cache_free(v->cache);
+    pthread_mutex_destroy(&v->lock);
     free(v);
+}
+
+void ent__view_lock(const ent_view *v)
+{
+    pthread_mutex_lock(&((ent_view *)v)->lock);
+}
+
+void ent__view_unlock(const ent_view *v)
+{
+    pthread_mutex_unlock(&((ent_view *)v)->lock);
+}
+
+void *ent__view_cache(const ent_view *v)
+{
+    return v->cache;
+}
+
+void ent__view_set_cache(const ent_view *v, void *cache, void (*cache_free)(void *))
+{
+    ent_view *w = (ent_view *)v;
+    w->cache = cache;
+    w->cache_free = cache_free;
 }
 
 /* Whether the options keep a relation whatever the day: status, claimant,
@@ -169,6 +202,10 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
     ent_view *v = calloc(1, sizeof *v);
     if (!v)
         goto oom;
+    if (pthread_mutex_init(&v->lock, NULL) != 0) {
+        free(v);
+        return ent_error_set(ENT_EINTERNAL, "cannot create a lock");
+    }
     v->g = g;
     v->day = day;
     if (o)

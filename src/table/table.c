@@ -79,6 +79,39 @@ void ent_table_free(ent_table *t)
     free(t);
 }
 
+int ent_table_copy(ent_table **out, const ent_table *t)
+{
+    *out = NULL;
+    ent_table *c = ent_table_new(t->title);
+    int rc = c ? ENT_OK : ENT_ENOMEM;
+    for (size_t k = 0; !rc && k < t->n_cols; k++)
+        rc = ent_table_add_column(c, t->cols[k].name, t->cols[k].type, t->cols[k].decimals);
+    for (size_t r = 0; !rc && r < t->n_rows; r++) {
+        rc = ent_table_add_row(c);
+        for (size_t k = 0; !rc && k < t->n_cols; k++) {
+            const cell *x = &t->cells[r * t->n_cols + k];
+            switch (t->cols[k].type) {
+            case ENT_COL_STRING: /* a cell never set stays unset */
+                rc = x->s ? ent_table_set_string(c, k, x->s) : ENT_OK;
+                break;
+            case ENT_COL_INT:
+                rc = ent_table_set_int(c, k, x->i);
+                break;
+            default:
+                rc = ent_table_set_real(c, k, x->r);
+            }
+        }
+    }
+    for (size_t i = 0; !rc && i < t->n_notes; i++)
+        rc = ent_table_add_note(c, t->notes[i]);
+    if (rc) {
+        ent_table_free(c);
+        return rc;
+    }
+    *out = c;
+    return ENT_OK;
+}
+
 int ent_table_add_column(ent_table *t, const char *name, ent_coltype type, int decimals)
 {
     if (t->n_rows)
