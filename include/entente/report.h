@@ -14,6 +14,8 @@
 #ifndef ENTENTE_REPORT_H
 #define ENTENTE_REPORT_H
 
+#include "api.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -47,7 +49,7 @@ typedef struct ent_report_options {
     void *stop_ud;
 } ent_report_options;
 
-void ent_report_options_init(ent_report_options *o);
+ENT_EXPORT void ent_report_options_init(ent_report_options *o);
 
 /**
  * Writes the report of g into the directory `dir`, which must exist and be
@@ -58,8 +60,8 @@ void ent_report_options_init(ent_report_options *o);
  * declared), ENT_ECANCELED (o->stop asked to stop), with the message in ent_error_last(). Files may
  * be left in `dir` on failure: write into a temporary directory and rename it.
  */
-int ent_report_write(const ent_graph *g, const ent_report_options *o, const char *dir,
-                     char **summary);
+ENT_EXPORT int ent_report_write(const ent_graph *g, const ent_report_options *o, const char *dir,
+                                char **summary);
 
 #ifdef __cplusplus
 }
