@@ -67,13 +67,16 @@ ENT_EXPORT int ent_render_layout_known(const char *name);
 
 /**
  * Draws a picture. `b` is NULL for ENT_RENDER_ONE and required otherwise.
- * On success returns 0 and sets *out to a malloc'd buffer of *len bytes (the
- * caller frees it) and, when `engine` is not NULL, *engine to the layout
- * engine used. On failure returns an ent_error code, with the message in
- * ent_error_last(): ENT_EUSAGE for a bad option (an unknown layout, a focus
- * actor absent from the snapshots, nothing left to draw), ENT_EGRAPHVIZ when
- * Graphviz reported an error, ENT_ENOMEM.
+ * On success returns 0 and sets *out to a buffer of *len bytes that the
+ * caller frees with ent_render_free and, when `engine` is not NULL, *engine
+ * to the layout engine used. On failure returns an ent_error code, with the
+ * message in ent_error_last(): ENT_EUSAGE for a bad option (an unknown
+ * layout, a focus actor absent from the snapshots, nothing left to draw),
+ * ENT_EINTERNAL when Graphviz reported an error, ENT_ENOMEM.
  */
+/** Frees a buffer ent_render returned. Accepts NULL. */
+ENT_EXPORT void ent_render_free(char *buf);
+
 ENT_EXPORT int ent_render(const ent_view *a, const ent_view *b, ent_render_mode mode,
                           const ent_render_options *o, ent_render_format format, char **out,
                           size_t *len, const char **engine);

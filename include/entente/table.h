@@ -40,14 +40,19 @@ ENT_EXPORT int ent_table_copy(ent_table **out, const ent_table *t);
 /**
  * Adds a column (before any row). `decimals` is the number of digits after
  * the decimal point when a real is printed (fixed format, so output is
- * byte-identical from run to run). Returns 0 or ENT_ENOMEM.
+ * byte-identical from run to run). Returns 0, ENT_ENOMEM, or ENT_EUSAGE when
+ * the table has rows already.
  */
 ENT_EXPORT int ent_table_add_column(ent_table *t, const char *name, ent_coltype type, int decimals);
 
 /** Starts a new row whose cells are empty (NULL string, 0). Returns 0 or ENT_ENOMEM. */
 ENT_EXPORT int ent_table_add_row(ent_table *t);
 
-/** Sets a cell of the last row. The string is copied. Return 0 or ENT_ENOMEM. */
+/**
+ * Sets a cell of the last row. The string is copied. Returns 0, ENT_ENOMEM,
+ * or ENT_EUSAGE when there is no row, no such column or the column is of
+ * another type.
+ */
 ENT_EXPORT int ent_table_set_string(ent_table *t, size_t col, const char *s);
 ENT_EXPORT int ent_table_set_int(ent_table *t, size_t col, long long v);
 ENT_EXPORT int ent_table_set_real(ent_table *t, size_t col, double v);
