@@ -47,11 +47,12 @@ int cmd_report(int argc, char **argv);
 int cmd_align(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_timeline(int argc, char **argv);
 extern const char cmd_check_help[], cmd_info_help[], cmd_types_help[], cmd_help_help[],
     cmd_snapshot_help[], cmd_influence_help[], cmd_shift_help[], cmd_diff_help[], cmd_who_help[],
     cmd_whom_help[], cmd_path_help[], cmd_commitments_help[], cmd_render_help[], cmd_balance_help[],
     cmd_blocs_help[], cmd_report_help[];
-extern const char cmd_align_help[], cmd_export_help[], cmd_import_help[];
+extern const char cmd_align_help[], cmd_export_help[], cmd_import_help[], cmd_timeline_help[];
 const cli_cmd *cli_find(const char *name);
 
 /* --- option parsing ------------------------------------------------------ */

@@ -18,32 +18,36 @@ int ent__metric_decimals(ent_metric m)
     return m == ENT_METRIC_PN ? 6 : 2;
 }
 
-void ent__view_note(tb *b, const ent_view *v)
+void ent__rules_text(ent_strbuf *sb, const ent_graph *g, const ent_view_options *o)
 {
-    const ent_view_options *o = ent_view_opts(v);
-    const ent_graph *g = ent_view_graph(v);
-    ent_strbuf sb = ENT_STRBUF_INIT;
-    ent_strbuf_addf(
-        &sb, "snapshot rules: durable relations in force on the day, events of the last %d days",
-        (int)o->window_days);
+    ent_strbuf_addf(sb, "durable relations in force on the day, events of the last %d days",
+                    (int)(o->window_days < 1 ? 1 : o->window_days));
     if (o->half_life_days > 0)
-        ent_strbuf_addf(&sb, " with a half-life of %g days", o->half_life_days);
+        ent_strbuf_addf(sb, " with a half-life of %g days", o->half_life_days);
     else
-        ent_strbuf_adds(&sb, " at full weight");
+        ent_strbuf_adds(sb, " at full weight");
     if (o->status_mask != (1u << ENT_STATUS_COUNT_) - 1) {
-        ent_strbuf_adds(&sb, "; statuses kept:");
+        ent_strbuf_adds(sb, "; statuses kept:");
         for (int k = 0; k < ENT_STATUS_COUNT_; k++)
             if (o->status_mask & (1u << k))
-                ent_strbuf_addf(&sb, " %s", ent_status_str((ent_status)k));
+                ent_strbuf_addf(sb, " %s", ent_status_str((ent_status)k));
     }
     for (size_t i = 0; i < o->n_exclude; i++)
-        ent_strbuf_addf(&sb, "%s%s", i ? ", " : "; claims left out: ",
+        ent_strbuf_addf(sb, "%s%s", i ? ", " : "; claims left out: ",
                         ent_graph_actor(g, o->exclude_claims_by[i])->id);
     for (size_t k = 0, n = 0; o->source_kinds && k < ent_graph_source_kind_count(g); k++)
         if (o->source_kinds & (1u << k))
-            ent_strbuf_addf(&sb, "%s%s",
+            ent_strbuf_addf(sb, "%s%s",
                             n++ ? ", " : "; only relations with evidence from sources of kind ",
                             ent_graph_source_kind(g, k));
+}
+
+void ent__view_note(tb *b, const ent_view *v)
+{
+    const ent_graph *g = ent_view_graph(v);
+    ent_strbuf sb = ENT_STRBUF_INIT;
+    ent_strbuf_adds(&sb, "snapshot rules: ");
+    ent__rules_text(&sb, g, ent_view_opts(v));
     size_t nu = ent_view_uncertain_count(v);
     if (nu) {
         ent_strbuf_addf(&sb,

@@ -13,6 +13,11 @@
 #include "table/build.h"
 #include "util/strbuf.h"
 
+/* The snapshot rules of options `o` in words, appended to sb: the window, the
+ * decay, the filters ("durable relations in force on the day, events of the last
+ * 365 days at full weight; statuses kept: ..."). */
+void ent__rules_text(ent_strbuf *sb, const ent_graph *g, const ent_view_options *o);
+
 /* Adds a note saying how the view was taken: the window, the decay, the
  * filters. Every analysis table carries it, so an answer shows its rules. */
 void ent__view_note(tb *b, const ent_view *v);

@@ -29,6 +29,15 @@ void ent__render_set_pos(void *obj, double x, double y)
     ent__render_set(obj, "pos", buf);
 }
 
+void ent__render_set_size(Agnode_t *n, double w, double h)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.4f", w / 72);
+    ent__render_set(n, "width", buf);
+    snprintf(buf, sizeof buf, "%.4f", h / 72);
+    ent__render_set(n, "height", buf);
+}
+
 void ent__render_set_bb(Agraph_t *sg, double x0, double y0, double x1, double y1)
 {
     char buf[96];
@@ -118,6 +127,7 @@ static Agnode_t *draw_node(drawing *d, Agraph_t *home, const char *prefix, size_
         return NULL;
     ent__render_style_node(r, gn, a);
     ent__render_set_pos(gn, n->x + dx, n->y);
+    ent__render_set_size(gn, n->w, n->h);
     ent_strbuf_reset(&r->sb);
     ent__escape_dot_plain(&r->sb, a->name, 300);
     ent_strbuf_addf(&r->sb, " (%s)", ent__render_kind_style[a->kind].label);
@@ -133,8 +143,7 @@ static Agnode_t *draw_node(drawing *d, Agraph_t *home, const char *prefix, size_
     return gn;
 }
 
-/* Whether node i is drawn inside box b on date vi (vi 2: either date). */
-static int in_box(const render *r, size_t i, int b, int vi)
+int ent__render_in_box(const render *r, size_t i, int b, int vi)
 {
     const rnode *n = &r->nodes[i];
     if (n->box != b)
@@ -149,7 +158,8 @@ static int in_box(const render *r, size_t i, int b, int vi)
 static int boxed(const render *r, Agraph_t *const *boxes, int32_t s, int32_t t, int vi)
 {
     int b = r->nodes[t].box;
-    return b >= 0 && (uint32_t)t == r->boxes[b] && in_box(r, (size_t)s, b, vi) && boxes[b];
+    return b >= 0 && (uint32_t)t == r->boxes[b] && ent__render_in_box(r, (size_t)s, b, vi) &&
+           boxes[b];
 }
 
 typedef struct diff_ctx {
@@ -231,7 +241,7 @@ int ent__render_draw_panel(drawing *d, Agraph_t *panel, const char *prefix, int 
         for (size_t i = 0; i < r->n_nodes; i++) {
             const rnode *n = &r->nodes[i];
             int present = vi == 2 ? (n->in[0] || n->in[1]) : n->in[vi];
-            if (!present || !in_box(r, i, (int)k, vi))
+            if (!present || !ent__render_in_box(r, i, (int)k, vi))
                 continue;
             members += i != r->boxes[k];
             x0 = fmin(x0, n->x - n->w / 2);
@@ -239,7 +249,9 @@ int ent__render_draw_panel(drawing *d, Agraph_t *panel, const char *prefix, int 
             y0 = fmin(y0, n->y - n->h / 2);
             y1 = fmax(y1, n->y + n->h / 2);
         }
-        if (!members)
+        /* A box that would hold a non-member (layout.c could not clear it)
+         * is not drawn: its memberships are drawn as lines instead. */
+        if (!members || (r->box_dirty && r->box_dirty[(vi == 1) * r->n_boxes + k]))
             continue;
         snprintf(name, sizeof name, "cluster_%s%zu", prefix[0] ? prefix : "", k);
         for (char *c = name; *c; c++)
@@ -268,7 +280,7 @@ int ent__render_draw_panel(drawing *d, Agraph_t *panel, const char *prefix, int 
         if (!present)
             continue;
         Agraph_t *home = panel;
-        if (n->box >= 0 && boxes[n->box] && in_box(r, i, n->box, vi))
+        if (n->box >= 0 && boxes[n->box] && ent__render_in_box(r, i, n->box, vi))
             home = boxes[n->box];
         if (!(gn[i] = draw_node(d, home, prefix, i, dx)))
             goto done;

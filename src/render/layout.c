@@ -10,6 +10,7 @@
 
 #include "entente/error.h"
 #include "model/model.h"
+#include "render/boxes.h"
 #include "render/render_impl.h"
 #include "snapshot/edges.h"
 #include "util/error.h"
@@ -33,6 +34,59 @@ static double num_attr(void *obj, const char *name)
     return s && *s ? strtod(s, NULL) : 0.0;
 }
 
+/* Moves every actor drawn over an alliance's box without being a member of
+ * it out of the way (boxes.c), for each panel the picture draws: one, two
+ * for a comparison, one holding both dates for a diff. A box that still
+ * holds a non-member is marked in r->box_dirty and drawn as lines. */
+static int clear_boxes(render *r)
+{
+    if (!r->n_boxes)
+        return ENT_OK;
+    int panels = r->mode == ENT_RENDER_COMPARE ? 2 : 1;
+    size_t ng = (size_t)panels * r->n_boxes, n = r->n_nodes;
+    int rc = ENT_ENOMEM;
+    ent__route_box *nb = malloc((n ? n : 1) * sizeof *nb);
+    uint32_t *members = malloc(ng * (n ? n : 1) * sizeof *members);
+    unsigned char *present = malloc(2 * (n ? n : 1));
+    ent__box_group *groups = calloc(ng, sizeof *groups);
+    r->box_dirty = calloc(2 * r->n_boxes, 1);
+    if (!nb || !members || !present || !groups || !r->box_dirty)
+        goto done;
+    for (size_t i = 0; i < n; i++) {
+        const rnode *x = &r->nodes[i];
+        nb[i] = (ent__route_box){x->x, x->y, x->w / 2, x->h / 2};
+        for (int p = 0; p < panels; p++) {
+            int vi = r->mode == ENT_RENDER_DIFF ? 2 : p;
+            present[p * n + i] = vi == 2 ? (x->in[0] || x->in[1]) : x->in[vi];
+        }
+    }
+    for (int p = 0; p < panels; p++) {
+        int vi = r->mode == ENT_RENDER_DIFF ? 2 : p;
+        for (size_t k = 0; k < r->n_boxes; k++) {
+            ent__box_group *g = &groups[(size_t)p * r->n_boxes + k];
+            uint32_t *m = members + ((size_t)p * r->n_boxes + k) * n;
+            g->members = m;
+            g->present = present + (size_t)p * n;
+            for (size_t i = 0; i < n; i++)
+                if (ent__render_in_box(r, i, (int)k, vi))
+                    m[g->n_members++] = (uint32_t)i;
+        }
+    }
+    if ((rc = ent__boxes_separate(nb, n, groups, ng, BOX_PAD, BOX_LABEL, BOX_GAP, r->box_dirty)))
+        goto done;
+    for (size_t i = 0; i < n; i++) {
+        r->nodes[i].x = nb[i].x;
+        r->nodes[i].y = nb[i].y;
+    }
+    rc = ENT_OK;
+done:
+    free(nb);
+    free(members);
+    free(present);
+    free(groups);
+    return rc;
+}
+
 int ent__render_lay_out(render *r, GVC_t *gvc, const char *engine)
 {
     int rc = ENT_ENOMEM;
@@ -44,7 +98,7 @@ int ent__render_lay_out(render *r, GVC_t *gvc, const char *engine)
         goto done;
     ent__render_set(lg, "start", "1"); /* the seed of fdp's and neato's first positions */
     ent__render_set(lg, "overlap", "false");
-    ent__render_set(lg, "sep", "+6");
+    ent__render_set(lg, "sep", "+8"); /* room for lines between nodes (route.c) */
     ent__render_set(lg, "nodesep", "0.3");
     ent__render_set(lg, "outputorder", "edgesfirst");
     agattr(lg, AGNODE, "fontname", FONT);
@@ -135,12 +189,17 @@ int ent__render_lay_out(render *r, GVC_t *gvc, const char *engine)
         n->y = round(n->y * 100) / 100;
         n->w = num_attr(n->ln, "width") * 72;
         n->h = num_attr(n->ln, "height") * 72;
+    }
+    gvFreeLayout(gvc, lg);
+    if ((rc = clear_boxes(r)))
+        goto done;
+    for (size_t i = 0; i < r->n_nodes; i++) {
+        rnode *n = &r->nodes[i];
         r->minx = fmin(r->minx, n->x - n->w / 2);
         r->maxx = fmax(r->maxx, n->x + n->w / 2);
         r->miny = fmin(r->miny, n->y - n->h / 2);
         r->maxy = fmax(r->maxy, n->y + n->h / 2 + (n->box >= 0 ? BOX_LABEL : 0));
     }
-    gvFreeLayout(gvc, lg);
     rc = ENT_OK;
 done:
     free(pairs);

@@ -96,6 +96,7 @@ static int legend_text(legend *l, double x, double y, const char *text, const ch
     ent__render_set(n, "label", text);
     ent__render_set(n, "fontsize", "9");
     ent__render_set_pos(n, x + w / 2, y);
+    ent__render_set_size(n, w, 12);
     l->right = fmax(l->right, x + w);
     return ENT_OK;
 }
@@ -115,6 +116,7 @@ static Agedge_t *legend_line(legend *l, const char *text, int k)
     for (int i = 0; i < 2; i++) {
         ent__render_set(ns[i], "shape", "point");
         ent__render_set(ns[i], "width", "0.02");
+        ent__render_set(ns[i], "height", "0.02");
         ent__render_set(ns[i], "style", "invis");
         ent__render_set(ns[i], "label", "");
         ent__render_set_pos(ns[i], x + (i ? 44 : 4), y);

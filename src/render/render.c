@@ -8,7 +8,7 @@
  *      out once by the chosen engine; the positions are read back with
  *      attach_attrs;
  *   2. the drawing: a second graph whose nodes are pinned at those positions
- *      ("x,y!" in points) and drawn by the "nop" engine, with the panels,
+ *      ("x,y!" in points) and drawn by the "nop2" engine, with the panels,
  *      the alliance boxes and the legend placed by entente itself. Nothing
  *      moves between the panels of a comparison: both come from step 1, and
  *      the boxes are computed here, from the members on each date.
@@ -25,6 +25,7 @@
 
 #include "entente/error.h"
 #include "entente/render.h"
+#include "render/edges.h"
 #include "render/render_impl.h"
 #include "model/model.h"
 #include "snapshot/edges.h"
@@ -41,7 +42,9 @@ static int draw(render *r, GVC_t *gvc, ent_render_format format, char **out, siz
     int rc = ENT_ENOMEM;
     if (!(d.g = ent__render_open_graph("entente")))
         return ent_error_set(ENT_ENOMEM, "out of memory while drawing");
-    ent__render_set(d.g, "layout", "nop"); /* `dot -Tsvg` on the DOT output keeps the positions */
+    /* nop2: the nodes where they are pinned, the lines as routed by edges.c;
+     * `dot -Tsvg` on the DOT output draws the same. */
+    ent__render_set(d.g, "layout", "nop2");
     ent__render_set(d.g, "labelloc", "t");
     ent__render_set(d.g, "fontname", FONT);
     ent__render_set(d.g, "fontsize", "14");
@@ -86,6 +89,9 @@ static int draw(render *r, GVC_t *gvc, ent_render_format format, char **out, siz
     if (ent__render_draw_legend(&d, r->minx - 14, width + 28))
         goto done;
 
+    if ((rc = ent__route_graph(d.g, NULL)))
+        goto done;
+    rc = ENT_ENOMEM;
     if (format == ENT_RENDER_DOT) {
         char *buf = NULL;
         size_t n = 0;
@@ -103,7 +109,7 @@ static int draw(render *r, GVC_t *gvc, ent_render_format format, char **out, siz
         goto done;
     }
     ent__render_gv_errors = 0;
-    if (gvLayout(gvc, d.g, "nop") != 0 || ent__render_gv_errors) {
+    if (gvLayout(gvc, d.g, "nop2") != 0 || ent__render_gv_errors) {
         rc =
             ent_error_set(ENT_EINTERNAL, "Graphviz could not place the drawing: %s",
                           ent__render_gv_errors ? ent__render_gv_message : "the nop engine failed");
@@ -204,6 +210,7 @@ done:
     free(r.nodes);
     free(r.index);
     free(r.boxes);
+    free(r.box_dirty);
     ent_strbuf_release(&r.sb);
     if (rc == ENT_ENOMEM)
         ent_error_set(rc, "out of memory while drawing");

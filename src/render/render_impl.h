@@ -36,6 +36,7 @@
 #define PANEL_GAP       54.0 /* points between the panels of a comparison */
 #define BOX_PAD         10.0 /* around the members of an alliance */
 #define BOX_LABEL       16.0 /* room for the alliance's name above them */
+#define BOX_GAP         16.0 /* between an actor moved out of a box and the box (boxes.c) */
 
 /* How each kind of actor is drawn, and its word in the legend. */
 typedef struct ent__render_kind_look {
@@ -93,6 +94,8 @@ typedef struct render {
     int clusters; /* how the engine keeps boxes together: BOX_* */
     int32_t member_type, leader_type;
     double minx, miny, maxx, maxy; /* extent of the layout, points */
+    unsigned char *box_dirty;      /* per panel (2) and box: still holds a non-member,
+                                    * so drawn as lines instead (layout.c) */
     ent_strbuf sb;
 } render;
 
@@ -164,12 +167,19 @@ int ent__render_find_boxes(render *r);
 
 /* --- layout.c --------------------------------------------------------------- */
 
+/* Whether node i is drawn inside box b on date vi (vi 2: either date). */
+int ent__render_in_box(const render *r, size_t i, int b, int vi);
+
 int ent__render_lay_out(render *r, GVC_t *gvc, const char *engine);
 
 /* --- draw.c ----------------------------------------------------------------- */
 
 /* Pins obj at (x, y) points. */
 void ent__render_set_pos(void *obj, double x, double y);
+
+/* Sets node n's width and height (inches) to w and h points: its size for
+ * the routing of the lines around it (edges.c). */
+void ent__render_set_size(Agnode_t *n, double w, double h);
 
 /* Sets the bounding box of subgraph sg. */
 void ent__render_set_bb(Agraph_t *sg, double x0, double y0, double x1, double y1);

@@ -145,8 +145,8 @@ done:
 
 /* Alliance boxes: an alliance drawn with members on a date gets a box; each
  * actor is laid out in at most one box (the first alliance, in the order of
- * the graph files, it is a member of on the first date, else the second),
- * and a leader in the box of the state it leads. */
+ * the graph files, it is a member of on the first date, else the second).
+ * A leader is not a member: it is drawn beside its state, outside the box. */
 int ent__render_find_boxes(render *r)
 {
     if (!r->clusters || r->member_type < 0)
@@ -188,29 +188,5 @@ int ent__render_find_boxes(render *r)
         if (n->box < 0)
             n->box = n->member[0] >= 0 ? n->member[0] : n->member[1];
     }
-    /* Leaders without an alliance of their own go with their state, on each
-     * date it is in a box. */
-    unsigned char *own = calloc(r->n_nodes ? r->n_nodes : 1, 1);
-    if (!own)
-        return ENT_ENOMEM;
-    for (size_t i = 0; i < r->n_nodes; i++)
-        own[i] = r->nodes[i].member[0] >= 0 || r->nodes[i].member[1] >= 0;
-    if (r->leader_type >= 0)
-        for (int vi = 0; vi < r->nviews; vi++)
-            for (size_t i = 0; i < ent_view_edge_count(r->v[vi]); i++) {
-                const ent_edge *e = ent_view_edge(r->v[vi], i);
-                int32_t l = r->index[e->source], s = r->index[e->target];
-                if (l < 0 || s < 0 || !ent__has_type(r->g, e, r->leader_type))
-                    continue;
-                rnode *ln = &r->nodes[l];
-                if (own[l] || r->nodes[s].box < 0 ||
-                    ent_graph_actor(r->g, e->source)->kind == ENT_KIND_ALLIANCE ||
-                    (ln->box >= 0 && ln->box != r->nodes[s].box))
-                    continue;
-                ln->box = r->nodes[s].box;
-                if (r->nodes[s].member[vi] == ln->box)
-                    ln->member[vi] = ln->box;
-            }
-    free(own);
     return ENT_OK;
 }

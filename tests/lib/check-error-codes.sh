@@ -10,7 +10,7 @@ defined=$(sed -n 's/^ *\(ENT_E[A-Z]*\) *= *-[0-9]*.*/\1/p' "$src/include/entente
 [ -n "$defined" ] || { echo "no ENT_E* code found in include/entente/error.h"; exit 1; }
 bad=0
 for f in "$src"/include/entente/*.h "$src"/docs/*.md "$src"/README.md; do
-    for name in $(grep -o "ENT_E[A-Z][A-Z]*" "$f" | sort -u); do
+    for name in $(grep -oE "ENT_E[A-Z]+\b" "$f" | sort -u); do
         [ "$name" = ENT_EXPORT ] && continue
         if ! echo "$defined" | grep -qx "$name"; then
             echo "$f: names $name, which entente/error.h does not define"

@@ -14,6 +14,7 @@
 #   report  util model table snapshot   the report, through the public API
 #   export  util model snapshot         GEXF, GraphML, JSON and CSV (the only module seeing libxml2)
 #   import  util model          GDELT tables to graph files (the only module seeing libarchive)
+#   chart   util                line charts as SVG
 #   cli     util                the command-line tool, through the public API
 #
 # A private header, NAME_impl.h, belongs to its own module only (the model's
@@ -34,6 +35,7 @@ allowed() {
     report) echo "util model table snapshot report" ;;
     export) echo "util model snapshot export" ;;
     import) echo "util model import" ;;
+    chart) echo "util chart" ;;
     cli) echo "util cli" ;;
     *) echo "" ;;
     esac

@@ -46,6 +46,14 @@ for lib in "$@"; do
                 bad=1
             fi
         done
+        # A function declared in a public header without ENT_EXPORT would be
+        # hidden from every program: none may be.
+        unmarked=$(grep -hE '^[a-z][a-z0-9_ ]*[ *]ent_[a-z0-9_]+\(' "$inc"/entente/*.h || true)
+        if [ -n "$unmarked" ]; then
+            echo "$lib: public functions declared without ENT_EXPORT (entente/api.h):"
+            echo "$unmarked" | sed 's/^/  /'
+            bad=1
+        fi
         # And the other way: every function a header marks ENT_EXPORT is exported.
         declared=$(grep -h '^ENT_EXPORT ' "$inc"/entente/*.h | grep -o '^[^(]*(' |
                    sed 's/($//; s/.*[ *]//' | sort -u)
