@@ -127,7 +127,7 @@ static Agnode_t *draw_node(drawing *d, Agraph_t *home, const char *prefix, size_
     Agnode_t *gn = agnode(home, (char *)ent_strbuf_str(&r->sb), 1);
     if (!gn)
         return NULL;
-    ent__render_style_node(r, gn, a);
+    ent__render_style_node(r, gn, n->actor);
     ent__render_set_pos(gn, n->x + dx, n->y);
     ent__render_set_size(gn, n->w, n->h);
     ent_strbuf_reset(&r->sb);
@@ -171,6 +171,19 @@ static int boxed(const render *r, Agraph_t *const *boxes, int32_t s, int32_t t, 
     int b = r->nodes[t].box;
     return b >= 0 && (uint32_t)t == r->boxes[b] && ent__render_in_box(r, (size_t)s, b, vi) &&
            boxes[b];
+}
+
+/* A line of a focus actor is drawn wider. */
+static void widen_focus(drawing *d, Agedge_t *ge, const ent_edge *e)
+{
+    const render *r = d->r;
+    if (!r->focused || !(r->focused[e->source] || r->focused[e->target]))
+        return;
+    char *w = agget(ge, "penwidth");
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.2f", (w && *w ? strtod(w, NULL) : 1.0) * FOCUS_WIDEN);
+    ent__render_set(ge, "penwidth", buf);
+    d->seen_focus = 1;
 }
 
 typedef struct diff_ctx {
@@ -248,6 +261,7 @@ static void diff_pair(void *ud, const ent_edge *x, const ent_edge *y)
     }
     c->d->seen_change[ch] = 1;
     edge_tooltip(c->d, ge, y ? y : x, ent__render_change_names[ch]);
+    widen_focus(c->d, ge, any);
 }
 
 /*
@@ -359,6 +373,7 @@ int ent__render_draw_panel(drawing *d, Agraph_t *panel, const char *prefix, int 
                 d->seen_claimed = 1;
             }
             edge_tooltip(d, ge, e, NULL);
+            widen_focus(d, ge, e);
         }
     } else {
         /* The diff: every pair of either date, styled by how it changed. */
