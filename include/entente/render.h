@@ -69,7 +69,7 @@ int ent_render_layout_known(const char *name);
  * caller frees it) and, when `engine` is not NULL, *engine to the layout
  * engine used. On failure returns an ent_error code, with the message in
  * ent_error_last(): ENT_EUSAGE for a bad option (an unknown layout, a focus
- * actor absent from the snapshots, nothing left to draw), ENT_EGRAPHVIZ when
+ * actor absent from the snapshots, nothing left to draw), ENT_EINTERNAL when
  * Graphviz reported an error, ENT_ENOMEM.
  */
 int ent_render(const ent_view *a, const ent_view *b, ent_render_mode mode,

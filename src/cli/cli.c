@@ -722,8 +722,10 @@ int cli_analysis_begin(const char *cmd, cli_input *in, const cli_opt *opts, int 
     const char *why = missing ? missing(ud) : NULL;
     if (why)
         return cli_usage_error(cmd, "%s", why);
-    if (!(*diags = ent_diags_new()))
+    if (!(*diags = ent_diags_new())) {
+        fprintf(stderr, "entente %s: out of memory for the list of diagnostics\n", cmd);
         return EXIT_FAILURE_;
+    }
     return cli_input_load(in, g, *diags, 1);
 }
 

@@ -481,6 +481,7 @@ int cmd_render(int argc, char **argv)
         goto done;
     }
     if (!(diags = ent_diags_new())) {
+        fprintf(stderr, "entente render: out of memory for the list of diagnostics\n");
         status = EXIT_FAILURE_;
         goto done;
     }
