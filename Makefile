@@ -14,7 +14,8 @@ GRAPH      ?= $(firstword $(wildcard graphs/south-caucasus.json) examples/minima
 # Debian packages the build, the tests and the demo need.
 DEB_PACKAGES = build-essential cmake pkg-config libigraph-dev libcjson-dev \
                libgraphviz-dev graphviz libcmocka-dev python3 python3-jsonschema \
-               groff-base man-db libxml2-utils
+               groff-base man-db libxml2-utils python3-networkx \
+               python3-igraph libxml2-dev libarchive-dev iso-codes
 
 .PHONY: all deps build test test-unit test-sanitize test-werror test-tsan test-fuzz fuzz demo bench \
         format clean help

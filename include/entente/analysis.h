@@ -379,6 +379,52 @@ int ent_blocs_tables(ent_table **blocs, ent_table **between, ent_table **members
 int ent_blocs_change_tables(ent_table **summary, ent_table **moves, const ent_view *a,
                             const ent_view *b, const ent_blocs_options *o);
 
+/**
+ * The blocs of one view, found once and read as often as wanted: for a
+ * caller that shows the same blocs in several tables, colours or
+ * comparisons without running the detection again (ent_blocs,
+ * ent_blocs_tables, ent_blocs_change_tables and ent_blocs_aligned each find
+ * them anew). Opaque; keeps a pointer to its view, which must outlive it.
+ */
+typedef struct ent_blocs_found ent_blocs_found;
+
+/**
+ * Finds the blocs of view v into a new *out (the caller frees it with
+ * ent_blocs_found_free). `o` may be NULL (the defaults); it is copied.
+ * Returns 0, or as ent_blocs (*out NULL). Time: one spinglass run per
+ * connected part.
+ */
+int ent_blocs_find(ent_blocs_found **out, const ent_view *v, const ent_blocs_options *o);
+
+/** Frees found blocs. Accepts NULL. */
+void ent_blocs_found_free(ent_blocs_found *b);
+
+/** The number of blocs. O(1). */
+size_t ent_blocs_found_count(const ent_blocs_found *b);
+
+/**
+ * The bloc of every actor of the graph, as ent_blocs gives it: bloc[a] is
+ * 1..count or 0 (no signed tie); `bloc` has room for
+ * ent_graph_actor_count() entries. O(actors).
+ */
+void ent_blocs_found_of(const ent_blocs_found *b, uint32_t *bloc);
+
+/** The tables of ent_blocs_tables, from found blocs. Any may be NULL. */
+int ent_blocs_found_tables(ent_table **blocs, ent_table **between, ent_table **members,
+                           const ent_blocs_found *b);
+
+/**
+ * The tables of ent_blocs_change_tables, from blocs found on two dates of
+ * one graph (ENT_EUSAGE otherwise). The notes give a's options. Either
+ * output may be NULL.
+ */
+int ent_blocs_found_change_tables(ent_table **summary, ent_table **moves, const ent_blocs_found *a,
+                                  const ent_blocs_found *b);
+
+/** As ent_blocs_aligned, from blocs found on two dates of one graph. */
+int ent_blocs_found_aligned(const ent_blocs_found *a, const ent_blocs_found *b, uint32_t *bloc_a,
+                            uint32_t *bloc_b);
+
 /*
  * Alignment (docs/analyses.md, "Alignment"): how two actors stand with each
  * other on a date, directly and through their portfolios. Every actor

@@ -4,6 +4,7 @@
 #ifndef ENTENTE_ENTENTE_H
 #define ENTENTE_ENTENTE_H
 
+#include "version.h"
 #include "error.h"
 #include "date.h"
 #include "vocab.h"
@@ -13,15 +14,16 @@
 #include "table.h"
 #include "snapshot.h"
 #include "analysis.h"
+#include "timeline.h"
 #include "render.h"
+#include "chart.h"
 #include "report.h"
+#include "export.h"
+#include "import.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/** The library's version, "MAJOR.MINOR.PATCH". */
-const char *ent_version(void);
 
 /** The graph format this library reads: "entente/1". */
 #define ENT_FORMAT "entente/1"

@@ -14,11 +14,11 @@ extern "C" {
 
 /** Return codes of every fallible public function: 0 or a negative ENT_E*. */
 typedef enum ent_error_code {
-    ENT_OK = 0,        /**< success */
-    ENT_EINVALID = -1, /**< the input data has errors; see the diagnostics list */
-    ENT_EIO = -2,      /**< a file could not be read or written */
-    ENT_ENOMEM = -3,   /**< out of memory */
-    ENT_EUSAGE = -4,   /**< the caller passed an invalid argument */
+    ENT_OK = 0,         /**< success */
+    ENT_EINVALID = -1,  /**< the input data has errors; see the diagnostics list */
+    ENT_EIO = -2,       /**< a file could not be read or written */
+    ENT_ENOMEM = -3,    /**< out of memory */
+    ENT_EUSAGE = -4,    /**< the caller passed an invalid argument */
     ENT_EINTERNAL = -5, /**< a bug or a failure inside a third-party library */
     ENT_ECANCELED = -6  /**< the caller asked the call to stop (e.g. on a signal) */
 } ent_error_code;

@@ -148,6 +148,36 @@ const ent_actor *ent_graph_actor(const ent_graph *g, size_t i);
 size_t ent_graph_relation_count(const ent_graph *g);
 const ent_relation *ent_graph_relation(const ent_graph *g, size_t i);
 
+/**
+ * The days a relation spans, as the snapshots read them: `first` and `last`
+ * are the widest reading of its dates as day numbers (ent_date_first_day), the
+ * first and last day of from/to for a durable relation (open ends INT32_MIN
+ * and INT32_MAX), of `at` for an event; `begins` is the day from which it
+ * surely counts (the last day of its from or at period: docs/analyses.md,
+ * "Partial dates").
+ */
+typedef struct ent_span {
+    int32_t first, last; /**< the widest reading of the dates */
+    int32_t begins;      /**< the day from which the relation counts */
+    int durable;         /**< 1: a durable relation (from/to), 0: an event (at) */
+} ent_span;
+
+/** The span of relation r; all zero when r is out of range. O(1). */
+ent_span ent_graph_relation_span(const ent_graph *g, size_t r);
+
+/**
+ * The relations incident on actor a, for walking the graph from an actor
+ * without a snapshot. ent_graph_relations_to: those towards a (a is their
+ * target), and a's relations of a symmetric type where a is the source;
+ * ent_graph_relations_from: those from a (a is their source, or their `via`,
+ * the channel of the act), and a's relations of a symmetric type where a is
+ * the target. Both in file order. *rels receives relation indices that
+ * point into the graph (valid while it lives); returns how many (0 and NULL
+ * for an actor out of range). O(1).
+ */
+size_t ent_graph_relations_to(const ent_graph *g, size_t a, const uint32_t **rels);
+size_t ent_graph_relations_from(const ent_graph *g, size_t a, const uint32_t **rels);
+
 size_t ent_graph_snapshot_count(const ent_graph *g);
 const ent_snapshot *ent_graph_snapshot(const ent_graph *g, size_t i);
 

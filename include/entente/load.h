@@ -24,11 +24,12 @@ typedef struct ent_load_options {
     /** 1: do not warn about relations without evidence. */
     int allow_missing_evidence;
     /**
-     * Threads for checking relations. 0: the default, two threads with 20000
-     * relations or more, unless the environment variable ENTENTE_THREADS is
-     * "1"; 1: one thread, the caller's; 2 or more: as the default, whatever
-     * the environment (the loader uses at most two today). The graph and the
-     * diagnostics are the same whatever the number.
+     * Threads for loading. 0: the default, two threads where it pays (a
+     * relations array of a megabyte or more is scanned, and 20000 relations
+     * or more are checked, in two halves); 1: one thread, the caller's; 2 or
+     * more: as the default (the loader uses at most two today). The graph
+     * and the diagnostics are the same whatever the number. The library
+     * reads no environment variable (the CLI's ENTENTE_THREADS=1 sets 1).
      */
     unsigned threads;
 } ent_load_options;
@@ -52,10 +53,15 @@ typedef struct ent_load_input {
  * Not for two threads at once: while it runs, the loader installs its own
  * allocator in cJSON, whose hooks are process-wide (and it restores cJSON's
  * defaults before returning). Do not use cJSON elsewhere in the meantime.
- * With 20000 relations or more the loader checks them on a second thread of
- * its own (joined before it returns); opts->threads 1, or with opts->threads
- * 0 the environment variable ENTENTE_THREADS=1, keeps it to one thread. The
- * result is the same.
+ * On a large file the loader scans and checks the relations on a second
+ * thread of its own as well (joined before it returns); opts->threads 1 keeps
+ * it to one thread. The result is the same.
+ *
+ * Regular files are mapped into memory, not copied. As with any mapped file,
+ * one that another program truncates while it is being loaded raises SIGBUS
+ * in the calling process (the entente CLI turns that into a message and exit
+ * status 3). A program that cannot rule this out reads the bytes itself and
+ * calls ent_load_inputs.
  */
 int ent_load_files(ent_graph **out, const char *const *paths, size_t n,
                    const ent_load_options *opts, ent_diags *diags);

@@ -55,8 +55,8 @@ void ent_report_options_init(ent_report_options *o);
  * success sets *summary (when not NULL) to a malloc'd text of a few lines:
  * the headline shift of each leading actor. Returns 0, or ENT_EIO (a file
  * could not be written), ENT_EINTERNAL (Graphviz reported an error), ENT_ENOMEM, ENT_EUSAGE (no snapshot
- * declared), ENT_ECANCELED (o->stop asked to stop), with the message in ent_error_last(). Files may be left in
- * `dir` on failure: write into a temporary directory and rename it.
+ * declared), ENT_ECANCELED (o->stop asked to stop), with the message in ent_error_last(). Files may
+ * be left in `dir` on failure: write into a temporary directory and rename it.
  */
 int ent_report_write(const ent_graph *g, const ent_report_options *o, const char *dir,
                      char **summary);

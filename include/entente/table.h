@@ -29,6 +29,13 @@ ent_table *ent_table_new(const char *title);
 void ent_table_free(ent_table *t);
 
 /**
+ * A copy of table t, its title, columns, rows and notes, into a new *out
+ * (the caller frees it). Returns 0 or ENT_ENOMEM (*out NULL).
+ * O(rows * columns).
+ */
+int ent_table_copy(ent_table **out, const ent_table *t);
+
+/**
  * Adds a column (before any row). `decimals` is the number of digits after
  * the decimal point when a real is printed (fixed format, so output is
  * byte-identical from run to run). Returns 0 or ENT_ENOMEM.

@@ -5,11 +5,13 @@
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "util/fuzzy.h"
@@ -144,6 +146,11 @@ int cli_input_parse(cli_input *in, const char *cmd, const cli_opt *opts, int arg
     const char *val;
     int k;
     cli_args_init(&a, cmd, opts, argc, argv);
+    /* ENTENTE_THREADS=1 is the CLI's way to keep the loader to one thread
+     * (for tests and for chasing a problem); --threads overrides it. */
+    const char *env = getenv("ENTENTE_THREADS");
+    if (env && strcmp(env, "1") == 0)
+        in->load.threads = 1;
     while ((k = cli_next(&a, &val)) != -2) {
         if (k == -3)
             return EXIT_USAGE;
@@ -176,9 +183,31 @@ void cli_input_release(cli_input *in)
     in->files = NULL;
 }
 
+static void on_sigbus(int sig)
+{
+    (void)sig;
+    static const char msg[] = "entente: a graph file shrank or was replaced while it was being "
+                              "read; read it again once it is complete\n";
+    ssize_t w = write(2, msg, sizeof msg - 1);
+    (void)w;
+    _exit(EXIT_FAILURE_);
+}
+
 int cli_input_load(const cli_input *in, ent_graph **g, ent_diags *diags, int print)
 {
+    /* The loader maps regular files: one that shrinks while it is read
+     * raises SIGBUS when the vanished pages are touched. Turn that into a
+     * message and status 3 while loading (nothing has been written yet);
+     * afterwards SIGBUS is left alone, so that a real fault is not
+     * disguised. */
+    struct sigaction bus, old;
+    memset(&bus, 0, sizeof bus);
+    bus.sa_handler = on_sigbus;
+    sigemptyset(&bus.sa_mask);
+    int guarded = sigaction(SIGBUS, &bus, &old) == 0;
     int rc = ent_load_files(g, in->files, in->n_files, &in->load, diags);
+    if (guarded)
+        sigaction(SIGBUS, &old, NULL);
     if (print)
         cli_print_diags(stderr, diags);
     if (rc != ENT_OK && rc != ENT_EINVALID && rc != ENT_EIO)

@@ -45,11 +45,14 @@ int cmd_balance(int argc, char **argv);
 int cmd_blocs(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_align(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_timeline(int argc, char **argv);
 extern const char cmd_check_help[], cmd_info_help[], cmd_types_help[], cmd_help_help[],
     cmd_snapshot_help[], cmd_influence_help[], cmd_shift_help[], cmd_diff_help[], cmd_who_help[],
     cmd_whom_help[], cmd_path_help[], cmd_commitments_help[], cmd_render_help[], cmd_balance_help[],
     cmd_blocs_help[], cmd_report_help[];
-extern const char cmd_align_help[];
+extern const char cmd_align_help[], cmd_export_help[], cmd_import_help[], cmd_timeline_help[];
 const cli_cmd *cli_find(const char *name);
 
 /* --- option parsing ------------------------------------------------------ */
@@ -242,6 +245,31 @@ int cli_output_error(const char *cmd, int err);
 /* Flushes standard output at the end of a command: `status` when everything was written,
  * otherwise EXIT_FAILURE_ after cli_output_error. */
 int cli_finish_output(const char *cmd, int status);
+
+/* --- output files (outfile.c) --------------------------------------------- */
+
+/* A file being written: the temporary file beside `path` until committed. */
+typedef struct cli_outfile {
+    const char *cmd; /* command name, for messages */
+    char *path;      /* the target */
+    char *tmp;       /* the temporary file, NULL once renamed or removed */
+    FILE *fp;        /* open on tmp until closed */
+} cli_outfile;
+
+/* True when `path` exists and is not a regular file (a link, a device, a fifo,
+ * a directory): such an output is refused, since the rename would replace it. */
+int cli_outfile_refused(const char *path);
+/* Creates the temporary file for `path`. EXIT_OK, or EXIT_FAILURE_ after a
+ * message (a refused target included); `of` needs no abort then. */
+int cli_outfile_open(cli_outfile *of, const char *cmd, const char *path);
+/* Flushes and closes the temporary file without renaming it: EXIT_OK, or
+ * EXIT_FAILURE_ after a message, the temporary file removed. */
+int cli_outfile_close(cli_outfile *of);
+/* Closes the temporary file and renames it to the target: EXIT_OK, or
+ * EXIT_FAILURE_ after a message, nothing left behind. */
+int cli_outfile_commit(cli_outfile *of);
+/* Removes the temporary file, if any, and frees `of`. Safe to call twice. */
+void cli_outfile_abort(cli_outfile *of);
 
 /* --- loading and diagnostics --------------------------------------------- */
 

@@ -3,6 +3,7 @@
  * built-in table, or with files the vocabulary as those files extend it.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/cli.h"
 
@@ -20,7 +21,12 @@ const char cmd_types_help[] =
     "on another. With graph files, their own relation_types are included and\n"
     "their overrides applied.\n"
     "\n"
+    "With --cameo, lists instead how 'entente import gdelt' maps CAMEO event codes\n"
+    "to these types: an event takes the rule of its full code, else of its base code\n"
+    "(three digits), else of its root (two digits).\n"
+    "\n"
     "options:\n"
+    "  --cameo             the CAMEO mapping rules of 'entente import'\n"
     "  --format FORMAT     text (default), json or csv\n"
     "  -h, --help          show this help\n"
     "\n"
@@ -30,9 +36,8 @@ const char cmd_types_help[] =
     "examples:\n"
     "  entente types\n"
     "  entente types --format csv > vocabulary.csv\n"
-    "  entente types graphs/south-caucasus.json\n";
-
-static const cli_opt opts[] = {{"format", 0, 1}, {NULL, 0, 0}};
+    "  entente types graphs/south-caucasus.json\n"
+    "  entente types --cameo\n";
 
 static void csv_field(const char *s)
 {
@@ -53,15 +58,80 @@ static void csv_field(const char *s)
     putchar('"');
 }
 
+static const cli_opt opts[] = {{"format", 0, 1}, {"cameo", 0, 0}, {NULL, 0, 0}};
+
+static int on_option(void *ud, int k, const char *val)
+{
+    (void)val;
+    if (k == 1)
+        *(int *)ud = 1;
+    return 0;
+}
+
+/* The level of a rule's code: root (2 digits), base (3) or code (4). */
+static const char *rule_level(const char *code)
+{
+    size_t n = strlen(code);
+    return n == 2 ? "root" : n == 3 ? "base" : "code";
+}
+
+/* --cameo: the mapping rules in the chosen format. */
+static int print_cameo(cli_format fmt)
+{
+    size_t n = ent_cameo_rule_count();
+    if (fmt == CLI_JSON) {
+        cli_json j;
+        cli_json_init(&j, stdout);
+        cli_json_begin_array(&j);
+        for (size_t i = 0; i < n; i++) {
+            const ent_cameo_rule *r = ent_cameo_rule_at(i);
+            cli_json_begin_object(&j);
+            cli_json_key(&j, "cameo");
+            cli_json_string(&j, r->code);
+            cli_json_key(&j, "level");
+            cli_json_string(&j, rule_level(r->code));
+            cli_json_key(&j, "type");
+            cli_json_string(&j, r->type);
+            cli_json_key(&j, "description");
+            cli_json_string(&j, r->description);
+            cli_json_end_object(&j);
+        }
+        cli_json_end_array(&j);
+    } else if (fmt == CLI_CSV) {
+        puts("cameo,level,type,description");
+        for (size_t i = 0; i < n; i++) {
+            const ent_cameo_rule *r = ent_cameo_rule_at(i);
+            printf("%s,%s,%s,", r->code, rule_level(r->code), r->type);
+            csv_field(r->description);
+            putchar('\n');
+        }
+    } else {
+        printf("%-6s %-5s %-22s %s\n", "cameo", "level", "type", "CAMEO");
+        for (size_t i = 0; i < n; i++) {
+            const ent_cameo_rule *r = ent_cameo_rule_at(i);
+            printf("%-6s %-5s %-22s %s\n", r->code, rule_level(r->code), r->type, r->description);
+        }
+    }
+    return EXIT_OK;
+}
+
 int cmd_types(int argc, char **argv)
 {
     cli_input in;
     ent_diags *diags = NULL;
     ent_graph *g = NULL;
+    int cameo = 0;
     int status = cli_input_parse(&in, "types", opts, argc, argv,
-                                 1u << CLI_TEXT | 1u << CLI_JSON | 1u << CLI_CSV, NULL, NULL);
+                                 1u << CLI_TEXT | 1u << CLI_JSON | 1u << CLI_CSV, on_option, &cameo);
     if (status != EXIT_OK)
         goto done;
+    if (cameo) {
+        if (in.n_files)
+            status = cli_usage_error("types", "--cameo takes no graph file");
+        else
+            status = print_cameo(in.format);
+        goto done;
+    }
     if (!(diags = ent_diags_new())) {
         fprintf(stderr, "entente types: out of memory for the list of diagnostics\n");
         status = EXIT_FAILURE_;

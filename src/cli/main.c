@@ -29,8 +29,13 @@ const cli_cmd cli_commands[] = {
      cmd_blocs_help},
     {"align", cmd_align, "an actor's partners by alignment (tie, S, pi); or its change",
      cmd_align_help},
+    {"timeline", cmd_timeline, "metrics at every step between two dates, as a table or a chart",
+     cmd_timeline_help},
     {"render", cmd_render, "alliance diagrams: a snapshot, two side by side, or the changes",
      cmd_render_help},
+    {"import", cmd_import, "GDELT event tables to a graph file", cmd_import_help},
+    {"export", cmd_export, "the graph for Gephi, NetworkX, igraph, Cytoscape, R or d3",
+     cmd_export_help},
     {"types", cmd_types, "list the relation vocabulary", cmd_types_help},
     {"help", cmd_help, "show help for entente or one of its commands", cmd_help_help},
     {NULL, NULL, NULL, NULL}};

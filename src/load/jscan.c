@@ -11,7 +11,7 @@
 
 #include "load/jscan.h"
 
-void jscan_init(jscan *s, const char *buf, size_t len)
+void ent__jscan_init(jscan *s, const char *buf, size_t len)
 {
     memset(s, 0, sizeof *s);
     s->buf = buf;
@@ -19,7 +19,7 @@ void jscan_init(jscan *s, const char *buf, size_t len)
     s->line = 1;
 }
 
-int jscan_fail(jscan *s, size_t pos, const char *code, const char *fmt, ...)
+int ent__jscan_fail(jscan *s, size_t pos, const char *code, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -30,7 +30,26 @@ int jscan_fail(jscan *s, size_t pos, const char *code, const char *fmt, ...)
     return -1;
 }
 
-void jscan_ws(jscan *s)
+/* After a line break at p-1: the position past the spaces that indent the
+ * next line, sixteen at a time where SSE2 is there. */
+static inline size_t indent_end(const char *b, size_t p, size_t n)
+{
+#ifdef __SSE2__
+    const __m128i space = _mm_set1_epi8(' ');
+    while (p + 16 <= n) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b + p));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, space));
+        if (m != 0xffffu)
+            return p + (size_t)__builtin_ctz(~m);
+        p += 16;
+    }
+#endif
+    while (p < n && b[p] == ' ')
+        p++;
+    return p;
+}
+
+void ent__jscan_ws(jscan *s)
 {
     const char *b = s->buf;
     size_t p = s->pos, n = s->len;
@@ -40,18 +59,24 @@ void jscan_ws(jscan *s)
             p++;
         else if (c == '\n') {
             s->line++;
-            p++;
+            p = indent_end(b, p + 1, n);
         } else
             break;
     }
     s->pos = p;
 }
 
-size_t jscan_skip_ws(const char *buf, size_t len, size_t pos)
+size_t ent__jscan_skip_ws(const char *buf, size_t len, size_t pos)
 {
-    while (pos < len &&
-           (buf[pos] == ' ' || buf[pos] == '\t' || buf[pos] == '\r' || buf[pos] == '\n'))
-        pos++;
+    while (pos < len) {
+        char c = buf[pos];
+        if (c == ' ' || c == '\t' || c == '\r')
+            pos++;
+        else if (c == '\n')
+            pos = indent_end(buf, pos + 1, len);
+        else
+            break;
+    }
     return pos;
 }
 
@@ -133,20 +158,20 @@ static int truncated(jscan *s, char kind, size_t open)
 {
     s->err_open_kind = kind;
     s->err_open_pos = open;
-    return jscan_fail(s, s->len, "json-truncated", "unexpected end of file: the %s is not closed",
-                      kind == '"'   ? "string"
-                      : kind == '{' ? "object"
-                                    : "array");
+    return ent__jscan_fail(s, s->len, "json-truncated",
+                           "unexpected end of file: the %s is not closed",
+                           kind == '"'   ? "string"
+                           : kind == '{' ? "object"
+                                         : "array");
 }
 
-int jscan_string(jscan *s)
+int ent__jscan_string(jscan *s)
 {
     const unsigned char *b = (const unsigned char *)s->buf;
     size_t n = s->len, start = s->pos, p = s->pos + 1;
     for (;;) {
         /* Fast path: plain printable ASCII. */
-        while (p < n && b[p] >= 0x20 && b[p] < 0x80 && b[p] != '"' && b[p] != '\\')
-            p++;
+        p = jscan_plain_run(s->buf, p, n);
         if (p >= n)
             return truncated(s, '"', start);
         unsigned char c = b[p];
@@ -163,54 +188,56 @@ int jscan_string(jscan *s)
                 continue;
             }
             if (e != 'u')
-                return jscan_fail(s, p, "json-syntax",
-                                  "invalid escape '\\%c' in a string; JSON knows \\\" \\\\ \\/ "
-                                  "\\b \\f \\n \\r \\t and \\uXXXX",
-                                  e >= 0x20 && e < 0x7f ? e : '?');
+                return ent__jscan_fail(
+                    s, p, "json-syntax",
+                    "invalid escape '\\%c' in a string; JSON knows \\\" \\\\ \\/ "
+                    "\\b \\f \\n \\r \\t and \\uXXXX",
+                    e >= 0x20 && e < 0x7f ? e : '?');
             long u = hex4(s->buf, n, p + 2);
             if (u < 0)
-                return jscan_fail(s, p, "json-syntax",
-                                  "'\\u' must be followed by four hexadecimal digits");
+                return ent__jscan_fail(s, p, "json-syntax",
+                                       "'\\u' must be followed by four hexadecimal digits");
             if (u == 0)
-                return jscan_fail(s, p, "nul-character",
-                                  "a string holds \\u0000 (the NUL character), which entente "
-                                  "cannot keep");
+                return ent__jscan_fail(s, p, "nul-character",
+                                       "a string holds \\u0000 (the NUL character), which entente "
+                                       "cannot keep");
             if (u >= 0xd800 && u <= 0xdbff) {
                 long lo = (p + 7 < n && b[p + 6] == '\\' && b[p + 7] == 'u')
                               ? hex4(s->buf, n, p + 8)
                               : -1;
                 if (lo < 0xdc00 || lo > 0xdfff)
-                    return jscan_fail(s, p, "json-syntax",
-                                      "unpaired surrogate \\u%04lx: a high surrogate must be "
-                                      "followed by a low one (\\udc00-\\udfff)",
-                                      u);
+                    return ent__jscan_fail(s, p, "json-syntax",
+                                           "unpaired surrogate \\u%04lx: a high surrogate must be "
+                                           "followed by a low one (\\udc00-\\udfff)",
+                                           u);
                 p += 12;
                 continue;
             }
             if (u >= 0xdc00 && u <= 0xdfff)
-                return jscan_fail(s, p, "json-syntax",
-                                  "unpaired surrogate \\u%04lx: a low surrogate must follow a "
-                                  "high one",
-                                  u);
+                return ent__jscan_fail(s, p, "json-syntax",
+                                       "unpaired surrogate \\u%04lx: a low surrogate must follow a "
+                                       "high one",
+                                       u);
             p += 6;
             continue;
         }
         if (c < 0x20) {
             if (c == '\n')
-                return jscan_fail(s, p, "json-syntax",
-                                  "a line break inside a string must be written \\n (is a "
-                                  "closing quote missing?)");
-            return jscan_fail(s, p, "json-syntax",
-                              "control character 0x%02x inside a string must be escaped as "
-                              "\\u%04x",
-                              c, c);
+                return ent__jscan_fail(s, p, "json-syntax",
+                                       "a line break inside a string must be written \\n (is a "
+                                       "closing quote missing?)");
+            return ent__jscan_fail(s, p, "json-syntax",
+                                   "control character 0x%02x inside a string must be escaped as "
+                                   "\\u%04x",
+                                   c, c);
         }
         size_t k = utf8_seq(b, n, p);
         if (!k)
-            return jscan_fail(s, p, "invalid-utf8",
-                              "invalid UTF-8: byte 0x%02x cannot appear here; graph files must "
-                              "be UTF-8",
-                              c);
+            return ent__jscan_fail(
+                s, p, "invalid-utf8",
+                "invalid UTF-8: byte 0x%02x cannot appear here; graph files must "
+                "be UTF-8",
+                c);
         p += k;
     }
 }
@@ -222,20 +249,20 @@ static int scan_number(jscan *s)
     if (p < n && b[p] == '-')
         p++;
     if (p >= n || b[p] < '0' || b[p] > '9')
-        return jscan_fail(s, start, "json-syntax", "invalid number: a digit must follow '-'");
+        return ent__jscan_fail(s, start, "json-syntax", "invalid number: a digit must follow '-'");
     if (b[p] == '0') {
         p++;
         if (p < n && b[p] >= '0' && b[p] <= '9')
-            return jscan_fail(s, start, "json-syntax",
-                              "invalid number: JSON numbers cannot have leading zeros");
+            return ent__jscan_fail(s, start, "json-syntax",
+                                   "invalid number: JSON numbers cannot have leading zeros");
     } else
         while (p < n && b[p] >= '0' && b[p] <= '9')
             p++;
     if (p < n && b[p] == '.') {
         p++;
         if (p >= n || b[p] < '0' || b[p] > '9')
-            return jscan_fail(s, start, "json-syntax",
-                              "invalid number: a digit must follow the decimal point");
+            return ent__jscan_fail(s, start, "json-syntax",
+                                   "invalid number: a digit must follow the decimal point");
         while (p < n && b[p] >= '0' && b[p] <= '9')
             p++;
     }
@@ -244,7 +271,8 @@ static int scan_number(jscan *s)
         if (p < n && (b[p] == '+' || b[p] == '-'))
             p++;
         if (p >= n || b[p] < '0' || b[p] > '9')
-            return jscan_fail(s, start, "json-syntax", "invalid number: the exponent needs digits");
+            return ent__jscan_fail(s, start, "json-syntax",
+                                   "invalid number: the exponent needs digits");
         while (p < n && b[p] >= '0' && b[p] <= '9')
             p++;
     }
@@ -264,30 +292,30 @@ static int bad_value_start(jscan *s)
     size_t p = s->pos;
     char what[32];
     if (p >= s->len)
-        return jscan_fail(s, p, "json-truncated",
-                          "unexpected end of file where a value was "
-                          "expected");
+        return ent__jscan_fail(s, p, "json-truncated",
+                               "unexpected end of file where a value was "
+                               "expected");
     char c = b[p];
     if (c == '/')
-        return jscan_fail(s, p, "json-syntax", "comments are not allowed in JSON");
+        return ent__jscan_fail(s, p, "json-syntax", "comments are not allowed in JSON");
     if (c == '\'')
-        return jscan_fail(s, p, "json-syntax", "strings must be in double quotes, not single");
+        return ent__jscan_fail(s, p, "json-syntax", "strings must be in double quotes, not single");
     if (is_word_char(c)) {
         size_t e = p;
         while (e < s->len && is_word_char(b[e]) && e - p < 20)
             e++;
-        return jscan_fail(s, p, "json-syntax",
-                          "unexpected word \"%.*s\"; JSON values are objects, arrays, strings "
-                          "in double quotes, numbers, true, false and null",
-                          (int)(e - p), b + p);
+        return ent__jscan_fail(s, p, "json-syntax",
+                               "unexpected word \"%.*s\"; JSON values are objects, arrays, strings "
+                               "in double quotes, numbers, true, false and null",
+                               (int)(e - p), b + p);
     }
     if ((unsigned char)c >= 0x80 && !utf8_seq((const unsigned char *)b, s->len, p))
-        return jscan_fail(s, p, "invalid-utf8",
-                          "invalid UTF-8: byte 0x%02x cannot appear here; graph files must be "
-                          "UTF-8",
-                          (unsigned char)c);
-    return jscan_fail(s, p, "json-syntax", "expected a value, found %s",
-                      describe(s, p, what, sizeof what));
+        return ent__jscan_fail(s, p, "invalid-utf8",
+                               "invalid UTF-8: byte 0x%02x cannot appear here; graph files must be "
+                               "UTF-8",
+                               (unsigned char)c);
+    return ent__jscan_fail(s, p, "json-syntax", "expected a value, found %s",
+                           describe(s, p, what, sizeof what));
 }
 
 static int scan_literal(jscan *s, const char *word)
@@ -301,7 +329,7 @@ static int scan_literal(jscan *s, const char *word)
     return bad_value_start(s);
 }
 
-int jscan_value(jscan *s, int depth)
+int ent__jscan_value(jscan *s, int depth)
 {
     /* stack[i]: '{' or '[' of the i-th open container of this value. */
     char kinds[ENT_JSON_MAX_DEPTH + 1];
@@ -312,10 +340,20 @@ int jscan_value(jscan *s, int depth)
     const jscan_hooks *hooks = depth == 0 ? s->hooks : NULL;
     size_t elem_start = 0;
     unsigned elem_line = 0;
+    if (depth == 0 && s->resume)
+        for (; s->resume[top] && top < ENT_JSON_MAX_DEPTH; top++) {
+            kinds[top] = s->resume[top];
+            opens[top] = s->pos;
+        }
 
     for (;;) {
         /* Here: a value is expected at s->pos (white space skipped). */
         if (hooks && top == 2 && kinds[0] == '{' && kinds[1] == '[') {
+            if (s->split_pos && s->pos == s->split_pos && hooks->split) {
+                s->split_pos = 0;
+                if (hooks->split(hooks->ud, s))
+                    return 0;
+            }
             elem_start = s->pos;
             elem_line = s->line;
         }
@@ -324,14 +362,14 @@ int jscan_value(jscan *s, int depth)
         char c = s->buf[s->pos];
         if (c == '{' || c == '[') {
             if (depth + top + 1 > ENT_JSON_MAX_DEPTH)
-                return jscan_fail(s, s->pos, "json-too-deep",
-                                  "arrays and objects are nested more than %d levels deep",
-                                  ENT_JSON_MAX_DEPTH);
+                return ent__jscan_fail(s, s->pos, "json-too-deep",
+                                       "arrays and objects are nested more than %d levels deep",
+                                       ENT_JSON_MAX_DEPTH);
             kinds[top] = c;
             opens[top] = s->pos;
             top++;
             s->pos++;
-            jscan_ws(s);
+            ent__jscan_ws(s);
             if (c == '{') {
                 if (s->pos < s->len && s->buf[s->pos] == '}') {
                     s->pos++;
@@ -348,7 +386,7 @@ int jscan_value(jscan *s, int depth)
             continue; /* first element */
         }
         if (c == '"') {
-            if (jscan_string(s) < 0)
+            if (ent__jscan_string(s) < 0)
                 return -1;
         } else if (c == '-' || (c >= '0' && c <= '9')) {
             if (scan_number(s) < 0)
@@ -371,7 +409,7 @@ int jscan_value(jscan *s, int depth)
         if (hooks && top == 2 && kinds[0] == '{' && kinds[1] == '[' && hooks->element)
             hooks->element(hooks->ud, elem_start, s->pos, elem_line);
         size_t value_end = s->pos; /* a missing ',' belongs right here */
-        jscan_ws(s);
+        ent__jscan_ws(s);
         if (s->pos >= s->len) {
             return truncated(s, kinds[top - 1], opens[top - 1]);
         }
@@ -384,18 +422,18 @@ int jscan_value(jscan *s, int depth)
             }
             if (c != ',') {
                 if (c == '"')
-                    return jscan_fail(s, value_end, "json-syntax",
-                                      "missing ',' between object members");
-                return jscan_fail(s, s->pos, "json-syntax",
-                                  "expected ',' or '}' after an object member, found %s",
-                                  describe(s, s->pos, what, sizeof what));
+                    return ent__jscan_fail(s, value_end, "json-syntax",
+                                           "missing ',' between object members");
+                return ent__jscan_fail(s, s->pos, "json-syntax",
+                                       "expected ',' or '}' after an object member, found %s",
+                                       describe(s, s->pos, what, sizeof what));
             }
             size_t comma = s->pos;
             s->pos++;
-            jscan_ws(s);
+            ent__jscan_ws(s);
             if (s->pos < s->len && s->buf[s->pos] == '}')
-                return jscan_fail(s, comma, "json-syntax",
-                                  "trailing comma before '}' is not allowed in JSON");
+                return ent__jscan_fail(s, comma, "json-syntax",
+                                       "trailing comma before '}' is not allowed in JSON");
             goto member_name;
         }
         if (c == ']') {
@@ -405,19 +443,19 @@ int jscan_value(jscan *s, int depth)
         }
         if (c != ',') {
             if (c == '"' || c == '{' || c == '[' || (c >= '0' && c <= '9'))
-                return jscan_fail(s, value_end, "json-syntax",
-                                  "missing ',' between array elements");
-            return jscan_fail(s, s->pos, "json-syntax",
-                              "expected ',' or ']' after an array element, found %s",
-                              describe(s, s->pos, what, sizeof what));
+                return ent__jscan_fail(s, value_end, "json-syntax",
+                                       "missing ',' between array elements");
+            return ent__jscan_fail(s, s->pos, "json-syntax",
+                                   "expected ',' or ']' after an array element, found %s",
+                                   describe(s, s->pos, what, sizeof what));
         }
         {
             size_t comma = s->pos;
             s->pos++;
-            jscan_ws(s);
+            ent__jscan_ws(s);
             if (s->pos < s->len && s->buf[s->pos] == ']')
-                return jscan_fail(s, comma, "json-syntax",
-                                  "trailing comma before ']' is not allowed in JSON");
+                return ent__jscan_fail(s, comma, "json-syntax",
+                                       "trailing comma before ']' is not allowed in JSON");
         }
         continue;
 
@@ -427,34 +465,35 @@ int jscan_value(jscan *s, int depth)
         }
         if (s->buf[s->pos] != '"') {
             if (s->buf[s->pos] == '\'')
-                return jscan_fail(s, s->pos, "json-syntax",
-                                  "member names must be in double quotes, not single");
+                return ent__jscan_fail(s, s->pos, "json-syntax",
+                                       "member names must be in double quotes, not single");
             if (s->buf[s->pos] == '/')
-                return jscan_fail(s, s->pos, "json-syntax", "comments are not allowed in JSON");
-            return jscan_fail(s, s->pos, "json-syntax",
-                              "expected a member name in double quotes, found %s",
-                              describe(s, s->pos, what, sizeof what));
+                return ent__jscan_fail(s, s->pos, "json-syntax",
+                                       "comments are not allowed in JSON");
+            return ent__jscan_fail(s, s->pos, "json-syntax",
+                                   "expected a member name in double quotes, found %s",
+                                   describe(s, s->pos, what, sizeof what));
         }
         size_t key_pos = s->pos;
-        if (jscan_string(s) < 0)
+        if (ent__jscan_string(s) < 0)
             return -1;
-        jscan_ws(s);
+        ent__jscan_ws(s);
         if (s->pos >= s->len || s->buf[s->pos] != ':') {
             if (s->pos >= s->len) {
                 return truncated(s, '{', opens[top - 1]);
             }
-            return jscan_fail(s, s->pos, "json-syntax",
-                              "expected ':' after the member name, found %s",
-                              describe(s, s->pos, what, sizeof what));
+            return ent__jscan_fail(s, s->pos, "json-syntax",
+                                   "expected ':' after the member name, found %s",
+                                   describe(s, s->pos, what, sizeof what));
         }
         s->pos++;
-        jscan_ws(s);
+        ent__jscan_ws(s);
         if (hooks && top == 1 && hooks->member)
             hooks->member(hooks->ud, s, key_pos, s->pos);
     }
 }
 
-size_t jscan_decode_string(const char *buf, size_t len, size_t pos, char *out, size_t cap)
+size_t ent__jscan_decode_string(const char *buf, size_t len, size_t pos, char *out, size_t cap)
 {
     size_t p = pos + 1, o = 0;
     while (p < len && buf[p] != '"') {
@@ -526,54 +565,54 @@ size_t jscan_decode_string(const char *buf, size_t len, size_t pos, char *out, s
     return o;
 }
 
-size_t jscan_skip(const char *buf, size_t len, size_t pos)
+size_t ent__jscan_skip(const char *buf, size_t len, size_t pos)
 {
     jscan s;
-    jscan_init(&s, buf, len);
+    ent__jscan_init(&s, buf, len);
     s.pos = pos;
-    if (jscan_value(&s, 0) < 0)
+    if (ent__jscan_value(&s, 0) < 0)
         return len;
     return s.pos;
 }
 
-int jscan_member(const char *buf, size_t len, size_t obj, const char *key, int n, size_t *key_pos,
-                 size_t *val_pos)
+int ent__jscan_member(const char *buf, size_t len, size_t obj, const char *key, int n,
+                      size_t *key_pos, size_t *val_pos)
 {
     if (obj >= len || buf[obj] != '{')
         return 0;
-    size_t p = jscan_skip_ws(buf, len, obj + 1);
+    size_t p = ent__jscan_skip_ws(buf, len, obj + 1);
     char name[256];
     while (p < len && buf[p] == '"') {
         size_t kp = p;
-        size_t klen = jscan_decode_string(buf, len, p, name, sizeof name);
-        p = jscan_skip(buf, len, p);
-        p = jscan_skip_ws(buf, len, p) + 1; /* the ':' */
-        p = jscan_skip_ws(buf, len, p);
+        size_t klen = ent__jscan_decode_string(buf, len, p, name, sizeof name);
+        p = ent__jscan_skip(buf, len, p);
+        p = ent__jscan_skip_ws(buf, len, p) + 1; /* the ':' */
+        p = ent__jscan_skip_ws(buf, len, p);
         if (klen != (size_t)-1 && strcmp(name, key) == 0 && n-- == 0) {
             *key_pos = kp;
             *val_pos = p;
             return 1;
         }
-        p = jscan_skip(buf, len, p);
-        p = jscan_skip_ws(buf, len, p);
+        p = ent__jscan_skip(buf, len, p);
+        p = ent__jscan_skip_ws(buf, len, p);
         if (p < len && buf[p] == ',')
-            p = jscan_skip_ws(buf, len, p + 1);
+            p = ent__jscan_skip_ws(buf, len, p + 1);
     }
     return 0;
 }
 
-size_t jscan_element(const char *buf, size_t len, size_t arr, size_t index)
+size_t ent__jscan_element(const char *buf, size_t len, size_t arr, size_t index)
 {
     if (arr >= len || buf[arr] != '[')
         return 0;
-    size_t p = jscan_skip_ws(buf, len, arr + 1);
+    size_t p = ent__jscan_skip_ws(buf, len, arr + 1);
     for (size_t i = 0; p < len && buf[p] != ']'; i++) {
         if (i == index)
             return p;
-        p = jscan_skip(buf, len, p);
-        p = jscan_skip_ws(buf, len, p);
+        p = ent__jscan_skip(buf, len, p);
+        p = ent__jscan_skip_ws(buf, len, p);
         if (p < len && buf[p] == ',')
-            p = jscan_skip_ws(buf, len, p + 1);
+            p = ent__jscan_skip_ws(buf, len, p + 1);
     }
     return 0;
 }

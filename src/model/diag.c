@@ -108,7 +108,7 @@ const char *ent_severity_str(ent_severity sev)
     return "error";
 }
 
-void ent_diags_truncate_(ent_diags *d, size_t count)
+void ent__diags_truncate(ent_diags *d, size_t count)
 {
     if (!d)
         return;

@@ -8,6 +8,6 @@
 #include "entente/diag.h"
 
 /* Drops every diagnostic after the first `count`. */
-void ent_diags_truncate_(ent_diags *d, size_t count);
+void ent__diags_truncate(ent_diags *d, size_t count);
 
 #endif

@@ -9,22 +9,50 @@
 #include "model/graph_impl.h"
 #include "util/fuzzy.h"
 
-int ent_grow_(void **items, size_t *cap, size_t need, size_t elem)
+const ent_rel_span *ent__graph_spans(const ent_graph *g)
 {
-    if (need <= *cap)
-        return 0;
-    size_t n = *cap ? *cap : 16;
-    while (n < need)
-        n *= 2;
-    void *p = realloc(*items, n * elem);
-    if (!p)
-        return -1;
-    *items = p;
-    *cap = n;
-    return 0;
+    return g->spans;
 }
 
-ent_graph *ent_graph_new_(void)
+size_t ent__graph_symmetric_count(const ent_graph *g)
+{
+    return g->n_symmetric;
+}
+
+size_t ent_graph_relations_to(const ent_graph *g, size_t a, const uint32_t **rels)
+{
+    if (a >= g->n_actors) {
+        *rels = NULL;
+        return 0;
+    }
+    *rels = g->by_target + g->in_start[a];
+    return g->in_start[a + 1] - g->in_start[a];
+}
+
+size_t ent_graph_relations_from(const ent_graph *g, size_t a, const uint32_t **rels)
+{
+    if (a >= g->n_actors) {
+        *rels = NULL;
+        return 0;
+    }
+    *rels = g->by_source + g->out_start[a];
+    return g->out_start[a + 1] - g->out_start[a];
+}
+
+ent_span ent_graph_relation_span(const ent_graph *g, size_t r)
+{
+    ent_span s = {0, 0, 0, 0};
+    if (r < g->n_relations) {
+        const ent_rel_span *x = &g->spans[r];
+        s.first = x->first;
+        s.last = x->last;
+        s.begins = x->begins;
+        s.durable = x->durable;
+    }
+    return s;
+}
+
+ent_graph *ent__graph_new(void)
 {
     ent_graph *g = calloc(1, sizeof *g);
     if (!g)
@@ -32,7 +60,7 @@ ent_graph *ent_graph_new_(void)
     g->title = g->description = "";
     g->headline = -1;
     size_t n = ent_vocab_builtin_count();
-    if (ent_grow_((void **)&g->types, &g->cap_types, n, sizeof *g->types) < 0)
+    if (ent__grow((void **)&g->types, &g->cap_types, n, sizeof *g->types) < 0)
         goto fail;
     for (size_t i = 0; i < n; i++) {
         g->types[i] = *ent_vocab_builtin(i);
@@ -46,7 +74,7 @@ fail:
     return NULL;
 }
 
-char *ent_graph_lower_(ent_graph *g, const char *s)
+char *ent__graph_lower(ent_graph *g, const char *s)
 {
     char *p = ent_arena_strdup(&g->arena, s);
     if (p)
@@ -132,7 +160,7 @@ static uint8_t rely_code(const ent_graph *g, const ent_reltype *t, uint32_t to)
     }
 }
 
-int ent_graph_index_(ent_graph *g)
+int ent__graph_index(ent_graph *g)
 {
     free(g->spans);
     g->spans = malloc((g->n_relations ? g->n_relations : 1) * sizeof *g->spans);

@@ -89,8 +89,7 @@ static const ent_reltype builtin[] = {
      ENT_MODE_VERBAL_CONFLICT, 0},
     /* hostile states */
     {"at_war_with", "war", -1, -10.0, 1, 0, "190", "force",
-     "open armed conflict between the two parties", ENT_ROLE_FIGHTS,
-     ENT_MODE_MATERIAL_CONFLICT, 1},
+     "open armed conflict between the two parties", ENT_ROLE_FIGHTS, ENT_MODE_MATERIAL_CONFLICT, 1},
     {"occupies", "occupation", -1, -9.5, 1, 0, "192", "force",
      "the source occupies territory of the target", ENT_ROLE_FIGHTS, ENT_MODE_MATERIAL_CONFLICT, 0},
     {"blockades", "blockade", -1, -9.5, 1, 0, "191", "coercion",

@@ -9,23 +9,26 @@
 #include <string.h>
 
 #include "entente/error.h"
-#include "model/graph_impl.h"
+#include "model/model.h"
+#include "util/grow.h"
 #include "passes/allies.h"
 #include "passes/common.h"
 #include "util/error.h"
 
-int is_defence_alliance(const ent_graph *g, uint32_t a)
+int ent__is_defence_alliance(const ent_graph *g, uint32_t a)
 {
-    return g->actors[a].kind == ENT_KIND_ALLIANCE && g->actors[a].collective_defense == 1;
+    return ent_graph_actor(g, a)->kind == ENT_KIND_ALLIANCE &&
+           ent_graph_actor(g, a)->collective_defense == 1;
 }
 
-int is_defence_membership(const ent_graph *g, uint32_t r)
+int ent__is_defence_membership(const ent_graph *g, uint32_t r)
 {
-    const ent_relation *rel = &g->relations[r];
-    return strcmp(g->types[rel->type].id, "member_of") == 0 && is_defence_alliance(g, rel->target);
+    const ent_relation *rel = ent_graph_relation(g, r);
+    return strcmp(ent_graph_type(g, rel->type)->id, "member_of") == 0 &&
+           ent__is_defence_alliance(g, rel->target);
 }
 
-/* The best membership among the relations of edge e (see defence_membership). */
+/* The best membership among the relations of edge e (see ent__defence_membership). */
 static uint32_t best_membership(const ent_view *v, const ent_edge *e, double *w)
 {
     const ent_graph *g = ent_view_graph(v);
@@ -33,7 +36,7 @@ static uint32_t best_membership(const ent_view *v, const ent_edge *e, double *w)
     double bw = 0;
     for (size_t k = 0; k < e->n_relations; k++) {
         uint32_t r = e->relations[k];
-        if (strcmp(g->types[g->relations[r].type].id, "member_of") != 0)
+        if (strcmp(ent_graph_type(g, ent_graph_relation(g, r)->type)->id, "member_of") != 0)
             continue;
         double x = ent_view_relation_weight(v, r);
         if (x > bw) {
@@ -46,11 +49,11 @@ static uint32_t best_membership(const ent_view *v, const ent_edge *e, double *w)
     return best;
 }
 
-uint32_t defence_membership(const ent_view *v, uint32_t member, uint32_t alliance, double *w)
+uint32_t ent__defence_membership(const ent_view *v, uint32_t member, uint32_t alliance, double *w)
 {
     if (w)
         *w = 0;
-    if (member == alliance || !is_defence_alliance(ent_view_graph(v), alliance))
+    if (member == alliance || !ent__is_defence_alliance(ent_view_graph(v), alliance))
         return UINT32_MAX;
     const ent_edge *e = ent_view_find_edge(v, member, alliance);
     return e ? best_membership(v, e, w) : UINT32_MAX;
@@ -78,7 +81,7 @@ static int by_key(const void *x, const void *y)
     return (a->w < b->w) - (a->w > b->w); /* the largest weight first */
 }
 
-int bound_pairs(const ent_view *v, bound_pair **out, size_t *n)
+int ent__bound_pairs(const ent_view *v, bound_pair **out, size_t *n)
 {
     const ent_graph *g = ent_view_graph(v);
     size_t ne = ent_view_edge_count(v), nm = 0, np = 0;
@@ -88,7 +91,7 @@ int bound_pairs(const ent_view *v, bound_pair **out, size_t *n)
     bound_pair *ps = NULL;
     for (size_t i = 0; i < ne; i++) {
         const ent_edge *e = ent_view_edge(v, i);
-        nm += e->source != e->target && is_defence_alliance(g, e->target);
+        nm += e->source != e->target && ent__is_defence_alliance(g, e->target);
     }
     if (!nm)
         return ENT_OK;
@@ -98,7 +101,7 @@ int bound_pairs(const ent_view *v, bound_pair **out, size_t *n)
     for (size_t i = 0; i < ne; i++) {
         const ent_edge *e = ent_view_edge(v, i);
         double w;
-        if (e->source == e->target || !is_defence_alliance(g, e->target) ||
+        if (e->source == e->target || !ent__is_defence_alliance(g, e->target) ||
             best_membership(v, e, &w) == UINT32_MAX)
             continue;
         membership m = {e->target, e->source, w};
@@ -150,22 +153,23 @@ oom:
     return ent_error_set(ENT_ENOMEM, "out of memory while pairing the members of alliances");
 }
 
-size_t describe_bound(const ent_view *v, uint32_t x, uint32_t y, const char *sep, ent_strbuf *sb)
+size_t ent__describe_bound(const ent_view *v, uint32_t x, uint32_t y, const char *sep,
+                           ent_strbuf *sb)
 {
     const ent_graph *g = ent_view_graph(v);
     size_t n = 0, count = 0;
     const ent_edge *e = ent_view_out(v, x, &n);
     for (size_t i = 0; i < n; i++) {
         uint32_t a = e[i].target, rx, ry;
-        if (a == y || (rx = defence_membership(v, x, a, NULL)) == UINT32_MAX ||
-            (ry = defence_membership(v, y, a, NULL)) == UINT32_MAX)
+        if (a == y || (rx = ent__defence_membership(v, x, a, NULL)) == UINT32_MAX ||
+            (ry = ent__defence_membership(v, y, a, NULL)) == UINT32_MAX)
             continue;
         ent_strbuf_adds(sb, count++ ? " | " : sep);
-        ent_strbuf_addf(sb, "bound by alliance %s: %s->%s ", g->actors[a].id, g->actors[x].id,
-                        g->actors[a].id);
-        describe_relation(g, rx, sb);
-        ent_strbuf_addf(sb, "; %s->%s ", g->actors[y].id, g->actors[a].id);
-        describe_relation(g, ry, sb);
+        ent_strbuf_addf(sb, "bound by alliance %s: %s->%s ", ent_graph_actor(g, a)->id,
+                        ent_graph_actor(g, x)->id, ent_graph_actor(g, a)->id);
+        ent__describe_relation(g, rx, sb);
+        ent_strbuf_addf(sb, "; %s->%s ", ent_graph_actor(g, y)->id, ent_graph_actor(g, a)->id);
+        ent__describe_relation(g, ry, sb);
     }
     return count;
 }

@@ -17,10 +17,10 @@
 #include "util/strbuf.h"
 
 /* Whether actor a is an alliance with collective defence. */
-int is_defence_alliance(const ent_graph *g, uint32_t a);
+int ent__is_defence_alliance(const ent_graph *g, uint32_t a);
 
 /* Whether relation r is a membership of a collective-defence alliance. */
-int is_defence_membership(const ent_graph *g, uint32_t r);
+int ent__is_defence_membership(const ent_graph *g, uint32_t r);
 
 /*
  * The membership of `member` in the defence alliance `alliance` on the
@@ -29,7 +29,7 @@ int is_defence_membership(const ent_graph *g, uint32_t r);
  * weight is not positive. *w (may be NULL) receives the weight. O(log
  * degree + relations of the edge).
  */
-uint32_t defence_membership(const ent_view *v, uint32_t member, uint32_t alliance, double *w);
+uint32_t ent__defence_membership(const ent_view *v, uint32_t member, uint32_t alliance, double *w);
 
 /* One bound pair of the projection: members lo < hi (actor indices) and the
  * weight of the weaker of their memberships in the alliance that binds them
@@ -46,13 +46,14 @@ typedef struct bound_pair {
  * *n its length. O(E + P log P) for E edges and P pairs before merging.
  * Returns 0 or ENT_ENOMEM (with the error set).
  */
-int bound_pairs(const ent_view *v, bound_pair **out, size_t *n);
+int ent__bound_pairs(const ent_view *v, bound_pair **out, size_t *n);
 
 /*
  * Appends "bound by alliance A: x->A <relation>; y->A <relation>" for every
  * defence alliance that binds x and y on the view's day (several joined with
  * " | "), preceded by `sep` when anything is written. Returns how many.
  */
-size_t describe_bound(const ent_view *v, uint32_t x, uint32_t y, const char *sep, ent_strbuf *sb);
+size_t ent__describe_bound(const ent_view *v, uint32_t x, uint32_t y, const char *sep,
+                           ent_strbuf *sb);
 
 #endif

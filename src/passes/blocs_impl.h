@@ -1,7 +1,7 @@
 /*
- * blocs_impl.h: the blocs of a view as pass_blocs.c finds them, for the
- * report, which reuses one detection per snapshot in every table and
- * comparison instead of running spinglass again.
+ * blocs_impl.h: the inside of ent_blocs_found, the blocs of a view as
+ * pass_blocs.c finds them. Only pass_blocs.c includes it; the report and
+ * other callers hold an ent_blocs_found through the public API.
  */
 #ifndef ENT_PASSES_BLOCS_IMPL_H
 #define ENT_PASSES_BLOCS_IMPL_H
@@ -10,8 +10,9 @@
 #include "passes/signed.h"
 
 /* The blocs of one view. */
-typedef struct found {
-    const ent_view *view;
+struct ent_blocs_found {
+    const ent_view *view; /* the view they were found in (not owned) */
+    ent_blocs_options o;  /* the options they were found with */
     proj p;
     uint32_t *comp; /* vertex -> connected part */
     size_t nparts;
@@ -21,20 +22,7 @@ typedef struct found {
     uint32_t *part;  /* bloc -> its part */
     uint32_t *first; /* bloc -> its first vertex */
     double *mod;     /* part -> spinglass modularity (NaN: a part of two actors) */
-} found;
-
-/* Finds the blocs of `view` (o: the options, not NULL). 0 or an ent_error code. */
-int blocs_find(found *f, const ent_view *view, const ent_blocs_options *o);
-void found_release(found *f);
-
-/* The tables of ent_blocs_tables and ent_blocs_change_tables, from found blocs. */
-int blocs_table(ent_table **out, const found *f, const ent_blocs_options *o);
-int match_blocs(const found *a, const found *b, uint32_t *match);
-int blocs_change_summary(ent_table **out, const found *fa, const found *fb, const uint32_t *match,
-                         const ent_blocs_options *o);
-int blocs_moves_table(ent_table **out, const found *fa, const found *fb, const uint32_t *match);
-
-/* As ent_blocs_aligned, from found blocs. */
-int blocs_aligned_found(const found *fa, const found *fb, uint32_t *bloc_a, uint32_t *bloc_b);
+};
+typedef struct ent_blocs_found found;
 
 #endif

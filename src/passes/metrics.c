@@ -12,7 +12,9 @@
 #include <igraph.h>
 
 #include "entente/error.h"
+#include "passes/cache.h"
 #include "passes/metrics.h"
+#include "snapshot/cache.h"
 #include "util/error.h"
 
 static const char *const metric_names[ENT_METRIC_COUNT_] = {
@@ -205,7 +207,7 @@ done:
  * Edge lists
  * ------------------------------------------------------------------------- */
 
-void elist_release(elist *e)
+void ent__elist_release(elist *e)
 {
     free(e->from);
     free(e->to);
@@ -227,8 +229,8 @@ static int grow_to(void **items, size_t cap, size_t elem)
     return 0;
 }
 
-int elist_push(elist *e, uint32_t from, uint32_t to, double pos, double neg, double rel_to,
-               double rel_from, double mirrored)
+int ent__elist_push(elist *e, uint32_t from, uint32_t to, double pos, double neg, double rel_to,
+                    double rel_from, double mirrored)
 {
     if (e->m == e->cap) {
         size_t cap = e->cap ? e->cap * 2 : 64;
@@ -254,7 +256,7 @@ int elist_push(elist *e, uint32_t from, uint32_t to, double pos, double neg, dou
     return ENT_OK;
 }
 
-int elist_from_view(elist *e, uint32_t **map_out, uint32_t **back_out, const ent_view *v)
+int ent__elist_from_view(elist *e, uint32_t **map_out, uint32_t **back_out, const ent_view *v)
 {
     const ent_graph *g = ent_view_graph(v);
     size_t na = ent_graph_actor_count(g);
@@ -286,9 +288,9 @@ int elist_from_view(elist *e, uint32_t **map_out, uint32_t **back_out, const ent
     for (size_t i = 0; i < m; i++) {
         const ent_edge *x = ent_view_edge(v, i);
         double rt, rf;
-        edge_reliance(v, x, &rt, &rf);
-        if (elist_push(e, map[x->source], map[x->target], x->positive, x->negative, rt, rf,
-                       x->mirrored))
+        ent__edge_reliance(v, x, &rt, &rf);
+        if (ent__elist_push(e, map[x->source], map[x->target], x->positive, x->negative, rt, rf,
+                            x->mirrored))
             goto oom;
     }
     *map_out = map;
@@ -297,7 +299,7 @@ int elist_from_view(elist *e, uint32_t **map_out, uint32_t **back_out, const ent
 oom:
     free(map);
     free(back);
-    elist_release(e);
+    ent__elist_release(e);
     return ent_error_set(ENT_ENOMEM, "out of memory");
 }
 
@@ -377,11 +379,11 @@ done:
     return rc;
 }
 
-int metric_compute(const elist *e, ent_metric m, double *out)
+int ent__metric_compute(const elist *e, ent_metric m, double *out)
 {
     switch (m) {
     case ENT_METRIC_LEVERAGE:
-        return leverage_compute(e, out);
+        return ent__leverage_compute(e, out);
     case ENT_METRIC_COOPERATION_RANK:
         return part_pagerank(e, 1, out);
     case ENT_METRIC_PRESSURE:
@@ -421,39 +423,68 @@ void ent_metrics_free(ent_metrics *m)
     free(m);
 }
 
+/*
+ * Metric values are computed once per (view, metric) and kept in the view
+ * (passes/cache.h); a later call copies them. The edge list is built only
+ * when a metric asked for is not kept yet.
+ */
 int ent_metrics_compute(ent_metrics **out, const ent_view *v, unsigned mask)
 {
     *out = NULL;
     elist e;
+    memset(&e, 0, sizeof e);
+    int have_edges = 0;
     uint32_t *map = NULL, *back = NULL;
-    size_t na = ent_graph_actor_count(ent_view_graph(v));
-    ent_metrics *res = calloc(1, sizeof *res);
     double *tmp = NULL;
-    int rc = res ? elist_from_view(&e, &map, &back, v) : ENT_ENOMEM;
-    if (rc) {
-        free(res);
+    size_t na = ent_graph_actor_count(ent_view_graph(v));
+    size_t bytes = (na ? na : 1) * sizeof(double);
+    ent_metrics *res = calloc(1, sizeof *res);
+    if (!res)
         return ent_error_set(ENT_ENOMEM, "out of memory");
-    }
     res->n_actors = na;
-    tmp = malloc((e.n ? e.n : 1) * sizeof *tmp);
-    if (!tmp)
-        rc = ent_error_set(ENT_ENOMEM, "out of memory");
+    int rc = ENT_OK;
+    ent__view_lock(v);
     for (int k = 0; !rc && k < ENT_METRIC_COUNT_; k++) {
         if (mask && !(mask & (1u << k)))
             continue;
-        res->values[k] = malloc((na ? na : 1) * sizeof *res->values[k]);
-        if (!res->values[k]) {
-            rc = ent_error_set(ENT_ENOMEM, "out of memory");
-            break;
+        const double *kept = ent__cache_metric(v, (ent_metric)k);
+        if (!kept) {
+            if (!have_edges) {
+                if (ent__elist_from_view(&e, &map, &back, v)) {
+                    rc = ent_error_set(ENT_ENOMEM, "out of memory");
+                    break;
+                }
+                have_edges = 1;
+                if (!(tmp = malloc((e.n ? e.n : 1) * sizeof *tmp))) {
+                    rc = ent_error_set(ENT_ENOMEM, "out of memory");
+                    break;
+                }
+            }
+            double *values = malloc(bytes);
+            if (!values) {
+                rc = ent_error_set(ENT_ENOMEM, "out of memory");
+                break;
+            }
+            rc = ent__metric_compute(&e, (ent_metric)k, tmp);
+            ent__count_metric_computation();
+            for (size_t a = 0; !rc && a < na; a++)
+                values[a] = map[a] == UINT32_MAX ? NAN : tmp[map[a]];
+            if (rc)
+                free(values);
+            else if (!(rc = ent__cache_put_metric(v, (ent_metric)k, values)))
+                kept = values;
         }
-        rc = metric_compute(&e, (ent_metric)k, tmp);
-        for (size_t a = 0; !rc && a < na; a++)
-            res->values[k][a] = map[a] == UINT32_MAX ? NAN : tmp[map[a]];
+        if (!rc && !(res->values[k] = malloc(bytes)))
+            rc = ent_error_set(ENT_ENOMEM, "out of memory");
+        if (!rc)
+            memcpy(res->values[k], kept, na * sizeof(double));
     }
+    ent__view_unlock(v);
     free(tmp);
     free(map);
     free(back);
-    elist_release(&e);
+    if (have_edges)
+        ent__elist_release(&e);
     if (rc) {
         ent_metrics_free(res);
         return rc;

@@ -20,20 +20,20 @@ typedef struct elist {
     double *mirrored;  /* the part of pos + neg from symmetric relations coded the other way */
 } elist;
 
-void elist_release(elist *e);
-int elist_push(elist *e, uint32_t from, uint32_t to, double pos, double neg, double rel_to,
-               double rel_from, double mirrored);
+void ent__elist_release(elist *e);
+int ent__elist_push(elist *e, uint32_t from, uint32_t to, double pos, double neg, double rel_to,
+                    double rel_from, double mirrored);
 
 /* The reliance the relations behind edge x of view v add, split as in elist
  * (summed when v was taken; x must be one of v's edges, else both are 0). */
-void edge_reliance(const ent_view *v, const ent_edge *x, double *rel_to, double *rel_from);
+void ent__edge_reliance(const ent_view *v, const ent_edge *x, double *rel_to, double *rel_from);
 
 /*
  * The reliance of every pair of e, grouped by client: pairs
  * start[c] .. start[c + 1] are client c's patrons (patron[k], amount[k] > 0,
  * in order of first appearance), total[c] the client's whole reliance.
  * Arrays are e->n + 1 (start), e->n (total) and start[n] long; the caller
- * frees them with reliance_release.
+ * frees them with ent__reliance_release.
  */
 typedef struct reliance {
     size_t *start;
@@ -41,19 +41,19 @@ typedef struct reliance {
     double *amount;
     double *total;
 } reliance;
-int reliance_compute(const elist *e, reliance *out);
+int ent__reliance_compute(const elist *e, reliance *out);
 
 /* Leverage of every vertex of e into out (e->n values). O(n + m). */
-int leverage_compute(const elist *e, double *out);
-void reliance_release(reliance *r);
+int ent__leverage_compute(const elist *e, double *out);
+void ent__reliance_release(reliance *r);
 
 /*
  * The compact numbering of a view's present actors: map[actor] is the vertex
  * or UINT32_MAX, back[vertex] the actor. Fills `e` with the view's edges.
  */
-int elist_from_view(elist *e, uint32_t **map, uint32_t **back, const ent_view *v);
+int ent__elist_from_view(elist *e, uint32_t **map, uint32_t **back, const ent_view *v);
 
 /* Computes metric `m` for every vertex of `e` into out (e->n values). */
-int metric_compute(const elist *e, ent_metric m, double *out);
+int ent__metric_compute(const elist *e, ent_metric m, double *out);
 
 #endif

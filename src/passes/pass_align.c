@@ -227,7 +227,7 @@ static int align_build(align *al, const ent_view *v, uint32_t actor)
     if (!ent_view_has_actor(v, actor))
         return ent_error_set(ENT_EUSAGE,
                              "'%s' is not present on %s: it has no portfolio to compare",
-                             ent_graph_actor(g, actor)->id, day_str(ent_view_day(v), d));
+                             ent_graph_actor(g, actor)->id, ent__day_str(ent_view_day(v), d));
     int rc = fold_build(&al->f, v);
     if (rc)
         return rc;
@@ -319,8 +319,8 @@ static void portfolio_note(tb *t, const ent_view *v, const fold *f)
              "portfolio on %s: the %zu actors present, each valued +1, 0 or -1 by the sign of "
              "its tie (both directions summed), an actor valuing itself +1; S = 1 - sum|x_A - "
              "x_B| / %zu (1: identical, -1: opposite); pi: S corrected for chance (Scott)",
-             day_str(ent_view_day(v), d), f->n, f->n);
-    tb_note(t, note);
+             ent__day_str(ent_view_day(v), d), f->n, f->n);
+    ent__tb_note(t, note);
 }
 
 /* Ends a table: on success (rc 0, no failed cell, no failed text) hands it to *out; else
@@ -352,7 +352,7 @@ int ent_align_table(ent_table **out, const ent_view *v, uint32_t actor, const en
     if (!rc && partner != UINT32_MAX && !ent_view_has_actor(v, partner)) {
         char d[11];
         rc = ent_error_set(ENT_EUSAGE, "'%s' is not present on %s", ent_graph_actor(g, partner)->id,
-                           day_str(ent_view_day(v), d));
+                           ent__day_str(ent_view_day(v), d));
     }
     if (rc || (rc = align_build(&al, v, actor)))
         return rc;
@@ -360,7 +360,7 @@ int ent_align_table(ent_table **out, const ent_view *v, uint32_t actor, const en
     rows = malloc((al.f.na + 1) * sizeof *rows);
     char title[200], d[11];
     snprintf(title, sizeof title, "alignment of %s on %s", ent_graph_actor(g, actor)->id,
-             day_str(ent_view_day(v), d));
+             ent__day_str(ent_view_day(v), d));
     if (!rows || !(t.t = ent_table_new(title))) {
         rc = ent_error_set(ENT_ENOMEM, "out of memory for the alignment table");
         goto done;
@@ -378,26 +378,27 @@ int ent_align_table(ent_table **out, const ent_view *v, uint32_t actor, const en
                                         ENT_COL_INT,    ENT_COL_INT,    ENT_COL_STRING};
     static const int decimals[] = {0, 0, 2, 0, 4, 4, 0, 0, 0};
     for (size_t c = 0; c < sizeof cols / sizeof *cols; c++)
-        tb_col(&t, cols[c], types[c], decimals[c]);
+        ent__tb_col(&t, cols[c], types[c], decimals[c]);
     for (size_t i = 0; i < n; i++) {
         uint32_t b = rows[i].actor;
-        tb_row(&t);
-        tb_str(&t, 0, ent_graph_actor(g, b)->id);
-        tb_str(&t, 1, ent_graph_actor(g, b)->name);
-        tb_real(&t, 2, al.tie[b]);
-        tb_str(&t, 3, sign_text[tie_sign(al.tie[b]) + 1]);
-        tb_real(&t, 4, al.s[b]);
-        tb_real(&t, 5, al.pi[b]);
-        tb_int(&t, 6, al.agree[b]);
-        tb_int(&t, 7, al.oppose[b]);
+        ent__tb_row(&t);
+        ent__tb_str(&t, 0, ent_graph_actor(g, b)->id);
+        ent__tb_str(&t, 1, ent_graph_actor(g, b)->name);
+        ent__tb_real(&t, 2, al.tie[b]);
+        ent__tb_str(&t, 3, sign_text[tie_sign(al.tie[b]) + 1]);
+        ent__tb_real(&t, 4, al.s[b]);
+        ent__tb_real(&t, 5, al.pi[b]);
+        ent__tb_int(&t, 6, al.agree[b]);
+        ent__tb_int(&t, 7, al.oppose[b]);
         ent_strbuf_reset(&sb);
-        describe_tie(v, actor, b, &sb);
-        tb_str(&t, 8, ent_strbuf_str(&sb));
+        ent__describe_tie(v, actor, b, &sb);
+        ent__tb_str(&t, 8, ent_strbuf_str(&sb));
     }
     portfolio_note(&t, v, &al.f);
-    tb_note(&t, "rows: S highest first, then the direct tie, then the order of the graph files; "
-                "agree and opposed count the actors both value alike and oppositely");
-    view_note(&t, v);
+    ent__tb_note(&t,
+                 "rows: S highest first, then the direct tie, then the order of the graph files; "
+                 "agree and opposed count the actors both value alike and oppositely");
+    ent__view_note(&t, v);
 done:
     free(rows);
     align_release(&al);
@@ -439,8 +440,8 @@ int ent_align_change_table(ent_table **out, const ent_view *a, const ent_view *b
         !ent_view_has_actor(b, partner)) {
         char d1[11], d2[11];
         rc = ent_error_set(ENT_EUSAGE, "'%s' is present neither on %s nor on %s",
-                           ent_graph_actor(g, partner)->id, day_str(ent_view_day(a), d1),
-                           day_str(ent_view_day(b), d2));
+                           ent_graph_actor(g, partner)->id, ent__day_str(ent_view_day(a), d1),
+                           ent__day_str(ent_view_day(b), d2));
     }
     if (rc || (rc = align_build(&x, a, actor)))
         return rc;
@@ -450,8 +451,8 @@ int ent_align_change_table(ent_table **out, const ent_view *a, const ent_view *b
     rows = malloc((na + 1) * sizeof *rows);
     char title[240], d1[11], d2[11];
     snprintf(title, sizeof title, "change of alignment of %s from %s to %s",
-             ent_graph_actor(g, actor)->id, day_str(ent_view_day(a), d1),
-             day_str(ent_view_day(b), d2));
+             ent_graph_actor(g, actor)->id, ent__day_str(ent_view_day(a), d1),
+             ent__day_str(ent_view_day(b), d2));
     if (!rows || !(t.t = ent_table_new(title))) {
         rc = ent_error_set(ENT_ENOMEM, "out of memory for the alignment table");
         goto done;
@@ -479,37 +480,37 @@ int ent_align_change_table(ent_table **out, const ent_view *a, const ent_view *b
         ENT_COL_STRING, ENT_COL_STRING, ENT_COL_STRING, ENT_COL_STRING};
     static const int decimals[] = {0, 0, 4, 4, 4, 4, 4, 4, 2, 2, 0, 0, 0, 0};
     for (size_t c = 0; c < sizeof cols / sizeof *cols; c++)
-        tb_col(&t, cols[c], types[c], decimals[c]);
+        ent__tb_col(&t, cols[c], types[c], decimals[c]);
     for (size_t i = 0; i < n; i++) {
         uint32_t k = rows[i].actor;
         int in_a = !isnan(x.s[k]), in_b = !isnan(y.s[k]);
-        tb_row(&t);
-        tb_str(&t, 0, ent_graph_actor(g, k)->id);
-        tb_str(&t, 1, ent_graph_actor(g, k)->name);
-        tb_real(&t, 2, x.s[k]);
-        tb_real(&t, 3, y.s[k]);
-        tb_real(&t, 4, y.s[k] - x.s[k]);
-        tb_real(&t, 5, x.pi[k]);
-        tb_real(&t, 6, y.pi[k]);
-        tb_real(&t, 7, y.pi[k] - x.pi[k]);
-        tb_real(&t, 8, in_a ? x.tie[k] : NAN);
-        tb_real(&t, 9, in_b ? y.tie[k] : NAN);
-        tb_str(&t, 10, in_a ? sign_text[tie_sign(x.tie[k]) + 1] : "");
-        tb_str(&t, 11, in_b ? sign_text[tie_sign(y.tie[k]) + 1] : "");
-        tb_str(&t, 12, tie_change(in_a, in_b, x.tie[k], y.tie[k]));
+        ent__tb_row(&t);
+        ent__tb_str(&t, 0, ent_graph_actor(g, k)->id);
+        ent__tb_str(&t, 1, ent_graph_actor(g, k)->name);
+        ent__tb_real(&t, 2, x.s[k]);
+        ent__tb_real(&t, 3, y.s[k]);
+        ent__tb_real(&t, 4, y.s[k] - x.s[k]);
+        ent__tb_real(&t, 5, x.pi[k]);
+        ent__tb_real(&t, 6, y.pi[k]);
+        ent__tb_real(&t, 7, y.pi[k] - x.pi[k]);
+        ent__tb_real(&t, 8, in_a ? x.tie[k] : NAN);
+        ent__tb_real(&t, 9, in_b ? y.tie[k] : NAN);
+        ent__tb_str(&t, 10, in_a ? sign_text[tie_sign(x.tie[k]) + 1] : "");
+        ent__tb_str(&t, 11, in_b ? sign_text[tie_sign(y.tie[k]) + 1] : "");
+        ent__tb_str(&t, 12, tie_change(in_a, in_b, x.tie[k], y.tie[k]));
         /* The relations behind the tie on the later date, or the earlier one
          * when it is gone. */
         ent_strbuf_reset(&sb);
-        describe_tie(tie_sign(y.tie[k]) || !tie_sign(x.tie[k]) ? b : a, actor, k, &sb);
-        tb_str(&t, 13, ent_strbuf_str(&sb));
+        ent__describe_tie(tie_sign(y.tie[k]) || !tie_sign(x.tie[k]) ? b : a, actor, k, &sb);
+        ent__tb_str(&t, 13, ent_strbuf_str(&sb));
     }
     portfolio_note(&t, a, &x.f);
     portfolio_note(&t, b, &y.f);
-    tb_note(&t, "rows: the largest change of S first (gains before losses of the same size), "
-                "then the order of the graph files; partners present on one date only come "
-                "last; relations are those of the later date, or of the earlier one when the "
-                "tie is gone");
-    view_note(&t, b);
+    ent__tb_note(&t, "rows: the largest change of S first (gains before losses of the same size), "
+                     "then the order of the graph files; partners present on one date only come "
+                     "last; relations are those of the later date, or of the earlier one when the "
+                     "tie is gone");
+    ent__view_note(&t, b);
 done:
     free(rows);
     align_release(&x);

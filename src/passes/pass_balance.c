@@ -22,8 +22,10 @@
 
 #include "entente/error.h"
 #include "passes/allies.h"
+#include "passes/cache.h"
 #include "passes/common.h"
 #include "passes/signed.h"
+#include "snapshot/cache.h"
 #include "util/error.h"
 
 #define NONE              SIGNED_NONE
@@ -119,7 +121,7 @@ done:
 
 /* Connected parts: comp[v] numbered from 0 in the order of their first
  * vertex; *ncomp of them. `queue` has room for n vertices. */
-void components(const adj *a, uint32_t *comp, uint32_t *queue, size_t *ncomp)
+void ent__components(const adj *a, uint32_t *comp, uint32_t *queue, size_t *ncomp)
 {
     size_t nc = 0;
     for (size_t v = 0; v < a->n; v++)
@@ -304,7 +306,7 @@ static int walk_balance(const adj *a, const int *sign, size_t max_part, double *
         rc = ent_error_set(ENT_ENOMEM, "out of memory");
         goto done;
     }
-    components(a, comp, queue, &nc);
+    ent__components(a, comp, queue, &nc);
     for (size_t v = 0; v < n; v++)
         start[comp[v] + 1]++;
     for (size_t c = 0; c < nc; c++) {
@@ -1014,7 +1016,7 @@ static int frustrate(const adj *a, const int *sign, const ent_balance_options *o
     }
 
     size_t nc = 0;
-    components(a, comp, queue, &nc);
+    ent__components(a, comp, queue, &nc);
     flipc = malloc(nc + 1);
     if (!flipc) {
         rc = ent_error_set(ENT_ENOMEM, "out of memory");
@@ -1070,7 +1072,7 @@ int ent_frustration(size_t n, const uint32_t *from, const uint32_t *to, const in
 
 /* The signed undirected graph of a view: vertices are the actors with a tie,
  * numbered in graph order; ties are sorted by their two vertices. */
-void proj_release(proj *p)
+void ent__proj_release(proj *p)
 {
     free(p->actor);
     free(p->vertex);
@@ -1095,13 +1097,13 @@ static int by_pair(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
-int proj_build(proj *p, const ent_view *v, int direct_only)
+int ent__proj_build(proj *p, const ent_view *v, int direct_only)
 {
     const ent_graph *g = ent_view_graph(v);
     size_t na = ent_graph_actor_count(g), ne = ent_view_edge_count(v), k = 0, nb = 0;
     bound_pair *bp = NULL;
     memset(p, 0, sizeof *p);
-    int rc = direct_only ? ENT_OK : bound_pairs(v, &bp, &nb);
+    int rc = direct_only ? ENT_OK : ent__bound_pairs(v, &bp, &nb);
     if (rc)
         return rc;
     size_t cap = ne + nb + 1; /* both below the number of pairs of 32-bit actors */
@@ -1175,11 +1177,11 @@ done:
     free(pw);
     free(bp);
     if (rc)
-        proj_release(p);
+        ent__proj_release(p);
     return rc;
 }
 
-long tie_of(const proj *p, uint32_t x, uint32_t y)
+long ent__tie_of(const proj *p, uint32_t x, uint32_t y)
 {
     uint32_t vx = p->vertex[x], vy = p->vertex[y];
     if (vx == NONE || vy == NONE)
@@ -1195,13 +1197,13 @@ long tie_of(const proj *p, uint32_t x, uint32_t y)
     return lo < p->a.off[vx + 1] && p->a.nbr[lo] == vy ? (long)p->a.tie[lo] : -1;
 }
 
-void describe_ptie(const proj *p, const ent_view *v, size_t tie, uint32_t x, uint32_t y,
-                   ent_strbuf *sb)
+void ent__describe_ptie(const proj *p, const ent_view *v, size_t tie, uint32_t x, uint32_t y,
+                        ent_strbuf *sb)
 {
     size_t len = sb->len;
-    describe_tie(v, x, y, sb);
+    ent__describe_tie(v, x, y, sb);
     if (p->bound[tie] > 0)
-        describe_bound(v, x, y, sb->len > len ? " | " : "", sb);
+        ent__describe_bound(v, x, y, sb->len > len ? " | " : "", sb);
 }
 
 /* --------------------------------------------------------- the analysis --- */
@@ -1228,7 +1230,7 @@ typedef struct analysis {
 
 static void analysis_release(analysis *an)
 {
-    proj_release(&an->p);
+    ent__proj_release(&an->p);
     free(an->un);
     free(an->camp);
     memset(an, 0, sizeof *an);
@@ -1276,7 +1278,7 @@ static int analyse(analysis *an, const ent_view *v, const ent_balance_options *o
     memset(an, 0, sizeof *an);
     an->view = v;
     an->walk = NAN;
-    int rc = proj_build(&an->p, v, o->direct_only);
+    int rc = ent__proj_build(&an->p, v, o->direct_only);
     if (rc)
         return rc;
     an->camp = malloc((an->p.n + 1) * sizeof *an->camp);
@@ -1294,6 +1296,37 @@ static int analyse(analysis *an, const ent_view *v, const ent_balance_options *o
         rc = frustrate(&an->p.a, an->p.sign, o, an->camp, &an->fi);
     if (rc)
         analysis_release(an);
+    return rc;
+}
+
+static void analysis_release_any(void *an)
+{
+    analysis_release(an);
+}
+
+/*
+ * The analysis of v with options o, computed once per view and set of
+ * options that change it (passes/cache.h) and read from there after that:
+ * the report asks for the balance of a snapshot in its own section and again
+ * in every comparison it takes part in. The view's lock is held while it is
+ * looked up or computed; the analysis is never changed once kept.
+ */
+static int analysis_of(const analysis **out, const ent_view *v, const ent_balance_options *o)
+{
+    ent__view_lock(v);
+    int rc = ENT_OK;
+    const analysis *an = ent__cache_balance(v, o);
+    if (!an) {
+        analysis *made = malloc(sizeof *made);
+        if (!made)
+            rc = ent_error_set(ENT_ENOMEM, "out of memory");
+        else if ((rc = analyse(made, v, o)))
+            free(made);
+        else if (!(rc = ent__cache_put_balance(v, o, made, analysis_release_any)))
+            an = made;
+    }
+    ent__view_unlock(v);
+    *out = an;
     return rc;
 }
 
@@ -1372,11 +1405,11 @@ static const char *method_of(const analysis *an)
 static void summary_columns(tb *t, int with_at)
 {
     if (with_at)
-        tb_col(t, "at", ENT_COL_STRING, 0);
+        ent__tb_col(t, "at", ENT_COL_STRING, 0);
     for (int i = 0; i < M_COUNT; i++)
-        tb_col(t, measures[i].name, measures[i].type,
-               measures[i].type == ENT_COL_REAL ? INDEX_DECIMALS : 0);
-    tb_col(t, "frustration_method", ENT_COL_STRING, 0);
+        ent__tb_col(t, measures[i].name, measures[i].type,
+                    measures[i].type == ENT_COL_REAL ? INDEX_DECIMALS : 0);
+    ent__tb_col(t, "frustration_method", ENT_COL_STRING, 0);
 }
 
 /* A row of measures; NaN reals stay empty. */
@@ -1384,11 +1417,11 @@ static void summary_row(tb *t, size_t first, const double *val, const char *meth
 {
     for (int i = 0; i < M_COUNT; i++) {
         if (measures[i].type == ENT_COL_INT)
-            tb_int(t, first + (size_t)i, (long long)val[i]);
+            ent__tb_int(t, first + (size_t)i, (long long)val[i]);
         else
-            tb_real(t, first + (size_t)i, val[i]);
+            ent__tb_real(t, first + (size_t)i, val[i]);
     }
-    tb_str(t, first + M_COUNT, method);
+    ent__tb_str(t, first + M_COUNT, method);
 }
 
 /* The notes that say how the numbers were obtained. */
@@ -1403,7 +1436,7 @@ static void summary_notes(tb *t, const analysis *an, const ent_balance_options *
     if (an->p.cancelled)
         ent_strbuf_addf(&sb, "; %zu pair%s whose weights cancel out ha%s no tie", an->p.cancelled,
                         an->p.cancelled == 1 ? "" : "s", an->p.cancelled == 1 ? "s" : "ve");
-    tb_note(t, ent_strbuf_str(&sb));
+    ent__tb_note(t, ent_strbuf_str(&sb));
     ent_strbuf_reset(&sb);
     const ent_frustration_info *f = &an->fi;
     if (f->exact && !f->parts)
@@ -1427,7 +1460,7 @@ static void summary_notes(tb *t, const analysis *an, const ent_balance_options *
                             f->parts_over_budget, o->node_budget);
         ent_strbuf_adds(&sb, ")");
     }
-    tb_note(t, ent_strbuf_str(&sb));
+    ent__tb_note(t, ent_strbuf_str(&sb));
     if (isnan(an->walk) && an->p.n) {
         ent_strbuf_reset(&sb);
         if (!o->walk_max)
@@ -1437,7 +1470,7 @@ static void summary_notes(tb *t, const analysis *an, const ent_balance_options *
                             "%swalk balance: not computed, a connected part has %zu actors (limit "
                             "%zu)",
                             prefix, an->walk_largest, o->walk_max);
-        tb_note(t, ent_strbuf_str(&sb));
+        ent__tb_note(t, ent_strbuf_str(&sb));
     }
     if (sb.failed)
         t->rc = t->rc ? t->rc : ENT_ENOMEM;
@@ -1458,48 +1491,49 @@ static int triads_table(ent_table **out, const analysis *an, const ent_balance_o
     const ent_graph *g = ent_view_graph(an->view);
     char day[11], title[160];
     snprintf(title, sizeof title, "unbalanced triads on %s (strict balance), most intense first",
-             day_str(ent_view_day(an->view), day));
+             ent__day_str(ent_view_day(an->view), day));
     tb t = {ent_table_new(title), ENT_OK};
     if (!t.t)
         return ent_error_set(ENT_ENOMEM, "out of memory");
-    tb_col(&t, "a", ENT_COL_STRING, 0);
-    tb_col(&t, "b", ENT_COL_STRING, 0);
-    tb_col(&t, "c", ENT_COL_STRING, 0);
-    tb_col(&t, "pattern", ENT_COL_STRING, 0);
-    tb_col(&t, "intensity", ENT_COL_REAL, WEIGHT_DECIMALS);
-    tb_col(&t, "weight_ab", ENT_COL_REAL, WEIGHT_DECIMALS);
-    tb_col(&t, "weight_ac", ENT_COL_REAL, WEIGHT_DECIMALS);
-    tb_col(&t, "weight_bc", ENT_COL_REAL, WEIGHT_DECIMALS);
-    tb_col(&t, "relations_ab", ENT_COL_STRING, 0);
-    tb_col(&t, "relations_ac", ENT_COL_STRING, 0);
-    tb_col(&t, "relations_bc", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "a", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "b", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "c", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "pattern", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "intensity", ENT_COL_REAL, WEIGHT_DECIMALS);
+    ent__tb_col(&t, "weight_ab", ENT_COL_REAL, WEIGHT_DECIMALS);
+    ent__tb_col(&t, "weight_ac", ENT_COL_REAL, WEIGHT_DECIMALS);
+    ent__tb_col(&t, "weight_bc", ENT_COL_REAL, WEIGHT_DECIMALS);
+    ent__tb_col(&t, "relations_ab", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "relations_ac", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "relations_bc", ENT_COL_STRING, 0);
     ent_strbuf sb = ENT_STRBUF_INIT;
     size_t n = an->n_un;
     if (o->top && o->top < n)
         n = o->top;
     for (size_t r = 0; r < n && !t.rc; r++) {
         const triad *d = &an->un[r];
-        tb_row(&t);
+        ent__tb_row(&t);
         for (int i = 0; i < 3; i++)
-            tb_str(&t, (size_t)i, ent_graph_actor(g, d->actor[i])->id);
-        tb_str(&t, 3, pattern_of(negatives(an->p.sign, d->tie)));
-        tb_real(&t, 4, d->intensity);
+            ent__tb_str(&t, (size_t)i, ent_graph_actor(g, d->actor[i])->id);
+        ent__tb_str(&t, 3, pattern_of(negatives(an->p.sign, d->tie)));
+        ent__tb_real(&t, 4, d->intensity);
         for (int i = 0; i < 3; i++) {
-            tb_real(&t, 5 + (size_t)i, an->p.w[d->tie[i]]);
+            ent__tb_real(&t, 5 + (size_t)i, an->p.w[d->tie[i]]);
             ent_strbuf_reset(&sb);
-            describe_ptie(&an->p, an->view, d->tie[i], d->actor[tie_ends[i][0]],
-                          d->actor[tie_ends[i][1]], &sb);
-            tb_str(&t, 8 + (size_t)i, ent_strbuf_str(&sb));
+            ent__describe_ptie(&an->p, an->view, d->tie[i], d->actor[tie_ends[i][0]],
+                               d->actor[tie_ends[i][1]], &sb);
+            ent__tb_str(&t, 8 + (size_t)i, ent_strbuf_str(&sb));
         }
     }
     if (n < an->n_un) {
         ent_strbuf_reset(&sb);
         ent_strbuf_addf(&sb, "the %zu most intense of %zu unbalanced triads", n, an->n_un);
-        tb_note(&t, ent_strbuf_str(&sb));
+        ent__tb_note(&t, ent_strbuf_str(&sb));
     }
-    tb_note(&t, "pattern: the signs of the three ties; ++- is unbalanced under strict and weak "
-                "balance, --- under strict balance only");
-    view_note(&t, an->view);
+    ent__tb_note(&t,
+                 "pattern: the signs of the three ties; ++- is unbalanced under strict and weak "
+                 "balance, --- under strict balance only");
+    ent__view_note(&t, an->view);
     if (!t.rc && sb.failed)
         t.rc = ENT_ENOMEM;
     ent_strbuf_release(&sb);
@@ -1525,7 +1559,7 @@ static int camps_table(ent_table **out, const analysis *an)
         t.rc = ENT_ENOMEM;
         goto done;
     }
-    components(&p->a, comp, queue, &nc);
+    ent__components(&p->a, comp, queue, &nc);
     for (size_t i = 0; i < p->m; i++)
         if (against(p->sign[i], (uint8_t)an->camp[p->from[i]], (uint8_t)an->camp[p->to[i]])) {
             against_n[p->from[i]]++;
@@ -1535,36 +1569,37 @@ static int camps_table(ent_table **out, const analysis *an)
         order[v] = (uint64_t)comp[v] << 33 | (uint64_t)(an->camp[v] - 1) << 32 | v;
     qsort(order, n, sizeof *order, cmp_u64);
     snprintf(title, sizeof title, "camps on %s (the split behind the frustration index)",
-             day_str(ent_view_day(an->view), day));
+             ent__day_str(ent_view_day(an->view), day));
     t.t = ent_table_new(title);
     if (!t.t) {
         t.rc = ENT_ENOMEM;
         goto done;
     }
-    tb_col(&t, "actor", ENT_COL_STRING, 0);
-    tb_col(&t, "name", ENT_COL_STRING, 0);
-    tb_col(&t, "part", ENT_COL_INT, 0);
-    tb_col(&t, "camp", ENT_COL_INT, 0);
-    tb_col(&t, "ties", ENT_COL_INT, 0);
-    tb_col(&t, "against_camps", ENT_COL_INT, 0);
+    ent__tb_col(&t, "actor", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "name", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "part", ENT_COL_INT, 0);
+    ent__tb_col(&t, "camp", ENT_COL_INT, 0);
+    ent__tb_col(&t, "ties", ENT_COL_INT, 0);
+    ent__tb_col(&t, "against_camps", ENT_COL_INT, 0);
     for (size_t i = 0; i < n && !t.rc; i++) {
         uint32_t v = (uint32_t)(order[i] & 0xffffffffu);
         const ent_actor *a = ent_graph_actor(g, p->actor[v]);
-        tb_row(&t);
-        tb_str(&t, 0, a->id);
-        tb_str(&t, 1, a->name);
-        tb_int(&t, 2, (long long)comp[v] + 1);
-        tb_int(&t, 3, an->camp[v]);
-        tb_int(&t, 4, (long long)(p->a.off[v + 1] - p->a.off[v]));
-        tb_int(&t, 5, against_n[v]);
+        ent__tb_row(&t);
+        ent__tb_str(&t, 0, a->id);
+        ent__tb_str(&t, 1, a->name);
+        ent__tb_int(&t, 2, (long long)comp[v] + 1);
+        ent__tb_int(&t, 3, an->camp[v]);
+        ent__tb_int(&t, 4, (long long)(p->a.off[v + 1] - p->a.off[v]));
+        ent__tb_int(&t, 5, against_n[v]);
     }
-    tb_note(&t, "part: connected part of the signed ties, numbered in graph order; in each part "
-                "camp 1 is the side of its first actor");
-    tb_note(&t, "against_camps: the actor's ties that go against the split (positive across "
-                "the camps, negative within one)");
+    ent__tb_note(&t,
+                 "part: connected part of the signed ties, numbered in graph order; in each part "
+                 "camp 1 is the side of its first actor");
+    ent__tb_note(&t, "against_camps: the actor's ties that go against the split (positive across "
+                     "the camps, negative within one)");
     if (!an->fi.exact)
-        tb_note(&t, "the split comes from the heuristic: it may not be a best one");
-    view_note(&t, an->view);
+        ent__tb_note(&t, "the split comes from the heuristic: it may not be a best one");
+    ent__view_note(&t, an->view);
 done:
     free(comp);
     free(queue);
@@ -1592,14 +1627,16 @@ int ent_balance_tables(ent_table **summary, ent_table **triads, ent_table **camp
         *triads = NULL;
     if (camps)
         *camps = NULL;
-    analysis an;
-    int rc = analyse(&an, v, o);
+    const analysis *anp;
+    int rc = analysis_of(&anp, v, o);
     if (rc)
         return rc;
+    const analysis an = *anp; /* read only: the cache keeps it */
     ent_table *ts = NULL, *tt = NULL, *tc = NULL;
     if (summary) {
         char day[11], title[128];
-        snprintf(title, sizeof title, "structural balance on %s", day_str(ent_view_day(v), day));
+        snprintf(title, sizeof title, "structural balance on %s",
+                 ent__day_str(ent_view_day(v), day));
         tb t = {ent_table_new(title), ENT_OK};
         if (!t.t)
             rc = ent_error_set(ENT_ENOMEM, "out of memory");
@@ -1607,10 +1644,10 @@ int ent_balance_tables(ent_table **summary, ent_table **triads, ent_table **camp
             double val[M_COUNT];
             measure_values(&an, val);
             summary_columns(&t, 0);
-            tb_row(&t);
+            ent__tb_row(&t);
             summary_row(&t, 0, val, method_of(&an));
             summary_notes(&t, &an, o, "");
-            view_note(&t, v);
+            ent__view_note(&t, v);
             ts = t.t;
             if (t.rc)
                 rc = ent_error_set(t.rc, "out of memory");
@@ -1620,7 +1657,6 @@ int ent_balance_tables(ent_table **summary, ent_table **triads, ent_table **camp
         rc = triads_table(&tt, &an, o);
     if (!rc && camps)
         rc = camps_table(&tc, &an);
-    analysis_release(&an);
     if (rc) {
         ent_table_free(ts);
         ent_table_free(tt);
@@ -1644,7 +1680,7 @@ static int triad_state(const analysis *an, const uint32_t *actor, long ties[3])
 {
     int neg = 0, closed = 1;
     for (int i = 0; i < 3; i++) {
-        ties[i] = tie_of(&an->p, actor[tie_ends[i][0]], actor[tie_ends[i][1]]);
+        ties[i] = ent__tie_of(&an->p, actor[tie_ends[i][0]], actor[tie_ends[i][1]]);
         if (ties[i] < 0)
             closed = 0;
         else
@@ -1716,36 +1752,36 @@ static int change_triads_table(ent_table **out, const analysis *a, const analysi
     }
     qsort(rows, n, sizeof *rows, by_change);
     snprintf(title, sizeof title, "triads whose balance changed from %s to %s",
-             day_str(ent_view_day(a->view), d1), day_str(ent_view_day(b->view), d2));
+             ent__day_str(ent_view_day(a->view), d1), ent__day_str(ent_view_day(b->view), d2));
     t.t = ent_table_new(title);
     if (!t.t) {
         t.rc = ENT_ENOMEM;
         goto done;
     }
-    tb_col(&t, "change", ENT_COL_STRING, 0);
-    tb_col(&t, "a", ENT_COL_STRING, 0);
-    tb_col(&t, "b", ENT_COL_STRING, 0);
-    tb_col(&t, "c", ENT_COL_STRING, 0);
-    tb_col(&t, "before", ENT_COL_STRING, 0);
-    tb_col(&t, "after", ENT_COL_STRING, 0);
-    tb_col(&t, "intensity_before", ENT_COL_REAL, WEIGHT_DECIMALS);
-    tb_col(&t, "intensity_after", ENT_COL_REAL, WEIGHT_DECIMALS);
-    tb_col(&t, "relations_ab", ENT_COL_STRING, 0);
-    tb_col(&t, "relations_ac", ENT_COL_STRING, 0);
-    tb_col(&t, "relations_bc", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "change", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "a", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "b", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "c", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "before", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "after", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "intensity_before", ENT_COL_REAL, WEIGHT_DECIMALS);
+    ent__tb_col(&t, "intensity_after", ENT_COL_REAL, WEIGHT_DECIMALS);
+    ent__tb_col(&t, "relations_ab", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "relations_ac", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "relations_bc", ENT_COL_STRING, 0);
     size_t shown = o->top && o->top < n ? o->top : n;
     for (size_t r = 0; r < shown && !t.rc; r++) {
         const change_row *c = &rows[r];
         long ta[3], tbt[3];
         int sa = triad_state(a, c->actor, ta), sb_ = triad_state(b, c->actor, tbt);
-        tb_row(&t);
-        tb_str(&t, 0, change_names[c->kind]);
+        ent__tb_row(&t);
+        ent__tb_str(&t, 0, change_names[c->kind]);
         for (int i = 0; i < 3; i++)
-            tb_str(&t, 1 + (size_t)i, ent_graph_actor(g, c->actor[i])->id);
-        tb_str(&t, 4, sa < 0 ? "open" : pattern_of(sa));
-        tb_str(&t, 5, sb_ < 0 ? "open" : pattern_of(sb_));
-        tb_real(&t, 6, sa < 0 ? NAN : intensity_in(a, ta));
-        tb_real(&t, 7, sb_ < 0 ? NAN : intensity_in(b, tbt));
+            ent__tb_str(&t, 1 + (size_t)i, ent_graph_actor(g, c->actor[i])->id);
+        ent__tb_str(&t, 4, sa < 0 ? "open" : pattern_of(sa));
+        ent__tb_str(&t, 5, sb_ < 0 ? "open" : pattern_of(sb_));
+        ent__tb_real(&t, 6, sa < 0 ? NAN : intensity_in(a, ta));
+        ent__tb_real(&t, 7, sb_ < 0 ? NAN : intensity_in(b, tbt));
         for (int i = 0; i < 3; i++) {
             uint32_t x = c->actor[tie_ends[i][0]], y = c->actor[tie_ends[i][1]];
             ent_strbuf_reset(&sb);
@@ -1756,21 +1792,22 @@ static int change_triads_table(ent_table **out, const analysis *a, const analysi
             else if (ta[i] >= 0 && a->p.sign[ta[i]] != b->p.sign[tbt[i]])
                 ent_strbuf_adds(&sb, "sign-flipped: ");
             if (tbt[i] >= 0)
-                describe_ptie(&b->p, b->view, (size_t)tbt[i], x, y, &sb);
+                ent__describe_ptie(&b->p, b->view, (size_t)tbt[i], x, y, &sb);
             else if (ta[i] >= 0)
-                describe_ptie(&a->p, a->view, (size_t)ta[i], x, y, &sb);
-            tb_str(&t, 8 + (size_t)i, ent_strbuf_str(&sb));
+                ent__describe_ptie(&a->p, a->view, (size_t)ta[i], x, y, &sb);
+            ent__tb_str(&t, 8 + (size_t)i, ent_strbuf_str(&sb));
         }
     }
     if (shown < n) {
         ent_strbuf_reset(&sb);
         ent_strbuf_addf(&sb, "the first %zu of %zu changed triads", shown, n);
-        tb_note(&t, ent_strbuf_str(&sb));
+        ent__tb_note(&t, ent_strbuf_str(&sb));
     }
-    tb_note(&t, "before, after: the signs of the three ties, or open when one of them is "
-                "missing; the relations are those of the later date, or of the earlier one for "
-                "a tie that dissolved");
-    view_note(&t, b->view);
+    ent__tb_note(&t,
+                 "before, after: the signs of the three ties, or open when one of them is "
+                 "missing; the relations are those of the later date, or of the earlier one for "
+                 "a tie that dissolved");
+    ent__view_note(&t, b->view);
     if (!t.rc && sb.failed)
         t.rc = ENT_ENOMEM;
 done:
@@ -1798,20 +1835,18 @@ int ent_balance_change_tables(ent_table **summary, ent_table **triads, const ent
         *triads = NULL;
     if (ent_view_graph(a) != ent_view_graph(b))
         return ent_error_set(ENT_EUSAGE, "the two snapshots come from different graphs");
-    analysis aa, ab;
-    int rc = analyse(&aa, a, o);
+    const analysis *pa, *pb;
+    int rc = analysis_of(&pa, a, o);
+    if (!rc)
+        rc = analysis_of(&pb, b, o);
     if (rc)
         return rc;
-    rc = analyse(&ab, b, o);
-    if (rc) {
-        analysis_release(&aa);
-        return rc;
-    }
+    const analysis aa = *pa, ab = *pb; /* read only: the cache keeps them */
     ent_table *ts = NULL, *tt = NULL;
     if (summary) {
         char d1[11], d2[11], title[160];
-        day_str(ent_view_day(a), d1);
-        day_str(ent_view_day(b), d2);
+        ent__day_str(ent_view_day(a), d1);
+        ent__day_str(ent_view_day(b), d2);
         snprintf(title, sizeof title, "structural balance from %s to %s", d1, d2);
         tb t = {ent_table_new(title), ENT_OK};
         if (!t.t)
@@ -1823,21 +1858,21 @@ int ent_balance_change_tables(ent_table **summary, ent_table **triads, const ent
             for (int i = 0; i < M_COUNT; i++)
                 dv[i] = vb[i] - va[i];
             summary_columns(&t, 1);
-            tb_row(&t);
-            tb_str(&t, 0, d1);
+            ent__tb_row(&t);
+            ent__tb_str(&t, 0, d1);
             summary_row(&t, 1, va, method_of(&aa));
-            tb_row(&t);
-            tb_str(&t, 0, d2);
+            ent__tb_row(&t);
+            ent__tb_str(&t, 0, d2);
             summary_row(&t, 1, vb, method_of(&ab));
-            tb_row(&t);
-            tb_str(&t, 0, "change");
+            ent__tb_row(&t);
+            ent__tb_str(&t, 0, "change");
             summary_row(&t, 1, dv, "");
             char prefix[20];
             snprintf(prefix, sizeof prefix, "%s: ", d1);
             summary_notes(&t, &aa, o, prefix);
             snprintf(prefix, sizeof prefix, "%s: ", d2);
             summary_notes(&t, &ab, o, prefix);
-            view_note(&t, b);
+            ent__view_note(&t, b);
             ts = t.t;
             if (t.rc)
                 rc = ent_error_set(t.rc, "out of memory");
@@ -1845,8 +1880,6 @@ int ent_balance_change_tables(ent_table **summary, ent_table **triads, const ent
     }
     if (!rc && triads)
         rc = change_triads_table(&tt, &aa, &ab, o);
-    analysis_release(&aa);
-    analysis_release(&ab);
     if (rc) {
         ent_table_free(ts);
         ent_table_free(tt);

@@ -48,9 +48,9 @@ void ent_blocs_options_init(ent_blocs_options *o)
     o->gamma_minus = 1.0;
 }
 
-void found_release(found *f)
+static void found_release(found *f)
 {
-    proj_release(&f->p);
+    ent__proj_release(&f->p);
     free(f->comp);
     free(f->bloc);
     free(f->size);
@@ -152,12 +152,13 @@ static int by_size(const void *x, const void *y)
     return (a->first > b->first) - (a->first < b->first);
 }
 
-int blocs_find(found *f, const ent_view *view, const ent_blocs_options *o)
+static int find_blocs(found *f, const ent_view *view, const ent_blocs_options *o)
 {
     memset(f, 0, sizeof *f);
     f->view = view;
+    f->o = *o;
     int rc = check_options(o);
-    if (rc || (rc = proj_build(&f->p, view, o->direct_only)))
+    if (rc || (rc = ent__proj_build(&f->p, view, o->direct_only)))
         return rc;
     const proj *p = &f->p;
     size_t n = p->n, m = p->m;
@@ -175,7 +176,7 @@ int blocs_find(found *f, const ent_view *view, const ent_blocs_options *o)
         rc = ent_error_set(ENT_ENOMEM, "out of memory");
         goto done;
     }
-    components(&p->a, f->comp, queue, &f->nparts);
+    ent__components(&p->a, f->comp, queue, &f->nparts);
     size_t np = f->nparts;
     vstart = calloc(np + 2, sizeof *vstart);
     tstart = calloc(np + 2, sizeof *tstart);
@@ -278,15 +279,53 @@ int ent_blocs(const ent_view *v, const ent_blocs_options *o, uint32_t *bloc, siz
         o = &defaults;
     }
     found f;
-    int rc = blocs_find(&f, v, o);
+    int rc = find_blocs(&f, v, o);
     if (rc)
         return rc;
-    size_t na = ent_graph_actor_count(ent_view_graph(v));
-    for (size_t a = 0; a < na; a++)
-        bloc[a] = f.p.vertex[a] == SIGNED_NONE ? 0 : f.bloc[f.p.vertex[a]] + 1;
+    ent_blocs_found_of(&f, bloc);
     *nblocs = f.k;
     found_release(&f);
     return ENT_OK;
+}
+
+int ent_blocs_find(ent_blocs_found **out, const ent_view *v, const ent_blocs_options *o)
+{
+    ent_blocs_options defaults;
+    if (!o) {
+        ent_blocs_options_init(&defaults);
+        o = &defaults;
+    }
+    *out = NULL;
+    found *f = malloc(sizeof *f);
+    if (!f)
+        return ent_error_set(ENT_ENOMEM, "out of memory");
+    int rc = find_blocs(f, v, o);
+    if (rc) {
+        free(f);
+        return rc;
+    }
+    *out = f;
+    return ENT_OK;
+}
+
+void ent_blocs_found_free(ent_blocs_found *b)
+{
+    if (!b)
+        return;
+    found_release(b);
+    free(b);
+}
+
+size_t ent_blocs_found_count(const ent_blocs_found *b)
+{
+    return b->k;
+}
+
+void ent_blocs_found_of(const ent_blocs_found *b, uint32_t *bloc)
+{
+    size_t na = ent_graph_actor_count(ent_view_graph(b->view));
+    for (size_t a = 0; a < na; a++)
+        bloc[a] = b->p.vertex[a] == SIGNED_NONE ? 0 : b->bloc[b->p.vertex[a]] + 1;
 }
 
 /* ------------------------------------------------------------- the tables --- */
@@ -349,7 +388,7 @@ static int add_alliances(const found *f, uint32_t b, ent_strbuf *sb)
 {
     const ent_view *v = f->view;
     const ent_graph *g = ent_view_graph(v);
-    int32_t member = type_by_id(g, "member_of");
+    int32_t member = ent__type_by_id(g, "member_of");
     size_t na = ent_graph_actor_count(g), ne = ent_view_edge_count(v);
     if (member < 0)
         return ENT_OK;
@@ -363,7 +402,8 @@ static int add_alliances(const found *f, uint32_t b, ent_strbuf *sb)
     }
     for (size_t i = 0; i < ne; i++) {
         const ent_edge *e = ent_view_edge(v, i);
-        if (ent_graph_actor(g, e->target)->kind != ENT_KIND_ALLIANCE || !has_type(g, e, member))
+        if (ent_graph_actor(g, e->target)->kind != ENT_KIND_ALLIANCE ||
+            !ent__has_type(g, e, member))
             continue;
         total[e->target]++;
         uint32_t vx = f->p.vertex[e->source];
@@ -375,7 +415,7 @@ static int add_alliances(const found *f, uint32_t b, ent_strbuf *sb)
             order[k].key = inside[a];
             order[k++].actor = (uint32_t)a;
         }
-    qsort(order, k, sizeof *order, keyed_cmp);
+    qsort(order, k, sizeof *order, ent__keyed_cmp);
     for (size_t i = 0; i < k; i++) {
         uint32_t a = order[i].actor, va = f->p.vertex[a];
         ent_strbuf_addf(sb, "%s%s (%u of %u members%s)", i ? "; " : "", ent_graph_actor(g, a)->id,
@@ -395,7 +435,7 @@ static void summary_note(tb *t, const found *f)
              "%zu actors with a signed tie in %zu connected parts, split into %zu blocs; %zu of "
              "%zu ties are in line with the blocs (positive inside one, negative between two)",
              f->p.n, f->nparts, f->k, agreeing(f), f->p.m);
-    tb_note(t, note);
+    ent__tb_note(t, note);
 }
 
 static void method_note(tb *t, const ent_blocs_options *o)
@@ -406,14 +446,14 @@ static void method_note(tb *t, const ent_blocs_options *o)
              "ties (weights: both directions' sum), at most %zu blocs per part, gamma %g, "
              "gamma_minus %g, seed %lu",
              o->max_blocs, o->gamma, o->gamma_minus, o->seed);
-    tb_note(t, note);
+    ent__tb_note(t, note);
 }
 
-int blocs_table(ent_table **out, const found *f, const ent_blocs_options *o)
+static int blocs_table(ent_table **out, const found *f, const ent_blocs_options *o)
 {
     char day[11], title[128];
     snprintf(title, sizeof title, "blocs on %s (signed community detection)",
-             day_str(ent_view_day(f->view), day));
+             ent__day_str(ent_view_day(f->view), day));
     tb t = {ent_table_new(title), ENT_OK};
     tally *per = calloc(f->k + 1, sizeof *per);
     if (!t.t || !per) {
@@ -422,44 +462,46 @@ int blocs_table(ent_table **out, const found *f, const ent_blocs_options *o)
         return ent_error_set(ENT_ENOMEM, "out of memory");
     }
     count_ties(f, per, NULL);
-    tb_col(&t, "bloc", ENT_COL_INT, 0);
-    tb_col(&t, "actors", ENT_COL_INT, 0);
-    tb_col(&t, "members", ENT_COL_STRING, 0);
-    tb_col(&t, "pos_inside", ENT_COL_INT, 0);
-    tb_col(&t, "neg_inside", ENT_COL_INT, 0);
-    tb_col(&t, "pos_between", ENT_COL_INT, 0);
-    tb_col(&t, "neg_between", ENT_COL_INT, 0);
-    tb_col(&t, "alliances", ENT_COL_STRING, 0);
-    tb_col(&t, "part", ENT_COL_INT, 0);
-    tb_col(&t, "part_modularity", ENT_COL_REAL, MOD_DECIMALS);
+    ent__tb_col(&t, "bloc", ENT_COL_INT, 0);
+    ent__tb_col(&t, "actors", ENT_COL_INT, 0);
+    ent__tb_col(&t, "members", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "pos_inside", ENT_COL_INT, 0);
+    ent__tb_col(&t, "neg_inside", ENT_COL_INT, 0);
+    ent__tb_col(&t, "pos_between", ENT_COL_INT, 0);
+    ent__tb_col(&t, "neg_between", ENT_COL_INT, 0);
+    ent__tb_col(&t, "alliances", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "part", ENT_COL_INT, 0);
+    ent__tb_col(&t, "part_modularity", ENT_COL_REAL, MOD_DECIMALS);
     ent_strbuf sb = ENT_STRBUF_INIT;
     for (size_t b = 0; b < f->k && !t.rc; b++) {
-        tb_row(&t);
-        tb_int(&t, 0, (long long)b + 1);
-        tb_int(&t, 1, f->size[b]);
+        ent__tb_row(&t);
+        ent__tb_int(&t, 0, (long long)b + 1);
+        ent__tb_int(&t, 1, f->size[b]);
         ent_strbuf_reset(&sb);
         add_members(f, (uint32_t)b, UINT32_MAX, 0, &sb);
-        tb_str(&t, 2, ent_strbuf_str(&sb));
-        tb_int(&t, 3, per[b].t[0][0]);
-        tb_int(&t, 4, per[b].t[0][1]);
-        tb_int(&t, 5, per[b].t[1][0]);
-        tb_int(&t, 6, per[b].t[1][1]);
+        ent__tb_str(&t, 2, ent_strbuf_str(&sb));
+        ent__tb_int(&t, 3, per[b].t[0][0]);
+        ent__tb_int(&t, 4, per[b].t[0][1]);
+        ent__tb_int(&t, 5, per[b].t[1][0]);
+        ent__tb_int(&t, 6, per[b].t[1][1]);
         ent_strbuf_reset(&sb);
         if (add_alliances(f, (uint32_t)b, &sb))
             t.rc = ENT_ENOMEM;
-        tb_str(&t, 7, ent_strbuf_str(&sb));
-        tb_int(&t, 8, (long long)f->part[b] + 1);
-        tb_real(&t, 9, f->mod[f->part[b]]);
+        ent__tb_str(&t, 7, ent_strbuf_str(&sb));
+        ent__tb_int(&t, 8, (long long)f->part[b] + 1);
+        ent__tb_real(&t, 9, f->mod[f->part[b]]);
     }
     summary_note(&t, f);
-    tb_note(&t, "pos_between, neg_between: the bloc's ties to actors of other blocs");
-    tb_note(&t, "alliances: declared alliances with members in the bloc (member_of on the day), "
-                "and how many of their members that is");
-    tb_note(&t, "part: connected part of the signed ties, numbered in graph order; "
-                "part_modularity: spinglass's modularity of the part's split (empty for a part "
-                "of two actors)");
+    ent__tb_note(&t, "pos_between, neg_between: the bloc's ties to actors of other blocs");
+    ent__tb_note(&t,
+                 "alliances: declared alliances with members in the bloc (member_of on the day), "
+                 "and how many of their members that is");
+    ent__tb_note(&t,
+                 "part: connected part of the signed ties, numbered in graph order; "
+                 "part_modularity: spinglass's modularity of the part's split (empty for a part "
+                 "of two actors)");
     method_note(&t, o);
-    view_note(&t, f->view);
+    ent__view_note(&t, f->view);
     if (!t.rc && sb.failed)
         t.rc = ENT_ENOMEM;
     ent_strbuf_release(&sb);
@@ -492,7 +534,8 @@ static int between_table(ent_table **out, const found *f)
     const proj *p = &f->p;
     const ent_graph *g = ent_view_graph(f->view);
     char day[11], title[128];
-    snprintf(title, sizeof title, "ties between blocs on %s", day_str(ent_view_day(f->view), day));
+    snprintf(title, sizeof title, "ties between blocs on %s",
+             ent__day_str(ent_view_day(f->view), day));
     tb t = {ent_table_new(title), ENT_OK};
     cross *key = malloc((p->m + 1) * sizeof *key);
     if (!t.t || !key) {
@@ -510,12 +553,12 @@ static int between_table(ent_table **out, const found *f)
         key[nk++].tie = (uint32_t)i;
     }
     qsort(key, nk, sizeof *key, by_blocs);
-    tb_col(&t, "bloc_a", ENT_COL_INT, 0);
-    tb_col(&t, "bloc_b", ENT_COL_INT, 0);
-    tb_col(&t, "positive", ENT_COL_INT, 0);
-    tb_col(&t, "negative", ENT_COL_INT, 0);
-    tb_col(&t, "weight", ENT_COL_REAL, WEIGHT_DECIMALS);
-    tb_col(&t, "ties", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "bloc_a", ENT_COL_INT, 0);
+    ent__tb_col(&t, "bloc_b", ENT_COL_INT, 0);
+    ent__tb_col(&t, "positive", ENT_COL_INT, 0);
+    ent__tb_col(&t, "negative", ENT_COL_INT, 0);
+    ent__tb_col(&t, "weight", ENT_COL_REAL, WEIGHT_DECIMALS);
+    ent__tb_col(&t, "ties", ENT_COL_STRING, 0);
     ent_strbuf sb = ENT_STRBUF_INIT;
     for (size_t i = 0; i < nk && !t.rc;) {
         size_t j = i, pos = 0, neg = 0;
@@ -536,19 +579,20 @@ static int between_table(ent_table **out, const found *f)
         }
         if (j - i > BETWEEN_TIES_MAX)
             ent_strbuf_addf(&sb, "; and %zu more", j - i - BETWEEN_TIES_MAX);
-        tb_row(&t);
-        tb_int(&t, 0, (long long)key[i].lo + 1);
-        tb_int(&t, 1, (long long)key[i].hi + 1);
-        tb_int(&t, 2, (long long)pos);
-        tb_int(&t, 3, (long long)neg);
-        tb_real(&t, 4, w);
-        tb_str(&t, 5, ent_strbuf_str(&sb));
+        ent__tb_row(&t);
+        ent__tb_int(&t, 0, (long long)key[i].lo + 1);
+        ent__tb_int(&t, 1, (long long)key[i].hi + 1);
+        ent__tb_int(&t, 2, (long long)pos);
+        ent__tb_int(&t, 3, (long long)neg);
+        ent__tb_real(&t, 4, w);
+        ent__tb_str(&t, 5, ent_strbuf_str(&sb));
         i = j;
     }
-    tb_note(&t, "ties: a~b and the tie's weight (the sum of both directions' weights, plus the "
-                "bond of a shared defence alliance, shown as 'alliance'); the relations behind "
-                "each are in the members table and 'entente balance'");
-    view_note(&t, f->view);
+    ent__tb_note(&t,
+                 "ties: a~b and the tie's weight (the sum of both directions' weights, plus the "
+                 "bond of a shared defence alliance, shown as 'alliance'); the relations behind "
+                 "each are in the members table and 'entente balance'");
+    ent__view_note(&t, f->view);
     if (!t.rc && sb.failed)
         t.rc = ENT_ENOMEM;
     ent_strbuf_release(&sb);
@@ -566,7 +610,7 @@ static int members_table(ent_table **out, const found *f)
     const proj *p = &f->p;
     const ent_graph *g = ent_view_graph(f->view);
     char day[11], title[128];
-    snprintf(title, sizeof title, "actors by bloc on %s", day_str(ent_view_day(f->view), day));
+    snprintf(title, sizeof title, "actors by bloc on %s", ent__day_str(ent_view_day(f->view), day));
     tb t = {ent_table_new(title), ENT_OK};
     tally *per = calloc(p->n + 1, sizeof *per);
     keyed *order = malloc((p->n + 1) * sizeof *order);
@@ -577,34 +621,34 @@ static int members_table(ent_table **out, const found *f)
         return ent_error_set(ENT_ENOMEM, "out of memory");
     }
     count_ties(f, NULL, per);
-    /* By bloc, then graph order: keyed_cmp puts the highest key first. */
+    /* By bloc, then graph order: ent__keyed_cmp puts the highest key first. */
     for (size_t v = 0; v < p->n; v++) {
         order[v].key = -(double)f->bloc[v];
         order[v].actor = (uint32_t)v;
     }
-    qsort(order, p->n, sizeof *order, keyed_cmp);
-    tb_col(&t, "actor", ENT_COL_STRING, 0);
-    tb_col(&t, "name", ENT_COL_STRING, 0);
-    tb_col(&t, "bloc", ENT_COL_INT, 0);
-    tb_col(&t, "ties", ENT_COL_INT, 0);
-    tb_col(&t, "pos_inside", ENT_COL_INT, 0);
-    tb_col(&t, "neg_inside", ENT_COL_INT, 0);
-    tb_col(&t, "pos_between", ENT_COL_INT, 0);
-    tb_col(&t, "neg_between", ENT_COL_INT, 0);
-    tb_col(&t, "against_blocs", ENT_COL_STRING, 0);
+    qsort(order, p->n, sizeof *order, ent__keyed_cmp);
+    ent__tb_col(&t, "actor", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "name", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "bloc", ENT_COL_INT, 0);
+    ent__tb_col(&t, "ties", ENT_COL_INT, 0);
+    ent__tb_col(&t, "pos_inside", ENT_COL_INT, 0);
+    ent__tb_col(&t, "neg_inside", ENT_COL_INT, 0);
+    ent__tb_col(&t, "pos_between", ENT_COL_INT, 0);
+    ent__tb_col(&t, "neg_between", ENT_COL_INT, 0);
+    ent__tb_col(&t, "against_blocs", ENT_COL_STRING, 0);
     ent_strbuf sb = ENT_STRBUF_INIT;
     for (size_t i = 0; i < p->n && !t.rc; i++) {
         uint32_t v = order[i].actor;
         const ent_actor *a = ent_graph_actor(g, p->actor[v]);
-        tb_row(&t);
-        tb_str(&t, 0, a->id);
-        tb_str(&t, 1, a->name);
-        tb_int(&t, 2, (long long)f->bloc[v] + 1);
-        tb_int(&t, 3, (long long)(p->a.off[v + 1] - p->a.off[v]));
-        tb_int(&t, 4, per[v].t[0][0]);
-        tb_int(&t, 5, per[v].t[0][1]);
-        tb_int(&t, 6, per[v].t[1][0]);
-        tb_int(&t, 7, per[v].t[1][1]);
+        ent__tb_row(&t);
+        ent__tb_str(&t, 0, a->id);
+        ent__tb_str(&t, 1, a->name);
+        ent__tb_int(&t, 2, (long long)f->bloc[v] + 1);
+        ent__tb_int(&t, 3, (long long)(p->a.off[v + 1] - p->a.off[v]));
+        ent__tb_int(&t, 4, per[v].t[0][0]);
+        ent__tb_int(&t, 5, per[v].t[0][1]);
+        ent__tb_int(&t, 6, per[v].t[1][0]);
+        ent__tb_int(&t, 7, per[v].t[1][1]);
         /* The ties that go against the blocs, with the relations behind them. */
         ent_strbuf_reset(&sb);
         int any = 0;
@@ -615,13 +659,14 @@ static int members_table(ent_table **out, const found *f)
             ent_strbuf_addf(&sb, "%s%s (bloc %u, %+.2f): ", any++ ? " || " : "",
                             ent_graph_actor(g, p->actor[u])->id, (unsigned)f->bloc[u] + 1,
                             p->w[ti]);
-            describe_ptie(p, f->view, ti, p->actor[v], p->actor[u], &sb);
+            ent__describe_ptie(p, f->view, ti, p->actor[v], p->actor[u], &sb);
         }
-        tb_str(&t, 8, ent_strbuf_str(&sb));
+        ent__tb_str(&t, 8, ent_strbuf_str(&sb));
     }
-    tb_note(&t, "against_blocs: the actor's ties that go against the blocs (positive to another "
-                "bloc, negative inside its own), each with the relations behind it");
-    view_note(&t, f->view);
+    ent__tb_note(&t,
+                 "against_blocs: the actor's ties that go against the blocs (positive to another "
+                 "bloc, negative inside its own), each with the relations behind it");
+    ent__view_note(&t, f->view);
     if (!t.rc && sb.failed)
         t.rc = ENT_ENOMEM;
     ent_strbuf_release(&sb);
@@ -635,6 +680,30 @@ static int members_table(ent_table **out, const found *f)
     return ENT_OK;
 }
 
+int ent_blocs_found_tables(ent_table **blocs, ent_table **between, ent_table **members,
+                           const ent_blocs_found *b)
+{
+    ent_table **outs[3] = {blocs, between, members};
+    ent_table *made[3] = {NULL, NULL, NULL};
+    int rc = ENT_OK;
+    for (int i = 0; i < 3; i++)
+        if (outs[i])
+            *outs[i] = NULL;
+    if (blocs)
+        rc = blocs_table(&made[0], b, &b->o);
+    if (!rc && between)
+        rc = between_table(&made[1], b);
+    if (!rc && members)
+        rc = members_table(&made[2], b);
+    for (int i = 0; i < 3; i++) {
+        if (rc)
+            ent_table_free(made[i]);
+        else if (outs[i])
+            *outs[i] = made[i];
+    }
+    return rc;
+}
+
 int ent_blocs_tables(ent_table **blocs, ent_table **between, ent_table **members, const ent_view *v,
                      const ent_blocs_options *o)
 {
@@ -644,27 +713,15 @@ int ent_blocs_tables(ent_table **blocs, ent_table **between, ent_table **members
         o = &defaults;
     }
     ent_table **outs[3] = {blocs, between, members};
-    ent_table *made[3] = {NULL, NULL, NULL};
     for (int i = 0; i < 3; i++)
         if (outs[i])
             *outs[i] = NULL;
     found f;
-    int rc = blocs_find(&f, v, o);
+    int rc = find_blocs(&f, v, o);
     if (rc)
         return rc;
-    if (blocs)
-        rc = blocs_table(&made[0], &f, o);
-    if (!rc && between)
-        rc = between_table(&made[1], &f);
-    if (!rc && members)
-        rc = members_table(&made[2], &f);
+    rc = ent_blocs_found_tables(blocs, between, members, &f);
     found_release(&f);
-    for (int i = 0; i < 3; i++) {
-        if (rc)
-            ent_table_free(made[i]);
-        else if (outs[i])
-            *outs[i] = made[i];
-    }
     return rc;
 }
 
@@ -686,7 +743,7 @@ static int by_shared(const void *p1, const void *p2)
     return (a->y > b->y) - (a->y < b->y);
 }
 
-int match_blocs(const found *a, const found *b, uint32_t *match)
+static int match_blocs(const found *a, const found *b, uint32_t *match)
 {
     size_t na = ent_graph_actor_count(ent_view_graph(a->view)), n = 0;
     /* The pairs (bloc in a, bloc in b) of shared actors, counted after sorting. */
@@ -728,32 +785,32 @@ int match_blocs(const found *a, const found *b, uint32_t *match)
     return ENT_OK;
 }
 
-int blocs_change_summary(ent_table **out, const found *fa, const found *fb, const uint32_t *match,
-                         const ent_blocs_options *o)
+static int change_summary(ent_table **out, const found *fa, const found *fb, const uint32_t *match,
+                          const ent_blocs_options *o)
 {
     char d1[11], d2[11], title[160];
-    snprintf(title, sizeof title, "blocs from %s to %s", day_str(ent_view_day(fa->view), d1),
-             day_str(ent_view_day(fb->view), d2));
+    snprintf(title, sizeof title, "blocs from %s to %s", ent__day_str(ent_view_day(fa->view), d1),
+             ent__day_str(ent_view_day(fb->view), d2));
     tb t = {ent_table_new(title), ENT_OK};
     if (!t.t)
         return ent_error_set(ENT_ENOMEM, "out of memory");
-    tb_col(&t, "date", ENT_COL_STRING, 0);
-    tb_col(&t, "actors", ENT_COL_INT, 0);
-    tb_col(&t, "ties", ENT_COL_INT, 0);
-    tb_col(&t, "blocs", ENT_COL_INT, 0);
-    tb_col(&t, "in_line", ENT_COL_INT, 0);
-    tb_col(&t, "in_line_share", ENT_COL_REAL, SHARE_DECIMALS);
+    ent__tb_col(&t, "date", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "actors", ENT_COL_INT, 0);
+    ent__tb_col(&t, "ties", ENT_COL_INT, 0);
+    ent__tb_col(&t, "blocs", ENT_COL_INT, 0);
+    ent__tb_col(&t, "in_line", ENT_COL_INT, 0);
+    ent__tb_col(&t, "in_line_share", ENT_COL_REAL, SHARE_DECIMALS);
     const found *both[2] = {fa, fb};
     for (int i = 0; i < 2; i++) {
         const found *f = both[i];
         size_t agree = agreeing(f);
-        tb_row(&t);
-        tb_str(&t, 0, i ? d2 : d1);
-        tb_int(&t, 1, (long long)f->p.n);
-        tb_int(&t, 2, (long long)f->p.m);
-        tb_int(&t, 3, (long long)f->k);
-        tb_int(&t, 4, (long long)agree);
-        tb_real(&t, 5, f->p.m ? (double)agree / (double)f->p.m : NAN);
+        ent__tb_row(&t);
+        ent__tb_str(&t, 0, i ? d2 : d1);
+        ent__tb_int(&t, 1, (long long)f->p.n);
+        ent__tb_int(&t, 2, (long long)f->p.m);
+        ent__tb_int(&t, 3, (long long)f->k);
+        ent__tb_int(&t, 4, (long long)agree);
+        ent__tb_real(&t, 5, f->p.m ? (double)agree / (double)f->p.m : NAN);
     }
     ent_strbuf sb = ENT_STRBUF_INIT;
     ent_strbuf_adds(&sb, "blocs matched by the most actors shared (earlier -> later):");
@@ -765,11 +822,11 @@ int blocs_change_summary(ent_table **out, const found *fa, const found *fb, cons
     }
     if (!fa->k)
         ent_strbuf_adds(&sb, " none on the earlier date");
-    tb_note(&t, ent_strbuf_str(&sb));
-    tb_note(&t, "in_line: ties in line with the blocs (positive inside one, negative between "
-                "two)");
+    ent__tb_note(&t, ent_strbuf_str(&sb));
+    ent__tb_note(&t, "in_line: ties in line with the blocs (positive inside one, negative between "
+                     "two)");
     method_note(&t, o);
-    view_note(&t, fb->view);
+    ent__view_note(&t, fb->view);
     if (!t.rc && sb.failed)
         t.rc = ENT_ENOMEM;
     ent_strbuf_release(&sb);
@@ -781,23 +838,23 @@ int blocs_change_summary(ent_table **out, const found *fa, const found *fb, cons
     return ENT_OK;
 }
 
-int blocs_moves_table(ent_table **out, const found *fa, const found *fb, const uint32_t *match)
+static int moves_table(ent_table **out, const found *fa, const found *fb, const uint32_t *match)
 {
     const ent_graph *g = ent_view_graph(fa->view);
     size_t na = ent_graph_actor_count(g);
     char d1[11], d2[11], title[160];
     snprintf(title, sizeof title, "actors that changed bloc from %s to %s",
-             day_str(ent_view_day(fa->view), d1), day_str(ent_view_day(fb->view), d2));
+             ent__day_str(ent_view_day(fa->view), d1), ent__day_str(ent_view_day(fb->view), d2));
     tb t = {ent_table_new(title), ENT_OK};
     if (!t.t)
         return ent_error_set(ENT_ENOMEM, "out of memory");
-    tb_col(&t, "actor", ENT_COL_STRING, 0);
-    tb_col(&t, "name", ENT_COL_STRING, 0);
-    tb_col(&t, "change", ENT_COL_STRING, 0);
-    tb_col(&t, "bloc_before", ENT_COL_INT, 0);
-    tb_col(&t, "bloc_after", ENT_COL_INT, 0);
-    tb_col(&t, "companions_before", ENT_COL_STRING, 0);
-    tb_col(&t, "companions_after", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "actor", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "name", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "change", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "bloc_before", ENT_COL_INT, 0);
+    ent__tb_col(&t, "bloc_after", ENT_COL_INT, 0);
+    ent__tb_col(&t, "companions_before", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "companions_after", ENT_COL_STRING, 0);
     ent_strbuf sb = ENT_STRBUF_INIT;
     static const char *const changes[3] = {"moved", "left", "joined"};
     for (size_t i = 0; i < 3 * na && !t.rc; i++) {
@@ -811,28 +868,30 @@ int blocs_moves_table(ent_table **out, const found *fa, const found *fb, const u
             continue;
         const char *change = changes[kind];
         const ent_actor *a = ent_graph_actor(g, (uint32_t)act);
-        tb_row(&t);
-        tb_str(&t, 0, a->id);
-        tb_str(&t, 1, a->name);
-        tb_str(&t, 2, change);
+        ent__tb_row(&t);
+        ent__tb_str(&t, 0, a->id);
+        ent__tb_str(&t, 1, a->name);
+        ent__tb_str(&t, 2, change);
         if (va != SIGNED_NONE) {
-            tb_int(&t, 3, (long long)fa->bloc[va] + 1);
+            ent__tb_int(&t, 3, (long long)fa->bloc[va] + 1);
             ent_strbuf_reset(&sb);
             add_members(fa, fa->bloc[va], (uint32_t)act, COMPANIONS, &sb);
-            tb_str(&t, 5, ent_strbuf_str(&sb));
+            ent__tb_str(&t, 5, ent_strbuf_str(&sb));
         }
         if (vb != SIGNED_NONE) {
-            tb_int(&t, 4, (long long)fb->bloc[vb] + 1);
+            ent__tb_int(&t, 4, (long long)fb->bloc[vb] + 1);
             ent_strbuf_reset(&sb);
             add_members(fb, fb->bloc[vb], (uint32_t)act, COMPANIONS, &sb);
-            tb_str(&t, 6, ent_strbuf_str(&sb));
+            ent__tb_str(&t, 6, ent_strbuf_str(&sb));
         }
     }
-    tb_note(&t, "moved: in a bloc that is not the match of its former one; joined: a signed tie "
-                "on the later date only; left: on the earlier date only");
-    tb_note(&t, "bloc_before, bloc_after: the bloc numbers of each date (0: no signed tie that "
-                "day); companions: the others in its bloc on each date");
-    view_note(&t, fb->view);
+    ent__tb_note(&t,
+                 "moved: in a bloc that is not the match of its former one; joined: a signed tie "
+                 "on the later date only; left: on the earlier date only");
+    ent__tb_note(&t,
+                 "bloc_before, bloc_after: the bloc numbers of each date (0: no signed tie that "
+                 "day); companions: the others in its bloc on each date");
+    ent__view_note(&t, fb->view);
     if (!t.rc && sb.failed)
         t.rc = ENT_ENOMEM;
     ent_strbuf_release(&sb);
@@ -844,41 +903,27 @@ int blocs_moves_table(ent_table **out, const found *fa, const found *fb, const u
     return ENT_OK;
 }
 
-int ent_blocs_change_tables(ent_table **summary, ent_table **moves, const ent_view *a,
-                            const ent_view *b, const ent_blocs_options *o)
+int ent_blocs_found_change_tables(ent_table **summary, ent_table **moves, const ent_blocs_found *a,
+                                  const ent_blocs_found *b)
 {
-    ent_blocs_options defaults;
-    if (!o) {
-        ent_blocs_options_init(&defaults);
-        o = &defaults;
-    }
     if (summary)
         *summary = NULL;
     if (moves)
         *moves = NULL;
-    if (ent_view_graph(a) != ent_view_graph(b))
+    if (ent_view_graph(a->view) != ent_view_graph(b->view))
         return ent_error_set(ENT_EUSAGE, "blocs: the two snapshots come from different graphs");
-    found fa, fb;
-    int rc = blocs_find(&fa, a, o);
-    if (rc)
-        return rc;
-    if ((rc = blocs_find(&fb, b, o))) {
-        found_release(&fa);
-        return rc;
-    }
+    int rc = ENT_OK;
     ent_table *ts = NULL, *tm = NULL;
-    uint32_t *match = malloc((fa.k + 1) * sizeof *match);
+    uint32_t *match = malloc((a->k + 1) * sizeof *match);
     if (!match)
         rc = ent_error_set(ENT_ENOMEM, "out of memory");
     if (!rc)
-        rc = match_blocs(&fa, &fb, match);
+        rc = match_blocs(a, b, match);
     if (!rc && summary)
-        rc = blocs_change_summary(&ts, &fa, &fb, match, o);
+        rc = change_summary(&ts, a, b, match, &a->o);
     if (!rc && moves)
-        rc = blocs_moves_table(&tm, &fa, &fb, match);
+        rc = moves_table(&tm, a, b, match);
     free(match);
-    found_release(&fa);
-    found_release(&fb);
     if (rc) {
         ent_table_free(ts);
         ent_table_free(tm);
@@ -891,7 +936,42 @@ int ent_blocs_change_tables(ent_table **summary, ent_table **moves, const ent_vi
     return ENT_OK;
 }
 
-int blocs_aligned_found(const found *fa, const found *fb, uint32_t *bloc_a, uint32_t *bloc_b)
+/* Finds the blocs of two views of one graph (o may be NULL): 0, or an error
+ * with nothing held. */
+static int find_two(found *fa, found *fb, const ent_view *a, const ent_view *b,
+                    const ent_blocs_options *o)
+{
+    ent_blocs_options defaults;
+    if (!o) {
+        ent_blocs_options_init(&defaults);
+        o = &defaults;
+    }
+    if (ent_view_graph(a) != ent_view_graph(b))
+        return ent_error_set(ENT_EUSAGE, "blocs: the two snapshots come from different graphs");
+    int rc = find_blocs(fa, a, o);
+    if (!rc && (rc = find_blocs(fb, b, o)))
+        found_release(fa);
+    return rc;
+}
+
+int ent_blocs_change_tables(ent_table **summary, ent_table **moves, const ent_view *a,
+                            const ent_view *b, const ent_blocs_options *o)
+{
+    if (summary)
+        *summary = NULL;
+    if (moves)
+        *moves = NULL;
+    found fa, fb;
+    int rc = find_two(&fa, &fb, a, b, o);
+    if (rc)
+        return rc;
+    rc = ent_blocs_found_change_tables(summary, moves, &fa, &fb);
+    found_release(&fa);
+    found_release(&fb);
+    return rc;
+}
+
+static int aligned_found(const found *fa, const found *fb, uint32_t *bloc_a, uint32_t *bloc_b)
 {
     int rc = ENT_OK;
     uint32_t *match = malloc((fa->k + 1) * sizeof *match);
@@ -924,23 +1004,20 @@ int blocs_aligned_found(const found *fa, const found *fb, uint32_t *bloc_a, uint
 int ent_blocs_aligned(const ent_view *a, const ent_view *b, const ent_blocs_options *o,
                       uint32_t *bloc_a, uint32_t *bloc_b)
 {
-    ent_blocs_options defaults;
-    if (!o) {
-        ent_blocs_options_init(&defaults);
-        o = &defaults;
-    }
-    if (ent_view_graph(a) != ent_view_graph(b))
-        return ent_error_set(ENT_EUSAGE, "blocs: the two snapshots come from different graphs");
     found fa, fb;
-    int rc = blocs_find(&fa, a, o);
+    int rc = find_two(&fa, &fb, a, b, o);
     if (rc)
         return rc;
-    if ((rc = blocs_find(&fb, b, o))) {
-        found_release(&fa);
-        return rc;
-    }
-    rc = blocs_aligned_found(&fa, &fb, bloc_a, bloc_b);
+    rc = aligned_found(&fa, &fb, bloc_a, bloc_b);
     found_release(&fa);
     found_release(&fb);
     return rc;
+}
+
+int ent_blocs_found_aligned(const ent_blocs_found *a, const ent_blocs_found *b, uint32_t *bloc_a,
+                            uint32_t *bloc_b)
+{
+    if (ent_view_graph(a->view) != ent_view_graph(b->view))
+        return ent_error_set(ENT_EUSAGE, "blocs: the two snapshots come from different graphs");
+    return aligned_found(a, b, bloc_a, bloc_b);
 }

@@ -27,9 +27,12 @@
 #include <string.h>
 
 #include "entente/error.h"
-#include "model/graph_impl.h"
+#include "model/model.h"
+#include "util/grow.h"
 #include "passes/allies.h"
+#include "passes/cache.h"
 #include "passes/common.h"
+#include "snapshot/cache.h"
 #include "util/error.h"
 
 /* A relation kept in the view (in force or in its window). */
@@ -44,7 +47,7 @@ static void describe(const ent_graph *g, ent_strbuf *sb, uint32_t r)
     const ent_relation *rel = ent_graph_relation(g, r);
     ent_strbuf_addf(sb, "%s->%s ", ent_graph_actor(g, rel->source)->id,
                     ent_graph_actor(g, rel->target)->id);
-    describe_relation(g, r, sb);
+    ent__describe_relation(g, r, sb);
     if (rel->via != ENT_NO_ACTOR)
         ent_strbuf_addf(sb, " via %s", ent_graph_actor(g, rel->via)->id);
 }
@@ -63,7 +66,7 @@ static void add(const ent_graph *g, ent_strbuf *sb, uint32_t r)
  * take part by naming those families. */
 static int is_attack(const ent_graph *g, const ent_relation *x)
 {
-    const ent_reltype *t = &g->types[x->type];
+    const ent_reltype *t = ent_graph_type(g, x->type);
     /* A symmetric tie (a war) says who fights whom, not who attacked: the
      * aggression itself is coded with a directed type (attacks, occupies). */
     return x->intensity < 0 && !t->symmetric &&
@@ -74,10 +77,12 @@ static int is_attack(const ent_graph *g, const ent_relation *x)
 static int attacked(const ent_view *v, uint32_t attacker, uint32_t victim)
 {
     const ent_graph *g = ent_view_graph(v);
-    for (size_t k = g->out_start[attacker]; k < g->out_start[attacker + 1]; k++) {
-        uint32_t r = g->by_source[k];
-        const ent_relation *rel = &g->relations[r];
-        if (out_other(g, r, attacker) == victim && is_attack(g, rel) && kept(v, r))
+    const uint32_t *out_attacker;
+    size_t n_out_attacker = ent_graph_relations_from(g, attacker, &out_attacker);
+    for (size_t k = 0; k < n_out_attacker; k++) {
+        uint32_t r = out_attacker[k];
+        const ent_relation *rel = ent_graph_relation(g, r);
+        if (ent__out_other(g, r, attacker) == victim && is_attack(g, rel) && kept(v, r))
             return 1;
     }
     return 0;
@@ -105,20 +110,24 @@ static void judge(const ent_view *v, tb *t, cells *c, uint32_t bound, uint32_t p
     int called = 0, backed = 0, against = 0;
     /* What called for action: hostile acts against the protected party by
      * others, and its requests for help to the bound party. */
-    for (size_t k = g->in_start[prot]; k < g->in_start[prot + 1]; k++) {
-        uint32_t q = g->by_target[k];
-        const ent_relation *x = &g->relations[q];
-        if (q == skip || !kept(v, q) || in_other(g, q, prot) == bound || x->via == bound ||
+    const uint32_t *in_prot;
+    size_t n_in_prot = ent_graph_relations_to(g, prot, &in_prot);
+    for (size_t k = 0; k < n_in_prot; k++) {
+        uint32_t q = in_prot[k];
+        const ent_relation *x = ent_graph_relation(g, q);
+        if (q == skip || !kept(v, q) || ent__in_other(g, q, prot) == bound || x->via == bound ||
             x->intensity >= 0 || !is_attack(g, x))
             continue;
         called = 1;
         add(g, &c->trig, q);
     }
-    for (size_t k = g->out_start[prot]; k < g->out_start[prot + 1]; k++) {
-        uint32_t q = g->by_source[k];
-        const ent_relation *x = &g->relations[q];
+    const uint32_t *out_prot;
+    size_t n_out_prot = ent_graph_relations_from(g, prot, &out_prot);
+    for (size_t k = 0; k < n_out_prot; k++) {
+        uint32_t q = out_prot[k];
+        const ent_relation *x = ent_graph_relation(g, q);
         if (x->source == prot && x->target == bound && kept(v, q) &&
-            strcmp(g->types[x->type].id, "requests_help") == 0) {
+            strcmp(ent_graph_type(g, x->type)->id, "requests_help") == 0) {
             called = 1;
             add(g, &c->trig, q);
         }
@@ -127,28 +136,33 @@ static void judge(const ent_view *v, tb *t, cells *c, uint32_t bound, uint32_t p
      * who attacked it. Its own acts, those made through it, and those of the
      * forces it commands (listed by their commanded_by relations). */
     int32_t cmd = c->commanded_by;
-    for (size_t f = g->in_start[bound]; f <= g->in_start[bound + 1]; f++) {
+    const uint32_t *in_bound;
+    size_t n_in_bound = ent_graph_relations_to(g, bound, &in_bound);
+    for (size_t f = 0; f <= n_in_bound; f++) {
         uint32_t actor = bound;
-        if (f < g->in_start[bound + 1]) {
-            uint32_t ci = g->by_target[f];
-            const ent_relation *cr = &g->relations[ci];
+        if (f < n_in_bound) {
+            uint32_t ci = in_bound[f];
+            const ent_relation *cr = ent_graph_relation(g, ci);
             if (cmd < 0 || (int32_t)cr->type != cmd || cr->target != bound ||
-                g->actors[cr->source].kind != ENT_KIND_FORCE || !kept(v, ci))
+                ent_graph_actor(g, cr->source)->kind != ENT_KIND_FORCE || !kept(v, ci))
                 continue;
             actor = cr->source;
         }
-        for (size_t k = g->out_start[actor]; k < g->out_start[actor + 1]; k++) {
-            uint32_t q = g->by_source[k];
-            const ent_relation *x = &g->relations[q];
-            int stance = relation_stance(g, x);
+        const uint32_t *out_actor;
+        size_t n_out_actor = ent_graph_relations_from(g, actor, &out_actor);
+        for (size_t k = 0; k < n_out_actor; k++) {
+            uint32_t q = out_actor[k];
+            const ent_relation *x = ent_graph_relation(g, q);
+            int stance = ent__relation_stance(g, x);
             if (q == skip || !kept(v, q) || stance == 0 || (int32_t)x->type == cmd)
                 continue;
-            uint32_t other = out_other(g, q, actor);
+            uint32_t other = ent__out_other(g, q, actor);
             if (other == prot) {
                 /* Another standing obligation, or a tie that holds both ways
                  * (a partnership, a ceasefire), is the relationship, not an
                  * act on it. */
-                if (stance > 0 && (g->types[x->type].obligation || g->types[x->type].symmetric))
+                if (stance > 0 && (ent_graph_type(g, x->type)->obligation ||
+                                   ent_graph_type(g, x->type)->symmetric))
                     continue;
                 if (stance > 0) {
                     backed = 1;
@@ -165,13 +179,13 @@ static void judge(const ent_view *v, tb *t, cells *c, uint32_t bound, uint32_t p
     }
     const char *verdict = against ? "broken" : backed ? "kept" : called ? "ignored" : "not tested";
     ent_strbuf_adds(&c->acts, ent_strbuf_str(against ? &c->against : &c->backed));
-    tb_row(t);
-    tb_str(t, 0, g->actors[bound].id);
-    tb_str(t, 1, g->actors[prot].id);
-    tb_str(t, 2, verdict);
-    tb_str(t, 3, ent_strbuf_str(&c->ob));
-    tb_str(t, 4, ent_strbuf_str(&c->trig));
-    tb_str(t, 5, ent_strbuf_str(&c->acts));
+    ent__tb_row(t);
+    ent__tb_str(t, 0, ent_graph_actor(g, bound)->id);
+    ent__tb_str(t, 1, ent_graph_actor(g, prot)->id);
+    ent__tb_str(t, 2, verdict);
+    ent__tb_str(t, 3, ent_strbuf_str(&c->ob));
+    ent__tb_str(t, 4, ent_strbuf_str(&c->trig));
+    ent__tb_str(t, 5, ent_strbuf_str(&c->acts));
 }
 
 /* A fellow member of an alliance: the member and its membership. */
@@ -198,14 +212,16 @@ static int fellows(const ent_view *v, tb *t, cells *c, uint32_t prot, uint32_t a
                    fellow **buf, size_t *cap)
 {
     const ent_graph *g = ent_view_graph(v);
-    if (defence_membership(v, prot, al, NULL) != r)
+    if (ent__defence_membership(v, prot, al, NULL) != r)
         return ENT_OK;
     size_t n = 0;
-    for (size_t k = g->in_start[al]; k < g->in_start[al + 1]; k++) {
-        uint32_t q = g->by_target[k], m = g->relations[q].source;
-        if (m == prot || m == al || defence_membership(v, m, al, NULL) != q)
+    const uint32_t *in_al;
+    size_t n_in_al = ent_graph_relations_to(g, al, &in_al);
+    for (size_t k = 0; k < n_in_al; k++) {
+        uint32_t q = in_al[k], m = ent_graph_relation(g, q)->source;
+        if (m == prot || m == al || ent__defence_membership(v, m, al, NULL) != q)
             continue;
-        if (ent_grow_((void **)buf, cap, n + 1, sizeof **buf) < 0)
+        if (ent__grow((void **)buf, cap, n + 1, sizeof **buf) < 0)
             return ENT_ENOMEM;
         fellow f = {m, q};
         (*buf)[n++] = f;
@@ -214,7 +230,7 @@ static int fellows(const ent_view *v, tb *t, cells *c, uint32_t prot, uint32_t a
         qsort(*buf, n, sizeof **buf, by_member);
     for (size_t i = 0; i < n; i++) {
         ent_strbuf_reset(&c->ob);
-        ent_strbuf_addf(&c->ob, "fellow member of %s: ", g->actors[al].id);
+        ent_strbuf_addf(&c->ob, "fellow member of %s: ", ent_graph_actor(g, al)->id);
         describe(g, &c->ob, (*buf)[i].rel);
         ent_strbuf_adds(&c->ob, "; ");
         describe(g, &c->ob, r);
@@ -229,15 +245,17 @@ static int commanders(const ent_view *v, tb *t, cells *c, uint32_t force, uint32
 {
     const ent_graph *g = ent_view_graph(v);
     int32_t cmd = c->commanded_by;
-    if (cmd < 0 || g->actors[force].kind != ENT_KIND_FORCE)
+    if (cmd < 0 || ent_graph_actor(g, force)->kind != ENT_KIND_FORCE)
         return ENT_OK;
-    for (size_t k = g->out_start[force]; k < g->out_start[force + 1]; k++) {
-        uint32_t q = g->by_source[k];
-        const ent_relation *x = &g->relations[q];
+    const uint32_t *out_force;
+    size_t n_out_force = ent_graph_relations_from(g, force, &out_force);
+    for (size_t k = 0; k < n_out_force; k++) {
+        uint32_t q = out_force[k];
+        const ent_relation *x = ent_graph_relation(g, q);
         if ((int32_t)x->type != cmd || x->source != force || !kept(v, q) || x->target == prot)
             continue;
         ent_strbuf_reset(&c->ob);
-        ent_strbuf_addf(&c->ob, "force of %s: ", g->actors[x->target].id);
+        ent_strbuf_addf(&c->ob, "force of %s: ", ent_graph_actor(g, x->target)->id);
         describe(g, &c->ob, r);
         ent_strbuf_adds(&c->ob, "; ");
         describe(g, &c->ob, q);
@@ -246,35 +264,35 @@ static int commanders(const ent_view *v, tb *t, cells *c, uint32_t force, uint32
     return c->ob.failed ? ENT_ENOMEM : ENT_OK;
 }
 
-int ent_commitments_table(ent_table **out, const ent_view *v)
+static int commitments_table(ent_table **out, const ent_view *v)
 {
     const ent_graph *g = ent_view_graph(v);
     cells c = {ENT_STRBUF_INIT, ENT_STRBUF_INIT, ENT_STRBUF_INIT,
-               ENT_STRBUF_INIT, ENT_STRBUF_INIT, type_by_id(g, "commanded_by")};
+               ENT_STRBUF_INIT, ENT_STRBUF_INIT, ent__type_by_id(g, "commanded_by")};
     fellow *buf = NULL;
     size_t cap = 0;
     char d[11], title[160];
     *out = NULL;
     snprintf(title, sizeof title, "obligations in force on %s and what was done about them",
-             day_str(ent_view_day(v), d));
+             ent__day_str(ent_view_day(v), d));
     tb t = {ent_table_new(title), ENT_OK};
     if (!t.t)
         return ent_error_set(ENT_ENOMEM, "out of memory");
-    tb_col(&t, "bound", ENT_COL_STRING, 0);
-    tb_col(&t, "protected", ENT_COL_STRING, 0);
-    tb_col(&t, "verdict", ENT_COL_STRING, 0);
-    tb_col(&t, "obligation", ENT_COL_STRING, 0);
-    tb_col(&t, "called_for", ENT_COL_STRING, 0);
-    tb_col(&t, "acts", ENT_COL_STRING, 0);
-    for (uint32_t r = 0; r < g->n_relations && !t.rc; r++) {
-        const ent_relation *rel = &g->relations[r];
-        const ent_reltype *type = &g->types[rel->type];
+    ent__tb_col(&t, "bound", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "protected", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "verdict", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "obligation", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "called_for", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "acts", ENT_COL_STRING, 0);
+    for (uint32_t r = 0; r < ent_graph_relation_count(g) && !t.rc; r++) {
+        const ent_relation *rel = ent_graph_relation(g, r);
+        const ent_reltype *type = ent_graph_type(g, rel->type);
         if (!type->obligation || !type->durable || !kept(v, r))
             continue;
         uint32_t bound = rel->source, prot = rel->target;
         int member = strcmp(type->id, "member_of") == 0;
         if (member) {
-            if (!is_defence_alliance(g, rel->target))
+            if (!ent__is_defence_alliance(g, rel->target))
                 continue;
             bound = rel->target;
             prot = rel->source;
@@ -292,11 +310,12 @@ int ent_commitments_table(ent_table **out, const ent_view *v)
         if (member && fellows(v, &t, &c, prot, bound, r, &buf, &cap))
             t.rc = ENT_ENOMEM;
     }
-    view_note(&t, v);
-    tb_note(&t, "fellow member of A: membership of an alliance with collective defence binds "
-                "every member to defend every other, as well as the alliance to its members");
-    tb_note(&t, "force of C: a force's obligation binds the state or alliance that commands it "
-                "(commanded_by), judged by its own acts and those of its forces");
+    ent__view_note(&t, v);
+    ent__tb_note(&t, "fellow member of A: membership of an alliance with collective defence binds "
+                     "every member to defend every other, as well as the alliance to its members");
+    ent__tb_note(&t,
+                 "force of C: a force's obligation binds the state or alliance that commands it "
+                 "(commanded_by), judged by its own acts and those of its forces");
     int rc = t.rc ? t.rc
              : c.trig.failed || c.acts.failed || c.ob.failed || c.against.failed || c.backed.failed
                  ? ENT_ENOMEM
@@ -313,4 +332,23 @@ int ent_commitments_table(ent_table **out, const ent_view *v)
     }
     *out = t.t;
     return ENT_OK;
+}
+
+/* The table is made once per view and kept there (passes/cache.h); each
+ * caller gets a copy of its own. */
+int ent_commitments_table(ent_table **out, const ent_view *v)
+{
+    *out = NULL;
+    ent__view_lock(v);
+    int rc = ENT_OK;
+    const ent_table *kept = ent__cache_commitments(v);
+    if (!kept) {
+        ent_table *made = NULL;
+        if (!(rc = commitments_table(&made, v)) && !(rc = ent__cache_put_commitments(v, made)))
+            kept = made;
+    }
+    if (!rc)
+        rc = ent_table_copy(out, kept);
+    ent__view_unlock(v);
+    return rc;
 }

@@ -19,7 +19,7 @@ typedef struct diff_ctx {
 static void on_pair(void *ud, const ent_edge *ea, const ent_edge *eb)
 {
     diff_ctx *d = ud;
-    const char *kind = pair_change(ea, eb);
+    const char *kind = ent__pair_change(ea, eb);
     d->either++;
     d->both += ea && eb;
     if (!kind || kind[0] == 'i') /* intensity changes are for shift --explain */
@@ -28,15 +28,15 @@ static void on_pair(void *ud, const ent_edge *ea, const ent_edge *eb)
     d->dissolved += !eb;
     d->flipped += ea && eb;
     const ent_edge *any = eb ? eb : ea;
-    tb_row(d->t);
-    tb_str(d->t, 0, kind);
-    tb_str(d->t, 1, ent_graph_actor(d->g, any->source)->id);
-    tb_str(d->t, 2, ent_graph_actor(d->g, any->target)->id);
-    tb_real(d->t, 3, ea ? ea->weight : NAN);
-    tb_real(d->t, 4, eb ? eb->weight : NAN);
+    ent__tb_row(d->t);
+    ent__tb_str(d->t, 0, kind);
+    ent__tb_str(d->t, 1, ent_graph_actor(d->g, any->source)->id);
+    ent__tb_str(d->t, 2, ent_graph_actor(d->g, any->target)->id);
+    ent__tb_real(d->t, 3, ea ? ea->weight : NAN);
+    ent__tb_real(d->t, 4, eb ? eb->weight : NAN);
     ent_strbuf_reset(&d->sb);
-    describe_edge(d->g, any, &d->sb);
-    tb_str(d->t, 5, ent_strbuf_str(&d->sb));
+    ent__describe_edge(d->g, any, &d->sb);
+    ent__tb_str(d->t, 5, ent_strbuf_str(&d->sb));
 }
 
 int ent_diff_tables(ent_table **actors, ent_table **edges, ent_table **summary, const ent_view *a,
@@ -44,8 +44,8 @@ int ent_diff_tables(ent_table **actors, ent_table **edges, ent_table **summary, 
 {
     const ent_graph *g = ent_view_graph(a);
     char d1[11], d2[11], title[128];
-    day_str(ent_view_day(a), d1);
-    day_str(ent_view_day(b), d2);
+    ent__day_str(ent_view_day(a), d1);
+    ent__day_str(ent_view_day(b), d2);
     *actors = *edges = *summary = NULL;
 
     snprintf(title, sizeof title, "actors that appeared or disappeared from %s to %s", d1, d2);
@@ -60,9 +60,9 @@ int ent_diff_tables(ent_table **actors, ent_table **edges, ent_table **summary, 
         ent_table_free(ts.t);
         return ENT_ENOMEM;
     }
-    tb_col(&ta, "change", ENT_COL_STRING, 0);
-    tb_col(&ta, "actor", ENT_COL_STRING, 0);
-    tb_col(&ta, "name", ENT_COL_STRING, 0);
+    ent__tb_col(&ta, "change", ENT_COL_STRING, 0);
+    ent__tb_col(&ta, "actor", ENT_COL_STRING, 0);
+    ent__tb_col(&ta, "name", ENT_COL_STRING, 0);
     size_t appeared = 0, disappeared = 0;
     for (size_t i = 0; i < ent_graph_actor_count(g); i++) {
         int in_a = ent_view_has_actor(a, (uint32_t)i), in_b = ent_view_has_actor(b, (uint32_t)i);
@@ -70,20 +70,20 @@ int ent_diff_tables(ent_table **actors, ent_table **edges, ent_table **summary, 
             continue;
         appeared += in_b;
         disappeared += in_a;
-        tb_row(&ta);
-        tb_str(&ta, 0, in_b ? "appeared" : "disappeared");
-        tb_str(&ta, 1, ent_graph_actor(g, i)->id);
-        tb_str(&ta, 2, ent_graph_actor(g, i)->name);
+        ent__tb_row(&ta);
+        ent__tb_str(&ta, 0, in_b ? "appeared" : "disappeared");
+        ent__tb_str(&ta, 1, ent_graph_actor(g, i)->id);
+        ent__tb_str(&ta, 2, ent_graph_actor(g, i)->name);
     }
 
-    tb_col(&te, "change", ENT_COL_STRING, 0);
-    tb_col(&te, "source", ENT_COL_STRING, 0);
-    tb_col(&te, "target", ENT_COL_STRING, 0);
-    tb_col(&te, "weight_before", ENT_COL_REAL, 2);
-    tb_col(&te, "weight_after", ENT_COL_REAL, 2);
-    tb_col(&te, "relations", ENT_COL_STRING, 0);
+    ent__tb_col(&te, "change", ENT_COL_STRING, 0);
+    ent__tb_col(&te, "source", ENT_COL_STRING, 0);
+    ent__tb_col(&te, "target", ENT_COL_STRING, 0);
+    ent__tb_col(&te, "weight_before", ENT_COL_REAL, 2);
+    ent__tb_col(&te, "weight_after", ENT_COL_REAL, 2);
+    ent__tb_col(&te, "relations", ENT_COL_STRING, 0);
     diff_ctx d = {g, &te, ENT_STRBUF_INIT, 0, 0, 0, 0, 0};
-    walk_pairs(a, b, on_pair, &d);
+    ent__walk_pairs(a, b, on_pair, &d);
 
     /* One row, one column per measure: easy to read in every format. */
     const char *counts[] = {"actors_before",      "actors_after",    "actors_appeared",
@@ -99,14 +99,14 @@ int ent_diff_tables(ent_table **actors, ent_table **edges, ent_table **summary, 
                              d.dissolved,
                              d.flipped};
     for (size_t i = 0; i < sizeof counts / sizeof *counts; i++)
-        tb_col(&ts, counts[i], ENT_COL_INT, 0);
-    tb_col(&ts, "edge_jaccard", ENT_COL_REAL, 4);
-    tb_row(&ts);
+        ent__tb_col(&ts, counts[i], ENT_COL_INT, 0);
+    ent__tb_col(&ts, "edge_jaccard", ENT_COL_REAL, 4);
+    ent__tb_row(&ts);
     for (size_t i = 0; i < sizeof counts / sizeof *counts; i++)
-        tb_int(&ts, i, (long long)values[i]);
-    tb_real(&ts, sizeof counts / sizeof *counts,
-            d.either ? (double)d.both / (double)d.either : 1.0);
-    view_note(&ts, b);
+        ent__tb_int(&ts, i, (long long)values[i]);
+    ent__tb_real(&ts, sizeof counts / sizeof *counts,
+                 d.either ? (double)d.both / (double)d.either : 1.0);
+    ent__view_note(&ts, b);
     int rc = ta.rc ? ta.rc : te.rc ? te.rc : ts.rc ? ts.rc : d.sb.failed ? ENT_ENOMEM : 0;
     ent_strbuf_release(&d.sb);
     if (rc) {

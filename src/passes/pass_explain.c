@@ -40,7 +40,7 @@ typedef struct collect_ctx {
 static void collect(void *ud, const ent_edge *ea, const ent_edge *eb)
 {
     collect_ctx *c = ud;
-    const char *kind = pair_change(ea, eb);
+    const char *kind = ent__pair_change(ea, eb);
     if (!kind || c->oom)
         return;
     if (c->n == c->cap) {
@@ -120,24 +120,24 @@ static int reverted_value(const ent_view *a, const ent_view *b, const elist *eb,
         const ent_edge *x = ent_view_edge(b, i);
         if (x == c->eb)
             continue;
-        rc = elist_push(&e, map[x->source], map[x->target], x->positive, x->negative, eb->rel_to[i],
-                        eb->rel_from[i], x->mirrored);
+        rc = ent__elist_push(&e, map[x->source], map[x->target], x->positive, x->negative,
+                             eb->rel_to[i], eb->rel_from[i], x->mirrored);
     }
     if (!rc && c->ea) {
         double rt, rf;
-        edge_reliance(a, c->ea, &rt, &rf);
-        rc = elist_push(&e, map[c->ea->source], map[c->ea->target], c->ea->positive,
-                        c->ea->negative, rt, rf, c->ea->mirrored);
+        ent__edge_reliance(a, c->ea, &rt, &rf);
+        rc = ent__elist_push(&e, map[c->ea->source], map[c->ea->target], c->ea->positive,
+                             c->ea->negative, rt, rf, c->ea->mirrored);
     }
     if (!rc && !(out = malloc((e.n ? e.n : 1) * sizeof *out)))
-        rc = ent_error_set(ENT_ENOMEM, "out of memory reverting a change");
+        rc = ent_error_set(ENT_ENOMEM, "out of memory for the explanation table");
     if (!rc)
-        rc = metric_compute(&e, metric, out);
+        rc = ent__metric_compute(&e, metric, out);
     if (!rc)
         *value = map[actor] == UINT32_MAX ? 0 : out[map[actor]];
     free(out);
     free(map);
-    elist_release(&e);
+    ent__elist_release(&e);
     return rc;
 }
 
@@ -161,14 +161,14 @@ int ent_explain_table(ent_table **out, const ent_view *a, const ent_view *b, uin
     memset(&eb, 0, sizeof eb);
     *out = NULL;
 
-    walk_pairs(a, b, collect, &cc);
+    ent__walk_pairs(a, b, collect, &cc);
     int rc = cc.oom ? ent_error_set(ENT_ENOMEM, "out of memory listing the changes") : ENT_OK;
     if (!rc)
         rc = ent_metrics_compute(&ma, a, 1u << metric);
     if (!rc)
         rc = ent_metrics_compute(&mb, b, 1u << metric);
     if (!rc)
-        rc = elist_from_view(&eb, &map_b, &back_b, b);
+        rc = ent__elist_from_view(&eb, &map_b, &back_b, b);
     if (rc)
         goto done;
     double before = or_zero(ma->values[metric][actor]);
@@ -195,67 +195,67 @@ int ent_explain_table(ent_table **out, const ent_view *a, const ent_view *b, uin
         qsort(cc.items, tried, sizeof *cc.items, by_contribution);
 
     char d1[11], d2[11], title[256], note[512];
-    day_str(ent_view_day(a), d1);
-    day_str(ent_view_day(b), d2);
+    ent__day_str(ent_view_day(a), d1);
+    ent__day_str(ent_view_day(b), d2);
     snprintf(title, sizeof title, "changes that explain the shift of %s of %s from %s to %s",
              ent_metric_name(metric), ent_graph_actor(g, actor)->id, d1, d2);
     if (!(t.t = ent_table_new(title))) {
         rc = ent_error_set(ENT_ENOMEM, "out of memory for the explanation table");
         goto done;
     }
-    int dec = metric_decimals(metric);
-    tb_col(&t, "change", ENT_COL_STRING, 0);
-    tb_col(&t, "source", ENT_COL_STRING, 0);
-    tb_col(&t, "target", ENT_COL_STRING, 0);
-    tb_col(&t, "weight_before", ENT_COL_REAL, 2);
-    tb_col(&t, "weight_after", ENT_COL_REAL, 2);
-    tb_col(&t, "contribution", ENT_COL_REAL, dec);
-    tb_col(&t, "relations", ENT_COL_STRING, 0);
-    tb_col(&t, "evidence", ENT_COL_STRING, 0);
+    int dec = ent__metric_decimals(metric);
+    ent__tb_col(&t, "change", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "source", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "target", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "weight_before", ENT_COL_REAL, 2);
+    ent__tb_col(&t, "weight_after", ENT_COL_REAL, 2);
+    ent__tb_col(&t, "contribution", ENT_COL_REAL, dec);
+    ent__tb_col(&t, "relations", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "evidence", ENT_COL_STRING, 0);
     for (size_t i = 0; i < tried && (!top || i < top); i++) {
         const change *c = &cc.items[i];
         const ent_edge *any = c->eb ? c->eb : c->ea;
-        tb_row(&t);
-        tb_str(&t, 0, c->kind);
-        tb_str(&t, 1, ent_graph_actor(g, any->source)->id);
-        tb_str(&t, 2, ent_graph_actor(g, any->target)->id);
-        tb_real(&t, 3, c->ea ? c->ea->weight : NAN);
-        tb_real(&t, 4, c->eb ? c->eb->weight : NAN);
-        tb_real(&t, 5, c->contribution);
+        ent__tb_row(&t);
+        ent__tb_str(&t, 0, c->kind);
+        ent__tb_str(&t, 1, ent_graph_actor(g, any->source)->id);
+        ent__tb_str(&t, 2, ent_graph_actor(g, any->target)->id);
+        ent__tb_real(&t, 3, c->ea ? c->ea->weight : NAN);
+        ent__tb_real(&t, 4, c->eb ? c->eb->weight : NAN);
+        ent__tb_real(&t, 5, c->contribution);
         /* The relations that make the edge what it became, or what it was. */
         ent_strbuf_reset(&sb);
-        describe_edge(g, any, &sb);
+        ent__describe_edge(g, any, &sb);
         if (c->ea && c->eb && c->ea != c->eb) {
             ent_strbuf_adds(&sb, " (before: ");
-            describe_edge(g, c->ea, &sb);
+            ent__describe_edge(g, c->ea, &sb);
             ent_strbuf_adds(&sb, ")");
         }
-        tb_str(&t, 6, ent_strbuf_str(&sb));
+        ent__tb_str(&t, 6, ent_strbuf_str(&sb));
         ent_strbuf_reset(&sb);
-        describe_evidence(g, any, &sb);
-        tb_str(&t, 7, ent_strbuf_str(&sb));
+        ent__describe_evidence(g, any, &sb);
+        ent__tb_str(&t, 7, ent_strbuf_str(&sb));
     }
     snprintf(note, sizeof note,
              "%s of %s: %.*f on %s, %.*f on %s, a change of %.*f; the contributions listed "
              "add up to %.*f, leaving %.*f that comes from changes acting together",
              ent_metric_name(metric), ent_graph_actor(g, actor)->id, dec, before, d1, dec, after,
              d2, dec, after - before, dec, sum, dec, (after - before) - sum);
-    tb_note(&t, note);
-    view_note(&t, b);
+    ent__tb_note(&t, note);
+    ent__view_note(&t, b);
     if (cc.n > tried) {
         snprintf(note, sizeof note,
                  "%zu edges changed; the %d touching the actor or changing most were tried", cc.n,
                  MAX_TRIED);
-        tb_note(&t, note);
+        ent__tb_note(&t, note);
     }
-    rc = t.rc                  ? t.rc
-         : sb.failed           ? ent_error_set(ENT_ENOMEM, "out of memory for the explanation table")
-                               : ENT_OK;
+    rc = t.rc        ? t.rc
+         : sb.failed ? ent_error_set(ENT_ENOMEM, "out of memory for the explanation table")
+                     : ENT_OK;
 done:
     free(cc.items);
     free(map_b);
     free(back_b);
-    elist_release(&eb);
+    ent__elist_release(&eb);
     ent_metrics_free(ma);
     ent_metrics_free(mb);
     ent_strbuf_release(&sb);

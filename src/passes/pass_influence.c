@@ -32,10 +32,10 @@ int ent_influence_table(ent_table **out, const ent_view *v, const ent_analysis_o
             order[n].key = m->values[sort][a];
             order[n++].actor = (uint32_t)a;
         }
-    qsort(order, n, sizeof *order, keyed_cmp);
+    qsort(order, n, sizeof *order, ent__keyed_cmp);
 
     char day[11], title[128];
-    snprintf(title, sizeof title, "influence on %s, by %s", day_str(ent_view_day(v), day),
+    snprintf(title, sizeof title, "influence on %s, by %s", ent__day_str(ent_view_day(v), day),
              ent_metric_name(sort));
     tb t = {ent_table_new(title), ENT_OK};
     if (!t.t) {
@@ -43,28 +43,30 @@ int ent_influence_table(ent_table **out, const ent_view *v, const ent_analysis_o
         ent_metrics_free(m);
         return ent_error_set(ENT_ENOMEM, "out of memory for the influence table");
     }
-    tb_col(&t, "rank", ENT_COL_INT, 0);
-    tb_col(&t, "actor", ENT_COL_STRING, 0);
-    tb_col(&t, "name", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "rank", ENT_COL_INT, 0);
+    ent__tb_col(&t, "actor", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "name", ENT_COL_STRING, 0);
     for (int k = 0; k < ENT_METRIC_COUNT_; k++)
-        tb_col(&t, ent_metric_name((ent_metric)k), ENT_COL_REAL, metric_decimals((ent_metric)k));
+        ent__tb_col(&t, ent_metric_name((ent_metric)k), ENT_COL_REAL,
+                    ent__metric_decimals((ent_metric)k));
     if (bloc)
-        tb_col(&t, "bloc", ENT_COL_INT, 0);
+        ent__tb_col(&t, "bloc", ENT_COL_INT, 0);
     for (size_t i = 0; i < n && (!top || i < top); i++) {
         const ent_actor *a = ent_graph_actor(g, order[i].actor);
-        tb_row(&t);
-        tb_int(&t, 0, (long long)i + 1);
-        tb_str(&t, 1, a->id);
-        tb_str(&t, 2, a->name);
+        ent__tb_row(&t);
+        ent__tb_int(&t, 0, (long long)i + 1);
+        ent__tb_str(&t, 1, a->id);
+        ent__tb_str(&t, 2, a->name);
         for (int k = 0; k < ENT_METRIC_COUNT_; k++)
-            tb_real(&t, 3 + (size_t)k, m->values[k][order[i].actor]);
+            ent__tb_real(&t, 3 + (size_t)k, m->values[k][order[i].actor]);
         if (bloc)
-            tb_int(&t, 3 + ENT_METRIC_COUNT_, bloc[order[i].actor]);
+            ent__tb_int(&t, 3 + ENT_METRIC_COUNT_, bloc[order[i].actor]);
     }
     if (bloc)
-        tb_note(&t, "bloc: the actor's bloc on the day, as 'entente blocs' numbers them (0: no "
-                    "signed tie that day)");
-    view_note(&t, v);
+        ent__tb_note(&t,
+                     "bloc: the actor's bloc on the day, as 'entente blocs' numbers them (0: no "
+                     "signed tie that day)");
+    ent__view_note(&t, v);
     free(order);
     ent_metrics_free(m);
     if (t.rc) {

@@ -51,12 +51,12 @@ static void add_relations(const ent_view *v, uint32_t s, uint32_t t, uint32_t cl
             continue;
         if (rels->len)
             ent_strbuf_adds(rels, "; ");
-        describe_relation(g, r, rels);
+        ent__describe_relation(g, r, rels);
         ent_strbuf_addf(rels, " (%+.2f)", d[hit].amount);
         ent_edge one = {0, 0, 0, 0, 0, &x->relations[k], 1, 0};
         if (evid->len && ent_graph_relation(g, r)->n_evidence)
             ent_strbuf_adds(evid, " | ");
-        describe_evidence(g, &one, evid);
+        ent__describe_evidence(g, &one, evid);
     }
 }
 
@@ -74,10 +74,10 @@ int ent_leverage_table(ent_table **out, const ent_view *v, uint32_t actor)
     memset(&r, 0, sizeof r);
     if (actor >= ent_graph_actor_count(g))
         return ent_error_set(ENT_EUSAGE, "ent_leverage_table: no actor %u", (unsigned)actor);
-    int rc = elist_from_view(&e, &map, &back, v);
+    int rc = ent__elist_from_view(&e, &map, &back, v);
     if (rc)
         return rc;
-    if ((rc = reliance_compute(&e, &r)))
+    if ((rc = ent__reliance_compute(&e, &r)))
         goto done;
     uint32_t me = map[actor];
     double own_total = 0, own_leverage = 0;
@@ -111,37 +111,37 @@ int ent_leverage_table(ent_table **out, const ent_view *v, uint32_t actor)
 
     char day[11], title[256];
     snprintf(title, sizeof title, "reliance and leverage of %s on %s",
-             ent_graph_actor(g, actor)->id, day_str(ent_view_day(v), day));
+             ent_graph_actor(g, actor)->id, ent__day_str(ent_view_day(v), day));
     if (!(t.t = ent_table_new(title))) {
         rc = ent_error_set(ENT_ENOMEM, "out of memory");
         goto done;
     }
-    tb_col(&t, "direction", ENT_COL_STRING, 0);
-    tb_col(&t, "actor", ENT_COL_STRING, 0);
-    tb_col(&t, "name", ENT_COL_STRING, 0);
-    tb_col(&t, "reliance", ENT_COL_REAL, 3);
-    tb_col(&t, "share", ENT_COL_REAL, 3);
-    tb_col(&t, "leverage", ENT_COL_REAL, 3);
-    tb_col(&t, "relations", ENT_COL_STRING, 0);
-    tb_col(&t, "evidence", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "direction", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "actor", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "name", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "reliance", ENT_COL_REAL, 3);
+    ent__tb_col(&t, "share", ENT_COL_REAL, 3);
+    ent__tb_col(&t, "leverage", ENT_COL_REAL, 3);
+    ent__tb_col(&t, "relations", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "evidence", ENT_COL_STRING, 0);
     for (size_t i = 0; i < n; i++) {
         const pair_row *p = &rows[i];
         uint32_t client = p->relies_on ? actor : p->other;
         uint32_t patron = p->relies_on ? p->other : actor;
         const ent_actor *o = ent_graph_actor(g, p->other);
-        tb_row(&t);
-        tb_str(&t, 0, p->relies_on ? "relies on" : "relied on by");
-        tb_str(&t, 1, o->id);
-        tb_str(&t, 2, o->name);
-        tb_real(&t, 3, p->amount);
-        tb_real(&t, 4, p->share);
-        tb_real(&t, 5, p->leverage);
+        ent__tb_row(&t);
+        ent__tb_str(&t, 0, p->relies_on ? "relies on" : "relied on by");
+        ent__tb_str(&t, 1, o->id);
+        ent__tb_str(&t, 2, o->name);
+        ent__tb_real(&t, 3, p->amount);
+        ent__tb_real(&t, 4, p->share);
+        ent__tb_real(&t, 5, p->leverage);
         ent_strbuf_reset(&rels);
         ent_strbuf_reset(&evid);
         add_relations(v, patron, client, client, patron, &rels, &evid);
         add_relations(v, client, patron, client, patron, &rels, &evid);
-        tb_str(&t, 6, ent_strbuf_str(&rels));
-        tb_str(&t, 7, ent_strbuf_str(&evid));
+        ent__tb_str(&t, 6, ent_strbuf_str(&rels));
+        ent__tb_str(&t, 7, ent_strbuf_str(&evid));
     }
     char note[512];
     snprintf(note, sizeof note,
@@ -149,11 +149,11 @@ int ent_leverage_table(ent_table **out, const ent_view *v, uint32_t actor)
              "and holds leverage %.3f (the sum of the 'relied on by' rows; share: of each "
              "client's own total)",
              ent_graph_actor(g, actor)->id, own_total, own_leverage);
-    tb_note(&t, note);
-    tb_note(&t, "reliance: provides (target on source), seeks and yields (source on target), "
-                "membership of a collective-defence alliance (member on alliance), less "
-                "refusals; words count half, events half again; leverage = reliance x share");
-    view_note(&t, v);
+    ent__tb_note(&t, note);
+    ent__tb_note(&t, "reliance: provides (target on source), seeks and yields (source on target), "
+                     "membership of a collective-defence alliance (member on alliance), less "
+                     "refusals; words count half, events half again; leverage = reliance x share");
+    ent__view_note(&t, v);
     rc = t.rc ? t.rc : (rels.failed || evid.failed) ? ENT_ENOMEM : ENT_OK;
     if (rc)
         ent_error_set(rc, "out of memory");
@@ -161,8 +161,8 @@ done:
     free(rows);
     free(map);
     free(back);
-    reliance_release(&r);
-    elist_release(&e);
+    ent__reliance_release(&r);
+    ent__elist_release(&e);
     ent_strbuf_release(&rels);
     ent_strbuf_release(&evid);
     if (rc)

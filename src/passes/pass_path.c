@@ -46,19 +46,19 @@ static void emit(pstate *p, size_t n)
     for (size_t i = n; i-- > 0;)
         ent_strbuf_addf(&p->sb, " %s %s", p->stack[i]->weight > 0 ? "+>" : "->",
                         ent_graph_actor(p->g, p->stack[i]->target)->id);
-    tb_row(p->t);
-    tb_int(p->t, 0, (long long)p->found);
-    tb_int(p->t, 1, (long long)n);
-    tb_str(p->t, 2, sign > 0 ? "positive" : "negative");
-    tb_str(p->t, 3, ent_strbuf_str(&p->sb));
+    ent__tb_row(p->t);
+    ent__tb_int(p->t, 0, (long long)p->found);
+    ent__tb_int(p->t, 1, (long long)n);
+    ent__tb_str(p->t, 2, sign > 0 ? "positive" : "negative");
+    ent__tb_str(p->t, 3, ent_strbuf_str(&p->sb));
     ent_strbuf_reset(&p->sb);
     for (size_t i = n; i-- > 0;) {
         ent_strbuf_addf(&p->sb, "%s%s->%s: ", i + 1 == n ? "" : " | ",
                         ent_graph_actor(p->g, p->stack[i]->source)->id,
                         ent_graph_actor(p->g, p->stack[i]->target)->id);
-        describe_edge(p->g, p->stack[i], &p->sb);
+        ent__describe_edge(p->g, p->stack[i], &p->sb);
     }
-    tb_str(p->t, 4, ent_strbuf_str(&p->sb));
+    ent__tb_str(p->t, 4, ent_strbuf_str(&p->sb));
 }
 
 static void spell(pstate *p, uint32_t at, size_t n)
@@ -138,28 +138,30 @@ int ent_path_table(ent_table **out, const ent_view *v, uint32_t from, uint32_t t
 
     char d[11], title[200];
     snprintf(title, sizeof title, "shortest signed paths from %s to %s on %s",
-             ent_graph_actor(g, from)->id, ent_graph_actor(g, to)->id, day_str(ent_view_day(v), d));
+             ent_graph_actor(g, from)->id, ent_graph_actor(g, to)->id,
+             ent__day_str(ent_view_day(v), d));
     if (!(t.t = ent_table_new(title)))
         goto done;
-    tb_col(&t, "path", ENT_COL_INT, 0);
-    tb_col(&t, "length", ENT_COL_INT, 0);
-    tb_col(&t, "sign", ENT_COL_STRING, 0);
-    tb_col(&t, "actors", ENT_COL_STRING, 0);
-    tb_col(&t, "relations", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "path", ENT_COL_INT, 0);
+    ent__tb_col(&t, "length", ENT_COL_INT, 0);
+    ent__tb_col(&t, "sign", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "actors", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "relations", ENT_COL_STRING, 0);
     p.t = &t;
     if (from != to && p.dist[to] > 0)
         spell(&p, to, 0);
-    tb_note(&t, "+> marks a cooperative step, -> a hostile one; a path's sign is the product of "
-                "its steps' signs");
+    ent__tb_note(&t,
+                 "+> marks a cooperative step, -> a hostile one; a path's sign is the product of "
+                 "its steps' signs");
     if (p.more) {
         char note[120];
         if (p.more > 1000)
             snprintf(note, sizeof note, "over 1000 more shortest paths not shown");
         else
             snprintf(note, sizeof note, "%zu more shortest paths not shown", p.more);
-        tb_note(&t, note);
+        ent__tb_note(&t, note);
     }
-    view_note(&t, v);
+    ent__view_note(&t, v);
     rc = t.rc ? t.rc : p.sb.failed ? ENT_ENOMEM : ENT_OK;
 done:
     free(queue);

@@ -106,7 +106,7 @@ static int rank_actors(const ent_graph *g, const ent_view *v, const double *valu
             order[n++].actor = (uint32_t)a;
         }
     }
-    qsort(order, n, sizeof *order, keyed_cmp);
+    qsort(order, n, sizeof *order, ent__keyed_cmp);
     for (size_t i = 0; i < n; i++)
         ranks[order[i].actor] = (double)(i + 1);
     free(order);
@@ -212,36 +212,36 @@ int ent_shift_table(ent_table **out, const ent_view *a, const ent_view *b,
 
     char d1[11], d2[11], title[160];
     snprintf(title, sizeof title, "shift of %s from %s to %s", ent_metric_name(metric),
-             day_str(ent_view_day(a), d1), day_str(ent_view_day(b), d2));
+             ent__day_str(ent_view_day(a), d1), ent__day_str(ent_view_day(b), d2));
     t.t = ent_table_new(title);
     if (!t.t) {
         rc = ent_error_set(ENT_ENOMEM, "out of memory for the shift table");
         goto done;
     }
-    int dec = metric_decimals(metric);
-    tb_col(&t, "actor", ENT_COL_STRING, 0);
-    tb_col(&t, "name", ENT_COL_STRING, 0);
-    tb_col(&t, "before", ENT_COL_REAL, dec);
-    tb_col(&t, "after", ENT_COL_REAL, dec);
-    tb_col(&t, "change", ENT_COL_REAL, dec);
-    tb_col(&t, "rank_before", ENT_COL_REAL, 0);
-    tb_col(&t, "rank_after", ENT_COL_REAL, 0);
-    tb_col(&t, "rank_move", ENT_COL_REAL, 0);
+    int dec = ent__metric_decimals(metric);
+    ent__tb_col(&t, "actor", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "name", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "before", ENT_COL_REAL, dec);
+    ent__tb_col(&t, "after", ENT_COL_REAL, dec);
+    ent__tb_col(&t, "change", ENT_COL_REAL, dec);
+    ent__tb_col(&t, "rank_before", ENT_COL_REAL, 0);
+    ent__tb_col(&t, "rank_after", ENT_COL_REAL, 0);
+    ent__tb_col(&t, "rank_move", ENT_COL_REAL, 0);
     for (size_t i = 0; i < shown; i++) {
         const shift_row *r = &rows[i];
         const ent_actor *x = ent_graph_actor(g, r->actor);
-        tb_row(&t);
-        tb_str(&t, 0, x->id);
-        tb_str(&t, 1, x->name);
-        tb_real(&t, 2, r->before);
-        tb_real(&t, 3, r->after);
-        tb_real(&t, 4, r->change);
-        tb_real(&t, 5, r->rank_before);
-        tb_real(&t, 6, r->rank_after);
-        tb_real(&t, 7, r->rank_before - r->rank_after); /* NaN when either is absent */
+        ent__tb_row(&t);
+        ent__tb_str(&t, 0, x->id);
+        ent__tb_str(&t, 1, x->name);
+        ent__tb_real(&t, 2, r->before);
+        ent__tb_real(&t, 3, r->after);
+        ent__tb_real(&t, 4, r->change);
+        ent__tb_real(&t, 5, r->rank_before);
+        ent__tb_real(&t, 6, r->rank_after);
+        ent__tb_real(&t, 7, r->rank_before - r->rank_after); /* NaN when either is absent */
     }
-    tb_note(&t, "rank 1 is the highest value; rank_move > 0 means the actor rose");
-    view_note(&t, b);
+    ent__tb_note(&t, "rank 1 is the highest value; rank_move > 0 means the actor rose");
+    ent__view_note(&t, b);
     rc = t.rc;
 done:
     free(ra);

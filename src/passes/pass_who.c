@@ -22,7 +22,8 @@
 #include <string.h>
 
 #include "entente/error.h"
-#include "model/graph_impl.h"
+#include "model/model.h"
+#include "util/grow.h"
 #include "passes/allies.h"
 #include "passes/common.h"
 #include "util/error.h"
@@ -215,21 +216,21 @@ static int slots_reserve(walk *w)
 /* Whether relation r counts in the period asked about. */
 static int in_frame(const walk *w, uint32_t r)
 {
-    const ent_rel_span *s = &w->g->spans[r];
     if (!ent_view_options_keep(w->g, w->o, r))
         return 0;
+    ent_span s = ent_graph_relation_span(w->g, r);
     if (w->when->between)
-        return s->begins <= w->when->last && s->last >= w->when->first;
+        return s.begins <= w->when->last && s.last >= w->when->first;
     int32_t d = w->when->day;
-    if (s->durable)
-        return s->begins <= d && s->last >= d;
-    return s->begins <= d && s->last >= d - w->o->window_days + 1;
+    if (s.durable)
+        return s.begins <= d && s.last >= d;
+    return s.begins <= d && s.last >= d - w->o->window_days + 1;
 }
 
 /* Whether relation r is of the kind asked about (for type and family verbs). */
 static int of_kind(const walk *w, uint32_t r)
 {
-    const ent_reltype *t = &w->g->types[w->g->relations[r].type];
+    const ent_reltype *t = ent_graph_type(w->g, ent_graph_relation(w->g, r)->type);
     return strcmp(w->q->kind, "any") == 0 || strcmp(t->id, w->q->kind) == 0 ||
            strcmp(t->family, w->q->kind) == 0;
 }
@@ -237,7 +238,7 @@ static int of_kind(const walk *w, uint32_t r)
 /* Appends hit h, stored in slot `slot` of the table, as hit *hi. */
 static int push_hit(walk *w, size_t slot, hit h, size_t *hi)
 {
-    if (ent_grow_((void **)&w->hits, &w->cap_hits, w->n_hits + 1, sizeof *w->hits) < 0)
+    if (ent__grow((void **)&w->hits, &w->cap_hits, w->n_hits + 1, sizeof *w->hits) < 0)
         return ENT_ENOMEM;
     *hi = w->n_hits;
     w->hits[w->n_hits++] = h;
@@ -247,7 +248,7 @@ static int push_hit(walk *w, size_t slot, hit h, size_t *hi)
 
 static int push_link(walk *w, link l)
 {
-    if (ent_grow_((void **)&w->links, &w->cap_links, w->n_links + 1, sizeof *w->links) < 0)
+    if (ent__grow((void **)&w->links, &w->cap_links, w->n_links + 1, sizeof *w->links) < 0)
         return ENT_ENOMEM;
     w->links[w->n_links++] = l;
     return ENT_OK;
@@ -268,10 +269,10 @@ static int visit(walk *w, size_t fi, uint32_t r, uint32_t other)
 /* As visit; with through_force, `other` commands the force that acted. */
 static int visit_as(walk *w, size_t fi, uint32_t r, uint32_t other, int through_force)
 {
-    const ent_relation *rel = &w->g->relations[r];
+    const ent_relation *rel = ent_graph_relation(w->g, r);
     if (other == w->q->actor || other == w->hits[fi].actor)
         return ENT_OK;
-    int rs = relation_stance(w->g, rel);
+    int rs = ent__relation_stance(w->g, rel);
     if (w->q->sign == 0 ? !of_kind(w, r) : rs == 0)
         return ENT_OK;
     int s = w->q->sign == 0 ? 1 : rs * w->hits[fi].sign;
@@ -304,9 +305,9 @@ static int together(const walk *w, uint32_t r, uint32_t m)
 {
     if (!w->when->between)
         return 1;
-    const ent_rel_span *a = &w->g->spans[r], *b = &w->g->spans[m];
-    int32_t first = a->begins > b->begins ? a->begins : b->begins;
-    int32_t last = a->last < b->last ? a->last : b->last;
+    ent_span a = ent_graph_relation_span(w->g, r), b = ent_graph_relation_span(w->g, m);
+    int32_t first = a.begins > b.begins ? a.begins : b.begins;
+    int32_t last = a.last < b.last ? a.last : b.last;
     if (first < w->when->first)
         first = w->when->first;
     if (last > w->when->last)
@@ -345,17 +346,22 @@ static int bind_fellows(walk *w)
     const ent_graph *g = w->g;
     uint32_t a = w->q->actor;
     int rc = ENT_OK;
-    for (size_t k = g->out_start[a]; !rc && k < g->out_start[a + 1]; k++) {
-        uint32_t m = g->by_source[k];
-        if (g->relations[m].source != a || !is_defence_membership(g, m) || !in_frame(w, m))
+    const uint32_t *out_a;
+    size_t n_out_a = ent_graph_relations_from(g, a, &out_a);
+    for (size_t k = 0; !rc && k < n_out_a; k++) {
+        uint32_t m = out_a[k];
+        if (ent_graph_relation(g, m)->source != a || !ent__is_defence_membership(g, m) ||
+            !in_frame(w, m))
             continue;
-        uint32_t al = g->relations[m].target;
-        w->examined += g->in_start[al + 1] - g->in_start[al];
-        for (size_t j = g->in_start[al]; !rc && j < g->in_start[al + 1]; j++) {
-            uint32_t r = g->by_target[j];
-            uint32_t fellow = g->relations[r].source;
-            if (fellow == a || fellow == al || !is_defence_membership(g, r) || !in_frame(w, r) ||
-                !together(w, r, m))
+        uint32_t al = ent_graph_relation(g, m)->target;
+        const uint32_t *in_al;
+        size_t n_in_al = ent_graph_relations_to(g, al, &in_al);
+        w->examined += n_in_al;
+        for (size_t j = 0; !rc && j < n_in_al; j++) {
+            uint32_t r = in_al[j];
+            uint32_t fellow = ent_graph_relation(g, r)->source;
+            if (fellow == a || fellow == al || !ent__is_defence_membership(g, r) ||
+                !in_frame(w, r) || !together(w, r, m))
                 continue;
             rc = bind(w, fellow, r, m, al);
         }
@@ -370,11 +376,13 @@ static int each_commander(walk *w, uint32_t f, size_t fi, uint32_t r,
 {
     const ent_graph *g = w->g;
     int rc = ENT_OK;
-    if (w->commanded_by < 0 || g->actors[f].kind != ENT_KIND_FORCE)
+    if (w->commanded_by < 0 || ent_graph_actor(g, f)->kind != ENT_KIND_FORCE)
         return ENT_OK;
-    for (size_t k = g->out_start[f]; !rc && k < g->out_start[f + 1]; k++) {
-        uint32_t c = g->by_source[k];
-        const ent_relation *x = &g->relations[c];
+    const uint32_t *out_f;
+    size_t n_out_f = ent_graph_relations_from(g, f, &out_f);
+    for (size_t k = 0; !rc && k < n_out_f; k++) {
+        uint32_t c = out_f[k];
+        const ent_relation *x = ent_graph_relation(g, c);
         if ((int32_t)x->type == w->commanded_by && x->source == f && in_frame(w, c))
             rc = fn(w, fi, r, x->target, 1);
     }
@@ -390,41 +398,50 @@ static int expand(walk *w, size_t fi)
     if (!w->q->reverse) {
         /* Who acted towards a: the sources of its incoming relations, and the
          * intermediaries they acted through. */
-        w->examined += g->in_start[a + 1] - g->in_start[a];
-        for (size_t k = g->in_start[a]; !rc && k < g->in_start[a + 1]; k++) {
-            uint32_t r = g->by_target[k];
+        const uint32_t *in_a;
+        size_t n_in_a = ent_graph_relations_to(g, a, &in_a);
+        w->examined += n_in_a;
+        for (size_t k = 0; !rc && k < n_in_a; k++) {
+            uint32_t r = in_a[k];
             if (!in_frame(w, r))
                 continue;
-            uint32_t other = in_other(g, r, a);
+            uint32_t other = ent__in_other(g, r, a);
             rc = visit(w, fi, r, other);
-            if (!rc && g->relations[r].via != ENT_NO_ACTOR && g->relations[r].target == a)
-                rc = visit(w, fi, r, g->relations[r].via);
+            if (!rc && ent_graph_relation(g, r)->via != ENT_NO_ACTOR &&
+                ent_graph_relation(g, r)->target == a)
+                rc = visit(w, fi, r, ent_graph_relation(g, r)->via);
             /* A force's acts count as its commander's too. */
             if (!rc)
                 rc = each_commander(w, other, fi, r, visit_as);
         }
     } else {
         /* Towards whom a acted, itself or as an intermediary. */
-        w->examined += g->out_start[a + 1] - g->out_start[a];
-        for (size_t k = g->out_start[a]; !rc && k < g->out_start[a + 1]; k++) {
-            uint32_t r = g->by_source[k];
+        const uint32_t *out_a;
+        size_t n_out_a = ent_graph_relations_from(g, a, &out_a);
+        w->examined += n_out_a;
+        for (size_t k = 0; !rc && k < n_out_a; k++) {
+            uint32_t r = out_a[k];
             if (in_frame(w, r))
-                rc = visit(w, fi, r, out_other(g, r, a));
+                rc = visit(w, fi, r, ent__out_other(g, r, a));
         }
         /* And the acts of the forces it commands. */
         if (w->commanded_by >= 0) {
-            w->examined += g->in_start[a + 1] - g->in_start[a];
-            for (size_t k = g->in_start[a]; !rc && k < g->in_start[a + 1]; k++) {
-                uint32_t c = g->by_target[k];
-                const ent_relation *x = &g->relations[c];
+            const uint32_t *in_a;
+            size_t n_in_a = ent_graph_relations_to(g, a, &in_a);
+            w->examined += n_in_a;
+            for (size_t k = 0; !rc && k < n_in_a; k++) {
+                uint32_t c = in_a[k];
+                const ent_relation *x = ent_graph_relation(g, c);
                 if ((int32_t)x->type != w->commanded_by || x->target != a ||
-                    g->actors[x->source].kind != ENT_KIND_FORCE || !in_frame(w, c))
+                    ent_graph_actor(g, x->source)->kind != ENT_KIND_FORCE || !in_frame(w, c))
                     continue;
                 uint32_t f = x->source;
-                w->examined += g->out_start[f + 1] - g->out_start[f];
-                for (size_t j = g->out_start[f]; !rc && j < g->out_start[f + 1]; j++) {
-                    uint32_t r = g->by_source[j];
-                    uint32_t other = out_other(g, r, f);
+                const uint32_t *out_f;
+                size_t n_out_f = ent_graph_relations_from(g, f, &out_f);
+                w->examined += n_out_f;
+                for (size_t j = 0; !rc && j < n_out_f; j++) {
+                    uint32_t r = out_f[j];
+                    uint32_t other = ent__out_other(g, r, f);
                     if (r != c && other != a && in_frame(w, r))
                         rc = visit_as(w, fi, r, other, 1);
                 }
@@ -556,12 +573,12 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
     w.o = o;
     w.when = when;
     w.q = q;
-    w.commanded_by = type_by_id(g, "commanded_by");
+    w.commanded_by = ent__type_by_id(g, "commanded_by");
     row *rows = NULL;
     ent_strbuf sb = ENT_STRBUF_INIT;
     tb t = {NULL, ENT_OK};
     int rc = ENT_ENOMEM;
-    if (ent_grow_((void **)&w.hits, &w.cap_hits, 1, sizeof *w.hits) < 0 || slots_reserve(&w) < 0)
+    if (ent__grow((void **)&w.hits, &w.cap_hits, 1, sizeof *w.hits) < 0 || slots_reserve(&w) < 0)
         goto done;
     hit root = {q->actor, 0, 1, 0, SIZE_MAX, 0, 0, 0, 0};
     w.hits[w.n_hits++] = root;
@@ -603,32 +620,32 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
     const char *who = ent_graph_actor(g, q->actor)->id;
     if (when->between)
         snprintf(title, sizeof title, "%s %s %s, %s to %s", q->reverse ? "whom" : "who",
-                 q->reverse ? who : what, q->reverse ? what : who, day_str(when->first, d1),
-                 day_str(when->last, d2));
+                 q->reverse ? who : what, q->reverse ? what : who, ent__day_str(when->first, d1),
+                 ent__day_str(when->last, d2));
     else
         snprintf(title, sizeof title, "%s %s %s on %s", q->reverse ? "whom" : "who",
-                 q->reverse ? who : what, q->reverse ? what : who, day_str(when->day, d1));
+                 q->reverse ? who : what, q->reverse ? what : who, ent__day_str(when->day, d1));
     if (!(t.t = ent_table_new(title))) {
         rc = ENT_ENOMEM;
         goto done;
     }
-    tb_col(&t, "actor", ENT_COL_STRING, 0);
-    tb_col(&t, "name", ENT_COL_STRING, 0);
-    tb_col(&t, "depth", ENT_COL_INT, 0);
-    tb_col(&t, "link", ENT_COL_STRING, 0);
-    tb_col(&t, "relations", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "actor", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "name", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "depth", ENT_COL_INT, 0);
+    ent__tb_col(&t, "link", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "relations", ENT_COL_STRING, 0);
     if (q->evidence)
-        tb_col(&t, "evidence", ENT_COL_STRING, 0);
+        ent__tb_col(&t, "evidence", ENT_COL_STRING, 0);
     for (size_t k = 0; k < nrows; k++) {
         size_t hi = rows[k].hit;
         const hit *h = &w.hits[hi];
-        tb_row(&t);
-        tb_str(&t, 0, ent_graph_actor(g, h->actor)->id);
-        tb_str(&t, 1, ent_graph_actor(g, h->actor)->name);
-        tb_int(&t, 2, h->depth);
+        ent__tb_row(&t);
+        ent__tb_str(&t, 0, ent_graph_actor(g, h->actor)->id);
+        ent__tb_str(&t, 1, ent_graph_actor(g, h->actor)->name);
+        ent__tb_int(&t, 2, h->depth);
         ent_strbuf_reset(&sb);
         describe_chain(&w, hi, &sb);
-        tb_str(&t, 3, ent_strbuf_str(&sb));
+        ent__tb_str(&t, 3, ent_strbuf_str(&sb));
         size_t lo = first_link(&w, hi);
         ent_strbuf_reset(&sb);
         for (size_t j = lo; j < w.n_links && w.links[j].hit == hi; j++) {
@@ -643,12 +660,12 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
                 ent_strbuf_addf(&sb, "%s%s->%s ", two ? ", " : "",
                                 ent_graph_actor(g, rel->source)->id,
                                 ent_graph_actor(g, rel->target)->id);
-                describe_relation(g, ri, &sb);
+                ent__describe_relation(g, ri, &sb);
                 if (rel->via != ENT_NO_ACTOR)
                     ent_strbuf_addf(&sb, " via %s", ent_graph_actor(g, rel->via)->id);
             }
         }
-        tb_str(&t, 4, ent_strbuf_str(&sb));
+        ent__tb_str(&t, 4, ent_strbuf_str(&sb));
         if (q->evidence) {
             ent_strbuf_reset(&sb);
             for (size_t j = lo; j < w.n_links && w.links[j].hit == hi; j++) {
@@ -656,9 +673,9 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
                 ent_edge one = {0, 0, 0, 0, 0, both, w.links[j].rel2 != UINT32_MAX ? 2 : 1, 0};
                 if (j > lo)
                     ent_strbuf_adds(&sb, " | ");
-                describe_evidence(g, &one, &sb);
+                ent__describe_evidence(g, &one, &sb);
             }
-            tb_str(&t, 5, ent_strbuf_str(&sb));
+            ent__tb_str(&t, 5, ent_strbuf_str(&sb));
         }
     }
     if (!when->between) {
@@ -666,7 +683,7 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
         snprintf(note, sizeof note,
                  "durable relations in force on the day, events of the last %d days",
                  (int)o->window_days);
-        tb_note(&t, note);
+        ent__tb_note(&t, note);
         /* Events whose partial date reaches back before the window: counted,
          * but they may have happened before it (docs/analyses.md). */
         ent_strbuf_reset(&sb);
@@ -674,8 +691,8 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
         int32_t start = when->day - o->window_days + 1;
         for (size_t j = 0; j < w.n_links; j++) {
             uint32_t r = w.links[j].rel;
-            const ent_rel_span *sp = &g->spans[r];
-            if (sp->durable || sp->first >= start)
+            ent_span sp = ent_graph_relation_span(g, r);
+            if (sp.durable || sp.first >= start)
                 continue;
             int shown = 0; /* only the relations of the rows listed */
             for (size_t k = 0; k < nrows && !shown; k++)
@@ -688,7 +705,7 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
             if (seen)
                 continue;
             ent_strbuf_adds(&sb, nu++ ? ", " : "");
-            describe_relation(g, r, &sb);
+            ent__describe_relation(g, r, &sb);
         }
         if (nu) {
             ent_strbuf sb2 = ENT_STRBUF_INIT;
@@ -696,8 +713,8 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
                             "%zu event%s counted although %s partial date reaches back before "
                             "the window (it may have happened before it): %s",
                             nu, nu == 1 ? "" : "s", nu == 1 ? "its" : "their", ent_strbuf_str(&sb));
-            tb_note(&t, sb2.failed ? "some events' partial dates reach back before the window"
-                                   : ent_strbuf_str(&sb2));
+            ent__tb_note(&t, sb2.failed ? "some events' partial dates reach back before the window"
+                                        : ent_strbuf_str(&sb2));
             ent_strbuf_release(&sb2);
         }
     }

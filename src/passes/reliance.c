@@ -21,7 +21,7 @@
 
 #include "entente/error.h"
 #include "passes/metrics.h"
-#include "snapshot/view_impl.h"
+#include "snapshot/reliance.h"
 #include "util/error.h"
 
 /* Amounts at or below this are zero within rounding (a refusal that cancels
@@ -33,7 +33,7 @@
 static int reliance_as(const ent_view *v, uint32_t r, uint32_t from, uint32_t to, ent_reliance *out)
 {
     double amount;
-    switch (ent_view_reliance_(v, r, from, &amount)) {
+    switch (ent__view_reliance(v, r, from, &amount)) {
     case ENT_RELY_TO_ON_FROM:
         *out = (ent_reliance){to, from, amount};
         return 1;
@@ -60,14 +60,14 @@ int ent_relation_reliance(const ent_view *v, uint32_t r, ent_reliance out[2])
     return n;
 }
 
-void edge_reliance(const ent_view *v, const ent_edge *x, double *rel_to, double *rel_from)
+void ent__edge_reliance(const ent_view *v, const ent_edge *x, double *rel_to, double *rel_from)
 {
     /* Summed when the view was taken; x is one of v's edges. */
-    if (!ent_view_edge_reliance_(v, x, rel_to, rel_from))
+    if (!ent__view_edge_reliance(v, x, rel_to, rel_from))
         *rel_to = *rel_from = 0;
 }
 
-void reliance_release(reliance *r)
+void ent__reliance_release(reliance *r)
 {
     free(r->start);
     free(r->patron);
@@ -76,7 +76,7 @@ void reliance_release(reliance *r)
     memset(r, 0, sizeof *r);
 }
 
-int reliance_compute(const elist *e, reliance *out)
+int ent__reliance_compute(const elist *e, reliance *out)
 {
     size_t n = e->n, k = 0;
     memset(out, 0, sizeof *out);
@@ -149,17 +149,17 @@ int reliance_compute(const elist *e, reliance *out)
     return ENT_OK;
 }
 
-int leverage_compute(const elist *e, double *out)
+int ent__leverage_compute(const elist *e, double *out)
 {
     reliance r;
     for (size_t i = 0; i < e->n; i++)
         out[i] = 0;
-    int rc = reliance_compute(e, &r);
+    int rc = ent__reliance_compute(e, &r);
     if (rc)
         return rc;
     for (size_t c = 0; c < e->n; c++)
         for (size_t k = r.start[c]; k < r.start[c + 1]; k++)
             out[r.patron[k]] += r.amount[k] * r.amount[k] / r.total[c];
-    reliance_release(&r);
+    ent__reliance_release(&r);
     return ENT_OK;
 }

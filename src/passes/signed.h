@@ -44,20 +44,20 @@ typedef struct proj {
  * directions' weights plus, unless `direct_only`, the weight of the weaker
  * membership of the alliance that binds the two most (allies.h). 0, or
  * ENT_ENOMEM / ENT_EUSAGE with the error set. */
-int proj_build(proj *p, const ent_view *v, int direct_only);
-void proj_release(proj *p);
+int ent__proj_build(proj *p, const ent_view *v, int direct_only);
+void ent__proj_release(proj *p);
 
 /* The tie between actors x and y, or -1. O(log degree). */
-long tie_of(const proj *p, uint32_t x, uint32_t y);
+long ent__tie_of(const proj *p, uint32_t x, uint32_t y);
 
 /* The relations behind tie `tie` of p, between actors x and y, as
- * describe_tie gives them, then the alliances that bind the two when the tie
+ * ent__describe_tie gives them, then the alliances that bind the two when the tie
  * counts the bond (allies.h). */
-void describe_ptie(const proj *p, const ent_view *v, size_t tie, uint32_t x, uint32_t y,
-                   ent_strbuf *sb);
+void ent__describe_ptie(const proj *p, const ent_view *v, size_t tie, uint32_t x, uint32_t y,
+                        ent_strbuf *sb);
 
 /* Connected parts: comp[v] numbered from 0 in the order of their first
  * vertex; *ncomp of them. `queue` has room for n vertices. */
-void components(const adj *a, uint32_t *comp, uint32_t *queue, size_t *ncomp);
+void ent__components(const adj *a, uint32_t *comp, uint32_t *queue, size_t *ncomp);
 
 #endif

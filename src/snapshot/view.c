@@ -9,13 +9,15 @@
  * edges.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "entente/error.h"
 #include "entente/snapshot.h"
-#include "model/graph_impl.h"
-#include "snapshot/view_impl.h"
+#include "model/span.h"
+#include "snapshot/cache.h"
+#include "snapshot/reliance.h"
 #include "util/error.h"
 #include "util/fuzzy.h"
 
@@ -36,6 +38,12 @@ struct ent_view {
                            source's on the target, from the relations behind it (computed
                            with the edges, which read the relations in order, so that
                            leverage does not visit every relation's span again at random) */
+    /* What the analyses computed on the view, kept for the next question
+     * (src/passes/cache.c); the view frees it with cache_free. Logically
+     * const: reads and writes happen under `lock`. */
+    pthread_mutex_t lock;
+    void *cache;
+    void (*cache_free)(void *);
 };
 
 void ent_view_options_init(ent_view_options *o)
@@ -57,7 +65,32 @@ void ent_view_free(ent_view *v)
     free(v->uncertain);
     free(v->first_edge);
     free(v->reliance);
+    if (v->cache_free)
+        v->cache_free(v->cache);
+    pthread_mutex_destroy(&v->lock);
     free(v);
+}
+
+void ent__view_lock(const ent_view *v)
+{
+    pthread_mutex_lock(&((ent_view *)v)->lock);
+}
+
+void ent__view_unlock(const ent_view *v)
+{
+    pthread_mutex_unlock(&((ent_view *)v)->lock);
+}
+
+void *ent__view_cache(const ent_view *v)
+{
+    return v->cache;
+}
+
+void ent__view_set_cache(const ent_view *v, void *cache, void (*cache_free)(void *))
+{
+    ent_view *w = (ent_view *)v;
+    w->cache = cache;
+    w->cache_free = cache_free;
 }
 
 /* Whether the options keep a relation whatever the day: status, claimant,
@@ -79,7 +112,7 @@ static int keeps(const ent_view_options *o, const ent_rel_span *r)
 
 int ent_view_options_keep(const ent_graph *g, const ent_view_options *o, uint32_t r)
 {
-    return r < g->n_relations && keeps(o, &g->spans[r]);
+    return r < ent_graph_relation_count(g) && keeps(o, &ent__graph_spans(g)[r]);
 }
 
 /* Whether an actor exists on `day`: from the last day of the period of its
@@ -131,7 +164,7 @@ typedef struct kept_rel {
 static const double halved[3] = {1.0, 0.5, 0.25};
 
 /* Adds what kept relation k brings to the reliance of the edge from `s` to `t`
- * (see edge_reliance in src/passes/reliance.c): to *to, the target's reliance
+ * (see ent__edge_reliance in src/passes/reliance.c): to *to, the target's reliance
  * on the source, or *from, the source's on the target. */
 static void add_reliance(const kept_rel *k, uint32_t s, uint32_t t, double *to, double *from)
 {
@@ -159,6 +192,10 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
     size_t *count = NULL;
     if (!v)
         goto oom;
+    if (pthread_mutex_init(&v->lock, NULL) != 0) {
+        free(v);
+        return ent_error_set(ENT_EINTERNAL, "cannot create a lock");
+    }
     v->g = g;
     v->day = day;
     if (o)
@@ -176,7 +213,7 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
     v->opts.exclude_claims_by = v->exclude;
     v->present = calloc(na ? na : 1, 1);
     /* A relation of a symmetric type is kept once in each direction. */
-    size_t cap = nr + g->n_symmetric;
+    size_t cap = nr + ent__graph_symmetric_count(g);
     kept = malloc((cap ? cap : 1) * sizeof *kept);
     tmp = malloc((cap ? cap : 1) * sizeof *tmp);
     count = calloc(na + 1, sizeof *count);
@@ -186,7 +223,7 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
 
     /* Select and weigh: one scan of the packed spans. */
     size_t nk = 0, cap_uncertain = 0;
-    const ent_rel_span *spans = g->spans;
+    const ent_rel_span *spans = ent__graph_spans(g);
     for (size_t i = 0; i < nr; i++) {
         const ent_rel_span *r = &spans[i];
         /* The dates first: most relations are not in force on a given day, and
@@ -370,13 +407,13 @@ double ent_view_relation_weight(const ent_view *v, uint32_t r)
      * writes only what it keeps. */
     if (r >= ent_graph_relation_count(v->g))
         return NAN;
-    const ent_rel_span *s = &v->g->spans[r];
+    const ent_rel_span *s = &ent__graph_spans(v->g)[r];
     if (!keeps(&v->opts, s))
         return NAN;
     return weigh(v, s);
 }
 
-int ent_view_edge_reliance_(const ent_view *v, const ent_edge *x, double *to, double *from)
+int ent__view_edge_reliance(const ent_view *v, const ent_edge *x, double *to, double *from)
 {
     uintptr_t at = (uintptr_t)x, begin = (uintptr_t)v->edges;
     if (at < begin || at >= begin + v->n_edges * sizeof *v->edges)
@@ -387,9 +424,9 @@ int ent_view_edge_reliance_(const ent_view *v, const ent_edge *x, double *to, do
     return 1;
 }
 
-int ent_view_reliance_(const ent_view *v, uint32_t r, uint32_t from, double *amount)
+int ent__view_reliance(const ent_view *v, uint32_t r, uint32_t from, double *amount)
 {
-    const ent_rel_span *s = &v->g->spans[r];
+    const ent_rel_span *s = &ent__graph_spans(v->g)[r];
     int code = s->source == from ? s->rely : s->rely_back;
     if (code == ENT_RELY_NONE || !keeps(&v->opts, s))
         return ENT_RELY_NONE;

@@ -12,6 +12,7 @@
 #include "entente/error.h"
 #include "entente/table.h"
 #include "util/error.h"
+#include "util/escape.h"
 #include "util/jsonout.h"
 #include "util/strbuf.h"
 
@@ -76,6 +77,39 @@ void ent_table_free(ent_table *t)
     free(t->cells);
     free(t->title);
     free(t);
+}
+
+int ent_table_copy(ent_table **out, const ent_table *t)
+{
+    *out = NULL;
+    ent_table *c = ent_table_new(t->title);
+    int rc = c ? ENT_OK : ENT_ENOMEM;
+    for (size_t k = 0; !rc && k < t->n_cols; k++)
+        rc = ent_table_add_column(c, t->cols[k].name, t->cols[k].type, t->cols[k].decimals);
+    for (size_t r = 0; !rc && r < t->n_rows; r++) {
+        rc = ent_table_add_row(c);
+        for (size_t k = 0; !rc && k < t->n_cols; k++) {
+            const cell *x = &t->cells[r * t->n_cols + k];
+            switch (t->cols[k].type) {
+            case ENT_COL_STRING: /* a cell never set stays unset */
+                rc = x->s ? ent_table_set_string(c, k, x->s) : ENT_OK;
+                break;
+            case ENT_COL_INT:
+                rc = ent_table_set_int(c, k, x->i);
+                break;
+            default:
+                rc = ent_table_set_real(c, k, x->r);
+            }
+        }
+    }
+    for (size_t i = 0; !rc && i < t->n_notes; i++)
+        rc = ent_table_add_note(c, t->notes[i]);
+    if (rc) {
+        ent_table_free(c);
+        return rc;
+    }
+    *out = c;
+    return ENT_OK;
 }
 
 int ent_table_add_column(ent_table *t, const char *name, ent_coltype type, int decimals)
@@ -342,21 +376,6 @@ done:
     return rc;
 }
 
-static void csv_field(FILE *out, const char *s)
-{
-    if (!s[strcspn(s, ",\"\r\n")]) {
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
-}
-
 static int write_csv(const ent_table *t, FILE *out)
 {
     int rc = ENT_OK;
@@ -364,7 +383,7 @@ static int write_csv(const ent_table *t, FILE *out)
     for (size_t c = 0; c < t->n_cols; c++) {
         if (c)
             fputc(',', out);
-        csv_field(out, t->cols[c].name);
+        ent__escape_csv(out, t->cols[c].name);
     }
     fputc('\n', out);
     for (size_t r = 0; r < t->n_rows; r++) {
@@ -373,7 +392,7 @@ static int write_csv(const ent_table *t, FILE *out)
                 fputc(',', out);
             if ((rc = cell_text(t, r, c, &sb)) != ENT_OK)
                 goto done;
-            csv_field(out, ent_strbuf_str(&sb));
+            ent__escape_csv(out, ent_strbuf_str(&sb));
         }
         fputc('\n', out);
     }

@@ -4,7 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "entente/entente.h"
+#include "entente/error.h"
 #include "util/error.h"
 
 static _Thread_local char last_error[512];
@@ -42,9 +42,4 @@ const char *ent_error_str(int code)
         return "cancelled";
     }
     return "unknown error";
-}
-
-const char *ent_version(void)
-{
-    return ENT_VERSION_STRING;
 }

@@ -100,7 +100,7 @@ SUBJECT=entente  # the peer the targets apply to
 TIME_TARGET=1.5  # SUBJECT's load time / BASELINE's, at most
 RSS_TARGET=4     # SUBJECT's peak RSS / file size, below
 GNU_TIME=/usr/bin/time
-PARTS=${BENCH_PARTS:-"loader pipeline query render balance report align errors"}
+PARTS=${BENCH_PARTS:-"loader pipeline query render balance report align errors huge"}
 PIPE_PEERS=${BENCH_PIPELINE_PEERS:-"networkx igraph entente-shift"}
 PYTHON=${BENCH_PYTHON:-/usr/bin/python3}
 PIPE_SUBJECT=entente-shift # the pipeline peer the targets apply to
@@ -135,6 +135,10 @@ RENDER_AUTO_MAX_S=10  # ...in under this many seconds of wall time
 ERRORS_SIZES=${BENCH_ERRORS_SIZES:-"10000 100000"} # errors in the errors part's files
 ERRORS_MAX_S=2        # the largest of them checked in under this many seconds
 ERRORS_GROWTH=3       # time per error, largest / smallest, at most
+HUGE_ACTORS=${BENCH_HUGE_ACTORS:-700000}     # the huge part's graph: about 2 GB of JSON
+HUGE_RELATIONS=${BENCH_HUGE_RELATIONS:-6700000}
+HUGE_REPEAT=${BENCH_HUGE_REPEAT:-3}
+HUGE_RSS_TARGET=2     # `entente check`'s peak RSS / the file's size, at most
 BALANCE_DAY=2015-06-30 # the snapshot measured
 BALANCE_REPEAT=${BENCH_BALANCE_REPEAT:-3} # runs of each step in the process, the median kept
 # The timed steps of `ent_bench_balance graph`, each printed as STEP_s= and given a column.
@@ -1158,9 +1162,9 @@ balance_verdict() {
 
 for part in $PARTS; do
     case $part in
-    loader | pipeline | query | render | balance | report | align | errors) ;;
+    loader | pipeline | query | render | balance | report | align | errors | huge) ;;
     *) die "unknown part '$part' in BENCH_PARTS (loader, pipeline, query, render, balance," \
-        "report, align, errors)" ;;
+        "report, align, errors, huge)" ;;
     esac
 done
 preflight
@@ -1596,6 +1600,51 @@ if has_part errors; then
     echo "$PIPE_VERDICT: errors benchmark (tables in $RESULTS)"
 fi
 
+# A huge input: `entente check` on a generated file of about 2 GB (HUGE_RELATIONS relations),
+# HUGE_REPEAT runs, the median wall time and peak RSS. Target: peak RSS at most
+# HUGE_RSS_TARGET times the file's size.
+huge_status=0
+if has_part huge; then
+    [ -x "$BUILD/entente" ] || die "$BUILD/entente is missing: build first (make build)"
+    generate huge "$HUGE_ACTORS" "$HUGE_RELATIONS"
+    f=$OUT/graph-huge.json
+    bytes=$(wc -c < "$f")
+    echo
+    echo "== huge: entente check on $(mib "$bytes") MiB, median of $HUGE_REPEAT runs"
+    : > "$TMP/huge-times"
+    for i in $(seq "$HUGE_REPEAT"); do
+        "$GNU_TIME" -f '%e %U %M' -o "$TMP/huge-time" "$BUILD/entente" check --quiet "$f" \
+            > /dev/null 2>&1 || die "entente check failed on $f"
+        tail -n 1 "$TMP/huge-time" >> "$TMP/huge-times"
+        echo "huge run=$i bytes=$bytes $(tail -n 1 "$TMP/huge-time")" >> "$RAW"
+    done
+    wall=$(cut -d' ' -f1 "$TMP/huge-times" | median)
+    user=$(cut -d' ' -f2 "$TMP/huge-times" | median)
+    rss=$(cut -d' ' -f3 "$TMP/huge-times" | median)
+    times=$(awk -v r="$rss" -v b="$bytes" 'BEGIN { printf "%.2f", r * 1024 / b }')
+    printf '%12s%10s%10s%14s%12s\n' "file MiB" "wall s" "user s" "peak RSS MiB" "× file"
+    printf '%12s%10s%10s%14s%12s\n' "$(mib "$bytes")" "$wall" "$user" "$(mib "$((rss * 1024))")" \
+        "$times"
+    {
+        echo
+        echo "## A huge input (huge)"
+        echo
+        echo "\`entente check --quiet FILE\` on a generated file of $HUGE_RELATIONS relations," \
+             "the median of $HUGE_REPEAT runs."
+        echo
+        echo "| file MiB | relations | wall s | user s | peak RSS MiB | peak RSS / file size |"
+        echo "|---:|---:|---:|---:|---:|---:|"
+        echo "| $(mib "$bytes") | $HUGE_RELATIONS | $wall | $user | $(mib "$((rss * 1024))") |" \
+             "$times |"
+        printf '\nHuge input target:\n\n'
+    } >> "$RESULTS"
+    PIPE_VERDICT=PASS
+    ok=$(awk -v x="$times" -v t="$HUGE_RSS_TARGET" 'BEGIN { print (x + 0 <= t) ? "PASS" : "FAIL" }')
+    verdict_line "$ok" "peak RSS $times times the file's size (target: at most $HUGE_RSS_TARGET)"
+    [ "$PIPE_VERDICT" = PASS ] || huge_status=1
+    echo "$PIPE_VERDICT: huge benchmark (tables in $RESULTS)"
+fi
+
 [ "$loader_status" -eq 0 ] && [ "$pipeline_status" -eq 0 ] && [ "$query_status" -eq 0 ] &&
     [ "$render_status" -eq 0 ] && [ "$balance_status" -eq 0 ] && [ "$report_status" -eq 0 ] &&
-    [ "$align_status" -eq 0 ] && [ "$errors_status" -eq 0 ]
+    [ "$align_status" -eq 0 ] && [ "$errors_status" -eq 0 ] && [ "$huge_status" -eq 0 ]

@@ -2,7 +2,8 @@
 # The loader's two-thread path under ThreadSanitizer (`make test-tsan`, a build
 # with -DENTENTE_TSAN=ON): `entente check` and `entente info` of a generated
 # graph of 30,000 relations (above the loader's 20,000) without a warning,
-# whose relations are checked and kept on two threads, then the same file with one relation made wrong in
+# whose relations array (9 MB) is scanned in two halves and whose relations are
+# checked and kept on two threads, then the same file with one relation made wrong in
 # the second half, which throws the parallel result away and checks again on
 # one thread. Any report from ThreadSanitizer fails the test (halt_on_error);
 # the outputs must be those of one thread (--threads 1).

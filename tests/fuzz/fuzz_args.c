@@ -2,10 +2,11 @@
  * fuzz_args.c: the command line of every command. The input picks a command
  * (its first byte) and gives its arguments (the rest, split at NUL bytes);
  * the command runs as `entente COMMAND ARGS...` would, up to the point where
- * it would read its graph files: this program is linked with
- * -Wl,--wrap=ent_load_files, and the wrapper below answers every load with
- * ENT_EIO instead of reading anything. So no analysis runs and no file is
- * read or written (render and report write only after loading). What is
+ * it would read its input or create its output: this program is linked with
+ * -Wl,--wrap for ent_load_files, ent_import_gdelt and cli_outfile_open, and
+ * the wrappers below answer "cannot" without reading or creating anything.
+ * So no analysis runs and no file is read or written (render and report
+ * write only after loading, through their own code). What is
  * checked: the parsing never crashes, and a command ends with a documented
  * exit status (0 to 3).
  */
@@ -31,6 +32,31 @@ int __wrap_ent_load_files(ent_graph **out, const char *const *paths, size_t n,
     (void)diags;
     *out = NULL;
     return ENT_EIO;
+}
+
+int __wrap_ent_import_gdelt(FILE *out, const char *const *files, size_t n_files,
+                            const ent_import_options *o, ent_diags *diags,
+                            ent_import_stats *stats);
+int __wrap_ent_import_gdelt(FILE *out, const char *const *files, size_t n_files,
+                            const ent_import_options *o, ent_diags *diags,
+                            ent_import_stats *stats)
+{
+    (void)out;
+    (void)files;
+    (void)n_files;
+    (void)o;
+    (void)diags;
+    memset(stats, 0, sizeof *stats);
+    return ENT_EIO;
+}
+
+int __wrap_cli_outfile_open(cli_outfile *of, const char *cmd, const char *path);
+int __wrap_cli_outfile_open(cli_outfile *of, const char *cmd, const char *path)
+{
+    (void)path;
+    memset(of, 0, sizeof *of);
+    of->cmd = cmd;
+    return EXIT_FAILURE_;
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)

@@ -16,10 +16,9 @@
 # golden file was read and judged by hand against the fixture (which actors
 # are drawn on each date, the colour, arrowhead and width of every edge, the
 # boxes and the legend); the assertions after the comparison state the main
-# facts again in a form that does not depend on the layout. compare.dot was
-# corrected by hand where the output is wrong (Queen Mira leads Ardenia on both
-# dates, so she belongs in the Northern Pact's box in panel 2 as in panel 1);
-# Run with
+# facts again in a form that does not depend on the layout. A leader is not
+# a member of its state's alliance, so Queen Mira is drawn outside the Northern
+# Pact's box in every case. Run with
 # ENTENTE_UPDATE_GOLDEN=1 to rewrite the golden files after a deliberate
 # change, then review the diff before committing.
 #
@@ -196,6 +195,14 @@ node_in() {
         bad "$1: $2 is not in $3"
     fi
 }
+# node_out CASE NODE CLUSTER: NODE is not inside CLUSTER.
+node_out() {
+    if in_cluster "$1" "$2" "$3"; then
+        bad "$1: $2 is in $3"
+    else
+        ok "$1: $2 is not in $3"
+    fi
+}
 node() { grep -Eq "^	+$2	" "$1.dot"; }
 present() {
     c=$1
@@ -216,7 +223,7 @@ absent at-early newland
 node_in at-early ardenia cluster_0
 node_in at-early borvia cluster_0
 node_in at-early '"northern-pact"' cluster_0
-node_in at-early mira cluster_0
+node_out at-early mira cluster_0
 has at-early "the box is labelled with the alliance" 'label=<Northern Pact>'
 lacks at-early "memberships are shown by the box, not by edges" '-> "northern-pact"'
 edge_has at-early borvia corland "partner: cooperative, both ways (no arrowhead)" 'color="#2166ac"' 'arrowhead=none' 'penwidth=2.00'
@@ -252,9 +259,9 @@ node_in compare '"1/borvia"' cluster_1_0
 node_in compare '"2/borvia"' cluster_2_0
 node_in compare '"1/borvia"' cluster_panel1
 node_in compare '"2/newland"' cluster_panel2
-node_in compare '"1/mira"' cluster_1_0
-# Queen Mira leads Ardenia on both dates, so she is in its box in both panels.
-node_in compare '"2/mira"' cluster_2_0 leader-box
+# Queen Mira leads Ardenia, a member, but is no member herself: outside both boxes.
+node_out compare '"1/mira"' cluster_1_0
+node_out compare '"2/mira"' cluster_2_0
 edge_has compare '"1/borvia"' '"1/corland"' "early: cooperative" 'color="#2166ac"'
 edge_has compare '"2/borvia"' '"2/corland"' "late: hostile" 'color="#b2182b"'
 edge_has compare '"2/estmark"' '"2/ardenia"' "claimed in panel 2 too" 'style=dashed' 'claimed by Corland'

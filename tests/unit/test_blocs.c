@@ -312,6 +312,73 @@ static void actor_moves(void **state)
     ent_graph_free(g);
 }
 
+/* The blocs found once (ent_blocs_find) give what the one-shot calls give,
+ * with the options they were found with, and compare across two dates. */
+static void found_object(void **state)
+{
+    (void)state;
+    ent_graph *g = build(swing_actors, 8, NULL, swing_rels, 14);
+    ent_view *a = view_at(g, "2018-06-30"), *b = view_at(g, "2022-06-30");
+    ent_blocs_found *fa = NULL, *fb = NULL;
+    assert_int_equal(ent_blocs_find(&fa, a, NULL), 0);
+    assert_int_equal(ent_blocs_find(&fb, b, NULL), 0);
+    assert_int_equal(ent_blocs_found_count(fa), 2);
+    assert_int_equal(ent_blocs_found_count(fb), 2);
+    uint32_t of[8], before[8], after[8];
+    ent_blocs_found_of(fa, of);
+    /* x1, x2, x3 and swing in bloc 1 (the first actor's), y1..y3 in 2; the
+     * newcomer has no tie before 2022. */
+    const uint32_t want[8] = {1, 1, 1, 2, 2, 2, 1, 0};
+    assert_memory_equal(of, want, sizeof want);
+
+    ent_table *summary = NULL, *moves = NULL;
+    assert_int_equal(ent_blocs_found_change_tables(&summary, &moves, fa, fb), 0);
+    assert_int_equal(ival(summary, 0, "ties"), 10);
+    assert_int_equal(ival(summary, 1, "ties"), 12);
+    assert_int_equal(ent_table_rows(moves), 2);
+    assert_string_equal(sval(moves, 0, "actor"), "swing");
+    assert_string_equal(sval(moves, 0, "change"), "moved");
+    ent_table_free(summary);
+    ent_table_free(moves);
+
+    ent_table *blocs = NULL, *members = NULL;
+    assert_int_equal(ent_blocs_found_tables(&blocs, NULL, &members, fa), 0);
+    assert_int_equal(ent_table_rows(blocs), 2);
+    assert_string_equal(sval(blocs, 0, "members"), "x1, x2, x3, swing");
+    assert_int_equal(ent_table_rows(members), 7);
+    ent_table_free(blocs);
+    ent_table_free(members);
+
+    assert_int_equal(ent_blocs_found_aligned(fa, fb, before, after), 0);
+    assert_int_equal(before[3], after[3]);
+    assert_int_equal(after[6], before[3]);
+
+    /* Blocs of another graph's view are not comparable; the options are kept:
+     * a part larger than max_part is refused. */
+    ent_graph *other = build(swing_actors, 8, NULL, swing_rels, 14);
+    ent_view *c = view_at(other, "2022-06-30");
+    ent_blocs_found *fc = NULL;
+    assert_int_equal(ent_blocs_find(&fc, c, NULL), 0);
+    assert_int_equal(ent_blocs_found_change_tables(&summary, &moves, fa, fc), ENT_EUSAGE);
+    assert_null(summary);
+    assert_int_equal(ent_blocs_found_aligned(fa, fc, before, after), ENT_EUSAGE);
+    ent_blocs_options o;
+    ent_blocs_options_init(&o);
+    o.max_part = 3;
+    ent_blocs_found *small = (ent_blocs_found *)1;
+    assert_int_equal(ent_blocs_find(&small, a, &o), ENT_EUSAGE);
+    assert_null(small);
+    ent_blocs_found_free(NULL);
+    ent_blocs_found_free(fc);
+    ent_blocs_found_free(fa);
+    ent_blocs_found_free(fb);
+    ent_view_free(c);
+    ent_graph_free(other);
+    ent_view_free(a);
+    ent_view_free(b);
+    ent_graph_free(g);
+}
+
 /* An alliance of p and q (member_of), friends of each other and of r, all
  * three at war with s and t, who are allies. */
 static const char *const pact_actors[] = {"p", "q", "r", "s", "t", "pact"};
@@ -501,7 +568,7 @@ int main(void)
         cmocka_unit_test(reproducible),           cmocka_unit_test(actor_moves),
         cmocka_unit_test(alliances_overlapped),   cmocka_unit_test(against_listed),
         cmocka_unit_test(options_checked),        cmocka_unit_test(influence_bloc_column),
-        cmocka_unit_test(bound_tie_across_blocs),
+        cmocka_unit_test(bound_tie_across_blocs), cmocka_unit_test(found_object),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

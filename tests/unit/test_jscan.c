@@ -9,11 +9,11 @@
 /* Scans a whole document; returns 0 or -1, leaving the scanner for inspection. */
 static int scan(jscan *s, const char *text)
 {
-    jscan_init(s, text, strlen(text));
-    jscan_ws(s);
-    if (jscan_value(s, 0) < 0)
+    ent__jscan_init(s, text, strlen(text));
+    ent__jscan_ws(s);
+    if (ent__jscan_value(s, 0) < 0)
         return -1;
-    jscan_ws(s);
+    ent__jscan_ws(s);
     return s->pos == s->len ? 0 : -1;
 }
 
@@ -164,11 +164,11 @@ static void hooks_see_top_level_members_and_elements(void **state)
     const char *doc = "{\"a\": [ {\"x\": [1]},\n  2 ], \"b\": {\"c\": [3, 4]}, \"d\": []}";
     seen x;
     memset(&x, 0, sizeof x);
-    jscan_hooks h = {&x, on_member, on_element};
+    jscan_hooks h = {&x, on_member, on_element, NULL};
     jscan s;
-    jscan_init(&s, doc, strlen(doc));
+    ent__jscan_init(&s, doc, strlen(doc));
     s.hooks = &h;
-    assert_int_equal(jscan_value(&s, 0), 0);
+    assert_int_equal(ent__jscan_value(&s, 0), 0);
     assert_int_equal(x.members, 3);  /* a, b, d; not c */
     assert_int_equal(x.elements, 2); /* the two elements of "a" only */
     assert_int_equal(x.starts[0], 8);
@@ -183,17 +183,115 @@ static void finds_members_and_elements_again(void **state)
     (void)state;
     const char *doc = "{\"a\": 1, \"b\": [10, 20, 30], \"a\": 2}";
     size_t n = strlen(doc), kp, vp;
-    assert_int_equal(jscan_member(doc, n, 0, "b", 0, &kp, &vp), 1);
+    assert_int_equal(ent__jscan_member(doc, n, 0, "b", 0, &kp, &vp), 1);
     assert_int_equal(kp, 9);
     assert_int_equal(vp, 14);
-    assert_int_equal(jscan_element(doc, n, vp, 2), 23);
-    assert_int_equal(jscan_member(doc, n, 0, "a", 1, &kp, &vp), 1);
+    assert_int_equal(ent__jscan_element(doc, n, vp, 2), 23);
+    assert_int_equal(ent__jscan_member(doc, n, 0, "a", 1, &kp, &vp), 1);
     assert_int_equal(vp, 33);
-    assert_int_equal(jscan_member(doc, n, 0, "zz", 0, &kp, &vp), 0);
+    assert_int_equal(ent__jscan_member(doc, n, 0, "zz", 0, &kp, &vp), 0);
     char out[16];
     const char *esc = "\"a\\u00e9\\n\\ud83d\\ude00\"";
-    assert_int_equal(jscan_decode_string(esc, strlen(esc), 0, out, sizeof out), 8);
+    assert_int_equal(ent__jscan_decode_string(esc, strlen(esc), 0, out, sizeof out), 8);
     assert_memory_equal(out, "a\xc3\xa9\n\xf0\x9f\x98\x80", 8);
+}
+
+/* Scanning from an element of a top-level array, as the loader's second
+ * thread does: the same elements (lines counted from 0 there) and members
+ * as the whole scan finds from that point, and the end of the document. */
+static void resumes_at_an_element_of_a_top_level_array(void **state)
+{
+    (void)state;
+    const char *doc =
+        "{\"a\": [ {\"x\": [1]},\n  2,\n  \"s\" ], \"b\": {\"c\": [3, 4]}, \"d\": [5]}";
+    size_t n = strlen(doc);
+    seen x;
+    memset(&x, 0, sizeof x);
+    jscan_hooks h = {&x, on_member, on_element, NULL};
+    jscan s;
+    ent__jscan_init(&s, doc, n);
+    s.pos = 22; /* the element 2 */
+    s.line = 0;
+    s.resume = "{[";
+    s.hooks = &h;
+    assert_int_equal(ent__jscan_value(&s, 0), 0);
+    assert_int_equal(s.pos, n);
+    assert_int_equal(x.members, 2);  /* b, d */
+    assert_int_equal(x.elements, 3); /* 2, "s" and 5 */
+    assert_int_equal(x.starts[0], 22);
+    assert_int_equal(x.starts[1], 27);
+    assert_int_equal(x.lines[1], 1);
+    assert_int_equal(x.starts[2], n - 3);
+    /* A resumed scan still finds what is wrong after its start. */
+    const char *bad = "{\"a\": [1, 2, 3,]}";
+    ent__jscan_init(&s, bad, strlen(bad));
+    s.pos = 10;
+    s.resume = "{[";
+    assert_int_equal(ent__jscan_value(&s, 0), -1);
+    assert_string_equal(s.err_code, "json-syntax");
+}
+
+typedef struct splitter {
+    seen x;
+    int calls;
+    size_t at;
+    int take;
+} splitter;
+
+static void sp_member(void *ud, const jscan *s, size_t key_pos, size_t val_pos)
+{
+    on_member(&((splitter *)ud)->x, s, key_pos, val_pos);
+}
+
+static void sp_element(void *ud, size_t start, size_t end, unsigned line)
+{
+    on_element(&((splitter *)ud)->x, start, end, line);
+}
+
+static int sp_split(void *ud, jscan *s)
+{
+    splitter *p = ud;
+    p->calls++;
+    p->at = s->pos;
+    if (p->take)
+        s->pos = s->len; /* "the rest is accounted for" */
+    return p->take;
+}
+
+/* The split hook is called once, exactly when an element starts at
+ * split_pos; taking over ends the scan there, declining lets it go on. */
+static void calls_the_split_hook_at_an_element_start(void **state)
+{
+    (void)state;
+    const char *doc = "{\"a\": [\"}, {\", {\"k\": 1}, {\"k\": 2}]}";
+    size_t n = strlen(doc);
+    for (int take = 0; take < 2; take++) {
+        splitter p;
+        memset(&p, 0, sizeof p);
+        p.take = take;
+        jscan_hooks h = {&p, sp_member, sp_element, sp_split};
+        jscan s;
+        ent__jscan_init(&s, doc, n);
+        s.hooks = &h;
+        s.split_pos = 15; /* the '{' of {"k": 1} */
+        assert_int_equal(ent__jscan_value(&s, 0), 0);
+        assert_int_equal(p.calls, 1);
+        assert_int_equal(p.at, 15);
+        assert_int_equal(p.x.elements, take ? 1 : 3);
+        assert_int_equal(s.split_pos, 0);
+    }
+    /* A guess inside a string is never an element start: no call. */
+    splitter p;
+    memset(&p, 0, sizeof p);
+    p.take = 1;
+    jscan_hooks h = {&p, sp_member, sp_element, sp_split};
+    jscan s;
+    ent__jscan_init(&s, doc, n);
+    s.hooks = &h;
+    s.split_pos = 11; /* the '{' inside "}, {" */
+    assert_int_equal(ent__jscan_value(&s, 0), 0);
+    assert_int_equal(p.calls, 0);
+    assert_int_equal(p.x.elements, 3);
 }
 
 int main(void)
@@ -206,6 +304,8 @@ int main(void)
         cmocka_unit_test(counts_lines_in_white_space),
         cmocka_unit_test(hooks_see_top_level_members_and_elements),
         cmocka_unit_test(finds_members_and_elements_again),
+        cmocka_unit_test(resumes_at_an_element_of_a_top_level_array),
+        cmocka_unit_test(calls_the_split_hook_at_an_element_start),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,6 +8,8 @@
 
 #include "test_common.h"
 
+#include "passes/cache.h"
+
 #define CLOSE(a, b, tol) assert_true(fabs((a) - (b)) < (tol))
 
 static void pagerank_langville_meyer(void **state)
@@ -268,6 +270,76 @@ static void explain_is_exact_for_strengths(void **state)
     ent_graph_free(g);
 }
 
+/* Each (view, metric) is computed once: a second question about the same
+ * view copies what the first computed, a new view computes again, and the
+ * copies are the caller's own. */
+static void metrics_computed_once(void **state)
+{
+    (void)state;
+    ent_graph *g = load_timeline();
+    ent_view *v = view_on(g, "2022-07-05", NULL);
+    size_t before = ent__metric_computations();
+    ent_metrics *m1, *m2, *m3;
+    assert_int_equal(ent_metrics_compute(&m1, v, 1u << ENT_METRIC_POS_IN), 0);
+    assert_int_equal(ent__metric_computations() - before, 1);
+    assert_int_equal(ent_metrics_compute(&m2, v, 0), 0); /* the nine others */
+    assert_int_equal(ent__metric_computations() - before, ENT_METRIC_COUNT_);
+    assert_int_equal(ent_metrics_compute(&m3, v, 0), 0); /* nothing new */
+    assert_int_equal(ent__metric_computations() - before, ENT_METRIC_COUNT_);
+    assert_ptr_not_equal(m2->values[ENT_METRIC_POS_IN], m3->values[ENT_METRIC_POS_IN]);
+    CLOSE(m1->values[ENT_METRIC_POS_IN][0], 3.4, 1e-12);
+    for (int k = 0; k < ENT_METRIC_COUNT_; k++)
+        for (size_t a = 0; a < m2->n_actors; a++)
+            assert_memory_equal(&m2->values[k][a], &m3->values[k][a], sizeof(double));
+    m3->values[ENT_METRIC_POS_IN][0] = 99; /* a copy: the view's values stay */
+    ent_metrics_free(m3);
+    assert_int_equal(ent_metrics_compute(&m3, v, 1u << ENT_METRIC_POS_IN), 0);
+    CLOSE(m3->values[ENT_METRIC_POS_IN][0], 3.4, 1e-12);
+    ent_view *w = view_on(g, "2022-07-05", NULL);
+    ent_metrics *m4;
+    assert_int_equal(ent_metrics_compute(&m4, w, 1u << ENT_METRIC_POS_IN), 0);
+    assert_int_equal(ent__metric_computations() - before, ENT_METRIC_COUNT_ + 1);
+    ent_metrics_free(m1);
+    ent_metrics_free(m2);
+    ent_metrics_free(m3);
+    ent_metrics_free(m4);
+    ent_view_free(w);
+    ent_view_free(v);
+    ent_graph_free(g);
+}
+
+/* The balance analysis and the commitments of a view are kept too: asking
+ * twice gives equal tables, each the caller's own. */
+static void tables_asked_twice(void **state)
+{
+    (void)state;
+    ent_graph *g = load_timeline();
+    ent_view *v = view_on(g, "2022-07-05", NULL);
+    ent_table *s1, *s2, *c1, *c2;
+    assert_int_equal(ent_balance_tables(&s1, NULL, NULL, v, NULL), 0);
+    assert_int_equal(ent_balance_tables(&s2, NULL, NULL, v, NULL), 0);
+    assert_ptr_not_equal(s1, s2);
+    assert_int_equal(ent_table_rows(s1), ent_table_rows(s2));
+    for (size_t c = 0; c < ent_table_columns(s1); c++) {
+        char x[64], y[64];
+        ent_table_cell_text(s1, 0, c, x, sizeof x);
+        ent_table_cell_text(s2, 0, c, y, sizeof y);
+        assert_string_equal(x, y);
+    }
+    assert_int_equal(ent_commitments_table(&c1, v), 0);
+    assert_int_equal(ent_commitments_table(&c2, v), 0);
+    assert_ptr_not_equal(c1, c2);
+    assert_string_equal(ent_table_title(c1), ent_table_title(c2));
+    assert_int_equal(ent_table_rows(c1), ent_table_rows(c2));
+    assert_int_equal(ent_table_note_count(c1), ent_table_note_count(c2));
+    ent_table_free(s1);
+    ent_table_free(s2);
+    ent_table_free(c1);
+    ent_table_free(c2);
+    ent_view_free(v);
+    ent_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -281,6 +353,8 @@ int main(void)
         cmocka_unit_test(aggregates_pairs_and_filters_claims),
         cmocka_unit_test(strengths_by_hand),
         cmocka_unit_test(explain_is_exact_for_strengths),
+        cmocka_unit_test(metrics_computed_once),
+        cmocka_unit_test(tables_asked_twice),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,13 +1,14 @@
 /*
- * view_impl.h: what the analyses read of a view beyond the public API, for
- * the hot loops that visit every relation in force. Nothing outside src/
- * sees it.
+ * reliance.h: what the leverage analysis reads of a view beyond the public
+ * API, for the hot loops that visit every relation in force: the reliance
+ * each relation and each edge carries. Internal to the library (offered by
+ * src/snapshot to src/passes).
  */
-#ifndef ENT_SNAPSHOT_VIEW_IMPL_H
-#define ENT_SNAPSHOT_VIEW_IMPL_H
+#ifndef ENT_SNAPSHOT_RELIANCE_H
+#define ENT_SNAPSHOT_RELIANCE_H
 
 #include "entente/snapshot.h"
-#include "model/graph_impl.h"
+#include "model/span.h"
 
 /*
  * How relation r, read from actor `from` to its other end, bears on reliance
@@ -17,14 +18,14 @@
  * other direction; r must be a relation of v's graph. Returns ENT_RELY_NONE, *amount untouched,
  * when r is not in force, weighs 0 or makes nobody rely on anybody. One read of r's span. O(1).
  */
-int ent_view_reliance_(const ent_view *v, uint32_t r, uint32_t from, double *amount);
+int ent__view_reliance(const ent_view *v, uint32_t r, uint32_t from, double *amount);
 
 /*
- * The reliance behind edge x of v, as edge_reliance (src/passes/reliance.c)
+ * The reliance behind edge x of v, as ent__edge_reliance (src/passes/reliance.c)
  * sums it over x's relations in order: *to, the target's reliance on the
  * source, and *from, the source's on the target. Computed when the view was
  * taken. Returns 1, or 0 (nothing set) when x is not one of v's edges. O(1).
  */
-int ent_view_edge_reliance_(const ent_view *v, const ent_edge *x, double *to, double *from);
+int ent__view_edge_reliance(const ent_view *v, const ent_edge *x, double *to, double *from);
 
 #endif

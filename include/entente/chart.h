@@ -1,0 +1,69 @@
+/*
+ * entente/chart.h: line charts of values over dates, written as SVG text.
+ *
+ * One or more panels share the dates on the x axis; each panel draws one
+ * line per series, with its legend to the right of the plot (never over the
+ * lines), axis ticks chosen so that their labels do not collide, marked dates
+ * as vertical lines numbered above the plot and listed under it, and a
+ * <title> on every line that says what it is. Colours come from the
+ * Okabe-Ito palette (distinguishable with the common colour-vision
+ * deficiencies), and lines beyond its seven colours get dash patterns too.
+ * The same chart gives the same bytes; every text is escaped.
+ * docs/diagrams.md, "Timeline charts", describes the marks.
+ */
+#ifndef ENTENTE_CHART_H
+#define ENTENTE_CHART_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** One line of a panel. */
+typedef struct ent_chart_series {
+    const char *label;    /**< the legend's text, e.g. an actor's name */
+    const char *title;    /**< the line's <title> (hover text); NULL: made from the label and
+                               the values */
+    const double *values; /**< one per day of the chart; NaN: no value that day (a gap) */
+} ent_chart_series;
+
+/** One panel: a y axis and its lines. */
+typedef struct ent_chart_panel {
+    const char *y_label; /**< what the y axis measures, e.g. "leverage" */
+    const ent_chart_series *series;
+    size_t n_series;
+    int decimals; /**< digits after the point in the values of the titles */
+} ent_chart_panel;
+
+/** A date marked by a vertical line. */
+typedef struct ent_chart_mark {
+    int32_t day;       /**< day number (date.h) */
+    const char *label; /**< e.g. a snapshot's id and label */
+    int dashed;        /**< 0: solid (a declared snapshot), 1: dashed (an event) */
+} ent_chart_mark;
+
+typedef struct ent_chart {
+    const char *title;    /**< what is drawn */
+    const char *subtitle; /**< under what rules (may be long: it is wrapped); NULL: none */
+    const int32_t *days;  /**< the x values, increasing */
+    size_t n_days;
+    const ent_chart_panel *panels;
+    size_t n_panels;
+    const ent_chart_mark *marks;
+    size_t n_marks;
+} ent_chart;
+
+/**
+ * Writes chart `c` as a standalone SVG document. On success returns 0 and
+ * sets *out to a malloc'd NUL-terminated buffer of *len bytes (the caller
+ * frees it). Returns ENT_EUSAGE (no day, days not increasing, no panel) or
+ * ENT_ENOMEM, with a message. O(panels * series * days + marks).
+ */
+int ent_chart_svg(const ent_chart *c, char **out, size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

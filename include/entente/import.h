@@ -1,0 +1,96 @@
+/*
+ * entente/import.h: event data to graph files. `ent_import_gdelt` reads GDELT
+ * event tables (1.0 and 2.0, tab- or comma-separated, with or without a
+ * header, plain, .gz or .zip) and writes an entente/1 graph file: one actor
+ * per country (or country and CAMEO actor type), one relation per source,
+ * target, relation type and period, with the events as its evidence.
+ * docs/import.md describes the rules.
+ */
+#ifndef ENTENTE_IMPORT_H
+#define ENTENTE_IMPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "diag.h"
+#include "graph.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** One rule of the CAMEO mapping: events whose code is `code`, or begins
+ *  with it when no longer rule matches, become relations of `type`. */
+typedef struct ent_cameo_rule {
+    const char *code;        /**< a root (2 digits), base (3) or full (4) CAMEO code */
+    const char *type;        /**< a built-in event type */
+    const char *description; /**< CAMEO's name for the code, shortened */
+} ent_cameo_rule;
+
+/** The mapping rules, in the documented order. */
+size_t ent_cameo_rule_count(void);
+const ent_cameo_rule *ent_cameo_rule_at(size_t i);
+
+/** CAMEO's region codes that are not ISO countries: the i-th code, its name in *name. */
+size_t ent_cameo_region_count(void);
+const char *ent_cameo_region(size_t i, const char **name);
+
+/** The CAMEO actor types kept by `actor_types`: code, id suffix, label. */
+size_t ent_cameo_actor_type_count(void);
+const char *ent_cameo_actor_type(size_t i, const char **suffix, const char **label);
+
+/** How many events one relation gathers. */
+typedef enum ent_import_per {
+    ENT_PER_DAY = 0, /**< one relation per source, target, type and day (the default) */
+    ENT_PER_WEEK,    /**< ... and ISO week (Monday to Sunday), dated by its Monday */
+    ENT_PER_MONTH,   /**< ... and month, dated YYYY-MM */
+    ENT_PER_EVENT    /**< one relation per event */
+} ent_import_per;
+
+/** Progress callback: the file being read and the rows read so far. */
+typedef void (*ent_import_progress)(void *ud, const char *file, uint64_t rows);
+
+/** Options of an import. Zero-initialised: per day, countries only, everything kept. */
+typedef struct ent_import_options {
+    ent_import_per per;
+    int actor_types;         /**< 1: an actor per country and CAMEO actor type (usa-gov) */
+    uint64_t min_mentions;   /**< keep events with at least this many mentions */
+    int root_only;           /**< keep only GDELT's root events (IsRootEvent 1) */
+    int has_range;           /**< keep only events from from_day to to_day (day numbers) */
+    int32_t from_day, to_day;
+    const char *const *countries; /**< non-NULL: keep events between these codes only */
+    size_t n_countries;
+    int skip_bad;            /**< 1: skip malformed rows (counted) instead of failing */
+    size_t max_errors;       /**< stop after this many errors (0: 100) */
+    ent_import_progress progress; /**< called every 65,536 rows, or NULL */
+    void *progress_ud;
+} ent_import_options;
+
+/** What an import read and kept. */
+typedef struct ent_import_stats {
+    uint64_t rows;        /**< data rows read */
+    uint64_t events;      /**< events that became evidence of a relation */
+    uint64_t bad;         /**< malformed rows (skipped with skip_bad) */
+    uint64_t no_country;  /**< rows without a country on one side */
+    uint64_t same_actor;  /**< rows whose two sides are the same actor */
+    uint64_t filtered;    /**< rows dropped by the options (mentions, root, dates, countries) */
+    uint64_t relations, actors, sources; /**< what the graph file holds */
+} ent_import_stats;
+
+/**
+ * Reads the GDELT event files and, when they hold no error (or skip_bad is
+ * set), writes the graph file to `out` in one go at the end: nothing is
+ * written otherwise. Malformed rows are reported in `diags` as
+ * FILE:LINE:COLUMN with the line. Returns 0, ENT_EINVALID (errors; see
+ * diags), ENT_EIO (a file could not be read or is not a readable archive;
+ * in diags too), ENT_ENOMEM or ENT_EUSAGE. Memory grows with the actors,
+ * sources and relations kept and the events cited, not with the rows read.
+ */
+int ent_import_gdelt(FILE *out, const char *const *files, size_t n_files,
+                     const ent_import_options *o, ent_diags *diags, ent_import_stats *stats);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

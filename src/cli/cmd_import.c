@@ -1,0 +1,339 @@
+/*
+ * cmd_import.c: `entente import gdelt FILE... -o OUT.json`, GDELT event
+ * tables to an entente/1 graph file.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "entente/import.h"
+
+const char cmd_import_help[] =
+    "usage: entente import gdelt [OPTIONS] FILE... -o OUT\n"
+    "\n"
+    "Turns GDELT event tables into a graph file that every other command reads.\n"
+    "FILE is a GDELT 2.0 (61 columns) or 1.0 (57 or 58 columns) event table, tab-\n"
+    "or comma-separated, with or without a header row, plain or compressed (.gz,\n"
+    ".zip, as GDELT ships them); '-' reads standard input.\n"
+    "\n"
+    "Each side of an event becomes one actor per country (Actor1CountryCode,\n"
+    "Actor2CountryCode), named from ISO 3166 (CAMEO's regions such as AFR, EUR and\n"
+    "WST by their names); events without a country on both sides are left out.\n"
+    "Each CAMEO event code maps to a relation type by its full code, else its base\n"
+    "code, else its root ('entente types --cameo' prints the rules). Events of the\n"
+    "same source, target, type and day become one relation, whose intensity is the\n"
+    "mean of their Goldstein values and whose evidence cites each event (id and\n"
+    "source URL, one source per URL); the note counts events and mentions.\n"
+    "\n"
+    "A malformed row is reported as FILE:LINE:COLUMN with the line; the import then\n"
+    "writes nothing and exits 1, unless --skip-bad is given. The output is written\n"
+    "whole to a temporary file beside OUT and renamed into place; importing the same\n"
+    "files twice gives the same bytes.\n"
+    "\n"
+    "options:\n"
+    "  -o, --output OUT            the graph file to write ('-' for standard output)\n"
+    "                              (required)\n"
+    "  --per UNIT                  one relation per day (default), week, month or event\n"
+    "  --actors BY                 country (default), or country-type: one actor per\n"
+    "                              country and CAMEO actor type (usa-gov, rus-mil ...)\n"
+    "  --min-mentions N            keep events mentioned at least N times\n"
+    "  --root-only                 keep only GDELT's root events (IsRootEvent 1)\n"
+    "  --between FROM TO           keep events from FROM to TO (dates, both included)\n"
+    "  --countries LIST            keep events between these country codes, e.g.\n"
+    "                              ARM,AZE,RUS,TUR\n"
+    "  --skip-bad                  skip malformed rows, count them and say why\n"
+    "  --max-errors N              stop after N errors (default 100)\n"
+    "  -q, --quiet                 no summary or progress on standard error\n"
+    "  -h, --help                  show this help\n"
+    "\n"
+    "exit status: 0 success, 1 the data has errors, 2 usage error, 3 a file could\n"
+    "not be read or written, or an internal failure.\n"
+    "\n"
+    "examples:\n"
+    "  entente import gdelt 20230919.export.CSV.zip -o day.json\n"
+    "  entente import gdelt events.csv --countries ARM,AZE,RUS --per month -o caucasus.json\n"
+    "  entente import gdelt *.export.CSV.zip --root-only --min-mentions 10 -o week.json\n";
+
+enum {
+    O_OUTPUT,
+    O_PER,
+    O_ACTORS,
+    O_MIN_MENTIONS,
+    O_ROOT_ONLY,
+    O_BETWEEN,
+    O_UNTIL,
+    O_COUNTRIES,
+    O_SKIP_BAD,
+    O_MAX_ERRORS,
+    O_QUIET
+};
+static const cli_opt opts[] = {{"output", 'o', 1},     {"per", 0, 1},        {"actors", 0, 1},
+                               {"min-mentions", 0, 1}, {"root-only", 0, 0},  {"between", 0, 1},
+                               {"until", 0, 1},        {"countries", 0, 1},  {"skip-bad", 0, 0},
+                               {"max-errors", 0, 1},   {"quiet", 'q', 0},    {NULL, 0, 0}};
+
+typedef struct progress {
+    double start, last;
+    int shown;
+} progress;
+
+static void on_progress(void *ud, const char *file, uint64_t rows)
+{
+    progress *p = ud;
+    double now = cli_now();
+    if (now - p->start < 3 || now - p->last < 2)
+        return;
+    p->last = now;
+    p->shown = 1;
+    fprintf(stderr, "entente import: %s: %llu rows read%s", file, (unsigned long long)rows,
+            isatty(2) ? "\r" : "\n");
+}
+
+/* "--between A B" takes two values: rewrite it as "--between A --until B". */
+static char **rewrite_between(int argc, char **argv, int *out_argc)
+{
+    char **v = malloc(((size_t)argc * 2 + 1) * sizeof *v);
+    int n = 0;
+    if (!v)
+        return NULL;
+    for (int i = 0; i < argc; i++) {
+        v[n++] = argv[i];
+        if (strcmp(argv[i], "--") == 0) {
+            while (++i < argc)
+                v[n++] = argv[i];
+            break;
+        }
+        if (strcmp(argv[i], "--between") == 0 && i + 2 < argc) {
+            v[n++] = argv[++i];
+            v[n++] = "--until";
+            v[n++] = argv[++i];
+        }
+    }
+    v[n] = NULL;
+    *out_argc = n;
+    return v;
+}
+
+static int parse_day(const char *text, int last, int32_t *day)
+{
+    ent_date d;
+    if (ent_date_parse(&d, text, strlen(text)) != ENT_DATE_OK) {
+        cli_usage_error("import", "'%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", text);
+        return -1;
+    }
+    *day = last ? ent_date_last_day(d) : ent_date_first_day(d);
+    return 0;
+}
+
+int cmd_import(int argc, char **argv)
+{
+    ent_import_options o;
+    memset(&o, 0, sizeof o);
+    const char *output = NULL, *from = NULL, *until = NULL, *countries = NULL;
+    int quiet = 0;
+    const char **files = NULL, **codes = NULL;
+    char *list = NULL;
+    size_t n_files = 0;
+    ent_diags *diags = NULL;
+    cli_outfile of;
+    memset(&of, 0, sizeof of);
+    int status = EXIT_OK, nargc = 0;
+    if (argc < 2 || argv[1][0] == '-')
+        return cli_usage_error("import", "say what to import: 'entente import gdelt FILE... -o OUT'");
+    if (strcmp(argv[1], "gdelt") != 0)
+        return cli_usage_error("import", "unknown source '%s'; entente imports 'gdelt' event tables",
+                               argv[1]);
+    char **nargv = rewrite_between(argc - 1, argv + 1, &nargc);
+    if (!nargv || !(files = calloc((size_t)argc + 1, sizeof *files))) {
+        fprintf(stderr, "entente import: out of memory\n");
+        status = EXIT_FAILURE_;
+        goto done;
+    }
+    cli_args a;
+    const char *val;
+    int k;
+    cli_args_init(&a, "import", opts, nargc, nargv);
+    while ((k = cli_next(&a, &val)) != -2) {
+        long n;
+        switch (k) {
+        case -3:
+            status = EXIT_USAGE;
+            goto done;
+        case -1:
+            files[n_files++] = val;
+            break;
+        case O_OUTPUT:
+            output = val;
+            break;
+        case O_PER:
+            if (strcmp(val, "day") == 0)
+                o.per = ENT_PER_DAY;
+            else if (strcmp(val, "week") == 0)
+                o.per = ENT_PER_WEEK;
+            else if (strcmp(val, "month") == 0)
+                o.per = ENT_PER_MONTH;
+            else if (strcmp(val, "event") == 0)
+                o.per = ENT_PER_EVENT;
+            else {
+                status = cli_usage_error("import", "--per takes day, week, month or event, not '%s'",
+                                         val);
+                goto done;
+            }
+            break;
+        case O_ACTORS:
+            if (strcmp(val, "country") == 0 || strcmp(val, "country-type") == 0)
+                o.actor_types = strcmp(val, "country-type") == 0;
+            else {
+                status = cli_usage_error("import", "--actors takes country or country-type, not '%s'",
+                                         val);
+                goto done;
+            }
+            break;
+        case O_MIN_MENTIONS:
+            if ((n = cli_parse_count("import", "min-mentions", val)) < 0) {
+                status = EXIT_USAGE;
+                goto done;
+            }
+            o.min_mentions = (uint64_t)n;
+            break;
+        case O_ROOT_ONLY:
+            o.root_only = 1;
+            break;
+        case O_BETWEEN:
+            from = val;
+            break;
+        case O_UNTIL:
+            until = val;
+            break;
+        case O_COUNTRIES:
+            countries = val;
+            break;
+        case O_SKIP_BAD:
+            o.skip_bad = 1;
+            break;
+        case O_MAX_ERRORS:
+            if ((n = cli_parse_count("import", "max-errors", val)) < 0) {
+                status = EXIT_USAGE;
+                goto done;
+            }
+            o.max_errors = n == 0 ? (size_t)-1 : (size_t)n;
+            break;
+        case O_QUIET:
+            quiet = 1;
+            break;
+        }
+    }
+    if (!n_files) {
+        status = cli_usage_error("import", "no event file given");
+        goto done;
+    }
+    if (!output) {
+        status = cli_usage_error("import", "'-o OUT' is required");
+        goto done;
+    }
+    if (from && !until) {
+        status = cli_usage_error("import", "'--between' takes two dates: --between FROM TO");
+        goto done;
+    }
+    if (from) {
+        if (parse_day(from, 0, &o.from_day) || parse_day(until, 1, &o.to_day)) {
+            status = EXIT_USAGE;
+            goto done;
+        }
+        if (o.from_day > o.to_day) {
+            status = cli_usage_error("import", "'--between %s %s': the period ends before it starts",
+                                     from, until);
+            goto done;
+        }
+        o.has_range = 1;
+    }
+    if (countries) {
+        size_t n = 1;
+        for (const char *p = countries; *p; p++)
+            n += *p == ',';
+        if (!(list = strdup(countries)) || !(codes = calloc(n, sizeof *codes))) {
+            fprintf(stderr, "entente import: out of memory\n");
+            status = EXIT_FAILURE_;
+            goto done;
+        }
+        for (char *p = list, *save = NULL, *t; (t = strtok_r(p, ",", &save)); p = NULL) {
+            for (char *c = t; *c; c++)
+                if (*c >= 'a' && *c <= 'z')
+                    *c = (char)(*c - 'a' + 'A');
+            codes[o.n_countries++] = t;
+        }
+        if (!o.n_countries) {
+            status = cli_usage_error("import", "--countries needs at least one country code");
+            goto done;
+        }
+        o.countries = codes;
+    }
+    for (size_t i = 0; i < n_files; i++) {
+        struct stat in, outst;
+        if (strcmp(output, "-") != 0 && stat(files[i], &in) == 0 && stat(output, &outst) == 0 &&
+            in.st_dev == outst.st_dev && in.st_ino == outst.st_ino) {
+            status = cli_usage_error("import", "'%s' is one of the input files; not overwritten",
+                                     output);
+            goto done;
+        }
+    }
+    if (!(diags = ent_diags_new())) {
+        fprintf(stderr, "entente import: out of memory\n");
+        status = EXIT_FAILURE_;
+        goto done;
+    }
+    progress pr = {cli_now(), 0, 0};
+    if (!quiet) {
+        o.progress = on_progress;
+        o.progress_ud = &pr;
+    }
+    FILE *out = stdout;
+    if (strcmp(output, "-") != 0) {
+        if ((status = cli_outfile_open(&of, "import", output)) != EXIT_OK)
+            goto done;
+        out = of.fp;
+    }
+    ent_import_stats st;
+    int rc = ent_import_gdelt(out, files, n_files, &o, diags, &st);
+    if (pr.shown && isatty(2))
+        fputc('\n', stderr);
+    cli_print_diags(stderr, diags);
+    if (rc != ENT_OK && rc != ENT_EINVALID && rc != ENT_EIO)
+        fprintf(stderr, "entente import: %s\n", ent_error_last());
+    if (rc != ENT_OK) {
+        if (rc == ENT_EINVALID)
+            fprintf(stderr, "entente import: nothing written%s\n",
+                    st.bad ? " (--skip-bad skips malformed rows)" : "");
+        status = cli_exit_for(rc == ENT_EIO ? ENT_EIO : rc);
+        goto done;
+    }
+    if (of.fp && (status = cli_outfile_commit(&of)) != EXIT_OK)
+        goto done;
+    if (!quiet) {
+        fprintf(stderr,
+                "entente import: %llu rows read, %llu events kept in %llu relations between "
+                "%llu actors, citing %llu sources\n",
+                (unsigned long long)st.rows, (unsigned long long)st.events,
+                (unsigned long long)st.relations, (unsigned long long)st.actors,
+                (unsigned long long)st.sources);
+        fprintf(stderr,
+                "entente import: left out: %llu without a country on both sides, %llu with the "
+                "same actor on both, %llu by the options",
+                (unsigned long long)st.no_country, (unsigned long long)st.same_actor,
+                (unsigned long long)st.filtered);
+        if (o.skip_bad)
+            fprintf(stderr, ", %llu malformed (skipped, see the warnings above)",
+                    (unsigned long long)st.bad);
+        fputc('\n', stderr);
+    }
+done:
+    cli_outfile_abort(&of);
+    ent_diags_free(diags);
+    free(files);
+    free(codes);
+    free(list);
+    free(nargv);
+    return status;
+}

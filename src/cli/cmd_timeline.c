@@ -1,0 +1,455 @@
+/*
+ * cmd_timeline.c: `entente timeline FILE... --from A --to B --every PERIOD`,
+ * per-actor metrics at every step between two dates, as a long table
+ * (date, actor, name, metric, value, rank) or, with -o, a line chart.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "util/strbuf.h"
+
+const char cmd_timeline_help[] =
+    "usage: entente timeline [OPTIONS] FILE... --from WHEN --to WHEN [--every PERIOD]\n"
+    "\n"
+    "Computes per-actor metrics at every step from one date to another (the first\n"
+    "date, then one period later, two periods later ..., and the last date) and\n"
+    "prints them as one long table: date, actor, name, metric, value and rank (1 for\n"
+    "the highest value among the actors present that day). An actor not present on\n"
+    "a day has an empty value and rank. Each step's snapshot follows the same rules\n"
+    "as 'entente influence --at' on that day, and gives the same values: the steps\n"
+    "are taken by one sweep that adds and removes the relations entering and leaving\n"
+    "the snapshot rather than by a fresh snapshot each time (docs/analyses.md,\n"
+    "\"Timeline\").\n"
+    "\n"
+    "With -o, draws the table as a line chart instead (SVG): one line per actor,\n"
+    "one panel per metric, dates across, the graph's declared snapshots inside the\n"
+    "span as numbered solid lines and the dates of --mark as dashed ones, listed\n"
+    "under the chart; the legend sits beside the plot and every line has a title\n"
+    "that names it (docs/diagrams.md, \"Timeline charts\"). The chart is written to\n"
+    "a temporary file beside OUTPUT and renamed into place; an existing OUTPUT that\n"
+    "is not a regular file is refused (exit 2).\n"
+    "\n"
+    "options:\n"
+    "  --from WHEN                 the first date or snapshot id (required)\n"
+    "  --to WHEN                   the last date or snapshot id (required)\n"
+    "  --every PERIOD              day, week, month (default), quarter or year; a\n"
+    "                              month later keeps the day of the month, or takes\n"
+    "                              the month's last day when it is shorter\n"
+    "  --metric LIST               metrics, comma-separated (default leverage;\n"
+    "                              cooperation_rank, pressure, pos_in, pos_out, neg_in,\n"
+    "                              neg_out, net_stance, betweenness, pn)\n"
+    "  --actors LIST               these actors (ids, names or aliases), in this order\n"
+    "  --top N                     without --actors: the N actors whose highest value\n"
+    "                              of the first metric over the steps is highest\n"
+    "                              (default 10; 0: every actor present at some step)\n"
+    "  -o, --output OUTPUT         draw a chart into OUTPUT (.svg; '-' for stdout)\n"
+    "  --mark DATE[=LABEL]         with -o: a dashed line on DATE (repeatable)\n"
+    "  --title TEXT                with -o: the chart's title\n"
+    "  --no-sweep                  take a fresh snapshot at every step (slower; the\n"
+    "                              same values, for checking the sweep)\n" CLI_VIEW_OPTIONS_HELP
+    "\n"
+    "examples:\n"
+    "  entente timeline graphs/south-caucasus.json --from 2020-11 --to 2023-09 \\\n"
+    "      --actors Russia,Turkey,Azerbaijan,Armenia\n"
+    "  entente timeline graphs/south-caucasus.json --from ceasefire-2020 \\\n"
+    "      --to after-2022 --every quarter --top 6 --format csv\n"
+    "  entente timeline graphs/south-caucasus.json --from 2020-11 --to 2023-09 \\\n"
+    "      --top 6 --mark 2022-02-24=invasion -o leverage.svg\n";
+
+enum {
+    O_FROM,
+    O_TO,
+    O_EVERY,
+    O_METRIC,
+    O_ACTORS,
+    O_TOP,
+    O_OUTPUT,
+    O_MARK,
+    O_TITLE,
+    O_NO_SWEEP
+};
+static const cli_opt opts[] = {
+    {"from", 0, 1},  {"to", 0, 1},    {"every", 0, 1}, {"metric", 0, 1},
+    {"actors", 0, 1}, {"top", 0, 1},  {"output", 'o', 1}, {"mark", 0, 1},
+    {"title", 0, 1}, {"no-sweep", 0, 0}, CLI_VIEW_OPTIONS};
+
+#define MAX_ITEMS 64
+
+typedef struct args {
+    const char *from, *to, *actors, *output, *title;
+    ent_every every;
+    ent_metric metrics[ENT_METRIC_COUNT_];
+    size_t n_metrics;
+    long top;
+    const char *marks[MAX_ITEMS];
+    size_t n_marks;
+    int no_sweep;
+    cli_view_args va;
+} args;
+
+static int parse_metrics(args *a, const char *val)
+{
+    a->n_metrics = 0;
+    for (const char *p = val;;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        char name[64];
+        if (!len || len >= sizeof name) {
+            cli_usage_error("timeline", "'--metric' takes metric names separated by commas, "
+                                        "not '%s'",
+                            val);
+            return -1;
+        }
+        memcpy(name, p, len);
+        name[len] = '\0';
+        ent_analysis_options ao = {ENT_METRIC_LEVERAGE, 0, NULL};
+        if (cli_analysis_option("timeline", &ao, "metric", name) < 0)
+            return -1;
+        for (size_t i = 0; i < a->n_metrics; i++)
+            if (a->metrics[i] == ao.metric) {
+                cli_usage_error("timeline", "'--metric' names '%s' twice", name);
+                return -1;
+            }
+        if (a->n_metrics == ENT_METRIC_COUNT_)
+            return -1; /* unreachable: a metric named twice is refused above */
+        a->metrics[a->n_metrics++] = ao.metric;
+        if (!end)
+            return 0;
+        p = end + 1;
+    }
+}
+
+static int on_option(void *ud, int k, const char *val)
+{
+    args *a = ud;
+    switch (k) {
+    case O_FROM:
+        a->from = val;
+        return 0;
+    case O_TO:
+        a->to = val;
+        return 0;
+    case O_ACTORS:
+        a->actors = val;
+        return 0;
+    case O_OUTPUT:
+        a->output = val;
+        return 0;
+    case O_TITLE:
+        a->title = val;
+        return 0;
+    case O_NO_SWEEP:
+        a->no_sweep = 1;
+        return 0;
+    case O_EVERY: {
+        int e = ent_every_from_name(val);
+        if (e < 0) {
+            cli_usage_error("timeline",
+                            "'--every' takes day, week, month, quarter or year, not '%s'", val);
+            return -1;
+        }
+        a->every = (ent_every)e;
+        return 0;
+    }
+    case O_METRIC:
+        return parse_metrics(a, val);
+    case O_TOP:
+        a->top = cli_parse_count("timeline", "top", val);
+        return a->top < 0 ? -1 : 0;
+    case O_MARK:
+        if (a->n_marks == MAX_ITEMS) {
+            cli_usage_error("timeline", "at most %d '--mark' options", MAX_ITEMS);
+            return -1;
+        }
+        a->marks[a->n_marks++] = val;
+        return 0;
+    default:
+        return cli_view_option("timeline", &a->va, opts[k].name, val) < 0 ? -1 : 0;
+    }
+}
+
+static const char *missing(void *ud)
+{
+    const args *a = ud;
+    if (!a->from || !a->to)
+        return "'--from WHEN' and '--to WHEN' are required";
+    if (a->actors && a->top >= 0)
+        return "give either '--actors LIST' or '--top N', not both";
+    if (!a->output && (a->n_marks || a->title))
+        return "'--mark' and '--title' go with '-o OUTPUT' (they are for the chart)";
+    return NULL;
+}
+
+/* Resolves --actors into ids; EXIT_USAGE after a message. */
+static int resolve_actors(const ent_graph *g, const char *list, uint32_t **ids, size_t *n)
+{
+    size_t cap = 1;
+    for (const char *p = list; *p; p++)
+        cap += *p == ',';
+    *ids = malloc(cap * sizeof **ids);
+    *n = 0;
+    if (!*ids) {
+        fprintf(stderr, "entente timeline: out of memory\n");
+        return EXIT_FAILURE_;
+    }
+    for (const char *p = list;;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        char *name = strndup(p, len);
+        if (!name) {
+            fprintf(stderr, "entente timeline: out of memory\n");
+            return EXIT_FAILURE_;
+        }
+        long a = len ? cli_actor("timeline", g, name) : -1;
+        if (!len)
+            cli_usage_error("timeline", "'--actors' has an empty name in '%s'", list);
+        free(name);
+        if (a < 0)
+            return EXIT_USAGE;
+        for (size_t i = 0; i < *n; i++)
+            if ((*ids)[i] == (uint32_t)a)
+                return cli_usage_error("timeline", "'--actors' names '%s' twice",
+                                       ent_graph_actor(g, (size_t)a)->id);
+        (*ids)[(*n)++] = (uint32_t)a;
+        if (!end)
+            return EXIT_OK;
+        p = end + 1;
+    }
+}
+
+/* The chart of table t: one panel per metric, one line per actor. */
+static int draw(const ent_graph *g, const args *a, const ent_table *t, const int32_t *days,
+                size_t nd, const ent_metric *metrics, size_t nm, char **svg, size_t *len)
+{
+    size_t rows = ent_table_rows(t), shown = nd && nm ? rows / (nd * nm) : 0;
+    size_t ns = ent_graph_snapshot_count(g), n_marks = 0;
+    ent_chart_panel *panels = calloc(nm, sizeof *panels);
+    ent_chart_series *series = calloc(nm * (shown ? shown : 1), sizeof *series);
+    double *values = malloc((nm * shown * nd + 1) * sizeof *values);
+    ent_chart_mark *marks = calloc(ns + a->n_marks + 1, sizeof *marks);
+    char **labels = calloc(ns + a->n_marks + 1, sizeof *labels);
+    ent_strbuf title = ENT_STRBUF_INIT, sub = ENT_STRBUF_INIT;
+    int status = EXIT_FAILURE_, oom = 1; /* until shown otherwise */
+    if (!panels || !series || !values || !marks || !labels) {
+        status = EXIT_FAILURE_;
+        goto done;
+    }
+    for (size_t i = 0; i < nm; i++) {
+        panels[i].y_label = ent_metric_name(metrics[i]);
+        panels[i].decimals = ent_metric_decimals(metrics[i]);
+        panels[i].series = series + i * shown;
+        panels[i].n_series = shown;
+        for (size_t j = 0; j < shown; j++) {
+            ent_chart_series *s = &series[i * shown + j];
+            s->label = ent_table_string(t, j, 2); /* the name */
+            s->values = values + (i * shown + j) * nd;
+            for (size_t k = 0; k < nd; k++)
+                values[(i * shown + j) * nd + k] = ent_table_real(t, (k * nm + i) * shown + j, 4);
+        }
+    }
+    for (size_t s = 0; s < ns; s++) {
+        const ent_snapshot *sn = ent_graph_snapshot(g, s);
+        int32_t day = ent_date_last_day(sn->at);
+        if (day < days[0] || day > days[nd - 1])
+            continue;
+        ent_strbuf lb = ENT_STRBUF_INIT;
+        ent_strbuf_addf(&lb, "%s%s%s", sn->id, sn->label[0] ? ", " : "", sn->label);
+        labels[n_marks] = lb.failed ? NULL : lb.buf;
+        if (!labels[n_marks]) {
+            ent_strbuf_release(&lb);
+            status = EXIT_FAILURE_;
+            goto done;
+        }
+        marks[n_marks] = (ent_chart_mark){day, labels[n_marks], 0};
+        n_marks++;
+    }
+    for (size_t m = 0; m < a->n_marks; m++) {
+        const char *eq = strchr(a->marks[m], '=');
+        size_t dlen = eq ? (size_t)(eq - a->marks[m]) : strlen(a->marks[m]);
+        ent_date d;
+        if (ent_date_parse(&d, a->marks[m], dlen) != ENT_DATE_OK) {
+            oom = 0;
+            status = cli_usage_error("timeline",
+                                     "'--mark' takes DATE or DATE=LABEL with a date YYYY, "
+                                     "YYYY-MM or YYYY-MM-DD, not '%s'",
+                                     a->marks[m]);
+            goto done;
+        }
+        labels[n_marks] = strdup(eq ? eq + 1 : a->marks[m]);
+        if (!labels[n_marks]) {
+            status = EXIT_FAILURE_;
+            goto done;
+        }
+        marks[n_marks] = (ent_chart_mark){ent_date_first_day(d), labels[n_marks], 1};
+        n_marks++;
+    }
+    /* Numbered in date order (a snapshot before a --mark of the same day). */
+    for (size_t i = 1; i < n_marks; i++)
+        for (size_t j = i; j > 0 && marks[j].day < marks[j - 1].day; j--) {
+            ent_chart_mark m = marks[j];
+            marks[j] = marks[j - 1];
+            marks[j - 1] = m;
+        }
+    char d1[11], d2[11];
+    ent_date_format(ent_date_from_day(days[0]), d1);
+    ent_date_format(ent_date_from_day(days[nd - 1]), d2);
+    if (a->title)
+        ent_strbuf_adds(&title, a->title);
+    else {
+        const char *gt = ent_graph_title(g);
+        ent_strbuf_addf(&title, "%s%s", gt, gt[0] ? ": " : "");
+        for (size_t i = 0; i < nm; i++)
+            ent_strbuf_addf(&title, "%s%s", i ? ", " : "", ent_metric_name(metrics[i]));
+        ent_strbuf_addf(&title, " every %s from %s to %s", ent_every_name(a->every), d1, d2);
+    }
+    for (size_t i = 0; i < ent_table_note_count(t); i++)
+        if (i != 0) /* the first note is about the table's empty cells */
+            ent_strbuf_addf(&sub, "%s%s", sub.len ? ". " : "", ent_table_note(t, i));
+    if (title.failed || sub.failed) {
+        status = EXIT_FAILURE_;
+        goto done;
+    }
+    ent_chart c = {ent_strbuf_str(&title), sub.len ? ent_strbuf_str(&sub) : NULL,
+                   days,  nd,
+                   panels, nm,
+                   marks, n_marks};
+    oom = 0;
+    status = EXIT_OK;
+    if (ent_chart_svg(&c, svg, len)) {
+        fprintf(stderr, "entente timeline: %s\n", ent_error_last());
+        status = EXIT_FAILURE_;
+    }
+done:
+    if (oom)
+        fprintf(stderr, "entente timeline: out of memory while drawing the chart\n");
+    for (size_t i = 0; labels && i < ns + a->n_marks; i++)
+        free(labels[i]);
+    free(labels);
+    free(marks);
+    free(values);
+    free(series);
+    free(panels);
+    ent_strbuf_release(&title);
+    ent_strbuf_release(&sub);
+    return status;
+}
+
+/* Writes the chart to `path` whole or not at all ('-': standard output). */
+static int write_chart(const char *path, const char *svg, size_t len)
+{
+    if (strcmp(path, "-") == 0) {
+        if (fwrite(svg, 1, len, stdout) != len)
+            return cli_output_error("timeline", 0);
+        return EXIT_OK;
+    }
+    cli_outfile of;
+    int status = cli_outfile_open(&of, "timeline", path);
+    if (status)
+        return status;
+    if (fwrite(svg, 1, len, of.fp) != len) {
+        cli_outfile_abort(&of);
+        fprintf(stderr, "entente timeline: cannot write '%s'\n", path);
+        return EXIT_FAILURE_;
+    }
+    return cli_outfile_commit(&of);
+}
+
+int cmd_timeline(int argc, char **argv)
+{
+    cli_input in;
+    args a;
+    memset(&a, 0, sizeof a);
+    a.every = ENT_EVERY_MONTH;
+    a.top = -1;
+    ent_diags *diags = NULL;
+    ent_graph *g = NULL;
+    ent_table *t = NULL;
+    int32_t *days = NULL;
+    uint32_t *actors = NULL;
+    char *svg = NULL;
+    size_t n_actors = 0, nd = 0, len = 0;
+    double t0 = cli_now(), t1;
+    cli_view_args_init(&a.va);
+    int status =
+        cli_analysis_begin("timeline", &in, opts, argc, argv, on_option, &a, missing, &diags, &g);
+    if (status)
+        goto done;
+    t1 = cli_now();
+    cli_timing("load_s", t1 - t0);
+    if (a.output && strcmp(a.output, "-") != 0 && cli_outfile_refused(a.output)) {
+        status = cli_usage_error("timeline",
+                                 "'%s' exists and is not a regular file; choose another "
+                                 "output, or '-o -' for standard output",
+                                 a.output);
+        goto done;
+    }
+    if (a.output) {
+        const char *dot = strrchr(a.output, '.');
+        if (strcmp(a.output, "-") != 0 && (!dot || strcmp(dot, ".svg") != 0)) {
+            status = cli_usage_error("timeline",
+                                     "charts are written as SVG: give an OUTPUT ending in .svg "
+                                     "(or '-' for standard output), not '%s'",
+                                     a.output);
+            goto done;
+        }
+    }
+    ent_view_options vo;
+    int32_t from, to;
+    if ((status = cli_view_options("timeline", g, &a.va, &vo)))
+        goto done;
+    const char *guess;
+    const char *whens[2] = {a.from, a.to};
+    int32_t *slots[2] = {&from, &to};
+    for (int i = 0; i < 2; i++)
+        if (ent_resolve_when(g, whens[i], slots[i], &guess) != 0) {
+            status = guess ? cli_usage_error("timeline",
+                                             "'%s' is neither a date nor a snapshot; did you "
+                                             "mean '%s'?",
+                                             whens[i], guess)
+                           : cli_usage_error("timeline", "'%s' is neither a date nor a snapshot",
+                                             whens[i]);
+            goto done;
+        }
+    if (from > to) {
+        status = cli_usage_error("timeline", "'--from %s' comes after '--to %s'", a.from, a.to);
+        goto done;
+    }
+    int rc = ent_timeline_days(&days, &nd, from, to, a.every, 100000);
+    if (rc) {
+        fprintf(stderr, "entente timeline: %s\n", ent_error_last());
+        status = rc == ENT_EUSAGE ? EXIT_USAGE : EXIT_FAILURE_;
+        goto done;
+    }
+    if (a.actors && (status = resolve_actors(g, a.actors, &actors, &n_actors)))
+        goto done;
+    ent_timeline_options to_opts = {a.n_metrics ? a.metrics : NULL,
+                                    a.n_metrics,
+                                    actors,
+                                    n_actors,
+                                    a.top < 0 ? 10 : (size_t)a.top,
+                                    a.no_sweep};
+    rc = ent_timeline_table(&t, g, &vo, days, nd, &to_opts);
+    cli_timing("timeline_s", cli_now() - t1);
+    cli_timing_count("steps", nd);
+    if (rc || !a.output) {
+        status = cli_write_result("timeline", rc, t, in.format);
+        goto done;
+    }
+    static const ent_metric leverage = ENT_METRIC_LEVERAGE;
+    status = draw(g, &a, t, days, nd, a.n_metrics ? a.metrics : &leverage,
+                  a.n_metrics ? a.n_metrics : 1, &svg, &len);
+    if (!status)
+        status = write_chart(a.output, svg, len);
+done:
+    cli_timing("total_s", cli_now() - t0);
+    free(svg);
+    free(days);
+    free(actors);
+    ent_table_free(t);
+    ent_graph_free(g);
+    ent_diags_free(diags);
+    cli_input_release(&in);
+    return status;
+}

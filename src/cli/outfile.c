@@ -1,0 +1,115 @@
+/*
+ * outfile.c: output files written whole or not at all: a temporary file
+ * beside the target, renamed into place when everything is written, removed
+ * otherwise. An existing target that is not a regular file (a symbolic link,
+ * a device, a fifo, a directory) is refused and left as it was.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+int cli_outfile_refused(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0 && !S_ISREG(st.st_mode);
+}
+
+int cli_outfile_open(cli_outfile *of, const char *cmd, const char *path)
+{
+    memset(of, 0, sizeof *of);
+    of->cmd = cmd;
+    if (cli_outfile_refused(path)) {
+        fprintf(stderr, "entente %s: '%s' exists and is not a regular file; not replaced\n", cmd,
+                path);
+        return EXIT_FAILURE_;
+    }
+    size_t n = strlen(path);
+    if (!(of->path = strdup(path)) || !(of->tmp = malloc(n + 32))) {
+        fprintf(stderr, "entente %s: out of memory\n", cmd);
+        cli_outfile_abort(of);
+        return EXIT_FAILURE_;
+    }
+    const char *slash = strrchr(path, '/');
+    size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
+    snprintf(of->tmp, n + 32, "%.*s.%s.XXXXXX", (int)dir, path, path + dir);
+    int fd = mkstemp(of->tmp);
+    if (fd < 0) {
+        fprintf(stderr, "entente %s: cannot create a file beside '%s': %s\n", cmd, path,
+                strerror(errno));
+        free(of->tmp);
+        of->tmp = NULL;
+        cli_outfile_abort(of);
+        return EXIT_FAILURE_;
+    }
+    /* mkstemp makes it private; give it the usual permissions. */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0 || !(of->fp = fdopen(fd, "w"))) {
+        fprintf(stderr, "entente %s: cannot write '%s': %s\n", cmd, of->tmp, strerror(errno));
+        close(fd);
+        cli_outfile_abort(of);
+        return EXIT_FAILURE_;
+    }
+    return EXIT_OK;
+}
+
+int cli_outfile_close(cli_outfile *of)
+{
+    if (!of->fp)
+        return EXIT_OK;
+    errno = 0;
+    int bad = ferror(of->fp) | fflush(of->fp);
+    int err = errno;
+    if (fclose(of->fp) != 0 && !bad) {
+        bad = 1;
+        err = errno;
+    }
+    of->fp = NULL;
+    if (bad) {
+        fprintf(stderr, "entente %s: cannot write '%s': %s\n", of->cmd, of->path,
+                strerror(err ? err : EIO));
+        cli_outfile_abort(of);
+        return EXIT_FAILURE_;
+    }
+    return EXIT_OK;
+}
+
+int cli_outfile_commit(cli_outfile *of)
+{
+    int status = cli_outfile_close(of);
+    if (status != EXIT_OK)
+        return status;
+    if (cli_outfile_refused(of->path)) {
+        fprintf(stderr, "entente %s: '%s' exists and is not a regular file; not replaced\n",
+                of->cmd, of->path);
+        cli_outfile_abort(of);
+        return EXIT_FAILURE_;
+    }
+    if (rename(of->tmp, of->path) != 0) {
+        fprintf(stderr, "entente %s: cannot write '%s': %s\n", of->cmd, of->path,
+                strerror(errno));
+        cli_outfile_abort(of);
+        return EXIT_FAILURE_;
+    }
+    free(of->tmp);
+    of->tmp = NULL;
+    cli_outfile_abort(of);
+    return EXIT_OK;
+}
+
+void cli_outfile_abort(cli_outfile *of)
+{
+    if (of->fp)
+        fclose(of->fp);
+    of->fp = NULL;
+    if (of->tmp)
+        unlink(of->tmp);
+    free(of->tmp);
+    free(of->path);
+    of->tmp = of->path = NULL;
+}

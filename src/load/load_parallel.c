@@ -1,0 +1,198 @@
+/*
+ * load_parallel.c: checks the relations of a large graph on two threads, keeping the result
+ * only when it equals what one thread would produce.
+ */
+#include "load/load_impl.h"
+
+/* ---------------------------------------------------------------------------
+ * Relations on two threads
+ *
+ * Checking relations is most of the work of loading a large graph, and each
+ * relation is checked on its own against what came before (actors, types,
+ * sources: read-only by then). So the relations are split in two halves, the
+ * second checked on a worker thread with its own copy of the loader state
+ * and its own strings. The graph's relation array is sized for all the
+ * relations beforehand, and the worker writes the second half's straight into
+ * their places: when nothing is reported, the first half keeps exactly one
+ * relation per element, so the second half's start at `half`.
+ *
+ * This is the fast path for clean data only. When either half reports
+ * anything at all, or the two halves share an id, the parallel result is
+ * thrown away and the relations are checked again on one thread, so that the
+ * diagnostics are exactly those of the sequential reader, in the same order.
+ * ------------------------------------------------------------------------- */
+
+#define PARALLEL_MIN_RELATIONS 20000
+
+typedef struct rel_ref {
+    uint32_t file;
+    uint32_t index;
+} rel_ref;
+
+typedef struct rel_job {
+    loader *L;
+    const rel_ref *refs;
+    size_t from, to;
+} rel_job;
+
+static void *run_rel_job(void *arg)
+{
+    rel_job *j = arg;
+    text_mark m = {NULL, 0};
+    for (size_t k = j->from; k < j->to && !j->L->stopped && !j->L->oom; k++) {
+        lfile *f = &j->L->files[j->refs[k].file];
+        ent__text_done(&m, f, f->sec[SEC_RELATIONS].items[j->refs[k].index].start);
+        ent__process_element(j->L, f, SEC_RELATIONS, j->refs[k].index);
+    }
+    ent__bump_release(); /* this thread's blocks */
+    return NULL;
+}
+
+/*
+ * Whether any id occurs twice among a[0..na) and b[0..nb): 1 when one does,
+ * 0 when none does, -1 when out of memory. The ids are sorted by hash (a
+ * radix sort of (hash, index) keys, linear in their number) and only
+ * neighbours of equal hash are compared: a million ids cost far less than
+ * probing a table of a million slots at random.
+ */
+static int ids_repeat(const char **a, size_t na, const char **b, size_t nb)
+{
+    size_t n = na + nb;
+    if (n < 2)
+        return 0;
+    uint64_t *key = malloc(n * sizeof *key), *tmp = malloc(n * sizeof *tmp);
+    if (!key || !tmp) {
+        free(key);
+        free(tmp);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *s = i < na ? a[i] : b[i - na];
+        key[i] = (uint64_t)ent_strmap_hash(s, strlen(s)) << 32 | (uint64_t)i;
+    }
+    /* Least significant digit first, on the hash's four bytes. */
+    for (int shift = 32; shift < 64; shift += 8) {
+        size_t count[257] = {0};
+        for (size_t i = 0; i < n; i++)
+            count[((key[i] >> shift) & 0xff) + 1]++;
+        for (int d = 0; d < 256; d++)
+            count[d + 1] += count[d];
+        for (size_t i = 0; i < n; i++)
+            tmp[count[(key[i] >> shift) & 0xff]++] = key[i];
+        uint64_t *t = key;
+        key = tmp;
+        tmp = t;
+    }
+    int found = 0;
+    for (size_t i = 1; i < n && !found; i++) {
+        if (key[i] >> 32 != key[i - 1] >> 32)
+            continue;
+        /* A run of equal hashes: compare each with those before it. */
+        for (size_t j = i; j > 0 && key[j - 1] >> 32 == key[i] >> 32 && !found; j--) {
+            size_t x = (uint32_t)key[i], y = (uint32_t)key[j - 1];
+            const char *sx = x < na ? a[x] : b[x - na], *sy = y < na ? a[y] : b[y - na];
+            found = strcmp(sx, sy) == 0;
+        }
+    }
+    free(key);
+    free(tmp);
+    return found;
+}
+
+/*
+ * Tries the two-thread path; returns 1 when it produced the relations, 0
+ * when the caller must check them sequentially (nothing of the attempt stays).
+ */
+int ent__relations_in_parallel(loader *L)
+{
+    ent_graph *g = L->g;
+    size_t total = 0;
+    for (size_t fi = 0; fi < L->n_files; fi++)
+        if (L->files[fi].syntax_ok && L->files[fi].format_ok)
+            total += L->files[fi].sec[SEC_RELATIONS].n;
+    if (total < PARALLEL_MIN_RELATIONS || L->stopped || L->oom || ent__threads(L) == 1)
+        return 0;
+    rel_ref *refs = malloc(total * sizeof *refs);
+    loader *W = malloc(sizeof *W);
+    ent_diags *wdiags = ent_diags_new();
+    ent_arena warena;
+    ent_arena_init(&warena);
+    size_t wn = 0, mark = ent_diags_count(L->diags);
+    size_t errors_before = L->errors;
+    int ok = 0;
+    if (!refs || !W || !wdiags)
+        goto done;
+    size_t k = 0;
+    for (size_t fi = 0; fi < L->n_files; fi++)
+        if (L->files[fi].syntax_ok && L->files[fi].format_ok)
+            for (size_t i = 0; i < L->files[fi].sec[SEC_RELATIONS].n; i++) {
+                refs[k].file = (uint32_t)fi;
+                refs[k++].index = (uint32_t)i;
+            }
+    *W = *L;
+    W->diags = wdiags;
+    W->errors = 0;
+    W->msg = (ent_strbuf)ENT_STRBUF_INIT;
+    W->arena = &warena;
+    /* The worker's relations go to [half, total) of the graph's array, which
+     * has room for them all: neither thread grows it, both only read where
+     * it is. */
+    W->rel_n = &wn;
+    W->ids = NULL;
+    W->n_ids = W->cap_ids = 0;
+    /* Neither half registers relation ids: both collect them, and repeats
+     * are looked for once both are done (ids_repeat). */
+    L->collect_ids = W->collect_ids = 1;
+    L->ids = NULL;
+    L->n_ids = L->cap_ids = 0;
+
+    size_t half = total / 2;
+    if (g->n_relations != 0 || g->cap_relations < total)
+        goto done;
+    wn = half;
+    rel_job jw = {W, refs, half, total};
+    pthread_t th;
+    if (pthread_create(&th, NULL, run_rel_job, &jw) != 0)
+        goto done;
+    text_mark m = {NULL, 0};
+    for (size_t i = 0; i < half && !L->stopped && !L->oom; i++) {
+        lfile *f = &L->files[refs[i].file];
+        ent__text_done(&m, f, f->sec[SEC_RELATIONS].items[refs[i].index].start);
+        ent__process_element(L, f, SEC_RELATIONS, refs[i].index);
+    }
+    pthread_join(th, NULL);
+
+    if (L->oom || W->oom || ent_diags_count(L->diags) != mark || ent_diags_count(wdiags))
+        goto done;
+    /* A repeated id (or no memory to look): the sequential path will say. */
+    if (ids_repeat(L->ids, L->n_ids, W->ids, W->n_ids) != 0)
+        goto done;
+    /* Everything was clean, so each half kept one relation per element. */
+    if (g->n_relations != half || wn != total)
+        goto done;
+    g->n_relations = total;
+    ent_arena_adopt(&g->arena, &warena);
+    ok = 1;
+done:
+    if (!ok) {
+        /* Undo everything the attempt did to the shared state. */
+        ent__diags_truncate(L->diags, mark);
+        L->errors = errors_before;
+        L->stopped = 0;
+        g->n_relations = 0;
+        ent_arena_release(&warena);
+        L->oom = 0; /* an attempt that ran out of memory leaves the sequential path to try */
+    }
+    L->collect_ids = 0;
+    free(L->ids);
+    L->ids = NULL;
+    L->n_ids = L->cap_ids = 0;
+    if (W) {
+        free(W->ids);
+        ent_strbuf_release(&W->msg);
+    }
+    free(W);
+    free(refs);
+    ent_diags_free(wdiags);
+    return ok;
+}

@@ -1,0 +1,842 @@
+/*
+ * pass_timeline.c: per-actor metrics at a series of dates, as one long table
+ * (date, actor, name, metric, value, rank).
+ *
+ * Taking a fresh snapshot per step costs a scan of every relation and two
+ * counting sorts of those in force, each time. The sweep here does the
+ * selection once: every relation kept by the options is put, before the
+ * first step, in the bucket of the step at which it comes into force and in
+ * that of the step at which it leaves (binary search over the days), and
+ * every ordered pair of actors that some relation links gets a slot, numbered
+ * in (source, target) order. A step then removes the relations of its exit
+ * bucket and adds those of its entry bucket to their slots' sums, and forms
+ * the edge list the metrics read from the live slots alone, sorted by slot
+ * number so that the edges come in the order a view gives them. With a
+ * half-life, events weigh less every day: they are kept in a list of their
+ * own and weighed again at every step.
+ *
+ * The metrics themselves (src/passes/metrics.c) are the ones 'influence'
+ * runs, on the same edge list, so the values agree with a fresh snapshot's up
+ * to the order in which floating-point sums are added. docs/analyses.md,
+ * "Timeline", states the rules and the cost.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entente/error.h"
+#include "entente/timeline.h"
+#include "passes/common.h"
+#include "passes/metrics.h"
+#include "snapshot/reliance.h"
+#include "util/error.h"
+
+/* ---------------------------------------------------------------------------
+ * Steps
+ * ------------------------------------------------------------------------- */
+
+static const char *const every_names[ENT_EVERY_COUNT_] = {"day", "week", "month", "quarter",
+                                                          "year"};
+
+const char *ent_every_name(ent_every e)
+{
+    return (unsigned)e < ENT_EVERY_COUNT_ ? every_names[e] : "unknown";
+}
+
+int ent_every_from_name(const char *name)
+{
+    for (int e = 0; e < ENT_EVERY_COUNT_; e++)
+        if (strcmp(name, every_names[e]) == 0)
+            return e;
+    return -1;
+}
+
+/* The day `k` periods of `months` months after `start` (day of month kept,
+ * or the month's last day), or INT32_MAX past year 9999. */
+static int32_t months_after(ent_date start, long k, int months)
+{
+    long m0 = (long)start.year * 12 + (start.month - 1) + k * months;
+    long year = m0 / 12, month = m0 % 12 + 1;
+    if (year > 9999)
+        return INT32_MAX;
+    int last = ent_date_days_in_month((int)year, (int)month);
+    ent_date d = {(int16_t)year, (uint8_t)month, (uint8_t)(start.day < last ? start.day : last)};
+    return ent_date_first_day(d);
+}
+
+int ent_timeline_days(int32_t **days_out, size_t *n_out, int32_t from, int32_t to, ent_every every,
+                      size_t max_steps)
+{
+    *days_out = NULL;
+    *n_out = 0;
+    if (from > to)
+        return ent_error_set(ENT_EUSAGE, "the timeline's start comes after its end");
+    if ((unsigned)every >= ENT_EVERY_COUNT_)
+        return ent_error_set(ENT_EUSAGE, "unknown step");
+    static const int months[ENT_EVERY_COUNT_] = {0, 0, 1, 3, 12};
+    ent_date start = ent_date_from_day(from);
+    size_t n = 0, cap = 0;
+    int32_t *days = NULL;
+    for (long k = 0;; k++) {
+        int32_t d = every == ENT_EVERY_DAY    ? (int32_t)(from + k)
+                    : every == ENT_EVERY_WEEK ? (int32_t)(from + 7 * k)
+                                              : months_after(start, k, months[every]);
+        int last = d >= to;
+        if (d > to)
+            d = to;
+        if (max_steps && n == max_steps) {
+            free(days);
+            return ent_error_set(ENT_EUSAGE,
+                                 "the timeline would have more than %zu steps; choose a longer "
+                                 "step or a shorter span",
+                                 max_steps);
+        }
+        if (n == cap) {
+            size_t nc = cap ? 2 * cap : 64;
+            int32_t *grown = realloc(days, nc * sizeof *grown);
+            if (!grown) {
+                free(days);
+                return ent_error_set(ENT_ENOMEM, "out of memory while listing the timeline's days");
+            }
+            days = grown;
+            cap = nc;
+        }
+        days[n++] = d;
+        if (last)
+            break;
+    }
+    *days_out = days;
+    *n_out = n;
+    return ENT_OK;
+}
+
+int ent_metric_decimals(ent_metric m)
+{
+    return ent__metric_decimals(m);
+}
+
+/* ---------------------------------------------------------------------------
+ * The sweep
+ * ------------------------------------------------------------------------- */
+
+/* What the relations in force add to one ordered pair (an edge), as a view
+ * sums them (src/snapshot/view.c). */
+typedef struct agg {
+    double pos, neg, mirrored; /* positive and negative weights; the mirrored part */
+    double rel_to, rel_from;   /* reliance of the target on the source, and back */
+} agg;
+
+/* What an amount of reliance is multiplied by for ent_rel_span.halvings. */
+static const double halved[3] = {1.0, 0.5, 0.25};
+
+/*
+ * Adds what relation r read in direction `dir` (0: as coded; 1: a symmetric
+ * relation read from its target) with weight w brings to an edge's sums, by
+ * the same rules and in the same order of operations as the view's grouping,
+ * so that the sums come out the same to the last bit.
+ */
+static void contribute(agg *x, const ent_rel_span *r, int dir, double w)
+{
+    int code = dir ? r->rely_back : r->rely;
+    if (code != ENT_RELY_NONE && w != 0) {
+        double amount = fabs(w) * halved[r->halvings];
+        uint32_t s = dir ? r->target : r->source, t = dir ? r->source : r->target;
+        if (code == ENT_RELY_TO_ON_FROM)
+            x->rel_to += amount;
+        else if (code == ENT_RELY_REFUSAL)
+            x->rel_to -= amount;
+        else if (s == t)
+            x->rel_to += amount;
+        else
+            x->rel_from += amount;
+    }
+    if (dir)
+        x->mirrored += w;
+    if (w > 0)
+        x->pos += w;
+    else
+        x->neg += w;
+}
+
+#define NONE UINT32_MAX
+
+typedef struct sweep {
+    const ent_graph *g;
+    const ent_rel_span *spans; /* the graph's, one per relation */
+    ent_view_options o; /* window at least 1 day */
+    const int32_t *days;
+    size_t n_days, next; /* the next step to take */
+    size_t na, nr;
+    /* Buckets: enter_rel[enter_start[k] .. enter_start[k + 1]) come into force at step k,
+     * exit_rel[...] leave it (are no longer in force) at step k. */
+    size_t *enter_start, *exit_start;
+    uint32_t *enter_rel, *exit_rel;
+    /* Slots: one per ordered pair some relation in play links, numbered in (source,
+     * target) order. slot_refs[slot_start[x] .. slot_start[x + 1]) are the relations
+     * of slot x as 2 * relation + direction, in relation order (the order in which a
+     * view sums them); rel_slot[2 r + dir] is the slot of relation r read in direction
+     * dir. */
+    uint32_t *rel_slot, *slot_refs;
+    size_t *slot_start;
+    size_t n_slots;
+    uint32_t *slot_src, *slot_tgt;
+    uint32_t *slot_count;      /* relations in force behind the slot */
+    unsigned char *slot_dirty; /* its sums must be taken again this step */
+    agg *slot_agg;             /* the sums of the relations in force */
+    uint64_t *live;            /* bit x: slot x has relations in force; read in slot
+                                  order, the live slots are the view's edges in its order */
+    uint32_t *dirty; /* the slots to sum again this step */
+    size_t n_dirty;
+    unsigned char *rel_live; /* per relation: in force at the current step */
+    /* Events that decay (with a half-life): the ones in force, weighed at each step. */
+    uint32_t *decaying, *decaying_pos; /* list, and per relation its position or NONE */
+    size_t n_decaying;
+    uint32_t *touch; /* per actor: relations in force it takes part in */
+    int32_t *exists_from, *exists_to; /* per actor: the days it exists, as a view reads them */
+    /* The current step's snapshot, as the metrics read it. */
+    int32_t day;
+    unsigned char *present;
+    uint32_t *map, *back; /* actor -> vertex (NONE when absent), vertex -> actor */
+    elist e;
+    double *tmp;
+} sweep;
+
+static void sweep_free(sweep *s)
+{
+    if (!s)
+        return;
+    free(s->enter_start), free(s->exit_start), free(s->enter_rel), free(s->exit_rel);
+    free(s->rel_slot), free(s->slot_refs), free(s->slot_start), free(s->slot_src);
+    free(s->slot_tgt), free(s->slot_count), free(s->slot_dirty), free(s->exists_from);
+    free(s->exists_to);
+    free(s->slot_agg), free(s->live), free(s->dirty), free(s->rel_live);
+    free(s->decaying), free(s->decaying_pos), free(s->touch);
+    free(s->present), free(s->map), free(s->back), free(s->tmp);
+    ent__elist_release(&s->e);
+    free(s);
+}
+
+/* The first step whose day is at or after `day` (n_days when none). */
+static size_t step_at(const int32_t *days, size_t n, int64_t day)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((int64_t)days[mid] < day)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* A directed pair while numbering the slots. */
+typedef struct pair_ref {
+    uint32_t source, target;
+    uint32_t ref; /* 2 * relation + direction */
+} pair_ref;
+
+/* Numbers the slots of the relations in play (marked in `enter`; NONE: not in play)
+ * by (source, target), and lists each slot's relations. */
+static int number_slots(sweep *s, const uint32_t *enter)
+{
+    const ent_rel_span *spans = s->spans;
+    size_t np = 0, na = s->na;
+    for (size_t r = 0; r < s->nr; r++)
+        if (enter[r] != NONE)
+            np += 1 + spans[r].symmetric;
+    pair_ref *p = malloc((np ? np : 1) * sizeof *p), *q = malloc((np ? np : 1) * sizeof *q);
+    size_t *count = calloc(na + 1, sizeof *count);
+    int rc = ENT_OK;
+    if (!p || !q || !count) {
+        rc = ENT_ENOMEM;
+        goto done;
+    }
+    np = 0;
+    for (size_t r = 0; r < s->nr; r++) {
+        if (enter[r] == NONE)
+            continue;
+        const ent_rel_span *x = &spans[r];
+        p[np++] = (pair_ref){x->source, x->target, (uint32_t)(2 * r)};
+        if (x->symmetric)
+            p[np++] = (pair_ref){x->target, x->source, (uint32_t)(2 * r + 1)};
+    }
+    /* Counting sort by target, then stably by source: relation order within a pair. */
+    for (int pass = 0; pass < 2; pass++) {
+        memset(count, 0, (na + 1) * sizeof *count);
+        for (size_t k = 0; k < np; k++)
+            count[(pass ? p[k].source : p[k].target) + 1]++;
+        for (size_t a = 0; a < na; a++)
+            count[a + 1] += count[a];
+        for (size_t k = 0; k < np; k++)
+            q[count[pass ? p[k].source : p[k].target]++] = p[k];
+        pair_ref *t = p;
+        p = q;
+        q = t;
+    }
+    size_t ns = 0;
+    for (size_t k = 0; k < np; k++)
+        ns += k == 0 || p[k].source != p[k - 1].source || p[k].target != p[k - 1].target;
+    s->slot_refs = malloc((np ? np : 1) * sizeof *s->slot_refs);
+    s->slot_start = malloc((ns + 1) * sizeof *s->slot_start);
+    s->slot_src = malloc((ns ? ns : 1) * sizeof *s->slot_src);
+    s->slot_tgt = malloc((ns ? ns : 1) * sizeof *s->slot_tgt);
+    s->slot_count = calloc(ns ? ns : 1, sizeof *s->slot_count);
+    s->slot_dirty = calloc(ns ? ns : 1, 1);
+    s->slot_agg = calloc(ns ? ns : 1, sizeof *s->slot_agg);
+    s->live = calloc(ns / 64 + 1, sizeof *s->live);
+    s->dirty = malloc((ns ? ns : 1) * sizeof *s->dirty);
+    if (!s->slot_refs || !s->slot_start || !s->slot_src || !s->slot_tgt || !s->slot_count ||
+        !s->slot_dirty || !s->slot_agg || !s->live || !s->dirty) {
+        rc = ENT_ENOMEM;
+        goto done;
+    }
+    ns = 0;
+    for (size_t k = 0; k < np; k++) {
+        if (k == 0 || p[k].source != p[k - 1].source || p[k].target != p[k - 1].target) {
+            s->slot_src[ns] = p[k].source;
+            s->slot_tgt[ns] = p[k].target;
+            s->slot_start[ns++] = k;
+        }
+        s->slot_refs[k] = p[k].ref;
+        s->rel_slot[p[k].ref] = (uint32_t)(ns - 1);
+    }
+    s->slot_start[ns] = np;
+    s->n_slots = ns;
+done:
+    free(p);
+    free(q);
+    free(count);
+    return rc;
+}
+
+static int sweep_new(sweep **out, const ent_graph *g, const ent_view_options *vo,
+                     const int32_t *days, size_t n_days)
+{
+    *out = NULL;
+    sweep *s = calloc(1, sizeof *s);
+    uint32_t *enter = NULL, *leave = NULL;
+    if (!s)
+        return ent_error_set(ENT_ENOMEM, "out of memory while preparing the timeline");
+    s->g = g;
+    s->spans = ent__graph_spans(g);
+    if (vo)
+        s->o = *vo;
+    else
+        ent_view_options_init(&s->o);
+    if (s->o.window_days < 1)
+        s->o.window_days = 1;
+    s->days = days;
+    s->n_days = n_days;
+    s->na = ent_graph_actor_count(g);
+    s->nr = ent_graph_relation_count(g);
+    size_t na = s->na, nr = s->nr, nd = n_days;
+    enter = malloc((nr ? nr : 1) * sizeof *enter);
+    leave = malloc((nr ? nr : 1) * sizeof *leave);
+    s->enter_start = calloc(nd + 2, sizeof *s->enter_start);
+    s->exit_start = calloc(nd + 2, sizeof *s->exit_start);
+    s->rel_slot = malloc((nr ? 2 * nr : 1) * sizeof *s->rel_slot);
+    s->rel_live = calloc(nr ? nr : 1, 1);
+    s->decaying_pos = malloc((nr ? nr : 1) * sizeof *s->decaying_pos);
+    s->touch = calloc(na ? na : 1, sizeof *s->touch);
+    s->present = calloc(na ? na : 1, 1);
+    s->map = malloc((na ? na : 1) * sizeof *s->map);
+    s->back = malloc((na ? na : 1) * sizeof *s->back);
+    s->tmp = malloc((na ? na : 1) * sizeof *s->tmp);
+    s->exists_from = malloc((na ? na : 1) * sizeof *s->exists_from);
+    s->exists_to = malloc((na ? na : 1) * sizeof *s->exists_to);
+    if (!enter || !leave || !s->enter_start || !s->exit_start || !s->rel_slot || !s->rel_live ||
+        !s->decaying_pos || !s->touch || !s->present || !s->map || !s->back || !s->tmp ||
+        !s->exists_from || !s->exists_to)
+        goto oom;
+    /* An actor exists from the last day of the period of its `from` (when it surely
+     * existed, as for relations) to the last day of its `to`. */
+    for (size_t a = 0; a < na; a++) {
+        const ent_actor *x = ent_graph_actor(g, a);
+        s->exists_from[a] = x->from.year ? ent_date_last_day(x->from) : INT32_MIN;
+        s->exists_to[a] = x->to.year ? ent_date_last_day(x->to) : INT32_MAX;
+    }
+    /* The step at which each kept relation comes into force and the one at which it
+     * has left it: in force on day d when begins <= d and d < its end, the day after
+     * its last (durable), or `window` days after its last (an event), as a view reads
+     * it. */
+    size_t n_play = 0, n_exit = 0;
+    const ent_rel_span *spans = s->spans;
+    for (size_t r = 0; r < nr; r++) {
+        const ent_rel_span *x = &spans[r];
+        s->decaying_pos[r] = NONE;
+        s->rel_slot[2 * r] = s->rel_slot[2 * r + 1] = NONE;
+        enter[r] = leave[r] = NONE;
+        if (!ent_view_options_keep(g, &s->o, (uint32_t)r) || isnan(x->intensity))
+            continue;
+        int64_t end = x->durable ? (x->last == INT32_MAX ? INT64_MAX : (int64_t)x->last + 1)
+                                 : (int64_t)x->last + s->o.window_days;
+        size_t k0 = step_at(days, nd, x->begins), k1 = step_at(days, nd, end);
+        if (k0 >= k1)
+            continue; /* never in force on a step */
+        enter[r] = (uint32_t)k0;
+        leave[r] = (uint32_t)k1;
+        s->enter_start[k0 + 1]++;
+        if (k1 < nd) {
+            s->exit_start[k1 + 1]++;
+            n_exit++;
+        }
+        n_play++;
+    }
+    for (size_t k = 0; k < nd; k++) {
+        s->enter_start[k + 1] += s->enter_start[k];
+        s->exit_start[k + 1] += s->exit_start[k];
+    }
+    s->enter_rel = malloc((n_play ? n_play : 1) * sizeof *s->enter_rel);
+    s->exit_rel = malloc((n_exit ? n_exit : 1) * sizeof *s->exit_rel);
+    s->decaying = malloc((n_play ? n_play : 1) * sizeof *s->decaying);
+    if (!s->enter_rel || !s->exit_rel || !s->decaying)
+        goto oom;
+    /* Fill the buckets in relation order: each start moves up as its bucket fills,
+     * then they shift back by one. */
+    for (size_t r = 0; r < nr; r++) {
+        if (enter[r] == NONE)
+            continue;
+        s->enter_rel[s->enter_start[enter[r]]++] = (uint32_t)r;
+        if (leave[r] < nd)
+            s->exit_rel[s->exit_start[leave[r]]++] = (uint32_t)r;
+    }
+    for (size_t k = nd; k > 0; k--) {
+        s->enter_start[k] = s->enter_start[k - 1];
+        s->exit_start[k] = s->exit_start[k - 1];
+    }
+    s->enter_start[0] = s->exit_start[0] = 0;
+    if (number_slots(s, enter))
+        goto oom;
+    free(enter);
+    free(leave);
+    *out = s;
+    return ENT_OK;
+oom:
+    free(enter);
+    free(leave);
+    sweep_free(s);
+    return ent_error_set(ENT_ENOMEM, "out of memory while preparing the timeline");
+}
+
+/* Whether relation r weighs differently at every step: an event under a half-life. */
+static int decays(const sweep *s, const ent_rel_span *r)
+{
+    return !r->durable && s->o.half_life_days > 0;
+}
+
+static void mark_dirty(sweep *s, uint32_t slot)
+{
+    if (!s->slot_dirty[slot]) {
+        s->slot_dirty[slot] = 1;
+        s->dirty[s->n_dirty++] = slot;
+    }
+}
+
+/* Puts relation r in force (sign +1) or takes it out (-1). */
+static void apply(sweep *s, uint32_t r, int sign)
+{
+    const ent_rel_span *x = &s->spans[r];
+    s->rel_live[r] = sign > 0;
+    if (decays(s, x) && sign > 0) {
+        s->decaying_pos[r] = (uint32_t)s->n_decaying;
+        s->decaying[s->n_decaying++] = r;
+    } else if (decays(s, x)) {
+        uint32_t at = s->decaying_pos[r], last = s->decaying[--s->n_decaying];
+        s->decaying[at] = last;
+        s->decaying_pos[last] = at;
+        s->decaying_pos[r] = NONE;
+    }
+    s->touch[x->source] += (uint32_t)sign;
+    s->touch[x->target] += (uint32_t)sign;
+    for (int dir = 0; dir <= x->symmetric; dir++) {
+        uint32_t slot = s->rel_slot[2 * (size_t)r + (size_t)dir];
+        mark_dirty(s, slot);
+        if (sign > 0 && s->slot_count[slot]++ == 0)
+            s->live[slot / 64] |= (uint64_t)1 << (slot % 64);
+        else if (sign < 0 && --s->slot_count[slot] == 0)
+            s->live[slot / 64] &= ~((uint64_t)1 << (slot % 64));
+    }
+}
+
+/* Sums the relations in force of a slot again, in relation order, with their weights
+ * on the current day. */
+static void resum(sweep *s, uint32_t slot)
+{
+    agg x = {0, 0, 0, 0, 0};
+    for (size_t k = s->slot_start[slot]; k < s->slot_start[slot + 1]; k++) {
+        uint32_t r = s->slot_refs[k] >> 1;
+        if (!s->rel_live[r])
+            continue;
+        const ent_rel_span *sp = &s->spans[r];
+        double w = sp->intensity;
+        if (decays(s, sp))
+            w = sp->intensity * pow(0.5, (s->day - sp->last) / s->o.half_life_days);
+        contribute(&x, sp, (int)(s->slot_refs[k] & 1), w);
+    }
+    s->slot_agg[slot] = x;
+}
+
+/* Takes the next step: brings the slots to its day and forms its edge list. */
+static int sweep_step(sweep *s)
+{
+    size_t k = s->next++;
+    s->day = s->days[k];
+    for (size_t i = s->exit_start[k]; i < s->exit_start[k + 1]; i++)
+        apply(s, s->exit_rel[i], -1);
+    for (size_t i = s->enter_start[k]; i < s->enter_start[k + 1]; i++)
+        apply(s, s->enter_rel[i], +1);
+    for (size_t i = 0; i < s->n_decaying; i++) {
+        const ent_rel_span *x = &s->spans[s->decaying[i]];
+        for (int dir = 0; dir <= x->symmetric; dir++)
+            mark_dirty(s, s->rel_slot[2 * (size_t)s->decaying[i] + (size_t)dir]);
+    }
+    for (size_t i = 0; i < s->n_dirty; i++) {
+        resum(s, s->dirty[i]);
+        s->slot_dirty[s->dirty[i]] = 0;
+    }
+    s->n_dirty = 0;
+    size_t n = 0;
+    for (size_t a = 0; a < s->na; a++) {
+        s->present[a] =
+            s->touch[a] > 0 || (s->exists_from[a] <= s->day && s->day <= s->exists_to[a]);
+        s->map[a] = NONE;
+        if (s->present[a]) {
+            s->back[n] = (uint32_t)a;
+            s->map[a] = (uint32_t)n++;
+        }
+    }
+    /* The live slots in slot order are the view's edges in its order. */
+    s->e.n = n;
+    s->e.m = 0;
+    for (size_t w = 0; w <= s->n_slots / 64; w++)
+        for (uint64_t bits = s->live[w]; bits; bits &= bits - 1) {
+            size_t slot = w * 64 + (size_t)__builtin_ctzll(bits);
+            const agg *x = &s->slot_agg[slot];
+            if (ent__elist_push(&s->e, s->map[s->slot_src[slot]], s->map[s->slot_tgt[slot]], x->pos,
+                           x->neg, x->rel_to, x->rel_from, x->mirrored))
+                return ent_error_set(ENT_ENOMEM, "out of memory while taking a timeline step");
+        }
+    return ENT_OK;
+}
+
+/* Metric m of every actor at the current step into values (NaN when absent). */
+static int sweep_metric(sweep *s, ent_metric m, double *values)
+{
+    int rc = ent__metric_compute(&s->e, m, s->tmp);
+    if (rc)
+        return rc;
+    for (size_t a = 0; a < s->na; a++)
+        values[a] = s->map[a] == NONE ? NAN : s->tmp[s->map[a]];
+    return ENT_OK;
+}
+
+/* ---------------------------------------------------------------------------
+ * Steps, swept or taken one by one
+ * ------------------------------------------------------------------------- */
+
+/* What the table reads at each step, however it is taken. */
+typedef struct stepper {
+    const ent_graph *g;
+    const ent_view_options *vo;
+    const int32_t *days;
+    size_t n_days, next;
+    int independent;
+    sweep *s;          /* swept */
+    ent_view *v;       /* independent: the current step's snapshot */
+    ent_metrics *m;    /* independent: its metrics */
+    unsigned mask;     /* the metrics wanted */
+    unsigned char *present_v; /* independent: per actor */
+} stepper;
+
+static void stepper_release(stepper *st)
+{
+    sweep_free(st->s);
+    ent_view_free(st->v);
+    ent_metrics_free(st->m);
+    free(st->present_v);
+    memset(st, 0, sizeof *st);
+}
+
+static int stepper_init(stepper *st, const ent_graph *g, const ent_view_options *vo,
+                        const int32_t *days, size_t n_days, int independent, unsigned mask)
+{
+    memset(st, 0, sizeof *st);
+    st->g = g;
+    st->vo = vo;
+    st->days = days;
+    st->n_days = n_days;
+    st->independent = independent;
+    st->mask = mask;
+    if (!independent)
+        return sweep_new(&st->s, g, vo, days, n_days);
+    size_t na = ent_graph_actor_count(g);
+    st->present_v = calloc(na ? na : 1, 1);
+    return st->present_v ? ENT_OK : ent_error_set(ENT_ENOMEM, "out of memory");
+}
+
+/* Takes the next step and computes the wanted metrics (none when mask is 0). */
+static int stepper_next(stepper *st)
+{
+    size_t k = st->next++;
+    if (!st->independent)
+        return sweep_step(st->s);
+    ent_view_free(st->v);
+    ent_metrics_free(st->m);
+    st->v = NULL;
+    st->m = NULL;
+    int rc = ent_view_new(&st->v, st->g, st->days[k], st->vo);
+    if (rc)
+        return rc;
+    for (size_t a = 0; a < ent_graph_actor_count(st->g); a++)
+        st->present_v[a] = (unsigned char)ent_view_has_actor(st->v, (uint32_t)a);
+    return st->mask ? ent_metrics_compute(&st->m, st->v, st->mask) : ENT_OK;
+}
+
+static const unsigned char *stepper_present(const stepper *st)
+{
+    return st->independent ? st->present_v : st->s->present;
+}
+
+/* Metric m at the current step (it must be in the mask) into values, per actor. */
+static int stepper_metric(stepper *st, ent_metric m, double *values)
+{
+    if (!st->independent)
+        return sweep_metric(st->s, m, values);
+    memcpy(values, st->m->values[m], ent_graph_actor_count(st->g) * sizeof *values);
+    return ENT_OK;
+}
+
+/* ---------------------------------------------------------------------------
+ * The table
+ * ------------------------------------------------------------------------- */
+
+/* The actors to show when none are given: see ent_timeline_options.top. Sets
+ * *shown (malloc'd) and *n. */
+static int choose_actors(const ent_graph *g, const ent_view_options *vo, const int32_t *days,
+                         size_t nd, const ent_timeline_options *o, ent_metric first,
+                         uint32_t **shown, size_t *n)
+{
+    size_t na = ent_graph_actor_count(g), k = 0;
+    double *peak = malloc((na ? na : 1) * sizeof *peak);
+    double *values = malloc((na ? na : 1) * sizeof *values);
+    keyed *order = malloc((na ? na : 1) * sizeof *order);
+    unsigned char *seen = calloc(na ? na : 1, 1);
+    stepper st;
+    int rc = !peak || !values || !order || !seen
+                 ? ent_error_set(ENT_ENOMEM, "out of memory")
+                 : stepper_init(&st, g, vo, days, nd, o->independent, o->top ? 1u << first : 0);
+    if (!peak || !values || !order || !seen)
+        memset(&st, 0, sizeof st);
+    for (size_t a = 0; !rc && a < na; a++)
+        peak[a] = -INFINITY;
+    for (size_t step = 0; !rc && step < nd; step++) {
+        rc = stepper_next(&st);
+        if (!rc && o->top)
+            rc = stepper_metric(&st, first, values);
+        const unsigned char *present = rc ? NULL : stepper_present(&st);
+        for (size_t a = 0; present && a < na; a++)
+            if (present[a]) {
+                seen[a] = 1;
+                if (o->top && values[a] > peak[a])
+                    peak[a] = values[a];
+            }
+    }
+    stepper_release(&st);
+    if (!rc) {
+        for (size_t a = 0; a < na; a++)
+            if (seen[a])
+                order[k++] = (keyed){o->top ? peak[a] : 0, (uint32_t)a};
+        if (o->top)
+            qsort(order, k, sizeof *order, ent__keyed_cmp);
+        if (o->top && k > o->top)
+            k = o->top;
+        *shown = malloc((k ? k : 1) * sizeof **shown);
+        if (!*shown)
+            rc = ent_error_set(ENT_ENOMEM, "out of memory");
+        for (size_t i = 0; !rc && i < k; i++)
+            (*shown)[i] = order[i].actor;
+        *n = k;
+    }
+    free(peak);
+    free(values);
+    free(order);
+    free(seen);
+    return rc;
+}
+
+/* Ranks at one step of the n actors `shown` among the present actors (1: the highest
+ * value, ties in graph order; NaN when absent) into rank. Counting for a few actors,
+ * a sort for many. */
+static int rank_shown(const double *values, const unsigned char *present, size_t na,
+                      const uint32_t *shown, size_t n, double *rank, keyed *order)
+{
+    if (n <= 32) {
+        for (size_t i = 0; i < n; i++) {
+            uint32_t x = shown[i];
+            if (!present[x]) {
+                rank[i] = NAN;
+                continue;
+            }
+            size_t above = 0;
+            for (size_t y = 0; y < na; y++)
+                above += present[y] && (values[y] > values[x] || (values[y] == values[x] && y < x));
+            rank[i] = (double)(above + 1);
+        }
+        return ENT_OK;
+    }
+    size_t k = 0;
+    for (size_t a = 0; a < na; a++)
+        if (present[a])
+            order[k++] = (keyed){values[a], (uint32_t)a};
+    qsort(order, k, sizeof *order, ent__keyed_cmp);
+    /* order[] now by rank; a second pass writes each actor's rank where the shown
+     * list wants it (tmp reuse: the key holds the rank). */
+    double *by_actor = malloc((na ? na : 1) * sizeof *by_actor);
+    if (!by_actor)
+        return ent_error_set(ENT_ENOMEM, "out of memory");
+    for (size_t a = 0; a < na; a++)
+        by_actor[a] = NAN;
+    for (size_t i = 0; i < k; i++)
+        by_actor[order[i].actor] = (double)(i + 1);
+    for (size_t i = 0; i < n; i++)
+        rank[i] = by_actor[shown[i]];
+    free(by_actor);
+    return ENT_OK;
+}
+
+/* The note saying how each step's snapshot is taken. */
+static void rules_note(tb *t, const ent_graph *g, const ent_view_options *o)
+{
+    ent_strbuf sb = ENT_STRBUF_INIT;
+    ent_strbuf_adds(&sb, "snapshot rules at every step: ");
+    ent__rules_text(&sb, g, o);
+    if (sb.failed)
+        t->rc = ent_error_set(ENT_ENOMEM, "out of memory");
+    else
+        ent__tb_note(t, ent_strbuf_str(&sb));
+    ent_strbuf_release(&sb);
+}
+
+int ent_timeline_table(ent_table **out, const ent_graph *g, const ent_view_options *vo,
+                       const int32_t *days, size_t nd, const ent_timeline_options *o)
+{
+    static const ent_metric leverage_only = ENT_METRIC_LEVERAGE;
+    ent_timeline_options defaults = {0};
+    ent_view_options vdefault;
+    *out = NULL;
+    if (!g || !days)
+        return ent_error_set(ENT_EUSAGE, "ent_timeline_table: NULL argument");
+    if (!o)
+        o = &defaults;
+    if (!vo) {
+        ent_view_options_init(&vdefault);
+        vo = &vdefault;
+    }
+    const ent_metric *metrics = o->n_metrics ? o->metrics : &leverage_only;
+    size_t nm = o->n_metrics ? o->n_metrics : 1, na = ent_graph_actor_count(g);
+    if (nd == 0)
+        return ent_error_set(ENT_EUSAGE, "a timeline needs at least one day");
+    for (size_t k = 1; k < nd; k++)
+        if (days[k] <= days[k - 1])
+            return ent_error_set(ENT_EUSAGE, "the timeline's days must increase");
+    unsigned mask = 0;
+    int decimals = 0;
+    for (size_t i = 0; i < nm; i++) {
+        if ((unsigned)metrics[i] >= ENT_METRIC_COUNT_)
+            return ent_error_set(ENT_EUSAGE, "unknown metric");
+        mask |= 1u << metrics[i];
+        if (ent__metric_decimals(metrics[i]) > decimals)
+            decimals = ent__metric_decimals(metrics[i]);
+    }
+    for (size_t i = 0; o->actors && i < o->n_actors; i++)
+        if (o->actors[i] >= na)
+            return ent_error_set(ENT_EUSAGE, "actor index out of range");
+
+    uint32_t *chosen = NULL;
+    const uint32_t *shown = o->actors;
+    size_t n_shown = o->n_actors;
+    double *values = NULL, *rank = NULL;
+    keyed *order = NULL;
+    stepper st;
+    memset(&st, 0, sizeof st);
+    tb t = {NULL, ENT_OK};
+    int rc = ENT_OK;
+    if (!o->actors) {
+        rc = choose_actors(g, vo, days, nd, o, metrics[0], &chosen, &n_shown);
+        if (rc)
+            goto done;
+        shown = chosen;
+    }
+    values = malloc((na ? na : 1) * sizeof *values);
+    rank = malloc((n_shown ? n_shown : 1) * sizeof *rank);
+    order = malloc((na ? na : 1) * sizeof *order);
+    if (!values || !rank || !order) {
+        rc = ent_error_set(ENT_ENOMEM, "out of memory");
+        goto done;
+    }
+    char d1[11], d2[11], title[256];
+    snprintf(title, sizeof title, "timeline of %s from %s to %s", ent_metric_name(metrics[0]),
+             ent__day_str(days[0], d1), ent__day_str(days[nd - 1], d2));
+    if (nm > 1)
+        snprintf(title, sizeof title, "timeline of %zu metrics from %s to %s", nm, d1, d2);
+    t.t = ent_table_new(title);
+    if (!t.t) {
+        rc = ENT_ENOMEM;
+        goto done;
+    }
+    ent__tb_col(&t, "date", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "actor", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "name", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "metric", ENT_COL_STRING, 0);
+    ent__tb_col(&t, "value", ENT_COL_REAL, decimals);
+    ent__tb_col(&t, "rank", ENT_COL_REAL, 0);
+    if ((rc = t.rc) || (rc = stepper_init(&st, g, vo, days, nd, o->independent, mask)))
+        goto done;
+    for (size_t k = 0; k < nd && !rc; k++) {
+        if ((rc = stepper_next(&st)))
+            break;
+        const unsigned char *present = stepper_present(&st);
+        ent__day_str(days[k], d1);
+        for (size_t i = 0; i < nm && !rc; i++) {
+            if ((rc = stepper_metric(&st, metrics[i], values)) ||
+                (rc = rank_shown(values, present, na, shown, n_shown, rank, order)))
+                break;
+            for (size_t j = 0; j < n_shown; j++) {
+                const ent_actor *a = ent_graph_actor(g, shown[j]);
+                ent__tb_row(&t);
+                ent__tb_str(&t, 0, d1);
+                ent__tb_str(&t, 1, a->id);
+                ent__tb_str(&t, 2, a->name);
+                ent__tb_str(&t, 3, ent_metric_name(metrics[i]));
+                ent__tb_real(&t, 4, present[shown[j]] ? values[shown[j]] : NAN);
+                ent__tb_real(&t, 5, rank[j]);
+            }
+            rc = t.rc;
+        }
+    }
+    if (rc)
+        goto done;
+    ent__tb_note(&t, "rank 1 is the highest value among the actors present on the day; an empty value "
+                "and rank: the actor is not present that day");
+    if (!o->actors && o->top) {
+        char note[160];
+        snprintf(note, sizeof note, "actors shown: the %zu whose highest %s over the steps is "
+                 "highest", n_shown, ent_metric_name(metrics[0]));
+        ent__tb_note(&t, note);
+    }
+    rules_note(&t, g, vo);
+    rc = t.rc;
+done:
+    stepper_release(&st);
+    free(chosen);
+    free(values);
+    free(rank);
+    free(order);
+    if (rc) {
+        ent_table_free(t.t);
+        return rc;
+    }
+    *out = t.t;
+    return ENT_OK;
+}

@@ -1,0 +1,48 @@
+#!/bin/sh
+# A graph file that shrinks while entente reads it (another program truncating
+# it): the loader maps regular files, so the vanished pages raise SIGBUS when
+# touched. The command must end with status 3 and a message, or (when the
+# truncation came before the file was opened or after it was read) with the
+# status of what it read; never be killed by the signal.
+#
+# usage: load-shrink.sh ENT_BENCH_GEN ENTENTE_CLI WORK_DIR
+set -u
+gen=$1
+bin=$2
+work=$3
+rm -rf "$work"
+mkdir -p "$work"
+cd "$work" || exit 1
+fail=0
+ok() { echo "ok   $1"; }
+bad() { fail=1; echo "FAIL $1"; }
+
+"$gen" 20000 100000 5 > g.json || { echo "FAIL ent_bench_gen"; exit 1; }
+noticed=0
+for delay in 0.01 0.02 0.04 0.06 0.08 0.12; do
+    for threads in 1 2; do
+        cp g.json f.json
+        "$bin" check --threads $threads f.json > out.txt 2> err.txt &
+        pid=$!
+        sleep $delay
+        truncate -s 4096 f.json
+        wait $pid
+        rc=$?
+        case $rc in
+        0 | 1) ok "truncated after ${delay}s, $threads thread(s): exit $rc (read before or after)" ;;
+        3)
+            if grep -q 'shrank or was replaced while it was being read' err.txt; then
+                ok "truncated after ${delay}s, $threads thread(s): exit 3 with the message"
+            else
+                bad "truncated after ${delay}s: exit 3 without the message"
+                sed 's/^/    /' err.txt | head -5
+            fi
+            ;;
+        *) bad "truncated after ${delay}s, $threads thread(s): exit $rc (a signal?)" ;;
+        esac
+        [ $rc -eq 0 ] || noticed=$((noticed + 1))
+    done
+done
+# Without a single run that saw the truncation the test proved nothing.
+[ $noticed -gt 0 ] || bad "no run saw the file shrink: the test needs a longer read"
+exit $fail

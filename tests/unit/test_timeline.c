@@ -1,0 +1,421 @@
+/*
+ * test_timeline.c: the timeline (docs/analyses.md, "Timeline"). The days of
+ * each period worked out by hand; the leverage of a four-actor graph at each
+ * month worked out by hand in the comments; and the sweep against a fresh
+ * snapshot per day (ent_view_new and ent_metrics_compute, which know nothing
+ * of the sweep) on generated graphs with relations entering and leaving at
+ * many dates, partial dates, symmetric types, decay and a status filter:
+ * every metric of every actor must agree to the last bit, and every rank.
+ */
+#include <math.h>
+
+#include "test_common.h"
+
+#define CLOSE(a, b) assert_true(fabs((a) - (b)) < 1e-9)
+
+static int32_t day_of(const char *text)
+{
+    ent_date d;
+    assert_int_equal(ent_date_parse(&d, text, strlen(text)), ENT_DATE_OK);
+    return ent_date_first_day(d);
+}
+
+static void expect_days(const char *from, const char *to, ent_every every,
+                        const char *const *want, size_t n_want)
+{
+    int32_t *days;
+    size_t n;
+    assert_int_equal(ent_timeline_days(&days, &n, day_of(from), day_of(to), every, 0), 0);
+    assert_int_equal(n, n_want);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(days[i], day_of(want[i]));
+    free(days);
+}
+
+static void steps_by_period(void **state)
+{
+    (void)state;
+    /* A month later keeps the day of the month, or the month's last day; the
+     * last date comes last even when the periods do not land on it. */
+    const char *months[] = {"2020-01-31", "2020-02-29", "2020-03-31", "2020-04-30", "2020-05-10"};
+    expect_days("2020-01-31", "2020-05-10", ENT_EVERY_MONTH, months, 5);
+    const char *weeks[] = {"2021-12-27", "2022-01-03", "2022-01-10", "2022-01-12"};
+    expect_days("2021-12-27", "2022-01-12", ENT_EVERY_WEEK, weeks, 4);
+    const char *quarters[] = {"2020-11-30", "2021-02-28", "2021-05-30", "2021-08-30"};
+    expect_days("2020-11-30", "2021-08-30", ENT_EVERY_QUARTER, quarters, 4);
+    const char *years[] = {"2020-02-29", "2021-02-28", "2022-02-28", "2023-02-28", "2024-02-29"};
+    expect_days("2020-02-29", "2024-02-29", ENT_EVERY_YEAR, years, 5);
+    const char *one[] = {"2022-03-01"};
+    expect_days("2022-03-01", "2022-03-01", ENT_EVERY_DAY, one, 1);
+    const char *days[] = {"2022-02-27", "2022-02-28", "2022-03-01"};
+    expect_days("2022-02-27", "2022-03-01", ENT_EVERY_DAY, days, 3);
+
+    int32_t *d;
+    size_t n;
+    assert_int_equal(ent_timeline_days(&d, &n, day_of("2022-03-02"), day_of("2022-03-01"),
+                                       ENT_EVERY_DAY, 0),
+                     ENT_EUSAGE);
+    assert_null(d);
+    assert_int_equal(ent_timeline_days(&d, &n, day_of("2000-01-01"), day_of("2022-03-01"),
+                                       ENT_EVERY_DAY, 1000),
+                     ENT_EUSAGE);
+    assert_non_null(strstr(ent_error_last(), "more than 1000 steps"));
+    assert_int_equal(ent_every_from_name("quarter"), ENT_EVERY_QUARTER);
+    assert_int_equal(ent_every_from_name("fortnight"), -1);
+}
+
+static ent_graph *load_doc(const char *doc)
+{
+    ent_graph *g;
+    ent_diags *d = ent_diags_new();
+    ent_load_options o = {.allow_missing_evidence = 1};
+    ent_load_input in = {"test.json", doc, strlen(doc)};
+    int rc = ent_load_inputs(&g, &in, 1, &o, d);
+    for (size_t i = 0; i < ent_diags_count(d); i++)
+        if (ent_diags_get(d, i)->severity == ENT_SEV_ERROR)
+            fprintf(stderr, "%s\n", ent_diags_get(d, i)->message);
+    assert_int_equal(rc, 0);
+    ent_diags_free(d);
+    return g;
+}
+
+static const char hand_graph[] =
+    "{\"format\": \"entente/1\", \"actors\": ["
+    "{\"id\": \"p\", \"name\": \"P\", \"kind\": \"state\"},"
+    "{\"id\": \"q\", \"name\": \"Q\", \"kind\": \"state\"},"
+    "{\"id\": \"c\", \"name\": \"C\", \"kind\": \"state\"},"
+    "{\"id\": \"d\", \"name\": \"D\", \"kind\": \"state\", \"from\": \"2020-02\"}],"
+    " \"relations\": ["
+    "{\"source\": \"p\", \"target\": \"c\", \"type\": \"support_military\","
+    " \"from\": \"2020-01\", \"to\": \"2020-03\"},"
+    "{\"source\": \"q\", \"target\": \"c\", \"type\": \"support_diplomatic\", \"from\": \"2020-03\"},"
+    "{\"source\": \"q\", \"target\": \"d\", \"type\": \"aid_military\", \"at\": \"2020-02-15\"},"
+    "{\"source\": \"p\", \"target\": \"q\", \"type\": \"allied_with\","
+    " \"from\": \"2020-03\", \"to\": \"2020-04\"}]}";
+
+/* Reads row `row` of a timeline table: actor id, value and rank. */
+static void row_is(const ent_table *t, size_t row, const char *date, const char *actor,
+                   double value, double rank)
+{
+    assert_string_equal(ent_table_string(t, row, 0), date);
+    assert_string_equal(ent_table_string(t, row, 1), actor);
+    double v = ent_table_real(t, row, 4), r = ent_table_real(t, row, 5);
+    if (isnan(value)) {
+        assert_true(isnan(v));
+        assert_true(isnan(r));
+        return;
+    }
+    CLOSE(v, value);
+    CLOSE(r, rank);
+}
+
+static void leverage_by_month_by_hand(void **state)
+{
+    (void)state;
+    ent_graph *g = load_doc(hand_graph);
+    ent_view_options vo;
+    ent_view_options_init(&vo);
+    vo.window_days = 60;
+    int32_t *days;
+    size_t nd;
+    assert_int_equal(ent_timeline_days(&days, &nd, day_of("2020-01-15"), day_of("2020-05-15"),
+                                       ENT_EVERY_MONTH, 0),
+                     0);
+    assert_int_equal(nd, 5);
+    uint32_t shown[] = {0, 1, 2, 3}; /* p, q, c, d */
+    ent_timeline_options o = {NULL, 0, shown, 4, 0, 0};
+    ent_table *t;
+    assert_int_equal(ent_timeline_table(&t, g, &vo, days, nd, &o), 0);
+    assert_int_equal(ent_table_rows(t), 5 * 4);
+    /*
+     * Relations count from the last day of the period of their `from` (or
+     * `at`): p's support of c (support_military 7.4, deeds, durable: whole)
+     * from 2020-01-31 to 2020-03-31; q's support of c (support_diplomatic
+     * 3.5, words: 1.75) from 2020-03-31; q's military aid to d (8.3, an
+     * event: 4.15) on 2020-02-15, counted for 60 days, to 2020-04-14; the
+     * alliance of p and q (8.0, words: 4.0 each way, symmetric) from
+     * 2020-03-31 to 2020-04-30. d exists from 2020-02-29.
+     *
+     * 2020-01-15: nothing in force; p, q, c at 0 (ranks in graph order), d
+     *   absent.
+     * 2020-02-15: c relies on p alone (7.4): p 7.4^2 / 7.4 = 7.4; d relies on
+     *   q (4.15): q 4.15. d takes part in the aid, so it is present.
+     * 2020-03-15: the same (q's support of c and the alliance start on the
+     *   31st).
+     * 2020-04-15: p's support has ended, the aid is out of the window
+     *   (2020-02-15 < 2020-04-15 - 59 = 2020-02-16); c relies on q 1.75
+     *   (share 1): 1.75; p and q rely on each other 4.0 (share 1): q 1.75 +
+     *   4.0 = 5.75, p 4.0.
+     * 2020-05-15: the alliance has ended: q 1.75, p 0.
+     */
+    row_is(t, 0, "2020-01-15", "p", 0, 1);
+    row_is(t, 1, "2020-01-15", "q", 0, 2);
+    row_is(t, 2, "2020-01-15", "c", 0, 3);
+    row_is(t, 3, "2020-01-15", "d", NAN, NAN);
+    row_is(t, 4, "2020-02-15", "p", 7.4, 1);
+    row_is(t, 5, "2020-02-15", "q", 4.15, 2);
+    row_is(t, 6, "2020-02-15", "c", 0, 3);
+    row_is(t, 7, "2020-02-15", "d", 0, 4);
+    row_is(t, 8, "2020-03-15", "p", 7.4, 1);
+    row_is(t, 9, "2020-03-15", "q", 4.15, 2);
+    row_is(t, 12, "2020-04-15", "p", 4.0, 2);
+    row_is(t, 13, "2020-04-15", "q", 5.75, 1);
+    row_is(t, 14, "2020-04-15", "c", 0, 3);
+    row_is(t, 15, "2020-04-15", "d", 0, 4);
+    row_is(t, 16, "2020-05-15", "p", 0, 2);
+    row_is(t, 17, "2020-05-15", "q", 1.75, 1);
+    ent_table_free(t);
+
+    /* With a half-life of 30 days the aid weighs 4.15 * 0.5^(29 / 30) on
+     * 2020-03-15, 29 days after it, and 4.15 * 0.5^(0 / 30) on the day. */
+    vo.half_life_days = 30;
+    assert_int_equal(ent_timeline_table(&t, g, &vo, days, nd, &o), 0);
+    row_is(t, 5, "2020-02-15", "q", 4.15, 2);
+    row_is(t, 9, "2020-03-15", "q", 4.15 * pow(0.5, 29.0 / 30.0), 2);
+    ent_table_free(t);
+
+    /* --top 2: the two with the highest peak: p (7.4) and q (5.75), by peak. */
+    ent_timeline_options top = {NULL, 0, NULL, 0, 2, 0};
+    vo.half_life_days = 0;
+    assert_int_equal(ent_timeline_table(&t, g, &vo, days, nd, &top), 0);
+    assert_int_equal(ent_table_rows(t), 5 * 2);
+    assert_string_equal(ent_table_string(t, 0, 1), "p");
+    assert_string_equal(ent_table_string(t, 1, 1), "q");
+    ent_table_free(t);
+
+    /* Days that do not increase are refused. */
+    int32_t bad[] = {days[1], days[0]};
+    assert_int_equal(ent_timeline_table(&t, g, &vo, bad, 2, &o), ENT_EUSAGE);
+    free(days);
+    ent_graph_free(g);
+}
+
+/* ---------------------------------------------------------------------------
+ * The sweep against a fresh snapshot per day
+ * ------------------------------------------------------------------------- */
+
+static uint32_t rng_state;
+static uint32_t rnd(uint32_t n)
+{
+    rng_state = rng_state * 1664525u + 1013904223u;
+    return (rng_state >> 8) % n;
+}
+
+/* A date between 2018 and 2023 at a random precision. */
+static void random_date(char *buf, size_t size, int *year, int *month)
+{
+    *year = 2018 + (int)rnd(6);
+    *month = 1 + (int)rnd(12);
+    switch (rnd(3)) {
+    case 0:
+        snprintf(buf, size, "%d", *year);
+        *month = 12;
+        break;
+    case 1:
+        snprintf(buf, size, "%d-%02d", *year, *month);
+        break;
+    default:
+        snprintf(buf, size, "%d-%02d-%02d", *year, *month, 1 + (int)rnd(28));
+    }
+}
+
+/* A graph of 12 actors and n relations of many roles, durable and events. */
+static char *random_graph(uint32_t seed, size_t n)
+{
+    static const char *const durable[] = {"support_military", "support_diplomatic", "member_of",
+                                          "allied_with",      "at_war_with",        "partner_of",
+                                          "blockades",        "ceasefire"};
+    static const char *const events[] = {"aid_military",  "requests_help", "surrenders_to",
+                                         "rejects_request", "attacks",     "condemns",
+                                         "call",          "mediation",     "praise"};
+    rng_state = seed;
+    size_t cap = 512 + n * 200, len = 0;
+    char *doc = malloc(cap);
+    assert_non_null(doc);
+    len += (size_t)snprintf(doc + len, cap - len,
+                            "{\"format\": \"entente/1\", \"actors\": ["
+                            "{\"id\": \"league\", \"name\": \"League\", \"kind\": \"alliance\","
+                            " \"collective_defense\": true},"
+                            "{\"id\": \"late\", \"name\": \"Late\", \"kind\": \"state\","
+                            " \"from\": \"2020-06\", \"to\": \"2022\"}");
+    for (int a = 0; a < 10; a++)
+        len += (size_t)snprintf(doc + len, cap - len,
+                                ", {\"id\": \"a%d\", \"name\": \"A%d\", \"kind\": \"state\"}", a,
+                                a);
+    len += (size_t)snprintf(doc + len, cap - len, "], \"relations\": [");
+    for (size_t i = 0; i < n; i++) {
+        int is_durable = (int)rnd(2);
+        const char *type = is_durable ? durable[rnd(8)] : events[rnd(9)];
+        char s[16], t[16], d1[16], d2[16];
+        int y1, m1, y2, m2;
+        uint32_t x = rnd(11), y = rnd(11);
+        if (y == x)
+            y = (y + 1) % 11;
+        snprintf(s, sizeof s, x == 10 ? "late" : "a%u", x);
+        snprintf(t, sizeof t, y == 10 ? "late" : "a%u", y);
+        if (strcmp(type, "member_of") == 0)
+            snprintf(t, sizeof t, "league");
+        random_date(d1, sizeof d1, &y1, &m1);
+        const char *status = rnd(4) == 0 ? "reported" : "confirmed";
+        len += (size_t)snprintf(doc + len, cap - len,
+                                "%s{\"source\": \"%s\", \"target\": \"%s\", \"type\": \"%s\", "
+                                "\"status\": \"%s\", ",
+                                i ? ", " : "", s, t, type, status);
+        if (!is_durable) {
+            len += (size_t)snprintf(doc + len, cap - len, "\"at\": \"%s\"}", d1);
+            continue;
+        }
+        /* A `to` after `from` (another year), or open. */
+        random_date(d2, sizeof d2, &y2, &m2);
+        if (rnd(3) == 0 || y2 <= y1)
+            len += (size_t)snprintf(doc + len, cap - len, "\"from\": \"%s\"}", d1);
+        else
+            len += (size_t)snprintf(doc + len, cap - len, "\"from\": \"%s\", \"to\": \"%s\"}",
+                                    d1, d2);
+    }
+    len += (size_t)snprintf(doc + len, cap - len, "]}");
+    assert_true(len < cap);
+    return doc;
+}
+
+/* Every metric of every actor at every day: the sweep's table against a fresh view's
+ * ent_metrics_compute, value for value and rank for rank. */
+static void check_sweep(const ent_graph *g, const ent_view_options *vo, const int32_t *days,
+                        size_t nd, size_t min_changes)
+{
+    ent_metric all[ENT_METRIC_COUNT_];
+    for (int m = 0; m < ENT_METRIC_COUNT_; m++)
+        all[m] = (ent_metric)m;
+    size_t na = ent_graph_actor_count(g);
+    uint32_t *everyone = malloc(na * sizeof *everyone);
+    for (size_t a = 0; a < na; a++)
+        everyone[a] = (uint32_t)a;
+    ent_timeline_options o = {all, ENT_METRIC_COUNT_, everyone, na, 0, 0};
+    ent_table *t;
+    assert_int_equal(ent_timeline_table(&t, g, vo, days, nd, &o), 0);
+    assert_int_equal(ent_table_rows(t), nd * ENT_METRIC_COUNT_ * na);
+    size_t row = 0, changes = 0;
+    double *previous = malloc(na * sizeof *previous);
+    for (size_t a = 0; a < na; a++)
+        previous[a] = NAN;
+    for (size_t k = 0; k < nd; k++) {
+        ent_view *v;
+        ent_metrics *m;
+        assert_int_equal(ent_view_new(&v, g, days[k], vo), 0);
+        assert_int_equal(ent_metrics_compute(&m, v, 0), 0);
+        for (int x = 0; x < ENT_METRIC_COUNT_; x++)
+            for (size_t a = 0; a < na; a++, row++) {
+                double want = m->values[x][a], got = ent_table_real(t, row, 4);
+                if (isnan(want)) {
+                    assert_true(isnan(got));
+                    assert_true(isnan(ent_table_real(t, row, 5)));
+                    continue;
+                }
+                assert_true(want == got); /* the same sums in the same order */
+                size_t above = 0;
+                for (size_t b = 0; b < na; b++)
+                    above += ent_view_has_actor(v, (uint32_t)b) &&
+                             (m->values[x][b] > want || (m->values[x][b] == want && b < a));
+                assert_true(ent_table_real(t, row, 5) == (double)(above + 1));
+            }
+        /* Whether some actor's leverage changed since the last step. */
+        int moved = 0;
+        for (size_t a = 0; a < na; a++) {
+            double x = m->values[ENT_METRIC_LEVERAGE][a];
+            moved |= !(x == previous[a]) && !(isnan(x) && isnan(previous[a]));
+            previous[a] = x;
+        }
+        changes += moved;
+        ent_metrics_free(m);
+        ent_view_free(v);
+    }
+    /* The graph must move: the leverage changes at many of the steps. */
+    assert_true(changes >= min_changes);
+    free(previous);
+    ent_table_free(t);
+    free(everyone);
+}
+
+static void sweep_equals_fresh_snapshots(void **state)
+{
+    (void)state;
+    for (uint32_t seed = 1; seed <= 3; seed++) {
+        char *doc = random_graph(seed, 300);
+        ent_graph *g = load_doc(doc);
+        free(doc);
+        int32_t *days;
+        size_t nd;
+        assert_int_equal(ent_timeline_days(&days, &nd, day_of("2017-12-20"), day_of("2024-02-01"),
+                                           ENT_EVERY_WEEK, 0),
+                         0);
+        ent_view_options vo;
+        ent_view_options_init(&vo);
+        check_sweep(g, &vo, days, nd, 50);
+        vo.window_days = 45;
+        vo.half_life_days = 20;
+        check_sweep(g, &vo, days, nd, 50);
+        vo.status_mask = 1u << ENT_STATUS_CONFIRMED;
+        vo.half_life_days = 0;
+        check_sweep(g, &vo, days, nd, 50);
+        free(days);
+        /* Steps a day apart, and a year apart (relations that enter and leave between
+         * two steps never count). */
+        assert_int_equal(ent_timeline_days(&days, &nd, day_of("2019-06-01"), day_of("2019-09-01"),
+                                           ENT_EVERY_DAY, 0),
+                         0);
+        check_sweep(g, &vo, days, nd, 3);
+        free(days);
+        assert_int_equal(ent_timeline_days(&days, &nd, day_of("2016-01-01"), day_of("2026-01-01"),
+                                           ENT_EVERY_MONTH, 0),
+                         0);
+        ent_view_options_init(&vo);
+        vo.window_days = 10;
+        check_sweep(g, &vo, days, nd, 10);
+        free(days);
+        ent_graph_free(g);
+    }
+}
+
+/* The independent path gives the same table as the sweep. */
+static void no_sweep_gives_the_same_table(void **state)
+{
+    (void)state;
+    char *doc = random_graph(7, 200);
+    ent_graph *g = load_doc(doc);
+    free(doc);
+    int32_t *days;
+    size_t nd;
+    assert_int_equal(ent_timeline_days(&days, &nd, day_of("2018-01-01"), day_of("2023-12-31"),
+                                       ENT_EVERY_MONTH, 0),
+                     0);
+    ent_metric ms[] = {ENT_METRIC_LEVERAGE, ENT_METRIC_PN};
+    ent_timeline_options o = {ms, 2, NULL, 0, 5, 0};
+    ent_table *a, *b;
+    assert_int_equal(ent_timeline_table(&a, g, NULL, days, nd, &o), 0);
+    o.independent = 1;
+    assert_int_equal(ent_timeline_table(&b, g, NULL, days, nd, &o), 0);
+    assert_int_equal(ent_table_rows(a), nd * 2 * 5);
+    assert_int_equal(ent_table_rows(a), ent_table_rows(b));
+    for (size_t r = 0; r < ent_table_rows(a); r++)
+        for (size_t c = 0; c < ent_table_columns(a); c++) {
+            char x[64], y[64];
+            ent_table_cell_text(a, r, c, x, sizeof x);
+            ent_table_cell_text(b, r, c, y, sizeof y);
+            assert_string_equal(x, y);
+        }
+    ent_table_free(a);
+    ent_table_free(b);
+    free(days);
+    ent_graph_free(g);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(steps_by_period),
+        cmocka_unit_test(leverage_by_month_by_hand),
+        cmocka_unit_test(sweep_equals_fresh_snapshots),
+        cmocka_unit_test(no_sweep_gives_the_same_table),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
