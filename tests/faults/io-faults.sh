@@ -6,11 +6,17 @@
 # what could not be written and why, never a signal, a second report of the
 # same failure, or a file left behind.
 #
-# usage: io-faults.sh ENTENTE SOURCE_DIR WORK_DIR
+# With GENERATOR (tests/bench's ent_bench_gen), also a graph file that shrinks
+# while it is read: cut short at several moments of `entente check`, which must
+# end with a status and a message (exit 3 "shrank or was replaced", or the
+# outcome of reading the file whole or cut), never a signal.
+#
+# usage: io-faults.sh ENTENTE SOURCE_DIR WORK_DIR [GENERATOR]
 set -u
 bin=$1
 src=$2
 work=$3
+gen=${4:-}
 rm -rf "$work"
 mkdir -p "$work" || exit 1
 cd "$work" || exit 1
@@ -116,6 +122,31 @@ if [ -n "${locked-x}" ]; then
     if [ -z "$(ls -A locked)" ]; then ok "nothing left in the locked folder"; else bad "left in the locked folder: $(ls -A locked | tr '\n' ' ')"; fi
 fi
 chmod -R u+w "$work" 2> /dev/null
+
+# --- A graph file that shrinks while it is read --------------------------------
+if [ -n "$gen" ] && "$gen" 20000 400000 > big.json 2> /dev/null; then
+    signals=0 seen=""
+    for delay in 0.01 0.02 0.04 0.06 0.1 0.15 0.2 0.3; do
+        cp big.json shrink.json
+        "$bin" check shrink.json > /dev/null 2> err &
+        pid=$!
+        sleep "$delay"
+        truncate -s 4096 shrink.json
+        wait "$pid"
+        got=$?
+        seen="$seen $got"
+        if [ "$got" -gt 128 ]; then
+            signals=$((signals + 1))
+            echo "    killed by signal $((got - 128)) when cut after $delay s"
+        elif [ "$got" -ne 0 ] && [ ! -s err ]; then
+            signals=$((signals + 1))
+            echo "    exit $got without a message when cut after $delay s"
+        fi
+    done
+    if [ "$signals" -eq 0 ]; then ok "a file cut short while read: a status and a message each time (exits:$seen)"; else bad "a file cut short while read: $signals bad endings"; fi
+else
+    echo "skip: no generator given, no test of a file that shrinks while read"
+fi
 
 printf '%s passed, %s failed\n' "$pass" "$fail"
 [ "$fail" -eq 0 ]
