@@ -18,6 +18,7 @@ DEB_PACKAGES = build-essential cmake pkg-config libigraph-dev libcjson-dev \
                python3-igraph libxml2-dev libarchive-dev iso-codes
 
 .PHONY: all deps build test test-unit test-sanitize test-werror test-tsan test-fuzz fuzz demo bench \
+        bench-io \
         format clean help
 
 all: build
@@ -29,6 +30,7 @@ help:
 	@echo "make fuzz           run each libFuzzer harness for FUZZ_SECONDS (default 60; needs clang)"
 	@echo "make build          build into $(BUILD)/ (CLI at $(BUILD)/entente)"
 	@echo "make bench          run the benchmark (see tests/bench/README.md)"
+	@echo "make bench-io       time import and export against Python, pandas and NetworkX"
 	@echo "make deps           install the Debian packages entente needs"
 	@echo "make format         apply .clang-format to every C file"
 
@@ -115,6 +117,12 @@ demo: build
 bench: build
 	@sh tests/tools/ensure-deps.sh time
 	@sh tests/bench/run.sh
+
+# entente import and export against Python's csv module, pandas and NetworkX
+# (tests/bench-io/run.sh; figures in docs/import.md and docs/export.md).
+bench-io: build
+	@sh tests/tools/ensure-deps.sh time python3-pandas python3-networkx
+	@sh tests/bench-io/run.sh $(BUILD)/entente $(BUILD)/tests/bench/ent_bench_gen . $(BUILD)/bench-io
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

@@ -90,6 +90,51 @@ typedef struct ent_import_stats {
 int ent_import_gdelt(FILE *out, const char *const *files, size_t n_files,
                      const ent_import_options *o, ent_diags *diags, ent_import_stats *stats);
 
+/** The fields `ent_import_csv` fills from a table's columns (--map). */
+typedef enum ent_csv_field {
+    ENT_CSV_SOURCE = 0,
+    ENT_CSV_TARGET,
+    ENT_CSV_TYPE,
+    ENT_CSV_AT,
+    ENT_CSV_FROM,
+    ENT_CSV_TO,
+    ENT_CSV_INTENSITY,
+    ENT_CSV_STATUS,
+    ENT_CSV_NOTE,
+    ENT_CSV_URL,
+    ENT_CSV_FIELD_COUNT_
+} ent_csv_field;
+
+/** The field's name in --map ("source", "at" ...). */
+const char *ent_csv_field_name(ent_csv_field f);
+
+/** Options of ent_import_csv. */
+typedef struct ent_import_csv_options {
+    /** The column of each field, by its header name (any case); NULL when not mapped. A
+     *  date field may name three columns "YEAR/MONTH/DAY". source, target, and at or
+     *  from, are required; type unless `type` is given. */
+    const char *map[ENT_CSV_FIELD_COUNT_];
+    const char *type;          /**< the type of every row, or NULL (then map[TYPE]) */
+    const char *actors_file;   /**< CSV with id[,name,kind,value]: the actors, or NULL */
+    const char *type_map_file; /**< CSV with code,type: the table's codes to types, or NULL */
+    const char *date_format;   /**< NULL: ISO dates; else %Y %m %d %b %B and literal text */
+    const char *unknown_day;   /**< in YEAR/MONTH/DAY columns, the marker of an unknown day
+                                    or month (e.g. "-9"), or NULL */
+    int skip_bad;              /**< skip malformed rows (counted) instead of failing */
+    size_t max_errors;         /**< stop after this many errors (0: 100) */
+} ent_import_csv_options;
+
+/**
+ * Reads a table of dated relations (a header row, then one relation per
+ * row; comma- or tab-separated, plain, .gz or .zip) and writes a graph file
+ * to `out` at the end, when no row has an error (or skip_bad). Actors are the
+ * distinct source and target values (or those of the actors file), one
+ * relation per row, its evidence the row (and its URL). Returns as
+ * ent_import_gdelt; stats->rows, events (relations), bad, actors, sources.
+ */
+int ent_import_csv(FILE *out, const char *const *files, size_t n_files,
+                   const ent_import_csv_options *o, ent_diags *diags, ent_import_stats *stats);
+
 #ifdef __cplusplus
 }
 #endif

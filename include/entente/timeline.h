@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "analysis.h"
+#include "chart.h"
 #include "snapshot.h"
 #include "table.h"
 
@@ -87,6 +88,27 @@ typedef struct ent_timeline_options {
  */
 int ent_timeline_table(ent_table **out, const ent_graph *g, const ent_view_options *vo,
                        const int32_t *days, size_t n_days, const ent_timeline_options *o);
+
+/** How ent_timeline_chart draws. Zero-initialise, then set what differs. */
+typedef struct ent_timeline_chart_options {
+    const char *title; /**< NULL: the graph's title, the metrics, the period and the span */
+    ent_every every;   /**< the period, named in the default title */
+    const ent_chart_mark *marks; /**< dates to mark besides the snapshots (dashed) */
+    size_t n_marks;
+} ent_timeline_chart_options;
+
+/**
+ * Draws timeline table `t` of graph `g` (made by ent_timeline_table with the
+ * same `days` and options `to`) as an SVG line chart (chart.h): one panel
+ * per metric, one line per actor labelled with its name, the graph's
+ * snapshots that fall in the span as solid marks and `co->marks` as given,
+ * numbered in date order; the table's notes on the actors and the rules
+ * under the title. Sets *svg (malloc'd) and *len. Returns 0, ENT_EUSAGE
+ * (a table of another shape) or ENT_ENOMEM.
+ */
+int ent_timeline_chart(char **svg, size_t *len, const ent_graph *g, const ent_table *t,
+                       const int32_t *days, size_t n_days, const ent_timeline_options *to,
+                       const ent_timeline_chart_options *co);
 
 #ifdef __cplusplus
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "entente/import.h"
+#include "entente/vocab.h"
 #include "import/import_impl.h"
 
 /* ---------------------------------------------------------------------------
@@ -125,8 +126,8 @@ int ent__cameo_table_init(ent__cameo_table *t)
                     best = &rules[i];
                     break;
                 }
-        if (!best)
-            return -1; /* every root has a rule: a bug */
+        if (!best || !(t->type[k] = ent_vocab_builtin_find(best->type)))
+            return -1; /* every root has a rule, every rule a built-in type: a bug */
         t->rule[k] = best;
     }
     return 0;

@@ -3,6 +3,7 @@
  * the loader (src/load) and read-only afterwards.
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,12 @@
 const ent_rel_span *ent__graph_spans(const ent_graph *g)
 {
     return g->spans;
+}
+
+const ent_pair_span *ent__graph_pairs(const ent_graph *g, size_t *n)
+{
+    *n = g->n_pairs;
+    return g->pairs;
 }
 
 size_t ent__graph_symmetric_count(const ent_graph *g)
@@ -160,19 +167,88 @@ static uint8_t rely_code(const ent_graph *g, const ent_reltype *t, uint32_t to)
     }
 }
 
-int ent__graph_index(ent_graph *g)
+/*
+ * Builds g->pairs (see ent_pair_span): the relations read in each direction
+ * they hold, laid out in relation order, then counting-sorted by target and
+ * stably by source, so that each pair's readings end up together in relation
+ * order. Linear in relations plus actors. 0 or -1 (no memory).
+ */
+static int index_pairs(ent_graph *g)
 {
-    free(g->spans);
-    g->spans = malloc((g->n_relations ? g->n_relations : 1) * sizeof *g->spans);
-    if (!g->spans)
+    size_t na = g->n_actors, nr = g->n_relations, n = nr + g->n_symmetric;
+    free(g->pairs);
+    g->n_pairs = 0;
+    g->pairs = malloc((n ? n : 1) * sizeof *g->pairs);
+    ent_pair_span *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    size_t *count = malloc((na + 1) * sizeof *count);
+    if (!g->pairs || !tmp || !count) {
+        free(tmp);
+        free(count);
         return -1;
-    g->n_symmetric = 0;
-    for (size_t i = 0; i < g->n_relations; i++) {
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < nr; i++) {
+        const ent_rel_span *r = &g->spans[i];
+        ent_pair_span p = {
+            r->first,      r->last,  r->begins, r->source,  r->target, (uint32_t)i, r->intensity,
+            r->claimed_by, r->kinds, r->status, r->durable, 0,         r->rely,     r->halvings};
+        tmp[k++] = p;
+        if (r->symmetric) {
+            p.source = r->target;
+            p.target = r->source;
+            p.mirror = 1;
+            p.rely = r->rely_back;
+            tmp[k++] = p;
+        }
+    }
+    ent_pair_span *from = tmp, *to = g->pairs;
+    for (int pass = 0; pass < 2; pass++) {
+        memset(count, 0, (na + 1) * sizeof *count);
+        for (size_t j = 0; j < n; j++)
+            count[(pass ? from[j].source : from[j].target) + 1]++;
+        for (size_t a = 1; a < na; a++)
+            count[a] += count[a - 1];
+        for (size_t j = 0; j < n; j++)
+            to[count[pass ? from[j].source : from[j].target]++] = from[j];
+        ent_pair_span *t = from;
+        from = to;
+        to = t;
+    }
+    /* Two passes: the sorted array is back in the first buffer, tmp. */
+    free(g->pairs);
+    g->pairs = from;
+    g->n_pairs = n;
+    free(count);
+    return 0;
+}
+
+typedef struct pair_job {
+    ent_graph *g;
+    int rc;
+} pair_job;
+
+static void *run_pairs(void *arg)
+{
+    pair_job *j = arg;
+    j->rc = index_pairs(j->g);
+    return NULL;
+}
+
+/* From this many relations, the pair order is built on a thread of its own. */
+#define PAIRS_THREAD_MIN 20000
+
+/* Computes the spans of relations [from, to); returns how many of them are of
+ * a symmetric type. Reads the relations, types, actors and sources; writes
+ * only those spans, so two ranges may be filled at once. */
+static size_t fill_spans(ent_graph *g, size_t from, size_t to)
+{
+    size_t nsym = 0;
+    for (size_t i = from; i < to; i++) {
         const ent_relation *r = &g->relations[i];
         ent_rel_span *s = &g->spans[i];
         s->durable = (uint8_t)g->types[r->type].durable;
         s->symmetric = (uint8_t)g->types[r->type].symmetric;
-        g->n_symmetric += s->symmetric;
+        nsym += s->symmetric;
         if (s->durable) {
             s->first = r->from.year ? ent_date_first_day(r->from) : INT32_MIN;
             s->last = r->to.year ? ent_date_last_day(r->to) : INT32_MAX;
@@ -201,7 +277,50 @@ int ent__graph_index(ent_graph *g)
                     s->kinds |= 1u << k;
         }
     }
-    return index_neighbours(g);
+    return nsym;
+}
+
+typedef struct span_job {
+    ent_graph *g;
+    size_t from, to, nsym;
+} span_job;
+
+static void *run_spans(void *arg)
+{
+    span_job *j = arg;
+    j->nsym = fill_spans(j->g, j->from, j->to);
+    return NULL;
+}
+
+int ent__graph_index(ent_graph *g)
+{
+    free(g->spans);
+    g->spans = malloc((g->n_relations ? g->n_relations : 1) * sizeof *g->spans);
+    if (!g->spans)
+        return -1;
+    /* Each span is computed on its own: on a large graph, half on another
+     * thread. */
+    size_t nr = g->n_relations, half = nr / 2;
+    span_job sj = {g, half, nr, 0};
+    pthread_t sth;
+    int split = nr >= PAIRS_THREAD_MIN && pthread_create(&sth, NULL, run_spans, &sj) == 0;
+    g->n_symmetric = fill_spans(g, 0, split ? half : nr);
+    if (split) {
+        pthread_join(sth, NULL);
+        g->n_symmetric += sj.nsym;
+    }
+    /* The pair order and the neighbour lists read the relations and their
+     * spans and write apart: on a large graph, build them side by side. */
+    pair_job pj = {g, 0};
+    pthread_t th;
+    int threaded =
+        g->n_relations >= PAIRS_THREAD_MIN && pthread_create(&th, NULL, run_pairs, &pj) == 0;
+    if (!threaded)
+        run_pairs(&pj);
+    int rc = index_neighbours(g);
+    if (threaded)
+        pthread_join(th, NULL);
+    return rc < 0 || pj.rc < 0 ? -1 : 0;
 }
 
 void ent_graph_free(ent_graph *g)
@@ -209,6 +328,7 @@ void ent_graph_free(ent_graph *g)
     if (!g)
         return;
     free(g->spans);
+    free(g->pairs);
     free(g->by_target);
     free(g->by_source);
     free(g->in_start);

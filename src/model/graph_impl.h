@@ -45,6 +45,8 @@ struct ent_graph {
     ent_strmap relation_ids;   /* the relation ids given, for duplicate checks */
     ent_strmap names;          /* lowercased id, name, alias -> actor or AMBIGUOUS */
     ent_rel_span *spans;       /* per relation, see ent_rel_span */
+    ent_pair_span *pairs;      /* the relations by pair, see ent_pair_span */
+    size_t n_pairs;
     size_t n_symmetric;        /* relations of a symmetric type */
     /* Relations by target and by source (CSR): by_target[in_start[a] ..
      * in_start[a + 1]) are the relations towards actor a, in file order;

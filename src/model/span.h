@@ -49,6 +49,34 @@ typedef struct ent_rel_span {
     uint8_t halvings;
 } ent_rel_span;
 
+/*
+ * A relation read in one direction, in the order snapshots group by: every
+ * relation once from its source to its target, and a relation of a symmetric
+ * type once more from its target to its source (`mirror` 1), sorted by
+ * (source, target) as read and, within a pair, by relation index. A snapshot
+ * is then one sequential scan of this array that keeps what is in force and
+ * folds each run of one pair into an edge: no sorting per snapshot. The
+ * fields are those of ent_rel_span, with source and target as read and the
+ * reliance code for this direction.
+ */
+typedef struct ent_pair_span {
+    int32_t first, last, begins;
+    uint32_t source, target;
+    uint32_t rel; /* the relation's index */
+    double intensity;
+    uint32_t claimed_by;
+    uint32_t kinds;
+    uint8_t status;
+    uint8_t durable;
+    uint8_t mirror;   /* read from its target to its source */
+    uint8_t rely;     /* the reliance code in this direction */
+    uint8_t halvings; /* as in ent_rel_span */
+} ent_pair_span;
+
+/* g's relations by pair (see ent_pair_span); *n receives their number
+ * (relations plus those of a symmetric type). O(1). */
+const ent_pair_span *ent__graph_pairs(const ent_graph *g, size_t *n);
+
 /* The spans of g's relations, one per relation (ent_graph_relation_count). O(1). */
 const ent_rel_span *ent__graph_spans(const ent_graph *g);
 

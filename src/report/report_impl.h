@@ -89,6 +89,12 @@ void ent__report_figure(report *r, const char *html_id, const char *name, const 
 
 /* --- story.c: the sections --------------------------------------------------- */
 
+/* --- summary.c: the findings in words and the timeline ---------------------- */
+
+/* The first section: the headline comparison's findings in words, each
+ * naming its relations, then the main actors' leverage month by month. */
+void ent__report_summary_section(report *r);
+
 /* What the graph is: its title, description, files and what it holds. */
 void ent__report_overview(report *r);
 

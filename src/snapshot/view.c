@@ -95,19 +95,25 @@ void ent__view_set_cache(const ent_view *v, void *cache, void (*cache_free)(void
 
 /* Whether the options keep a relation whatever the day: status, claimant,
  * sources' kinds. */
-static int keeps(const ent_view_options *o, const ent_rel_span *r)
+static int keeps_fields(const ent_view_options *o, unsigned status, uint32_t kinds,
+                        uint32_t claimed_by)
 {
-    if (!(o->status_mask & (1u << r->status)))
+    if (!(o->status_mask & (1u << status)))
         return 0;
-    if (o->source_kinds && !(r->kinds & o->source_kinds))
+    if (o->source_kinds && !(kinds & o->source_kinds))
         return 0;
-    if (r->claimed_by == ENT_NO_ACTOR ||
-        (r->status != ENT_STATUS_CLAIMED && r->status != ENT_STATUS_DISPUTED))
+    if (claimed_by == ENT_NO_ACTOR ||
+        (status != ENT_STATUS_CLAIMED && status != ENT_STATUS_DISPUTED))
         return 1;
     for (size_t i = 0; i < o->n_exclude; i++)
-        if (o->exclude_claims_by[i] == r->claimed_by)
+        if (o->exclude_claims_by[i] == claimed_by)
             return 0;
     return 1;
+}
+
+static int keeps(const ent_view_options *o, const ent_rel_span *r)
+{
+    return keeps_fields(o, r->status, r->kinds, r->claimed_by);
 }
 
 int ent_view_options_keep(const ent_graph *g, const ent_view_options *o, uint32_t r)
@@ -151,34 +157,39 @@ static double weigh(const ent_view *v, const ent_rel_span *r)
     return in_force(v, r) ? weigh_in_force(v, r) : NAN;
 }
 
-/* A kept relation while grouping: everything grouping needs, packed. */
-typedef struct kept_rel {
-    uint32_t source, target, rel;
-    uint8_t mirror;   /* a symmetric relation read in its other direction */
-    uint8_t rely;     /* its reliance code (ENT_RELY_*) read in this direction */
-    uint8_t halvings; /* as in ent_rel_span */
-    double weight;    /* last: the struct is 24 bytes, not 32, for the two sorting passes */
-} kept_rel;
-
 /* What an amount of reliance is multiplied by for ent_rel_span.halvings. */
 static const double halved[3] = {1.0, 0.5, 0.25};
 
-/* Adds what kept relation k brings to the reliance of the edge from `s` to `t`
- * (see ent__edge_reliance in src/passes/reliance.c): to *to, the target's reliance
- * on the source, or *from, the source's on the target. */
-static void add_reliance(const kept_rel *k, uint32_t s, uint32_t t, double *to, double *from)
+/* Adds what relation p, of weight w on the view's day, brings to the reliance
+ * of its edge (see ent__edge_reliance in src/passes/reliance.c): to *to, the
+ * target's reliance on the source, or *from, the source's on the target. */
+static void add_reliance(const ent_pair_span *p, double w, double *to, double *from)
 {
-    if (k->rely == ENT_RELY_NONE || k->weight == 0)
+    if (p->rely == ENT_RELY_NONE || w == 0)
         return;
-    double amount = fabs(k->weight) * halved[k->halvings];
-    if (k->rely == ENT_RELY_TO_ON_FROM)
+    double amount = fabs(w) * halved[p->halvings];
+    if (p->rely == ENT_RELY_TO_ON_FROM)
         *to += amount;
-    else if (k->rely == ENT_RELY_REFUSAL)
+    else if (p->rely == ENT_RELY_REFUSAL)
         *to -= amount;
-    else if (s == t) /* a loop: the client is this edge's target too */
+    else if (p->source == p->target) /* a loop: the client is this edge's target too */
         *to += amount;
     else
         *from += amount;
+}
+
+static int by_index(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* Ends edge e, whose relations run to grouped[nk). */
+static void close_edge(ent_view *v, ent_edge *e, size_t nk)
+{
+    e->n_relations = (size_t)(&v->grouped[nk] - e->relations);
+    e->weight = e->positive + e->negative;
+    v->present[e->source] = v->present[e->target] = 1;
 }
 
 int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view_options *o)
@@ -186,10 +197,9 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
     if (!out || !g)
         return ent_error_set(ENT_EUSAGE, "ent_view_new: NULL argument");
     *out = NULL;
-    size_t na = ent_graph_actor_count(g), nr = ent_graph_relation_count(g);
+    size_t na = ent_graph_actor_count(g), np;
+    const ent_pair_span *pairs = ent__graph_pairs(g, &np);
     ent_view *v = calloc(1, sizeof *v);
-    kept_rel *kept = NULL, *tmp = NULL;
-    size_t *count = NULL;
     if (!v)
         goto oom;
     if (pthread_mutex_init(&v->lock, NULL) != 0) {
@@ -212,28 +222,35 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
     }
     v->opts.exclude_claims_by = v->exclude;
     v->present = calloc(na ? na : 1, 1);
-    /* A relation of a symmetric type is kept once in each direction. */
-    size_t cap = nr + ent__graph_symmetric_count(g);
-    kept = malloc((cap ? cap : 1) * sizeof *kept);
-    tmp = malloc((cap ? cap : 1) * sizeof *tmp);
-    count = calloc(na + 1, sizeof *count);
     v->first_edge = calloc(na + 1, sizeof *v->first_edge);
-    if (!v->present || !kept || !tmp || !count || !v->first_edge)
+    /* Room for every reading in force; pages never written cost nothing. The
+     * edges point into `grouped`, which therefore never moves. */
+    v->grouped = malloc((np ? np : 1) * sizeof *v->grouped);
+    v->edges = malloc((np ? np : 1) * sizeof *v->edges);
+    v->reliance = malloc((np ? np : 1) * 2 * sizeof *v->reliance);
+    if (!v->present || !v->first_edge || !v->grouped || !v->edges || !v->reliance)
         goto oom;
 
-    /* Select and weigh: one scan of the packed spans. */
+    /* One scan of the relations by pair (ent_pair_span): keep what is in
+     * force, weigh it, and fold each run of one pair into its edge, whose
+     * relations are then in file order. */
+    int32_t oldest = day - v->opts.window_days + 1; /* first day of the event window */
+    double half_life = v->opts.half_life_days;
     size_t nk = 0, cap_uncertain = 0;
-    const ent_rel_span *spans = ent__graph_spans(g);
-    for (size_t i = 0; i < nr; i++) {
-        const ent_rel_span *r = &spans[i];
-        /* The dates first: most relations are not in force on a given day, and
-         * the test reads fewer fields than keeps(). */
-        if (!in_force(v, r) || !keeps(&v->opts, r))
+    ent_edge *e = NULL;
+    double *rely = NULL;
+    for (size_t i = 0; i < np; i++) {
+        const ent_pair_span *p = &pairs[i];
+        /* The dates first: most relations are not in force on a given day. */
+        if (p->begins > day || p->last < (p->durable ? day : oldest) ||
+            !keeps_fields(&v->opts, p->status, p->kinds, p->claimed_by))
             continue;
-        double w = weigh_in_force(v, r);
+        double w = p->durable || half_life <= 0
+                       ? p->intensity
+                       : p->intensity * pow(0.5, (day - p->last) / half_life);
         if (isnan(w))
             continue;
-        if (!r->durable && r->first < day - v->opts.window_days + 1) {
+        if (!p->mirror && !p->durable && p->first < oldest) {
             if (v->n_uncertain == cap_uncertain) {
                 size_t nc = cap_uncertain ? 2 * cap_uncertain : 16;
                 uint32_t *grown = realloc(v->uncertain, nc * sizeof *grown);
@@ -242,91 +259,56 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
                 v->uncertain = grown;
                 cap_uncertain = nc;
             }
-            v->uncertain[v->n_uncertain++] = (uint32_t)i;
+            v->uncertain[v->n_uncertain++] = p->rel;
         }
-        kept[nk] = (kept_rel){r->source, r->target, (uint32_t)i, 0, r->rely, r->halvings, w};
-        nk++;
-        if (r->symmetric) {
-            kept[nk] =
-                (kept_rel){r->target, r->source, (uint32_t)i, 1, r->rely_back, r->halvings, w};
-            nk++;
+        if (!e || e->source != p->source || e->target != p->target) {
+            if (e)
+                close_edge(v, e, nk);
+            e = &v->edges[v->n_edges];
+            rely = &v->reliance[2 * v->n_edges];
+            v->n_edges++;
+            e->source = p->source;
+            e->target = p->target;
+            e->positive = e->negative = e->mirrored = 0;
+            e->relations = &v->grouped[nk];
+            rely[0] = rely[1] = 0;
         }
+        v->grouped[nk++] = p->rel;
+        add_reliance(p, w, &rely[0], &rely[1]);
+        if (p->mirror)
+            e->mirrored += w;
+        if (w > 0)
+            e->positive += w;
+        else
+            e->negative += w;
     }
-
-    /* Group by (source, target): counting sort by target, then stably by
-     * source; relations of one pair stay in file order. */
-    for (int pass = 0; pass < 2; pass++) {
-        memset(count, 0, (na + 1) * sizeof *count);
-        for (size_t k = 0; k < nk; k++)
-            count[(pass ? kept[k].source : kept[k].target) + 1]++;
-        for (size_t a = 0; a < na; a++)
-            count[a + 1] += count[a];
-        for (size_t k = 0; k < nk; k++)
-            tmp[count[pass ? kept[k].source : kept[k].target]++] = kept[k];
-        kept_rel *swap = kept;
-        kept = tmp;
-        tmp = swap;
-    }
-    free(tmp);
-    tmp = NULL;
-
-    /* Form the edges. */
-    v->grouped = malloc((nk ? nk : 1) * sizeof *v->grouped);
-    v->edges = malloc((nk ? nk : 1) * sizeof *v->edges);
-    v->reliance = malloc((nk ? nk : 1) * 2 * sizeof *v->reliance);
-    if (!v->grouped || !v->edges || !v->reliance)
-        goto oom;
-    for (size_t k = 0; k < nk; k++)
-        v->grouped[k] = kept[k].rel;
-    for (size_t k = 0; k < nk;) {
-        ent_edge *e = &v->edges[v->n_edges++];
-        e->source = kept[k].source;
-        e->target = kept[k].target;
-        e->positive = e->negative = e->mirrored = 0;
-        e->relations = &v->grouped[k];
-        size_t j = k;
-        double *rely = &v->reliance[2 * (v->n_edges - 1)];
-        rely[0] = rely[1] = 0;
-        for (; j < nk && kept[j].source == e->source && kept[j].target == e->target; j++) {
-            add_reliance(&kept[j], e->source, e->target, &rely[0], &rely[1]);
-            double w = kept[j].weight;
-            if (kept[j].mirror)
-                e->mirrored += w;
-            if (w > 0)
-                e->positive += w;
-            else
-                e->negative += w;
-        }
-        e->n_relations = j - k;
-        e->weight = e->positive + e->negative;
-        v->present[e->source] = v->present[e->target] = 1;
-        k = j;
-    }
-    free(kept);
-    kept = NULL;
+    if (e)
+        close_edge(v, e, nk);
+    /* The uncertain events were met by pair: list them in file order. */
+    if (v->n_uncertain > 1)
+        qsort(v->uncertain, v->n_uncertain, sizeof *v->uncertain, by_index);
     if (v->n_edges) {
         ent_edge *shrunk = realloc(v->edges, v->n_edges * sizeof *v->edges);
         if (shrunk)
             v->edges = shrunk;
+        double *rs = realloc(v->reliance, v->n_edges * 2 * sizeof *v->reliance);
+        if (rs)
+            v->reliance = rs;
     }
     /* Outgoing edge ranges per actor. */
-    for (size_t e = 0, a = 0; a <= na; a++) {
-        while (e < v->n_edges && v->edges[e].source < a)
-            e++;
-        v->first_edge[a] = e;
+    for (size_t x = 0, a = 0; a <= na; a++) {
+        while (x < v->n_edges && v->edges[x].source < a)
+            x++;
+        v->first_edge[a] = x;
     }
     for (size_t a = 0; a < na; a++) {
         if (!v->present[a] && exists_on(ent_graph_actor(g, a), day))
             v->present[a] = 1;
         v->n_present += v->present[a];
     }
-    free(count);
     *out = v;
     return ENT_OK;
 oom:
-    free(kept);
-    free(tmp);
-    free(count);
     ent_view_free(v);
     return ent_error_set(ENT_ENOMEM, "out of memory while taking a snapshot");
 }

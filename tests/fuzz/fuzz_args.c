@@ -3,7 +3,7 @@
  * (its first byte) and gives its arguments (the rest, split at NUL bytes);
  * the command runs as `entente COMMAND ARGS...` would, up to the point where
  * it would read its input or create its output: this program is linked with
- * -Wl,--wrap for ent_load_files, ent_import_gdelt and cli_outfile_open, and
+ * -Wl,--wrap for ent_load_files, the importers and cli_outfile_open, and
  * the wrappers below answer "cannot" without reading or creating anything.
  * So no analysis runs and no file is read or written (render and report
  * write only after loading, through their own code). What is
@@ -40,6 +40,22 @@ int __wrap_ent_import_gdelt(FILE *out, const char *const *files, size_t n_files,
 int __wrap_ent_import_gdelt(FILE *out, const char *const *files, size_t n_files,
                             const ent_import_options *o, ent_diags *diags,
                             ent_import_stats *stats)
+{
+    (void)out;
+    (void)files;
+    (void)n_files;
+    (void)o;
+    (void)diags;
+    memset(stats, 0, sizeof *stats);
+    return ENT_EIO;
+}
+
+int __wrap_ent_import_csv(FILE *out, const char *const *files, size_t n_files,
+                          const ent_import_csv_options *o, ent_diags *diags,
+                          ent_import_stats *stats);
+int __wrap_ent_import_csv(FILE *out, const char *const *files, size_t n_files,
+                          const ent_import_csv_options *o, ent_diags *diags,
+                          ent_import_stats *stats)
 {
     (void)out;
     (void)files;
