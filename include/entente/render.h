@@ -36,8 +36,13 @@ typedef enum ent_render_format {
 /** How to draw. Call ent_render_options_init, then set what differs. */
 typedef struct ent_render_options {
     const char *layout;       /**< "dot", "fdp", "neato", "sfdp", "circo", "twopi"; NULL: by size */
-    uint32_t focus;           /**< an actor: draw its neighbourhood only; ENT_NO_ACTOR: everyone */
-    unsigned depth;           /**< with focus: how many steps out (default 1) */
+    const uint32_t *focus; /**< actors drawn larger, their lines wider (NULL: none) */
+    size_t n_focus;
+    unsigned depth;        /**< with focus: draw only the actors this many steps out from
+                                one of them (default 1); 0: every actor, the focus only
+                                emphasised */
+    int all_actors;        /**< draw the actors without a relation on the days shown too;
+                                by default they are left out and named in a note */
     unsigned kinds;           /**< bit (1 << ent_actor_kind) per kind drawn; 0: every kind */
     const char *const *types; /**< relation type ids or families drawn; none: every type */
     size_t n_types;

@@ -217,7 +217,11 @@ int cli_input_load(const cli_input *in, ent_graph **g, ent_diags *diags, int pri
 
 int cli_print_help(const cli_cmd *c)
 {
-    fputs(c->help, stdout);
+    /* Reported here, with the reason: a help text longer than the stream's
+     * buffer fails inside fputs, and by the final flush errno no longer says why. */
+    errno = 0;
+    if (fputs(c->help, stdout) == EOF || fflush(stdout) != 0)
+        return cli_output_error(c->name, errno);
     return EXIT_OK;
 }
 

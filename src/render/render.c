@@ -211,6 +211,8 @@ done:
     free(r.index);
     free(r.boxes);
     free(r.box_dirty);
+    free(r.focused);
+    free(r.left_out);
     ent_strbuf_release(&r.sb);
     if (rc == ENT_ENOMEM)
         ent_error_set(rc, "out of memory while drawing");

@@ -364,6 +364,26 @@ got = relations_of(load("skip.json"))
 check(got["arm-rus-visit-2023-09-19"][5] == [(101, "a"), (103, "a")] and "arm-rus-requests_help-2023-09-20" not in got,
       "--skip-bad: the bad rows are left out, the others kept")
 
+# A signal while the import reads: no temporary file left, no output.
+import signal
+import time
+proc = subprocess.Popen([BIN, "import", "gdelt", "-", "-o", "signalled.json"], stdin=subprocess.PIPE,
+                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+proc.stdin.write(tsv(EVENTS[:3]).encode())
+proc.stdin.flush()
+for _ in range(100):  # until the temporary file exists
+    if any(n.startswith(".signalled.json.") for n in os.listdir(".")):
+        break
+    time.sleep(0.05)
+seen = any(n.startswith(".signalled.json.") for n in os.listdir("."))
+proc.send_signal(signal.SIGTERM)
+proc.wait(timeout=20)
+proc.stdin.close()
+check(seen and proc.returncode == -signal.SIGTERM and not os.path.exists("signalled.json")
+      and not any(n.startswith(".signalled.json.") for n in os.listdir(".")),
+      "SIGTERM while reading: the process ends by the signal, its temporary file removed, no output",
+      (seen, proc.returncode))
+
 # usage
 for args, text in ((["xls", "x.csv", "-o", "x.json"], "unknown source 'xls'"),
                    (["gdelt", plain], "'-o OUT' is required"),
