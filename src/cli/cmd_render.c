@@ -47,8 +47,14 @@ const char cmd_render_help[] =
     "                              extension, .svg .png .pdf .dot .gv)\n"
     "  --layout ENGINE             auto (default), dot, fdp, neato, sfdp, circo or\n"
     "                              twopi; auto takes neato up to 500 actors, sfdp beyond\n"
-    "  --focus ACTOR               draw only ACTOR and the actors near it\n"
-    "  --depth N                   with --focus: how many steps out (default 1)\n"
+    "  --focus LIST                draw these actors (ids, names or aliases, comma-\n"
+    "                              separated) larger and their lines wider,\n"
+    "                              and only the actors near them (see --depth)\n"
+    "  --depth N                   with --focus: how many steps out (default 1);\n"
+    "                              0 draws every actor, the focus only emphasised\n"
+    "  --all-actors                draw the actors without a relation on the days\n"
+    "                              shown too (by default they are left out and\n"
+    "                              named in a note under the legend)\n"
     "  --kinds LIST                draw only actors of these kinds, e.g. state,alliance\n"
     "  --types LIST                draw only relations of these types or families,\n"
     "                              e.g. attacks,support (see 'entente types')\n"
@@ -92,19 +98,21 @@ enum {
     O_KINDS,
     O_TYPES,
     O_TITLE,
-    O_COLOR
+    O_COLOR,
+    O_ALL
 };
-static const cli_opt opts[] = {
-    {"at", 0, 1},       {"compare", 0, 1}, {"from", 0, 1},     {"to", 0, 1},    {"diff", 0, 0},
-    {"output", 'o', 1}, {"layout", 0, 1},  {"focus", 0, 1},    {"depth", 0, 1}, {"kinds", 0, 1},
-    {"types", 0, 1},    {"title", 0, 1},   {"color-by", 0, 1}, CLI_VIEW_OPTIONS};
+static const cli_opt opts[] = {{"at", 0, 1},       {"compare", 0, 1},    {"from", 0, 1},
+                               {"to", 0, 1},       {"diff", 0, 0},       {"output", 'o', 1},
+                               {"layout", 0, 1},   {"focus", 0, 1},      {"depth", 0, 1},
+                               {"kinds", 0, 1},    {"types", 0, 1},      {"title", 0, 1},
+                               {"color-by", 0, 1}, {"all-actors", 0, 0}, CLI_VIEW_OPTIONS};
 
 #define MAX_LIST 64
 
 typedef struct args {
     const char *at, *compare, *from, *to, *output, *layout, *focus, *kinds, *types, *title;
     const char *format;
-    int diff, by_bloc;
+    int diff, by_bloc, all_actors, depth_given;
     long depth;
     cli_view_args va;
 } args;
@@ -130,12 +138,13 @@ static int on_option(void *ud, int k, const char *val)
         a->diff = 1;
         return 0;
     }
+    if (k == O_ALL) {
+        a->all_actors = 1;
+        return 0;
+    }
     if (k == O_DEPTH) {
         a->depth = cli_parse_count("render", "depth", val);
-        if (a->depth == 0) {
-            cli_usage_error("render", "'--depth' must be at least 1");
-            return -1;
-        }
+        a->depth_given = 1;
         return a->depth < 0 ? -1 : 0;
     }
     if (k <= O_TITLE && slot[k]) {
@@ -154,7 +163,7 @@ static const char *missing(void *ud)
     const args *a = ud;
     if (!a->output)
         return "'-o OUTPUT' is required";
-    if (a->depth && !a->focus)
+    if (a->depth_given && !a->focus)
         return "'--depth' goes with '--focus ACTOR'";
     if (a->at && (a->from || a->to || a->diff))
         return "give either '--at WHEN' (with '--compare WHEN') or '--from WHEN --to WHEN "
@@ -329,9 +338,9 @@ static int exists_not_regular(const char *path)
 }
 
 /* Writes buf to `path` through a temporary file in the same folder, renamed
- * into place at the end; 0, or -1 after a message (nothing left behind).
- * A path that has become something other than a regular file since it was
- * checked is still refused. */
+ * into place at the end (cli_outfile); 0, or -1 after a message (nothing left
+ * behind). A path that has become something other than a regular file since
+ * it was checked is still refused. */
 static int write_atomically(const char *path, const char *buf, size_t len)
 {
     if (strcmp(path, "-") == 0) {
@@ -342,55 +351,18 @@ static int write_atomically(const char *path, const char *buf, size_t len)
         }
         return 0;
     }
-    size_t n = strlen(path);
-    char *tmp = malloc(n + 32);
-    if (!tmp) {
-        fprintf(stderr, "entente render: out of memory\n");
+    cli_outfile of;
+    if (cli_outfile_open(&of, "render", path) != EXIT_OK)
+        return -1;
+    if (fwrite(buf, 1, len, of.fp) != len) {
+        /* cli_outfile_close reports the stream's error with its reason */
+        if (cli_outfile_close(&of) == EXIT_OK) {
+            fprintf(stderr, "entente render: cannot write '%s'\n", path);
+            cli_outfile_abort(&of);
+        }
         return -1;
     }
-    const char *slash = strrchr(path, '/');
-    size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
-    snprintf(tmp, n + 32, "%.*s.%s.XXXXXX", (int)dir, path, path + dir);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        fprintf(stderr, "entente render: cannot create a file beside '%s': %s\n", path,
-                strerror(errno));
-        free(tmp);
-        return -1;
-    }
-    /* mkstemp makes it private; give it the usual permissions. */
-    mode_t mask = umask(0);
-    umask(mask);
-    int ok = fchmod(fd, 0666 & ~mask) == 0;
-    for (size_t off = 0; ok && off < len;) {
-        ssize_t w = write(fd, buf + off, len - off);
-        if (w < 0 && errno == EINTR)
-            continue;
-        ok = w > 0;
-        off += ok ? (size_t)w : 0;
-    }
-    int err = ok ? 0 : errno;
-    if (close(fd) != 0 && ok) {
-        ok = 0;
-        err = errno;
-    }
-    if (ok && exists_not_regular(path)) {
-        fprintf(stderr, "entente render: '%s' exists and is not a regular file; not replaced\n",
-                path);
-        unlink(tmp);
-        free(tmp);
-        return -1;
-    }
-    if (ok && rename(tmp, path) != 0) {
-        ok = 0;
-        err = errno;
-    }
-    if (!ok) {
-        fprintf(stderr, "entente render: cannot write '%s': %s\n", path, strerror(err ? err : EIO));
-        unlink(tmp);
-    }
-    free(tmp);
-    return ok ? 0 : -1;
+    return cli_outfile_commit(&of) == EXIT_OK ? 0 : -1;
 }
 
 /* --color-by bloc: fills each actor with the colour of its bloc on its
@@ -435,7 +407,9 @@ int cmd_render(int argc, char **argv)
     ent_diags *diags = NULL;
     ent_graph *g = NULL;
     ent_view *va = NULL, *vb = NULL;
-    char *out = NULL, types_buf[1024];
+    char *out = NULL, types_buf[1024], focus_buf[1024];
+    uint32_t focus[MAX_LIST];
+    size_t n_focus = 0;
     const char **colors = NULL;
     const char *types[MAX_LIST];
     size_t len = 0;
@@ -485,6 +459,7 @@ int cmd_render(int argc, char **argv)
         goto done;
     }
     if (!(diags = ent_diags_new())) {
+        fprintf(stderr, "entente render: out of memory for the list of diagnostics\n");
         status = EXIT_FAILURE_;
         goto done;
     }
@@ -500,14 +475,31 @@ int cmd_render(int argc, char **argv)
         }
     }
     if (a.focus) {
-        long f = cli_actor("render", g, a.focus);
-        if (f < 0) {
-            status = EXIT_USAGE;
-            goto done;
+        /* The whole text first (a name may hold a comma), else a list. */
+        long f = ent_graph_resolve_actor(g, a.focus, NULL);
+        if (f >= 0)
+            focus[n_focus++] = (uint32_t)f;
+        else {
+            snprintf(focus_buf, sizeof focus_buf, "%s", a.focus);
+            const char *names[MAX_LIST];
+            size_t n = split_list(focus_buf, names);
+            for (size_t i = 0; i < n; i++) {
+                if ((f = cli_actor("render", g, names[i])) < 0) {
+                    status = EXIT_USAGE;
+                    goto done;
+                }
+                focus[n_focus++] = (uint32_t)f;
+            }
+            if (!n_focus) {
+                status = cli_usage_error("render", "'--focus' names no actor");
+                goto done;
+            }
         }
-        o.focus = (uint32_t)f;
-        o.depth = a.depth > 0 ? (unsigned)a.depth : 1;
+        o.focus = focus;
+        o.n_focus = n_focus;
+        o.depth = a.depth_given ? (unsigned)a.depth : 1;
     }
+    o.all_actors = a.all_actors;
     o.title = a.title;
     ent_render_mode mode = ENT_RENDER_ONE;
     const char *w1 = a.at ? a.at : a.from, *w2 = a.at ? a.compare : a.to;
@@ -530,7 +522,7 @@ int cmd_render(int argc, char **argv)
     }
     status = write_atomically(a.output, out, len) < 0 ? EXIT_FAILURE_ : EXIT_OK;
 done:
-    free(out);
+    ent_render_free(out);
     free(colors);
     ent_view_free(va);
     ent_view_free(vb);

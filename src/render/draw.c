@@ -67,8 +67,10 @@ void ent__render_style_edge_sign(Agedge_t *e, double weight, double width_of)
     ent__render_set(e, "penwidth", buf);
 }
 
-/* Tooltip of an edge: its relations, described, after `prefix` (a diff's change). */
-static void edge_tooltip(drawing *d, Agedge_t *ge, const ent_edge *e, const char *prefix)
+/* Tooltip of an edge: its relations, described, after `prefix` (a diff's change).
+ * 0, or -1 when its text could not be allocated (a drawing without it would
+ * differ from the one asked for). */
+static int edge_tooltip(drawing *d, Agedge_t *ge, const ent_edge *e, const char *prefix)
 {
     ent_strbuf rel = ENT_STRBUF_INIT;
     ent__describe_own(d->r->g, e, &rel);
@@ -76,12 +78,16 @@ static void edge_tooltip(drawing *d, Agedge_t *ge, const ent_edge *e, const char
     if (prefix)
         ent_strbuf_addf(&d->r->sb, "%s: ", prefix);
     ent__escape_dot_plain(&d->r->sb, ent_strbuf_str(&rel), 1000);
-    ent__render_set(ge, "tooltip", ent_strbuf_str(&d->r->sb));
+    int failed = rel.failed || d->r->sb.failed;
+    if (!failed)
+        ent__render_set(ge, "tooltip", ent_strbuf_str(&d->r->sb));
     ent_strbuf_release(&rel);
+    return failed ? -1 : 0;
 }
 
-/* "claimed by X, Y" for an edge all of whose relations are claimed or disputed. */
-static void claim_label(drawing *d, Agedge_t *ge, const ent_edge *e)
+/* "claimed by X, Y" for an edge all of whose relations are claimed or disputed.
+ * 0, or -1 when its text could not be allocated. */
+static int claim_label(drawing *d, Agedge_t *ge, const ent_edge *e)
 {
     const ent_graph *g = d->r->g;
     ent_strbuf txt = ENT_STRBUF_INIT;
@@ -109,8 +115,11 @@ static void claim_label(drawing *d, Agedge_t *ge, const ent_edge *e)
         ent__escape_dot_plain(&d->r->sb, ent_strbuf_str(&txt), 200);
     } else
         ent_strbuf_adds(&d->r->sb, disputed ? "disputed" : "claimed");
-    ent__render_set(ge, "label", ent_strbuf_str(&d->r->sb));
+    int failed = txt.failed || d->r->sb.failed;
+    if (!failed)
+        ent__render_set(ge, "label", ent_strbuf_str(&d->r->sb));
     ent_strbuf_release(&txt);
+    return failed ? -1 : 0;
 }
 
 /* The node of actor node i in a panel (prefix "" or "1/", "2/"), inside `home`. */
@@ -127,7 +136,7 @@ static Agnode_t *draw_node(drawing *d, Agraph_t *home, const char *prefix, size_
     Agnode_t *gn = agnode(home, (char *)ent_strbuf_str(&r->sb), 1);
     if (!gn)
         return NULL;
-    ent__render_style_node(r, gn, a);
+    ent__render_style_node(r, gn, n->actor);
     ent__render_set_pos(gn, n->x + dx, n->y);
     ent__render_set_size(gn, n->w, n->h);
     ent_strbuf_reset(&r->sb);
@@ -171,6 +180,19 @@ static int boxed(const render *r, Agraph_t *const *boxes, int32_t s, int32_t t, 
     int b = r->nodes[t].box;
     return b >= 0 && (uint32_t)t == r->boxes[b] && ent__render_in_box(r, (size_t)s, b, vi) &&
            boxes[b];
+}
+
+/* A line of a focus actor is drawn wider. */
+static void widen_focus(drawing *d, Agedge_t *ge, const ent_edge *e)
+{
+    const render *r = d->r;
+    if (!r->focused || !(r->focused[e->source] || r->focused[e->target]))
+        return;
+    char *w = agget(ge, "penwidth");
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.2f", (w && *w ? strtod(w, NULL) : 1.0) * FOCUS_WIDEN);
+    ent__render_set(ge, "penwidth", buf);
+    d->seen_focus = 1;
 }
 
 typedef struct diff_ctx {
@@ -247,7 +269,9 @@ static void diff_pair(void *ud, const ent_edge *x, const ent_edge *y)
         ent__render_set(ge, "fontcolor", BADGE_COLOR);
     }
     c->d->seen_change[ch] = 1;
-    edge_tooltip(c->d, ge, y ? y : x, ent__render_change_names[ch]);
+    if (edge_tooltip(c->d, ge, y ? y : x, ent__render_change_names[ch]))
+        c->rc = ENT_ENOMEM;
+    widen_focus(c->d, ge, any);
 }
 
 /*
@@ -355,10 +379,13 @@ int ent__render_draw_panel(drawing *d, Agraph_t *panel, const char *prefix, int 
                 ent__render_set(ge, "style", "dashed");
                 ent__render_set(ge, "fontsize", "8");
                 ent__render_set(ge, "fontcolor", "#555555");
-                claim_label(d, ge, e);
+                if (claim_label(d, ge, e))
+                    goto done;
                 d->seen_claimed = 1;
             }
-            edge_tooltip(d, ge, e, NULL);
+            if (edge_tooltip(d, ge, e, NULL))
+                goto done;
+            widen_focus(d, ge, e);
         }
     } else {
         /* The diff: every pair of either date, styled by how it changed. */

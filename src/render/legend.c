@@ -50,10 +50,18 @@ int ent__render_set_title(drawing *d)
         ent_strbuf_adds(&t, " to ");
         ent__render_date_words(r, 1, &t);
     }
-    if (r->o->focus != ENT_NO_ACTOR) {
-        ent_strbuf_adds(&t, ": around ");
-        ent__escape_dot_label(&t, ent_graph_actor(r->g, r->o->focus)->name, 0, 1);
-        ent_strbuf_addf(&t, ", %u step%s out", r->o->depth, r->o->depth == 1 ? "" : "s");
+    if (r->o->n_focus) {
+        ent_strbuf_adds(&t, r->o->depth ? ": around " : ": focus on ");
+        for (size_t k = 0; k < r->o->n_focus && k < 6; k++) {
+            if (k)
+                ent_strbuf_adds(&t, k + 1 == r->o->n_focus ? " and " : ", ");
+            const ent_actor *a = ent_graph_actor(r->g, r->o->focus[k]);
+            ent__escape_dot_label(&t, a->name[0] ? a->name : a->id, 0, 1);
+        }
+        if (r->o->n_focus > 6)
+            ent_strbuf_addf(&t, " and %zu more", r->o->n_focus - 6);
+        if (r->o->depth)
+            ent_strbuf_addf(&t, ", %u step%s out", r->o->depth, r->o->depth == 1 ? "" : "s");
     }
     ent_strbuf_adds(&t, "</font>");
     int rc = t.failed ? ENT_ENOMEM : ENT_OK;
@@ -93,7 +101,15 @@ static int legend_text(legend *l, double x, double y, const char *text, const ch
         return ENT_ENOMEM;
     double w = (double)strlen(text) * 5.8 + 6;
     ent__render_set(n, "shape", "plaintext");
-    ent__render_set(n, "label", text);
+    /* Left-justified ("\\l" ends the line so), since the width is an estimate. */
+    size_t len = strlen(text);
+    char *just = malloc(len + 3);
+    if (!just)
+        return ENT_ENOMEM;
+    memcpy(just, text, len);
+    memcpy(just + len, "\\l", 3);
+    ent__render_set(n, "label", just);
+    free(just);
     ent__render_set(n, "fontsize", "9");
     ent__render_set_pos(n, x + w / 2, y);
     ent__render_set_size(n, w, 12);
@@ -212,6 +228,51 @@ static int legend_outline(legend *l, int appeared, int k)
     return ENT_OK;
 }
 
+/* The note under the legend: the actors present on the days shown but
+ * without a relation, left out of the drawing, by name, in lines that fit
+ * the legend's width (at most 8 lines, then a count of the rest). */
+static int left_out_note(legend *l, double width)
+{
+    render *r = l->d->r;
+    ent_strbuf line = ENT_STRBUF_INIT, name = ENT_STRBUF_INIT;
+    size_t max = (size_t)fmax(40, (width - 30) / 5.8), lines = 0, shown = 0;
+    char id[32];
+    int rc = ENT_OK;
+    l->col = l->cols; /* a row of its own */
+    ent_strbuf_addf(&line, "Not drawn, without a relation on %s (--all-actors draws them): ",
+                    r->nviews > 1 ? "either day" : "the day");
+    for (size_t i = 0; i < r->n_left_out && !rc; i++) {
+        const ent_actor *a = ent_graph_actor(r->g, r->left_out[i]);
+        ent_strbuf_reset(&name);
+        ent__escape_dot_plain(&name, a->name[0] ? a->name : a->id, 60);
+        ent_strbuf_adds(&name, i + 1 < r->n_left_out ? ", " : ".");
+        if (line.len + name.len > max) {
+            if (lines == 7) {
+                ent_strbuf_addf(&line, "and %zu more.", r->n_left_out - shown);
+                break;
+            }
+            double y, x = legend_cell(l, &y);
+            l->col = l->cols;
+            snprintf(id, sizeof id, "legend/note/%zu", lines++);
+            rc = legend_text(l, x, y, ent_strbuf_str(&line), id);
+            ent_strbuf_reset(&line);
+        }
+        ent_strbuf_adds(&line, ent_strbuf_str(&name));
+        shown++;
+    }
+    if (!rc && line.len) {
+        double y, x = legend_cell(l, &y);
+        l->col = l->cols;
+        snprintf(id, sizeof id, "legend/note/%zu", lines);
+        rc = legend_text(l, x, y, ent_strbuf_str(&line), id);
+    }
+    if (line.failed || name.failed)
+        rc = ENT_ENOMEM;
+    ent_strbuf_release(&line);
+    ent_strbuf_release(&name);
+    return rc;
+}
+
 /*
  * The legend: a sample of every mark the picture uses and of nothing else.
  * Shapes for the kinds of actor (white when the fill tells a bloc, then the
@@ -325,6 +386,14 @@ int ent__render_draw_legend(drawing *d, double x0, double width)
         if (legend_text(&l, x, y, "box: an alliance and its members", name))
             return ENT_ENOMEM;
     }
+    if (r->o->n_focus) {
+        x = legend_cell(&l, &y);
+        snprintf(name, sizeof name, "legend/text/%d", k++);
+        if (legend_text(&l, x, y, "larger, bold: focus; wider: its lines", name))
+            return ENT_ENOMEM;
+    }
+    if (r->n_left_out && left_out_note(&l, width))
+        return ENT_ENOMEM;
     ent__render_set_bb(l.box, x0, l.y - 20, fmax(l.right + 12, x0 + width), d->legend_y);
     return ENT_OK;
 }

@@ -85,7 +85,8 @@ int ent__report_write_file(report *r, const char *name, const char *buf, size_t 
 void ent__report_figure(report *r, const char *html_id, const char *name, const char *caption,
                         const ent_view *a, const ent_view *b, ent_render_mode mode,
                         const char *const *colors, const char *const *colors_b, const char *legend,
-                        const char *label_a, const char *label_b);
+                        const char *label_a, const char *label_b, const uint32_t *focus,
+                        size_t n_focus);
 
 /* --- story.c: the sections --------------------------------------------------- */
 

@@ -287,7 +287,7 @@ node_has diff newland "Newland appeared: bold outline" 'penwidth=2.5'
 node_in diff borvia cluster_0
 edge_lacks diff corland ardenia "a change of intensity is not dashed" 'style=dashed'
 edge_lacks diff newland borvia "a formed relation is not dashed" 'style=dashed'
-has diff "a legend" 'label="sign flipped"'
+has diff "a legend" 'label="sign flipped\\l"'
 
 # --focus Borvia --depth 1 on the late date: Borvia and its neighbours.
 present focus borvia '"northern-pact"' corland newland
