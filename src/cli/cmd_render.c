@@ -558,7 +558,7 @@ int cmd_render(int argc, char **argv)
     }
     status = write_atomically(a.output, out, len) < 0 ? EXIT_FAILURE_ : EXIT_OK;
 done:
-    free(out);
+    ent_render_free(out);
     free(colors);
     ent_view_free(va);
     ent_view_free(vb);

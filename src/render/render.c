@@ -218,3 +218,8 @@ done:
         ent_error_set(rc, "out of memory while drawing");
     return rc;
 }
+
+void ent_render_free(char *buf)
+{
+    free(buf);
+}

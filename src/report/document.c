@@ -358,9 +358,11 @@ void ent__report_figure(report *r, const char *html_id, const char *name, const 
         ent__report_fail(r, rc);
         return;
     }
-    char *z = realloc(svg, len + 1); /* the drawing is len bytes, not a C string */
+    /* The drawing is len bytes, not a C string; ent_render's buffer comes
+     * from malloc (render.c), so the library may grow it. */
+    char *z = realloc(svg, len + 1);
     if (!z) {
-        free(svg);
+        ent_render_free(svg);
         ent__report_fail(r, ENT_ENOMEM);
         return;
     }
@@ -396,5 +398,5 @@ void ent__report_figure(report *r, const char *html_id, const char *name, const 
     ent_strbuf_adds(&r->m, "![");
     ent__escape_md(&r->m, caption, 1);
     ent_strbuf_addf(&r->m, "](%s)\n\n", file);
-    free(svg);
+    ent_render_free(svg);
 }

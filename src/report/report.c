@@ -298,3 +298,8 @@ done:
     ent_strbuf_release(&r.summary);
     return r.rc;
 }
+
+void ent_report_summary_free(char *summary)
+{
+    free(summary);
+}
