@@ -140,6 +140,10 @@ typedef struct loader {
         size_t chars_end;           /* ...up to this byte, the end of the last one */
         size_t ring[POSCACHE_RING]; /* ring[c % POSCACHE_RING]: the end of character c */
     } pc;
+    /* Actor ids, packed apart from the other strings: a million relations
+     * look them up by comparing keys, which then share a few cache lines
+     * instead of one each. Handed to the graph's arena at the end. */
+    ent_arena id_arena;
     /* Where strings and relations go: the graph's arena and relation array,
      * or a worker's own while relations are checked on two threads. */
     ent_arena *arena;

@@ -265,7 +265,13 @@ void ent__do_actor(loader *L, lfile *f, const elem *el, const cJSON *obj, size_t
     }
     /* An actor with errors is still registered under its id, so that the
      * relations naming it do not add "unknown actor" errors of their own. */
-    a.id = ent__keep(L, id);
+    /* Ids go to an arena of their own: packed together, the keys that every
+     * relation's lookups compare stay in cache (see load_impl.h). */
+    a.id = ent_arena_strdup(&L->id_arena, id);
+    if (!a.id) {
+        L->oom = 1;
+        return;
+    }
     a.name = ent__keep(L, v[AF_NAME] ? v[AF_NAME]->valuestring : id);
     a.description = ent__opt_str(L, v[AF_DESCRIPTION]);
     a.attributes = "";

@@ -427,6 +427,32 @@ static size_t fast_string(const char *b, size_t len, size_t p, char *esc)
     }
 }
 
+/* End of the (validated) number at `p`. */
+static size_t fast_number_end(const char *b, size_t len, size_t p)
+{
+    while (p < len && ((b[p] >= '0' && b[p] <= '9') || b[p] == '-' || b[p] == '+' || b[p] == '.' ||
+                       b[p] == 'e' || b[p] == 'E'))
+        p++;
+    return p;
+}
+
+/* End of the (validated) array or object at `p`: brackets counted outside
+ * strings. */
+static size_t fast_container_end(const char *b, size_t len, size_t p)
+{
+    size_t depth = 0;
+    for (; p < len; p++) {
+        char c = b[p], esc;
+        if (c == '"')
+            p = fast_string(b, len, p, &esc) - 1;
+        else if (c == '[' || c == '{')
+            depth++;
+        else if ((c == ']' || c == '}') && --depth == 0)
+            return p + 1;
+    }
+    return len;
+}
+
 /*
  * Reads the object at `p` into `slots` by the table `fields`. Returns 1 with
  * *after just past the object, or 0 when the object is anything but plain:
@@ -447,15 +473,20 @@ static int fast_object(const lfile *f, size_t p, const field *fields, fval *slot
         return 1;
     }
     for (;;) {
-        char esc;
-        size_t kend = fast_string(b, len, p, &esc), klen = kend - p - 2;
-        if (esc)
-            return 0;
+        /* The key, matched in place: a known name's bytes then the closing
+         * quote. An escaped or unknown key matches none (a backslash is not
+         * a quote), and sends the object to the full reader. */
         int i;
+        size_t kend = 0;
         for (i = 0; fields[i].name; i++)
-            if (fields[i].name[0] == b[p + 1] && strlen(fields[i].name) == klen &&
-                memcmp(fields[i].name, b + p + 1, klen) == 0)
-                break;
+            if (fields[i].name[0] == b[p + 1]) {
+                size_t n = strlen(fields[i].name);
+                if (p + 2 + n <= len && b[p + 1 + n] == '"' &&
+                    memcmp(fields[i].name, b + p + 1, n) == 0) {
+                    kend = p + 2 + n;
+                    break;
+                }
+            }
         if (!fields[i].name || slots[i].kind)
             return 0;
         fval *v = &slots[i];
@@ -474,14 +505,14 @@ static int fast_object(const lfile *f, size_t p, const field *fields, fval *slot
             if (!(fields[i].types & T_NUM))
                 return 0;
             v->kind = 'n';
-            v->end = ent__jscan_skip(b, len, p);
+            v->end = fast_number_end(b, len, p);
             if (v->end - p > 32) /* cJSON reads at most 63 characters of a number */
                 return 0;
         } else if (c == '[') {
             if (!(fields[i].types & T_ARR))
                 return 0;
             v->kind = 'a';
-            v->end = ent__jscan_skip(b, len, p);
+            v->end = fast_container_end(b, len, p);
         } else
             return 0;
         p = ent__jscan_skip_ws(b, len, v->end);
@@ -507,10 +538,11 @@ static const char *fast_cstr(const lfile *f, const fval *v, char *out)
 /* The actor named by string `v`, or -1. */
 static long fast_actor(loader *L, const lfile *f, const fval *v)
 {
-    char buf[FAST_CSTR];
     uint32_t idx;
-    const char *s = fast_cstr(f, v, buf);
-    return s && ent_strmap_get(&L->g->actor_ids, s, &idx) ? (long)idx : -1;
+    size_t n = v->end - v->pos - 2;
+    if (v->esc)
+        return -1;
+    return ent_strmap_get_n(&L->g->actor_ids, f->buf + v->pos + 1, n, &idx) ? (long)idx : -1;
 }
 
 /* The date in string `v`; 0, or -1 when it is not a valid date. */

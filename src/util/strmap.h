@@ -29,6 +29,10 @@ uint32_t ent_strmap_hash(const char *s, size_t len);
 /* Looks up `key` (NUL-terminated). Returns 1 and sets *value when found. */
 int ent_strmap_get(const ent_strmap *m, const char *key, uint32_t *value);
 
+/* Looks up the len bytes at `key` (not NUL-terminated, no NUL among them).
+ * Returns 1 and sets *value when found. */
+int ent_strmap_get_n(const ent_strmap *m, const char *key, size_t len, uint32_t *value);
+
 /*
  * Inserts key -> value unless the key is present. Returns 1 when inserted, 0
  * when the key was already there (*existing receives its value, may be NULL),
