@@ -119,7 +119,8 @@ void ent__process_element(loader *L, lfile *f, int s, size_t i)
     L->base_file = f->index;
     L->base_pos = el->start;
     L->base_line = el->line;
-    if (s == SEC_RELATIONS && ent__relation_fast(L, f, el))
+    if ((s == SEC_RELATIONS && ent__relation_fast(L, f, el)) ||
+        (s == SEC_ACTORS && ent__actor_fast(L, f, el)))
         return;
     cJSON *obj = cJSON_ParseWithLengthOpts(f->buf + el->start, el->end - el->start, NULL, 0);
     if (!obj) {
