@@ -164,3 +164,42 @@ const char *ent__fast_keep(loader *L, const lfile *f, const fval *v)
         ent__jscan_decode_string(f->buf, f->len, v->pos, p, n + 1);
     return p;
 }
+
+int ent__fast_string_list(loader *L, const lfile *f, const fval *v, const char *const **out,
+                          size_t *n_out)
+{
+    const char *b = f->buf;
+    size_t len = f->len, n = 0, p = ent__jscan_skip_ws(b, len, v->pos + 1);
+    /* First pass: every element a plain, non-empty string. */
+    for (size_t q = p; b[q] != ']';) {
+        char esc;
+        if (b[q] != '"')
+            return -1;
+        size_t end = fast_string(b, len, q, &esc);
+        if (esc == 2 || end - q == 2)
+            return -1;
+        n++;
+        q = ent__jscan_skip_ws(b, len, end);
+        if (b[q] == ',')
+            q = ent__jscan_skip_ws(b, len, q + 1);
+    }
+    const char **list = n ? ent_arena_alloc(L->arena, n * sizeof *list) : NULL;
+    if (n && !list) {
+        L->oom = 1;
+        return 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        fval e = {'s', 0, p, 0};
+        e.end = fast_string(b, len, p, &e.esc);
+        if (!(list[i] = ent__fast_keep(L, f, &e))) {
+            L->oom = 1;
+            return 1;
+        }
+        p = ent__jscan_skip_ws(b, len, e.end);
+        if (b[p] == ',')
+            p = ent__jscan_skip_ws(b, len, p + 1);
+    }
+    *out = list;
+    *n_out = n;
+    return 0;
+}

@@ -281,6 +281,11 @@ typedef struct fval {
 int ent__fast_object(const lfile *f, size_t p, const field *fields, fval *slots, size_t *after);
 /* The unescaped string `v` as a C string in out[FAST_CSTR], or NULL. */
 const char *ent__fast_cstr(const lfile *f, const fval *v, char *out);
+/* The array `v` as a list of strings in the loader's arena: 0; -1 when it is
+ * not a list of plain non-empty strings (nothing kept); 1 when memory ran out
+ * (L->oom is set). */
+int ent__fast_string_list(loader *L, const lfile *f, const fval *v, const char *const **out,
+                          size_t *n_out);
 /* The actor named by string `v`, or -1. */
 long ent__fast_actor(loader *L, const lfile *f, const fval *v);
 /* The date in string `v`; 0, or -1 when it is not a valid date. */

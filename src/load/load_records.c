@@ -324,7 +324,8 @@ static void register_actor(loader *L, lfile *f, const elem *el, ent_actor *ap)
 /*
  * Adds actor `el` of file f without cJSON when it is plain and would draw no
  * diagnostic from ent__do_actor (as ent__relation_fast does for relations):
- * only id, name, kind, from, to and description, every one well-formed, the
+ * only id, name, kind, from, to, description, aliases and tags (lists of
+ * non-empty strings), every one well-formed, the
  * id new and valid, the dates in order, and not an alliance (which is told
  * to say whether its members must defend each other). The names are added as
  * by ent__do_actor, warnings about shared names included. Returns 1 when the
@@ -338,8 +339,8 @@ int ent__actor_fast(loader *L, lfile *f, const elem *el)
     char idbuf[FAST_CSTR], kbuf[FAST_CSTR];
     if (!ent__fast_object(f, el->start, actor_fields, v, &after))
         return 0;
-    if (!v[AF_ID].kind || !v[AF_NAME].kind || !v[AF_KIND].kind || v[AF_ALIASES].kind ||
-        v[AF_TAGS].kind || v[AF_CDEF].kind || v[AF_ATTRIBUTES].kind)
+    if (!v[AF_ID].kind || !v[AF_NAME].kind || !v[AF_KIND].kind || v[AF_CDEF].kind ||
+        v[AF_ATTRIBUTES].kind)
         return 0;
     const char *id = ent__fast_cstr(f, &v[AF_ID], idbuf), *k = ent__fast_cstr(f, &v[AF_KIND], kbuf);
     int kind = k ? kind_from_string(k) : -1;
@@ -358,6 +359,14 @@ int ent__actor_fast(loader *L, lfile *f, const elem *el)
     uint32_t first;
     if (ent_strmap_get(&L->g->actor_ids, id, &first))
         return 0;
+    /* The lists last: what they keep stays in the arena if the actor is not
+     * plain after all, as unused bytes, never as data. */
+    int rc = 0;
+    if ((v[AF_ALIASES].kind &&
+         (rc = ent__fast_string_list(L, f, &v[AF_ALIASES], &a.aliases, &a.n_aliases)) != 0) ||
+        (v[AF_TAGS].kind &&
+         (rc = ent__fast_string_list(L, f, &v[AF_TAGS], &a.tags, &a.n_tags)) != 0))
+        return rc > 0; /* out of memory: handled; not plain: the full reader */
     a.id = ent_arena_strdup(&L->id_arena, id);
     a.name = ent__fast_keep(L, f, &v[AF_NAME]);
     a.description = ent__fast_keep(L, f, &v[AF_DESCRIPTION]);
