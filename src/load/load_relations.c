@@ -418,9 +418,17 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
     ent_relation r;
     memset(&r, 0, sizeof r);
     r.claimed_by = r.via = ENT_NO_ACTOR;
-    long src = ent__fast_actor(L, f, &v[RF_SOURCE]), tgt = ent__fast_actor(L, f, &v[RF_TARGET]);
-    if (src < 0 || tgt < 0 || src == tgt)
+    /* The two actors are looked up after the cheap checks, their slots
+     * fetched now: the table is large, and the type and date checks in
+     * between hide the wait for memory. */
+    if (v[RF_SOURCE].esc || v[RF_TARGET].esc)
         return 0;
+    const char *sname = b + v[RF_SOURCE].pos + 1, *tname = b + v[RF_TARGET].pos + 1;
+    size_t slen = v[RF_SOURCE].end - v[RF_SOURCE].pos - 2,
+           tlen = v[RF_TARGET].end - v[RF_TARGET].pos - 2;
+    uint32_t sh = ent_strmap_hash(sname, slen), th = ent_strmap_hash(tname, tlen);
+    ent_strmap_prefetch(&g->actor_ids, sh);
+    ent_strmap_prefetch(&g->actor_ids, th);
     uint32_t ti;
     const char *s = ent__fast_cstr(f, &v[RF_TYPE], buf);
     if (!s || !ent_strmap_get(&g->type_ids, s, &ti))
@@ -445,6 +453,12 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
         r.intensity_given = 1;
     } else
         r.intensity = t->intensity;
+
+    uint32_t si, tj;
+    if (!ent_strmap_get_nh(&g->actor_ids, sname, slen, sh, &si) ||
+        !ent_strmap_get_nh(&g->actor_ids, tname, tlen, th, &tj) || si == tj)
+        return 0;
+    long src = (long)si, tgt = (long)tj;
 
     r.status = ENT_STATUS_REPORTED;
     if (v[RF_STATUS].kind) {

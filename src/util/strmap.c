@@ -59,9 +59,13 @@ int ent_strmap_get(const ent_strmap *m, const char *key, uint32_t *value)
 
 int ent_strmap_get_n(const ent_strmap *m, const char *key, size_t len, uint32_t *value)
 {
+    return m->cap ? ent_strmap_get_nh(m, key, len, ent_strmap_hash(key, len), value) : 0;
+}
+
+int ent_strmap_get_nh(const ent_strmap *m, const char *key, size_t len, uint32_t h, uint32_t *value)
+{
     if (!m->cap)
         return 0;
-    uint32_t h = ent_strmap_hash(key, len);
     size_t mask = m->cap - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         const ent_strmap_slot *s = &m->slots[i];
