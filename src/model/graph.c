@@ -207,15 +207,17 @@ static int index_pairs(ent_graph *g)
      * begins, which the fill leaves in start[a] once done. */
     for (size_t i = 0; i < nr; i++) {
         const ent_rel_span *r = &g->spans[i];
-        ent_pair_span p = {
-            r->first,      r->last,  r->begins, r->source,  r->target, (uint32_t)i, r->intensity,
-            r->claimed_by, r->kinds, r->status, r->durable, 0,         r->rely,     r->halvings};
+        uint32_t bits = (uint32_t)r->status | (r->durable ? ENT_PAIR_DURABLE : 0) |
+                        (uint32_t)r->rely << 5 | (uint32_t)r->halvings << 7 |
+                        (!r->durable && r->first < r->last ? ENT_PAIR_PARTIAL : 0) |
+                        (r->claimed_by != ENT_NO_ACTOR ? ENT_PAIR_CLAIMED : 0);
+        ent_pair_span p = {r->begins,   r->last, r->source,   r->target,
+                           (uint32_t)i, bits,    r->intensity};
         g->pairs[start[r->source]++] = p;
         if (r->symmetric) {
             p.source = r->target;
             p.target = r->source;
-            p.mirror = 1;
-            p.rely = r->rely_back;
+            p.bits = (bits & ~(3u << 5)) | ENT_PAIR_MIRROR | (uint32_t)r->rely_back << 5;
             g->pairs[start[r->target]++] = p;
         }
     }
