@@ -6,6 +6,7 @@ BUILD      ?= build
 BUILD_ASAN ?= build-asan
 BUILD_WERR ?= build-werror
 BUILD_TSAN ?= build-tsan
+PREFIX     ?= /usr/local
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 GRAPH      ?= $(firstword $(wildcard graphs/south-caucasus.json) examples/minimal.json)
 
@@ -15,7 +16,7 @@ DEB_PACKAGES = build-essential cmake pkg-config libigraph-dev libcjson-dev \
                groff-base man-db libxml2-utils python3-networkx \
                python3-igraph libxml2-dev libarchive-dev iso-codes
 
-.PHONY: all deps build test test-unit test-sanitize test-werror test-tsan demo bench \
+.PHONY: all deps build install test test-unit test-sanitize test-werror test-tsan demo bench bench-io \
         format clean help
 
 all: build
@@ -25,7 +26,10 @@ help:
 	@echo "make test           build, run the whole test suite (plain, sanitizers, -Werror, TSan)"
 	@echo "make test-tsan      the loader's two threads under ThreadSanitizer ($(BUILD_TSAN)/)"
 	@echo "make build          build into $(BUILD)/ (CLI at $(BUILD)/entente)"
+	@echo "make install        install the CLI, man pages, libraries, headers, entente.pc and"
+	@echo "                    the CMake package under PREFIX (default /usr/local), DESTDIR honoured"
 	@echo "make bench          run the benchmark (see tests/bench/README.md)"
+	@echo "make bench-io       time import and export against Python, pandas and NetworkX"
 	@echo "make deps           install the Debian packages entente needs"
 	@echo "make format         apply .clang-format to every C file"
 
@@ -37,6 +41,10 @@ $(BUILD)/Makefile: CMakeLists.txt | deps
 
 build: deps $(BUILD)/Makefile
 	cmake --build $(BUILD) -j $(JOBS)
+
+# `make install PREFIX=/opt/entente DESTDIR=/tmp/stage`: see docs/library.md.
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
 
 test-unit: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
@@ -87,6 +95,12 @@ demo: build
 bench: build
 	@sh tests/tools/ensure-deps.sh time
 	@sh tests/bench/run.sh
+
+# entente import and export against Python's csv module, pandas and NetworkX
+# (tests/bench-io/run.sh; figures in docs/import.md and docs/export.md).
+bench-io: build
+	@sh tests/tools/ensure-deps.sh time python3-pandas python3-networkx
+	@sh tests/bench-io/run.sh $(BUILD)/entente $(BUILD)/tests/bench/ent_bench_gen . $(BUILD)/bench-io
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

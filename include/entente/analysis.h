@@ -6,6 +6,8 @@
 #ifndef ENTENTE_ANALYSIS_H
 #define ENTENTE_ANALYSIS_H
 
+#include "api.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -38,9 +40,9 @@ typedef enum ent_metric {
 } ent_metric;
 
 /** The metric's name as used on the command line ("leverage", "pos_in", ...). */
-const char *ent_metric_name(ent_metric m);
+ENT_EXPORT const char *ent_metric_name(ent_metric m);
 /** The metric named `name`, or -1. */
-int ent_metric_from_name(const char *name);
+ENT_EXPORT int ent_metric_from_name(const char *name);
 
 /** Metric values of every actor of a view; NaN for actors not present. */
 typedef struct ent_metrics {
@@ -52,8 +54,8 @@ typedef struct ent_metrics {
  * Computes the metrics on `v` whose bit (1 << ent_metric) is set in `mask`
  * (0: all); the others stay NULL. Returns 0, ENT_ENOMEM or ENT_EINTERNAL.
  */
-int ent_metrics_compute(ent_metrics **out, const ent_view *v, unsigned mask);
-void ent_metrics_free(ent_metrics *m);
+ENT_EXPORT int ent_metrics_compute(ent_metrics **out, const ent_view *v, unsigned mask);
+ENT_EXPORT void ent_metrics_free(ent_metrics *m);
 
 /*
  * Building blocks, exposed for tests and for callers with graphs of their own.
@@ -65,12 +67,13 @@ void ent_metrics_free(ent_metrics *m);
  * positive. Dangling vertices spread their rank evenly. out: n values summing
  * to 1. O((n + m) * iterations).
  */
-int ent_pagerank(size_t n, const uint32_t *from, const uint32_t *to, const double *weights,
-                 size_t m, int directed, double damping, double *out);
+ENT_EXPORT int ent_pagerank(size_t n, const uint32_t *from, const uint32_t *to,
+                            const double *weights, size_t m, int directed, double damping,
+                            double *out);
 
 /** Betweenness of unweighted shortest paths, directed or not. O(n m). */
-int ent_betweenness(size_t n, const uint32_t *from, const uint32_t *to, size_t m, int directed,
-                    double *out);
+ENT_EXPORT int ent_betweenness(size_t n, const uint32_t *from, const uint32_t *to, size_t m,
+                               int directed, double *out);
 
 /**
  * PN index (Everett & Borgatti 2014) of an undirected signed graph: sign[i]
@@ -78,8 +81,8 @@ int ent_betweenness(size_t n, const uint32_t *from, const uint32_t *to, size_t m
  * PN = (I - A / (2n - 2))^-1 1 with A = P - 2N. Returns ENT_EINTERNAL when the
  * iteration does not converge.
  */
-int ent_pn_index(size_t n, const uint32_t *from, const uint32_t *to, const int *sign, size_t m,
-                 double *out);
+ENT_EXPORT int ent_pn_index(size_t n, const uint32_t *from, const uint32_t *to, const int *sign,
+                            size_t m, double *out);
 
 /** Options of the table-producing analyses. */
 typedef struct ent_analysis_options {
@@ -114,7 +117,7 @@ typedef struct ent_reliance {
  * filled: 0 when the relation's role makes nobody rely on anybody or it is
  * not in force, 1, or 2. O(1).
  */
-int ent_relation_reliance(const ent_view *v, uint32_t r, ent_reliance out[2]);
+ENT_EXPORT int ent_relation_reliance(const ent_view *v, uint32_t r, ent_reliance out[2]);
 
 /**
  * The reliance of `actor` on every patron and of every client on `actor`, as
@@ -123,17 +126,18 @@ int ent_relation_reliance(const ent_view *v, uint32_t r, ent_reliance out[2]);
  * behind it. The rows where the actor relies on others come first, each part
  * by leverage, highest first. O(edges of the view).
  */
-int ent_leverage_table(ent_table **out, const ent_view *v, uint32_t actor);
+ENT_EXPORT int ent_leverage_table(ent_table **out, const ent_view *v, uint32_t actor);
 
 /** Actors present in a view and the edges, with the relations behind each. */
-int ent_snapshot_tables(ent_table **actors, ent_table **edges, const ent_view *v);
+ENT_EXPORT int ent_snapshot_tables(ent_table **actors, ent_table **edges, const ent_view *v);
 
 /** One row per present actor with every metric, sorted by opts->metric. */
-int ent_influence_table(ent_table **out, const ent_view *v, const ent_analysis_options *opts);
+ENT_EXPORT int ent_influence_table(ent_table **out, const ent_view *v,
+                                   const ent_analysis_options *opts);
 
 /** Change of opts->metric per actor from view a to view b, with ranks. */
-int ent_shift_table(ent_table **out, const ent_view *a, const ent_view *b,
-                    const ent_analysis_options *opts);
+ENT_EXPORT int ent_shift_table(ent_table **out, const ent_view *a, const ent_view *b,
+                               const ent_analysis_options *opts);
 
 /**
  * The edge changes from a to b (formed, dissolved, sign-flipped, intensity
@@ -141,12 +145,12 @@ int ent_shift_table(ent_table **out, const ent_view *a, const ent_view *b,
  * each with its contribution: the metric in b minus the metric in b with that
  * one change reverted.
  */
-int ent_explain_table(ent_table **out, const ent_view *a, const ent_view *b, uint32_t actor,
-                      const ent_analysis_options *opts);
+ENT_EXPORT int ent_explain_table(ent_table **out, const ent_view *a, const ent_view *b,
+                                 uint32_t actor, const ent_analysis_options *opts);
 
 /** Actors that appeared and disappeared, and edges formed, dissolved, sign-flipped. */
-int ent_diff_tables(ent_table **actors, ent_table **edges, ent_table **summary, const ent_view *a,
-                    const ent_view *b);
+ENT_EXPORT int ent_diff_tables(ent_table **actors, ent_table **edges, ent_table **summary,
+                               const ent_view *a, const ent_view *b);
 
 /** The period a `who` query looks at. */
 typedef struct ent_when {
@@ -174,7 +178,8 @@ typedef struct ent_who_query {
  * ("mediation", "force"). Sets q->sign and q->kind (pointing into the
  * graph's vocabulary). Returns 0, or -1 with *suggestion set (or NULL).
  */
-int ent_who_verb(const ent_graph *g, const char *verb, ent_who_query *q, const char **suggestion);
+ENT_EXPORT int ent_who_verb(const ent_graph *g, const char *verb, ent_who_query *q,
+                            const char **suggestion);
 
 /**
  * Answers a `who` question: one row per actor, with how it is linked
@@ -183,8 +188,8 @@ int ent_who_verb(const ent_graph *g, const char *verb, ent_who_query *q, const c
  * options give the event window, the decay and the filters; `when` the
  * period. Touches only the neighbourhood within q->depth of the actor.
  */
-int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o,
-                  const ent_when *when, const ent_who_query *q);
+ENT_EXPORT int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o,
+                             const ent_when *when, const ent_who_query *q);
 
 /**
  * The shortest signed paths from actor `from` to actor `to` in view `v`
@@ -192,7 +197,8 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
  * `limit` of them (0: 20), each with its sign (the product of its edges'
  * signs) and the relations on every step.
  */
-int ent_path_table(ent_table **out, const ent_view *v, uint32_t from, uint32_t to, size_t limit);
+ENT_EXPORT int ent_path_table(ent_table **out, const ent_view *v, uint32_t from, uint32_t to,
+                              size_t limit);
 
 /**
  * The obligations in force on the view's day (relation types marked as
@@ -203,7 +209,7 @@ int ent_path_table(ent_table **out, const ent_view *v, uint32_t from, uint32_t t
  * it), "ignored" (the protected party was attacked or asked for help and it
  * did neither) or "not tested". Each verdict lists the relations behind it.
  */
-int ent_commitments_table(ent_table **out, const ent_view *v);
+ENT_EXPORT int ent_commitments_table(ent_table **out, const ent_view *v);
 
 /*
  * Structural balance (docs/analyses.md, "Structural balance"). The view's
@@ -229,7 +235,7 @@ typedef struct ent_balance_options {
 } ent_balance_options;
 
 /** Sets the defaults: exact up to 48 actors, 20 million nodes, walk balance up to 1000. */
-void ent_balance_options_init(ent_balance_options *o);
+ENT_EXPORT void ent_balance_options_init(ent_balance_options *o);
 
 /** What ent_frustration found, and how sure it is. */
 typedef struct ent_frustration_info {
@@ -256,8 +262,8 @@ typedef struct ent_frustration_info {
  * Counts the triangles by their number of negative ties: counts[0] +++,
  * counts[1] ++-, counts[2] +--, counts[3] ---. O(m^1.5).
  */
-int ent_signed_triangles(size_t n, const uint32_t *from, const uint32_t *to, const int *sign,
-                         size_t m, size_t counts[4]);
+ENT_EXPORT int ent_signed_triangles(size_t n, const uint32_t *from, const uint32_t *to,
+                                    const int *sign, size_t m, size_t counts[4]);
 
 /**
  * Walk balance of Estrada and Benzi (2014): tr exp(A) / tr exp(|A|), with A
@@ -266,8 +272,8 @@ int ent_signed_triangles(size_t n, const uint32_t *from, const uint32_t *to, con
  * Eigenvalues of each connected part by LAPACK's dsyevr (through igraph):
  * O(sum of the parts' sizes cubed). NaN when n is 0.
  */
-int ent_walk_balance(size_t n, const uint32_t *from, const uint32_t *to, const int *sign, size_t m,
-                     double *out);
+ENT_EXPORT int ent_walk_balance(size_t n, const uint32_t *from, const uint32_t *to, const int *sign,
+                                size_t m, double *out);
 
 /**
  * Frustration index: the least number of ties that go against some split of
@@ -279,8 +285,9 @@ int ent_walk_balance(size_t n, const uint32_t *from, const uint32_t *to, const i
  * a multi-start local search that gives an upper bound. `o` may be NULL (the
  * defaults). Deterministic: the same input gives the same camps.
  */
-int ent_frustration(size_t n, const uint32_t *from, const uint32_t *to, const int *sign, size_t m,
-                    const ent_balance_options *o, int *camp, ent_frustration_info *info);
+ENT_EXPORT int ent_frustration(size_t n, const uint32_t *from, const uint32_t *to, const int *sign,
+                               size_t m, const ent_balance_options *o, int *camp,
+                               ent_frustration_info *info);
 
 /**
  * Structural balance of a view. `summary`: one row with the tie and triangle
@@ -293,8 +300,8 @@ int ent_frustration(size_t n, const uint32_t *from, const uint32_t *to, const in
  * that go against the camps. Any of the three may be NULL when not wanted.
  * `o` may be NULL. Returns 0, ENT_ENOMEM or ENT_EINTERNAL.
  */
-int ent_balance_tables(ent_table **summary, ent_table **triads, ent_table **camps,
-                       const ent_view *v, const ent_balance_options *o);
+ENT_EXPORT int ent_balance_tables(ent_table **summary, ent_table **triads, ent_table **camps,
+                                  const ent_view *v, const ent_balance_options *o);
 
 /**
  * How balance changed from view a to view b (two dates of one graph).
@@ -306,8 +313,8 @@ int ent_balance_tables(ent_table **summary, ent_table **triads, ent_table **camp
  * 0, ENT_EUSAGE when the views come from different graphs, ENT_ENOMEM or
  * ENT_EINTERNAL.
  */
-int ent_balance_change_tables(ent_table **summary, ent_table **triads, const ent_view *a,
-                              const ent_view *b, const ent_balance_options *o);
+ENT_EXPORT int ent_balance_change_tables(ent_table **summary, ent_table **triads, const ent_view *a,
+                                         const ent_view *b, const ent_balance_options *o);
 
 /*
  * Blocs (docs/analyses.md, "Blocs"): signed community detection on the same
@@ -331,7 +338,7 @@ typedef struct ent_blocs_options {
 } ent_blocs_options;
 
 /** Sets the defaults: seed 42, 25 blocs per part at most, parts of up to 1000 actors. */
-void ent_blocs_options_init(ent_blocs_options *o);
+ENT_EXPORT void ent_blocs_options_init(ent_blocs_options *o);
 
 /**
  * The bloc of every actor of the view's graph: bloc[a] is 1..*nblocs, or 0
@@ -341,7 +348,8 @@ void ent_blocs_options_init(ent_blocs_options *o);
  * 0, ENT_EUSAGE (a part larger than o->max_part, or a bad option),
  * ENT_ENOMEM or ENT_EINTERNAL (igraph failed).
  */
-int ent_blocs(const ent_view *v, const ent_blocs_options *o, uint32_t *bloc, size_t *nblocs);
+ENT_EXPORT int ent_blocs(const ent_view *v, const ent_blocs_options *o, uint32_t *bloc,
+                         size_t *nblocs);
 
 /**
  * The blocs of two dates of one graph numbered alike, for colouring them the
@@ -350,8 +358,8 @@ int ent_blocs(const ent_view *v, const ent_blocs_options *o, uint32_t *bloc, siz
  * number and the others follow a's last. Both arrays have room for
  * ent_graph_actor_count() entries; 0 marks an actor without a signed tie.
  */
-int ent_blocs_aligned(const ent_view *a, const ent_view *b, const ent_blocs_options *o,
-                      uint32_t *bloc_a, uint32_t *bloc_b);
+ENT_EXPORT int ent_blocs_aligned(const ent_view *a, const ent_view *b, const ent_blocs_options *o,
+                                 uint32_t *bloc_a, uint32_t *bloc_b);
 
 /**
  * The blocs of a view as tables. `blocs`: one row per bloc with its members,
@@ -363,8 +371,8 @@ int ent_blocs_aligned(const ent_view *a, const ent_view *b, const ent_blocs_opti
  * positive tie to another bloc, a negative one inside), with the relations
  * behind them. Any may be NULL when not wanted. `o` may be NULL.
  */
-int ent_blocs_tables(ent_table **blocs, ent_table **between, ent_table **members, const ent_view *v,
-                     const ent_blocs_options *o);
+ENT_EXPORT int ent_blocs_tables(ent_table **blocs, ent_table **between, ent_table **members,
+                                const ent_view *v, const ent_blocs_options *o);
 
 /**
  * How the blocs changed from view a to view b (two dates of one graph).
@@ -376,8 +384,8 @@ int ent_blocs_tables(ent_table **blocs, ent_table **between, ent_table **members
  * the companions they left and found. Either may be NULL. Returns as
  * ent_blocs, or ENT_EUSAGE when the views come from different graphs.
  */
-int ent_blocs_change_tables(ent_table **summary, ent_table **moves, const ent_view *a,
-                            const ent_view *b, const ent_blocs_options *o);
+ENT_EXPORT int ent_blocs_change_tables(ent_table **summary, ent_table **moves, const ent_view *a,
+                                       const ent_view *b, const ent_blocs_options *o);
 
 /**
  * The blocs of one view, found once and read as often as wanted: for a
@@ -394,36 +402,36 @@ typedef struct ent_blocs_found ent_blocs_found;
  * Returns 0, or as ent_blocs (*out NULL). Time: one spinglass run per
  * connected part.
  */
-int ent_blocs_find(ent_blocs_found **out, const ent_view *v, const ent_blocs_options *o);
+ENT_EXPORT int ent_blocs_find(ent_blocs_found **out, const ent_view *v, const ent_blocs_options *o);
 
 /** Frees found blocs. Accepts NULL. */
-void ent_blocs_found_free(ent_blocs_found *b);
+ENT_EXPORT void ent_blocs_found_free(ent_blocs_found *b);
 
 /** The number of blocs. O(1). */
-size_t ent_blocs_found_count(const ent_blocs_found *b);
+ENT_EXPORT size_t ent_blocs_found_count(const ent_blocs_found *b);
 
 /**
  * The bloc of every actor of the graph, as ent_blocs gives it: bloc[a] is
  * 1..count or 0 (no signed tie); `bloc` has room for
  * ent_graph_actor_count() entries. O(actors).
  */
-void ent_blocs_found_of(const ent_blocs_found *b, uint32_t *bloc);
+ENT_EXPORT void ent_blocs_found_of(const ent_blocs_found *b, uint32_t *bloc);
 
 /** The tables of ent_blocs_tables, from found blocs. Any may be NULL. */
-int ent_blocs_found_tables(ent_table **blocs, ent_table **between, ent_table **members,
-                           const ent_blocs_found *b);
+ENT_EXPORT int ent_blocs_found_tables(ent_table **blocs, ent_table **between, ent_table **members,
+                                      const ent_blocs_found *b);
 
 /**
  * The tables of ent_blocs_change_tables, from blocs found on two dates of
  * one graph (ENT_EUSAGE otherwise). The notes give a's options. Either
  * output may be NULL.
  */
-int ent_blocs_found_change_tables(ent_table **summary, ent_table **moves, const ent_blocs_found *a,
-                                  const ent_blocs_found *b);
+ENT_EXPORT int ent_blocs_found_change_tables(ent_table **summary, ent_table **moves,
+                                             const ent_blocs_found *a, const ent_blocs_found *b);
 
 /** As ent_blocs_aligned, from blocs found on two dates of one graph. */
-int ent_blocs_found_aligned(const ent_blocs_found *a, const ent_blocs_found *b, uint32_t *bloc_a,
-                            uint32_t *bloc_b);
+ENT_EXPORT int ent_blocs_found_aligned(const ent_blocs_found *a, const ent_blocs_found *b,
+                                       uint32_t *bloc_a, uint32_t *bloc_b);
 
 /*
  * Alignment (docs/analyses.md, "Alignment"): how two actors stand with each
@@ -450,7 +458,7 @@ typedef struct ent_align_options {
  * every valuation of both is the same (chance explains all agreement).
  * Returns 0, or ENT_EUSAGE for n = 0 or another value. O(n).
  */
-int ent_align_similarity(double *s, double *pi, const int *x, const int *y, size_t n);
+ENT_EXPORT int ent_align_similarity(double *s, double *pi, const int *x, const int *y, size_t n);
 
 /**
  * The partners of `actor` on the view's day, one row per other actor
@@ -463,8 +471,8 @@ int ent_align_similarity(double *s, double *pi, const int *x, const int *y, size
  * same; ENT_ENOMEM. Time O(N + E) to fold the view (no sort), plus the sum
  * of the degrees of the actor's partners, plus O(N log N) to order the rows.
  */
-int ent_align_table(ent_table **out, const ent_view *v, uint32_t actor,
-                    const ent_align_options *opts);
+ENT_EXPORT int ent_align_table(ent_table **out, const ent_view *v, uint32_t actor,
+                               const ent_align_options *opts);
 
 /**
  * How `actor`'s alignment changed from view a to view b (two dates of one
@@ -478,8 +486,8 @@ int ent_align_table(ent_table **out, const ent_view *v, uint32_t actor,
  * ENT_EUSAGE when the views come from different graphs. Time: twice that of
  * ent_align_table.
  */
-int ent_align_change_table(ent_table **out, const ent_view *a, const ent_view *b, uint32_t actor,
-                           const ent_align_options *opts);
+ENT_EXPORT int ent_align_change_table(ent_table **out, const ent_view *a, const ent_view *b,
+                                      uint32_t actor, const ent_align_options *opts);
 
 #ifdef __cplusplus
 }

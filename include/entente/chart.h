@@ -14,6 +14,8 @@
 #ifndef ENTENTE_CHART_H
 #define ENTENTE_CHART_H
 
+#include "api.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -61,7 +63,7 @@ typedef struct ent_chart {
  * frees it). Returns ENT_EUSAGE (no day, days not increasing, no panel) or
  * ENT_ENOMEM, with a message. O(panels * series * days + marks).
  */
-int ent_chart_svg(const ent_chart *c, char **out, size_t *len);
+ENT_EXPORT int ent_chart_svg(const ent_chart *c, char **out, size_t *len);
 
 #ifdef __cplusplus
 }

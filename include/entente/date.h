@@ -9,6 +9,8 @@
 #ifndef ENTENTE_DATE_H
 #define ENTENTE_DATE_H
 
+#include "api.h"
+
 #include <stdint.h>
 #include <stddef.h>
 
@@ -45,34 +47,34 @@ typedef enum ent_date_precision {
  * ENT_DATE_OK or the reason it is not a valid date; `*out` is zeroed on
  * failure. O(len).
  */
-ent_date_status ent_date_parse(ent_date *out, const char *text, size_t len);
+ENT_EXPORT ent_date_status ent_date_parse(ent_date *out, const char *text, size_t len);
 
 /** True when `d` holds a date (year != 0). */
-int ent_date_is_set(ent_date d);
+ENT_EXPORT int ent_date_is_set(ent_date d);
 
 /** Precision of `d`; ENT_DATE_NONE for "no date". */
-ent_date_precision ent_date_precision_of(ent_date d);
+ENT_EXPORT ent_date_precision ent_date_precision_of(ent_date d);
 
 /** Number of days in `month` (1..12) of `year`, leap years included. */
-int ent_date_days_in_month(int year, int month);
+ENT_EXPORT int ent_date_days_in_month(int year, int month);
 
 /** Day number of the first day `d` covers. `d` must be set. */
-int32_t ent_date_first_day(ent_date d);
+ENT_EXPORT int32_t ent_date_first_day(ent_date d);
 
 /** Day number of the last day `d` covers. `d` must be set. */
-int32_t ent_date_last_day(ent_date d);
+ENT_EXPORT int32_t ent_date_last_day(ent_date d);
 
 /** The full date of a day number. */
-ent_date ent_date_from_day(int32_t day);
+ENT_EXPORT ent_date ent_date_from_day(int32_t day);
 
 /**
  * Writes `d` as it appears in graph files ("2022", "2022-09", "2022-09-21";
  * "" for no date) into `buf`, which must hold at least 11 bytes. Returns buf.
  */
-char *ent_date_format(ent_date d, char *buf);
+ENT_EXPORT char *ent_date_format(ent_date d, char *buf);
 
 /** A short English explanation of an ent_date_status, for messages. */
-const char *ent_date_status_str(ent_date_status st);
+ENT_EXPORT const char *ent_date_status_str(ent_date_status st);
 
 #ifdef __cplusplus
 }

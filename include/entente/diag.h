@@ -9,6 +9,8 @@
 #ifndef ENTENTE_DIAG_H
 #define ENTENTE_DIAG_H
 
+#include "api.h"
+
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -36,32 +38,33 @@ typedef struct ent_diag {
 typedef struct ent_diags ent_diags;
 
 /** A new empty list, or NULL when out of memory. Free with ent_diags_free. */
-ent_diags *ent_diags_new(void);
+ENT_EXPORT ent_diags *ent_diags_new(void);
 
 /** Frees the list and everything in it. Accepts NULL. */
-void ent_diags_free(ent_diags *d);
+ENT_EXPORT void ent_diags_free(ent_diags *d);
 
 /** Empties the list, keeping it usable. */
-void ent_diags_clear(ent_diags *d);
+ENT_EXPORT void ent_diags_clear(ent_diags *d);
 
 /** Number of diagnostics in the list. */
-size_t ent_diags_count(const ent_diags *d);
+ENT_EXPORT size_t ent_diags_count(const ent_diags *d);
 
 /** The i-th diagnostic, in the order found; NULL when out of range. */
-const ent_diag *ent_diags_get(const ent_diags *d, size_t i);
+ENT_EXPORT const ent_diag *ent_diags_get(const ent_diags *d, size_t i);
 
 /** Number of diagnostics of the given severity. */
-size_t ent_diags_count_severity(const ent_diags *d, ent_severity sev);
+ENT_EXPORT size_t ent_diags_count_severity(const ent_diags *d, ent_severity sev);
 
 /**
  * Appends a diagnostic. `file`, `code` and `source_line` may be NULL. The
  * strings are copied. Returns 0 or ENT_ENOMEM (the list is unchanged then).
  */
-int ent_diags_add(ent_diags *d, ent_severity sev, const char *code, const char *file, unsigned line,
-                  unsigned col, const char *source_line, unsigned caret, const char *message);
+ENT_EXPORT int ent_diags_add(ent_diags *d, ent_severity sev, const char *code, const char *file,
+                             unsigned line, unsigned col, const char *source_line, unsigned caret,
+                             const char *message);
 
 /** The word for a severity: "error", "warning" or "note". */
-const char *ent_severity_str(ent_severity sev);
+ENT_EXPORT const char *ent_severity_str(ent_severity sev);
 
 #ifdef __cplusplus
 }

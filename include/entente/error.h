@@ -8,6 +8,8 @@
 #ifndef ENTENTE_ERROR_H
 #define ENTENTE_ERROR_H
 
+#include "api.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -28,10 +30,10 @@ typedef enum ent_error_code {
  * there is none. The string stays valid until the next failing call on the
  * same thread. This function can't fail.
  */
-const char *ent_error_last(void);
+ENT_EXPORT const char *ent_error_last(void);
 
 /** A short fixed description of an ENT_E* code ("out of memory"). */
-const char *ent_error_str(int code);
+ENT_EXPORT const char *ent_error_str(int code);
 
 #ifdef __cplusplus
 }

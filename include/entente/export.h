@@ -11,6 +11,8 @@
 #ifndef ENTENTE_EXPORT_H
 #define ENTENTE_EXPORT_H
 
+#include "api.h"
+
 #include <stdint.h>
 #include <stdio.h>
 
@@ -23,12 +25,12 @@ extern "C" {
 
 /** What ent_export_write writes. */
 typedef enum ent_export_format {
-    ENT_EXPORT_GEXF = 0,    /**< GEXF 1.2 (Gephi; NetworkX's read_gexf) */
-    ENT_EXPORT_GEXF13,      /**< GEXF 1.3 (Gephi 0.9 and later) */
-    ENT_EXPORT_GRAPHML,     /**< GraphML with typed keys */
-    ENT_EXPORT_JSON_GRAPH,  /**< node-link JSON */
-    ENT_EXPORT_CSV_ACTORS,  /**< the actors table, RFC 4180 */
-    ENT_EXPORT_CSV_EDGES,   /**< the edges table, RFC 4180 */
+    ENT_EXPORT_GEXF = 0,   /**< GEXF 1.2 (Gephi; NetworkX's read_gexf) */
+    ENT_EXPORT_GEXF13,     /**< GEXF 1.3 (Gephi 0.9 and later) */
+    ENT_EXPORT_GRAPHML,    /**< GraphML with typed keys */
+    ENT_EXPORT_JSON_GRAPH, /**< node-link JSON */
+    ENT_EXPORT_CSV_ACTORS, /**< the actors table, RFC 4180 */
+    ENT_EXPORT_CSV_EDGES,  /**< the edges table, RFC 4180 */
     ENT_EXPORT_FORMAT_COUNT_
 } ent_export_format;
 
@@ -57,11 +59,11 @@ typedef struct ent_export_options {
  * ENT_EIO when `out` could not be written (the message says why), ENT_ENOMEM
  * or ENT_EUSAGE. Time O(actors + relations + evidence).
  */
-int ent_export_write(FILE *out, const ent_graph *g, ent_export_format f,
-                     const ent_export_options *o);
+ENT_EXPORT int ent_export_write(FILE *out, const ent_graph *g, ent_export_format f,
+                                const ent_export_options *o);
 
 /** The format's name on the command line ("gexf", "graphml" ...). */
-const char *ent_export_format_name(ent_export_format f);
+ENT_EXPORT const char *ent_export_format_name(ent_export_format f);
 
 #ifdef __cplusplus
 }

@@ -10,6 +10,8 @@
 #ifndef ENTENTE_GRAPH_H
 #define ENTENTE_GRAPH_H
 
+#include "api.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -122,31 +124,31 @@ typedef struct ent_comparison {
 typedef struct ent_graph ent_graph;
 
 /** Frees a graph and every record in it. Accepts NULL. */
-void ent_graph_free(ent_graph *g);
+ENT_EXPORT void ent_graph_free(ent_graph *g);
 
 /** Title of the first file that has one, or "". */
-const char *ent_graph_title(const ent_graph *g);
+ENT_EXPORT const char *ent_graph_title(const ent_graph *g);
 /** Description of the first file that has one, or "". */
-const char *ent_graph_description(const ent_graph *g);
+ENT_EXPORT const char *ent_graph_description(const ent_graph *g);
 
-size_t ent_graph_file_count(const ent_graph *g);
+ENT_EXPORT size_t ent_graph_file_count(const ent_graph *g);
 /** Path of the i-th file, as given to the loader. */
-const char *ent_graph_file(const ent_graph *g, size_t i);
+ENT_EXPORT const char *ent_graph_file(const ent_graph *g, size_t i);
 
-size_t ent_graph_source_count(const ent_graph *g);
-const ent_source *ent_graph_source(const ent_graph *g, size_t i);
+ENT_EXPORT size_t ent_graph_source_count(const ent_graph *g);
+ENT_EXPORT const ent_source *ent_graph_source(const ent_graph *g, size_t i);
 
 /** The distinct source kinds, in order of first appearance (at most ENT_MAX_SOURCE_KINDS). */
-size_t ent_graph_source_kind_count(const ent_graph *g);
-const char *ent_graph_source_kind(const ent_graph *g, size_t k);
+ENT_EXPORT size_t ent_graph_source_kind_count(const ent_graph *g);
+ENT_EXPORT const char *ent_graph_source_kind(const ent_graph *g, size_t k);
 /** The index of source kind `kind`, or -1. */
-long ent_graph_source_kind_by_name(const ent_graph *g, const char *kind);
+ENT_EXPORT long ent_graph_source_kind_by_name(const ent_graph *g, const char *kind);
 
-size_t ent_graph_actor_count(const ent_graph *g);
-const ent_actor *ent_graph_actor(const ent_graph *g, size_t i);
+ENT_EXPORT size_t ent_graph_actor_count(const ent_graph *g);
+ENT_EXPORT const ent_actor *ent_graph_actor(const ent_graph *g, size_t i);
 
-size_t ent_graph_relation_count(const ent_graph *g);
-const ent_relation *ent_graph_relation(const ent_graph *g, size_t i);
+ENT_EXPORT size_t ent_graph_relation_count(const ent_graph *g);
+ENT_EXPORT const ent_relation *ent_graph_relation(const ent_graph *g, size_t i);
 
 /**
  * The days a relation spans, as the snapshots read them: `first` and `last`
@@ -163,7 +165,7 @@ typedef struct ent_span {
 } ent_span;
 
 /** The span of relation r; all zero when r is out of range. O(1). */
-ent_span ent_graph_relation_span(const ent_graph *g, size_t r);
+ENT_EXPORT ent_span ent_graph_relation_span(const ent_graph *g, size_t r);
 
 /**
  * The relations incident on actor a, for walking the graph from an actor
@@ -175,22 +177,22 @@ ent_span ent_graph_relation_span(const ent_graph *g, size_t r);
  * point into the graph (valid while it lives); returns how many (0 and NULL
  * for an actor out of range). O(1).
  */
-size_t ent_graph_relations_to(const ent_graph *g, size_t a, const uint32_t **rels);
-size_t ent_graph_relations_from(const ent_graph *g, size_t a, const uint32_t **rels);
+ENT_EXPORT size_t ent_graph_relations_to(const ent_graph *g, size_t a, const uint32_t **rels);
+ENT_EXPORT size_t ent_graph_relations_from(const ent_graph *g, size_t a, const uint32_t **rels);
 
-size_t ent_graph_snapshot_count(const ent_graph *g);
-const ent_snapshot *ent_graph_snapshot(const ent_graph *g, size_t i);
+ENT_EXPORT size_t ent_graph_snapshot_count(const ent_graph *g);
+ENT_EXPORT const ent_snapshot *ent_graph_snapshot(const ent_graph *g, size_t i);
 
-size_t ent_graph_comparison_count(const ent_graph *g);
-const ent_comparison *ent_graph_comparison(const ent_graph *g, size_t i);
+ENT_EXPORT size_t ent_graph_comparison_count(const ent_graph *g);
+ENT_EXPORT const ent_comparison *ent_graph_comparison(const ent_graph *g, size_t i);
 
 /** Number of relation types: the built-in ones, then those the files add. */
-size_t ent_graph_type_count(const ent_graph *g);
+ENT_EXPORT size_t ent_graph_type_count(const ent_graph *g);
 /** The i-th relation type, with the files' overrides applied. */
-const ent_reltype *ent_graph_type(const ent_graph *g, size_t i);
+ENT_EXPORT const ent_reltype *ent_graph_type(const ent_graph *g, size_t i);
 
 /** Index of the actor with this exact id, or -1. O(1) expected. */
-long ent_graph_actor_by_id(const ent_graph *g, const char *id);
+ENT_EXPORT long ent_graph_actor_by_id(const ent_graph *g, const char *id);
 
 /**
  * Resolves a name as a user types it: an actor id, name or alias, compared
@@ -198,30 +200,32 @@ long ent_graph_actor_by_id(const ent_graph *g, const char *id);
  * matches, or -2 when the name matches several actors. When nothing matches
  * and `suggestion` is not NULL, it receives the closest id (or NULL).
  */
-long ent_graph_resolve_actor(const ent_graph *g, const char *name, const char **suggestion);
+ENT_EXPORT long ent_graph_resolve_actor(const ent_graph *g, const char *name,
+                                        const char **suggestion);
 
 /**
  * Every actor whose id, name or one of whose aliases equals `name` without
  * regard to ASCII case, in graph order: writes up to `max` indices to `out`
  * and returns how many there are in all. O(actors + aliases).
  */
-size_t ent_graph_actor_matches(const ent_graph *g, const char *name, uint32_t *out, size_t max);
+ENT_EXPORT size_t ent_graph_actor_matches(const ent_graph *g, const char *name, uint32_t *out,
+                                          size_t max);
 
 /** Index of the snapshot with this id, or -1. */
-long ent_graph_snapshot_by_id(const ent_graph *g, const char *id);
+ENT_EXPORT long ent_graph_snapshot_by_id(const ent_graph *g, const char *id);
 
 /** Index of the comparison with this id, or -1. */
-long ent_graph_comparison_by_id(const ent_graph *g, const char *id);
+ENT_EXPORT long ent_graph_comparison_by_id(const ent_graph *g, const char *id);
 
 /**
  * Index of the comparison marked `"headline": true`, or -1 when none is.
  * O(1).
  */
-long ent_graph_headline_comparison(const ent_graph *g);
+ENT_EXPORT long ent_graph_headline_comparison(const ent_graph *g);
 
 /** Names of kinds and statuses as written in graph files ("de_facto_state"). */
-const char *ent_actor_kind_str(ent_actor_kind k);
-const char *ent_status_str(ent_status s);
+ENT_EXPORT const char *ent_actor_kind_str(ent_actor_kind k);
+ENT_EXPORT const char *ent_status_str(ent_status s);
 
 #ifdef __cplusplus
 }

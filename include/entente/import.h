@@ -9,6 +9,8 @@
 #ifndef ENTENTE_IMPORT_H
 #define ENTENTE_IMPORT_H
 
+#include "api.h"
+
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -29,16 +31,16 @@ typedef struct ent_cameo_rule {
 } ent_cameo_rule;
 
 /** The mapping rules, in the documented order. */
-size_t ent_cameo_rule_count(void);
-const ent_cameo_rule *ent_cameo_rule_at(size_t i);
+ENT_EXPORT size_t ent_cameo_rule_count(void);
+ENT_EXPORT const ent_cameo_rule *ent_cameo_rule_at(size_t i);
 
 /** CAMEO's region codes that are not ISO countries: the i-th code, its name in *name. */
-size_t ent_cameo_region_count(void);
-const char *ent_cameo_region(size_t i, const char **name);
+ENT_EXPORT size_t ent_cameo_region_count(void);
+ENT_EXPORT const char *ent_cameo_region(size_t i, const char **name);
 
 /** The CAMEO actor types kept by `actor_types`: code, id suffix, label. */
-size_t ent_cameo_actor_type_count(void);
-const char *ent_cameo_actor_type(size_t i, const char **suffix, const char **label);
+ENT_EXPORT size_t ent_cameo_actor_type_count(void);
+ENT_EXPORT const char *ent_cameo_actor_type(size_t i, const char **suffix, const char **label);
 
 /** How many events one relation gathers. */
 typedef enum ent_import_per {
@@ -54,27 +56,27 @@ typedef void (*ent_import_progress)(void *ud, const char *file, uint64_t rows);
 /** Options of an import. Zero-initialised: per day, countries only, everything kept. */
 typedef struct ent_import_options {
     ent_import_per per;
-    int actor_types;         /**< 1: an actor per country and CAMEO actor type (usa-gov) */
-    uint64_t min_mentions;   /**< keep events with at least this many mentions */
-    int root_only;           /**< keep only GDELT's root events (IsRootEvent 1) */
-    int has_range;           /**< keep only events from from_day to to_day (day numbers) */
+    int actor_types;       /**< 1: an actor per country and CAMEO actor type (usa-gov) */
+    uint64_t min_mentions; /**< keep events with at least this many mentions */
+    int root_only;         /**< keep only GDELT's root events (IsRootEvent 1) */
+    int has_range;         /**< keep only events from from_day to to_day (day numbers) */
     int32_t from_day, to_day;
     const char *const *countries; /**< non-NULL: keep events between these codes only */
     size_t n_countries;
-    int skip_bad;            /**< 1: skip malformed rows (counted) instead of failing */
-    size_t max_errors;       /**< stop after this many errors (0: 100) */
+    int skip_bad;                 /**< 1: skip malformed rows (counted) instead of failing */
+    size_t max_errors;            /**< stop after this many errors (0: 100) */
     ent_import_progress progress; /**< called every 65,536 rows, or NULL */
     void *progress_ud;
 } ent_import_options;
 
 /** What an import read and kept. */
 typedef struct ent_import_stats {
-    uint64_t rows;        /**< data rows read */
-    uint64_t events;      /**< events that became evidence of a relation */
-    uint64_t bad;         /**< malformed rows (skipped with skip_bad) */
-    uint64_t no_country;  /**< rows without a country on one side */
-    uint64_t same_actor;  /**< rows whose two sides are the same actor */
-    uint64_t filtered;    /**< rows dropped by the options (mentions, root, dates, countries) */
+    uint64_t rows;       /**< data rows read */
+    uint64_t events;     /**< events that became evidence of a relation */
+    uint64_t bad;        /**< malformed rows (skipped with skip_bad) */
+    uint64_t no_country; /**< rows without a country on one side */
+    uint64_t same_actor; /**< rows whose two sides are the same actor */
+    uint64_t filtered;   /**< rows dropped by the options (mentions, root, dates, countries) */
     uint64_t relations, actors, sources; /**< what the graph file holds */
 } ent_import_stats;
 
@@ -87,8 +89,55 @@ typedef struct ent_import_stats {
  * in diags too), ENT_ENOMEM or ENT_EUSAGE. Memory grows with the actors,
  * sources and relations kept and the events cited, not with the rows read.
  */
-int ent_import_gdelt(FILE *out, const char *const *files, size_t n_files,
-                     const ent_import_options *o, ent_diags *diags, ent_import_stats *stats);
+ENT_EXPORT int ent_import_gdelt(FILE *out, const char *const *files, size_t n_files,
+                                const ent_import_options *o, ent_diags *diags,
+                                ent_import_stats *stats);
+
+/** The fields `ent_import_csv` fills from a table's columns (--map). */
+typedef enum ent_csv_field {
+    ENT_CSV_SOURCE = 0,
+    ENT_CSV_TARGET,
+    ENT_CSV_TYPE,
+    ENT_CSV_AT,
+    ENT_CSV_FROM,
+    ENT_CSV_TO,
+    ENT_CSV_INTENSITY,
+    ENT_CSV_STATUS,
+    ENT_CSV_NOTE,
+    ENT_CSV_URL,
+    ENT_CSV_FIELD_COUNT_
+} ent_csv_field;
+
+/** The field's name in --map ("source", "at" ...). */
+ENT_EXPORT const char *ent_csv_field_name(ent_csv_field f);
+
+/** Options of ent_import_csv. */
+typedef struct ent_import_csv_options {
+    /** The column of each field, by its header name (any case); NULL when not mapped. A
+     *  date field may name three columns "YEAR/MONTH/DAY". source, target, and at or
+     *  from, are required; type unless `type` is given. */
+    const char *map[ENT_CSV_FIELD_COUNT_];
+    const char *type;          /**< the type of every row, or NULL (then map[TYPE]) */
+    const char *actors_file;   /**< CSV with id[,name,kind,value]: the actors, or NULL */
+    const char *type_map_file; /**< CSV with code,type: the table's codes to types, or NULL */
+    const char *date_format;   /**< NULL: ISO dates; else %Y %m %d %b %B and literal text */
+    const char *unknown_day;   /**< in YEAR/MONTH/DAY columns, the marker of an unknown day
+                                    or month (e.g. "-9"), or NULL */
+    int skip_bad;              /**< skip malformed rows (counted) instead of failing */
+    size_t max_errors;         /**< stop after this many errors (0: 100) */
+} ent_import_csv_options;
+
+/**
+ * Reads a table of dated relations (a header row, then one relation per
+ * row; comma- or tab-separated, plain, .gz or .zip) and writes a graph file
+ * to `out` at the end, when no row has an error (or skip_bad). Actors are the
+ * distinct source and target values (or those of the actors file), one
+ * relation per row, its evidence the row (and its URL). Returns as
+ * ent_import_gdelt; stats->rows, events (relations), bad, actors, sources.
+ */
+ENT_EXPORT int ent_import_csv(FILE *out, const char *const *files, size_t n_files,
+                              const ent_import_csv_options *o, ent_diags *diags,
+                              ent_import_stats *stats);
 
 #ifdef __cplusplus
 }

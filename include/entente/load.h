@@ -8,6 +8,8 @@
 #ifndef ENTENTE_LOAD_H
 #define ENTENTE_LOAD_H
 
+#include "api.h"
+
 #include <stddef.h>
 
 #include "diag.h"
@@ -63,12 +65,12 @@ typedef struct ent_load_input {
  * status 3). A program that cannot rule this out reads the bytes itself and
  * calls ent_load_inputs.
  */
-int ent_load_files(ent_graph **out, const char *const *paths, size_t n,
-                   const ent_load_options *opts, ent_diags *diags);
+ENT_EXPORT int ent_load_files(ent_graph **out, const char *const *paths, size_t n,
+                              const ent_load_options *opts, ent_diags *diags);
 
 /** As ent_load_files, for files already in memory. The inputs are not kept. */
-int ent_load_inputs(ent_graph **out, const ent_load_input *inputs, size_t n,
-                    const ent_load_options *opts, ent_diags *diags);
+ENT_EXPORT int ent_load_inputs(ent_graph **out, const ent_load_input *inputs, size_t n,
+                               const ent_load_options *opts, ent_diags *diags);
 
 #ifdef __cplusplus
 }

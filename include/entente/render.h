@@ -11,6 +11,8 @@
 #ifndef ENTENTE_RENDER_H
 #define ENTENTE_RENDER_H
 
+#include "api.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -36,8 +38,13 @@ typedef enum ent_render_format {
 /** How to draw. Call ent_render_options_init, then set what differs. */
 typedef struct ent_render_options {
     const char *layout;       /**< "dot", "fdp", "neato", "sfdp", "circo", "twopi"; NULL: by size */
-    uint32_t focus;           /**< an actor: draw its neighbourhood only; ENT_NO_ACTOR: everyone */
-    unsigned depth;           /**< with focus: how many steps out (default 1) */
+    const uint32_t *focus; /**< actors drawn larger, their lines wider (NULL: none) */
+    size_t n_focus;
+    unsigned depth;        /**< with focus: draw only the actors this many steps out from
+                                one of them (default 1); 0: every actor, the focus only
+                                emphasised */
+    int all_actors;        /**< draw the actors without a relation on the days shown too;
+                                by default they are left out and named in a note */
     unsigned kinds;           /**< bit (1 << ent_actor_kind) per kind drawn; 0: every kind */
     const char *const *types; /**< relation type ids or families drawn; none: every type */
     size_t n_types;
@@ -48,33 +55,36 @@ typedef struct ent_render_options {
     const char *color_legend;    /**< with colors: what they mean, for the legend */
 } ent_render_options;
 
-void ent_render_options_init(ent_render_options *o);
+ENT_EXPORT void ent_render_options_init(ent_render_options *o);
 
 /**
  * The fill colour of bloc number `bloc` (1, 2, ...; as ent_blocs numbers
  * them): one of ten pale colours, the same grey for every bloc beyond the
  * tenth, "" for 0 (no bloc).
  */
-const char *ent_render_bloc_color(uint32_t bloc);
+ENT_EXPORT const char *ent_render_bloc_color(uint32_t bloc);
 
 /** The layout engine chosen for a drawing of `actors` actors when none is asked for. */
-const char *ent_render_auto_layout(size_t actors);
+ENT_EXPORT const char *ent_render_auto_layout(size_t actors);
 
 /** Whether `name` is a layout engine entente can use. */
-int ent_render_layout_known(const char *name);
+ENT_EXPORT int ent_render_layout_known(const char *name);
 
 /**
  * Draws a picture. `b` is NULL for ENT_RENDER_ONE and required otherwise.
- * On success returns 0 and sets *out to a malloc'd buffer of *len bytes (the
- * caller frees it) and, when `engine` is not NULL, *engine to the layout
- * engine used. On failure returns an ent_error code, with the message in
- * ent_error_last(): ENT_EUSAGE for a bad option (an unknown layout, a focus
- * actor absent from the snapshots, nothing left to draw), ENT_EGRAPHVIZ when
- * Graphviz reported an error, ENT_ENOMEM.
+ * On success returns 0 and sets *out to a buffer of *len bytes that the
+ * caller frees with ent_render_free and, when `engine` is not NULL, *engine
+ * to the layout engine used. On failure returns an ent_error code, with the
+ * message in ent_error_last(): ENT_EUSAGE for a bad option (an unknown
+ * layout, a focus actor absent from the snapshots, nothing left to draw),
+ * ENT_EINTERNAL when Graphviz reported an error, ENT_ENOMEM.
  */
-int ent_render(const ent_view *a, const ent_view *b, ent_render_mode mode,
-               const ent_render_options *o, ent_render_format format, char **out, size_t *len,
-               const char **engine);
+/** Frees a buffer ent_render returned. Accepts NULL. */
+ENT_EXPORT void ent_render_free(char *buf);
+
+ENT_EXPORT int ent_render(const ent_view *a, const ent_view *b, ent_render_mode mode,
+                          const ent_render_options *o, ent_render_format format, char **out,
+                          size_t *len, const char **engine);
 
 #ifdef __cplusplus
 }

@@ -14,6 +14,8 @@
 #ifndef ENTENTE_REPORT_H
 #define ENTENTE_REPORT_H
 
+#include "api.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -47,19 +49,23 @@ typedef struct ent_report_options {
     void *stop_ud;
 } ent_report_options;
 
-void ent_report_options_init(ent_report_options *o);
+ENT_EXPORT void ent_report_options_init(ent_report_options *o);
 
 /**
  * Writes the report of g into the directory `dir`, which must exist and be
  * empty: index.html, report.md, results.json and img/ with the diagrams. On
- * success sets *summary (when not NULL) to a malloc'd text of a few lines:
- * the headline shift of each leading actor. Returns 0, or ENT_EIO (a file
- * could not be written), ENT_EGRAPHVIZ, ENT_ENOMEM, ENT_EUSAGE (no snapshot
+ * success sets *summary (when not NULL) to a text of a few lines, the
+ * headline shift of each leading actor, that the caller frees with
+ * ent_report_summary_free. Returns 0, or ENT_EIO (a file could not be
+ * written), ENT_EINTERNAL (Graphviz or igraph failed), ENT_ENOMEM, ENT_EUSAGE (no snapshot
  * declared), ENT_ECANCELED (o->stop asked to stop), with the message in ent_error_last(). Files may
  * be left in `dir` on failure: write into a temporary directory and rename it.
  */
-int ent_report_write(const ent_graph *g, const ent_report_options *o, const char *dir,
-                     char **summary);
+ENT_EXPORT int ent_report_write(const ent_graph *g, const ent_report_options *o, const char *dir,
+                                char **summary);
+
+/** Frees the summary ent_report_write returned. Accepts NULL. */
+ENT_EXPORT void ent_report_summary_free(char *summary);
 
 #ifdef __cplusplus
 }

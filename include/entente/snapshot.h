@@ -11,6 +11,8 @@
 #ifndef ENTENTE_SNAPSHOT_H
 #define ENTENTE_SNAPSHOT_H
 
+#include "api.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -34,7 +36,7 @@ typedef struct ent_view_options {
 } ent_view_options;
 
 /** Sets the defaults: a 365-day window, no decay, every status. */
-void ent_view_options_init(ent_view_options *o);
+ENT_EXPORT void ent_view_options_init(ent_view_options *o);
 
 /**
  * One aggregated edge: every kept relation from `source` to `target`. A
@@ -60,45 +62,46 @@ typedef struct ent_view ent_view;
  * Takes the snapshot of `g` on day number `day` (see date.h). Returns 0 and
  * sets *out, or ENT_ENOMEM / ENT_EUSAGE. Time O(relations + actors).
  */
-int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view_options *o);
+ENT_EXPORT int ent_view_new(ent_view **out, const ent_graph *g, int32_t day,
+                            const ent_view_options *o);
 
 /** Frees a view. Accepts NULL. */
-void ent_view_free(ent_view *v);
+ENT_EXPORT void ent_view_free(ent_view *v);
 
-const ent_graph *ent_view_graph(const ent_view *v);
-int32_t ent_view_day(const ent_view *v);
-const ent_view_options *ent_view_opts(const ent_view *v);
+ENT_EXPORT const ent_graph *ent_view_graph(const ent_view *v);
+ENT_EXPORT int32_t ent_view_day(const ent_view *v);
+ENT_EXPORT const ent_view_options *ent_view_opts(const ent_view *v);
 
 /** Whether actor `a` is present: it exists on the day or takes part in an edge. */
-int ent_view_has_actor(const ent_view *v, uint32_t a);
-size_t ent_view_actor_count(const ent_view *v);
+ENT_EXPORT int ent_view_has_actor(const ent_view *v, uint32_t a);
+ENT_EXPORT size_t ent_view_actor_count(const ent_view *v);
 
 /** Edges, ordered by source then target. */
-size_t ent_view_edge_count(const ent_view *v);
-const ent_edge *ent_view_edge(const ent_view *v, size_t i);
+ENT_EXPORT size_t ent_view_edge_count(const ent_view *v);
+ENT_EXPORT const ent_edge *ent_view_edge(const ent_view *v, size_t i);
 /** The edges leaving actor a (ordered by target): *n of them from the returned one. */
-const ent_edge *ent_view_out(const ent_view *v, uint32_t a, size_t *n);
+ENT_EXPORT const ent_edge *ent_view_out(const ent_view *v, uint32_t a, size_t *n);
 
 /** The edge from s to t, or NULL. O(log degree). */
-const ent_edge *ent_view_find_edge(const ent_view *v, uint32_t s, uint32_t t);
+ENT_EXPORT const ent_edge *ent_view_find_edge(const ent_view *v, uint32_t s, uint32_t t);
 
 /**
  * Whether options `o` keep relation `r` of `g` whatever the day: its status,
  * its claimant and its sources' kinds. O(number of excluded claimants).
  */
-int ent_view_options_keep(const ent_graph *g, const ent_view_options *o, uint32_t r);
+ENT_EXPORT int ent_view_options_keep(const ent_graph *g, const ent_view_options *o, uint32_t r);
 
 /**
  * The events the view counts although their partial date reaches back before
  * the window's start (an event dated "2022-09" on a view whose window starts
  * on 2022-09-20): they may have happened before the window. In graph order.
  */
-size_t ent_view_uncertain_count(const ent_view *v);
+ENT_EXPORT size_t ent_view_uncertain_count(const ent_view *v);
 /** The i-th of them (a relation index), or UINT32_MAX. */
-uint32_t ent_view_uncertain(const ent_view *v, size_t i);
+ENT_EXPORT uint32_t ent_view_uncertain(const ent_view *v, size_t i);
 
 /** The weight relation `r` contributes on the view's day (after decay). */
-double ent_view_relation_weight(const ent_view *v, uint32_t r);
+ENT_EXPORT double ent_view_relation_weight(const ent_view *v, uint32_t r);
 
 /**
  * Resolves WHEN as users write it: a snapshot id of the graph or a date
@@ -106,7 +109,8 @@ double ent_view_relation_weight(const ent_view *v, uint32_t r);
  * Returns 0, or -1 when it is neither (with a suggestion in *suggestion when
  * one is close, else NULL).
  */
-int ent_resolve_when(const ent_graph *g, const char *when, int32_t *day, const char **suggestion);
+ENT_EXPORT int ent_resolve_when(const ent_graph *g, const char *when, int32_t *day,
+                                const char **suggestion);
 
 #ifdef __cplusplus
 }

@@ -14,10 +14,13 @@
 #ifndef ENTENTE_TIMELINE_H
 #define ENTENTE_TIMELINE_H
 
+#include "api.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
 #include "analysis.h"
+#include "chart.h"
 #include "snapshot.h"
 #include "table.h"
 
@@ -36,9 +39,9 @@ typedef enum ent_every {
 } ent_every;
 
 /** "day", "week", "month", "quarter" or "year". */
-const char *ent_every_name(ent_every e);
+ENT_EXPORT const char *ent_every_name(ent_every e);
 /** The period named `name`, or -1. */
-int ent_every_from_name(const char *name);
+ENT_EXPORT int ent_every_from_name(const char *name);
 
 /**
  * The days of a timeline from day `from` to day `to` (from <= to): `from`,
@@ -50,12 +53,12 @@ int ent_every_from_name(const char *name);
  * when from > to or there would be more than `max_steps` days (0: no limit),
  * or ENT_ENOMEM. O(steps).
  */
-int ent_timeline_days(int32_t **days, size_t *n, int32_t from, int32_t to, ent_every every,
-                      size_t max_steps);
+ENT_EXPORT int ent_timeline_days(int32_t **days, size_t *n, int32_t from, int32_t to,
+                                 ent_every every, size_t max_steps);
 
 /** The digits after the point with which tables print metric `m` (3 for leverage, 8 for
  * the PageRanks, 6 for the PN index, 2 for sums of intensities). */
-int ent_metric_decimals(ent_metric m);
+ENT_EXPORT int ent_metric_decimals(ent_metric m);
 
 /** What a timeline computes. Zero-initialise, then set what differs. */
 typedef struct ent_timeline_options {
@@ -63,9 +66,9 @@ typedef struct ent_timeline_options {
     size_t n_metrics;
     const uint32_t *actors; /**< the actors to show, in this order; NULL: chosen by `top` */
     size_t n_actors;
-    size_t top; /**< without `actors`: the `top` actors whose highest value of the first
-                     metric over the steps is highest (ties in graph order); 0: every
-                     actor present at some step, in graph order */
+    size_t top;      /**< without `actors`: the `top` actors whose highest value of the first
+                          metric over the steps is highest (ties in graph order); 0: every
+                          actor present at some step, in graph order */
     int independent; /**< 1: take a fresh snapshot at every step instead of sweeping (as
                           slow as running 'influence' per step; for checking the sweep) */
 } ent_timeline_options;
@@ -85,8 +88,31 @@ typedef struct ent_timeline_options {
  * the events in the window, re-weighed). Twice the steps with `top` and no
  * `actors` (one sweep to choose, one to tabulate).
  */
-int ent_timeline_table(ent_table **out, const ent_graph *g, const ent_view_options *vo,
-                       const int32_t *days, size_t n_days, const ent_timeline_options *o);
+ENT_EXPORT int ent_timeline_table(ent_table **out, const ent_graph *g, const ent_view_options *vo,
+                                  const int32_t *days, size_t n_days,
+                                  const ent_timeline_options *o);
+
+/** How ent_timeline_chart draws. Zero-initialise, then set what differs. */
+typedef struct ent_timeline_chart_options {
+    const char *title; /**< NULL: the graph's title, the metrics, the period and the span */
+    ent_every every;   /**< the period, named in the default title */
+    const ent_chart_mark *marks; /**< dates to mark besides the snapshots (dashed) */
+    size_t n_marks;
+} ent_timeline_chart_options;
+
+/**
+ * Draws timeline table `t` of graph `g` (made by ent_timeline_table with the
+ * same `days` and options `to`) as an SVG line chart (chart.h): one panel
+ * per metric, one line per actor labelled with its name, the graph's
+ * snapshots that fall in the span as solid marks and `co->marks` as given,
+ * numbered in date order; the table's notes on the actors and the rules
+ * under the title. Sets *svg (malloc'd) and *len. Returns 0, ENT_EUSAGE
+ * (a table of another shape) or ENT_ENOMEM.
+ */
+ENT_EXPORT int ent_timeline_chart(char **svg, size_t *len, const ent_graph *g, const ent_table *t,
+                                  const int32_t *days, size_t n_days,
+                                  const ent_timeline_options *to,
+                                  const ent_timeline_chart_options *co);
 
 #ifdef __cplusplus
 }

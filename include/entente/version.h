@@ -10,6 +10,8 @@
 #ifndef ENTENTE_VERSION_H
 #define ENTENTE_VERSION_H
 
+#include "api.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -26,7 +28,7 @@ extern "C" {
  * The version of the library linked at run time, "MAJOR.MINOR.PATCH" (it
  * may differ from the ENT_VERSION_* this program was compiled with).
  */
-const char *ent_version(void);
+ENT_EXPORT const char *ent_version(void);
 
 #ifdef __cplusplus
 }

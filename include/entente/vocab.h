@@ -11,6 +11,8 @@
 #ifndef ENTENTE_VOCAB_H
 #define ENTENTE_VOCAB_H
 
+#include "api.h"
+
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -72,25 +74,25 @@ typedef struct ent_reltype {
 } ent_reltype;
 
 /** Number of built-in relation types. */
-size_t ent_vocab_builtin_count(void);
+ENT_EXPORT size_t ent_vocab_builtin_count(void);
 
 /** The i-th built-in type, in the documented order; NULL when i is out of range. */
-const ent_reltype *ent_vocab_builtin(size_t i);
+ENT_EXPORT const ent_reltype *ent_vocab_builtin(size_t i);
 
 /** The built-in type named `id` (exact, case-sensitive), or NULL. O(n). */
-const ent_reltype *ent_vocab_builtin_find(const char *id);
+ENT_EXPORT const ent_reltype *ent_vocab_builtin_find(const char *id);
 
 /** The role's name as written in graph files ("provides"), or "unknown". */
-const char *ent_role_name(ent_role r);
+ENT_EXPORT const char *ent_role_name(ent_role r);
 /** The role named `name` (exact), or -1. */
-int ent_role_from_name(const char *name);
+ENT_EXPORT int ent_role_from_name(const char *name);
 
 /** The mode's name as written in graph files ("material_cooperation"), or "unknown". */
-const char *ent_mode_name(ent_mode m);
+ENT_EXPORT const char *ent_mode_name(ent_mode m);
 /** The mode named `name` (exact), or -1. */
-int ent_mode_from_name(const char *name);
+ENT_EXPORT int ent_mode_from_name(const char *name);
 /** Whether the mode is a deed (material cooperation or conflict) rather than words. */
-int ent_mode_is_material(ent_mode m);
+ENT_EXPORT int ent_mode_is_material(ent_mode m);
 
 /**
  * The quad class of a CAMEO code ("057", "1823"): its first two digits are
@@ -98,7 +100,7 @@ int ent_mode_is_material(ent_mode m);
  * verbal conflict, 15-20 material conflict (the classes GDELT publishes with
  * its events). -1 for "" or a root outside 01-20.
  */
-int ent_mode_of_cameo(const char *cameo);
+ENT_EXPORT int ent_mode_of_cameo(const char *cameo);
 
 #ifdef __cplusplus
 }

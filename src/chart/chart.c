@@ -41,6 +41,7 @@ static const char *const dashes[] = {"", "7 3", "2 3", "9 3 2 3"};
 #define PANEL_H 300.0  /* plot height, at least */
 #define LEGEND_ROW 18.0
 #define MARK_ROW 16.0
+#define MARK_ROWS 8 /* rows of mark numbers above the plot, at most */
 
 /* Code points of a UTF-8 string (continuation bytes not counted). */
 static size_t text_chars(const char *s)
@@ -435,7 +436,8 @@ int ent_chart_svg(const ent_chart *c, char **out, size_t *len)
     double sub_y = 28 + (title_lines - 1) * TITLE_FONT * 1.3;
     int sub_lines = c->subtitle ? wrapped(&sb, c->subtitle, 0, 0, SUB_FONT, text_w, "", 0) : 0;
     double y = sub_y + sub_lines * SUB_FONT * 1.3 + 8;
-    /* Mark numbers above the first plot, in up to three rows so that they do not collide. */
+    /* Mark numbers above the first plot, in up to MARK_ROWS rows so that they do not
+     * collide (the numbers of more marks close together than that may). */
     int32_t d0 = c->days[0], d1 = c->days[c->n_days - 1];
     if (d0 == d1) {
         d0 -= 1;
@@ -450,7 +452,9 @@ int ent_chart_svg(const ent_chart *c, char **out, size_t *len)
         return ent_error_set(ENT_ENOMEM, "out of memory while drawing a chart");
     }
     int rows = 0;
-    double row_end[3] = {-1e9, -1e9, -1e9};
+    double row_end[MARK_ROWS];
+    for (int k = 0; k < MARK_ROWS; k++)
+        row_end[k] = -1e9;
     for (size_t m = 0; m < c->n_marks; m++) {
         mark_row[m] = -1;
         if (c->marks[m].day < d0 || c->marks[m].day > d1)
@@ -459,7 +463,7 @@ int ent_chart_svg(const ent_chart *c, char **out, size_t *len)
         snprintf(num, sizeof num, "%zu", m + 1);
         double x = x_of(&f0, c->marks[m].day), w = text_width(num, FONT) + 6;
         int r = 0;
-        while (r < 2 && x - w / 2 < row_end[r])
+        while (r < MARK_ROWS - 1 && x - w / 2 < row_end[r])
             r++;
         mark_x[m] = x;
         mark_row[m] = r;

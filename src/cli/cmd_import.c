@@ -12,20 +12,28 @@
 
 const char cmd_import_help[] =
     "usage: entente import gdelt [OPTIONS] FILE... -o OUT\n"
+    "   or: entente import csv [OPTIONS] FILE... -o OUT --map FIELD=COLUMN,...\n"
     "\n"
-    "Turns GDELT event tables into a graph file that every other command reads.\n"
-    "FILE is a GDELT 2.0 (61 columns) or 1.0 (57 or 58 columns) event table, tab-\n"
-    "or comma-separated, with or without a header row, plain or compressed (.gz,\n"
-    ".zip, as GDELT ships them); '-' reads standard input.\n"
+    "Turns event data into a graph file that every other command reads. Files may\n"
+    "be plain, gzipped (.gz) or zipped (.zip); '-' reads standard input.\n"
     "\n"
-    "Each side of an event becomes one actor per country (Actor1CountryCode,\n"
-    "Actor2CountryCode), named from ISO 3166 (CAMEO's regions such as AFR, EUR and\n"
-    "WST by their names); events without a country on both sides are left out.\n"
-    "Each CAMEO event code maps to a relation type by its full code, else its base\n"
-    "code, else its root ('entente types --cameo' prints the rules). Events of the\n"
-    "same source, target, type and day become one relation, whose intensity is the\n"
-    "mean of their Goldstein values and whose evidence cites each event (id and\n"
+    "gdelt: GDELT 2.0 (61 columns) or 1.0 (57 or 58 columns) event tables, tab- or\n"
+    "comma-separated, with or without a header row. One actor per country\n"
+    "(Actor1CountryCode, Actor2CountryCode), named from ISO 3166 (CAMEO's regions\n"
+    "such as AFR, EUR and WST by their names); events without a country on both\n"
+    "sides are left out. Each CAMEO event code maps to a relation type by its full\n"
+    "code, else its base code, else its root ('entente types --cameo'). Events of\n"
+    "the same source, target, type and day become one relation, whose intensity is\n"
+    "the mean of their Goldstein values and whose evidence cites each event (id and\n"
     "source URL, one source per URL); the note counts events and mentions.\n"
+    "\n"
+    "csv: any table of dated relations with a header row, one relation per row.\n"
+    "--map names the column of each field: source, target, type (or --type for\n"
+    "all rows), at (events) or from and to (durable relations), and optionally\n"
+    "intensity, status, note and url. A date column holds YYYY, YYYY-MM or\n"
+    "YYYY-MM-DD (or what --date-format says); a date may also be three columns,\n"
+    "YEAR/MONTH/DAY. Actors are the distinct source and target values, with ids\n"
+    "made from them, unless --actors gives them.\n"
     "\n"
     "A malformed row is reported as FILE:LINE:COLUMN with the line; the import then\n"
     "writes nothing and exits 1, unless --skip-bad is given. The output is written\n"
@@ -35,18 +43,29 @@ const char cmd_import_help[] =
     "options:\n"
     "  -o, --output OUT            the graph file to write ('-' for standard output)\n"
     "                              (required)\n"
+    "  --skip-bad                  skip malformed rows, count them and say why\n"
+    "  --max-errors N              stop after N errors (default 100)\n"
+    "  -q, --quiet                 no summary or progress on standard error\n"
+    "  -h, --help                  show this help\n"
+    " for gdelt:\n"
     "  --per UNIT                  one relation per day (default), week, month or event\n"
-    "  --actors BY                 country (default), or country-type: one actor per\n"
-    "                              country and CAMEO actor type (usa-gov, rus-mil ...)\n"
+    "  --cameo-types               one actor per country and CAMEO actor type (usa-gov,\n"
+    "                              rus-mil ...) instead of one per country\n"
     "  --min-mentions N            keep events mentioned at least N times\n"
     "  --root-only                 keep only GDELT's root events (IsRootEvent 1)\n"
     "  --between FROM TO           keep events from FROM to TO (dates, both included)\n"
     "  --countries LIST            keep events between these country codes, e.g.\n"
     "                              ARM,AZE,RUS,TUR\n"
-    "  --skip-bad                  skip malformed rows, count them and say why\n"
-    "  --max-errors N              stop after N errors (default 100)\n"
-    "  -q, --quiet                 no summary or progress on standard error\n"
-    "  -h, --help                  show this help\n"
+    " for csv:\n"
+    "  --map SPEC                  FIELD=COLUMN,... e.g. source=actor1,target=actor2,\n"
+    "                              type=event_type,at=event_date (required)\n"
+    "  --type TYPE                 the relation type of every row\n"
+    "  --actors FILE               a CSV of actors: id, and name, kind, value (the text\n"
+    "                              the table uses for the actor)\n"
+    "  --type-map FILE             a CSV with code,type: the table's codes to types\n"
+    "  --date-format FORMAT        dates written e.g. %d/%m/%Y or %d %B %Y\n"
+    "  --unknown-day MARK          in YEAR/MONTH/DAY columns, MARK (e.g. -9) is an\n"
+    "                              unknown day or month\n"
     "\n"
     "exit status: 0 success, 1 the data has errors, 2 usage error, 3 a file could\n"
     "not be read or written, or an internal failure.\n"
@@ -54,12 +73,16 @@ const char cmd_import_help[] =
     "examples:\n"
     "  entente import gdelt 20230919.export.CSV.zip -o day.json\n"
     "  entente import gdelt events.csv --countries ARM,AZE,RUS --per month -o caucasus.json\n"
-    "  entente import gdelt *.export.CSV.zip --root-only --min-mentions 10 -o week.json\n";
+    "  entente import csv acled.csv --map source=actor1,target=actor2,type=sub_event_type,\n"
+    "      at=event_date --type-map acled-types.csv -o acled.json\n"
+    "  entente import csv alliances.csv --type allied_with --unknown-day -9 \\\n"
+    "      --map source=state_a,target=state_b,from=start_year/start_month/start_day\n"
+    "      -o alliances.json\n";
 
 enum {
     O_OUTPUT,
     O_PER,
-    O_ACTORS,
+    O_CAMEO_TYPES,
     O_MIN_MENTIONS,
     O_ROOT_ONLY,
     O_BETWEEN,
@@ -67,12 +90,22 @@ enum {
     O_COUNTRIES,
     O_SKIP_BAD,
     O_MAX_ERRORS,
-    O_QUIET
+    O_QUIET,
+    O_MAP,
+    O_TYPE,
+    O_ACTORS,
+    O_TYPE_MAP,
+    O_DATE_FORMAT,
+    O_UNKNOWN_DAY,
+    O_GDELT_FIRST = O_PER,
+    O_GDELT_LAST = O_COUNTRIES
 };
-static const cli_opt opts[] = {{"output", 'o', 1},     {"per", 0, 1},        {"actors", 0, 1},
-                               {"min-mentions", 0, 1}, {"root-only", 0, 0},  {"between", 0, 1},
-                               {"until", 0, 1},        {"countries", 0, 1},  {"skip-bad", 0, 0},
-                               {"max-errors", 0, 1},   {"quiet", 'q', 0},    {NULL, 0, 0}};
+static const cli_opt opts[] = {
+    {"output", 'o', 1},  {"per", 0, 1},         {"cameo-types", 0, 0}, {"min-mentions", 0, 1},
+    {"root-only", 0, 0}, {"between", 0, 1},     {"until", 0, 1},       {"countries", 0, 1},
+    {"skip-bad", 0, 0},  {"max-errors", 0, 1},  {"quiet", 'q', 0},     {"map", 0, 1},
+    {"type", 0, 1},      {"actors", 0, 1},      {"type-map", 0, 1},    {"date-format", 0, 1},
+    {"unknown-day", 0, 1}, {NULL, 0, 0}};
 
 typedef struct progress {
     double start, last;
@@ -142,9 +175,13 @@ int cmd_import(int argc, char **argv)
     int status = EXIT_OK, nargc = 0;
     if (argc < 2 || argv[1][0] == '-')
         return cli_usage_error("import", "say what to import: 'entente import gdelt FILE... -o OUT'");
-    if (strcmp(argv[1], "gdelt") != 0)
-        return cli_usage_error("import", "unknown source '%s'; entente imports 'gdelt' event tables",
+    int csv = strcmp(argv[1], "csv") == 0;
+    if (!csv && strcmp(argv[1], "gdelt") != 0)
+        return cli_usage_error("import", "unknown source '%s'; entente imports 'gdelt' or 'csv'",
                                argv[1]);
+    ent_import_csv_options co;
+    memset(&co, 0, sizeof co);
+    char *map = NULL;
     char **nargv = rewrite_between(argc - 1, argv + 1, &nargc);
     if (!nargv || !(files = calloc((size_t)argc + 1, sizeof *files))) {
         fprintf(stderr, "entente import: out of memory\n");
@@ -157,6 +194,14 @@ int cmd_import(int argc, char **argv)
     cli_args_init(&a, "import", opts, nargc, nargv);
     while ((k = cli_next(&a, &val)) != -2) {
         long n;
+        if (csv && k >= O_GDELT_FIRST && k <= O_GDELT_LAST) {
+            status = cli_usage_error("import", "--%s is an option of 'import gdelt'", opts[k].name);
+            goto done;
+        }
+        if (k >= O_MAP && k <= O_UNKNOWN_DAY && !csv) {
+            status = cli_usage_error("import", "--%s is an option of 'import csv'", opts[k].name);
+            goto done;
+        }
         switch (k) {
         case -3:
             status = EXIT_USAGE;
@@ -182,14 +227,31 @@ int cmd_import(int argc, char **argv)
                 goto done;
             }
             break;
-        case O_ACTORS:
-            if (strcmp(val, "country") == 0 || strcmp(val, "country-type") == 0)
-                o.actor_types = strcmp(val, "country-type") == 0;
-            else {
-                status = cli_usage_error("import", "--actors takes country or country-type, not '%s'",
-                                         val);
+        case O_CAMEO_TYPES:
+            o.actor_types = 1;
+            break;
+        case O_MAP:
+            free(map);
+            if (!(map = strdup(val))) {
+                fprintf(stderr, "entente import: out of memory\n");
+                status = EXIT_FAILURE_;
                 goto done;
             }
+            break;
+        case O_TYPE:
+            co.type = val;
+            break;
+        case O_ACTORS:
+            co.actors_file = val;
+            break;
+        case O_TYPE_MAP:
+            co.type_map_file = val;
+            break;
+        case O_DATE_FORMAT:
+            co.date_format = val;
+            break;
+        case O_UNKNOWN_DAY:
+            co.unknown_day = val;
             break;
         case O_MIN_MENTIONS:
             if ((n = cli_parse_count("import", "min-mentions", val)) < 0) {
@@ -232,6 +294,49 @@ int cmd_import(int argc, char **argv)
     if (!output) {
         status = cli_usage_error("import", "'-o OUT' is required");
         goto done;
+    }
+    if (csv) {
+        if (!map) {
+            status = cli_usage_error("import", "'--map FIELD=COLUMN,...' is required for csv");
+            goto done;
+        }
+        for (char *p = map, *save = NULL, *t; (t = strtok_r(p, ",", &save)); p = NULL) {
+            char *eq = strchr(t, '=');
+            int f = -1;
+            if (eq) {
+                *eq = '\0';
+                for (int i = 0; i < ENT_CSV_FIELD_COUNT_; i++)
+                    if (strcmp(t, ent_csv_field_name((ent_csv_field)i)) == 0)
+                        f = i;
+            }
+            if (f < 0 || !eq[1]) {
+                status = cli_usage_error("import",
+                                         "--map takes FIELD=COLUMN pairs, FIELD one of source, target, "
+                                         "type, at, from, to, intensity, status, note, url; not '%s'",
+                                         t);
+                goto done;
+            }
+            co.map[f] = eq + 1;
+        }
+        const char *need = !co.map[ENT_CSV_SOURCE] ? "source=" : !co.map[ENT_CSV_TARGET] ? "target="
+                           : !co.map[ENT_CSV_TYPE] && !co.type                            ? "type= (or --type)"
+                           : !co.map[ENT_CSV_AT] && !co.map[ENT_CSV_FROM]                  ? "at= or from="
+                                                                                          : NULL;
+        if (need) {
+            status = cli_usage_error("import", "--map needs %s", need);
+            goto done;
+        }
+        if (co.type && co.map[ENT_CSV_TYPE]) {
+            status = cli_usage_error("import", "give either --type or type= in --map, not both");
+            goto done;
+        }
+        if (co.type && !ent_vocab_builtin_find(co.type)) {
+            status = cli_usage_error("import", "'%s' is not a relation type (see 'entente types')",
+                                     co.type);
+            goto done;
+        }
+        co.skip_bad = o.skip_bad;
+        co.max_errors = o.max_errors;
     }
     if (from && !until) {
         status = cli_usage_error("import", "'--between' takes two dates: --between FROM TO");
@@ -296,7 +401,8 @@ int cmd_import(int argc, char **argv)
         out = of.fp;
     }
     ent_import_stats st;
-    int rc = ent_import_gdelt(out, files, n_files, &o, diags, &st);
+    int rc = csv ? ent_import_csv(out, files, n_files, &co, diags, &st)
+                 : ent_import_gdelt(out, files, n_files, &o, diags, &st);
     if (pr.shown && isatty(2))
         fputc('\n', stderr);
     cli_print_diags(stderr, diags);
@@ -311,7 +417,14 @@ int cmd_import(int argc, char **argv)
     }
     if (of.fp && (status = cli_outfile_commit(&of)) != EXIT_OK)
         goto done;
-    if (!quiet) {
+    if (!quiet && csv)
+        fprintf(stderr,
+                "entente import: %llu rows read, %llu relations between %llu actors, citing %llu "
+                "sources%s\n",
+                (unsigned long long)st.rows, (unsigned long long)st.relations,
+                (unsigned long long)st.actors, (unsigned long long)st.sources,
+                o.skip_bad && st.bad ? "; malformed rows skipped (see the warnings above)" : "");
+    else if (!quiet) {
         fprintf(stderr,
                 "entente import: %llu rows read, %llu events kept in %llu relations between "
                 "%llu actors, citing %llu sources\n",
@@ -334,6 +447,7 @@ done:
     free(files);
     free(codes);
     free(list);
+    free(map);
     free(nargv);
     return status;
 }

@@ -21,11 +21,15 @@ const char cmd_render_help[] =
     "date; with --compare, the two snapshots side by side, every actor at the same\n"
     "place in both panels; with --from, --to and --diff, one picture of what changed:\n"
     "relations formed, dissolved, sign-flipped or unchanged, actors that appeared or\n"
-    "left. Shapes tell the kinds of actor, blue lines cooperation and red lines\n"
-    "hostility (wider for more intense relations), dashed lines relations only\n"
-    "claimed or disputed, labelled with who claims them; boxes hold an alliance and\n"
-    "its members on the date, leaders sit next to the state they lead. A title and a\n"
-    "legend are part of the picture. docs/diagrams.md describes every style.\n"
+    "left. Shapes tell the kinds of actor; the hue of a line is always its sign:\n"
+    "blue cooperation, red hostility, grey neutral (wider for more intense\n"
+    "relations); dashed lines are relations only claimed or disputed, labelled with\n"
+    "who claims them. In a diff a mark beside a line tells its change (+ formed,\n"
+    "x dissolved, a double arrow flipped, triangles strengthened or weakened). Lines\n"
+    "go around the actors they do not connect; boxes hold an alliance and its\n"
+    "members on the date and no one else; leaders sit next to the state they lead.\n"
+    "A title and a legend of exactly the marks used are part of the picture.\n"
+    "docs/diagrams.md describes every style.\n"
     "\n"
     "The output is written to a temporary file beside OUTPUT and renamed into place,\n"
     "so a failure never leaves half a file; '-o -' writes to standard output. An\n"
@@ -43,8 +47,14 @@ const char cmd_render_help[] =
     "                              extension, .svg .png .pdf .dot .gv)\n"
     "  --layout ENGINE             auto (default), dot, fdp, neato, sfdp, circo or\n"
     "                              twopi; auto takes neato up to 500 actors, sfdp beyond\n"
-    "  --focus ACTOR               draw only ACTOR and the actors near it\n"
-    "  --depth N                   with --focus: how many steps out (default 1)\n"
+    "  --focus LIST                draw these actors (ids, names or aliases, comma-\n"
+    "                              separated) larger and their lines wider,\n"
+    "                              and only the actors near them (see --depth)\n"
+    "  --depth N                   with --focus: how many steps out (default 1);\n"
+    "                              0 draws every actor, the focus only emphasised\n"
+    "  --all-actors                draw the actors without a relation on the days\n"
+    "                              shown too (by default they are left out and\n"
+    "                              named in a note under the legend)\n"
     "  --kinds LIST                draw only actors of these kinds, e.g. state,alliance\n"
     "  --types LIST                draw only relations of these types or families,\n"
     "                              e.g. attacks,support (see 'entente types')\n"
@@ -88,19 +98,21 @@ enum {
     O_KINDS,
     O_TYPES,
     O_TITLE,
-    O_COLOR
+    O_COLOR,
+    O_ALL
 };
-static const cli_opt opts[] = {
-    {"at", 0, 1},       {"compare", 0, 1}, {"from", 0, 1},     {"to", 0, 1},    {"diff", 0, 0},
-    {"output", 'o', 1}, {"layout", 0, 1},  {"focus", 0, 1},    {"depth", 0, 1}, {"kinds", 0, 1},
-    {"types", 0, 1},    {"title", 0, 1},   {"color-by", 0, 1}, CLI_VIEW_OPTIONS};
+static const cli_opt opts[] = {{"at", 0, 1},       {"compare", 0, 1},    {"from", 0, 1},
+                               {"to", 0, 1},       {"diff", 0, 0},       {"output", 'o', 1},
+                               {"layout", 0, 1},   {"focus", 0, 1},      {"depth", 0, 1},
+                               {"kinds", 0, 1},    {"types", 0, 1},      {"title", 0, 1},
+                               {"color-by", 0, 1}, {"all-actors", 0, 0}, CLI_VIEW_OPTIONS};
 
 #define MAX_LIST 64
 
 typedef struct args {
     const char *at, *compare, *from, *to, *output, *layout, *focus, *kinds, *types, *title;
     const char *format;
-    int diff, by_bloc;
+    int diff, by_bloc, all_actors, depth_given;
     long depth;
     cli_view_args va;
 } args;
@@ -126,12 +138,13 @@ static int on_option(void *ud, int k, const char *val)
         a->diff = 1;
         return 0;
     }
+    if (k == O_ALL) {
+        a->all_actors = 1;
+        return 0;
+    }
     if (k == O_DEPTH) {
         a->depth = cli_parse_count("render", "depth", val);
-        if (a->depth == 0) {
-            cli_usage_error("render", "'--depth' must be at least 1");
-            return -1;
-        }
+        a->depth_given = 1;
         return a->depth < 0 ? -1 : 0;
     }
     if (k <= O_TITLE && slot[k]) {
@@ -150,7 +163,7 @@ static const char *missing(void *ud)
     const args *a = ud;
     if (!a->output)
         return "'-o OUTPUT' is required";
-    if (a->depth && !a->focus)
+    if (a->depth_given && !a->focus)
         return "'--depth' goes with '--focus ACTOR'";
     if (a->at && (a->from || a->to || a->diff))
         return "give either '--at WHEN' (with '--compare WHEN') or '--from WHEN --to WHEN "
@@ -431,7 +444,9 @@ int cmd_render(int argc, char **argv)
     ent_diags *diags = NULL;
     ent_graph *g = NULL;
     ent_view *va = NULL, *vb = NULL;
-    char *out = NULL, types_buf[1024];
+    char *out = NULL, types_buf[1024], focus_buf[1024];
+    uint32_t focus[MAX_LIST];
+    size_t n_focus = 0;
     const char **colors = NULL;
     const char *types[MAX_LIST];
     size_t len = 0;
@@ -496,14 +511,31 @@ int cmd_render(int argc, char **argv)
         }
     }
     if (a.focus) {
-        long f = cli_actor("render", g, a.focus);
-        if (f < 0) {
-            status = EXIT_USAGE;
-            goto done;
+        /* The whole text first (a name may hold a comma), else a list. */
+        long f = ent_graph_resolve_actor(g, a.focus, NULL);
+        if (f >= 0)
+            focus[n_focus++] = (uint32_t)f;
+        else {
+            snprintf(focus_buf, sizeof focus_buf, "%s", a.focus);
+            const char *names[MAX_LIST];
+            size_t n = split_list(focus_buf, names);
+            for (size_t i = 0; i < n; i++) {
+                if ((f = cli_actor("render", g, names[i])) < 0) {
+                    status = EXIT_USAGE;
+                    goto done;
+                }
+                focus[n_focus++] = (uint32_t)f;
+            }
+            if (!n_focus) {
+                status = cli_usage_error("render", "'--focus' names no actor");
+                goto done;
+            }
         }
-        o.focus = (uint32_t)f;
-        o.depth = a.depth > 0 ? (unsigned)a.depth : 1;
+        o.focus = focus;
+        o.n_focus = n_focus;
+        o.depth = a.depth_given ? (unsigned)a.depth : 1;
     }
+    o.all_actors = a.all_actors;
     o.title = a.title;
     ent_render_mode mode = ENT_RENDER_ONE;
     const char *w1 = a.at ? a.at : a.from, *w2 = a.at ? a.compare : a.to;
@@ -526,7 +558,7 @@ int cmd_render(int argc, char **argv)
     }
     status = write_atomically(a.output, out, len) < 0 ? EXIT_FAILURE_ : EXIT_OK;
 done:
-    free(out);
+    ent_render_free(out);
     free(colors);
     ent_view_free(va);
     ent_view_free(vb);

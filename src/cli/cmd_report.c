@@ -446,7 +446,7 @@ int cmd_report(int argc, char **argv)
     printf("report: %s/index.html (also %s/report.md and %s/results.json)\n", out, out, out);
     status = fflush(stdout) == 0 ? EXIT_OK : EXIT_FAILURE_;
 done:
-    free(summary);
+    ent_report_summary_free(summary);
     ent_graph_free(g);
     ent_diags_free(diags);
     cli_input_release(&in);

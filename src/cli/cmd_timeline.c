@@ -219,121 +219,21 @@ static int resolve_actors(const ent_graph *g, const char *list, uint32_t **ids, 
     }
 }
 
-/* The chart of table t: one panel per metric, one line per actor. */
-static int draw(const ent_graph *g, const args *a, const ent_table *t, const int32_t *days,
-                size_t nd, const ent_metric *metrics, size_t nm, char **svg, size_t *len)
+/* The --mark options as chart marks (labels point into argv). EXIT_USAGE after a message. */
+static int parse_marks(const args *a, ent_chart_mark *marks)
 {
-    size_t rows = ent_table_rows(t), shown = nd && nm ? rows / (nd * nm) : 0;
-    size_t ns = ent_graph_snapshot_count(g), n_marks = 0;
-    ent_chart_panel *panels = calloc(nm, sizeof *panels);
-    ent_chart_series *series = calloc(nm * (shown ? shown : 1), sizeof *series);
-    double *values = malloc((nm * shown * nd + 1) * sizeof *values);
-    ent_chart_mark *marks = calloc(ns + a->n_marks + 1, sizeof *marks);
-    char **labels = calloc(ns + a->n_marks + 1, sizeof *labels);
-    ent_strbuf title = ENT_STRBUF_INIT, sub = ENT_STRBUF_INIT;
-    int status = EXIT_FAILURE_, oom = 1; /* until shown otherwise */
-    if (!panels || !series || !values || !marks || !labels) {
-        status = EXIT_FAILURE_;
-        goto done;
-    }
-    for (size_t i = 0; i < nm; i++) {
-        panels[i].y_label = ent_metric_name(metrics[i]);
-        panels[i].decimals = ent_metric_decimals(metrics[i]);
-        panels[i].series = series + i * shown;
-        panels[i].n_series = shown;
-        for (size_t j = 0; j < shown; j++) {
-            ent_chart_series *s = &series[i * shown + j];
-            s->label = ent_table_string(t, j, 2); /* the name */
-            s->values = values + (i * shown + j) * nd;
-            for (size_t k = 0; k < nd; k++)
-                values[(i * shown + j) * nd + k] = ent_table_real(t, (k * nm + i) * shown + j, 4);
-        }
-    }
-    for (size_t s = 0; s < ns; s++) {
-        const ent_snapshot *sn = ent_graph_snapshot(g, s);
-        int32_t day = ent_date_last_day(sn->at);
-        if (day < days[0] || day > days[nd - 1])
-            continue;
-        ent_strbuf lb = ENT_STRBUF_INIT;
-        ent_strbuf_addf(&lb, "%s%s%s", sn->id, sn->label[0] ? ", " : "", sn->label);
-        labels[n_marks] = lb.failed ? NULL : lb.buf;
-        if (!labels[n_marks]) {
-            ent_strbuf_release(&lb);
-            status = EXIT_FAILURE_;
-            goto done;
-        }
-        marks[n_marks] = (ent_chart_mark){day, labels[n_marks], 0};
-        n_marks++;
-    }
     for (size_t m = 0; m < a->n_marks; m++) {
         const char *eq = strchr(a->marks[m], '=');
         size_t dlen = eq ? (size_t)(eq - a->marks[m]) : strlen(a->marks[m]);
         ent_date d;
-        if (ent_date_parse(&d, a->marks[m], dlen) != ENT_DATE_OK) {
-            oom = 0;
-            status = cli_usage_error("timeline",
-                                     "'--mark' takes DATE or DATE=LABEL with a date YYYY, "
-                                     "YYYY-MM or YYYY-MM-DD, not '%s'",
-                                     a->marks[m]);
-            goto done;
-        }
-        labels[n_marks] = strdup(eq ? eq + 1 : a->marks[m]);
-        if (!labels[n_marks]) {
-            status = EXIT_FAILURE_;
-            goto done;
-        }
-        marks[n_marks] = (ent_chart_mark){ent_date_first_day(d), labels[n_marks], 1};
-        n_marks++;
+        if (ent_date_parse(&d, a->marks[m], dlen) != ENT_DATE_OK)
+            return cli_usage_error("timeline",
+                                   "'--mark' takes DATE or DATE=LABEL with a date YYYY, "
+                                   "YYYY-MM or YYYY-MM-DD, not '%s'",
+                                   a->marks[m]);
+        marks[m] = (ent_chart_mark){ent_date_first_day(d), eq ? eq + 1 : a->marks[m], 1};
     }
-    /* Numbered in date order (a snapshot before a --mark of the same day). */
-    for (size_t i = 1; i < n_marks; i++)
-        for (size_t j = i; j > 0 && marks[j].day < marks[j - 1].day; j--) {
-            ent_chart_mark m = marks[j];
-            marks[j] = marks[j - 1];
-            marks[j - 1] = m;
-        }
-    char d1[11], d2[11];
-    ent_date_format(ent_date_from_day(days[0]), d1);
-    ent_date_format(ent_date_from_day(days[nd - 1]), d2);
-    if (a->title)
-        ent_strbuf_adds(&title, a->title);
-    else {
-        const char *gt = ent_graph_title(g);
-        ent_strbuf_addf(&title, "%s%s", gt, gt[0] ? ": " : "");
-        for (size_t i = 0; i < nm; i++)
-            ent_strbuf_addf(&title, "%s%s", i ? ", " : "", ent_metric_name(metrics[i]));
-        ent_strbuf_addf(&title, " every %s from %s to %s", ent_every_name(a->every), d1, d2);
-    }
-    for (size_t i = 0; i < ent_table_note_count(t); i++)
-        if (i != 0) /* the first note is about the table's empty cells */
-            ent_strbuf_addf(&sub, "%s%s", sub.len ? ". " : "", ent_table_note(t, i));
-    if (title.failed || sub.failed) {
-        status = EXIT_FAILURE_;
-        goto done;
-    }
-    ent_chart c = {ent_strbuf_str(&title), sub.len ? ent_strbuf_str(&sub) : NULL,
-                   days,  nd,
-                   panels, nm,
-                   marks, n_marks};
-    oom = 0;
-    status = EXIT_OK;
-    if (ent_chart_svg(&c, svg, len)) {
-        fprintf(stderr, "entente timeline: %s\n", ent_error_last());
-        status = EXIT_FAILURE_;
-    }
-done:
-    if (oom)
-        fprintf(stderr, "entente timeline: out of memory while drawing the chart\n");
-    for (size_t i = 0; labels && i < ns + a->n_marks; i++)
-        free(labels[i]);
-    free(labels);
-    free(marks);
-    free(values);
-    free(series);
-    free(panels);
-    ent_strbuf_release(&title);
-    ent_strbuf_release(&sub);
-    return status;
+    return EXIT_OK;
 }
 
 /* Writes the chart to `path` whole or not at all ('-': standard output). */
@@ -424,6 +324,9 @@ int cmd_timeline(int argc, char **argv)
     }
     if (a.actors && (status = resolve_actors(g, a.actors, &actors, &n_actors)))
         goto done;
+    ent_chart_mark marks[MAX_ITEMS];
+    if ((status = parse_marks(&a, marks)))
+        goto done;
     ent_timeline_options to_opts = {a.n_metrics ? a.metrics : NULL,
                                     a.n_metrics,
                                     actors,
@@ -437,11 +340,13 @@ int cmd_timeline(int argc, char **argv)
         status = cli_write_result("timeline", rc, t, in.format);
         goto done;
     }
-    static const ent_metric leverage = ENT_METRIC_LEVERAGE;
-    status = draw(g, &a, t, days, nd, a.n_metrics ? a.metrics : &leverage,
-                  a.n_metrics ? a.n_metrics : 1, &svg, &len);
-    if (!status)
-        status = write_chart(a.output, svg, len);
+    ent_timeline_chart_options co = {a.title, a.every, marks, a.n_marks};
+    if (ent_timeline_chart(&svg, &len, g, t, days, nd, &to_opts, &co)) {
+        fprintf(stderr, "entente timeline: %s\n", ent_error_last());
+        status = EXIT_FAILURE_;
+        goto done;
+    }
+    status = write_chart(a.output, svg, len);
 done:
     cli_timing("total_s", cli_now() - t0);
     free(svg);

@@ -1,10 +1,12 @@
 /*
  * outfile.c: output files written whole or not at all: a temporary file
  * beside the target, renamed into place when everything is written, removed
- * otherwise. An existing target that is not a regular file (a symbolic link,
- * a device, a fifo, a directory) is refused and left as it was.
+ * otherwise, and by a signal handler when SIGINT, SIGTERM or SIGHUP ends the
+ * process first. An existing target that is not a regular file (a symbolic
+ * link, a device, a fifo, a directory) is refused and left as it was.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +14,47 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+
+/* The temporary files being written, removed by the handler when a signal
+ * (SIGINT, SIGTERM, SIGHUP) ends the process before they are renamed. */
+#define MAX_PENDING 4
+static char *volatile pending[MAX_PENDING];
+
+static void on_signal(int sig)
+{
+    for (int i = 0; i < MAX_PENDING; i++)
+        if (pending[i])
+            unlink(pending[i]); /* async-signal-safe */
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void track(char *tmp)
+{
+    static int installed;
+    if (!installed) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal;
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGINT, &sa, NULL);
+        sigaction(SIGTERM, &sa, NULL);
+        sigaction(SIGHUP, &sa, NULL);
+        installed = 1;
+    }
+    for (int i = 0; i < MAX_PENDING; i++)
+        if (!pending[i]) {
+            pending[i] = tmp;
+            return;
+        }
+}
+
+static void untrack(const char *tmp)
+{
+    for (int i = 0; i < MAX_PENDING; i++)
+        if (pending[i] == tmp)
+            pending[i] = NULL;
+}
 
 int cli_outfile_refused(const char *path)
 {
@@ -46,6 +89,7 @@ int cli_outfile_open(cli_outfile *of, const char *cmd, const char *path)
         cli_outfile_abort(of);
         return EXIT_FAILURE_;
     }
+    track(of->tmp);
     /* mkstemp makes it private; give it the usual permissions. */
     mode_t mask = umask(0);
     umask(mask);
@@ -96,6 +140,7 @@ int cli_outfile_commit(cli_outfile *of)
         cli_outfile_abort(of);
         return EXIT_FAILURE_;
     }
+    untrack(of->tmp);
     free(of->tmp);
     of->tmp = NULL;
     cli_outfile_abort(of);
@@ -107,8 +152,10 @@ void cli_outfile_abort(cli_outfile *of)
     if (of->fp)
         fclose(of->fp);
     of->fp = NULL;
-    if (of->tmp)
+    if (of->tmp) {
         unlink(of->tmp);
+        untrack(of->tmp);
+    }
     free(of->tmp);
     free(of->path);
     of->tmp = of->path = NULL;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "entente/import.h"
+#include "entente/vocab.h"
 #include "import/import_impl.h"
 
 /* ---------------------------------------------------------------------------
@@ -54,7 +55,6 @@ static const ent_cameo_rule rules[] = {
     {"074", "aid_military", "provide military protection or peacekeeping"},
     {"075", "aid_humanitarian", "grant asylum"},
     {"08", "surrenders_to", "yield"},
-    {"0871", "brokers_ceasefire", "declare truce, ceasefire"},
     {"09", "statement", "investigate"},
     {"10", "demands", "demand"},
     {"11", "criticizes", "disapprove"},
@@ -67,7 +67,7 @@ static const ent_cameo_rule rules[] = {
     {"14", "protests", "protest"},
     {"15", "mobilizes_against", "exhibit military posture"},
     {"16", "imposes_sanctions", "reduce relations"},
-    {"17", "threatens", "coerce"},
+    {"17", "imposes_sanctions", "coerce"},
     {"18", "attacks", "assault"},
     {"19", "attacks", "fight"},
     {"196", "violates_ceasefire", "violate ceasefire"},
@@ -125,8 +125,8 @@ int ent__cameo_table_init(ent__cameo_table *t)
                     best = &rules[i];
                     break;
                 }
-        if (!best)
-            return -1; /* every root has a rule: a bug */
+        if (!best || !(t->type[k] = ent_vocab_builtin_find(best->type)))
+            return -1; /* every root has a rule, every rule a built-in type: a bug */
         t->rule[k] = best;
     }
     return 0;

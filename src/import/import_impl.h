@@ -39,6 +39,7 @@ const ent__actor_type *ent__actor_type_find(const char *code);
 typedef struct ent__cameo_table {
     unsigned char known[ENT__CAMEO_KEYS];
     const ent_cameo_rule *rule[ENT__CAMEO_KEYS];
+    const ent_reltype *type[ENT__CAMEO_KEYS]; /* the rule's built-in type */
 } ent__cameo_table;
 
 int ent__cameo_key(const char *s, size_t n);

@@ -840,3 +840,108 @@ done:
     *out = t.t;
     return ENT_OK;
 }
+
+/* ---------------------------------------------------------------------------
+ * The chart
+ * ------------------------------------------------------------------------- */
+
+int ent_timeline_chart(char **svg, size_t *len, const ent_graph *g, const ent_table *t,
+                       const int32_t *days, size_t nd, const ent_timeline_options *to,
+                       const ent_timeline_chart_options *co)
+{
+    static const ent_metric leverage_only = ENT_METRIC_LEVERAGE;
+    ent_timeline_options tdefault = {0};
+    ent_timeline_chart_options cdefault = {NULL, ENT_EVERY_MONTH, NULL, 0};
+    *svg = NULL;
+    *len = 0;
+    if (!to)
+        to = &tdefault;
+    if (!co)
+        co = &cdefault;
+    const ent_metric *metrics = to->n_metrics ? to->metrics : &leverage_only;
+    size_t nm = to->n_metrics ? to->n_metrics : 1;
+    size_t rows = ent_table_rows(t), shown = nd ? rows / (nd * nm) : 0;
+    if (!nd || shown * nd * nm != rows || ent_table_columns(t) < 6)
+        return ent_error_set(ENT_EUSAGE, "ent_timeline_chart: the table is not this timeline's");
+    size_t ns = ent_graph_snapshot_count(g), n_marks = 0;
+    ent_chart_panel *panels = calloc(nm, sizeof *panels);
+    ent_chart_series *series = calloc(nm * (shown ? shown : 1), sizeof *series);
+    double *values = malloc((nm * shown * nd + 1) * sizeof *values);
+    ent_chart_mark *marks = calloc(ns + co->n_marks + 1, sizeof *marks);
+    char **labels = calloc(ns + 1, sizeof *labels);
+    ent_strbuf title = ENT_STRBUF_INIT, sub = ENT_STRBUF_INIT;
+    int rc = ENT_ENOMEM;
+    if (!panels || !series || !values || !marks || !labels)
+        goto done;
+    for (size_t i = 0; i < nm; i++) {
+        panels[i].y_label = ent_metric_name(metrics[i]);
+        panels[i].decimals = ent__metric_decimals(metrics[i]);
+        panels[i].series = series + i * shown;
+        panels[i].n_series = shown;
+        for (size_t j = 0; j < shown; j++) {
+            ent_chart_series *s = &series[i * shown + j];
+            s->label = ent_table_string(t, j, 2); /* the name */
+            s->values = values + (i * shown + j) * nd;
+            for (size_t k = 0; k < nd; k++)
+                values[(i * shown + j) * nd + k] = ent_table_real(t, (k * nm + i) * shown + j, 4);
+        }
+    }
+    for (size_t s = 0; s < ns; s++) {
+        const ent_snapshot *sn = ent_graph_snapshot(g, s);
+        int32_t day = ent_date_last_day(sn->at);
+        if (day < days[0] || day > days[nd - 1])
+            continue;
+        ent_strbuf lb = ENT_STRBUF_INIT;
+        ent_strbuf_addf(&lb, "%s%s%s", sn->id, sn->label[0] ? ", " : "", sn->label);
+        if (lb.failed) {
+            ent_strbuf_release(&lb);
+            goto done;
+        }
+        labels[n_marks] = lb.buf ? lb.buf : strdup("");
+        if (!labels[n_marks])
+            goto done;
+        marks[n_marks] = (ent_chart_mark){day, labels[n_marks], 0};
+        n_marks++;
+    }
+    for (size_t m = 0; m < co->n_marks; m++)
+        marks[n_marks++] = co->marks[m];
+    /* Numbered in date order (a snapshot before another mark of the same day). */
+    for (size_t i = 1; i < n_marks; i++)
+        for (size_t j = i; j > 0 && marks[j].day < marks[j - 1].day; j--) {
+            ent_chart_mark m = marks[j];
+            marks[j] = marks[j - 1];
+            marks[j - 1] = m;
+        }
+    char d1[11], d2[11];
+    ent__day_str(days[0], d1);
+    ent__day_str(days[nd - 1], d2);
+    if (co->title)
+        ent_strbuf_adds(&title, co->title);
+    else {
+        const char *gt = ent_graph_title(g);
+        ent_strbuf_addf(&title, "%s%s", gt, gt[0] ? ": " : "");
+        for (size_t i = 0; i < nm; i++)
+            ent_strbuf_addf(&title, "%s%s", i ? ", " : "", ent_metric_name(metrics[i]));
+        ent_strbuf_addf(&title, " every %s from %s to %s", ent_every_name(co->every), d1, d2);
+    }
+    for (size_t i = 1; i < ent_table_note_count(t); i++) /* the first is on empty cells */
+        ent_strbuf_addf(&sub, "%s%s", sub.len ? ". " : "", ent_table_note(t, i));
+    if (title.failed || sub.failed)
+        goto done;
+    ent_chart c = {ent_strbuf_str(&title), sub.len ? ent_strbuf_str(&sub) : NULL, days, nd, panels,
+                   nm, marks, n_marks};
+    rc = ent_chart_svg(&c, svg, len);
+done:
+    if (rc == ENT_ENOMEM && !*svg)
+        ent_error_set(ENT_ENOMEM, "out of memory while drawing the timeline");
+    for (size_t i = 0; labels && i < ns; i++)
+        free(labels[i]);
+    free(labels);
+    free(marks);
+    free(values);
+    free(series);
+    free(panels);
+    ent_strbuf_release(&title);
+    ent_strbuf_release(&sub);
+    return rc;
+}

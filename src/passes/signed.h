@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "entente/analysis.h"
 #include "entente/snapshot.h"
 #include "util/strbuf.h"
 
@@ -59,5 +60,43 @@ void ent__describe_ptie(const proj *p, const ent_view *v, size_t tie, uint32_t x
 /* Connected parts: comp[v] numbered from 0 in the order of their first
  * vertex; *ncomp of them. `queue` has room for n vertices. */
 void ent__components(const adj *a, uint32_t *comp, uint32_t *queue, size_t *ncomp);
+
+/* Whether the tie of sign `s` between sides x and y goes against the camps. */
+static inline int ent__against(int s, uint8_t x, uint8_t y)
+{
+    return (s > 0) != (x == y);
+}
+
+/* The exact frustration search keeps a part's camps in 64-bit masks. */
+#define SIGNED_EXACT_LIMIT 64
+
+/* signed.c: checks the ties (see ent_signed_triangles in analysis.h) and
+ * builds their adjacency lists; 0, ENT_EUSAGE or ENT_ENOMEM. */
+int ent__adj_build(adj *a, size_t n, const uint32_t *from, const uint32_t *to, const int *sign,
+                   size_t m);
+void ent__adj_release(adj *a);
+
+/* Orders uint64_t values, for qsort. */
+int ent__cmp_u64(const void *x, const void *y);
+
+/* triangles.c: every triangle of `a` exactly once, by the forward algorithm
+ * (Schank and Wagner 2005): fn gets its vertices v and ties t. O(m^1.5) time,
+ * O(n + m) memory. 0 or ENT_ENOMEM. */
+typedef void (*tri_fn)(void *ud, const uint32_t v[3], const uint32_t t[3]);
+int ent__triangles(const adj *a, tri_fn fn, void *ud);
+
+/* The number of negative ties among the three ties t. */
+int ent__negatives(const int *sign, const uint32_t t[3]);
+
+/* walk.c: tr exp(A) / tr exp(|A|) over the connected parts, scaled so that
+ * nothing overflows; NaN in *out (and the size in *largest) when the largest
+ * part has more than max_part vertices. 0, ENT_ENOMEM or ENT_EINTERNAL. */
+int ent__walk_balance(const adj *a, const int *sign, size_t max_part, double *out, size_t *largest);
+
+/* frustration.c: the frustration index and the camps (1 or 2 per vertex),
+ * exact for parts of up to o->exact_max vertices within o->node_budget nodes,
+ * else bounded; see ent_frustration. 0, ENT_ENOMEM or ENT_EUSAGE. */
+int ent__frustrate(const adj *a, const int *sign, const ent_balance_options *o, int *camp,
+                   ent_frustration_info *info);
 
 #endif

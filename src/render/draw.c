@@ -17,10 +17,12 @@
 #include "util/strbuf.h"
 #include "util/strmap.h"
 
-const char *const ent__render_change_names[5] = {"formed", "dissolved", "sign-flipped",
-                                                 "intensity changed", "unchanged"};
-const char *const ent__render_change_colors[5] = {FORMED_COLOR, DISSOLVED_COLOR, FLIPPED_COLOR,
-                                                  CHANGED_COLOR, UNCHANGED_COLOR};
+const char *const ent__render_change_names[CH_COUNT] = {"formed",       "dissolved", "sign flipped",
+                                                        "strengthened", "weakened",  "unchanged"};
+/* + formed, x dissolved (U+00D7), a double arrow for a flip (U+21C4), up and
+ * down triangles (U+25B2, U+25BC); DejaVu Sans has them all. */
+const char *const ent__render_change_badges[CH_COUNT] = {
+    "+", "\xC3\x97", "\xE2\x87\x84", "\xE2\x96\xB2", "\xE2\x96\xBC", ""};
 
 void ent__render_set_pos(void *obj, double x, double y)
 {
@@ -125,7 +127,7 @@ static Agnode_t *draw_node(drawing *d, Agraph_t *home, const char *prefix, size_
     Agnode_t *gn = agnode(home, (char *)ent_strbuf_str(&r->sb), 1);
     if (!gn)
         return NULL;
-    ent__render_style_node(r, gn, a);
+    ent__render_style_node(r, gn, n->actor);
     ent__render_set_pos(gn, n->x + dx, n->y);
     ent__render_set_size(gn, n->w, n->h);
     ent_strbuf_reset(&r->sb);
@@ -133,11 +135,20 @@ static Agnode_t *draw_node(drawing *d, Agraph_t *home, const char *prefix, size_
     ent_strbuf_addf(&r->sb, " (%s)", ent__render_kind_style[a->kind].label);
     ent__render_set(gn, "tooltip", ent_strbuf_str(&r->sb));
     const char *const *colors = prefix[0] == '2' && r->o->colors_b ? r->o->colors_b : r->o->colors;
-    if (colors && colors[n->actor] && colors[n->actor][0]) {
-        ent__render_set(gn, "fillcolor", colors[n->actor]);
+    if (colors) {
+        /* The fill is the colour given (a bloc), white for none: never the
+         * kind's, so that one fill means one thing. */
+        const char *fill =
+            colors[n->actor] && colors[n->actor][0] ? colors[n->actor] : NO_BLOC_FILL;
+        ent__render_set(gn, "fillcolor", fill);
         ent__render_set(gn, "style",
                         strstr(ent__render_kind_style[a->kind].style, "dashed") ? "filled,dashed"
                                                                                 : "filled");
+        size_t k = 0;
+        while (k < d->n_fills && strcmp(d->fills[k], fill) != 0)
+            k++;
+        if (k == d->n_fills && k < sizeof d->fills / sizeof *d->fills)
+            d->fills[d->n_fills++] = fill;
     }
     d->kinds_seen |= 1u << a->kind;
     return gn;
@@ -160,6 +171,19 @@ static int boxed(const render *r, Agraph_t *const *boxes, int32_t s, int32_t t, 
     int b = r->nodes[t].box;
     return b >= 0 && (uint32_t)t == r->boxes[b] && ent__render_in_box(r, (size_t)s, b, vi) &&
            boxes[b];
+}
+
+/* A line of a focus actor is drawn wider. */
+static void widen_focus(drawing *d, Agedge_t *ge, const ent_edge *e)
+{
+    const render *r = d->r;
+    if (!r->focused || !(r->focused[e->source] || r->focused[e->target]))
+        return;
+    char *w = agget(ge, "penwidth");
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.2f", (w && *w ? strtod(w, NULL) : 1.0) * FOCUS_WIDEN);
+    ent__render_set(ge, "penwidth", buf);
+    d->seen_focus = 1;
 }
 
 typedef struct diff_ctx {
@@ -193,32 +217,51 @@ static void diff_pair(void *ud, const ent_edge *x, const ent_edge *y)
         return;
     int ch;
     if (x && !y)
-        ch = 1;
+        ch = CH_DISSOLVED;
     else if (!x)
-        ch = 0;
+        ch = CH_FORMED;
     else if (ent__render_sign_of(wx.weight) && ent__render_sign_of(wy.weight) &&
              ent__render_sign_of(wx.weight) != ent__render_sign_of(wy.weight))
-        ch = 2;
-    else if (fabs(wx.weight - wy.weight) > 1e-9)
-        ch = 3;
+        ch = CH_FLIPPED;
+    else if (fabs(fabs(wy.weight) - fabs(wx.weight)) > 1e-9)
+        ch = fabs(wy.weight) > fabs(wx.weight) ? CH_STRONGER : CH_WEAKER;
     else
-        ch = 4;
+        ch = CH_SAME;
     Agedge_t *ge = agedge(c->d->g, c->gn[s], c->gn[t], NULL, 1);
     if (!ge) {
         c->rc = ENT_ENOMEM;
         return;
     }
-    double w = y ? wy.weight : wx.weight;
-    ent__render_style_edge_sign(ge, w, ch == 4 ? 0 : w);
-    if (y ? wy.mutual : wx.mutual)
+    /* The hue and head: the sign on the later date, or the earlier one's
+     * for a dissolved line; the width its intensity, thin when unchanged. */
+    const weighed *w = y ? &wy : &wx;
+    ent__render_style_edge_sign(ge, w->weight, ch == CH_SAME ? 0 : w->weight);
+    int sg = ent__render_sign_of(w->weight);
+    if (!w->leads)
+        *(sg > 0 ? &c->d->seen_coop : sg < 0 ? &c->d->seen_hostile : &c->d->seen_neutral) = 1;
+    if (w->leads) {
+        ent__render_set(ge, "color", LEADS_COLOR);
         ent__render_set(ge, "arrowhead", "none");
-    ent__render_set(ge, "color", ent__render_change_colors[ch]);
-    if (ch == 1)
+        ent__render_set(ge, "penwidth", ch == CH_SAME ? "1.2" : "2.5");
+        c->d->seen_leads = 1;
+    } else if (w->mutual) {
+        ent__render_set(ge, "arrowhead", "none");
+        c->d->seen_mutual = 1;
+    }
+    if (ch == CH_DISSOLVED)
+        ent__render_set(ge, "style", "dotted");
+    else if (w->claimed) {
         ent__render_set(ge, "style", "dashed");
-    if (ch == 2)
-        ent__render_set(ge, "penwidth", "3");
+        c->d->seen_claimed = 1;
+    }
+    if (ent__render_change_badges[ch][0]) {
+        ent__render_set(ge, "label", ent__render_change_badges[ch]);
+        ent__render_set(ge, "fontsize", "11");
+        ent__render_set(ge, "fontcolor", BADGE_COLOR);
+    }
     c->d->seen_change[ch] = 1;
     edge_tooltip(c->d, ge, y ? y : x, ent__render_change_names[ch]);
+    widen_focus(c->d, ge, any);
 }
 
 /*
@@ -285,11 +328,12 @@ int ent__render_draw_panel(drawing *d, Agraph_t *panel, const char *prefix, int 
         if (!(gn[i] = draw_node(d, home, prefix, i, dx)))
             goto done;
         if (vi == 2 && n->in[0] != n->in[1]) {
-            ent__render_set(gn[i], "color", n->in[1] ? APPEARED_COLOR : GONE_COLOR);
-            ent__render_set(gn[i], "penwidth", n->in[1] ? "2.5" : "1.5");
-            if (!n->in[1]) {
+            /* Appeared: a bold outline; gone: a dotted one, its name grey. */
+            if (n->in[1])
+                ent__render_set(gn[i], "penwidth", "2.5");
+            else {
                 ent__render_set(gn[i], "style", "filled,dotted");
-                ent__render_set(gn[i], "fontcolor", GONE_COLOR);
+                ent__render_set(gn[i], "fontcolor", GONE_TEXT);
             }
             *(n->in[1] ? &d->seen_appeared : &d->seen_gone) = 1;
         }
@@ -329,6 +373,7 @@ int ent__render_draw_panel(drawing *d, Agraph_t *panel, const char *prefix, int 
                 d->seen_claimed = 1;
             }
             edge_tooltip(d, ge, e, NULL);
+            widen_focus(d, ge, e);
         }
     } else {
         /* The diff: every pair of either date, styled by how it changed. */

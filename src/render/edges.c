@@ -114,43 +114,195 @@ static double arrow_len(Agedge_t *e)
     return 10 * size;
 }
 
-/* The label's place: beside the middle of the longest segment, far enough
- * that the label's box (estimated from its text) does not touch the line. */
-static void place_label(Agedge_t *e, const double *p, size_t n, ent_strbuf *sb)
+/* ---------------------------------------------------------------------------
+ * Labels beside their lines
+ *
+ * A line's label (a claim, a diff's change mark) goes beside its line, at
+ * the first of a series of spots (the middle of its longest segment, then
+ * other places along each segment, on either side, then further out) where
+ * its box (estimated from its text: 0.6 em a character) meets no node, no
+ * line (its own included) and no label placed before. A label with no such
+ * spot is left out: the line's style and tooltip still say what it would.
+ * Everything is kept in buckets of a coarse grid, so that a spot is tested
+ * against what is near it only.
+ * ------------------------------------------------------------------------- */
+
+#define BUCKET 48.0 /* points */
+
+typedef struct item {
+    int kind;     /* 0 a node's box, 1 a segment, 2 a label's box */
+    double b[4];  /* the box x0, y0, x1, y1, or the segment's ends */
+    int32_t next; /* the next item in the same bucket, via `link` */
+} item;
+
+typedef struct buckets {
+    double x0, y0;
+    int32_t nx, ny;
+    int32_t *head; /* per bucket: first link, -1 none */
+    item *items;
+    size_t n_items, cap_items;
+    int32_t *link_item, *link_next; /* links: (item, next link) */
+    size_t n_links, cap_links;
+    uint32_t *stamp, test; /* per item: the last query that saw it */
+    size_t cap_stamp;
+} buckets;
+
+static int bucket_range(const buckets *bk, const double b[4], int32_t r[4])
+{
+    r[0] = (int32_t)floor((b[0] - bk->x0) / BUCKET);
+    r[1] = (int32_t)floor((b[1] - bk->y0) / BUCKET);
+    r[2] = (int32_t)floor((b[2] - bk->x0) / BUCKET);
+    r[3] = (int32_t)floor((b[3] - bk->y0) / BUCKET);
+    r[0] = r[0] < 0 ? 0 : r[0];
+    r[1] = r[1] < 0 ? 0 : r[1];
+    r[2] = r[2] >= bk->nx ? bk->nx - 1 : r[2];
+    r[3] = r[3] >= bk->ny ? bk->ny - 1 : r[3];
+    return r[0] <= r[2] && r[1] <= r[3];
+}
+
+static int bucket_add(buckets *bk, int kind, const double b[4])
+{
+    if (bk->n_items == bk->cap_items) {
+        size_t nc = bk->cap_items ? bk->cap_items * 2 : 256;
+        item *grown = realloc(bk->items, nc * sizeof *grown);
+        uint32_t *st = realloc(bk->stamp, nc * sizeof *st);
+        if (st)
+            bk->stamp = st;
+        if (!grown || !st) {
+            if (grown)
+                bk->items = grown;
+            return ENT_ENOMEM;
+        }
+        bk->items = grown;
+        memset(bk->stamp + bk->cap_items, 0, (nc - bk->cap_items) * sizeof *st);
+        bk->cap_items = nc;
+    }
+    item *it = &bk->items[bk->n_items];
+    it->kind = kind;
+    memcpy(it->b, b, sizeof it->b);
+    double box[4] = {fmin(b[0], b[2]), fmin(b[1], b[3]), fmax(b[0], b[2]), fmax(b[1], b[3])};
+    int32_t r[4];
+    if (bucket_range(bk, box, r))
+        for (int32_t j = r[1]; j <= r[3]; j++)
+            for (int32_t i = r[0]; i <= r[2]; i++) {
+                if (bk->n_links == bk->cap_links) {
+                    size_t nc = bk->cap_links ? bk->cap_links * 2 : 1024;
+                    int32_t *a = realloc(bk->link_item, nc * sizeof *a);
+                    if (a)
+                        bk->link_item = a;
+                    int32_t *n = realloc(bk->link_next, nc * sizeof *n);
+                    if (n)
+                        bk->link_next = n;
+                    if (!a || !n)
+                        return ENT_ENOMEM;
+                    bk->cap_links = nc;
+                }
+                int32_t c = j * bk->nx + i;
+                bk->link_item[bk->n_links] = (int32_t)bk->n_items;
+                bk->link_next[bk->n_links] = bk->head[c];
+                bk->head[c] = (int32_t)bk->n_links++;
+            }
+    bk->n_items++;
+    return ENT_OK;
+}
+
+/* Whether box b (x0, y0, x1, y1) meets anything in the buckets. */
+static int bucket_hit(buckets *bk, const double b[4])
+{
+    int32_t r[4];
+    if (!bucket_range(bk, b, r))
+        return 0;
+    bk->test++;
+    ent__route_box rb = {(b[0] + b[2]) / 2, (b[1] + b[3]) / 2, (b[2] - b[0]) / 2,
+                         (b[3] - b[1]) / 2};
+    for (int32_t j = r[1]; j <= r[3]; j++)
+        for (int32_t i = r[0]; i <= r[2]; i++)
+            for (int32_t k = bk->head[j * bk->nx + i]; k >= 0; k = bk->link_next[k]) {
+                int32_t t = bk->link_item[k];
+                if (bk->stamp[t] == bk->test)
+                    continue;
+                bk->stamp[t] = bk->test;
+                const item *it = &bk->items[t];
+                if (it->kind == 1
+                        ? ent__route_hits(&rb, 1.0, it->b[0], it->b[1], it->b[2], it->b[3])
+                        : b[0] - 1 < it->b[2] && b[2] + 1 > it->b[0] && b[1] - 1 < it->b[3] &&
+                              b[3] + 1 > it->b[1])
+                    return 1;
+            }
+    return 0;
+}
+
+static void buckets_release(buckets *bk)
+{
+    free(bk->head);
+    free(bk->items);
+    free(bk->link_item);
+    free(bk->link_next);
+    free(bk->stamp);
+}
+
+/* Places the label of edge e (its line: n points p) in the first free spot;
+ * removes the label when there is none. */
+static int place_label(buckets *bk, Agedge_t *e, const double *p, size_t n, ent_strbuf *sb)
 {
     char *label = agget(e, "label");
-    if (!label || !*label)
-        return;
-    size_t best = 0;
-    double len = -1;
-    for (size_t k = 0; k + 1 < n; k++) {
-        double l = hypot(p[2 * k + 2] - p[2 * k], p[2 * k + 3] - p[2 * k + 1]);
-        if (l > len) {
-            len = l;
-            best = k;
-        }
-    }
+    if (!label || !*label || n < 2)
+        return ENT_OK;
     double fs = attr_num(e, "fontsize", 14.0);
     size_t chars = 0;
     for (const char *c = label; *c; c++)
         chars += ((unsigned char)*c & 0xC0) != 0x80;
-    double hw = chars * fs * 0.3 + 2, hh = fs * 0.6 + 1;
-    double dx = p[2 * best + 2] - p[2 * best], dy = p[2 * best + 3] - p[2 * best + 1];
-    double l = hypot(dx, dy);
-    double nx = l > 1e-9 ? -dy / l : 0, ny = l > 1e-9 ? dx / l : 1;
-    double off = hw * fabs(nx) + hh * fabs(ny) + 3;
-    double mx = (p[2 * best] + p[2 * best + 2]) / 2, my = (p[2 * best + 1] + p[2 * best + 3]) / 2;
-    ent_strbuf_reset(sb);
-    ent_strbuf_addf(sb, "%.2f,%.2f", mx + nx * off, my + ny * off);
-    agsafeset(e, "lp", (char *)ent_strbuf_str(sb), "");
+    double hw = chars * fs * 0.3 + 1, hh = fs * 0.5 + 1;
+    /* Segments, longest first (stable: equal lengths keep their order). */
+    size_t order[64], ns = n - 1 < 64 ? n - 1 : 64;
+    double len[64];
+    for (size_t k = 0; k < ns; k++) {
+        order[k] = k;
+        len[k] = hypot(p[2 * k + 2] - p[2 * k], p[2 * k + 3] - p[2 * k + 1]);
+    }
+    for (size_t a = 1; a < ns; a++)
+        for (size_t c = a; c > 0 && len[order[c]] > len[order[c - 1]]; c--) {
+            size_t t = order[c];
+            order[c] = order[c - 1];
+            order[c - 1] = t;
+        }
+    static const double along[] = {0.5, 0.35, 0.65, 0.2, 0.8};
+    static const double further[] = {0, 10, 22};
+    for (size_t f = 0; f < sizeof further / sizeof *further; f++)
+        for (size_t o = 0; o < ns; o++) {
+            size_t k = order[o];
+            if (len[k] < 1e-9)
+                continue;
+            double dx = (p[2 * k + 2] - p[2 * k]) / len[k],
+                   dy = (p[2 * k + 3] - p[2 * k + 1]) / len[k];
+            double nx = -dy, ny = dx;
+            double off = hw * fabs(nx) + hh * fabs(ny) + 3 + further[f];
+            for (size_t a = 0; a < sizeof along / sizeof *along; a++)
+                for (int side = 1; side >= -1; side -= 2) {
+                    double cx = p[2 * k] + dx * len[k] * along[a] + side * nx * off;
+                    double cy = p[2 * k + 1] + dy * len[k] * along[a] + side * ny * off;
+                    double b[4] = {cx - hw, cy - hh, cx + hw, cy + hh};
+                    if (bucket_hit(bk, b))
+                        continue;
+                    ent_strbuf_reset(sb);
+                    ent_strbuf_addf(sb, "%.2f,%.2f", cx, cy);
+                    if (sb->failed)
+                        return ENT_ENOMEM;
+                    agsafeset(e, "lp", (char *)ent_strbuf_str(sb), "");
+                    return bucket_add(bk, 2, b);
+                }
+        }
+    agsafeset(e, "label", "", "");
+    return ENT_OK;
 }
 
 /* Writes edge e's pos from its route p (n points, from the centre of its
  * tail to the centre of its head): clipped to both outlines, the last
  * segment shortened by the arrowhead, each segment a straight cubic. */
-static int write_pos(Agedge_t *e, const placed *tail, const placed *head, double *p, size_t n,
+static int write_pos(Agedge_t *e, const placed *tail, const placed *head, double *p, size_t *np,
                      ent_strbuf *sb)
 {
+    size_t n = *np;
     /* Clip at the tail: the first point outside it, and where the line crosses. */
     size_t first = 1;
     while (first < n && inside(tail, p[2 * first], p[2 * first + 1]))
@@ -161,6 +313,7 @@ static int write_pos(Agedge_t *e, const placed *tail, const placed *head, double
     if (first >= n || last == 0 || first > last) {
         /* The ends overlap: Graphviz's own choice (no pos) is the safest. */
         agsafeset(e, "pos", "", "");
+        *np = 0;
         return ENT_OK;
     }
     double start[2], end[2];
@@ -199,8 +352,60 @@ static int write_pos(Agedge_t *e, const placed *tail, const placed *head, double
     if (sb->failed)
         return ENT_ENOMEM;
     agsafeset(e, "pos", (char *)ent_strbuf_str(sb), "");
-    place_label(e, q, m, sb);
-    return sb->failed ? ENT_ENOMEM : ENT_OK;
+    q[2 * m - 2] = tip[0]; /* the line as drawn, for the labels */
+    q[2 * m - 1] = tip[1];
+    *np = m;
+    return ENT_OK;
+}
+
+/* Every label of the edges, once all lines are drawn: nodes and lines
+ * first into the buckets, then the labels one by one in edge order. */
+static int place_labels(Agraph_t *g, const placed *pl, const ent__route_box *boxes, size_t nn,
+                        Agedge_t **edge, const ent__route_edge *routes, size_t m, ent_strbuf *sb)
+{
+    int any = 0;
+    for (size_t i = 0; i < m && !any; i++) {
+        char *label = agget(edge[i], "label");
+        any = label && *label;
+    }
+    if (!any)
+        return ENT_OK;
+    (void)pl;
+    buckets bk;
+    memset(&bk, 0, sizeof bk);
+    double x0 = HUGE_VAL, y0 = HUGE_VAL, x1 = -HUGE_VAL, y1 = -HUGE_VAL;
+    for (size_t k = 0; k < nn; k++) {
+        x0 = fmin(x0, boxes[k].x - boxes[k].hw);
+        y0 = fmin(y0, boxes[k].y - boxes[k].hh);
+        x1 = fmax(x1, boxes[k].x + boxes[k].hw);
+        y1 = fmax(y1, boxes[k].y + boxes[k].hh);
+    }
+    bk.x0 = x0 - 200;
+    bk.y0 = y0 - 200;
+    bk.nx = (int32_t)((x1 - x0 + 400) / BUCKET) + 1;
+    bk.ny = (int32_t)((y1 - y0 + 400) / BUCKET) + 1;
+    int rc = ENT_ENOMEM;
+    if (!(bk.head = malloc((size_t)bk.nx * (size_t)bk.ny * sizeof *bk.head)))
+        goto done;
+    memset(bk.head, 0xff, (size_t)bk.nx * (size_t)bk.ny * sizeof *bk.head);
+    for (size_t k = 0; k < nn; k++) {
+        double b[4] = {boxes[k].x - boxes[k].hw, boxes[k].y - boxes[k].hh, boxes[k].x + boxes[k].hw,
+                       boxes[k].y + boxes[k].hh};
+        if (boxes[k].hw > 1 && (rc = bucket_add(&bk, 0, b)))
+            goto done;
+    }
+    for (size_t i = 0; i < m; i++)
+        for (size_t k = 0; k + 1 < routes[i].n; k++)
+            if ((rc = bucket_add(&bk, 1, routes[i].pts + 2 * k)))
+                goto done;
+    for (size_t i = 0; i < m; i++)
+        if ((rc = place_label(&bk, edge[i], routes[i].pts, routes[i].n, sb)))
+            goto done;
+    (void)g;
+    rc = ENT_OK;
+done:
+    buckets_release(&bk);
+    return rc == ENT_ENOMEM ? ent_error_set(rc, "out of memory while placing labels") : rc;
 }
 
 int ent__route_graph(Agraph_t *g, size_t *unrouted)
@@ -264,10 +469,12 @@ int ent__route_graph(Agraph_t *g, size_t *unrouted)
     size_t bad = 0;
     for (size_t i = 0; i < m; i++) {
         bad += !routes[i].clear;
-        if ((rc = write_pos(edge[i], &pl[routes[i].s], &pl[routes[i].t], routes[i].pts, routes[i].n,
-                            &sb)))
+        if ((rc = write_pos(edge[i], &pl[routes[i].s], &pl[routes[i].t], routes[i].pts,
+                            &routes[i].n, &sb)))
             goto done;
     }
+    if ((rc = place_labels(g, pl, boxes, nn, edge, routes, m, &sb)))
+        goto done;
     if (unrouted)
         *unrouted = bad;
     rc = ENT_OK;

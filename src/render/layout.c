@@ -118,7 +118,7 @@ int ent__render_lay_out(render *r, GVC_t *gvc, const char *engine)
         Agraph_t *home = n->box >= 0 && sub[n->box] ? sub[n->box] : lg;
         if (!(n->ln = agnode(home, name, 1)))
             goto done;
-        ent__render_style_node(r, n->ln, ent_graph_actor(r->g, n->actor));
+        ent__render_style_node(r, n->ln, n->actor);
     }
     /* One edge per linked pair, whatever the direction and the date. */
     for (int vi = 0; vi < r->nviews; vi++)

@@ -211,8 +211,15 @@ done:
     free(r.index);
     free(r.boxes);
     free(r.box_dirty);
+    free(r.focused);
+    free(r.left_out);
     ent_strbuf_release(&r.sb);
     if (rc == ENT_ENOMEM)
         ent_error_set(rc, "out of memory while drawing");
     return rc;
+}
+
+void ent_render_free(char *buf)
+{
+    free(buf);
 }

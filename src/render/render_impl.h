@@ -19,24 +19,22 @@
 #include "util/strbuf.h"
 
 /* Styles (docs/diagrams.md lists them; keep the two in step). */
-#define FONT            "DejaVu Sans"
-#define COOP_COLOR      "#2166ac" /* cooperative: blue */
-#define HOSTILE_COLOR   "#b2182b" /* hostile: red */
-#define NEUTRAL_COLOR   "#8c8c8c" /* neutral: grey */
-#define LEADS_COLOR     "#5a5a5a" /* a leader attached to its state */
-#define FORMED_COLOR    "#1a9850"
-#define DISSOLVED_COLOR "#9e9e9e"
-#define FLIPPED_COLOR   "#762a83"
-#define CHANGED_COLOR   "#e08214"
-#define UNCHANGED_COLOR "#cfcfcf"
-#define APPEARED_COLOR  "#1a9850"
-#define GONE_COLOR      "#9e9e9e"
-#define LABEL_CHARS     22   /* a name is wrapped at this many characters a line */
-#define LABEL_LINES     3    /* and cut after this many lines */
-#define PANEL_GAP       54.0 /* points between the panels of a comparison */
-#define BOX_PAD         10.0 /* around the members of an alliance */
-#define BOX_LABEL       16.0 /* room for the alliance's name above them */
-#define BOX_GAP         16.0 /* between an actor moved out of a box and the box (boxes.c) */
+#define FONT           "DejaVu Sans"
+#define COOP_COLOR     "#2166ac" /* cooperative: blue */
+#define HOSTILE_COLOR  "#b2182b" /* hostile: red */
+#define NEUTRAL_COLOR  "#8c8c8c" /* neutral: grey */
+#define LEADS_COLOR    "#5a5a5a" /* a leader attached to its state */
+#define BADGE_COLOR    "#222222" /* a diff's change marks: never a hue of their own */
+#define GONE_TEXT      "#8c8c8c" /* the name of an actor gone in a diff */
+#define NO_BLOC_FILL   "#ffffff" /* by bloc: an actor in no bloc */
+#define LABEL_CHARS    22        /* a name is wrapped at this many characters a line */
+#define LABEL_LINES    3         /* and cut after this many lines */
+#define PANEL_GAP      54.0      /* points between the panels of a comparison */
+#define BOX_PAD        10.0      /* around the members of an alliance */
+#define BOX_LABEL      16.0      /* room for the alliance's name above them */
+#define FOCUS_FONTSIZE "14"      /* a focus actor's name (others: 10) */
+#define FOCUS_WIDEN    1.6       /* a focus actor's lines, wider by this factor */
+#define BOX_GAP        16.0      /* between an actor moved out of a box and the box (boxes.c) */
 
 /* How each kind of actor is drawn, and its word in the legend. */
 typedef struct ent__render_kind_look {
@@ -59,10 +57,16 @@ typedef struct ent__render_engine {
 #define ENT__RENDER_ENGINES 6
 extern const ent__render_engine ent__render_engines[ENT__RENDER_ENGINES];
 
-/* A diff's kinds of change (formed, dissolved, sign-flipped, intensity
- * changed, unchanged): their words in the legend and their colours. */
-extern const char *const ent__render_change_names[5];
-extern const char *const ent__render_change_colors[5];
+/*
+ * One visual language for every picture: the hue of a line is its sign
+ * (blue cooperative, red hostile, grey neutral), always; a diff tells the
+ * change by a second channel, a mark (badge) beside the line's middle, and
+ * a dissolved line is dotted. The kinds of change, in this order: formed,
+ * dissolved, sign-flipped, strengthened, weakened, unchanged.
+ */
+enum { CH_FORMED, CH_DISSOLVED, CH_FLIPPED, CH_STRONGER, CH_WEAKER, CH_SAME, CH_COUNT };
+extern const char *const ent__render_change_names[CH_COUNT];  /* in tooltips and the legend */
+extern const char *const ent__render_change_badges[CH_COUNT]; /* the mark; "" for none */
 
 /* The first Graphviz error since ent__render_gv_errors was last set to 0,
  * and how many there were (see ent__render_on_gv_error). */
@@ -94,8 +98,11 @@ typedef struct render {
     int clusters; /* how the engine keeps boxes together: BOX_* */
     int32_t member_type, leader_type;
     double minx, miny, maxx, maxy; /* extent of the layout, points */
-    unsigned char *box_dirty;      /* per panel (2) and box: still holds a non-member,
-                                    * so drawn as lines instead (layout.c) */
+    unsigned char *focused;        /* per actor: one of the focus actors */
+    uint32_t *left_out;            /* actors present but without a relation: not drawn */
+    size_t n_left_out;
+    unsigned char *box_dirty; /* per panel (2) and box: still holds a non-member,
+                               * so drawn as lines instead (layout.c) */
     ent_strbuf sb;
 } render;
 
@@ -120,8 +127,11 @@ typedef struct drawing {
     Agraph_t *g;
     unsigned kinds_seen; /* bit per kind drawn, for the legend */
     int seen_coop, seen_hostile, seen_neutral, seen_claimed, seen_leads, seen_mutual, seen_box;
-    int seen_change[5]; /* diff: formed, dissolved, flipped, intensity, unchanged */
+    int seen_change[CH_COUNT]; /* diff: the kinds of change drawn */
     int seen_appeared, seen_gone;
+    int seen_focus;        /* a focus actor's line was drawn */
+    const char *fills[12]; /* with colors: the distinct fills drawn, in order of first use */
+    size_t n_fills;
     double legend_y; /* top of the legend */
 } drawing;
 
@@ -133,7 +143,8 @@ int ent__render_engine_index(const char *name);
 /* Sets attribute `name` of a graph, node or edge to `value`. */
 void ent__render_set(void *obj, const char *name, const char *value);
 
-void ent__render_style_node(render *r, Agnode_t *n, const ent_actor *a);
+/* The shape, fill and label of actor `actor`'s node; larger for a focus actor. */
+void ent__render_style_node(render *r, Agnode_t *n, uint32_t actor);
 
 /* +1, -1 or 0: the sign of x. */
 int ent__render_sign_of(double x);

@@ -69,8 +69,11 @@ static int add_node(render *r, uint32_t a)
     return (int)r->n_nodes++;
 }
 
-/* The actors drawn: present on a date, of a kind asked for; with --types,
- * only those with a kept relation; with --focus, only its neighbourhood. */
+/* The actors drawn: present on a date, of a kind asked for, with a kept
+ * relation on one of the dates (unless all_actors: the others are listed in
+ * r->left_out for the note under the picture; with --types, only relations
+ * of those types count); with a focus and a depth, only the actors within
+ * that many steps of a focus actor. A focus actor is always drawn. */
 int ent__render_select_actors(render *r)
 {
     const ent_graph *g = r->g;
@@ -86,28 +89,33 @@ int ent__render_select_actors(render *r)
             in |= ent_view_has_actor(r->v[vi], (uint32_t)a);
         unsigned kind = (unsigned)ent_graph_actor(g, a)->kind;
         if (in && (!r->o->kinds || (r->o->kinds & (1u << kind))))
-            keep[a] = r->o->n_types ? 1 : 2; /* 1: only if it has a kept relation */
+            keep[a] = r->o->n_types || !r->o->all_actors ? 1 : 2; /* 1: only with a relation */
     }
-    if (r->o->n_types)
+    if (r->o->n_types || !r->o->all_actors)
         for (int vi = 0; vi < r->nviews; vi++)
             for (size_t i = 0; i < ent_view_edge_count(r->v[vi]); i++) {
                 const ent_edge *e = ent_view_edge(r->v[vi], i);
                 if (keep[e->source] && keep[e->target] && ent__render_weigh(r, vi, e, 0).kept)
                     keep[e->source] = keep[e->target] = 2;
             }
-    if (r->o->focus != ENT_NO_ACTOR) {
-        uint32_t f = r->o->focus;
-        if (f >= na || keep[f] != 2) {
+    if (!(r->focused = calloc(na ? na : 1, 1)))
+        goto done;
+    for (size_t k = 0; k < r->o->n_focus; k++) {
+        uint32_t f = r->o->focus[k];
+        if (f >= na || !keep[f] || (r->o->n_types && keep[f] != 2)) {
             rc = ent_error_set(ENT_EUSAGE, "%s is not in the %s drawn",
                                f < na ? ent_graph_actor(g, f)->id : "the focus actor",
                                r->nviews > 1 ? "snapshots" : "snapshot");
             goto done;
         }
+        keep[f] = 2; /* drawn, related or not */
+        r->focused[f] = 1;
+    }
+    if (r->o->n_focus && r->o->depth) {
         if (!(dist = malloc(na * sizeof *dist)))
             goto done;
         for (size_t a = 0; a < na; a++)
-            dist[a] = -1;
-        dist[f] = 0;
+            dist[a] = r->focused[a] ? 0 : -1;
         for (unsigned d = 0; d < r->o->depth; d++) {
             for (int vi = 0; vi < r->nviews; vi++)
                 for (size_t i = 0; i < ent_view_edge_count(r->v[vi]); i++) {
@@ -126,6 +134,14 @@ int ent__render_select_actors(render *r)
                 keep[a] = 0;
     }
     for (size_t a = 0; a < na; a++) {
+        if (keep[a] == 1 && !r->o->n_types) {
+            /* Present, of a kind drawn, but related to no one on the days. */
+            uint32_t *grown = realloc(r->left_out, (r->n_left_out + 1) * sizeof *grown);
+            if (!grown)
+                goto done;
+            r->left_out = grown;
+            r->left_out[r->n_left_out++] = (uint32_t)a;
+        }
         if (keep[a] != 2)
             continue;
         int n = add_node(r, (uint32_t)a);
@@ -136,7 +152,9 @@ int ent__render_select_actors(render *r)
     }
     rc = r->n_nodes ? ENT_OK
                     : ent_error_set(ENT_EUSAGE, "nothing to draw: no actor is left once the "
-                                                "kinds, types and focus are applied");
+                                                "kinds, types and focus are applied, and "
+                                                "actors without a relation left out (see "
+                                                "--all-actors)");
 done:
     free(keep);
     free(dist);

@@ -43,7 +43,6 @@ const ent__render_engine ent__render_engines[ENT__RENDER_ENGINES] = {
 void ent_render_options_init(ent_render_options *o)
 {
     memset(o, 0, sizeof *o);
-    o->focus = ENT_NO_ACTOR;
     o->depth = 1;
 }
 
@@ -93,10 +92,18 @@ static void set_name_label(render *r, Agnode_t *n, const ent_actor *a)
     agstrfree(agraphof(n), html);
 }
 
-void ent__render_style_node(render *r, Agnode_t *n, const ent_actor *a)
+void ent__render_style_node(render *r, Agnode_t *n, uint32_t actor)
 {
+    const ent_actor *a = ent_graph_actor(r->g, actor);
     ent__render_set(n, "shape", ent__render_kind_style[a->kind].shape);
     ent__render_set(n, "style", ent__render_kind_style[a->kind].style);
     ent__render_set(n, "fillcolor", ent__render_kind_style[a->kind].fill);
     set_name_label(r, n, a);
+    /* A focus actor: larger text (so a larger node, in the layout too) in
+     * bold, with a thicker outline. */
+    if (r->focused && r->focused[actor]) {
+        ent__render_set(n, "fontsize", FOCUS_FONTSIZE);
+        ent__render_set(n, "fontname", FONT " Bold");
+        ent__render_set(n, "penwidth", "2.5");
+    }
 }

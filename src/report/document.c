@@ -325,16 +325,21 @@ int ent__report_write_file(report *r, const char *name, const char *buf, size_t 
 }
 
 /* A diagram: drawn as SVG, inlined in the page (its ids made unique), and
- * written to img/NAME.svg for the Markdown. */
+ * written to img/NAME.svg for the Markdown. The main actors (`focus`) are
+ * drawn larger, their lines wider; every actor with a relation is drawn. */
 void ent__report_figure(report *r, const char *html_id, const char *name, const char *caption,
                         const ent_view *a, const ent_view *b, ent_render_mode mode,
                         const char *const *colors, const char *const *colors_b, const char *legend,
-                        const char *label_a, const char *label_b)
+                        const char *label_a, const char *label_b, const uint32_t *focus,
+                        size_t n_focus)
 {
     if (ent__report_stopped(r))
         return;
     ent_render_options ro;
     ent_render_options_init(&ro);
+    ro.focus = focus;
+    ro.n_focus = n_focus;
+    ro.depth = 0;
     ro.title = r->o->title;
     ro.colors = colors;
     ro.colors_b = colors_b;
@@ -353,9 +358,11 @@ void ent__report_figure(report *r, const char *html_id, const char *name, const 
         ent__report_fail(r, rc);
         return;
     }
-    char *z = realloc(svg, len + 1); /* the drawing is len bytes, not a C string */
+    /* The drawing is len bytes, not a C string; ent_render's buffer comes
+     * from malloc (render.c), so the library may grow it. */
+    char *z = realloc(svg, len + 1);
     if (!z) {
-        free(svg);
+        ent_render_free(svg);
         ent__report_fail(r, ENT_ENOMEM);
         return;
     }
@@ -391,5 +398,5 @@ void ent__report_figure(report *r, const char *html_id, const char *name, const 
     ent_strbuf_adds(&r->m, "![");
     ent__escape_md(&r->m, caption, 1);
     ent_strbuf_addf(&r->m, "](%s)\n\n", file);
-    free(svg);
+    ent_render_free(svg);
 }

@@ -174,6 +174,9 @@ int ent_report_write(const ent_graph *g, const ent_report_options *o, const char
     if (r.rc) /* a snapshot may be missing: nothing below may run */
         goto done;
 
+    t0 = now();
+    ent__report_summary_section(&r);
+    step_done(&r, "summary", t0);
     ent__report_overview(&r);
     long hc = ent_graph_headline_comparison(g);
     if (hc >= 0 && !r.rc) {
@@ -294,4 +297,9 @@ done:
     ent_strbuf_release(&r.tmp);
     ent_strbuf_release(&r.summary);
     return r.rc;
+}
+
+void ent_report_summary_free(char *summary)
+{
+    free(summary);
 }

@@ -85,9 +85,16 @@ int ent__report_write_file(report *r, const char *name, const char *buf, size_t 
 void ent__report_figure(report *r, const char *html_id, const char *name, const char *caption,
                         const ent_view *a, const ent_view *b, ent_render_mode mode,
                         const char *const *colors, const char *const *colors_b, const char *legend,
-                        const char *label_a, const char *label_b);
+                        const char *label_a, const char *label_b, const uint32_t *focus,
+                        size_t n_focus);
 
 /* --- story.c: the sections --------------------------------------------------- */
+
+/* --- summary.c: the findings in words and the timeline ---------------------- */
+
+/* The first section: the headline comparison's findings in words, each
+ * naming its relations, then the main actors' leverage month by month. */
+void ent__report_summary_section(report *r);
 
 /* What the graph is: its title, description, files and what it holds. */
 void ent__report_overview(report *r);

@@ -116,10 +116,13 @@ void ent__report_snapshot_section(report *r, size_t i)
     colors c;
     colors_of(r, i, -1, &c);
     char name[220];
+    uint32_t focus[16];
+    size_t n_focus = main_actors(r, v, focus, 16);
     snprintf(name, sizeof name, "snapshot-%s", s->id);
-    ent__report_figure(r, NULL, name, "Alliance diagram; fill: the actor's bloc", v, NULL,
+    ent__report_figure(r, NULL, name,
+                       "Alliance diagram; fill: the actor's bloc; larger: the main actors", v, NULL,
                        ENT_RENDER_ONE, c.c, NULL, "fill: bloc (entente blocs)",
-                       s->label[0] ? s->label : s->id, NULL);
+                       s->label[0] ? s->label : s->id, NULL, focus, n_focus);
     ent__report_heading3(r, "Influence");
     ent__report_para(
         r, "Ranked by leverage: how much others rely on the actor (support, aid, guarantees "
@@ -248,16 +251,19 @@ void ent__report_comparison_section(report *r, size_t i, size_t j, const char *l
 
     colors c;
     colors_of(r, i, (long)j, &c);
+    uint32_t focus[16];
+    size_t n_focus = main_actors(r, vb, focus, 16);
     snprintf(name, sizeof name, "%s-compare", sid);
     ent__report_figure(r, headline ? "headline-before-after" : NULL, name,
                        "Before and after, on one layout; fill: the actor's bloc on each date", va,
                        vb, ENT_RENDER_COMPARE, c.c, c.c ? c.c + c.na : NULL,
                        "fill: bloc on the panel's date (entente blocs)",
-                       a->label[0] ? a->label : a->id, b->label[0] ? b->label : b->id);
+                       a->label[0] ? a->label : a->id, b->label[0] ? b->label : b->id, focus,
+                       n_focus);
     snprintf(name, sizeof name, "%s-diff", sid);
     ent__report_figure(r, headline ? "headline-diff" : NULL, name, "What changed", va, vb,
                        ENT_RENDER_DIFF, NULL, NULL, NULL, a->label[0] ? a->label : a->id,
-                       b->label[0] ? b->label : b->id);
+                       b->label[0] ? b->label : b->id, focus, n_focus);
     colors_release(&c);
 
     ent__report_heading3(r, "Shift of leverage");

@@ -186,6 +186,7 @@ async function checkPage(context, shotPath, headlinePath) {
   ok(`page loads (${Date.now() - t0} ms): ${url}`);
 
   await checkHead(page);
+  await checkFold(page);
   await checkNav(page);
   await checkHeadline(page, headlinePath);
   await checkScreenshot(page, shotPath);
@@ -309,6 +310,42 @@ async function checkNav(page) {
       st.hiddenBy ? `hidden by ${st.hiddenBy}` : `zero size (${fmtBox(st)})`);
     check(st.inViewport, `${label}: target #${id} is in the viewport after the click`, fmtBox(st));
   }
+}
+
+// Above the fold, as the page opens: the summary's heading and its first
+// words, and the timeline chart (#timeline) with at least 250 px of its
+// drawing in view, before any table; the chart's lines each have a <title>.
+async function checkFold(page) {
+  await page.evaluate(() => window.scrollTo({ top: 0, left: 0, behavior: 'instant' }));
+  const f = await page.evaluate(() => {
+    const vh = window.innerHeight;
+    const sec = document.getElementById('summary');
+    const h2 = sec ? sec.querySelector('h2') : null;
+    const p = sec ? sec.querySelector('p') : null;
+    const svg = document.querySelector('#timeline svg');
+    const table = document.querySelector('table');
+    const box = (e) => (e ? e.getBoundingClientRect() : null);
+    const lines = svg ? [...svg.querySelectorAll('path.line')] : [];
+    return {
+      vh,
+      firstSection: document.querySelector('main section') ? document.querySelector('main section').id : null,
+      h2: box(h2), p: box(p), svg: box(svg), table: box(table),
+      lines: lines.length,
+      titled: lines.filter((l) => l.querySelector('title') && l.querySelector('title').textContent.trim()).length,
+    };
+  });
+  if (!check(f.firstSection === 'summary', 'the first section is the summary', `it is #${f.firstSection}`)) return;
+  check(f.h2 && f.h2.bottom <= f.vh && f.p && f.p.top < f.vh,
+    'the summary\'s heading and first paragraph are above the fold',
+    f.h2 ? `heading bottom ${Math.round(f.h2.bottom)}, paragraph top ${f.p ? Math.round(f.p.top) : '-'}, viewport ${f.vh}` : 'no heading');
+  if (!check(f.svg !== null, 'the summary has the timeline chart (#timeline svg)', 'not found')) return;
+  const shown = Math.min(f.svg.bottom, f.vh) - Math.max(f.svg.top, 0);
+  check(shown >= 250, `at least 250 px of the timeline chart above the fold (${Math.round(shown)} px)`,
+    `chart from ${Math.round(f.svg.top)} to ${Math.round(f.svg.bottom)}, viewport ${f.vh}`);
+  check(!f.table || f.table.top > f.svg.top, 'the chart comes before any table',
+    `first table at ${Math.round(f.table ? f.table.top : 0)}, chart at ${Math.round(f.svg.top)}`);
+  check(f.lines > 0 && f.titled === f.lines, `every line of the chart has a <title> (${f.lines})`,
+    `${f.titled} of ${f.lines}`);
 }
 
 async function checkHeadline(page, headlinePath) {

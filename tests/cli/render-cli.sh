@@ -30,7 +30,7 @@ expect "--compare without --at" 2 "'--compare WHEN' goes with '--at WHEN'" "$bin
 expect "--at with --from" 2 "not both" "$bin" render "$fx" --at early --from early --to late --diff -o u/x.svg
 expect "no date" 2 "give '--at WHEN'" "$bin" render "$fx" -o u/x.svg
 expect "--depth without --focus" 2 "'--depth' goes with '--focus ACTOR'" "$bin" render "$fx" --at early --depth 2 -o u/x.svg
-expect "--depth 0" 2 "'--depth' must be at least 1" "$bin" render "$fx" --at early --focus borvia --depth 0 -o u/x.svg
+expect "an unknown actor in a --focus list" 2 "no actor 'Borvai'; did you mean 'borvia'" "$bin" render "$fx" --at early --focus ardenia,Borvai -o u/x.svg
 expect "unknown extension" 2 "unknown extension '.xyz'" "$bin" render "$fx" --at early -o u/x.xyz
 expect "no extension" 2 "cannot tell the format" "$bin" render "$fx" --at early -o u/x
 expect "stdout needs --format" 2 "cannot tell the format from '-'" "$bin" render "$fx" --at early -o -
@@ -44,6 +44,41 @@ expect "no graph file" 2 "no graph file given" "$bin" render --at early -o u/x.s
 expect "data errors" 1 '\[unknown-actor\]' "$bin" render "$src/tests/fixtures/invalid/unknown-actor.json" --at 2023 -o u/x.svg
 expect "missing graph file" 3 'cannot open' "$bin" render /nonexistent/g.json --at 2023 -o u/x.svg
 [ -z "$(listing u)" ] && ok "usage errors write nothing" || bad "usage errors left: $(listing u | tr '\n' ' ')"
+
+# --- Actors without a relation, and the focus -----------------------------------
+# On the early day every actor of the fixture has a relation; a copy with one
+# more actor, Isolia, related to no one: left out and named in the note, drawn
+# with --all-actors.
+mkdir iso
+sed 's/"actors": \[/"actors": [\n    {"id": "isolia", "name": "Isolia", "kind": "state"},/' "$fx" > iso/g.json
+"$bin" render iso/g.json --at early --format dot -o iso/default.dot 2> iso/err
+s=$?
+if [ $s -eq 0 ] && ! grep -q '^	*isolia	' iso/default.dot && grep -q 'Not drawn, without a relation on the day.*Isolia' iso/default.dot; then
+    ok "an actor without a relation is left out and named in the note"
+else
+    bad "an actor without a relation: exit $s, $(grep -c isolia iso/default.dot) mentions; $(head -c 200 iso/err)"
+fi
+"$bin" render iso/g.json --at early --all-actors --format dot -o iso/all.dot
+if grep -q '^	*isolia	' iso/all.dot && ! grep -q 'Not drawn' iso/all.dot; then
+    ok "--all-actors draws it, with no note"
+else
+    bad "--all-actors: isolia not drawn, or a note left"
+fi
+# Focus on two actors, everyone drawn (--depth 0): both larger and bold, every
+# actor of the day drawn, the lines of Borvia wider than without the focus.
+"$bin" render "$fx" --at early --focus ardenia,borvia --depth 0 --format dot -o iso/focus.dot
+"$bin" render "$fx" --at early --format dot -o iso/plain.dot
+big=$(awk '/^\t+(ardenia|borvia)\t/{on=1} on&&/fontsize=14/{n++} /\];$/{on=0} END{print n+0}' iso/focus.dot)
+nodes_f=$(grep -cE '^	+[a-z"-]+	\[' iso/focus.dot)
+nodes_p=$(grep -cE '^	+[a-z"-]+	\[' iso/plain.dot)
+w_f=$(awk '/^\t+borvia -> corland/{on=1} on&&/penwidth/{sub(/.*penwidth=/,""); sub(/,.*/,""); print; exit}' iso/focus.dot)
+w_p=$(awk '/^\t+borvia -> corland/{on=1} on&&/penwidth/{sub(/.*penwidth=/,""); sub(/,.*/,""); print; exit}' iso/plain.dot)
+if [ "$big" = 2 ] && [ "$nodes_f" = "$nodes_p" ] && [ "$w_f" = 3.20 ] && [ "$w_p" = 2.00 ] &&
+   grep -q 'focus on Ardenia and Borvia' iso/focus.dot; then
+    ok "--focus A,B --depth 0: both larger, every actor drawn, their lines 1.6 times wider (2.00 -> 3.20)"
+else
+    bad "--focus A,B --depth 0: $big larger, $nodes_f/$nodes_p nodes, widths $w_f/$w_p"
+fi
 
 # --- Atomic output --------------------------------------------------------------
 # A render that fails after the graph is read (the focus is not on the date)

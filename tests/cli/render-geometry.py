@@ -188,8 +188,13 @@ def edge_crossings(root):
 def label_overlaps(root):
     nodes, edges, clusters = read(root)
     texts = []  # (owner, box, text)
-    for name, (g, _) in nodes.items():
-        texts += [(name, b, s) for b, s in text_boxes(g)]
+    for name, (g, box) in nodes.items():
+        for b, s in text_boxes(g):
+            if box is not None:
+                # Graphviz sizes a node to its text: the estimate, wider
+                # than the text, is cut to the node's outline.
+                b = (max(b[0], box[0]), max(b[1], box[1]), min(b[2], box[2]), min(b[3], box[3]))
+            texts.append((name, b, s))
     out = []
     for i, (owner, b, s) in enumerate(texts):
         for name, (_, box) in nodes.items():
@@ -343,6 +348,19 @@ def check(label, binary, graph_path, args, days, ids_of, work, selftest=False):
         ok("%s: self-check: a node moved onto a line is noticed" % label)
     else:
         bad("%s: self-check: moving %s onto %s went unnoticed" % (label, other, victim_edge[0]))
+    # ... a node moved onto a line's label ...
+    labelled = [(e, b) for e in drawn for b, _ in text_boxes(e[4])]
+    if "labels" in CHECKS and labelled:
+        (e, b) = labelled[0]
+        victim = next(n for n in nodes if n not in (e[1], e[2]) and nodes[n][1] is not None
+                      and not n.startswith("legend"))
+        moved = copy.deepcopy(root)
+        move_node(moved, victim, ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2))
+        if any(victim in f for f in label_overlaps(moved)):
+            ok("%s: self-check: a node moved onto a label is noticed" % label)
+        else:
+            bad("%s: self-check: moving %s onto the label of %s went unnoticed"
+                % (label, victim, e[0]))
     # ... and a non-member moved into an alliance box.
     _, _, clusters = read(root)
     if clusters and "boxes" in CHECKS:

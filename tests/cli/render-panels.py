@@ -12,7 +12,8 @@ of each of its texts, minus the origin; the two panels must agree to 0.01.
 
 The actors expected in each panel come from the fixture's own description
 (for the fixture) and from `entente snapshot` (for the data set), not from
-the renderer. The check is run once more on a copy of the SVG with one node
+the renderer; the pictures are drawn with --all-actors, so that actors
+without a relation on a day are drawn too. The check is run once more on a copy of the SVG with one node
 moved by half a point, and must then fail: that is what shows it can.
 
 usage: render-panels.py ENTENTE_BINARY SOURCE_DIR WORK_DIR
@@ -118,7 +119,7 @@ def mismatches(root):
 
 
 def render(binary, graph, a, b, out):
-    proc = subprocess.run([binary, "render", graph, "--at", a, "--compare", b, "-o", out],
+    proc = subprocess.run([binary, "render", graph, "--at", a, "--compare", b, "--all-actors", "-o", out],
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     return proc.returncode, proc.stderr.decode("utf-8", "replace")
 

@@ -172,6 +172,16 @@ ok(all(any(t.startswith(s["id"]) for t in mark_titles) for s in inside) and
    "bundled: a line per snapshot in the span and one for --mark")
 ok(any("snapshot rules" in (t.text or "") for t in root.iter(SVGNS + "text")),
    "bundled: the rules under the title")
+# The numbers of marks close together do not collide: the bundled graph's ten
+# snapshots over a century, five of them within a year.
+root = chart("century.svg", BUNDLED, "--from", "1923", "--to", "2023-09-21", "--top", "6")
+nums = [(float(t.get("y")), float(t.get("x")), t.text)
+        for t in root.findall(".//%stext[@class='mark-number']" % SVGNS)]
+rows = {}
+for y, x, text in nums:
+    rows.setdefault(y, []).append((x - text_width(text) / 2, x + text_width(text) / 2))
+ok(len(nums) == 10 and all(a[1] < b[0] for r in rows.values() for a, b in zip(sorted(r), sorted(r)[1:])),
+   "century: 10 mark numbers in %d rows, none overlapping" % len(rows))
 root = chart("many.svg", BUNDLED, "--from", "2014", "--to", "2024", "--every", "quarter",
              "--top", "12", "--metric", "leverage,pos_in")
 lines = check_chart(root, "12 lines, two panels")

@@ -2,15 +2,17 @@
 # Golden test of `entente check` on the invalid-input fixtures.
 #
 # For each tests/fixtures/invalid/NAME.json the expected output (stdout and
-# stderr together, then the exit status) is in NAME.expected beside it. Every
-# expected file was read and judged by hand: it pins the exact diagnostic
-# text, line and column. Run with ENTENTE_UPDATE_GOLDEN=1 to rewrite them
-# after a deliberate change, then review the diff before committing.
+# stderr together, then the exit status) is in tests/golden/invalid/NAME.expected,
+# with the other golden files. Every expected file was read and judged by
+# hand: it pins the exact diagnostic text, line and column. Run with
+# ENTENTE_UPDATE_GOLDEN=1 to rewrite them after a deliberate change, then
+# review the diff before committing.
 #
-# usage: run-fixtures.sh ENTENTE_BINARY FIXTURE_DIR
+# usage: run-fixtures.sh ENTENTE_BINARY FIXTURE_DIR GOLDEN_DIR
 set -u
 bin=$1
 dir=$2
+golden=$(cd "$3" && pwd) || exit 1
 cd "$dir" || exit 1
 fail=0
 count=0
@@ -19,19 +21,19 @@ for f in *.json; do
     count=$((count + 1))
     actual=$("$bin" check "$f" 2>&1; echo "exit $?")
     if [ "${ENTENTE_UPDATE_GOLDEN:-0}" = 1 ]; then
-        printf '%s\n' "$actual" > "$name.expected"
+        printf '%s\n' "$actual" > "$golden/$name.expected"
         continue
     fi
-    if [ ! -f "$name.expected" ]; then
-        echo "FAIL $name: no $name.expected"
+    if [ ! -f "$golden/$name.expected" ]; then
+        echo "FAIL $name: no $golden/$name.expected"
         fail=$((fail + 1))
         continue
     fi
-    if printf '%s\n' "$actual" | cmp -s - "$name.expected"; then
+    if printf '%s\n' "$actual" | cmp -s - "$golden/$name.expected"; then
         echo "ok   $name"
     else
         echo "FAIL $name"
-        printf '%s\n' "$actual" | diff -u "$name.expected" - | sed 's/^/    /'
+        printf '%s\n' "$actual" | diff -u "$golden/$name.expected" - | sed 's/^/    /'
         fail=$((fail + 1))
     fi
 done

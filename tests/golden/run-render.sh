@@ -267,25 +267,27 @@ edge_has compare '"2/borvia"' '"2/corland"' "late: hostile" 'color="#b2182b"'
 edge_has compare '"2/estmark"' '"2/ardenia"' "claimed in panel 2 too" 'style=dashed' 'claimed by Corland'
 has compare "the title names both dates" 'Before the war \(2020-06-30\) and After the war \(2023-06-30\)'
 
-# The diff: one edge per pair of either date, coloured by how it changed.
-edge_has diff newland borvia "formed" 'color="#1a9850"'
-edge_has diff estmark borvia "dissolved" 'color="#9e9e9e"' 'style=dashed'
-edge_has diff borvia corland "sign flipped" 'color="#762a83"' 'arrowhead=tee'
-edge_has diff corland ardenia "intensity changed" 'color="#e08214"'
-edge_has diff mira ardenia "unchanged" 'color="#cfcfcf"'
-edge_has diff estmark ardenia "unchanged claim" 'color="#cfcfcf"'
-edge_has diff corland '"lake-vell"' "unchanged control" 'color="#cfcfcf"'
+# The diff: one edge per pair of either date; the hue is the sign (the later
+# date's, the earlier's for a dissolved line), the change a mark beside it.
+edge_has diff newland borvia "formed: +, cooperative" 'label="+"' 'color="#2166ac"' 'arrowhead=normal'
+edge_has diff estmark borvia "dissolved: x, dotted, the partnership's blue, both ways" 'label=×' 'style=dotted' 'color="#2166ac"' 'arrowhead=none'
+edge_has diff borvia corland "sign flipped: the double arrow, hostile now" 'label=⇄' 'color="#b2182b"' 'arrowhead=tee'
+edge_has diff corland ardenia "sanctions, then war too: hostility strengthened" 'label=▲' 'color="#b2182b"' 'penwidth=4.40'
+edge_has diff mira ardenia "unchanged leadership: thin, no mark" 'color="#5a5a5a"' 'arrowhead=none' 'penwidth=1.2'
+edge_has diff estmark ardenia "unchanged claim: dashed, thin" 'style=dashed' 'color="#2166ac"' 'penwidth=0.80'
+edge_lacks diff estmark ardenia "an unchanged line has no mark" 'label='
+edge_has diff corland '"lake-vell"' "unchanged control: neutral, thin" 'color="#8c8c8c"' 'penwidth=0.80'
 # A membership the box shows is not drawn again as a line, as in the snapshots.
 if [ -z "$(edge diff ardenia '"northern-pact"')" ]; then
     ok "diff: the membership is the box, not a line"
 else
     bad "diff: the membership is the box, not a line (edge ardenia -> northern-pact)"
 fi
-node_has diff newland "Newland appeared: green outline" 'color="#1a9850"' 'penwidth=2.5'
+node_has diff newland "Newland appeared: bold outline" 'penwidth=2.5'
 node_in diff borvia cluster_0
 edge_lacks diff corland ardenia "a change of intensity is not dashed" 'style=dashed'
 edge_lacks diff newland borvia "a formed relation is not dashed" 'style=dashed'
-has diff "a legend" 'label="sign flipped"'
+has diff "a legend" 'label="sign flipped\\l"'
 
 # --focus Borvia --depth 1 on the late date: Borvia and its neighbours.
 present focus borvia '"northern-pact"' corland newland

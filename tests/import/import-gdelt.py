@@ -267,14 +267,14 @@ check(sorted(relations_of(load("countries.json"))) == ["aze-arm-attacks-2023-09-
       "--countries arm,aze keeps the events between the two")
 typed = [event(201, "20230919", "RUS", "ARM", "190", -10, t1="MIL", t2="GOV"),
          event(202, "20230919", "RUS", "ARM", "042", 1.9, t1="GOV")]
-imp("typed.json", write("typed.CSV", tsv(typed)), "--actors", "country-type")
+imp("typed.json", write("typed.CSV", tsv(typed)), "--cameo-types")
 d = load("typed.json")
 check({a["id"]: a["name"] for a in d["actors"]} == {"rus-mil": "Russian Federation (military)",
                                                      "arm-gov": "Armenia (government)",
                                                      "rus-gov": "Russian Federation (government)",
                                                      "arm": "Armenia"},
-      "--actors country-type: one actor per country and CAMEO type", [a["id"] for a in d["actors"]])
-check_clean("typed.json", "--actors country-type")
+      "--cameo-types: one actor per country and CAMEO type", [a["id"] for a in d["actors"]])
+check_clean("typed.json", "--cameo-types")
 
 # --- errors -------------------------------------------------------------------
 def err(name, args, status, text, what):
@@ -364,8 +364,28 @@ got = relations_of(load("skip.json"))
 check(got["arm-rus-visit-2023-09-19"][5] == [(101, "a"), (103, "a")] and "arm-rus-requests_help-2023-09-20" not in got,
       "--skip-bad: the bad rows are left out, the others kept")
 
+# A signal while the import reads: no temporary file left, no output.
+import signal
+import time
+proc = subprocess.Popen([BIN, "import", "gdelt", "-", "-o", "signalled.json"], stdin=subprocess.PIPE,
+                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+proc.stdin.write(tsv(EVENTS[:3]).encode())
+proc.stdin.flush()
+for _ in range(100):  # until the temporary file exists
+    if any(n.startswith(".signalled.json.") for n in os.listdir(".")):
+        break
+    time.sleep(0.05)
+seen = any(n.startswith(".signalled.json.") for n in os.listdir("."))
+proc.send_signal(signal.SIGTERM)
+proc.wait(timeout=20)
+proc.stdin.close()
+check(seen and proc.returncode == -signal.SIGTERM and not os.path.exists("signalled.json")
+      and not any(n.startswith(".signalled.json.") for n in os.listdir(".")),
+      "SIGTERM while reading: the process ends by the signal, its temporary file removed, no output",
+      (seen, proc.returncode))
+
 # usage
-for args, text in ((["csv", "x.csv", "-o", "x.json"], "unknown source 'csv'"),
+for args, text in ((["xls", "x.csv", "-o", "x.json"], "unknown source 'xls'"),
                    (["gdelt", plain], "'-o OUT' is required"),
                    (["gdelt", plain, "-o", "x.json", "--per", "year"], "--per takes day, week, month or event"),
                    (["gdelt", plain, "-o", "x.json", "--between", "2023-10", "2023-09"], "ends before it starts"),

@@ -5,9 +5,10 @@
 # A static library (.a): every global symbol it defines begins with ent_
 # (public functions ent_<module>_<verb>, internal ones ent__<name>), so that
 # a program with its own `components` or `has_type` links cleanly.
-# A shared library (.so): it exports only the public API, every exported
-# symbol a function or object declared in a header of INCLUDE_DIR; the
-# internal ent__ names stay hidden.
+# A shared library (.so): it exports the public API and nothing else: every
+# exported symbol is declared in a header of INCLUDE_DIR, and every function
+# a header marks ENT_EXPORT is exported; the internal ent__ names and the
+# helpers of src/util stay hidden.
 # Prints each offending symbol and exits 1 when there is one.
 set -u
 inc=${1:?usage: check-symbols.sh INCLUDE_DIR LIBRARY...}
@@ -45,7 +46,24 @@ for lib in "$@"; do
                 bad=1
             fi
         done
-        [ $bad -eq 0 ] && echo "$lib: exports $n symbols, each declared in $inc/entente"
+        # A function declared in a public header without ENT_EXPORT would be
+        # hidden from every program: none may be.
+        unmarked=$(grep -hE '^[a-z][a-z0-9_ ]*[ *]ent_[a-z0-9_]+\(' "$inc"/entente/*.h || true)
+        if [ -n "$unmarked" ]; then
+            echo "$lib: public functions declared without ENT_EXPORT (entente/api.h):"
+            echo "$unmarked" | sed 's/^/  /'
+            bad=1
+        fi
+        # And the other way: every function a header marks ENT_EXPORT is exported.
+        declared=$(grep -h '^ENT_EXPORT ' "$inc"/entente/*.h | grep -o '^[^(]*(' |
+                   sed 's/($//; s/.*[ *]//' | sort -u)
+        for d in $declared; do
+            if ! echo "$syms" | grep -qx "$d"; then
+                echo "$lib: does not export $d, which a public header declares"
+                bad=1
+            fi
+        done
+        [ $bad -eq 0 ] && echo "$lib: exports $n symbols, exactly the functions of $inc/entente"
         ;;
     *)
         echo "$lib: neither .a nor .so"
