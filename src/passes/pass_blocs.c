@@ -23,6 +23,7 @@
 #include "entente/error.h"
 #include "passes/allies.h"
 #include "passes/common.h"
+#include "passes/ig.h"
 #include "passes/blocs_impl.h"
 #include "util/error.h"
 
@@ -107,14 +108,13 @@ static int split_part(const found *f, const uint32_t *vs, size_t n, const uint32
         }
         VECTOR(weights)[i] = p->w[ts[i]];
     }
-    igraph_set_error_handler(igraph_error_handler_ignore);
-    igraph_set_warning_handler(igraph_warning_handler_ignore);
+    ent__igraph_quiet();
     if (igraph_create(&g, &edges, (igraph_integer_t)n, IGRAPH_UNDIRECTED)) {
         rc = ent_error_set(ENT_ENOMEM, "out of memory");
         goto done;
     }
     have_g = 1;
-    igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)o->seed);
+    ent__igraph_seed(o->seed);
     igraph_real_t q = 0, temperature = 0;
     size_t spins = o->max_blocs < n ? o->max_blocs : n;
     igraph_error_t err = igraph_community_spinglass(
