@@ -501,16 +501,8 @@ static int blocs_table(ent_table **out, const found *f, const ent_blocs_options 
                  "of two actors)");
     method_note(&t, o);
     ent__view_note(&t, f->view);
-    if (!t.rc && sb.failed)
-        t.rc = ENT_ENOMEM;
-    ent_strbuf_release(&sb);
     free(per);
-    if (t.rc) {
-        ent_table_free(t.t);
-        return ent_error_set(t.rc, "out of memory");
-    }
-    *out = t.t;
-    return ENT_OK;
+    return ent__tb_finish(&t, &sb, out);
 }
 
 /* A tie between two blocs, lower bloc first. */
@@ -592,16 +584,8 @@ static int between_table(ent_table **out, const found *f)
                  "bond of a shared defence alliance, shown as 'alliance'); the relations behind "
                  "each are in the members table and 'entente balance'");
     ent__view_note(&t, f->view);
-    if (!t.rc && sb.failed)
-        t.rc = ENT_ENOMEM;
-    ent_strbuf_release(&sb);
     free(key);
-    if (t.rc) {
-        ent_table_free(t.t);
-        return ent_error_set(t.rc, "out of memory");
-    }
-    *out = t.t;
-    return ENT_OK;
+    return ent__tb_finish(&t, &sb, out);
 }
 
 static int members_table(ent_table **out, const found *f)
@@ -666,17 +650,9 @@ static int members_table(ent_table **out, const found *f)
                  "against_blocs: the actor's ties that go against the blocs (positive to another "
                  "bloc, negative inside its own), each with the relations behind it");
     ent__view_note(&t, f->view);
-    if (!t.rc && sb.failed)
-        t.rc = ENT_ENOMEM;
-    ent_strbuf_release(&sb);
     free(per);
     free(order);
-    if (t.rc) {
-        ent_table_free(t.t);
-        return ent_error_set(t.rc, "out of memory");
-    }
-    *out = t.t;
-    return ENT_OK;
+    return ent__tb_finish(&t, &sb, out);
 }
 
 int ent_blocs_found_tables(ent_table **blocs, ent_table **between, ent_table **members,
@@ -826,15 +802,7 @@ static int change_summary(ent_table **out, const found *fa, const found *fb, con
                      "two)");
     method_note(&t, o);
     ent__view_note(&t, fb->view);
-    if (!t.rc && sb.failed)
-        t.rc = ENT_ENOMEM;
-    ent_strbuf_release(&sb);
-    if (t.rc) {
-        ent_table_free(t.t);
-        return ent_error_set(t.rc, "out of memory");
-    }
-    *out = t.t;
-    return ENT_OK;
+    return ent__tb_finish(&t, &sb, out);
 }
 
 static int moves_table(ent_table **out, const found *fa, const found *fb, const uint32_t *match)
@@ -891,15 +859,7 @@ static int moves_table(ent_table **out, const found *fa, const found *fb, const 
                  "bloc_before, bloc_after: the bloc numbers of each date (0: no signed tie that "
                  "day); companions: the others in its bloc on each date");
     ent__view_note(&t, fb->view);
-    if (!t.rc && sb.failed)
-        t.rc = ENT_ENOMEM;
-    ent_strbuf_release(&sb);
-    if (t.rc) {
-        ent_table_free(t.t);
-        return ent_error_set(t.rc, "out of memory");
-    }
-    *out = t.t;
-    return ENT_OK;
+    return ent__tb_finish(&t, &sb, out);
 }
 
 int ent_blocs_found_change_tables(ent_table **summary, ent_table **moves, const ent_blocs_found *a,
