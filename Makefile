@@ -6,6 +6,8 @@ BUILD      ?= build
 BUILD_ASAN ?= build-asan
 BUILD_WERR ?= build-werror
 BUILD_TSAN ?= build-tsan
+BUILD_FUZZ ?= build-fuzz
+FUZZ_SECONDS ?= 60
 PREFIX     ?= /usr/local
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 GRAPH      ?= $(firstword $(wildcard graphs/south-caucasus.json) examples/minimal.json)
@@ -16,7 +18,8 @@ DEB_PACKAGES = build-essential cmake pkg-config libigraph-dev libcjson-dev \
                groff-base man-db libxml2-utils python3-networkx \
                python3-igraph libxml2-dev libarchive-dev iso-codes
 
-.PHONY: all deps build install test test-unit test-sanitize test-werror test-tsan demo bench bench-io \
+.PHONY: all deps build install test test-unit test-sanitize test-werror test-tsan test-fuzz fuzz \
+        demo bench bench-io \
         format clean help
 
 all: build
@@ -25,6 +28,7 @@ help:
 	@echo "make demo           build, analyse the bundled graph and write its report (build/demo/report)"
 	@echo "make test           build, run the whole test suite (plain, sanitizers, -Werror, TSan)"
 	@echo "make test-tsan      the loader's two threads under ThreadSanitizer ($(BUILD_TSAN)/)"
+	@echo "make fuzz           run each libFuzzer harness for FUZZ_SECONDS (default 60; needs clang)"
 	@echo "make build          build into $(BUILD)/ (CLI at $(BUILD)/entente)"
 	@echo "make install        install the CLI, man pages, libraries, headers, entente.pc and"
 	@echo "                    the CMake package under PREFIX (default /usr/local), DESTDIR honoured"
@@ -68,8 +72,33 @@ test-tsan: deps
 	ctest --test-dir $(BUILD_TSAN) --output-on-failure -j $(JOBS) \
 	    -R '^(unit_load|unit_jscan|tsan_load_parallel)$$'
 
-test: test-unit test-sanitize test-werror test-tsan
-	@echo "all test builds passed (plain, sanitizers, -Werror, ThreadSanitizer)"
+# The libFuzzer harnesses of tests/fuzz (docs/testing.md), built with clang into
+# $(BUILD_FUZZ)/; each runs FUZZ_SECONDS from its seed corpus and the inputs it
+# found before (kept in $(BUILD_FUZZ)/corpus-NAME, outside the repository).
+# A crash stops the run and leaves crash-* in $(BUILD_FUZZ)/.
+fuzz: deps
+	@if ! command -v clang > /dev/null; then \
+	    echo "make fuzz: clang is not installed, so the libFuzzer harnesses cannot be built"; \
+	    echo "(apt-get install clang); the corpus regression still runs in make test"; exit 1; fi
+	CC=clang cmake -S . -B $(BUILD_FUZZ) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DENTENTE_FUZZ=ON
+	cmake --build $(BUILD_FUZZ) -j $(JOBS) --target fuzz_load fuzz_date fuzz_args
+	@for h in load date args; do \
+	    mkdir -p $(BUILD_FUZZ)/corpus-$$h; \
+	    echo "== fuzz_$$h for $(FUZZ_SECONDS) s"; \
+	    (cd $(BUILD_FUZZ) && ASAN_OPTIONS=detect_leaks=1 \
+	     LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan-graphviz.supp:print_suppressions=0 \
+	     ./tests/fuzz/fuzz_$$h -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	        -dict=$(CURDIR)/tests/fuzz/entente.dict -max_len=65536 \
+	        corpus-$$h $(CURDIR)/tests/fuzz/corpus/$$h) || exit 1; \
+	done
+
+# In `make test`: 30 s of fuzzing per harness when clang is there.
+test-fuzz:
+	@if command -v clang > /dev/null; then $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=30; \
+	else echo "test-fuzz: clang is not installed: no fuzzing run (the corpus regression ran in the other builds)"; fi
+
+test: test-unit test-sanitize test-werror test-tsan test-fuzz
+	@echo "all test builds passed (plain, sanitizers, -Werror, ThreadSanitizer, fuzzing)"
 
 demo: build
 	@echo "== entente check $(GRAPH)"

@@ -217,7 +217,11 @@ int cli_input_load(const cli_input *in, ent_graph **g, ent_diags *diags, int pri
 
 int cli_print_help(const cli_cmd *c)
 {
-    fputs(c->help, stdout);
+    /* Reported here, with the reason: a help text longer than the stream's
+     * buffer fails inside fputs, and by the final flush errno no longer says why. */
+    errno = 0;
+    if (fputs(c->help, stdout) == EOF || fflush(stdout) != 0)
+        return cli_output_error(c->name, errno);
     return EXIT_OK;
 }
 
@@ -751,8 +755,10 @@ int cli_analysis_begin(const char *cmd, cli_input *in, const cli_opt *opts, int 
     const char *why = missing ? missing(ud) : NULL;
     if (why)
         return cli_usage_error(cmd, "%s", why);
-    if (!(*diags = ent_diags_new()))
+    if (!(*diags = ent_diags_new())) {
+        fprintf(stderr, "entente %s: out of memory for the list of diagnostics\n", cmd);
         return EXIT_FAILURE_;
+    }
     return cli_input_load(in, g, *diags, 1);
 }
 

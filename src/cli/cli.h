@@ -233,8 +233,8 @@ void cli_timing(const char *key, double seconds);
 /* Prints "timing KEY=N" to stderr when ENTENTE_TIMING=1: a count that goes with the times. */
 void cli_timing_count(const char *key, size_t n);
 
-/* Prints a command's help to stdout. Returns EXIT_OK; a write error is found and reported
- * by cli_finish_output. */
+/* Prints a command's help to stdout. Returns EXIT_OK, or EXIT_FAILURE_ after reporting a
+ * write error (cli_output_error, once). */
 int cli_print_help(const cli_cmd *c);
 
 /* Reports that standard output could not be written, as "entente CMD: cannot write the

@@ -101,6 +101,7 @@ int cmd_align(int argc, char **argv)
     }
     const char *name = in.files[--in.n_files];
     if (!(diags = ent_diags_new())) {
+        fprintf(stderr, "entente align: out of memory for the list of diagnostics\n");
         status = EXIT_FAILURE_;
         goto done;
     }

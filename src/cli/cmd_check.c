@@ -104,6 +104,7 @@ int cmd_check(int argc, char **argv)
         goto done;
     }
     if (!(diags = ent_diags_new())) {
+        fprintf(stderr, "entente check: out of memory for the list of diagnostics\n");
         status = EXIT_FAILURE_;
         goto done;
     }

@@ -2,6 +2,7 @@
  * cmd_export.c: `entente export FILE... --to FORMAT -o OUT`, the graph in the
  * formats Gephi, NetworkX, igraph, Cytoscape, R and d3 read.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -322,7 +323,11 @@ int cmd_export(int argc, char **argv)
         if ((status = cli_outfile_commit(&of[0])) || (status = cli_outfile_commit(&of[1])))
             goto done;
     } else if (strcmp(a.output, "-") == 0) {
-        if (ent_export_write(stdout, g, f, &eo) != 0) {
+        errno = 0;
+        int rc = ent_export_write(stdout, g, f, &eo);
+        if (rc == ENT_EIO) /* standard output: reported once, as by every command */
+            status = cli_output_error("export", errno);
+        else if (rc != 0) {
             fprintf(stderr, "entente export: %s\n", ent_error_last());
             status = EXIT_FAILURE_;
         }

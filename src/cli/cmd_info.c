@@ -298,6 +298,7 @@ int cmd_info(int argc, char **argv)
         goto done;
     }
     if (!(diags = ent_diags_new())) {
+        fprintf(stderr, "entente info: out of memory for the list of diagnostics\n");
         status = EXIT_FAILURE_;
         goto done;
     }

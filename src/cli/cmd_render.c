@@ -338,9 +338,9 @@ static int exists_not_regular(const char *path)
 }
 
 /* Writes buf to `path` through a temporary file in the same folder, renamed
- * into place at the end; 0, or -1 after a message (nothing left behind).
- * A path that has become something other than a regular file since it was
- * checked is still refused. */
+ * into place at the end (cli_outfile); 0, or -1 after a message (nothing left
+ * behind). A path that has become something other than a regular file since
+ * it was checked is still refused. */
 static int write_atomically(const char *path, const char *buf, size_t len)
 {
     if (strcmp(path, "-") == 0) {
@@ -351,55 +351,18 @@ static int write_atomically(const char *path, const char *buf, size_t len)
         }
         return 0;
     }
-    size_t n = strlen(path);
-    char *tmp = malloc(n + 32);
-    if (!tmp) {
-        fprintf(stderr, "entente render: out of memory\n");
+    cli_outfile of;
+    if (cli_outfile_open(&of, "render", path) != EXIT_OK)
+        return -1;
+    if (fwrite(buf, 1, len, of.fp) != len) {
+        /* cli_outfile_close reports the stream's error with its reason */
+        if (cli_outfile_close(&of) == EXIT_OK) {
+            fprintf(stderr, "entente render: cannot write '%s'\n", path);
+            cli_outfile_abort(&of);
+        }
         return -1;
     }
-    const char *slash = strrchr(path, '/');
-    size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
-    snprintf(tmp, n + 32, "%.*s.%s.XXXXXX", (int)dir, path, path + dir);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        fprintf(stderr, "entente render: cannot create a file beside '%s': %s\n", path,
-                strerror(errno));
-        free(tmp);
-        return -1;
-    }
-    /* mkstemp makes it private; give it the usual permissions. */
-    mode_t mask = umask(0);
-    umask(mask);
-    int ok = fchmod(fd, 0666 & ~mask) == 0;
-    for (size_t off = 0; ok && off < len;) {
-        ssize_t w = write(fd, buf + off, len - off);
-        if (w < 0 && errno == EINTR)
-            continue;
-        ok = w > 0;
-        off += ok ? (size_t)w : 0;
-    }
-    int err = ok ? 0 : errno;
-    if (close(fd) != 0 && ok) {
-        ok = 0;
-        err = errno;
-    }
-    if (ok && exists_not_regular(path)) {
-        fprintf(stderr, "entente render: '%s' exists and is not a regular file; not replaced\n",
-                path);
-        unlink(tmp);
-        free(tmp);
-        return -1;
-    }
-    if (ok && rename(tmp, path) != 0) {
-        ok = 0;
-        err = errno;
-    }
-    if (!ok) {
-        fprintf(stderr, "entente render: cannot write '%s': %s\n", path, strerror(err ? err : EIO));
-        unlink(tmp);
-    }
-    free(tmp);
-    return ok ? 0 : -1;
+    return cli_outfile_commit(&of) == EXIT_OK ? 0 : -1;
 }
 
 /* --color-by bloc: fills each actor with the colour of its bloc on its
@@ -496,6 +459,7 @@ int cmd_render(int argc, char **argv)
         goto done;
     }
     if (!(diags = ent_diags_new())) {
+        fprintf(stderr, "entente render: out of memory for the list of diagnostics\n");
         status = EXIT_FAILURE_;
         goto done;
     }

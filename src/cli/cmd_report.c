@@ -331,6 +331,7 @@ int cmd_report(int argc, char **argv)
         }
     }
     if (!(diags = ent_diags_new())) {
+        fprintf(stderr, "entente report: out of memory for the list of diagnostics\n");
         status = EXIT_FAILURE_;
         goto done;
     }

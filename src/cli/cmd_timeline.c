@@ -3,6 +3,7 @@
  * per-actor metrics at every step between two dates, as a long table
  * (date, actor, name, metric, value, rank) or, with -o, a line chart.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -240,17 +241,20 @@ static int parse_marks(const args *a, ent_chart_mark *marks)
 static int write_chart(const char *path, const char *svg, size_t len)
 {
     if (strcmp(path, "-") == 0) {
+        errno = 0;
         if (fwrite(svg, 1, len, stdout) != len)
-            return cli_output_error("timeline", 0);
+            return cli_output_error("timeline", errno);
         return EXIT_OK;
     }
     cli_outfile of;
     int status = cli_outfile_open(&of, "timeline", path);
     if (status)
         return status;
+    errno = 0;
     if (fwrite(svg, 1, len, of.fp) != len) {
+        int err = errno ? errno : EIO;
         cli_outfile_abort(&of);
-        fprintf(stderr, "entente timeline: cannot write '%s'\n", path);
+        fprintf(stderr, "entente timeline: cannot write '%s': %s\n", path, strerror(err));
         return EXIT_FAILURE_;
     }
     return cli_outfile_commit(&of);

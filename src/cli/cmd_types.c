@@ -133,6 +133,7 @@ int cmd_types(int argc, char **argv)
         goto done;
     }
     if (!(diags = ent_diags_new())) {
+        fprintf(stderr, "entente types: out of memory for the list of diagnostics\n");
         status = EXIT_FAILURE_;
         goto done;
     }

@@ -131,8 +131,10 @@ static int run(const char *cmd, int reverse, int argc, char **argv)
     const char **all = NULL;
     int n2;
     char **v2 = rewrite_between(argc, argv, &n2);
-    if (!v2)
+    if (!v2) {
+        fprintf(stderr, "entente %s: out of memory reading the command line\n", cmd);
         return EXIT_FAILURE_;
+    }
     int status = cli_input_parse(&in, cmd, opts, n2, v2,
                                  1u << CLI_TEXT | 1u << CLI_JSON | 1u << CLI_CSV, on_option, &a);
     all = in.files;
@@ -153,6 +155,7 @@ static int run(const char *cmd, int reverse, int argc, char **argv)
         goto done;
     }
     if (!(diags = ent_diags_new())) {
+        fprintf(stderr, "entente %s: out of memory for the list of diagnostics\n", cmd);
         status = EXIT_FAILURE_;
         goto done;
     }

@@ -3,8 +3,12 @@
  * beside the target, renamed into place when everything is written, removed
  * otherwise, and by a signal handler when SIGINT, SIGTERM or SIGHUP ends the
  * process first. An existing target that is not a regular file (a symbolic
- * link, a device, a fifo, a directory) is refused and left as it was.
+ * link, a device, a fifo, a directory) is refused and left as it was. The
+ * temporary file is named .NAME.entente-PID.XXXXXX: a run killed before it
+ * could remove its own (kill -9) leaves one, which the next run for the same
+ * target removes once no process of that number is running.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -62,6 +66,40 @@ int cli_outfile_refused(const char *path)
     return lstat(path, &st) == 0 && !S_ISREG(st.st_mode);
 }
 
+/* Removes the temporary files that runs no longer running left beside `path`. */
+static void remove_stale(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    size_t dirlen = slash ? (size_t)(slash - path) : 0;
+    const char *base = slash ? slash + 1 : path;
+    char dir[4096], prefix[512], file[4608];
+    if (dirlen >= sizeof dir || strlen(base) + 16 >= sizeof prefix)
+        return;
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else
+        snprintf(dir, sizeof dir, "%.*s", (int)(dirlen ? dirlen : 1), path);
+    int plen = snprintf(prefix, sizeof prefix, ".%s.entente-", base);
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (strncmp(e->d_name, prefix, (size_t)plen) != 0)
+            continue;
+        char *end;
+        long pid = strtol(e->d_name + plen, &end, 10);
+        /* The name mkstemp made: the number, a dot and six characters. */
+        if (end == e->d_name + plen || pid <= 0 || *end != '.' || strlen(end + 1) != 6)
+            continue;
+        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+            continue; /* still running (or not ours to ask about) */
+        snprintf(file, sizeof file, "%s/%s", dir, e->d_name);
+        unlink(file);
+    }
+    closedir(d);
+}
+
 int cli_outfile_open(cli_outfile *of, const char *cmd, const char *path)
 {
     memset(of, 0, sizeof *of);
@@ -72,14 +110,16 @@ int cli_outfile_open(cli_outfile *of, const char *cmd, const char *path)
         return EXIT_FAILURE_;
     }
     size_t n = strlen(path);
-    if (!(of->path = strdup(path)) || !(of->tmp = malloc(n + 32))) {
+    if (!(of->path = strdup(path)) || !(of->tmp = malloc(n + 48))) {
         fprintf(stderr, "entente %s: out of memory\n", cmd);
         cli_outfile_abort(of);
         return EXIT_FAILURE_;
     }
     const char *slash = strrchr(path, '/');
     size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
-    snprintf(of->tmp, n + 32, "%.*s.%s.XXXXXX", (int)dir, path, path + dir);
+    remove_stale(path);
+    snprintf(of->tmp, n + 48, "%.*s.%s.entente-%ld.XXXXXX", (int)dir, path, path + dir,
+             (long)getpid());
     int fd = mkstemp(of->tmp);
     if (fd < 0) {
         fprintf(stderr, "entente %s: cannot create a file beside '%s': %s\n", cmd, path,

@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/globals.h>
+#include <libxml/xmlerror.h>
 #include <libxml/xmlwriter.h>
 
 #include "entente/error.h"
@@ -596,17 +598,28 @@ static int xml_close(void *ctx)
     return 0;
 }
 
+/* libxml2 prints its own "I/O error" lines through its generic error handler;
+ * the library never prints, and the caller reports the failure once. */
+static void xml_quiet(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
 static int write_xml(FILE *out, const sel *s, ent_export_format f)
 {
     xw x = {NULL, ENT_STRBUF_INIT, 0};
     ent_strbuf val = ENT_STRBUF_INIT;
     int rc = 0;
+    xmlGenericErrorFunc old_handler = xmlGenericError;
+    void *old_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, xml_quiet);
     xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(xml_write, xml_close, out, NULL);
-    if (!ob)
+    x.w = ob ? xmlNewTextWriter(ob) : NULL; /* owns ob from here, even on failure */
+    if (!x.w) {
+        xmlSetGenericErrorFunc(old_ctx, old_handler);
         return ent_error_set(ENT_ENOMEM, "out of memory starting the XML writer");
-    x.w = xmlNewTextWriter(ob); /* owns ob from here, even on failure */
-    if (!x.w)
-        return ent_error_set(ENT_ENOMEM, "out of memory starting the XML writer");
+    }
     if (xmlTextWriterSetIndent(x.w, 1) < 0 || xmlTextWriterSetIndentString(x.w, BAD_CAST "  ") < 0 ||
         xmlTextWriterStartDocument(x.w, "1.0", "UTF-8", NULL) < 0)
         x.failed = 1;
@@ -619,6 +632,7 @@ static int write_xml(FILE *out, const sel *s, ent_export_format f)
     if (!x.failed && xmlTextWriterFlush(x.w) < 0)
         x.failed = 1;
     xmlFreeTextWriter(x.w);
+    xmlSetGenericErrorFunc(old_ctx, old_handler);
     if (x.tmp.failed || val.failed)
         rc = ent_error_set(ENT_ENOMEM, "out of memory writing the XML");
     else if (x.failed || ferror(out))

@@ -8,6 +8,7 @@
 
 #include "entente/error.h"
 #include "passes/common.h"
+#include "util/error.h"
 
 int ent__metric_decimals(ent_metric m)
 {
@@ -68,7 +69,11 @@ void ent__view_note(tb *b, const ent_view *v)
         if (nu > 20)
             ent_strbuf_addf(&sb, " and %zu more", nu - 20);
     }
-    ent__tb_note(b, sb.failed ? "snapshot rules: see docs/analyses.md" : ent_strbuf_str(&sb));
+    if (sb.failed) { /* a table without its rules would be a different answer */
+        if (!b->rc)
+            b->rc = ent_error_set(ENT_ENOMEM, "out of memory writing the note on the snapshot rules");
+    } else
+        ent__tb_note(b, ent_strbuf_str(&sb));
     ent_strbuf_release(&sb);
 }
 

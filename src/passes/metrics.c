@@ -40,6 +40,7 @@ static int make_graph(igraph_t *g, size_t n, const uint32_t *from, const uint32_
                       int directed)
 {
     igraph_vector_int_t edges;
+    ent__igraph_quiet();
     if (igraph_vector_int_init(&edges, (igraph_integer_t)(2 * m)) != IGRAPH_SUCCESS)
         return ENT_ENOMEM;
     for (size_t i = 0; i < m; i++) {
@@ -48,7 +49,7 @@ static int make_graph(igraph_t *g, size_t n, const uint32_t *from, const uint32_
     }
     igraph_error_t rc = igraph_create(g, &edges, (igraph_integer_t)n, directed);
     igraph_vector_int_destroy(&edges);
-    return rc == IGRAPH_SUCCESS ? ENT_OK : ENT_EINTERNAL;
+    return rc == IGRAPH_SUCCESS ? ENT_OK : rc == IGRAPH_ENOMEM ? ENT_ENOMEM : ENT_EINTERNAL;
 }
 
 int ent_pagerank(size_t n, const uint32_t *from, const uint32_t *to, const double *weights,
@@ -61,7 +62,8 @@ int ent_pagerank(size_t n, const uint32_t *from, const uint32_t *to, const doubl
     igraph_vector_t res, w;
     int rc = make_graph(&g, n, from, to, m, directed);
     if (rc)
-        return ent_error_set(rc, "cannot build the graph for PageRank");
+        return ent_error_set(rc, "%s building the graph for PageRank",
+                             rc == ENT_ENOMEM ? "out of memory" : "igraph failed");
     if (igraph_vector_init(&res, 0) != IGRAPH_SUCCESS) {
         igraph_destroy(&g);
         return ent_error_set(ENT_ENOMEM, "out of memory");
@@ -89,7 +91,8 @@ int ent_pagerank(size_t n, const uint32_t *from, const uint32_t *to, const doubl
     igraph_destroy(&g);
     return e == IGRAPH_SUCCESS
                ? ENT_OK
-               : ent_error_set(ENT_EINTERNAL, "igraph PageRank failed: %s", igraph_strerror(e));
+               : ent_error_set(e == IGRAPH_ENOMEM ? ENT_ENOMEM : ENT_EINTERNAL,
+                               "igraph PageRank failed: %s", igraph_strerror(e));
 }
 
 int ent_betweenness(size_t n, const uint32_t *from, const uint32_t *to, size_t m, int directed,
@@ -102,7 +105,8 @@ int ent_betweenness(size_t n, const uint32_t *from, const uint32_t *to, size_t m
     igraph_vector_t res;
     int rc = make_graph(&g, n, from, to, m, directed);
     if (rc)
-        return ent_error_set(rc, "cannot build the graph for betweenness");
+        return ent_error_set(rc, "%s building the graph for betweenness",
+                             rc == ENT_ENOMEM ? "out of memory" : "igraph failed");
     if (igraph_vector_init(&res, 0) != IGRAPH_SUCCESS) {
         igraph_destroy(&g);
         return ent_error_set(ENT_ENOMEM, "out of memory");
@@ -115,7 +119,8 @@ int ent_betweenness(size_t n, const uint32_t *from, const uint32_t *to, size_t m
     igraph_destroy(&g);
     return e == IGRAPH_SUCCESS
                ? ENT_OK
-               : ent_error_set(ENT_EINTERNAL, "igraph betweenness failed: %s", igraph_strerror(e));
+               : ent_error_set(e == IGRAPH_ENOMEM ? ENT_ENOMEM : ENT_EINTERNAL,
+                               "igraph betweenness failed: %s", igraph_strerror(e));
 }
 
 int ent_pn_index(size_t n, const uint32_t *from, const uint32_t *to, const int *sign, size_t m,
@@ -226,7 +231,7 @@ int ent__elist_push(elist *e, uint32_t from, uint32_t to, double pos, double neg
             grow_to((void **)&e->rel_to, cap, sizeof *e->rel_to) ||
             grow_to((void **)&e->rel_from, cap, sizeof *e->rel_from) ||
             grow_to((void **)&e->mirrored, cap, sizeof *e->mirrored))
-            return ENT_ENOMEM;
+            return ent_error_set(ENT_ENOMEM, "out of memory for the list of edges");
         e->cap = cap;
     }
     e->from[e->m] = from;

@@ -362,7 +362,7 @@ int ent_align_table(ent_table **out, const ent_view *v, uint32_t actor, const en
     snprintf(title, sizeof title, "alignment of %s on %s", ent_graph_actor(g, actor)->id,
              ent__day_str(ent_view_day(v), d));
     if (!rows || !(t.t = ent_table_new(title))) {
-        rc = ENT_ENOMEM;
+        rc = ent_error_set(ENT_ENOMEM, "out of memory for the alignment table");
         goto done;
     }
     for (uint32_t b = 0; b < al.f.na; b++)
@@ -454,7 +454,7 @@ int ent_align_change_table(ent_table **out, const ent_view *a, const ent_view *b
              ent_graph_actor(g, actor)->id, ent__day_str(ent_view_day(a), d1),
              ent__day_str(ent_view_day(b), d2));
     if (!rows || !(t.t = ent_table_new(title))) {
-        rc = ENT_ENOMEM;
+        rc = ent_error_set(ENT_ENOMEM, "out of memory for the alignment table");
         goto done;
     }
     /* Partners present on both dates by the size of the change, then the

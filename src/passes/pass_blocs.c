@@ -81,8 +81,10 @@ static int split_part(const found *f, const uint32_t *vs, size_t n, const uint32
     igraph_vector_int_t edges, membership;
     igraph_vector_t weights;
     int rc = ENT_OK, have_g = 0;
+    /* Before the first igraph call: igraph's default handler aborts the process. */
+    ent__igraph_quiet();
     if (igraph_vector_int_init(&edges, (igraph_integer_t)(2 * nt)))
-        return ent_error_set(ENT_ENOMEM, "out of memory");
+        return ent_error_set(ENT_ENOMEM, "blocs: out of memory for igraph's list of edges");
     if (igraph_vector_init(&weights, (igraph_integer_t)nt)) {
         igraph_vector_int_destroy(&edges);
         return ent_error_set(ENT_ENOMEM, "out of memory");
@@ -108,7 +110,6 @@ static int split_part(const found *f, const uint32_t *vs, size_t n, const uint32
         }
         VECTOR(weights)[i] = p->w[ts[i]];
     }
-    ent__igraph_quiet();
     if (igraph_create(&g, &edges, (igraph_integer_t)n, IGRAPH_UNDIRECTED)) {
         rc = ent_error_set(ENT_ENOMEM, "out of memory");
         goto done;

@@ -16,6 +16,7 @@
 
 #include "entente/error.h"
 #include "passes/common.h"
+#include "util/error.h"
 #include "passes/metrics.h"
 
 /* At most this many changes are tried (each costs one metric computation). */
@@ -105,7 +106,7 @@ static int reverted_value(const ent_view *a, const ent_view *b, const elist *eb,
     double *out = NULL;
     int rc = ENT_OK;
     if (!map)
-        return ENT_ENOMEM;
+        return ent_error_set(ENT_ENOMEM, "out of memory reverting a change");
     memcpy(map, map_b, na * sizeof *map);
     e.n = eb->n;
     if (c->ea) {
@@ -129,7 +130,7 @@ static int reverted_value(const ent_view *a, const ent_view *b, const elist *eb,
                              c->ea->negative, rt, rf, c->ea->mirrored);
     }
     if (!rc && !(out = malloc((e.n ? e.n : 1) * sizeof *out)))
-        rc = ENT_ENOMEM;
+        rc = ent_error_set(ENT_ENOMEM, "out of memory for the explanation table");
     if (!rc)
         rc = ent__metric_compute(&e, metric, out);
     if (!rc)
@@ -161,7 +162,7 @@ int ent_explain_table(ent_table **out, const ent_view *a, const ent_view *b, uin
     *out = NULL;
 
     ent__walk_pairs(a, b, collect, &cc);
-    int rc = cc.oom ? ENT_ENOMEM : ENT_OK;
+    int rc = cc.oom ? ent_error_set(ENT_ENOMEM, "out of memory listing the changes") : ENT_OK;
     if (!rc)
         rc = ent_metrics_compute(&ma, a, 1u << metric);
     if (!rc)
@@ -180,7 +181,7 @@ int ent_explain_table(ent_table **out, const ent_view *a, const ent_view *b, uin
     size_t tried = cc.n < MAX_TRIED ? cc.n : MAX_TRIED;
     double sum = 0;
     for (size_t i = 0; !rc && i < tried; i++) {
-        double v;
+        double v = 0;
         rc = reverted_value(a, b, &eb, map_b, &cc.items[i], metric, actor, &v);
         if (!rc) {
             cc.items[i].contribution = after - v;
@@ -199,7 +200,7 @@ int ent_explain_table(ent_table **out, const ent_view *a, const ent_view *b, uin
     snprintf(title, sizeof title, "changes that explain the shift of %s of %s from %s to %s",
              ent_metric_name(metric), ent_graph_actor(g, actor)->id, d1, d2);
     if (!(t.t = ent_table_new(title))) {
-        rc = ENT_ENOMEM;
+        rc = ent_error_set(ENT_ENOMEM, "out of memory for the explanation table");
         goto done;
     }
     int dec = ent__metric_decimals(metric);
@@ -247,7 +248,9 @@ int ent_explain_table(ent_table **out, const ent_view *a, const ent_view *b, uin
                  MAX_TRIED);
         ent__tb_note(&t, note);
     }
-    rc = t.rc ? t.rc : sb.failed ? ENT_ENOMEM : ENT_OK;
+    rc = t.rc        ? t.rc
+         : sb.failed ? ent_error_set(ENT_ENOMEM, "out of memory for the explanation table")
+                     : ENT_OK;
 done:
     free(cc.items);
     free(map_b);

@@ -8,6 +8,7 @@
 
 #include "entente/error.h"
 #include "passes/common.h"
+#include "util/error.h"
 
 int ent_influence_table(ent_table **out, const ent_view *v, const ent_analysis_options *opts)
 {
@@ -24,7 +25,7 @@ int ent_influence_table(ent_table **out, const ent_view *v, const ent_analysis_o
     keyed *order = malloc((na ? na : 1) * sizeof *order);
     if (!order) {
         ent_metrics_free(m);
-        return ENT_ENOMEM;
+        return ent_error_set(ENT_ENOMEM, "out of memory for the influence table");
     }
     for (size_t a = 0; a < na; a++)
         if (ent_view_has_actor(v, (uint32_t)a)) {
@@ -40,7 +41,7 @@ int ent_influence_table(ent_table **out, const ent_view *v, const ent_analysis_o
     if (!t.t) {
         free(order);
         ent_metrics_free(m);
-        return ENT_ENOMEM;
+        return ent_error_set(ENT_ENOMEM, "out of memory for the influence table");
     }
     ent__tb_col(&t, "rank", ENT_COL_INT, 0);
     ent__tb_col(&t, "actor", ENT_COL_STRING, 0);

@@ -10,6 +10,7 @@
 
 #include "entente/error.h"
 #include "passes/common.h"
+#include "util/error.h"
 
 typedef struct shift_row {
     uint32_t actor;
@@ -97,7 +98,7 @@ static int rank_actors(const ent_graph *g, const ent_view *v, const double *valu
     size_t na = ent_graph_actor_count(g), n = 0;
     keyed *order = malloc((na ? na : 1) * sizeof *order);
     if (!order)
-        return ENT_ENOMEM;
+        return ent_error_set(ENT_ENOMEM, "out of memory for the shift table");
     for (size_t a = 0; a < na; a++) {
         ranks[a] = NAN;
         if (ent_view_has_actor(v, (uint32_t)a)) {
@@ -173,7 +174,7 @@ int ent_shift_table(ent_table **out, const ent_view *a, const ent_view *b,
         goto done;
     rows = malloc((na ? na : 1) * sizeof *rows);
     if (!rows) {
-        rc = ENT_ENOMEM;
+        rc = ent_error_set(ENT_ENOMEM, "out of memory for the shift table");
         goto done;
     }
     for (size_t x = 0; x < na; x++) {
@@ -199,7 +200,7 @@ int ent_shift_table(ent_table **out, const ent_view *a, const ent_view *b,
         rb = malloc((na ? na : 1) * sizeof *rb);
         if (!ra || !rb || rank_actors(g, a, ma->values[metric], ra) ||
             rank_actors(g, b, mb->values[metric], rb)) {
-            rc = ENT_ENOMEM;
+            rc = ent_error_set(ENT_ENOMEM, "out of memory for the shift table");
             goto done;
         }
         for (size_t i = 0; i < n; i++) {
@@ -214,7 +215,7 @@ int ent_shift_table(ent_table **out, const ent_view *a, const ent_view *b,
              ent__day_str(ent_view_day(a), d1), ent__day_str(ent_view_day(b), d2));
     t.t = ent_table_new(title);
     if (!t.t) {
-        rc = ENT_ENOMEM;
+        rc = ent_error_set(ENT_ENOMEM, "out of memory for the shift table");
         goto done;
     }
     int dec = ent__metric_decimals(metric);

@@ -67,8 +67,10 @@ void ent__render_style_edge_sign(Agedge_t *e, double weight, double width_of)
     ent__render_set(e, "penwidth", buf);
 }
 
-/* Tooltip of an edge: its relations, described, after `prefix` (a diff's change). */
-static void edge_tooltip(drawing *d, Agedge_t *ge, const ent_edge *e, const char *prefix)
+/* Tooltip of an edge: its relations, described, after `prefix` (a diff's change).
+ * 0, or -1 when its text could not be allocated (a drawing without it would
+ * differ from the one asked for). */
+static int edge_tooltip(drawing *d, Agedge_t *ge, const ent_edge *e, const char *prefix)
 {
     ent_strbuf rel = ENT_STRBUF_INIT;
     ent__describe_own(d->r->g, e, &rel);
@@ -76,12 +78,16 @@ static void edge_tooltip(drawing *d, Agedge_t *ge, const ent_edge *e, const char
     if (prefix)
         ent_strbuf_addf(&d->r->sb, "%s: ", prefix);
     ent__escape_dot_plain(&d->r->sb, ent_strbuf_str(&rel), 1000);
-    ent__render_set(ge, "tooltip", ent_strbuf_str(&d->r->sb));
+    int failed = rel.failed || d->r->sb.failed;
+    if (!failed)
+        ent__render_set(ge, "tooltip", ent_strbuf_str(&d->r->sb));
     ent_strbuf_release(&rel);
+    return failed ? -1 : 0;
 }
 
-/* "claimed by X, Y" for an edge all of whose relations are claimed or disputed. */
-static void claim_label(drawing *d, Agedge_t *ge, const ent_edge *e)
+/* "claimed by X, Y" for an edge all of whose relations are claimed or disputed.
+ * 0, or -1 when its text could not be allocated. */
+static int claim_label(drawing *d, Agedge_t *ge, const ent_edge *e)
 {
     const ent_graph *g = d->r->g;
     ent_strbuf txt = ENT_STRBUF_INIT;
@@ -109,8 +115,11 @@ static void claim_label(drawing *d, Agedge_t *ge, const ent_edge *e)
         ent__escape_dot_plain(&d->r->sb, ent_strbuf_str(&txt), 200);
     } else
         ent_strbuf_adds(&d->r->sb, disputed ? "disputed" : "claimed");
-    ent__render_set(ge, "label", ent_strbuf_str(&d->r->sb));
+    int failed = txt.failed || d->r->sb.failed;
+    if (!failed)
+        ent__render_set(ge, "label", ent_strbuf_str(&d->r->sb));
     ent_strbuf_release(&txt);
+    return failed ? -1 : 0;
 }
 
 /* The node of actor node i in a panel (prefix "" or "1/", "2/"), inside `home`. */
@@ -260,7 +269,8 @@ static void diff_pair(void *ud, const ent_edge *x, const ent_edge *y)
         ent__render_set(ge, "fontcolor", BADGE_COLOR);
     }
     c->d->seen_change[ch] = 1;
-    edge_tooltip(c->d, ge, y ? y : x, ent__render_change_names[ch]);
+    if (edge_tooltip(c->d, ge, y ? y : x, ent__render_change_names[ch]))
+        c->rc = ENT_ENOMEM;
     widen_focus(c->d, ge, any);
 }
 
@@ -369,10 +379,12 @@ int ent__render_draw_panel(drawing *d, Agraph_t *panel, const char *prefix, int 
                 ent__render_set(ge, "style", "dashed");
                 ent__render_set(ge, "fontsize", "8");
                 ent__render_set(ge, "fontcolor", "#555555");
-                claim_label(d, ge, e);
+                if (claim_label(d, ge, e))
+                    goto done;
                 d->seen_claimed = 1;
             }
-            edge_tooltip(d, ge, e, NULL);
+            if (edge_tooltip(d, ge, e, NULL))
+                goto done;
             widen_focus(d, ge, e);
         }
     } else {
