@@ -1,6 +1,6 @@
 /*
  * test_view.c: snapshots (views) and the analyses that compare or walk
- * them (diff, path), on a graph of four invented states small enough to
+ * them (diff, path, influence, shift), on a graph of four invented states small enough to
  * work out by hand:
  *
  *   r1  a allied_with b        from 2000 (durable, symmetric, +8.0)
@@ -178,12 +178,51 @@ static void signed_paths(void **state)
     ent_graph_free(g);
 }
 
+/* Strengths worked out by hand on 2022-06-30: a receives the attack (-10)
+ * and the alliance (+8, read from b), c the criticism (-2), b the alliance;
+ * betweenness: a lies on c -> b and d -> b, c on d -> a and d -> b. Ranked
+ * by neg_in, equal values in file order. */
+static void influence_and_shift(void **state)
+{
+    (void)state;
+    ent_graph *g = load();
+    ent_view *v12 = view_on(g, 2012, 6, 30), *v22 = view_on(g, 2022, 6, 30);
+    ent_analysis_options o = {.metric = ENT_METRIC_NEG_IN};
+    ent_table *t = NULL;
+    assert_int_equal(ent_influence_table(&t, v22, &o), 0);
+    const char *order[] = {"a", "c", "b", "d"};
+    const double neg_in[] = {10, 2, 0, 0}, pos_in[] = {8, 0, 8, 0}, between[] = {2, 2, 0, 0};
+    assert_int_equal(ent_table_rows(t), 4);
+    for (size_t r = 0; r < 4; r++) {
+        assert_string_equal(sval(t, r, "actor"), order[r]);
+        CLOSE(rval(t, r, "neg_in"), neg_in[r]);
+        CLOSE(rval(t, r, "pos_in"), pos_in[r]);
+        CLOSE(rval(t, r, "net_stance"), pos_in[r] - neg_in[r]);
+        CLOSE(rval(t, r, "betweenness"), between[r]);
+    }
+    ent_table_free(t);
+    /* From 2012 (nothing hostile) to 2022: a +10 and stays first, c +2 and
+     * climbs from third to second past b. */
+    assert_int_equal(ent_shift_table(&t, v12, v22, &o), 0);
+    assert_string_equal(sval(t, 0, "actor"), "a");
+    CLOSE(rval(t, 0, "change"), 10);
+    assert_string_equal(sval(t, 1, "actor"), "c");
+    CLOSE(rval(t, 1, "change"), 2);
+    CLOSE(rval(t, 1, "rank_before"), 3); /* reals: NaN for an actor absent on a date */
+    CLOSE(rval(t, 1, "rank_after"), 2);
+    ent_table_free(t);
+    ent_view_free(v12);
+    ent_view_free(v22);
+    ent_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(edges_in_force),
         cmocka_unit_test(diff_of_two_dates),
         cmocka_unit_test(signed_paths),
+        cmocka_unit_test(influence_and_shift),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
