@@ -35,7 +35,9 @@ once() {
         *) "$@" > /dev/null 2> err ;;
     esac
     got=$?
-    lines=$(wc -l < err)
+    # The data's own warnings (the fixture has actors without "from", which
+    # `check` warns about) are not the failure: count the lines about it.
+    lines=$(grep -Evc -e '\[[a-z-]+\]$' -e '^ *[0-9]* \|' err)
     if [ "$got" -ne 3 ]; then
         bad "$name: exit $got, expected 3"
         sed 's/^/    /' err | head -5
