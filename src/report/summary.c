@@ -397,7 +397,7 @@ static void timeline_figure(report *r)
     size_t len = 0;
     int rc = ent_timeline_days(&days, &nd, first, last, ENT_EVERY_MONTH, 0);
     ent_timeline_options to = {NULL, 0, r->o->n_actors ? r->o->actors : NULL, r->o->n_actors,
-                               6, 0};
+                               6, 0, NULL, 0};
     if (!rc)
         rc = ent_timeline_table(&t, r->g, &r->vo, days, nd, &to);
     ent_timeline_chart_options co = {NULL, ENT_EVERY_MONTH, NULL, 0};

@@ -222,6 +222,65 @@ ok(sorted(legend) == sorted(c for c in clean if c in legend) and len(legend) > 0
 ok(any((t.text or "").startswith("<script>alert(1)</script> & ") for t in root.iter(SVGNS + "title")),
    "hostile: the mark's label as written")
 
+# --- --pairs ---------------------------------------------------------------------
+# Every pair's tie, S and pi at every step equal `entente align A --with B --at DAY`,
+# which computes them on its own snapshot by its own folding; CSV and JSON agree.
+PAIRS = [("russia", "armenia"), ("armenia", "azerbaijan"), ("azerbaijan", "nkr")]
+spec = ",".join("%s:%s" % p for p in PAIRS)
+r = run(BUNDLED, "--from", "before-2022", "--to", "after-2022", "--every", "quarter",
+        "--pairs", spec, "--format", "csv")
+ok(r.returncode == 0, "pairs: exit 0")
+lines = r.stdout.decode().splitlines()
+ok(lines[0] == "date,actor,name,metric,value,rank", "pairs: the long table's header")
+rows = [l.split(",") for l in lines[1:]]
+steps = sorted({row[0] for row in rows})
+ok(len(rows) == len(steps) * 3 * len(PAIRS), "pairs alone: three rows per pair and step")
+by = {(row[0], row[1], row[3]): row for row in rows}
+checked = 0
+for day in steps:
+    for a, b in PAIRS:
+        al = subprocess.run([BIN, "align", BUNDLED, a, "--with", b, "--at", day, "--format",
+                             "csv"], capture_output=True, cwd=WORK)
+        if al.returncode != 0:  # one of the two is not present: empty values
+            ok(all(by[(day, a + ":" + b, m)][4] == "" for m in ("tie", "S", "pi")),
+               "pairs: %s:%s on %s empty when align refuses" % (a, b, day))
+            continue
+        head, vals = [l.split(",") for l in al.stdout.decode().splitlines()[:2]]
+        want = dict(zip(head, vals))
+        for m, col in (("tie", "tie"), ("S", "S"), ("pi", "pi")):
+            got = by[(day, a + ":" + b, m)]
+            same = (abs(float(got[4]) - float(want[col])) < 5e-5) if want[col] else got[4] == ""
+            ok(got[5] == "" and same,
+               "pairs: %s:%s %s on %s = align (%s)" % (a, b, m, day, want[col]))
+            checked += 1
+ok(checked >= 3 * len(steps), "pairs: compared with align on most steps")
+r2 = run(BUNDLED, "--from", "before-2022", "--to", "after-2022", "--every", "quarter",
+         "--pairs", spec, "--no-sweep", "--format", "csv")
+ok(r2.stdout == r.stdout, "pairs: --no-sweep prints the same bytes")
+rj = run(BUNDLED, "--from", "before-2022", "--to", "after-2022", "--every", "quarter",
+         "--pairs", spec, "--format", "json")
+jrows = json.loads(rj.stdout)["rows"]
+ok(len(jrows) == len(rows) and all(j["rank"] is None for j in jrows), "pairs: JSON rows, null ranks")
+# With actors: each step's actor rows come first; the chart has the three panels.
+r = run(BUNDLED, "--from", "before-2022", "--to", "after-2022", "--every", "quarter",
+        "--actors", "russia", "--pairs", spec, "--format", "csv")
+lines = r.stdout.decode().splitlines()[1:]
+ok(lines[0].split(",")[1] == "russia" and lines[1].split(",")[1] == "%s:%s" % PAIRS[0],
+   "pairs with --actors: the actor's row, then the pairs'")
+r = run(BUNDLED, "--from", "before-2022", "--to", "after-2022", "--every", "quarter",
+        "--actors", "russia", "--pairs", spec, "-o", "pairs.svg")
+ok(r.returncode == 0, "pairs chart: written")
+raw = open(os.path.join(WORK, "pairs.svg"), encoding="utf-8").read()
+for label in ("alignment: tie", "alignment: S", "alignment: pi"):
+    ok(label in raw, "pairs chart: a panel '%s'" % label)
+ok("Russia and Armenia" in raw, "pairs chart: a line named 'Russia and Armenia'")
+for bad, what in ((["--pairs", "p:p"], "a pair of one actor"),
+                  (["--pairs", "p"], "a pair without a colon"),
+                  (["--pairs", "p:"], "a pair without its second actor"),
+                  (["--pairs", "p:nobody"], "a pair with an unknown actor")):
+    r = run(MONTHS, "--from", "2020-01", "--to", "2020-05", *bad)
+    ok(r.returncode == 2 and r.stderr.startswith(b"entente timeline: "), what + ": exit 2")
+
 # --- refusals ------------------------------------------------------------------
 before = os.stat("/dev/null")
 os.symlink("target.svg", os.path.join(WORK, "link.svg"))
