@@ -106,11 +106,12 @@ typedef struct ent_timeline_chart_options {
     ent_every every;   /**< the period, named in the default title */
     const ent_chart_mark *marks; /**< dates to mark besides the snapshots (dashed) */
     size_t n_marks;
+    ent_chart_format format; /**< SVG (0), PNG or PDF */
 } ent_timeline_chart_options;
 
 /**
  * Draws timeline table `t` of graph `g` (made by ent_timeline_table with the
- * same `days` and options `to`) as an SVG line chart (chart.h): one panel
+ * same `days` and options `to`) as a line chart (chart.h) in co->format: one panel
  * per metric, one line per actor labelled with its name, the graph's
  * snapshots that fall in the span as solid marks and `co->marks` as given,
  * numbered in date order; the table's notes on the actors and the rules

@@ -24,11 +24,13 @@ const char cmd_timeline_help[] =
     "the snapshot rather than by a fresh snapshot each time (docs/analyses.md,\n"
     "\"Timeline\").\n"
     "\n"
-    "With -o, draws the table as a line chart instead (SVG): one line per actor,\n"
-    "one panel per metric, dates across, the graph's declared snapshots inside the\n"
-    "span as numbered solid lines and the dates of --mark as dashed ones, listed\n"
-    "under the chart; the legend sits beside the plot and every line has a title\n"
-    "that names it (docs/diagrams.md, \"Timeline charts\"). The chart is written to\n"
+    "With -o, draws the table as a line chart instead, in SVG, PNG or PDF by the\n"
+    "ending of OUTPUT (PNG and PDF drawn with cairo, the same layout): one line per\n"
+    "actor, one panel per metric, dates across, the graph's declared snapshots\n"
+    "inside the span as numbered solid lines and the dates of --mark as dashed ones,\n"
+    "listed under the chart; the legend sits beside the plot and, in SVG, every\n"
+    "line has a title that names it (docs/diagrams.md, \"Timeline charts\"). The\n"
+    "same input gives the same bytes. The chart is written to\n"
     "a temporary file beside OUTPUT and renamed into place; an existing OUTPUT that\n"
     "is not a regular file is refused (exit 2).\n"
     "\n"
@@ -51,7 +53,8 @@ const char cmd_timeline_help[] =
     "                              metric tie (their tie, both directions summed), S\n"
     "                              and pi, no rank; with -o, one panel each; the\n"
     "                              pairs alone when neither --actors nor --top is given\n"
-    "  -o, --output OUTPUT         draw a chart into OUTPUT (.svg; '-' for stdout)\n"
+    "  -o, --output OUTPUT         draw a chart into OUTPUT (.svg, .png or .pdf; '-':\n"
+    "                              SVG on standard output)\n"
     "  --mark DATE[=LABEL]         with -o: a dashed line on DATE (repeatable)\n"
     "  --title TEXT                with -o: the chart's title\n"
     "  --no-sweep                  take a fresh snapshot at every step (slower; the\n"
@@ -349,12 +352,18 @@ int cmd_timeline(int argc, char **argv)
                                  a.output);
         goto done;
     }
-    if (a.output) {
+    ent_chart_format format = ENT_CHART_SVG;
+    if (a.output && strcmp(a.output, "-") != 0) {
         const char *dot = strrchr(a.output, '.');
-        if (strcmp(a.output, "-") != 0 && (!dot || strcmp(dot, ".svg") != 0)) {
+        if (dot && strcmp(dot, ".png") == 0)
+            format = ENT_CHART_PNG;
+        else if (dot && strcmp(dot, ".pdf") == 0)
+            format = ENT_CHART_PDF;
+        else if (!dot || strcmp(dot, ".svg") != 0) {
             status = cli_usage_error("timeline",
-                                     "charts are written as SVG: give an OUTPUT ending in .svg "
-                                     "(or '-' for standard output), not '%s'",
+                                     "charts are written as SVG, PNG or PDF: give an OUTPUT "
+                                     "ending in .svg, .png or .pdf (or '-' for SVG on standard "
+                                     "output), not '%s'",
                                      a.output);
             goto done;
         }
@@ -409,7 +418,7 @@ int cmd_timeline(int argc, char **argv)
         status = cli_write_result("timeline", rc, t, in.format);
         goto done;
     }
-    ent_timeline_chart_options co = {a.title, a.every, marks, a.n_marks};
+    ent_timeline_chart_options co = {a.title, a.every, marks, a.n_marks, format};
     if (ent_timeline_chart(&svg, &len, g, t, days, nd, &to_opts, &co)) {
         fprintf(stderr, "entente timeline: %s\n", ent_error_last());
         status = EXIT_FAILURE_;

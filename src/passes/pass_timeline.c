@@ -954,7 +954,7 @@ int ent_timeline_chart(char **svg, size_t *len, const ent_graph *g, const ent_ta
 {
     static const ent_metric leverage_only = ENT_METRIC_LEVERAGE;
     ent_timeline_options tdefault = {0};
-    ent_timeline_chart_options cdefault = {NULL, ENT_EVERY_MONTH, NULL, 0};
+    ent_timeline_chart_options cdefault = {NULL, ENT_EVERY_MONTH, NULL, 0, ENT_CHART_SVG};
     *svg = NULL;
     *len = 0;
     if (!to)
@@ -1066,7 +1066,7 @@ int ent_timeline_chart(char **svg, size_t *len, const ent_graph *g, const ent_ta
         goto done;
     ent_chart c = {ent_strbuf_str(&title), sub.len ? ent_strbuf_str(&sub) : NULL, days, nd, panels,
                    n_panels, marks, n_marks};
-    rc = ent_chart_svg(&c, svg, len);
+    rc = ent_chart_render(&c, co->format, svg, len);
 done:
     if (rc == ENT_ENOMEM && !*svg)
         ent_error_set(ENT_ENOMEM, "out of memory while drawing the timeline");

@@ -400,7 +400,7 @@ static void timeline_figure(report *r)
                                6, 0, NULL, 0};
     if (!rc)
         rc = ent_timeline_table(&t, r->g, &r->vo, days, nd, &to);
-    ent_timeline_chart_options co = {NULL, ENT_EVERY_MONTH, NULL, 0};
+    ent_timeline_chart_options co = {NULL, ENT_EVERY_MONTH, NULL, 0, ENT_CHART_SVG};
     char title[160];
     char d1[11], d2[11];
     snprintf(title, sizeof title, "Leverage of the main actors, month by month, %s to %s",
