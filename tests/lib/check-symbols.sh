@@ -19,7 +19,10 @@ for lib in "$@"; do
     [ -f "$lib" ] || { echo "$lib: no such library"; bad=1; continue; }
     case $lib in
     *.a)
-        syms=$(nm -g --defined-only "$lib" | awk 'NF == 3 { print $3 }' | sort -u)
+        # __odr_asan.*: AddressSanitizer's one-definition-rule markers, one per
+        # global, present only in the sanitizer build.
+        syms=$(nm -g --defined-only "$lib" | awk 'NF == 3 { print $3 }' | grep -v '^__odr_asan\.' |
+            sort -u)
         n=$(echo "$syms" | grep -c .)
         off=$(echo "$syms" | grep -v '^ent_' || true)
         if [ -n "$off" ]; then
