@@ -893,6 +893,14 @@ int ent_timeline_chart(char **svg, size_t *len, const ent_graph *g, const ent_ta
             continue;
         ent_strbuf lb = ENT_STRBUF_INIT;
         ent_strbuf_addf(&lb, "%s%s%s", sn->id, sn->label[0] ? ", " : "", sn->label);
+        /* The declared comparisons it opens or closes. */
+        for (size_t k = 0; k < ent_graph_comparison_count(g); k++) {
+            const ent_comparison *c = ent_graph_comparison(g, k);
+            if (c->from == s || c->to == s)
+                ent_strbuf_addf(&lb, " [%s of the %scomparison %s]",
+                                c->from == s ? "start" : "end", c->headline ? "headline " : "",
+                                c->id);
+        }
         if (lb.failed) {
             ent_strbuf_release(&lb);
             goto done;

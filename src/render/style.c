@@ -83,10 +83,14 @@ void ent__render_set(void *obj, const char *name, const char *value)
 }
 
 /* Sets the label of node n to the actor's name as an HTML-like label. */
-static void set_name_label(render *r, Agnode_t *n, const ent_actor *a)
+static void set_name_label(render *r, Agnode_t *n, const ent_actor *a, int bold)
 {
     ent_strbuf_reset(&r->sb);
+    if (bold) /* <b>, not a bold font's name: SVG viewers know the weight, not the name */
+        ent_strbuf_adds(&r->sb, "<b>");
     ent__escape_dot_label(&r->sb, a->name[0] ? a->name : a->id, LABEL_CHARS, LABEL_LINES);
+    if (bold)
+        ent_strbuf_adds(&r->sb, "</b>");
     char *html = agstrdup_html(agraphof(n), (char *)ent_strbuf_str(&r->sb));
     agsafeset(n, "label", html, "");
     agstrfree(agraphof(n), html);
@@ -98,12 +102,12 @@ void ent__render_style_node(render *r, Agnode_t *n, uint32_t actor)
     ent__render_set(n, "shape", ent__render_kind_style[a->kind].shape);
     ent__render_set(n, "style", ent__render_kind_style[a->kind].style);
     ent__render_set(n, "fillcolor", ent__render_kind_style[a->kind].fill);
-    set_name_label(r, n, a);
     /* A focus actor: larger text (so a larger node, in the layout too) in
      * bold, with a thicker outline. */
-    if (r->focused && r->focused[actor]) {
+    int focus = r->focused && r->focused[actor];
+    set_name_label(r, n, a, focus);
+    if (focus) {
         ent__render_set(n, "fontsize", FOCUS_FONTSIZE);
-        ent__render_set(n, "fontname", FONT " Bold");
         ent__render_set(n, "penwidth", "2.5");
     }
 }

@@ -29,8 +29,9 @@ measure() {
     shift
     if /usr/bin/time -f '%e %M %U %S' -o "$out/time" "$@" > "$out/stdout" 2> "$out/stderr"; then
         set -- $(tail -n 1 "$out/time")
-        printf '%-46s %8.2f s wall %8.2f s cpu %7.0f MB\n' "$label" "$1" "$(echo "$3 + $4" | bc -l)" \
-            "$(echo "$2 / 1024" | bc -l)" | tee -a "$res"
+        awk -v l="$label" -v w="$1" -v k="$2" -v u="$3" -v s="$4" \
+            'BEGIN { printf "%-46s %8.2f s wall %8.2f s cpu %7.0f MB\n", l, w, u + s, k / 1024 }' |
+            tee -a "$res"
     else
         echo "$label: failed" | tee -a "$res"
         sed 's/^/    /' "$out/stderr"

@@ -117,6 +117,7 @@ async function run() {
     shotPath = path.join(scratch, 'page.png');
   }
   const headlinePath = shotPath.replace(/(\.png)?$/i, '-headline.png');
+  const diffPath = shotPath.replace(/(\.png)?$/i, '-headline-diff.png');
 
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'entente-chromium-'));
   let context = null;
@@ -134,7 +135,7 @@ async function run() {
       fail(`cannot start Chromium (${CHROMIUM}): ${e.message.split('\n')[0]}`);
       return;
     }
-    await checkPage(context, shotPath, headlinePath);
+    await checkPage(context, shotPath, headlinePath, diffPath);
   } finally {
     if (context) await context.close().catch(() => {});
     fs.rmSync(profile, { recursive: true, force: true });
@@ -142,7 +143,7 @@ async function run() {
   }
 }
 
-async function checkPage(context, shotPath, headlinePath) {
+async function checkPage(context, shotPath, headlinePath, diffPath) {
   const consoleErrors = [];
   const pageErrors = [];
   const failedRequests = [];
@@ -189,6 +190,7 @@ async function checkPage(context, shotPath, headlinePath) {
   await checkFold(page);
   await checkNav(page);
   await checkHeadline(page, headlinePath);
+  if (!hostile) await checkHeadlineDiff(page, diffPath);
   await checkScreenshot(page, shotPath);
   await checkPrint(page);
   if (hostile) await checkHostile(page);
@@ -380,6 +382,26 @@ async function checkHeadline(page, headlinePath) {
       (problem ? '' : ` (${pngSize(fs.readFileSync(headlinePath))})`), problem);
   } catch (e) {
     fail(`headline screenshot ${headlinePath}: ${e.message.split('\n')[0]}`);
+  }
+}
+
+// The headline's diff figure, brought into view and photographed (the element
+// alone), so that the picture of what changed can be looked at too.
+async function checkHeadlineDiff(page, diffPath) {
+  const fig = page.locator('#headline-diff');
+  const n = await fig.count();
+  if (!check(n === 1, 'page has one #headline-diff', `found ${n}`)) return;
+  const svg = page.locator('#headline-diff svg').first();
+  if (!check((await svg.count()) === 1, '#headline-diff contains an inline <svg>', 'none')) return;
+  try {
+    await fig.evaluate((e) => e.scrollIntoView({ block: 'start', behavior: 'instant' }));
+    await page.waitForTimeout(50);
+    await fig.screenshot({ path: diffPath, timeout: 60000 });
+    const problem = pngProblem(fs.readFileSync(diffPath));
+    check(!problem, `headline diff screenshot ${diffPath}` +
+      (problem ? '' : ` (${pngSize(fs.readFileSync(diffPath))})`), problem);
+  } catch (e) {
+    fail(`headline diff screenshot ${diffPath}: ${e.message.split('\n')[0]}`);
   }
 }
 
