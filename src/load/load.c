@@ -119,7 +119,8 @@ void ent__process_element(loader *L, lfile *f, int s, size_t i)
     L->base_file = f->index;
     L->base_pos = el->start;
     L->base_line = el->line;
-    if (s == SEC_RELATIONS && ent__relation_fast(L, f, el))
+    if ((s == SEC_RELATIONS && ent__relation_fast(L, f, el)) ||
+        (s == SEC_ACTORS && ent__actor_fast(L, f, el)))
         return;
     cJSON *obj = cJSON_ParseWithLengthOpts(f->buf + el->start, el->end - el->start, NULL, 0);
     if (!obj) {
@@ -311,6 +312,7 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
     L->max_errors = opts && opts->max_errors ? opts->max_errors : DEFAULT_MAX_ERRORS;
     L->allow_missing_evidence = opts ? opts->allow_missing_evidence : 0;
     L->threads = opts ? opts->threads : 0;
+    ent_arena_init(&L->id_arena);
     L->g = ent__graph_new();
     if (L->g) {
         L->arena = &L->g->arena;
@@ -383,6 +385,7 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
             process_section(L, s);
         }
         cJSON_InitHooks(NULL);
+        ent_arena_adopt(&L->g->arena, &L->id_arena);
         ent__bump_release();
     }
     if (all_ok && !L->errors && !L->oom)
@@ -411,6 +414,7 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
 oom:
     rc = ent_error_set(ENT_ENOMEM, "out of memory while loading graph files");
 done:
+    ent_arena_release(&L->id_arena); /* empty once the graph has taken it */
     ent_graph_free(L->g);
     release_files(L);
     free(L);

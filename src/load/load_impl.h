@@ -140,6 +140,10 @@ typedef struct loader {
         size_t chars_end;           /* ...up to this byte, the end of the last one */
         size_t ring[POSCACHE_RING]; /* ring[c % POSCACHE_RING]: the end of character c */
     } pc;
+    /* Actor ids, packed apart from the other strings: a million relations
+     * look them up by comparing keys, which then share a few cache lines
+     * instead of one each. Handed to the graph's arena at the end. */
+    ent_arena id_arena;
     /* Where strings and relations go: the graph's arena and relation array,
      * or a worker's own while relations are checked on two threads. */
     ent_arena *arena;
@@ -261,4 +265,34 @@ void ent__text_done(text_mark *m, lfile *f, size_t upto);
 unsigned ent__threads(const loader *L);
 void ent__process_element(loader *L, lfile *f, int s, size_t i);
 
+/* load_fast.c: records read straight from the validated text */
+/* A member's value in the text: kind 's' string (pos at its opening quote,
+ * end after the closing one), 'n' number, 'a' array; 0 when absent. */
+typedef struct fval {
+    char kind;
+    char esc; /* a string holding a backslash escape */
+    size_t pos, end;
+} fval;
+
+#define FAST_CSTR (MAX_ID_LEN + 8)
+
+/* Reads the object at `p` into `slots` by the table `fields` (see load_fast.c).
+ * 1 with *after just past it, or 0 when the object is anything but plain. */
+int ent__fast_object(const lfile *f, size_t p, const field *fields, fval *slots, size_t *after);
+/* The unescaped string `v` as a C string in out[FAST_CSTR], or NULL. */
+const char *ent__fast_cstr(const lfile *f, const fval *v, char *out);
+/* The array `v` as a list of strings in the loader's arena: 0; -1 when it is
+ * not a list of plain non-empty strings (nothing kept); 1 when memory ran out
+ * (L->oom is set). */
+int ent__fast_string_list(loader *L, const lfile *f, const fval *v, const char *const **out,
+                          size_t *n_out);
+/* The actor named by string `v`, or -1. */
+long ent__fast_actor(loader *L, const lfile *f, const fval *v);
+/* The date in string `v`; 0, or -1 when it is not a valid date. */
+int ent__fast_date(const lfile *f, const fval *v, ent_date *out);
+/* The string `v` (absent: "") kept in the loader's arena; NULL when out of memory. */
+const char *ent__fast_keep(loader *L, const lfile *f, const fval *v);
+
+/* An actor without cJSON when plain (load_records.c); 1 when added. */
+int ent__actor_fast(loader *L, lfile *f, const elem *el);
 #endif

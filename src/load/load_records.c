@@ -192,6 +192,8 @@ static void add_name(loader *L, const lfile *f, size_t obj_pos, const char *key,
     *ent_strmap_ref(&g->names, low) = ENT_NAME_AMBIGUOUS;
 }
 
+static void register_actor(loader *L, lfile *f, const elem *el, ent_actor *ap);
+
 void ent__do_actor(loader *L, lfile *f, const elem *el, const cJSON *obj, size_t index)
 {
     const cJSON *v[MAX_FIELDS];
@@ -265,7 +267,13 @@ void ent__do_actor(loader *L, lfile *f, const elem *el, const cJSON *obj, size_t
     }
     /* An actor with errors is still registered under its id, so that the
      * relations naming it do not add "unknown actor" errors of their own. */
-    a.id = ent__keep(L, id);
+    /* Ids go to an arena of their own: packed together, the keys that every
+     * relation's lookups compare stay in cache (see load_impl.h). */
+    a.id = ent_arena_strdup(&L->id_arena, id);
+    if (!a.id) {
+        L->oom = 1;
+        return;
+    }
     a.name = ent__keep(L, v[AF_NAME] ? v[AF_NAME]->valuestring : id);
     a.description = ent__opt_str(L, v[AF_DESCRIPTION]);
     a.attributes = "";
@@ -278,6 +286,16 @@ void ent__do_actor(loader *L, lfile *f, const elem *el, const cJSON *obj, size_t
         a.attributes = ent__keep(L, text);
         cJSON_free(text);
     }
+    register_actor(L, f, el, &a);
+}
+
+/* Adds actor a (all of it but the registration) of element el: its origin,
+ * the per-actor bytes relations check, its id and its names. */
+static void register_actor(loader *L, lfile *f, const elem *el, ent_actor *ap)
+{
+    ent_graph *g = L->g;
+    ent_actor a = *ap;
+    size_t at = el->start;
     a.loc.file = f->index;
     a.loc.line = el->line;
     uint32_t ai = (uint32_t)g->n_actors;
@@ -301,6 +319,64 @@ void ent__do_actor(loader *L, lfile *f, const elem *el, const cJSON *obj, size_t
     add_name(L, f, at, "name", -1, ai, a.name);
     for (size_t i = 0; i < a.n_aliases; i++)
         add_name(L, f, at, "aliases", (long)i, ai, a.aliases[i]);
+}
+
+/*
+ * Adds actor `el` of file f without cJSON when it is plain and would draw no
+ * diagnostic from ent__do_actor (as ent__relation_fast does for relations):
+ * only id, name, kind, from, to, description, aliases and tags (lists of
+ * non-empty strings), every one well-formed, the
+ * id new and valid, the dates in order, and not an alliance (which is told
+ * to say whether its members must defend each other). The names are added as
+ * by ent__do_actor, warnings about shared names included. Returns 1 when the
+ * actor was added (or memory ran out: L->oom is set), 0 when ent__do_actor
+ * must read it.
+ */
+int ent__actor_fast(loader *L, lfile *f, const elem *el)
+{
+    fval v[MAX_FIELDS];
+    size_t after;
+    char idbuf[FAST_CSTR], kbuf[FAST_CSTR];
+    if (!ent__fast_object(f, el->start, actor_fields, v, &after))
+        return 0;
+    if (!v[AF_ID].kind || !v[AF_NAME].kind || !v[AF_KIND].kind || v[AF_CDEF].kind ||
+        v[AF_ATTRIBUTES].kind)
+        return 0;
+    const char *id = ent__fast_cstr(f, &v[AF_ID], idbuf), *k = ent__fast_cstr(f, &v[AF_KIND], kbuf);
+    int kind = k ? kind_from_string(k) : -1;
+    if (!id || !ent__valid_id(id) || kind < 0 || kind == ENT_KIND_ALLIANCE ||
+        v[AF_NAME].end - v[AF_NAME].pos == 2 /* "" */)
+        return 0;
+    ent_actor a;
+    memset(&a, 0, sizeof a);
+    a.kind = (ent_actor_kind)kind;
+    a.collective_defense = -1;
+    if ((v[AF_FROM].kind && ent__fast_date(f, &v[AF_FROM], &a.from) < 0) ||
+        (v[AF_TO].kind && ent__fast_date(f, &v[AF_TO], &a.to) < 0))
+        return 0;
+    if (a.from.year && a.to.year && ent_date_last_day(a.to) < ent_date_first_day(a.from))
+        return 0;
+    uint32_t first;
+    if (ent_strmap_get(&L->g->actor_ids, id, &first))
+        return 0;
+    /* The lists last: what they keep stays in the arena if the actor is not
+     * plain after all, as unused bytes, never as data. */
+    int rc = 0;
+    if ((v[AF_ALIASES].kind &&
+         (rc = ent__fast_string_list(L, f, &v[AF_ALIASES], &a.aliases, &a.n_aliases)) != 0) ||
+        (v[AF_TAGS].kind &&
+         (rc = ent__fast_string_list(L, f, &v[AF_TAGS], &a.tags, &a.n_tags)) != 0))
+        return rc > 0; /* out of memory: handled; not plain: the full reader */
+    a.id = ent_arena_strdup(&L->id_arena, id);
+    a.name = ent__fast_keep(L, f, &v[AF_NAME]);
+    a.description = ent__fast_keep(L, f, &v[AF_DESCRIPTION]);
+    a.attributes = "";
+    if (!a.id || !a.name || !a.description) {
+        L->oom = 1;
+        return 1;
+    }
+    register_actor(L, f, el, &a);
+    return 1;
 }
 
 /* ---------------------------------------------------------------------------

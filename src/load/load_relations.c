@@ -397,143 +397,7 @@ id_done:
  * cJSON and ent__do_relation, which report exactly as before.
  * ------------------------------------------------------------------------- */
 
-/* A member's value in the text: kind 's' string (pos at its opening quote,
- * end after the closing one), 'n' number, 'a' array; 0 when absent. */
-typedef struct fval {
-    char kind;
-    char esc; /* a string holding a backslash escape */
-    size_t pos, end;
-} fval;
-
 #define FAST_MAX_EVIDENCE 16
-#define FAST_CSTR         (MAX_ID_LEN + 8)
-
-/* End of the (validated) string at `p`; *esc is 1 for escapes, 2 for \u. */
-static size_t fast_string(const char *b, size_t len, size_t p, char *esc)
-{
-    *esc = 0;
-    for (p++;; p++) {
-        p = jscan_plain_run(b, p, len); /* stops at the closing quote at the latest */
-        char c = b[p];
-        if (c == '"')
-            return p + 1;
-        if (c == '\\') {
-            if (b[p + 1] == 'u')
-                *esc = 2;
-            else if (!*esc)
-                *esc = 1;
-            p++;
-        }
-    }
-}
-
-/*
- * Reads the object at `p` into `slots` by the table `fields`. Returns 1 with
- * *after just past the object, or 0 when the object is anything but plain:
- * not an object, an escaped, unknown or repeated key, a value of a type the
- * field does not take (or an object, a literal, a long number, a \u escape).
- */
-static int fast_object(const lfile *f, size_t p, const field *fields, fval *slots, size_t *after)
-{
-    const char *b = f->buf;
-    size_t len = f->len;
-    for (int i = 0; fields[i].name; i++)
-        slots[i].kind = 0;
-    if (b[p] != '{')
-        return 0;
-    p = ent__jscan_skip_ws(b, len, p + 1);
-    if (b[p] == '}') {
-        *after = p + 1;
-        return 1;
-    }
-    for (;;) {
-        char esc;
-        size_t kend = fast_string(b, len, p, &esc), klen = kend - p - 2;
-        if (esc)
-            return 0;
-        int i;
-        for (i = 0; fields[i].name; i++)
-            if (fields[i].name[0] == b[p + 1] && strlen(fields[i].name) == klen &&
-                memcmp(fields[i].name, b + p + 1, klen) == 0)
-                break;
-        if (!fields[i].name || slots[i].kind)
-            return 0;
-        fval *v = &slots[i];
-        p = ent__jscan_skip_ws(b, len, ent__jscan_skip_ws(b, len, kend) + 1); /* past the ':' */
-        v->pos = p;
-        v->esc = 0;
-        char c = b[p];
-        if (c == '"') {
-            if (!(fields[i].types & (T_STR | T_DATE)))
-                return 0;
-            v->kind = 's';
-            v->end = fast_string(b, len, p, &v->esc);
-            if (v->esc == 2)
-                return 0;
-        } else if (c == '-' || (c >= '0' && c <= '9')) {
-            if (!(fields[i].types & T_NUM))
-                return 0;
-            v->kind = 'n';
-            v->end = ent__jscan_skip(b, len, p);
-            if (v->end - p > 32) /* cJSON reads at most 63 characters of a number */
-                return 0;
-        } else if (c == '[') {
-            if (!(fields[i].types & T_ARR))
-                return 0;
-            v->kind = 'a';
-            v->end = ent__jscan_skip(b, len, p);
-        } else
-            return 0;
-        p = ent__jscan_skip_ws(b, len, v->end);
-        if (b[p] == '}') {
-            *after = p + 1;
-            return 1;
-        }
-        p = ent__jscan_skip_ws(b, len, p + 1); /* past the ',' */
-    }
-}
-
-/* The unescaped string `v` as a C string in out[FAST_CSTR], or NULL. */
-static const char *fast_cstr(const lfile *f, const fval *v, char *out)
-{
-    size_t n = v->end - v->pos - 2;
-    if (v->esc || n >= FAST_CSTR)
-        return NULL;
-    memcpy(out, f->buf + v->pos + 1, n);
-    out[n] = '\0';
-    return out;
-}
-
-/* The actor named by string `v`, or -1. */
-static long fast_actor(loader *L, const lfile *f, const fval *v)
-{
-    char buf[FAST_CSTR];
-    uint32_t idx;
-    const char *s = fast_cstr(f, v, buf);
-    return s && ent_strmap_get(&L->g->actor_ids, s, &idx) ? (long)idx : -1;
-}
-
-/* The date in string `v`; 0, or -1 when it is not a valid date. */
-static int fast_date(const lfile *f, const fval *v, ent_date *out)
-{
-    if (v->esc)
-        return -1;
-    return ent_date_parse(out, f->buf + v->pos + 1, v->end - v->pos - 2) == ENT_DATE_OK ? 0 : -1;
-}
-
-/* The string `v` (absent: "") kept in the loader's arena; NULL when out of memory. */
-static const char *fast_keep(loader *L, const lfile *f, const fval *v)
-{
-    if (!v->kind)
-        return "";
-    size_t n = v->end - v->pos - 2;
-    if (!v->esc)
-        return ent_arena_strndup(L->arena, f->buf + v->pos + 1, n);
-    char *p = ent_arena_alloc(L->arena, n + 1);
-    if (p)
-        ent__jscan_decode_string(f->buf, f->len, v->pos, p, n + 1);
-    return p;
-}
 
 /*
  * Builds the relation `el` of file f without cJSON when it draws no
@@ -547,26 +411,34 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
     fval v[MAX_FIELDS], ev[FAST_MAX_EVIDENCE][4];
     size_t after, n_ev = 0;
     char buf[FAST_CSTR], idbuf[FAST_CSTR];
-    if (!fast_object(f, el->start, relation_fields, v, &after))
+    if (!ent__fast_object(f, el->start, relation_fields, v, &after))
         return 0;
     if (!v[RF_SOURCE].kind || !v[RF_TARGET].kind || !v[RF_TYPE].kind)
         return 0;
     ent_relation r;
     memset(&r, 0, sizeof r);
     r.claimed_by = r.via = ENT_NO_ACTOR;
-    long src = fast_actor(L, f, &v[RF_SOURCE]), tgt = fast_actor(L, f, &v[RF_TARGET]);
-    if (src < 0 || tgt < 0 || src == tgt)
+    /* The two actors are looked up after the cheap checks, their slots
+     * fetched now: the table is large, and the type and date checks in
+     * between hide the wait for memory. */
+    if (v[RF_SOURCE].esc || v[RF_TARGET].esc)
         return 0;
+    const char *sname = b + v[RF_SOURCE].pos + 1, *tname = b + v[RF_TARGET].pos + 1;
+    size_t slen = v[RF_SOURCE].end - v[RF_SOURCE].pos - 2,
+           tlen = v[RF_TARGET].end - v[RF_TARGET].pos - 2;
+    uint32_t sh = ent_strmap_hash(sname, slen), th = ent_strmap_hash(tname, tlen);
+    ent_strmap_prefetch(&g->actor_ids, sh);
+    ent_strmap_prefetch(&g->actor_ids, th);
     uint32_t ti;
-    const char *s = fast_cstr(f, &v[RF_TYPE], buf);
+    const char *s = ent__fast_cstr(f, &v[RF_TYPE], buf);
     if (!s || !ent_strmap_get(&g->type_ids, s, &ti))
         return 0;
     const ent_reltype *t = &g->types[ti];
     r.type = ti;
 
-    if ((v[RF_FROM].kind && fast_date(f, &v[RF_FROM], &r.from) < 0) ||
-        (v[RF_TO].kind && fast_date(f, &v[RF_TO], &r.to) < 0) ||
-        (v[RF_AT].kind && fast_date(f, &v[RF_AT], &r.at) < 0))
+    if ((v[RF_FROM].kind && ent__fast_date(f, &v[RF_FROM], &r.from) < 0) ||
+        (v[RF_TO].kind && ent__fast_date(f, &v[RF_TO], &r.to) < 0) ||
+        (v[RF_AT].kind && ent__fast_date(f, &v[RF_AT], &r.at) < 0))
         return 0;
     if (t->durable ? v[RF_AT].kind != 0 : (v[RF_FROM].kind || v[RF_TO].kind || !v[RF_AT].kind))
         return 0;
@@ -582,22 +454,28 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
     } else
         r.intensity = t->intensity;
 
+    uint32_t si, tj;
+    if (!ent_strmap_get_nh(&g->actor_ids, sname, slen, sh, &si) ||
+        !ent_strmap_get_nh(&g->actor_ids, tname, tlen, th, &tj) || si == tj)
+        return 0;
+    long src = (long)si, tgt = (long)tj;
+
     r.status = ENT_STATUS_REPORTED;
     if (v[RF_STATUS].kind) {
-        int st = (s = fast_cstr(f, &v[RF_STATUS], buf)) ? status_from_string(s) : -1;
+        int st = (s = ent__fast_cstr(f, &v[RF_STATUS], buf)) ? status_from_string(s) : -1;
         if (st < 0)
             return 0;
         r.status = (ent_status)st;
     }
     if (v[RF_CLAIMED_BY].kind) {
-        long c = fast_actor(L, f, &v[RF_CLAIMED_BY]);
+        long c = ent__fast_actor(L, f, &v[RF_CLAIMED_BY]);
         if (c < 0 || r.status == ENT_STATUS_CONFIRMED || r.status == ENT_STATUS_REPORTED)
             return 0;
         r.claimed_by = (uint32_t)c;
     } else if (r.status == ENT_STATUS_CLAIMED)
         return 0;
     if (v[RF_VIA].kind) {
-        long c = fast_actor(L, f, &v[RF_VIA]);
+        long c = ent__fast_actor(L, f, &v[RF_VIA]);
         if (c < 0)
             return 0;
         r.via = (uint32_t)c;
@@ -606,7 +484,8 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
     if (v[RF_EVIDENCE].kind) {
         size_t p = ent__jscan_skip_ws(b, f->len, v[RF_EVIDENCE].pos + 1);
         while (b[p] != ']') {
-            if (n_ev == FAST_MAX_EVIDENCE || !fast_object(f, p, evidence_fields, ev[n_ev], &after))
+            if (n_ev == FAST_MAX_EVIDENCE ||
+                !ent__fast_object(f, p, evidence_fields, ev[n_ev], &after))
                 return 0;
             if (!ev[n_ev][EF_SOURCE].kind)
                 return 0;
@@ -618,7 +497,7 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
     }
     uint32_t sources[FAST_MAX_EVIDENCE];
     for (size_t i = 0; i < n_ev; i++) {
-        s = fast_cstr(f, &ev[i][EF_SOURCE], buf);
+        s = ent__fast_cstr(f, &ev[i][EF_SOURCE], buf);
         if (!s || !ent_strmap_get(&g->source_ids, s, &sources[i]))
             return 0;
     }
@@ -630,7 +509,7 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
     if (t->family[0] == 's' && strcmp(t->family, "stance") == 0 &&
         L->actor_kind[tgt] != ENT_KIND_ISSUE)
         return 0;
-    if (v[RF_ID].kind && (!fast_cstr(f, &v[RF_ID], idbuf) || !ent__valid_id(idbuf)))
+    if (v[RF_ID].kind && (!ent__fast_cstr(f, &v[RF_ID], idbuf) || !ent__valid_id(idbuf)))
         return 0;
     if ((L->actor_dated[src] && existence_case(&r, t, &g->actors[src])) ||
         (L->actor_dated[tgt] && existence_case(&r, t, &g->actors[tgt])))
@@ -664,8 +543,8 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
         goto oom;
     for (size_t i = 0; i < n_ev; i++) {
         evs[i].source = sources[i];
-        evs[i].locator = fast_keep(L, f, &ev[i][EF_LOCATOR]);
-        evs[i].note = fast_keep(L, f, &ev[i][EF_NOTE]);
+        evs[i].locator = ent__fast_keep(L, f, &ev[i][EF_LOCATOR]);
+        evs[i].note = ent__fast_keep(L, f, &ev[i][EF_NOTE]);
         if (!evs[i].locator || !evs[i].note)
             goto oom;
     }
@@ -674,7 +553,7 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
     r.source = (uint32_t)src;
     r.target = (uint32_t)tgt;
     r.id = rid;
-    if (!(r.note = fast_keep(L, f, &v[RF_NOTE])))
+    if (!(r.note = ent__fast_keep(L, f, &v[RF_NOTE])))
         goto oom;
     r.loc.file = f->index;
     r.loc.line = el->line;

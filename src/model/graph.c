@@ -167,11 +167,22 @@ static uint8_t rely_code(const ent_graph *g, const ent_reltype *t, uint32_t to)
     }
 }
 
+/* Orders readings of one source by target, then relation: (target, rel) is
+ * unique among them, so this order is the stable one. */
+static int by_target_rel(const void *x, const void *y)
+{
+    const ent_pair_span *a = x, *b = y;
+    if (a->target != b->target)
+        return a->target < b->target ? -1 : 1;
+    return (a->rel > b->rel) - (a->rel < b->rel);
+}
+
 /*
- * Builds g->pairs (see ent_pair_span): the relations read in each direction
- * they hold, laid out in relation order, then counting-sorted by target and
- * stably by source, so that each pair's readings end up together in relation
- * order. Linear in relations plus actors. 0 or -1 (no memory).
+ * Builds g->pairs (see ent_pair_span): the readings of every relation are
+ * counted by source, laid out in relation order within each source's block
+ * by one scatter pass, and each block is then ordered by target (insertion
+ * sort for the usual few readings, qsort for a hub's many). Linear in
+ * relations plus actors but for the hubs' n log n. 0 or -1 (no memory).
  */
 static int index_pairs(ent_graph *g)
 {
@@ -179,46 +190,57 @@ static int index_pairs(ent_graph *g)
     free(g->pairs);
     g->n_pairs = 0;
     g->pairs = malloc((n ? n : 1) * sizeof *g->pairs);
-    ent_pair_span *tmp = malloc((n ? n : 1) * sizeof *tmp);
-    size_t *count = malloc((na + 1) * sizeof *count);
-    if (!g->pairs || !tmp || !count) {
-        free(tmp);
-        free(count);
+    size_t *start = calloc(na + 1, sizeof *start);
+    if (!g->pairs || !start) {
+        free(start);
         return -1;
     }
-    size_t k = 0;
     for (size_t i = 0; i < nr; i++) {
         const ent_rel_span *r = &g->spans[i];
-        ent_pair_span p = {
-            r->first,      r->last,  r->begins, r->source,  r->target, (uint32_t)i, r->intensity,
-            r->claimed_by, r->kinds, r->status, r->durable, 0,         r->rely,     r->halvings};
-        tmp[k++] = p;
+        start[r->source + 1]++;
+        if (r->symmetric)
+            start[r->target + 1]++;
+    }
+    for (size_t a = 1; a <= na; a++)
+        start[a] += start[a - 1];
+    /* start[a] now runs ahead as block a fills; block a ends where a + 1's
+     * begins, which the fill leaves in start[a] once done. */
+    for (size_t i = 0; i < nr; i++) {
+        const ent_rel_span *r = &g->spans[i];
+        uint32_t bits = (uint32_t)r->status | (r->durable ? ENT_PAIR_DURABLE : 0) |
+                        (uint32_t)r->rely << 5 | (uint32_t)r->halvings << 7 |
+                        (!r->durable && r->first < r->last ? ENT_PAIR_PARTIAL : 0) |
+                        (r->claimed_by != ENT_NO_ACTOR ? ENT_PAIR_CLAIMED : 0);
+        ent_pair_span p = {r->begins,   r->last, r->source,   r->target,
+                           (uint32_t)i, bits,    r->intensity};
+        g->pairs[start[r->source]++] = p;
         if (r->symmetric) {
             p.source = r->target;
             p.target = r->source;
-            p.mirror = 1;
-            p.rely = r->rely_back;
-            tmp[k++] = p;
+            p.bits = (bits & ~(3u << 5)) | ENT_PAIR_MIRROR | (uint32_t)r->rely_back << 5;
+            g->pairs[start[r->target]++] = p;
         }
     }
-    ent_pair_span *from = tmp, *to = g->pairs;
-    for (int pass = 0; pass < 2; pass++) {
-        memset(count, 0, (na + 1) * sizeof *count);
-        for (size_t j = 0; j < n; j++)
-            count[(pass ? from[j].source : from[j].target) + 1]++;
-        for (size_t a = 1; a < na; a++)
-            count[a] += count[a - 1];
-        for (size_t j = 0; j < n; j++)
-            to[count[pass ? from[j].source : from[j].target]++] = from[j];
-        ent_pair_span *t = from;
+    for (size_t a = 0, from = 0; a < na; a++) {
+        size_t to = start[a];
+        ent_pair_span *b = g->pairs + from;
+        size_t k = to - from;
+        if (k > 32)
+            qsort(b, k, sizeof *b, by_target_rel);
+        else
+            for (size_t x = 1; x < k; x++) {
+                ent_pair_span t = b[x];
+                size_t y = x;
+                for (; y > 0 && (b[y - 1].target > t.target ||
+                                 (b[y - 1].target == t.target && b[y - 1].rel > t.rel));
+                     y--)
+                    b[y] = b[y - 1];
+                b[y] = t;
+            }
         from = to;
-        to = t;
     }
-    /* Two passes: the sorted array is back in the first buffer, tmp. */
-    free(g->pairs);
-    g->pairs = from;
     g->n_pairs = n;
-    free(count);
+    free(start);
     return 0;
 }
 

@@ -56,22 +56,27 @@ typedef struct ent_rel_span {
  * (source, target) as read and, within a pair, by relation index. A snapshot
  * is then one sequential scan of this array that keeps what is in force and
  * folds each run of one pair into an edge: no sorting per snapshot. The
- * fields are those of ent_rel_span, with source and target as read and the
- * reliance code for this direction.
+ * fields are those of ent_rel_span that every snapshot reads, with source and
+ * target as read and the reliance code for this direction.
  */
 typedef struct ent_pair_span {
-    int32_t first, last, begins;
+    int32_t begins, last; /* as in ent_rel_span */
     uint32_t source, target;
-    uint32_t rel; /* the relation's index */
+    uint32_t rel;  /* the relation's index */
+    uint32_t bits; /* ENT_PAIR_* below */
     double intensity;
-    uint32_t claimed_by;
-    uint32_t kinds;
-    uint8_t status;
-    uint8_t durable;
-    uint8_t mirror;   /* read from its target to its source */
-    uint8_t rely;     /* the reliance code in this direction */
-    uint8_t halvings; /* as in ent_rel_span */
-} ent_pair_span;
+} ent_pair_span; /* 32 bytes: a snapshot reads the whole array, so size is speed */
+
+/* ent_pair_span.bits. What is seldom needed (the first day of an event given
+ * to the month or year, a claimant, the sources' kinds) is not copied: the
+ * bits say when to read it from the relation's ent_rel_span. */
+#define ENT_PAIR_STATUS(b)   ((b)&7u) /* ent_status */
+#define ENT_PAIR_DURABLE     (1u << 3)
+#define ENT_PAIR_MIRROR      (1u << 4)         /* read from its target to its source */
+#define ENT_PAIR_RELY(b)     (((b) >> 5) & 3u) /* reliance code in this direction */
+#define ENT_PAIR_HALVINGS(b) (((b) >> 7) & 3u) /* as in ent_rel_span */
+#define ENT_PAIR_PARTIAL     (1u << 9)         /* an event whose first day is before its last */
+#define ENT_PAIR_CLAIMED     (1u << 10)        /* claimed_by is an actor */
 
 /* g's relations by pair (see ent_pair_span); *n receives their number
  * (relations plus those of a symmetric type). O(1). */

@@ -13,6 +13,7 @@
 
 #include "entente/error.h"
 #include "passes/cache.h"
+#include "passes/ig.h"
 #include "passes/metrics.h"
 #include "snapshot/cache.h"
 #include "util/error.h"
@@ -34,24 +35,12 @@ int ent_metric_from_name(const char *name)
     return -1;
 }
 
-/* igraph's default handlers abort the process or print: neither is for a library. */
-static void quiet_igraph(void)
-{
-    static int done;
-    if (done)
-        return;
-    igraph_set_error_handler(igraph_error_handler_ignore);
-    igraph_set_warning_handler(igraph_warning_handler_ignore);
-    igraph_rng_seed(igraph_rng_default(), 42);
-    done = 1;
-}
-
 /* Builds an igraph graph of n vertices and m edges. */
 static int make_graph(igraph_t *g, size_t n, const uint32_t *from, const uint32_t *to, size_t m,
                       int directed)
 {
     igraph_vector_int_t edges;
-    quiet_igraph();
+    ent__igraph_quiet();
     if (igraph_vector_int_init(&edges, (igraph_integer_t)(2 * m)) != IGRAPH_SUCCESS)
         return ENT_ENOMEM;
     for (size_t i = 0; i < m; i++) {
@@ -66,7 +55,7 @@ static int make_graph(igraph_t *g, size_t n, const uint32_t *from, const uint32_
 int ent_pagerank(size_t n, const uint32_t *from, const uint32_t *to, const double *weights,
                  size_t m, int directed, double damping, double *out)
 {
-    quiet_igraph();
+    ent__igraph_quiet();
     if (n == 0)
         return ENT_OK;
     igraph_t g;
@@ -109,7 +98,7 @@ int ent_pagerank(size_t n, const uint32_t *from, const uint32_t *to, const doubl
 int ent_betweenness(size_t n, const uint32_t *from, const uint32_t *to, size_t m, int directed,
                     double *out)
 {
-    quiet_igraph();
+    ent__igraph_quiet();
     if (n == 0)
         return ENT_OK;
     igraph_t g;

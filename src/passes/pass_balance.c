@@ -370,15 +370,7 @@ static int triads_table(ent_table **out, const analysis *an, const ent_balance_o
                  "pattern: the signs of the three ties; ++- is unbalanced under strict and weak "
                  "balance, --- under strict balance only");
     ent__view_note(&t, an->view);
-    if (!t.rc && sb.failed)
-        t.rc = ENT_ENOMEM;
-    ent_strbuf_release(&sb);
-    if (t.rc) {
-        ent_table_free(t.t);
-        return ent_error_set(t.rc, "out of memory");
-    }
-    *out = t.t;
-    return ENT_OK;
+    return ent__tb_finish(&t, &sb, out);
 }
 
 static int camps_table(ent_table **out, const analysis *an)
@@ -644,17 +636,9 @@ static int change_triads_table(ent_table **out, const analysis *a, const analysi
                  "missing; the relations are those of the later date, or of the earlier one for "
                  "a tie that dissolved");
     ent__view_note(&t, b->view);
-    if (!t.rc && sb.failed)
-        t.rc = ENT_ENOMEM;
 done:
     free(rows);
-    ent_strbuf_release(&sb);
-    if (t.rc) {
-        ent_table_free(t.t);
-        return ent_error_set(t.rc, "out of memory");
-    }
-    *out = t.t;
-    return ENT_OK;
+    return ent__tb_finish(&t, &sb, out);
 }
 
 int ent_balance_change_tables(ent_table **summary, ent_table **triads, const ent_view *a,

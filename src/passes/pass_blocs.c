@@ -23,6 +23,7 @@
 #include "entente/error.h"
 #include "passes/allies.h"
 #include "passes/common.h"
+#include "passes/ig.h"
 #include "passes/blocs_impl.h"
 #include "util/error.h"
 
@@ -81,8 +82,7 @@ static int split_part(const found *f, const uint32_t *vs, size_t n, const uint32
     igraph_vector_t weights;
     int rc = ENT_OK, have_g = 0;
     /* Before the first igraph call: igraph's default handler aborts the process. */
-    igraph_set_error_handler(igraph_error_handler_ignore);
-    igraph_set_warning_handler(igraph_warning_handler_ignore);
+    ent__igraph_quiet();
     if (igraph_vector_int_init(&edges, (igraph_integer_t)(2 * nt)))
         return ent_error_set(ENT_ENOMEM, "blocs: out of memory for igraph's list of edges");
     if (igraph_vector_init(&weights, (igraph_integer_t)nt)) {
@@ -115,7 +115,7 @@ static int split_part(const found *f, const uint32_t *vs, size_t n, const uint32
         goto done;
     }
     have_g = 1;
-    igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)o->seed);
+    ent__igraph_seed(o->seed);
     igraph_real_t q = 0, temperature = 0;
     size_t spins = o->max_blocs < n ? o->max_blocs : n;
     igraph_error_t err = igraph_community_spinglass(
@@ -502,16 +502,8 @@ static int blocs_table(ent_table **out, const found *f, const ent_blocs_options 
                  "of two actors)");
     method_note(&t, o);
     ent__view_note(&t, f->view);
-    if (!t.rc && sb.failed)
-        t.rc = ENT_ENOMEM;
-    ent_strbuf_release(&sb);
     free(per);
-    if (t.rc) {
-        ent_table_free(t.t);
-        return ent_error_set(t.rc, "out of memory");
-    }
-    *out = t.t;
-    return ENT_OK;
+    return ent__tb_finish(&t, &sb, out);
 }
 
 /* A tie between two blocs, lower bloc first. */
@@ -593,16 +585,8 @@ static int between_table(ent_table **out, const found *f)
                  "bond of a shared defence alliance, shown as 'alliance'); the relations behind "
                  "each are in the members table and 'entente balance'");
     ent__view_note(&t, f->view);
-    if (!t.rc && sb.failed)
-        t.rc = ENT_ENOMEM;
-    ent_strbuf_release(&sb);
     free(key);
-    if (t.rc) {
-        ent_table_free(t.t);
-        return ent_error_set(t.rc, "out of memory");
-    }
-    *out = t.t;
-    return ENT_OK;
+    return ent__tb_finish(&t, &sb, out);
 }
 
 static int members_table(ent_table **out, const found *f)
@@ -667,17 +651,9 @@ static int members_table(ent_table **out, const found *f)
                  "against_blocs: the actor's ties that go against the blocs (positive to another "
                  "bloc, negative inside its own), each with the relations behind it");
     ent__view_note(&t, f->view);
-    if (!t.rc && sb.failed)
-        t.rc = ENT_ENOMEM;
-    ent_strbuf_release(&sb);
     free(per);
     free(order);
-    if (t.rc) {
-        ent_table_free(t.t);
-        return ent_error_set(t.rc, "out of memory");
-    }
-    *out = t.t;
-    return ENT_OK;
+    return ent__tb_finish(&t, &sb, out);
 }
 
 int ent_blocs_found_tables(ent_table **blocs, ent_table **between, ent_table **members,
@@ -827,15 +803,7 @@ static int change_summary(ent_table **out, const found *fa, const found *fb, con
                      "two)");
     method_note(&t, o);
     ent__view_note(&t, fb->view);
-    if (!t.rc && sb.failed)
-        t.rc = ENT_ENOMEM;
-    ent_strbuf_release(&sb);
-    if (t.rc) {
-        ent_table_free(t.t);
-        return ent_error_set(t.rc, "out of memory");
-    }
-    *out = t.t;
-    return ENT_OK;
+    return ent__tb_finish(&t, &sb, out);
 }
 
 static int moves_table(ent_table **out, const found *fa, const found *fb, const uint32_t *match)
@@ -892,15 +860,7 @@ static int moves_table(ent_table **out, const found *fa, const found *fb, const 
                  "bloc_before, bloc_after: the bloc numbers of each date (0: no signed tie that "
                  "day); companions: the others in its bloc on each date");
     ent__view_note(&t, fb->view);
-    if (!t.rc && sb.failed)
-        t.rc = ENT_ENOMEM;
-    ent_strbuf_release(&sb);
-    if (t.rc) {
-        ent_table_free(t.t);
-        return ent_error_set(t.rc, "out of memory");
-    }
-    *out = t.t;
-    return ENT_OK;
+    return ent__tb_finish(&t, &sb, out);
 }
 
 int ent_blocs_found_change_tables(ent_table **summary, ent_table **moves, const ent_blocs_found *a,

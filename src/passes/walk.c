@@ -12,17 +12,11 @@
 
 #include "entente/error.h"
 #include "passes/common.h"
+#include "passes/ig.h"
 #include "passes/signed.h"
 #include "util/error.h"
 
 #define NONE SIGNED_NONE
-
-/* igraph's default handlers abort the process or print: neither is for a library. */
-static void quiet_igraph(void)
-{
-    igraph_set_error_handler(igraph_error_handler_ignore);
-    igraph_set_warning_handler(igraph_warning_handler_ignore);
-}
 
 /* Eigenvalues of the k x k matrix `m` (symmetric) appended to out[*n ...]. */
 static int eigenvalues(igraph_matrix_t *m, size_t k, double *out, size_t *n)
@@ -90,7 +84,7 @@ int ent__walk_balance(const adj *a, const int *sign, size_t max_part, double *ou
         local[v] = (uint32_t)(fill[comp[v]] - start[comp[v]]);
         queue[fill[comp[v]]++] = (uint32_t)v;
     }
-    quiet_igraph();
+    ent__igraph_quiet();
     if (igraph_matrix_init(&sm, (igraph_integer_t)big, (igraph_integer_t)big) != IGRAPH_SUCCESS) {
         rc = ent_error_set(ENT_ENOMEM, "out of memory");
         goto done;

@@ -165,12 +165,13 @@ static const double halved[3] = {1.0, 0.5, 0.25};
  * target's reliance on the source, or *from, the source's on the target. */
 static void add_reliance(const ent_pair_span *p, double w, double *to, double *from)
 {
-    if (p->rely == ENT_RELY_NONE || w == 0)
+    unsigned rely = ENT_PAIR_RELY(p->bits);
+    if (rely == ENT_RELY_NONE || w == 0)
         return;
-    double amount = fabs(w) * halved[p->halvings];
-    if (p->rely == ENT_RELY_TO_ON_FROM)
+    double amount = fabs(w) * halved[ENT_PAIR_HALVINGS(p->bits)];
+    if (rely == ENT_RELY_TO_ON_FROM)
         *to += amount;
-    else if (p->rely == ENT_RELY_REFUSAL)
+    else if (rely == ENT_RELY_REFUSAL)
         *to -= amount;
     else if (p->source == p->target) /* a loop: the client is this edge's target too */
         *to += amount;
@@ -199,6 +200,7 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
     *out = NULL;
     size_t na = ent_graph_actor_count(g), np;
     const ent_pair_span *pairs = ent__graph_pairs(g, &np);
+    const ent_rel_span *spans = ent__graph_spans(g);
     ent_view *v = calloc(1, sizeof *v);
     if (!v)
         goto oom;
@@ -241,16 +243,22 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
     double *rely = NULL;
     for (size_t i = 0; i < np; i++) {
         const ent_pair_span *p = &pairs[i];
+        unsigned bits = p->bits, durable = bits & ENT_PAIR_DURABLE;
         /* The dates first: most relations are not in force on a given day. */
-        if (p->begins > day || p->last < (p->durable ? day : oldest) ||
-            !keeps_fields(&v->opts, p->status, p->kinds, p->claimed_by))
+        if (p->begins > day || p->last < (durable ? day : oldest))
             continue;
-        double w = p->durable || half_life <= 0
-                       ? p->intensity
-                       : p->intensity * pow(0.5, (day - p->last) / half_life);
+        /* What the options filter on; the relation's own span is read only
+         * when the pair span does not settle it. */
+        if (!(v->opts.status_mask & (1u << ENT_PAIR_STATUS(bits))))
+            continue;
+        if ((v->opts.source_kinds || (bits & ENT_PAIR_CLAIMED && v->opts.n_exclude)) &&
+            !keeps(&v->opts, &spans[p->rel]))
+            continue;
+        double w = durable || half_life <= 0 ? p->intensity
+                                             : p->intensity * pow(0.5, (day - p->last) / half_life);
         if (isnan(w))
             continue;
-        if (!p->mirror && !p->durable && p->first < oldest) {
+        if (!(bits & ENT_PAIR_MIRROR) && bits & ENT_PAIR_PARTIAL && spans[p->rel].first < oldest) {
             if (v->n_uncertain == cap_uncertain) {
                 size_t nc = cap_uncertain ? 2 * cap_uncertain : 16;
                 uint32_t *grown = realloc(v->uncertain, nc * sizeof *grown);
@@ -275,7 +283,7 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
         }
         v->grouped[nk++] = p->rel;
         add_reliance(p, w, &rely[0], &rely[1]);
-        if (p->mirror)
+        if (bits & ENT_PAIR_MIRROR)
             e->mirrored += w;
         if (w > 0)
             e->positive += w;

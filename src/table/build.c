@@ -2,7 +2,9 @@
  * build.c: filling a table cell by cell with the first failure remembered,
  * so that a pass builds its table in straight-line code and checks once.
  */
+#include "entente/error.h"
 #include "table/build.h"
+#include "util/error.h"
 
 void ent__tb_row(tb *b)
 {
@@ -38,4 +40,19 @@ void ent__tb_note(tb *b, const char *note)
 {
     if (!b->rc)
         b->rc = ent_table_add_note(b->t, note);
+}
+
+int ent__tb_finish(tb *b, ent_strbuf *sb, ent_table **out)
+{
+    if (!b->rc && sb && sb->failed)
+        b->rc = ENT_ENOMEM;
+    if (sb)
+        ent_strbuf_release(sb);
+    if (b->rc) {
+        ent_table_free(b->t);
+        b->t = NULL;
+        return ent_error_set(b->rc, "out of memory");
+    }
+    *out = b->t;
+    return ENT_OK;
 }

@@ -7,6 +7,7 @@
 #define ENT_TABLE_BUILD_H
 
 #include "entente/table.h"
+#include "util/strbuf.h"
 
 typedef struct tb {
     ent_table *t; /* the table being filled */
@@ -18,5 +19,13 @@ void ent__tb_int(tb *b, size_t col, long long v);
 void ent__tb_real(tb *b, size_t col, double v);
 void ent__tb_col(tb *b, const char *name, ent_coltype type, int decimals);
 void ent__tb_note(tb *b, const char *note);
+
+/*
+ * Ends a table built with b: releases the scratch buffer sb (may be NULL),
+ * whose running out of memory counts as a failure, then hands the table to
+ * *out and returns 0, or frees it and returns the first failure with the
+ * message "out of memory". The ending every table-building pass shares.
+ */
+int ent__tb_finish(tb *b, ent_strbuf *sb, ent_table **out);
 
 #endif

@@ -57,6 +57,27 @@ int ent_strmap_get(const ent_strmap *m, const char *key, uint32_t *value)
     return 1;
 }
 
+int ent_strmap_get_n(const ent_strmap *m, const char *key, size_t len, uint32_t *value)
+{
+    return m->cap ? ent_strmap_get_nh(m, key, len, ent_strmap_hash(key, len), value) : 0;
+}
+
+int ent_strmap_get_nh(const ent_strmap *m, const char *key, size_t len, uint32_t h, uint32_t *value)
+{
+    if (!m->cap)
+        return 0;
+    size_t mask = m->cap - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        const ent_strmap_slot *s = &m->slots[i];
+        if (!s->key)
+            return 0;
+        if (s->hash == h && strncmp(s->key, key, len) == 0 && s->key[len] == '\0') {
+            *value = s->value;
+            return 1;
+        }
+    }
+}
+
 static int grow_to(ent_strmap *m, size_t cap);
 
 static int grow(ent_strmap *m)

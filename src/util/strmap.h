@@ -29,6 +29,22 @@ uint32_t ent_strmap_hash(const char *s, size_t len);
 /* Looks up `key` (NUL-terminated). Returns 1 and sets *value when found. */
 int ent_strmap_get(const ent_strmap *m, const char *key, uint32_t *value);
 
+/* Looks up the len bytes at `key` (not NUL-terminated, no NUL among them).
+ * Returns 1 and sets *value when found. */
+int ent_strmap_get_n(const ent_strmap *m, const char *key, size_t len, uint32_t *value);
+
+/* As ent_strmap_get_n, with the key's hash (ent_strmap_hash) already known. */
+int ent_strmap_get_nh(const ent_strmap *m, const char *key, size_t len, uint32_t h,
+                      uint32_t *value);
+
+/* Asks the processor to fetch the slot where a key of hash h is looked for
+ * first, so that a lookup issued a little later does not wait for memory. */
+static inline void ent_strmap_prefetch(const ent_strmap *m, uint32_t h)
+{
+    if (m->cap)
+        __builtin_prefetch(&m->slots[h & (m->cap - 1)]);
+}
+
 /*
  * Inserts key -> value unless the key is present. Returns 1 when inserted, 0
  * when the key was already there (*existing receives its value, may be NULL),

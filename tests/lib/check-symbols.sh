@@ -14,15 +14,16 @@ set -u
 inc=${1:?usage: check-symbols.sh INCLUDE_DIR LIBRARY...}
 shift
 [ $# -gt 0 ] || { echo "usage: check-symbols.sh INCLUDE_DIR LIBRARY..."; exit 2; }
+# What the sanitizers' instrumentation adds to a library (ASan's one-definition
+# indicators, its runtime's hooks) is the compiler's, not the library's.
+instrumented='^__\(odr_asan\|asan\|ubsan\|tsan\|sanitizer\)'
 bad=0
 for lib in "$@"; do
     [ -f "$lib" ] || { echo "$lib: no such library"; bad=1; continue; }
     case $lib in
     *.a)
-        # __odr_asan.*: AddressSanitizer's one-definition-rule markers, one per
-        # global, present only in the sanitizer build.
-        syms=$(nm -g --defined-only "$lib" | awk 'NF == 3 { print $3 }' | grep -v '^__odr_asan\.' |
-            sort -u)
+        syms=$(nm -g --defined-only "$lib" | awk 'NF == 3 { print $3 }' | grep -v "$instrumented" |
+               sort -u)
         n=$(echo "$syms" | grep -c .)
         off=$(echo "$syms" | grep -v '^ent_' || true)
         if [ -n "$off" ]; then
@@ -35,7 +36,7 @@ for lib in "$@"; do
         ;;
     *.so*)
         syms=$(nm -D --defined-only "$lib" | awk 'NF == 3 && $2 ~ /[TDBRVW]/ { print $3 }' |
-               sort -u)
+               grep -v "$instrumented" | sort -u)
         n=$(echo "$syms" | grep -c .)
         for s in $syms; do
             case $s in

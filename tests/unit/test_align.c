@@ -92,54 +92,6 @@ static const char graph_text[] =
 
 enum { A, B, C, D, E, F };
 
-static ent_graph *load_string(const char *text)
-{
-    ent_load_input in = {"test.json", text, strlen(text)};
-    ent_load_options o = {.allow_missing_evidence = 1};
-    ent_graph *g = NULL;
-    ent_diags *d = ent_diags_new();
-    int rc = ent_load_inputs(&g, &in, 1, &o, d);
-    for (size_t i = 0; i < ent_diags_count(d); i++)
-        print_error("%s\n", ent_diags_get(d, i)->message);
-    assert_int_equal(rc, 0);
-    ent_diags_free(d);
-    return g;
-}
-
-static ent_view *view_at(const ent_graph *g, const char *when)
-{
-    int32_t day;
-    assert_int_equal(ent_resolve_when(g, when, &day, NULL), 0);
-    ent_view_options o;
-    ent_view_options_init(&o);
-    ent_view *v = NULL;
-    assert_int_equal(ent_view_new(&v, g, day, &o), 0);
-    return v;
-}
-
-static size_t col(const ent_table *t, const char *name)
-{
-    long c = ent_table_column_index(t, name);
-    if (c < 0)
-        fail_msg("no column %s in \"%s\"", name, ent_table_title(t));
-    return (size_t)c;
-}
-
-static double rval(const ent_table *t, size_t row, const char *name)
-{
-    return ent_table_real(t, row, col(t, name));
-}
-
-static const char *sval(const ent_table *t, size_t row, const char *name)
-{
-    return ent_table_string(t, row, col(t, name));
-}
-
-static long long ival(const ent_table *t, size_t row, const char *name)
-{
-    return ent_table_int(t, row, col(t, name));
-}
-
 #define EPS 1e-6
 
 /* ------------------------------------------------------- the building block --- */

@@ -34,51 +34,6 @@ static ent_graph *load_fixture(const char *name)
     return g;
 }
 
-static ent_graph *load_string(const char *text)
-{
-    ent_load_input in = {"test.json", text, strlen(text)};
-    ent_load_options o = {.allow_missing_evidence = 1};
-    ent_graph *g = NULL;
-    ent_diags *d = ent_diags_new();
-    assert_int_equal(ent_load_inputs(&g, &in, 1, &o, d), 0);
-    ent_diags_free(d);
-    return g;
-}
-
-static ent_view *view_at(const ent_graph *g, const char *when)
-{
-    int32_t day;
-    assert_int_equal(ent_resolve_when(g, when, &day, NULL), 0);
-    ent_view_options o;
-    ent_view_options_init(&o);
-    ent_view *v = NULL;
-    assert_int_equal(ent_view_new(&v, g, day, &o), 0);
-    return v;
-}
-
-static size_t col(const ent_table *t, const char *name)
-{
-    long c = ent_table_column_index(t, name);
-    if (c < 0)
-        fail_msg("no column %s in \"%s\"", name, ent_table_title(t));
-    return (size_t)c;
-}
-
-static long long ival(const ent_table *t, size_t row, const char *name)
-{
-    return ent_table_int(t, row, col(t, name));
-}
-
-static double rval(const ent_table *t, size_t row, const char *name)
-{
-    return ent_table_real(t, row, col(t, name));
-}
-
-static const char *sval(const ent_table *t, size_t row, const char *name)
-{
-    return ent_table_string(t, row, col(t, name));
-}
-
 static void assert_near(double got, double want, double tol)
 {
     if (!(fabs(got - want) <= tol))

@@ -74,35 +74,6 @@ static ent_graph *build(const char *const *actors, size_t na, const char *allian
     return g;
 }
 
-static ent_view *view_at(const ent_graph *g, const char *when)
-{
-    int32_t day;
-    assert_int_equal(ent_resolve_when(g, when, &day, NULL), 0);
-    ent_view_options o;
-    ent_view_options_init(&o);
-    ent_view *v = NULL;
-    assert_int_equal(ent_view_new(&v, g, day, &o), 0);
-    return v;
-}
-
-static size_t col(const ent_table *t, const char *name)
-{
-    long c = ent_table_column_index(t, name);
-    if (c < 0)
-        fail_msg("no column %s in \"%s\"", name, ent_table_title(t));
-    return (size_t)c;
-}
-
-static long long ival(const ent_table *t, size_t row, const char *name)
-{
-    return ent_table_int(t, row, col(t, name));
-}
-
-static const char *sval(const ent_table *t, size_t row, const char *name)
-{
-    return ent_table_string(t, row, col(t, name));
-}
-
 /* The bloc of the actor with this id. */
 static uint32_t bloc_of(const ent_graph *g, const uint32_t *bloc, const char *id)
 {

@@ -34,4 +34,55 @@ static inline const ent_diag *find_diag(const ent_diags *d, const char *code)
     return NULL;
 }
 
+/* Loads one document from a string, relations without evidence allowed;
+ * fails the test, printing the diagnostics, when it does not load. */
+static inline ent_graph *load_string(const char *text)
+{
+    ent_load_input in = {"test.json", text, strlen(text)};
+    ent_load_options o = {.allow_missing_evidence = 1};
+    ent_graph *g = NULL;
+    ent_diags *d = ent_diags_new();
+    int rc = ent_load_inputs(&g, &in, 1, &o, d);
+    for (size_t i = 0; rc && i < ent_diags_count(d); i++)
+        print_error("%s\n", ent_diags_get(d, i)->message);
+    assert_int_equal(rc, 0);
+    ent_diags_free(d);
+    return g;
+}
+
+/* The view of g on `when` (a snapshot id or a date) with the default rules. */
+static inline ent_view *view_at(const ent_graph *g, const char *when)
+{
+    int32_t day;
+    assert_int_equal(ent_resolve_when(g, when, &day, NULL), 0);
+    ent_view *v = NULL;
+    assert_int_equal(ent_view_new(&v, g, day, NULL), 0);
+    return v;
+}
+
+/* The index of column `name` of t; fails the test when there is none. */
+static inline size_t col(const ent_table *t, const char *name)
+{
+    long c = ent_table_column_index(t, name);
+    if (c < 0)
+        fail_msg("no column %s in \"%s\"", name, ent_table_title(t));
+    return (size_t)c;
+}
+
+/* Cells by row and column name. */
+static inline long long ival(const ent_table *t, size_t row, const char *name)
+{
+    return ent_table_int(t, row, col(t, name));
+}
+
+static inline double rval(const ent_table *t, size_t row, const char *name)
+{
+    return ent_table_real(t, row, col(t, name));
+}
+
+static inline const char *sval(const ent_table *t, size_t row, const char *name)
+{
+    return ent_table_string(t, row, col(t, name));
+}
+
 #endif

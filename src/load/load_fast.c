@@ -1,0 +1,205 @@
+/*
+ * load_fast.c: reading a plainly well-formed record straight from the
+ * validated text, without cJSON (the fast paths of load_relations.c and
+ * load_records.c): a record's members by a table of known names, strings,
+ * dates and numbers in place.
+ */
+#include "load/load_impl.h"
+
+/* End of the (validated) string at `p`; *esc is 1 for escapes, 2 for \u. */
+static size_t fast_string(const char *b, size_t len, size_t p, char *esc)
+{
+    *esc = 0;
+    for (p++;; p++) {
+        p = jscan_plain_run(b, p, len); /* stops at the closing quote at the latest */
+        char c = b[p];
+        if (c == '"')
+            return p + 1;
+        if (c == '\\') {
+            if (b[p + 1] == 'u')
+                *esc = 2;
+            else if (!*esc)
+                *esc = 1;
+            p++;
+        }
+    }
+}
+
+/* End of the (validated) number at `p`. */
+static size_t fast_number_end(const char *b, size_t len, size_t p)
+{
+    while (p < len && ((b[p] >= '0' && b[p] <= '9') || b[p] == '-' || b[p] == '+' || b[p] == '.' ||
+                       b[p] == 'e' || b[p] == 'E'))
+        p++;
+    return p;
+}
+
+/* End of the (validated) array or object at `p`: brackets counted outside
+ * strings. */
+static size_t fast_container_end(const char *b, size_t len, size_t p)
+{
+    size_t depth = 0;
+    for (; p < len; p++) {
+        char c = b[p], esc;
+        if (c == '"')
+            p = fast_string(b, len, p, &esc) - 1;
+        else if (c == '[' || c == '{')
+            depth++;
+        else if ((c == ']' || c == '}') && --depth == 0)
+            return p + 1;
+    }
+    return len;
+}
+
+/*
+ * Reads the object at `p` into `slots` by the table `fields`. Returns 1 with
+ * *after just past the object, or 0 when the object is anything but plain:
+ * not an object, an escaped, unknown or repeated key, a value of a type the
+ * field does not take (or an object, a literal, a long number, a \u escape).
+ */
+int ent__fast_object(const lfile *f, size_t p, const field *fields, fval *slots, size_t *after)
+{
+    const char *b = f->buf;
+    size_t len = f->len;
+    for (int i = 0; fields[i].name; i++)
+        slots[i].kind = 0;
+    if (b[p] != '{')
+        return 0;
+    p = ent__jscan_skip_ws(b, len, p + 1);
+    if (b[p] == '}') {
+        *after = p + 1;
+        return 1;
+    }
+    for (;;) {
+        /* The key, matched in place: a known name's bytes then the closing
+         * quote. An escaped or unknown key matches none (a backslash is not
+         * a quote), and sends the object to the full reader. */
+        int i;
+        size_t kend = 0;
+        for (i = 0; fields[i].name; i++)
+            if (fields[i].name[0] == b[p + 1]) {
+                size_t n = strlen(fields[i].name);
+                if (p + 2 + n <= len && b[p + 1 + n] == '"' &&
+                    memcmp(fields[i].name, b + p + 1, n) == 0) {
+                    kend = p + 2 + n;
+                    break;
+                }
+            }
+        if (!fields[i].name || slots[i].kind)
+            return 0;
+        fval *v = &slots[i];
+        p = ent__jscan_skip_ws(b, len, ent__jscan_skip_ws(b, len, kend) + 1); /* past the ':' */
+        v->pos = p;
+        v->esc = 0;
+        char c = b[p];
+        if (c == '"') {
+            if (!(fields[i].types & (T_STR | T_DATE)))
+                return 0;
+            v->kind = 's';
+            v->end = fast_string(b, len, p, &v->esc);
+            if (v->esc == 2)
+                return 0;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            if (!(fields[i].types & T_NUM))
+                return 0;
+            v->kind = 'n';
+            v->end = fast_number_end(b, len, p);
+            if (v->end - p > 32) /* cJSON reads at most 63 characters of a number */
+                return 0;
+        } else if (c == '[') {
+            if (!(fields[i].types & T_ARR))
+                return 0;
+            v->kind = 'a';
+            v->end = fast_container_end(b, len, p);
+        } else
+            return 0;
+        p = ent__jscan_skip_ws(b, len, v->end);
+        if (b[p] == '}') {
+            *after = p + 1;
+            return 1;
+        }
+        p = ent__jscan_skip_ws(b, len, p + 1); /* past the ',' */
+    }
+}
+
+/* The unescaped string `v` as a C string in out[FAST_CSTR], or NULL. */
+const char *ent__fast_cstr(const lfile *f, const fval *v, char *out)
+{
+    size_t n = v->end - v->pos - 2;
+    if (v->esc || n >= FAST_CSTR)
+        return NULL;
+    memcpy(out, f->buf + v->pos + 1, n);
+    out[n] = '\0';
+    return out;
+}
+
+/* The actor named by string `v`, or -1. */
+long ent__fast_actor(loader *L, const lfile *f, const fval *v)
+{
+    uint32_t idx;
+    size_t n = v->end - v->pos - 2;
+    if (v->esc)
+        return -1;
+    return ent_strmap_get_n(&L->g->actor_ids, f->buf + v->pos + 1, n, &idx) ? (long)idx : -1;
+}
+
+/* The date in string `v`; 0, or -1 when it is not a valid date. */
+int ent__fast_date(const lfile *f, const fval *v, ent_date *out)
+{
+    if (v->esc)
+        return -1;
+    return ent_date_parse(out, f->buf + v->pos + 1, v->end - v->pos - 2) == ENT_DATE_OK ? 0 : -1;
+}
+
+/* The string `v` (absent: "") kept in the loader's arena; NULL when out of memory. */
+const char *ent__fast_keep(loader *L, const lfile *f, const fval *v)
+{
+    if (!v->kind)
+        return "";
+    size_t n = v->end - v->pos - 2;
+    if (!v->esc)
+        return ent_arena_strndup(L->arena, f->buf + v->pos + 1, n);
+    char *p = ent_arena_alloc(L->arena, n + 1);
+    if (p)
+        ent__jscan_decode_string(f->buf, f->len, v->pos, p, n + 1);
+    return p;
+}
+
+int ent__fast_string_list(loader *L, const lfile *f, const fval *v, const char *const **out,
+                          size_t *n_out)
+{
+    const char *b = f->buf;
+    size_t len = f->len, n = 0, p = ent__jscan_skip_ws(b, len, v->pos + 1);
+    /* First pass: every element a plain, non-empty string. */
+    for (size_t q = p; b[q] != ']';) {
+        char esc;
+        if (b[q] != '"')
+            return -1;
+        size_t end = fast_string(b, len, q, &esc);
+        if (esc == 2 || end - q == 2)
+            return -1;
+        n++;
+        q = ent__jscan_skip_ws(b, len, end);
+        if (b[q] == ',')
+            q = ent__jscan_skip_ws(b, len, q + 1);
+    }
+    const char **list = n ? ent_arena_alloc(L->arena, n * sizeof *list) : NULL;
+    if (n && !list) {
+        L->oom = 1;
+        return 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        fval e = {'s', 0, p, 0};
+        e.end = fast_string(b, len, p, &e.esc);
+        if (!(list[i] = ent__fast_keep(L, f, &e))) {
+            L->oom = 1;
+            return 1;
+        }
+        p = ent__jscan_skip_ws(b, len, e.end);
+        if (b[p] == ',')
+            p = ent__jscan_skip_ws(b, len, p + 1);
+    }
+    *out = list;
+    *n_out = n;
+    return 0;
+}
