@@ -182,28 +182,30 @@ const char *ent_cameo_region(size_t i, const char **name)
 }
 
 /* ---------------------------------------------------------------------------
- * Actor types (--actors country-type)
+ * Actor types (--cameo-types). A government is its state; the others are
+ * groups: GDELT gives no founding dates, which organizations and forces need
+ * (entente check warns about those without one).
  * ------------------------------------------------------------------------- */
 
 static const ent__actor_type actor_types[] = {
-    {"GOV", "gov", "government", ENT_KIND_ORGANIZATION},
-    {"MIL", "mil", "military", ENT_KIND_FORCE},
+    {"GOV", "gov", "government", ENT_KIND_STATE},
+    {"MIL", "mil", "military", ENT_KIND_GROUP},
     {"REB", "reb", "rebels", ENT_KIND_GROUP},
     {"OPP", "opp", "opposition", ENT_KIND_GROUP},
-    {"COP", "cop", "police", ENT_KIND_FORCE},
-    {"SPY", "spy", "intelligence services", ENT_KIND_ORGANIZATION},
-    {"JUD", "jud", "judiciary", ENT_KIND_ORGANIZATION},
-    {"LEG", "leg", "legislature", ENT_KIND_ORGANIZATION},
-    {"PTY", "pty", "political parties", ENT_KIND_ORGANIZATION},
-    {"IGO", "igo", "intergovernmental organizations", ENT_KIND_ORGANIZATION},
-    {"NGO", "ngo", "non-governmental organizations", ENT_KIND_ORGANIZATION},
+    {"COP", "cop", "police", ENT_KIND_GROUP},
+    {"SPY", "spy", "intelligence services", ENT_KIND_GROUP},
+    {"JUD", "jud", "judiciary", ENT_KIND_GROUP},
+    {"LEG", "leg", "legislature", ENT_KIND_GROUP},
+    {"PTY", "pty", "political parties", ENT_KIND_GROUP},
+    {"IGO", "igo", "intergovernmental organizations", ENT_KIND_GROUP},
+    {"NGO", "ngo", "non-governmental organizations", ENT_KIND_GROUP},
     {"INS", "ins", "insurgents", ENT_KIND_GROUP},
     {"SEP", "sep", "separatists", ENT_KIND_GROUP},
-    {"UAF", "uaf", "unaligned armed forces", ENT_KIND_FORCE},
+    {"UAF", "uaf", "unaligned armed forces", ENT_KIND_GROUP},
     {"CVL", "cvl", "civilians", ENT_KIND_GROUP},
     {"REF", "ref", "refugees", ENT_KIND_GROUP},
     {"BUS", "bus", "business", ENT_KIND_GROUP},
-    {"MED", "med", "media", ENT_KIND_ORGANIZATION},
+    {"MED", "med", "media", ENT_KIND_GROUP},
 };
 
 const ent__actor_type *ent__actor_type_find(const char *code)
