@@ -1,5 +1,6 @@
 /*
- * entente/chart.h: line charts of values over dates, written as SVG text.
+ * entente/chart.h: line charts of values over dates, written as SVG text, or
+ * drawn as PNG or PDF with cairo in the same layout.
  *
  * One or more panels share the dates on the x axis; each panel draws one
  * line per series, with its legend to the right of the plot (never over the
@@ -64,6 +65,25 @@ typedef struct ent_chart {
  * ENT_ENOMEM, with a message. O(panels * series * days + marks).
  */
 ENT_EXPORT int ent_chart_svg(const ent_chart *c, char **out, size_t *len);
+
+/** The formats a chart is written in. */
+typedef enum ent_chart_format {
+    ENT_CHART_SVG = 0, /**< SVG text (ent_chart_svg) */
+    ENT_CHART_PNG,     /**< a PNG image, one pixel per SVG unit (drawn with cairo) */
+    ENT_CHART_PDF      /**< a one-page PDF, one point per SVG unit (drawn with cairo) */
+} ent_chart_format;
+
+/**
+ * Writes chart `c` in `format`: SVG as ent_chart_svg; PNG and PDF drawn with
+ * cairo from the same layout, with the same marks (without the SVG's hover
+ * titles, which these formats cannot carry). The same chart gives the same
+ * bytes: the PDF's creation date is fixed (2000-01-01). Sets *out (malloc'd,
+ * binary for PNG and PDF) and *len. Returns 0, ENT_EUSAGE (as
+ * ent_chart_svg, or an unknown format), ENT_ENOMEM or ENT_EINTERNAL (cairo
+ * failed).
+ */
+ENT_EXPORT int ent_chart_render(const ent_chart *c, ent_chart_format format, char **out,
+                                size_t *len);
 
 #ifdef __cplusplus
 }

@@ -71,6 +71,9 @@ typedef struct ent_timeline_options {
                           actor present at some step, in graph order */
     int independent; /**< 1: take a fresh snapshot at every step instead of sweeping (as
                           slow as running 'influence' per step; for checking the sweep) */
+    const uint32_t *pairs; /**< n_pairs pairs of actors, two indices each (A, B, A, B ...):
+                                their alignment at every step (see ent_timeline_table) */
+    size_t n_pairs;
 } ent_timeline_options;
 
 /**
@@ -79,7 +82,12 @@ typedef struct ent_timeline_options {
  * one row per day, metric and shown actor, in that order, with the columns
  * date, actor, name, metric, value (empty when the actor is absent that
  * day) and rank (1 for the highest value among the actors present that
- * day, ties in graph order; empty when absent). Returns 0, ENT_EUSAGE (no
+ * day, ties in graph order; empty when absent). With pairs, each day's
+ * actor rows are followed by the pairs' rows: metric "tie" for every pair,
+ * then "S", then "pi" (ent_align_table's measures on that day's snapshot),
+ * the actor column "A:B" (the two ids), the name "NameA and NameB", no
+ * rank, and an empty value when either actor is absent (or pi undefined).
+ * `actors` non-NULL with n_actors 0 shows pairs alone. Returns 0, ENT_EUSAGE (no
  * day, days not increasing, an actor or metric out of range), ENT_ENOMEM or
  * ENT_EINTERNAL (igraph failed). Time: O(R log R) to sort the relations,
  * then at each step O(c + E log E + A) plus the metric's own cost on the
@@ -98,16 +106,18 @@ typedef struct ent_timeline_chart_options {
     ent_every every;   /**< the period, named in the default title */
     const ent_chart_mark *marks; /**< dates to mark besides the snapshots (dashed) */
     size_t n_marks;
+    ent_chart_format format; /**< SVG (0), PNG or PDF */
 } ent_timeline_chart_options;
 
 /**
  * Draws timeline table `t` of graph `g` (made by ent_timeline_table with the
- * same `days` and options `to`) as an SVG line chart (chart.h): one panel
+ * same `days` and options `to`) as a line chart (chart.h) in co->format: one panel
  * per metric, one line per actor labelled with its name, the graph's
  * snapshots that fall in the span as solid marks and `co->marks` as given,
  * numbered in date order; the table's notes on the actors and the rules
  * under the title. Sets *svg (malloc'd) and *len. Returns 0, ENT_EUSAGE
- * (a table of another shape) or ENT_ENOMEM.
+ * (a table of another shape) or ENT_ENOMEM. With pairs, three more panels
+ * (tie, S and pi) with one line per pair.
  */
 ENT_EXPORT int ent_timeline_chart(char **svg, size_t *len, const ent_graph *g, const ent_table *t,
                                   const int32_t *days, size_t n_days,

@@ -1,5 +1,6 @@
 /*
- * chart.c: line charts of values over dates, as SVG text written here rather
+ * chart.c: line charts of values over dates: one layout, written as SVG text
+ * here, or drawn as PNG or PDF through cairo. The SVG is written here rather
  * than through a plotting library: the chart must put a <title> on every line
  * and keep its text as text, escape every name from a graph file, and give
  * the same bytes for the same input; a few hundred lines do that, with the
@@ -11,6 +12,8 @@
  * character, a little wider than DejaVu Sans's average, so that spacing
  * computed from the estimate errs on the side of room.
  */
+#include <cairo-pdf.h>
+#include <cairo.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,11 +66,11 @@ static void add_escaped(ent_strbuf *sb, const char *s)
     ent__escape_xml(sb, s ? s : "");
 }
 
-/* Appends at most `max_chars` code points of s, escaped, with "..." when cut. */
-static void add_clipped(ent_strbuf *sb, const char *s, size_t max_chars)
+/* Appends at most `max_chars` code points of s as they are, with "..." when cut. */
+static void add_clipped_plain(ent_strbuf *sb, const char *s, size_t max_chars)
 {
     if (text_chars(s) <= max_chars) {
-        add_escaped(sb, s);
+        ent_strbuf_adds(sb, s);
         return;
     }
     size_t keep = max_chars > 3 ? max_chars - 3 : 0, n = 0, i = 0;
@@ -75,16 +78,20 @@ static void add_clipped(ent_strbuf *sb, const char *s, size_t max_chars)
         if (((unsigned char)s[i] & 0xC0) != 0x80 && n++ == keep)
             break;
     }
-    char *cut = malloc(i + 1);
-    if (!cut) {
-        sb->failed = 1;
-        return;
-    }
-    memcpy(cut, s, i);
-    cut[i] = '\0';
-    add_escaped(sb, cut);
+    ent_strbuf_add(sb, s, i);
     ent_strbuf_adds(sb, "...");
-    free(cut);
+}
+
+/* Appends at most `max_chars` code points of s, escaped, with "..." when cut. */
+static void add_clipped(ent_strbuf *sb, const char *s, size_t max_chars)
+{
+    ent_strbuf cut = ENT_STRBUF_INIT;
+    add_clipped_plain(&cut, s, max_chars);
+    if (cut.failed)
+        sb->failed = 1;
+    else
+        add_escaped(sb, ent_strbuf_str(&cut));
+    ent_strbuf_release(&cut);
 }
 
 /* ---------------------------------------------------------------------------
@@ -185,6 +192,7 @@ typedef struct frame {
     double x0, x1, y0, y1;  /* the plot area: x0 left, y0 top */
     int32_t d0, d1;         /* the dates at x0 and x1 */
     double v0, v1;          /* the values at y1 (bottom) and y0 (top) */
+    double step;            /* between two value ticks */
 } frame;
 
 static double x_of(const frame *f, int32_t day)
@@ -197,29 +205,45 @@ static double y_of(const frame *f, double v)
     return f->y1 - (f->y1 - f->y0) * (v - f->v0) / (f->v1 - f->v0);
 }
 
+/* The code points a line of `width` pixels holds at `font` (at least 10). */
+static size_t wrap_max(double width, double font)
+{
+    size_t max = (size_t)(width / (font * EM));
+    return max < 10 ? 10 : max;
+}
+
+/* The next line of text from p: the longest prefix of at most `max` code points
+ * ending before a space (or cut at `max` when there is none). Returns its end and
+ * sets *next to the start of the following line. */
+static const char *wrap_line(const char *p, size_t max, const char **next)
+{
+    const char *end, *cut = NULL, *q = p;
+    size_t n = 0;
+    while (*q && n < max) {
+        if (*q == ' ')
+            cut = q;
+        q++;
+        while (((unsigned char)*q & 0xC0) == 0x80)
+            q++;
+        n++;
+    }
+    end = !*q ? q : cut && cut > p ? cut : q;
+    *next = end;
+    while (**next == ' ')
+        (*next)++;
+    return end;
+}
+
 /* Splits text into lines of at most `width` pixels at spaces, appending a <text>
  * per line from y on; returns the number of lines. */
 static int wrapped(ent_strbuf *sb, const char *text, double x, double y, double font,
                    double width, const char *attrs, int draw)
 {
-    size_t max = (size_t)(width / (font * EM));
-    if (max < 10)
-        max = 10;
+    size_t max = wrap_max(width, font);
     int lines = 0;
     const char *p = text;
     while (*p) {
-        /* The longest prefix of at most `max` code points ending before a space. */
-        const char *end = p, *cut = NULL, *q = p;
-        size_t n = 0;
-        while (*q && n < max) {
-            if (*q == ' ')
-                cut = q;
-            q++;
-            while (((unsigned char)*q & 0xC0) == 0x80)
-                q++;
-            n++;
-        }
-        end = !*q ? q : cut && cut > p ? cut : q;
+        const char *next, *end = wrap_line(p, max, &next);
         if (draw) {
             char *line = malloc((size_t)(end - p) + 1);
             if (!line) {
@@ -235,9 +259,7 @@ static int wrapped(ent_strbuf *sb, const char *text, double x, double y, double 
             free(line);
         }
         lines++;
-        p = end;
-        while (*p == ' ')
-            p++;
+        p = next;
     }
     return lines;
 }
@@ -302,18 +324,14 @@ static void series_title(ent_strbuf *sb, const ent_chart *c, const ent_chart_pan
 }
 
 /* Draws one panel in frame f, with its legend at x = lx. */
-static void draw_panel(ent_strbuf *sb, const ent_chart *c, size_t pi, frame *f, double lx,
+static void draw_panel(ent_strbuf *sb, const ent_chart *c, size_t pi, const frame *f, double lx,
                        size_t legend_chars)
 {
     const ent_chart_panel *p = &c->panels[pi];
     char buf[64];
     ent_strbuf_addf(sb, "<g class=\"panel\" id=\"panel-%zu\">\n", pi + 1);
     /* Value grid and ticks. */
-    double step = nice_step(f->v1 - f->v0);
-    f->v0 = floor(f->v0 / step + 1e-9) * step;
-    f->v1 = ceil(f->v1 / step - 1e-9) * step;
-    if (f->v1 <= f->v0)
-        f->v1 = f->v0 + step;
+    double step = f->step;
     ent_strbuf_adds(sb, "<g class=\"y-ticks\" font-size=\"12\" text-anchor=\"end\">\n");
     for (double v = f->v0; v <= f->v1 + step / 2; v += step) {
         double y = y_of(f, v);
@@ -407,57 +425,92 @@ static void draw_panel(ent_strbuf *sb, const ent_chart *c, size_t pi, frame *f, 
     ent_strbuf_adds(sb, "</g>\n</g>\n");
 }
 
-int ent_chart_svg(const ent_chart *c, char **out, size_t *len)
+/* Where everything goes: computed once, drawn as SVG or through cairo. */
+typedef struct layout {
+    size_t legend_chars; /* legend labels longer than this are cut */
+    double x0, x1, lx;   /* the plot's left and right, the legend's left */
+    double text_w;       /* the width of the wrapped texts */
+    double sub_y;        /* the subtitle's first line's top */
+    int32_t d0, d1;      /* the dates at x0 and x1 */
+    double *mark_x;      /* per mark: its x */
+    int *mark_row;       /* per mark: its row of numbers (0: lowest), -1 outside the span */
+    int rows;            /* rows of mark numbers */
+    double marks_top;
+    frame *frames; /* per panel */
+    double key_y;  /* the top of the key to the marks */
+    int key_lines;
+    double height;
+} layout;
+
+static void layout_release(layout *l)
 {
-    *out = NULL;
-    *len = 0;
+    free(l->mark_x);
+    free(l->mark_row);
+    free(l->frames);
+    memset(l, 0, sizeof *l);
+}
+
+/* The key's entry of mark m: "N: LABEL (DATE)". */
+static void mark_key(ent_strbuf *key, const ent_chart *c, size_t m)
+{
+    char d[11];
+    ent_strbuf_reset(key);
+    ent_strbuf_addf(key, "%zu: %s (%s)", m + 1, c->marks[m].label ? c->marks[m].label : "",
+                    ent_date_format(ent_date_from_day(c->marks[m].day), d));
+}
+
+static int chart_layout(layout *l, const ent_chart *c)
+{
+    memset(l, 0, sizeof *l);
     if (!c || !c->n_days || !c->days || !c->n_panels || !c->panels)
         return ent_error_set(ENT_EUSAGE, "a chart needs at least one day and one panel");
     for (size_t i = 1; i < c->n_days; i++)
         if (c->days[i] <= c->days[i - 1])
             return ent_error_set(ENT_EUSAGE, "a chart's days must increase");
-    ent_strbuf sb = ENT_STRBUF_INIT;
+    ent_strbuf sb = ENT_STRBUF_INIT; /* wrapped() only counts here */
     /* Legend width: the longest label, within bounds (longer ones are cut, the
      * whole text kept in their title). */
-    size_t legend_chars = 8;
+    l->legend_chars = 8;
     for (size_t p = 0; p < c->n_panels; p++)
         for (size_t s = 0; s < c->panels[p].n_series; s++) {
             size_t n = text_chars(c->panels[p].series[s].label);
-            legend_chars = n > legend_chars ? n : legend_chars;
+            l->legend_chars = n > l->legend_chars ? n : l->legend_chars;
         }
-    if (legend_chars > 26)
-        legend_chars = 26;
-    double legend_w = 30 + (double)legend_chars * FONT * EM + 8;
-    double x0 = LEFT, x1 = WIDTH - 12 - legend_w - GAP, lx = x1 + GAP;
+    if (l->legend_chars > 26)
+        l->legend_chars = 26;
+    double legend_w = 30 + (double)l->legend_chars * FONT * EM + 8;
+    l->x0 = LEFT;
+    l->x1 = WIDTH - 12 - legend_w - GAP;
+    l->lx = l->x1 + GAP;
     /* Header: title and wrapped subtitle. */
-    double text_w = WIDTH - 24;
+    l->text_w = WIDTH - 24;
     const char *title = c->title ? c->title : "";
-    int title_lines = wrapped(&sb, title, 0, 0, TITLE_FONT, text_w * 0.88, "", 0);
-    double sub_y = 28 + (title_lines - 1) * TITLE_FONT * 1.3;
-    int sub_lines = c->subtitle ? wrapped(&sb, c->subtitle, 0, 0, SUB_FONT, text_w, "", 0) : 0;
-    double y = sub_y + sub_lines * SUB_FONT * 1.3 + 8;
+    int title_lines = wrapped(&sb, title, 0, 0, TITLE_FONT, l->text_w * 0.88, "", 0);
+    l->sub_y = 28 + (title_lines - 1) * TITLE_FONT * 1.3;
+    int sub_lines = c->subtitle ? wrapped(&sb, c->subtitle, 0, 0, SUB_FONT, l->text_w, "", 0) : 0;
+    double y = l->sub_y + sub_lines * SUB_FONT * 1.3 + 8;
     /* Mark numbers above the first plot, in up to MARK_ROWS rows so that they do not
      * collide (the numbers of more marks close together than that may). */
-    int32_t d0 = c->days[0], d1 = c->days[c->n_days - 1];
-    if (d0 == d1) {
-        d0 -= 1;
-        d1 += 1;
+    l->d0 = c->days[0];
+    l->d1 = c->days[c->n_days - 1];
+    if (l->d0 == l->d1) {
+        l->d0 -= 1;
+        l->d1 += 1;
     }
-    frame f0 = {x0, x1, 0, 0, d0, d1, 0, 1};
-    double *mark_x = malloc((c->n_marks ? c->n_marks : 1) * sizeof *mark_x);
-    int *mark_row = malloc((c->n_marks ? c->n_marks : 1) * sizeof *mark_row);
-    if (!mark_x || !mark_row) {
-        free(mark_x);
-        free(mark_row);
+    frame f0 = {l->x0, l->x1, 0, 0, l->d0, l->d1, 0, 1, 1};
+    l->mark_x = malloc((c->n_marks ? c->n_marks : 1) * sizeof *l->mark_x);
+    l->mark_row = malloc((c->n_marks ? c->n_marks : 1) * sizeof *l->mark_row);
+    l->frames = malloc(c->n_panels * sizeof *l->frames);
+    if (!l->mark_x || !l->mark_row || !l->frames) {
+        layout_release(l);
         return ent_error_set(ENT_ENOMEM, "out of memory while drawing a chart");
     }
-    int rows = 0;
     double row_end[MARK_ROWS];
     for (int k = 0; k < MARK_ROWS; k++)
         row_end[k] = -1e9;
     for (size_t m = 0; m < c->n_marks; m++) {
-        mark_row[m] = -1;
-        if (c->marks[m].day < d0 || c->marks[m].day > d1)
+        l->mark_row[m] = -1;
+        if (c->marks[m].day < l->d0 || c->marks[m].day > l->d1)
             continue;
         char num[24];
         snprintf(num, sizeof num, "%zu", m + 1);
@@ -465,80 +518,90 @@ int ent_chart_svg(const ent_chart *c, char **out, size_t *len)
         int r = 0;
         while (r < MARK_ROWS - 1 && x - w / 2 < row_end[r])
             r++;
-        mark_x[m] = x;
-        mark_row[m] = r;
+        l->mark_x[m] = x;
+        l->mark_row[m] = r;
         row_end[r] = x + w / 2;
-        rows = r + 1 > rows ? r + 1 : rows;
+        l->rows = r + 1 > l->rows ? r + 1 : l->rows;
     }
-    double marks_top = y;
-    y += rows * MARK_ROW + (rows ? 4 : 0);
-    /* Panels. */
-    double *heights = malloc(c->n_panels * sizeof *heights);
-    if (!heights) {
-        free(mark_x);
-        free(mark_row);
-        return ent_error_set(ENT_ENOMEM, "out of memory while drawing a chart");
-    }
-    double total = y;
+    l->marks_top = y;
+    y += l->rows * MARK_ROW + (l->rows ? 4 : 0);
+    /* Panels: tall enough for their legends; values from a rounded range. */
     for (size_t p = 0; p < c->n_panels; p++) {
         double need = 16 + LEGEND_ROW * (double)c->panels[p].n_series;
-        heights[p] = need > PANEL_H ? need : PANEL_H;
-        total += heights[p] + 44;
+        double h = need > PANEL_H ? need : PANEL_H;
+        frame *f = &l->frames[p];
+        *f = (frame){l->x0, l->x1, y, y + h, l->d0, l->d1, 0, 1, 1};
+        value_range(c, &c->panels[p], &f->v0, &f->v1);
+        f->step = nice_step(f->v1 - f->v0);
+        f->v0 = floor(f->v0 / f->step + 1e-9) * f->step;
+        f->v1 = ceil(f->v1 / f->step - 1e-9) * f->step;
+        if (f->v1 <= f->v0)
+            f->v1 = f->v0 + f->step;
+        y += h + 44;
     }
     /* The key to the marks, under the last panel: one entry per mark. */
+    l->key_y = y;
     ent_strbuf key = ENT_STRBUF_INIT;
-    int key_lines = 0;
     for (size_t m = 0; m < c->n_marks; m++) {
-        char d[11];
-        if (mark_row[m] < 0)
+        if (l->mark_row[m] < 0)
             continue;
-        ent_strbuf_reset(&key);
-        ent_strbuf_addf(&key, "%zu: %s (%s)", m + 1, c->marks[m].label ? c->marks[m].label : "",
-                        ent_date_format(ent_date_from_day(c->marks[m].day), d));
-        key_lines += wrapped(&sb, ent_strbuf_str(&key), 0, 0, FONT, text_w, "", 0);
+        mark_key(&key, c, m);
+        l->key_lines += wrapped(&sb, ent_strbuf_str(&key), 0, 0, FONT, l->text_w, "", 0);
     }
-    total += key_lines * FONT * 1.3 + 12;
-    ent_strbuf_reset(&sb);
+    y += l->key_lines * FONT * 1.3 + 12;
+    l->height = ceil(y);
+    int failed = key.failed || sb.failed;
+    ent_strbuf_release(&key);
+    ent_strbuf_release(&sb);
+    if (failed) {
+        layout_release(l);
+        return ent_error_set(ENT_ENOMEM, "out of memory while drawing a chart");
+    }
+    return ENT_OK;
+}
 
+int ent_chart_svg(const ent_chart *c, char **out, size_t *len)
+{
+    *out = NULL;
+    *len = 0;
+    layout l;
+    int rc = chart_layout(&l, c);
+    if (rc)
+        return rc;
+    ent_strbuf sb = ENT_STRBUF_INIT, key = ENT_STRBUF_INIT;
+    const char *title = c->title ? c->title : "";
     ent_strbuf_addf(&sb,
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                     "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
                     "viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
                     "font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\">\n<title>",
-                    WIDTH, ceil(total), WIDTH, ceil(total));
-    add_escaped(&sb, c->title ? c->title : "");
+                    WIDTH, l.height, WIDTH, l.height);
+    add_escaped(&sb, title);
     ent_strbuf_adds(&sb, "</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-    wrapped(&sb, title, 12, 22, TITLE_FONT, text_w * 0.88, " class=\"title\" font-weight=\"bold\"", 1);
+    wrapped(&sb, title, 12, 22, TITLE_FONT, l.text_w * 0.88, " class=\"title\" font-weight=\"bold\"", 1);
     if (c->subtitle)
-        wrapped(&sb, c->subtitle, 12, sub_y + SUB_FONT * 1.3, SUB_FONT, text_w,
+        wrapped(&sb, c->subtitle, 12, l.sub_y + SUB_FONT * 1.3, SUB_FONT, l.text_w,
                 " class=\"subtitle\" fill=\"#333333\"", 1);
     for (size_t m = 0; m < c->n_marks; m++) {
-        if (mark_row[m] < 0)
+        if (l.mark_row[m] < 0)
             continue;
         ent_strbuf_addf(&sb,
                         "<text class=\"mark-number\" x=\"%.1f\" y=\"%.1f\" font-size=\"12\" "
                         "text-anchor=\"middle\" fill=\"#555555\">%zu<title>",
-                        mark_x[m], marks_top + MARK_ROW * (rows - mark_row[m]) - 3, m + 1);
+                        l.mark_x[m], l.marks_top + MARK_ROW * (l.rows - l.mark_row[m]) - 3, m + 1);
         add_escaped(&sb, c->marks[m].label);
         ent_strbuf_adds(&sb, "</title></text>\n");
     }
-    for (size_t p = 0; p < c->n_panels; p++) {
-        frame f = {x0, x1, y, y + heights[p], d0, d1, 0, 1};
-        value_range(c, &c->panels[p], &f.v0, &f.v1);
-        draw_panel(&sb, c, p, &f, lx, legend_chars);
-        y += heights[p] + 44;
-    }
-    if (key_lines) {
+    for (size_t p = 0; p < c->n_panels; p++)
+        draw_panel(&sb, c, p, &l.frames[p], l.lx, l.legend_chars);
+    if (l.key_lines) {
+        double y = l.key_y;
         ent_strbuf_adds(&sb, "<g class=\"mark-key\">\n");
         for (size_t m = 0; m < c->n_marks; m++) {
-            char d[11];
-            if (mark_row[m] < 0)
+            if (l.mark_row[m] < 0)
                 continue;
-            ent_strbuf_reset(&key);
-            ent_strbuf_addf(&key, "%zu: %s (%s)", m + 1,
-                            c->marks[m].label ? c->marks[m].label : "",
-                            ent_date_format(ent_date_from_day(c->marks[m].day), d));
-            int n = wrapped(&sb, ent_strbuf_str(&key), 12, y, FONT, text_w, " fill=\"#333333\"", 1);
+            mark_key(&key, c, m);
+            int n = wrapped(&sb, ent_strbuf_str(&key), 12, y, FONT, l.text_w, " fill=\"#333333\"", 1);
             y += n * FONT * 1.3;
         }
         ent_strbuf_adds(&sb, "</g>\n");
@@ -546,9 +609,7 @@ int ent_chart_svg(const ent_chart *c, char **out, size_t *len)
     ent_strbuf_adds(&sb, "</svg>\n");
     int failed = sb.failed || key.failed;
     ent_strbuf_release(&key);
-    free(mark_x);
-    free(mark_row);
-    free(heights);
+    layout_release(&l);
     if (failed) {
         ent_strbuf_release(&sb);
         return ent_error_set(ENT_ENOMEM, "out of memory while drawing a chart");
@@ -558,4 +619,251 @@ int ent_chart_svg(const ent_chart *c, char **out, size_t *len)
         return ent_error_set(ENT_ENOMEM, "out of memory while drawing a chart");
     *len = sb.len;
     return ENT_OK;
+}
+
+/* ---------------------------------------------------------------------------
+ * PNG and PDF, through cairo: the same layout, drawn with the same marks
+ * ------------------------------------------------------------------------- */
+
+/* The date cairo's PDF carries as its creation date: fixed, so that the same
+ * chart gives the same bytes (cairo would write the time of the run). */
+#define PDF_DATE "2000-01-01T00:00:00Z"
+
+static void set_colour(cairo_t *cr, const char *hex)
+{
+    unsigned v = (unsigned)strtoul(hex + 1, NULL, 16);
+    cairo_set_source_rgb(cr, ((v >> 16) & 255) / 255.0, ((v >> 8) & 255) / 255.0,
+                         (v & 255) / 255.0);
+}
+
+/* Dash pattern `d` ("7 3", "" for a solid line). */
+static void set_dash(cairo_t *cr, const char *d)
+{
+    double a[8];
+    int n = 0;
+    for (char *end; *d && n < 8; d = end) {
+        a[n] = strtod(d, &end);
+        if (end == d)
+            break;
+        n++;
+    }
+    cairo_set_dash(cr, a, n, 0);
+}
+
+static void stroke_line(cairo_t *cr, double x1, double y1, double x2, double y2)
+{
+    cairo_move_to(cr, x1, y1);
+    cairo_line_to(cr, x2, y2);
+    cairo_stroke(cr);
+}
+
+/* Text with its baseline at y, anchored at x: 0 start, 1 middle, 2 end. */
+static void show_text(cairo_t *cr, const char *text, double x, double y, double font, int anchor,
+                      int bold)
+{
+    cairo_text_extents_t e;
+    cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                           bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, font);
+    cairo_text_extents(cr, text, &e);
+    cairo_move_to(cr, x - (anchor == 1 ? e.x_advance / 2 : anchor == 2 ? e.x_advance : 0), y);
+    cairo_show_text(cr, text);
+}
+
+/* Wrapped text as wrapped() draws it; returns the number of lines. */
+static int show_wrapped(cairo_t *cr, ent_strbuf *line, const char *text, double x, double y,
+                        double font, double width, int bold)
+{
+    size_t max = wrap_max(width, font);
+    int lines = 0;
+    for (const char *p = text, *next; *p; p = next) {
+        const char *end = wrap_line(p, max, &next);
+        ent_strbuf_reset(line);
+        ent_strbuf_add(line, p, (size_t)(end - p));
+        show_text(cr, ent_strbuf_str(line), x, y + lines * font * 1.3, font, 0, bold);
+        lines++;
+    }
+    return lines;
+}
+
+/* One panel, as draw_panel draws it in SVG. */
+static void panel_cairo(cairo_t *cr, ent_strbuf *tmp, const ent_chart *c, size_t pi,
+                        const frame *f, double lx, size_t legend_chars)
+{
+    const ent_chart_panel *p = &c->panels[pi];
+    char buf[64];
+    cairo_set_line_width(cr, 1);
+    cairo_set_dash(cr, NULL, 0, 0);
+    for (double v = f->v0; v <= f->v1 + f->step / 2; v += f->step) {
+        double y = y_of(f, v);
+        value_label(buf, sizeof buf, v, f->step);
+        set_colour(cr, "#dddddd");
+        stroke_line(cr, f->x0, y, f->x1, y);
+        set_colour(cr, "#000000");
+        show_text(cr, buf, f->x0 - 6, y + 4, FONT, 2, 0);
+    }
+    const date_unit *u = pick_unit((f->x1 - f->x0) / (double)(f->d1 - f->d0));
+    for (int32_t d = first_tick(u, f->d0); d <= f->d1; d = next_tick(u, d)) {
+        double x = x_of(f, d);
+        tick_label(u, d, buf);
+        set_colour(cr, "#555555");
+        stroke_line(cr, x, f->y1, x, f->y1 + 5);
+        set_colour(cr, "#000000");
+        show_text(cr, buf, x, f->y1 + 19, FONT, 1, 0);
+        if (d == INT32_MAX)
+            break;
+    }
+    set_colour(cr, "#555555");
+    cairo_move_to(cr, f->x0, f->y0);
+    cairo_line_to(cr, f->x0, f->y1);
+    cairo_line_to(cr, f->x1, f->y1);
+    cairo_stroke(cr);
+    cairo_save(cr);
+    cairo_translate(cr, 18.0, (f->y0 + f->y1) / 2);
+    cairo_rotate(cr, -asin(1.0)); /* a quarter turn back */
+    set_colour(cr, "#000000");
+    show_text(cr, p->y_label ? p->y_label : "", 0, 0, FONT, 1, 0);
+    cairo_restore(cr);
+    for (size_t m = 0; m < c->n_marks; m++) {
+        const ent_chart_mark *k = &c->marks[m];
+        if (k->day < f->d0 || k->day > f->d1)
+            continue;
+        double x = x_of(f, k->day);
+        set_colour(cr, "#888888");
+        set_dash(cr, k->dashed ? "4 3" : "");
+        stroke_line(cr, x, f->y0, x, f->y1);
+    }
+    cairo_set_line_width(cr, 2);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    for (size_t s = 0; s < p->n_series; s++) {
+        const ent_chart_series *se = &p->series[s];
+        set_colour(cr, palette[s % N_COLORS]);
+        set_dash(cr, dashes[(s / N_COLORS) % N_DASHES]);
+        int pen = 0;
+        for (size_t i = 0; i < c->n_days; i++) {
+            double v = se->values[i];
+            if (!isfinite(v)) {
+                pen = 0;
+                continue;
+            }
+            /* The SVG's coordinates, rounded to 0.1 as it writes them. */
+            double x = round(x_of(f, c->days[i]) * 10) / 10, y = round(y_of(f, v) * 10) / 10;
+            if (pen)
+                cairo_line_to(cr, x, y);
+            else {
+                cairo_move_to(cr, x, y);
+                if (i + 1 >= c->n_days || !isfinite(se->values[i + 1]))
+                    cairo_line_to(cr, x, y); /* a lone day: a dot, by the round cap */
+            }
+            pen = 1;
+        }
+        cairo_stroke(cr);
+    }
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    for (size_t s = 0; s < p->n_series; s++) {
+        double y = f->y0 + 8 + LEGEND_ROW * (double)s;
+        set_colour(cr, palette[s % N_COLORS]);
+        set_dash(cr, dashes[(s / N_COLORS) % N_DASHES]);
+        stroke_line(cr, lx, y, lx + 24, y);
+        ent_strbuf_reset(tmp);
+        add_clipped_plain(tmp, p->series[s].label ? p->series[s].label : "", legend_chars);
+        set_colour(cr, "#000000");
+        show_text(cr, ent_strbuf_str(tmp), lx + 30, y + 4, FONT, 0, 0);
+    }
+    cairo_set_dash(cr, NULL, 0, 0);
+}
+
+/* The whole chart on cairo context cr, as ent_chart_svg lays it out. */
+static void chart_cairo(cairo_t *cr, ent_strbuf *tmp, const ent_chart *c, const layout *l)
+{
+    const char *title = c->title ? c->title : "";
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    set_colour(cr, "#000000");
+    show_wrapped(cr, tmp, title, 12, 22, TITLE_FONT, l->text_w * 0.88, 1);
+    if (c->subtitle) {
+        set_colour(cr, "#333333");
+        show_wrapped(cr, tmp, c->subtitle, 12, l->sub_y + SUB_FONT * 1.3, SUB_FONT, l->text_w, 0);
+    }
+    for (size_t m = 0; m < c->n_marks; m++) {
+        char num[24];
+        if (l->mark_row[m] < 0)
+            continue;
+        snprintf(num, sizeof num, "%zu", m + 1);
+        set_colour(cr, "#555555");
+        show_text(cr, num, l->mark_x[m], l->marks_top + MARK_ROW * (l->rows - l->mark_row[m]) - 3,
+                  FONT, 1, 0);
+    }
+    for (size_t p = 0; p < c->n_panels; p++)
+        panel_cairo(cr, tmp, c, p, &l->frames[p], l->lx, l->legend_chars);
+    double y = l->key_y;
+    ent_strbuf key = ENT_STRBUF_INIT;
+    for (size_t m = 0; m < c->n_marks; m++) {
+        if (l->mark_row[m] < 0)
+            continue;
+        mark_key(&key, c, m);
+        set_colour(cr, "#333333");
+        y += show_wrapped(cr, tmp, ent_strbuf_str(&key), 12, y, FONT, l->text_w, 0) * FONT * 1.3;
+    }
+    if (key.failed)
+        tmp->failed = 1;
+    ent_strbuf_release(&key);
+}
+
+static cairo_status_t to_strbuf(void *closure, const unsigned char *data, unsigned int length)
+{
+    ent_strbuf *sb = closure;
+    ent_strbuf_add(sb, (const char *)data, length);
+    return sb->failed ? CAIRO_STATUS_NO_MEMORY : CAIRO_STATUS_SUCCESS;
+}
+
+int ent_chart_render(const ent_chart *c, ent_chart_format format, char **out, size_t *len)
+{
+    *out = NULL;
+    *len = 0;
+    if (format == ENT_CHART_SVG)
+        return ent_chart_svg(c, out, len);
+    if (format != ENT_CHART_PNG && format != ENT_CHART_PDF)
+        return ent_error_set(ENT_EUSAGE, "unknown chart format %d", (int)format);
+    layout l;
+    int rc = chart_layout(&l, c);
+    if (rc)
+        return rc;
+    ent_strbuf sb = ENT_STRBUF_INIT, tmp = ENT_STRBUF_INIT;
+    cairo_surface_t *surface =
+        format == ENT_CHART_PNG
+            ? cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)WIDTH, (int)l.height)
+            : cairo_pdf_surface_create_for_stream(to_strbuf, &sb, WIDTH, l.height);
+    if (format == ENT_CHART_PDF && cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS) {
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, PDF_DATE);
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
+                                       c->title ? c->title : "");
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "entente");
+    }
+    cairo_t *cr = cairo_create(surface);
+    cairo_status_t st = cairo_status(cr);
+    if (st == CAIRO_STATUS_SUCCESS) {
+        chart_cairo(cr, &tmp, c, &l);
+        st = cairo_status(cr);
+    }
+    cairo_destroy(cr);
+    if (st == CAIRO_STATUS_SUCCESS && format == ENT_CHART_PNG)
+        st = cairo_surface_write_to_png_stream(surface, to_strbuf, &sb);
+    cairo_surface_finish(surface); /* the PDF is written out here */
+    if (st == CAIRO_STATUS_SUCCESS)
+        st = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    layout_release(&l);
+    int failed = sb.failed || tmp.failed || st == CAIRO_STATUS_NO_MEMORY;
+    ent_strbuf_release(&tmp);
+    if (failed || st != CAIRO_STATUS_SUCCESS) {
+        ent_strbuf_release(&sb);
+        return failed ? ent_error_set(ENT_ENOMEM, "out of memory while drawing a chart")
+                      : ent_error_set(ENT_EINTERNAL, "cairo could not draw the chart: %s",
+                                      cairo_status_to_string(st));
+    }
+    *out = sb.buf;
+    *len = sb.len;
+    return *out ? ENT_OK : ent_error_set(ENT_EINTERNAL, "cairo wrote an empty chart");
 }

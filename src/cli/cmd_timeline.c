@@ -24,11 +24,13 @@ const char cmd_timeline_help[] =
     "the snapshot rather than by a fresh snapshot each time (docs/analyses.md,\n"
     "\"Timeline\").\n"
     "\n"
-    "With -o, draws the table as a line chart instead (SVG): one line per actor,\n"
-    "one panel per metric, dates across, the graph's declared snapshots inside the\n"
-    "span as numbered solid lines and the dates of --mark as dashed ones, listed\n"
-    "under the chart; the legend sits beside the plot and every line has a title\n"
-    "that names it (docs/diagrams.md, \"Timeline charts\"). The chart is written to\n"
+    "With -o, draws the table as a line chart instead, in SVG, PNG or PDF by the\n"
+    "ending of OUTPUT (PNG and PDF drawn with cairo, the same layout): one line per\n"
+    "actor, one panel per metric, dates across, the graph's declared snapshots\n"
+    "inside the span as numbered solid lines and the dates of --mark as dashed ones,\n"
+    "listed under the chart; the legend sits beside the plot and, in SVG, every\n"
+    "line has a title that names it (docs/diagrams.md, \"Timeline charts\"). The\n"
+    "same input gives the same bytes. The chart is written to\n"
     "a temporary file beside OUTPUT and renamed into place; an existing OUTPUT that\n"
     "is not a regular file is refused (exit 2).\n"
     "\n"
@@ -45,7 +47,14 @@ const char cmd_timeline_help[] =
     "  --top N                     without --actors: the N actors whose highest value\n"
     "                              of the first metric over the steps is highest\n"
     "                              (default 10; 0: every actor present at some step)\n"
-    "  -o, --output OUTPUT         draw a chart into OUTPUT (.svg; '-' for stdout)\n"
+    "  --pairs LIST                pairs A:B, comma-separated: also their alignment\n"
+    "                              at every step, as 'entente align' measures it:\n"
+    "                              rows with actor A:B (the two ids), name 'A and B',\n"
+    "                              metric tie (their tie, both directions summed), S\n"
+    "                              and pi, no rank; with -o, one panel each; the\n"
+    "                              pairs alone when neither --actors nor --top is given\n"
+    "  -o, --output OUTPUT         draw a chart into OUTPUT (.svg, .png or .pdf; '-':\n"
+    "                              SVG on standard output)\n"
     "  --mark DATE[=LABEL]         with -o: a dashed line on DATE (repeatable)\n"
     "  --title TEXT                with -o: the chart's title\n"
     "  --no-sweep                  take a fresh snapshot at every step (slower; the\n"
@@ -57,7 +66,9 @@ const char cmd_timeline_help[] =
     "  entente timeline graphs/south-caucasus.json --from ceasefire-2020 \\\n"
     "      --to after-2022 --every quarter --top 6 --format csv\n"
     "  entente timeline graphs/south-caucasus.json --from 2020-11 --to 2023-09 \\\n"
-    "      --top 6 --mark 2022-02-24=invasion -o leverage.svg\n";
+    "      --top 6 --mark 2022-02-24=invasion -o leverage.svg\n"
+    "  entente timeline graphs/south-caucasus.json --from 2020-11 --to 2023-09 \\\n"
+    "      --every quarter --pairs russia:armenia,armenia:azerbaijan\n";
 
 enum {
     O_FROM,
@@ -69,17 +80,18 @@ enum {
     O_OUTPUT,
     O_MARK,
     O_TITLE,
-    O_NO_SWEEP
+    O_NO_SWEEP,
+    O_PAIRS
 };
 static const cli_opt opts[] = {
     {"from", 0, 1},  {"to", 0, 1},    {"every", 0, 1}, {"metric", 0, 1},
     {"actors", 0, 1}, {"top", 0, 1},  {"output", 'o', 1}, {"mark", 0, 1},
-    {"title", 0, 1}, {"no-sweep", 0, 0}, CLI_VIEW_OPTIONS};
+    {"title", 0, 1}, {"no-sweep", 0, 0}, {"pairs", 0, 1}, CLI_VIEW_OPTIONS};
 
 #define MAX_ITEMS 64
 
 typedef struct args {
-    const char *from, *to, *actors, *output, *title;
+    const char *from, *to, *actors, *output, *title, *pairs;
     ent_every every;
     ent_metric metrics[ENT_METRIC_COUNT_];
     size_t n_metrics;
@@ -144,6 +156,9 @@ static int on_option(void *ud, int k, const char *val)
     case O_NO_SWEEP:
         a->no_sweep = 1;
         return 0;
+    case O_PAIRS:
+        a->pairs = val;
+        return 0;
     case O_EVERY: {
         int e = ent_every_from_name(val);
         if (e < 0) {
@@ -183,37 +198,83 @@ static const char *missing(void *ud)
     return NULL;
 }
 
-/* Resolves --actors into ids; EXIT_USAGE after a message. */
-static int resolve_actors(const ent_graph *g, const char *list, uint32_t **ids, size_t *n)
+/* The actor named by the len bytes at s (an id, name or alias): its index, or
+ * -EXIT_USAGE / -EXIT_FAILURE_ after a message. */
+static long actor_named(const ent_graph *g, const char *s, size_t len)
 {
-    size_t cap = 1;
+    char *name = strndup(s, len);
+    if (!name) {
+        fprintf(stderr, "entente timeline: out of memory\n");
+        return -EXIT_FAILURE_;
+    }
+    long a = cli_actor("timeline", g, name);
+    free(name);
+    return a < 0 ? -EXIT_USAGE : a;
+}
+
+/* Room for `per` ids for each comma-separated item of list; *n = 0. */
+static int ids_for(const char *list, size_t per, uint32_t **ids, size_t *n)
+{
+    size_t cap = per;
     for (const char *p = list; *p; p++)
-        cap += *p == ',';
+        cap += per * (*p == ',');
     *ids = malloc(cap * sizeof **ids);
     *n = 0;
     if (!*ids) {
         fprintf(stderr, "entente timeline: out of memory\n");
         return EXIT_FAILURE_;
     }
+    return EXIT_OK;
+}
+
+/* Resolves --actors into ids; EXIT_USAGE after a message. */
+static int resolve_actors(const ent_graph *g, const char *list, uint32_t **ids, size_t *n)
+{
+    if (ids_for(list, 1, ids, n))
+        return EXIT_FAILURE_;
     for (const char *p = list;;) {
         const char *end = strchr(p, ',');
         size_t len = end ? (size_t)(end - p) : strlen(p);
-        char *name = strndup(p, len);
-        if (!name) {
-            fprintf(stderr, "entente timeline: out of memory\n");
-            return EXIT_FAILURE_;
-        }
-        long a = len ? cli_actor("timeline", g, name) : -1;
         if (!len)
-            cli_usage_error("timeline", "'--actors' has an empty name in '%s'", list);
-        free(name);
+            return cli_usage_error("timeline", "'--actors' has an empty name in '%s'", list);
+        long a = actor_named(g, p, len);
         if (a < 0)
-            return EXIT_USAGE;
+            return (int)-a;
         for (size_t i = 0; i < *n; i++)
             if ((*ids)[i] == (uint32_t)a)
                 return cli_usage_error("timeline", "'--actors' names '%s' twice",
                                        ent_graph_actor(g, (size_t)a)->id);
         (*ids)[(*n)++] = (uint32_t)a;
+        if (!end)
+            return EXIT_OK;
+        p = end + 1;
+    }
+}
+
+/* Resolves --pairs A:B,C:D into 2 n ids; EXIT_USAGE after a message. */
+static int resolve_pairs(const ent_graph *g, const char *list, uint32_t **ids, size_t *n)
+{
+    if (ids_for(list, 2, ids, n))
+        return EXIT_FAILURE_;
+    for (const char *p = list;;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        const char *colon = memchr(p, ':', len);
+        if (!colon || colon == p || colon == p + len - 1)
+            return cli_usage_error("timeline",
+                                   "'--pairs' takes pairs A:B separated by commas; '%.*s' is not "
+                                   "one",
+                                   (int)len, p);
+        long x = actor_named(g, p, (size_t)(colon - p));
+        long y = x < 0 ? x : actor_named(g, colon + 1, (size_t)(p + len - colon - 1));
+        if (x < 0 || y < 0)
+            return (int)-(x < 0 ? x : y);
+        if (x == y)
+            return cli_usage_error("timeline", "'--pairs' compares '%s' with itself in '%.*s'",
+                                   ent_graph_actor(g, (size_t)x)->id, (int)len, p);
+        (*ids)[2 * *n] = (uint32_t)x;
+        (*ids)[2 * *n + 1] = (uint32_t)y;
+        (*n)++;
         if (!end)
             return EXIT_OK;
         p = end + 1;
@@ -271,7 +332,9 @@ int cmd_timeline(int argc, char **argv)
     ent_graph *g = NULL;
     ent_table *t = NULL;
     int32_t *days = NULL;
-    uint32_t *actors = NULL;
+    uint32_t *actors = NULL, *pairs = NULL;
+    size_t n_pairs = 0;
+    static const uint32_t no_actor = 0;
     char *svg = NULL;
     size_t n_actors = 0, nd = 0, len = 0;
     double t0 = cli_now(), t1;
@@ -289,12 +352,18 @@ int cmd_timeline(int argc, char **argv)
                                  a.output);
         goto done;
     }
-    if (a.output) {
+    ent_chart_format format = ENT_CHART_SVG;
+    if (a.output && strcmp(a.output, "-") != 0) {
         const char *dot = strrchr(a.output, '.');
-        if (strcmp(a.output, "-") != 0 && (!dot || strcmp(dot, ".svg") != 0)) {
+        if (dot && strcmp(dot, ".png") == 0)
+            format = ENT_CHART_PNG;
+        else if (dot && strcmp(dot, ".pdf") == 0)
+            format = ENT_CHART_PDF;
+        else if (!dot || strcmp(dot, ".svg") != 0) {
             status = cli_usage_error("timeline",
-                                     "charts are written as SVG: give an OUTPUT ending in .svg "
-                                     "(or '-' for standard output), not '%s'",
+                                     "charts are written as SVG, PNG or PDF: give an OUTPUT "
+                                     "ending in .svg, .png or .pdf (or '-' for SVG on standard "
+                                     "output), not '%s'",
                                      a.output);
             goto done;
         }
@@ -328,15 +397,20 @@ int cmd_timeline(int argc, char **argv)
     }
     if (a.actors && (status = resolve_actors(g, a.actors, &actors, &n_actors)))
         goto done;
+    if (a.pairs && (status = resolve_pairs(g, a.pairs, &pairs, &n_pairs)))
+        goto done;
     ent_chart_mark marks[MAX_ITEMS];
     if ((status = parse_marks(&a, marks)))
         goto done;
+    /* Pairs without --actors or --top: the pairs alone (an empty list of actors). */
     ent_timeline_options to_opts = {a.n_metrics ? a.metrics : NULL,
                                     a.n_metrics,
-                                    actors,
+                                    actors ? actors : (pairs && a.top < 0 ? &no_actor : NULL),
                                     n_actors,
                                     a.top < 0 ? 10 : (size_t)a.top,
-                                    a.no_sweep};
+                                    a.no_sweep,
+                                    pairs,
+                                    n_pairs};
     rc = ent_timeline_table(&t, g, &vo, days, nd, &to_opts);
     cli_timing("timeline_s", cli_now() - t1);
     cli_timing_count("steps", nd);
@@ -344,7 +418,7 @@ int cmd_timeline(int argc, char **argv)
         status = cli_write_result("timeline", rc, t, in.format);
         goto done;
     }
-    ent_timeline_chart_options co = {a.title, a.every, marks, a.n_marks};
+    ent_timeline_chart_options co = {a.title, a.every, marks, a.n_marks, format};
     if (ent_timeline_chart(&svg, &len, g, t, days, nd, &to_opts, &co)) {
         fprintf(stderr, "entente timeline: %s\n", ent_error_last());
         status = EXIT_FAILURE_;
@@ -356,6 +430,7 @@ done:
     free(svg);
     free(days);
     free(actors);
+    free(pairs);
     ent_table_free(t);
     ent_graph_free(g);
     ent_diags_free(diags);

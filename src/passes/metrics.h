@@ -53,6 +53,10 @@ void ent__reliance_release(reliance *r);
  */
 int ent__elist_from_view(elist *e, uint32_t **map, uint32_t **back, const ent_view *v);
 
+/* The alignment of vertices a and b of `e` (pass_align.c): the folded tie, S and pi
+ * (NaN when chance explains all agreement). O(n + m). */
+int ent__align_pair(const elist *e, uint32_t a, uint32_t b, double *tie, double *s, double *pi);
+
 /* Computes metric `m` for every vertex of `e` into out (e->n values). */
 int ent__metric_compute(const elist *e, ent_metric m, double *out);
 

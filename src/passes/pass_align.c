@@ -24,6 +24,7 @@
 
 #include "entente/error.h"
 #include "passes/common.h"
+#include "passes/metrics.h"
 #include "util/error.h"
 
 #define TIE_EPS 1e-9 /* a pair whose weights sum to within this of 0 has no tie */
@@ -177,6 +178,55 @@ int ent_align_similarity(double *s, double *pi, const int *x, const int *y, size
     }
     scores(d, n, p, m, s, pi);
     return ENT_OK;
+}
+
+/*
+ * The alignment of vertices a and b of edge list e (a snapshot numbered
+ * compactly, as the timeline's sweep keeps it): the folded tie, S and pi, by
+ * the rules above. Each vertex's portfolio is read off one pass over the
+ * edges (an edge's weight less its mirrored part, summed over both
+ * directions, self-loops left out), then compared by ent_align_similarity.
+ * O(n + m) time and O(n) memory per pair.
+ */
+int ent__align_pair(const elist *e, uint32_t a, uint32_t b, double *tie, double *s, double *pi)
+{
+    size_t n = e->n;
+    if (a >= n || b >= n || a == b)
+        return ent_error_set(ENT_EUSAGE, "ent__align_pair: bad vertices");
+    double *fa = calloc(n, sizeof *fa), *fb = calloc(n, sizeof *fb);
+    int *xa = malloc(n * sizeof *xa), *xb = malloc(n * sizeof *xb);
+    int rc = ENT_OK;
+    if (!fa || !fb || !xa || !xb) {
+        rc = ent_error_set(ENT_ENOMEM, "out of memory while comparing portfolios");
+        goto done;
+    }
+    for (size_t i = 0; i < e->m; i++) {
+        uint32_t u = e->from[i], v = e->to[i];
+        double w = e->pos[i] + e->neg[i] - e->mirrored[i];
+        if (u == v)
+            continue;
+        if (u == a)
+            fa[v] += w;
+        else if (v == a)
+            fa[u] += w;
+        if (u == b)
+            fb[v] += w;
+        else if (v == b)
+            fb[u] += w;
+    }
+    for (size_t k = 0; k < n; k++) {
+        xa[k] = tie_sign(fa[k]);
+        xb[k] = tie_sign(fb[k]);
+    }
+    xa[a] = xb[b] = 1; /* an actor stands with itself */
+    *tie = fa[b];
+    rc = ent_align_similarity(s, pi, xa, xb, n);
+done:
+    free(fa);
+    free(fb);
+    free(xa);
+    free(xb);
+    return rc;
 }
 
 /* One actor against every other on one date. Arrays over the graph's actors. */

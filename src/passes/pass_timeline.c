@@ -547,7 +547,18 @@ typedef struct stepper {
     ent_metrics *m;    /* independent: its metrics */
     unsigned mask;     /* the metrics wanted */
     unsigned char *present_v; /* independent: per actor */
+    elist ie;                 /* independent: the view's edges, for alignment */
+    uint32_t *imap, *iback;   /* independent: their numbering; NULL until needed */
 } stepper;
+
+static void stepper_drop_elist(stepper *st)
+{
+    ent__elist_release(&st->ie);
+    free(st->imap);
+    free(st->iback);
+    memset(&st->ie, 0, sizeof st->ie);
+    st->imap = st->iback = NULL;
+}
 
 static void stepper_release(stepper *st)
 {
@@ -555,6 +566,7 @@ static void stepper_release(stepper *st)
     ent_view_free(st->v);
     ent_metrics_free(st->m);
     free(st->present_v);
+    stepper_drop_elist(st);
     memset(st, 0, sizeof *st);
 }
 
@@ -583,6 +595,7 @@ static int stepper_next(stepper *st)
         return sweep_step(st->s);
     ent_view_free(st->v);
     ent_metrics_free(st->m);
+    stepper_drop_elist(st);
     st->v = NULL;
     st->m = NULL;
     int rc = ent_view_new(&st->v, st->g, st->days[k], st->vo);
@@ -607,9 +620,37 @@ static int stepper_metric(stepper *st, ent_metric m, double *values)
     return ENT_OK;
 }
 
+/* The alignment of actors a and b at the current step into x[0] (the folded
+ * tie), x[1] (S) and x[2] (pi); all NaN when either is absent. */
+static int stepper_pair(stepper *st, uint32_t a, uint32_t b, double x[3])
+{
+    const elist *e;
+    const uint32_t *map;
+    x[0] = x[1] = x[2] = NAN;
+    if (!st->independent) {
+        e = &st->s->e;
+        map = st->s->map;
+    } else {
+        if (!st->imap) {
+            int rc = ent__elist_from_view(&st->ie, &st->imap, &st->iback, st->v);
+            if (rc)
+                return rc;
+        }
+        e = &st->ie;
+        map = st->imap;
+    }
+    if (map[a] == NONE || map[b] == NONE)
+        return ENT_OK;
+    return ent__align_pair(e, map[a], map[b], &x[0], &x[1], &x[2]);
+}
+
 /* ---------------------------------------------------------------------------
  * The table
  * ------------------------------------------------------------------------- */
+
+/* The metric column of a pair's rows, in their order at each step. */
+static const char *const pair_metric[3] = {"tie", "S", "pi"};
+static const int pair_decimals[3] = {2, 4, 4};
 
 /* The actors to show when none are given: see ent_timeline_options.top. Sets
  * *shown (malloc'd) and *n. */
@@ -752,12 +793,24 @@ int ent_timeline_table(ent_table **out, const ent_graph *g, const ent_view_optio
     for (size_t i = 0; o->actors && i < o->n_actors; i++)
         if (o->actors[i] >= na)
             return ent_error_set(ENT_EUSAGE, "actor index out of range");
+    size_t np = o->pairs ? o->n_pairs : 0;
+    for (size_t i = 0; i < np; i++) {
+        if (o->pairs[2 * i] >= na || o->pairs[2 * i + 1] >= na)
+            return ent_error_set(ENT_EUSAGE, "actor index out of range");
+        if (o->pairs[2 * i] == o->pairs[2 * i + 1])
+            return ent_error_set(ENT_EUSAGE, "the pair '%s:%s' compares an actor with itself",
+                                 ent_graph_actor(g, o->pairs[2 * i])->id,
+                                 ent_graph_actor(g, o->pairs[2 * i])->id);
+    }
+    if (np && decimals < 4)
+        decimals = 4; /* S and pi, as 'entente align' prints them */
 
     uint32_t *chosen = NULL;
     const uint32_t *shown = o->actors;
     size_t n_shown = o->n_actors;
-    double *values = NULL, *rank = NULL;
+    double *values = NULL, *rank = NULL, *aligned = NULL;
     keyed *order = NULL;
+    char **pair_id = NULL, **pair_name = NULL;
     stepper st;
     memset(&st, 0, sizeof st);
     tb t = {NULL, ENT_OK};
@@ -771,7 +824,25 @@ int ent_timeline_table(ent_table **out, const ent_graph *g, const ent_view_optio
     values = malloc((na ? na : 1) * sizeof *values);
     rank = malloc((n_shown ? n_shown : 1) * sizeof *rank);
     order = malloc((na ? na : 1) * sizeof *order);
-    if (!values || !rank || !order) {
+    aligned = malloc((3 * np + 1) * sizeof *aligned);
+    pair_id = calloc(np + 1, sizeof *pair_id);
+    pair_name = calloc(np + 1, sizeof *pair_name);
+    for (size_t i = 0; pair_id && pair_name && i < np; i++) {
+        const ent_actor *x = ent_graph_actor(g, o->pairs[2 * i]);
+        const ent_actor *y = ent_graph_actor(g, o->pairs[2 * i + 1]);
+        ent_strbuf a = ENT_STRBUF_INIT, b = ENT_STRBUF_INIT;
+        ent_strbuf_addf(&a, "%s:%s", x->id, y->id);
+        ent_strbuf_addf(&b, "%s and %s", x->name, y->name);
+        pair_id[i] = a.failed ? NULL : strdup(ent_strbuf_str(&a));
+        pair_name[i] = b.failed ? NULL : strdup(ent_strbuf_str(&b));
+        ent_strbuf_release(&a);
+        ent_strbuf_release(&b);
+        if (!pair_id[i] || !pair_name[i]) {
+            rc = ent_error_set(ENT_ENOMEM, "out of memory");
+            goto done;
+        }
+    }
+    if (!values || !rank || !order || !aligned || !pair_id || !pair_name) {
         rc = ent_error_set(ENT_ENOMEM, "out of memory");
         goto done;
     }
@@ -780,6 +851,12 @@ int ent_timeline_table(ent_table **out, const ent_graph *g, const ent_view_optio
              ent__day_str(days[0], d1), ent__day_str(days[nd - 1], d2));
     if (nm > 1)
         snprintf(title, sizeof title, "timeline of %zu metrics from %s to %s", nm, d1, d2);
+    if (np && !n_shown)
+        snprintf(title, sizeof title, "timeline of the alignment of %zu pair%s from %s to %s", np,
+                 np == 1 ? "" : "s", d1, d2);
+    else if (np)
+        snprintf(title + strlen(title), sizeof title - strlen(title), ", with %zu pair%s", np,
+                 np == 1 ? "" : "s");
     t.t = ent_table_new(title);
     if (!t.t) {
         rc = ENT_ENOMEM;
@@ -798,7 +875,7 @@ int ent_timeline_table(ent_table **out, const ent_graph *g, const ent_view_optio
             break;
         const unsigned char *present = stepper_present(&st);
         ent__day_str(days[k], d1);
-        for (size_t i = 0; i < nm && !rc; i++) {
+        for (size_t i = 0; i < nm && n_shown && !rc; i++) {
             if ((rc = stepper_metric(&st, metrics[i], values)) ||
                 (rc = rank_shown(values, present, na, shown, n_shown, rank, order)))
                 break;
@@ -814,6 +891,20 @@ int ent_timeline_table(ent_table **out, const ent_graph *g, const ent_view_optio
             }
             rc = t.rc;
         }
+        for (size_t i = 0; i < np && !rc; i++)
+            rc = stepper_pair(&st, o->pairs[2 * i], o->pairs[2 * i + 1], aligned + 3 * i);
+        for (size_t m = 0; m < 3 && np && !rc; m++) {
+            for (size_t i = 0; i < np; i++) {
+                ent__tb_row(&t);
+                ent__tb_str(&t, 0, d1);
+                ent__tb_str(&t, 1, pair_id[i]);
+                ent__tb_str(&t, 2, pair_name[i]);
+                ent__tb_str(&t, 3, pair_metric[m]);
+                ent__tb_real(&t, 4, aligned[3 * i + m]);
+                ent__tb_real(&t, 5, NAN);
+            }
+            rc = t.rc;
+        }
     }
     if (rc)
         goto done;
@@ -825,9 +916,21 @@ int ent_timeline_table(ent_table **out, const ent_graph *g, const ent_view_optio
                  "highest", n_shown, ent_metric_name(metrics[0]));
         ent__tb_note(&t, note);
     }
+    if (np)
+        ent__tb_note(&t, "pairs: actor A:B, metric tie (their tie: both directions' weights "
+                         "summed), S and pi (how alike their valuations of every actor present "
+                         "are, as 'entente align' computes them); no rank; an empty value: one "
+                         "of the two is not present that day, or pi is undefined");
     rules_note(&t, g, vo);
     rc = t.rc;
 done:
+    for (size_t i = 0; i < np; i++) {
+        free(pair_id ? pair_id[i] : NULL);
+        free(pair_name ? pair_name[i] : NULL);
+    }
+    free(pair_id);
+    free(pair_name);
+    free(aligned);
     stepper_release(&st);
     free(chosen);
     free(values);
@@ -851,7 +954,7 @@ int ent_timeline_chart(char **svg, size_t *len, const ent_graph *g, const ent_ta
 {
     static const ent_metric leverage_only = ENT_METRIC_LEVERAGE;
     ent_timeline_options tdefault = {0};
-    ent_timeline_chart_options cdefault = {NULL, ENT_EVERY_MONTH, NULL, 0};
+    ent_timeline_chart_options cdefault = {NULL, ENT_EVERY_MONTH, NULL, 0, ENT_CHART_SVG};
     *svg = NULL;
     *len = 0;
     if (!to)
@@ -860,20 +963,25 @@ int ent_timeline_chart(char **svg, size_t *len, const ent_graph *g, const ent_ta
         co = &cdefault;
     const ent_metric *metrics = to->n_metrics ? to->metrics : &leverage_only;
     size_t nm = to->n_metrics ? to->n_metrics : 1;
-    size_t rows = ent_table_rows(t), shown = nd ? rows / (nd * nm) : 0;
-    if (!nd || shown * nd * nm != rows || ent_table_columns(t) < 6)
+    size_t np = to->pairs ? to->n_pairs : 0, rows = ent_table_rows(t);
+    /* Each step's rows: nm * shown for the actors, then 3 * np for the pairs. */
+    size_t per_day = nd ? rows / nd : 0;
+    size_t shown = per_day >= 3 * np ? (per_day - 3 * np) / nm : 0;
+    if (!nd || (shown * nm + 3 * np) * nd != rows || ent_table_columns(t) < 6)
         return ent_error_set(ENT_EUSAGE, "ent_timeline_chart: the table is not this timeline's");
     size_t ns = ent_graph_snapshot_count(g), n_marks = 0;
-    ent_chart_panel *panels = calloc(nm, sizeof *panels);
-    ent_chart_series *series = calloc(nm * (shown ? shown : 1), sizeof *series);
-    double *values = malloc((nm * shown * nd + 1) * sizeof *values);
+    /* Panels: one per metric when actors are shown, then tie, S and pi when pairs are. */
+    size_t n_panels = (shown ? nm : 0) + (np ? 3 : 0);
+    ent_chart_panel *panels = calloc(n_panels + 1, sizeof *panels);
+    ent_chart_series *series = calloc(nm * shown + 3 * np + 1, sizeof *series);
+    double *values = malloc(((nm * shown + 3 * np) * nd + 1) * sizeof *values);
     ent_chart_mark *marks = calloc(ns + co->n_marks + 1, sizeof *marks);
     char **labels = calloc(ns + 1, sizeof *labels);
     ent_strbuf title = ENT_STRBUF_INIT, sub = ENT_STRBUF_INIT;
     int rc = ENT_ENOMEM;
     if (!panels || !series || !values || !marks || !labels)
         goto done;
-    for (size_t i = 0; i < nm; i++) {
+    for (size_t i = 0; i < nm && shown; i++) {
         panels[i].y_label = ent_metric_name(metrics[i]);
         panels[i].decimals = ent__metric_decimals(metrics[i]);
         panels[i].series = series + i * shown;
@@ -883,7 +991,24 @@ int ent_timeline_chart(char **svg, size_t *len, const ent_graph *g, const ent_ta
             s->label = ent_table_string(t, j, 2); /* the name */
             s->values = values + (i * shown + j) * nd;
             for (size_t k = 0; k < nd; k++)
-                values[(i * shown + j) * nd + k] = ent_table_real(t, (k * nm + i) * shown + j, 4);
+                values[(i * shown + j) * nd + k] = ent_table_real(t, k * per_day + i * shown + j, 4);
+        }
+    }
+    for (size_t m = 0; m < 3 && np; m++) {
+        static const char *const pair_labels[3] = {"alignment: tie", "alignment: S",
+                                                   "alignment: pi"};
+        ent_chart_panel *p = &panels[(shown ? nm : 0) + m];
+        p->y_label = pair_labels[m];
+        p->decimals = pair_decimals[m];
+        p->series = series + nm * shown + m * np;
+        p->n_series = np;
+        for (size_t j = 0; j < np; j++) {
+            size_t at = nm * shown + m * np + j;
+            ent_chart_series *sr = &series[at];
+            sr->label = ent_table_string(t, nm * shown + j, 2); /* "A and B" */
+            sr->values = values + at * nd;
+            for (size_t k = 0; k < nd; k++)
+                values[at * nd + k] = ent_table_real(t, k * per_day + nm * shown + m * np + j, 4);
         }
     }
     for (size_t s = 0; s < ns; s++) {
@@ -928,8 +1053,11 @@ int ent_timeline_chart(char **svg, size_t *len, const ent_graph *g, const ent_ta
     else {
         const char *gt = ent_graph_title(g);
         ent_strbuf_addf(&title, "%s%s", gt, gt[0] ? ": " : "");
-        for (size_t i = 0; i < nm; i++)
+        for (size_t i = 0; i < nm && shown; i++)
             ent_strbuf_addf(&title, "%s%s", i ? ", " : "", ent_metric_name(metrics[i]));
+        if (np)
+            ent_strbuf_addf(&title, "%salignment of %zu pair%s", shown ? ", " : "", np,
+                            np == 1 ? "" : "s");
         ent_strbuf_addf(&title, " every %s from %s to %s", ent_every_name(co->every), d1, d2);
     }
     for (size_t i = 1; i < ent_table_note_count(t); i++) /* the first is on empty cells */
@@ -937,8 +1065,8 @@ int ent_timeline_chart(char **svg, size_t *len, const ent_graph *g, const ent_ta
     if (title.failed || sub.failed)
         goto done;
     ent_chart c = {ent_strbuf_str(&title), sub.len ? ent_strbuf_str(&sub) : NULL, days, nd, panels,
-                   nm, marks, n_marks};
-    rc = ent_chart_svg(&c, svg, len);
+                   n_panels, marks, n_marks};
+    rc = ent_chart_render(&c, co->format, svg, len);
 done:
     if (rc == ENT_ENOMEM && !*svg)
         ent_error_set(ENT_ENOMEM, "out of memory while drawing the timeline");

@@ -397,10 +397,10 @@ static void timeline_figure(report *r)
     size_t len = 0;
     int rc = ent_timeline_days(&days, &nd, first, last, ENT_EVERY_MONTH, 0);
     ent_timeline_options to = {NULL, 0, r->o->n_actors ? r->o->actors : NULL, r->o->n_actors,
-                               6, 0};
+                               6, 0, NULL, 0};
     if (!rc)
         rc = ent_timeline_table(&t, r->g, &r->vo, days, nd, &to);
-    ent_timeline_chart_options co = {NULL, ENT_EVERY_MONTH, NULL, 0};
+    ent_timeline_chart_options co = {NULL, ENT_EVERY_MONTH, NULL, 0, ENT_CHART_SVG};
     char title[160];
     char d1[11], d2[11];
     snprintf(title, sizeof title, "Leverage of the main actors, month by month, %s to %s",

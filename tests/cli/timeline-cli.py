@@ -222,13 +222,135 @@ ok(sorted(legend) == sorted(c for c in clean if c in legend) and len(legend) > 0
 ok(any((t.text or "").startswith("<script>alert(1)</script> & ") for t in root.iter(SVGNS + "title")),
    "hostile: the mark's label as written")
 
+# --- --pairs ---------------------------------------------------------------------
+# Every pair's tie, S and pi at every step equal `entente align A --with B --at DAY`,
+# which computes them on its own snapshot by its own folding; CSV and JSON agree.
+PAIRS = [("russia", "armenia"), ("armenia", "azerbaijan"), ("azerbaijan", "nkr")]
+spec = ",".join("%s:%s" % p for p in PAIRS)
+r = run(BUNDLED, "--from", "before-2022", "--to", "after-2022", "--every", "quarter",
+        "--pairs", spec, "--format", "csv")
+ok(r.returncode == 0, "pairs: exit 0")
+lines = r.stdout.decode().splitlines()
+ok(lines[0] == "date,actor,name,metric,value,rank", "pairs: the long table's header")
+rows = [l.split(",") for l in lines[1:]]
+steps = sorted({row[0] for row in rows})
+ok(len(rows) == len(steps) * 3 * len(PAIRS), "pairs alone: three rows per pair and step")
+by = {(row[0], row[1], row[3]): row for row in rows}
+checked = 0
+for day in steps:
+    for a, b in PAIRS:
+        al = subprocess.run([BIN, "align", BUNDLED, a, "--with", b, "--at", day, "--format",
+                             "csv"], capture_output=True, cwd=WORK)
+        if al.returncode != 0:  # one of the two is not present: empty values
+            ok(all(by[(day, a + ":" + b, m)][4] == "" for m in ("tie", "S", "pi")),
+               "pairs: %s:%s on %s empty when align refuses" % (a, b, day))
+            continue
+        head, vals = [l.split(",") for l in al.stdout.decode().splitlines()[:2]]
+        want = dict(zip(head, vals))
+        for m, col in (("tie", "tie"), ("S", "S"), ("pi", "pi")):
+            got = by[(day, a + ":" + b, m)]
+            same = (abs(float(got[4]) - float(want[col])) < 5e-5) if want[col] else got[4] == ""
+            ok(got[5] == "" and same,
+               "pairs: %s:%s %s on %s = align (%s)" % (a, b, m, day, want[col]))
+            checked += 1
+ok(checked >= 3 * len(steps), "pairs: compared with align on most steps")
+r2 = run(BUNDLED, "--from", "before-2022", "--to", "after-2022", "--every", "quarter",
+         "--pairs", spec, "--no-sweep", "--format", "csv")
+ok(r2.stdout == r.stdout, "pairs: --no-sweep prints the same bytes")
+rj = run(BUNDLED, "--from", "before-2022", "--to", "after-2022", "--every", "quarter",
+         "--pairs", spec, "--format", "json")
+jrows = json.loads(rj.stdout)["rows"]
+ok(len(jrows) == len(rows) and all(j["rank"] is None for j in jrows), "pairs: JSON rows, null ranks")
+# With actors: each step's actor rows come first; the chart has the three panels.
+r = run(BUNDLED, "--from", "before-2022", "--to", "after-2022", "--every", "quarter",
+        "--actors", "russia", "--pairs", spec, "--format", "csv")
+lines = r.stdout.decode().splitlines()[1:]
+ok(lines[0].split(",")[1] == "russia" and lines[1].split(",")[1] == "%s:%s" % PAIRS[0],
+   "pairs with --actors: the actor's row, then the pairs'")
+r = run(BUNDLED, "--from", "before-2022", "--to", "after-2022", "--every", "quarter",
+        "--actors", "russia", "--pairs", spec, "-o", "pairs.svg")
+ok(r.returncode == 0, "pairs chart: written")
+raw = open(os.path.join(WORK, "pairs.svg"), encoding="utf-8").read()
+for label in ("alignment: tie", "alignment: S", "alignment: pi"):
+    ok(label in raw, "pairs chart: a panel '%s'" % label)
+ok("Russia and Armenia" in raw, "pairs chart: a line named 'Russia and Armenia'")
+for bad, what in ((["--pairs", "p:p"], "a pair of one actor"),
+                  (["--pairs", "p"], "a pair without a colon"),
+                  (["--pairs", "p:"], "a pair without its second actor"),
+                  (["--pairs", "p:nobody"], "a pair with an unknown actor")):
+    r = run(MONTHS, "--from", "2020-01", "--to", "2020-05", *bad)
+    ok(r.returncode == 2 and r.stderr.startswith(b"entente timeline: "), what + ": exit 2")
+
+# --- PNG and PDF (cairo) --------------------------------------------------------
+# The same layout as the SVG: the PNG is as many pixels as the SVG's width and
+# height, the PDF's page as many points; both are the same bytes on every run.
+import struct
+import zlib
+args = [BUNDLED, "--from", "2020-11", "--to", "2023-09", "--top", "6",
+        "--mark", "2022-02-24=invasion", "--pairs", "russia:armenia"]
+svg = run(*args, "-o", "-").stdout
+m = re.search(rb'<svg [^>]*width="(\d+)" height="(\d+)"', svg)
+width, height = int(m.group(1)), int(m.group(2))
+for n in (1, 2):
+    ok(run(*args, "-o", "chart%d.png" % n).returncode == 0, "png: run %d written" % n)
+    ok(run(*args, "-o", "chart%d.pdf" % n).returncode == 0, "pdf: run %d written" % n)
+png = open(os.path.join(WORK, "chart1.png"), "rb").read()
+ok(png[:8] == b"\x89PNG\r\n\x1a\n", "png: the PNG signature")
+w, h = struct.unpack(">II", png[16:24])
+ok((w, h) == (width, height), "png: %dx%d, the SVG's %dx%d" % (w, h, width, height))
+ok(png == open(os.path.join(WORK, "chart2.png"), "rb").read(), "png: the same bytes on two runs")
+# Not blank: the image data holds more than the white background.
+idat = b"".join(png[i + 8:i + 8 + struct.unpack(">I", png[i:i + 4])[0]]
+                for i in [k - 4 for k in range(len(png)) if png[k:k + 4] == b"IDAT"])
+raw = zlib.decompress(idat)
+
+
+def unfiltered(raw, w, h, bpp=3):
+    """The PNG's rows of 8-bit RGB, its row filters undone (PNG spec, section 9)."""
+    stride, rows, prev = w * bpp, [], bytearray(w * bpp)
+    for y in range(h):
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b, c = prev[i], prev[i - bpp] if i >= bpp else 0
+            if kind == 1:
+                line[i] = (line[i] + a) & 255
+            elif kind == 2:
+                line[i] = (line[i] + b) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append(line)
+        prev = line
+    return rows
+
+
+rows_px = unfiltered(raw, w, h) if len(raw) == h * (w * 3 + 1) else []
+dark = sum(1 for line in rows_px for x in range(0, w * 3, 3) if line[x] + line[x + 1] + line[x + 2] < 300)
+white_corner = bool(rows_px) and all(v == 255 for v in rows_px[h - 1][-30:])
+ok(white_corner, "png: a white background")
+ok(dark > 2000, "png: lines and text drawn (%d dark pixels)" % dark)
+pdf = open(os.path.join(WORK, "chart1.pdf"), "rb").read()
+ok(pdf.startswith(b"%PDF-"), "pdf: starts with %PDF-")
+ok(pdf == open(os.path.join(WORK, "chart2.pdf"), "rb").read(), "pdf: the same bytes on two runs")
+ok(b"/CreationDate (20000101000000Z)" in pdf, "pdf: the fixed creation date")
+box = re.search(rb"/MediaBox \[ *0 +0 +([\d.]+) +([\d.]+) *\]", pdf)
+ok(box and (float(box.group(1)), float(box.group(2))) == (width, height),
+   "pdf: a page of the SVG's size")
+# A failure leaves nothing, and an existing file is replaced whole.
+ok(run(*args, "--metric", "nonsense", "-o", "chart1.png").returncode == 2 and
+   open(os.path.join(WORK, "chart1.png"), "rb").read() == png, "png: a refused run leaves the old file")
+
 # --- refusals ------------------------------------------------------------------
 before = os.stat("/dev/null")
 os.symlink("target.svg", os.path.join(WORK, "link.svg"))
 cases = [
     (["-o", "/dev/null"], "-o /dev/null"),
     (["-o", "link.svg"], "-o a symbolic link"),
-    (["-o", "chart.png"], "-o chart.png"),
+    (["-o", "chart.gif"], "-o chart.gif"),
     (["--mark", "2022"], "--mark without -o"),
     (["--metric", "leverag"], "unknown metric"),
     (["--every", "fortnight"], "unknown period"),

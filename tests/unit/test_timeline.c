@@ -123,7 +123,7 @@ static void leverage_by_month_by_hand(void **state)
                      0);
     assert_int_equal(nd, 5);
     uint32_t shown[] = {0, 1, 2, 3}; /* p, q, c, d */
-    ent_timeline_options o = {NULL, 0, shown, 4, 0, 0};
+    ent_timeline_options o = {NULL, 0, shown, 4, 0, 0, NULL, 0};
     ent_table *t;
     assert_int_equal(ent_timeline_table(&t, g, &vo, days, nd, &o), 0);
     assert_int_equal(ent_table_rows(t), 5 * 4);
@@ -175,7 +175,7 @@ static void leverage_by_month_by_hand(void **state)
     ent_table_free(t);
 
     /* --top 2: the two with the highest peak: p (7.4) and q (5.75), by peak. */
-    ent_timeline_options top = {NULL, 0, NULL, 0, 2, 0};
+    ent_timeline_options top = {NULL, 0, NULL, 0, 2, 0, NULL, 0};
     vo.half_life_days = 0;
     assert_int_equal(ent_timeline_table(&t, g, &vo, days, nd, &top), 0);
     assert_int_equal(ent_table_rows(t), 5 * 2);
@@ -186,6 +186,113 @@ static void leverage_by_month_by_hand(void **state)
     /* Days that do not increase are refused. */
     int32_t bad[] = {days[1], days[0]};
     assert_int_equal(ent_timeline_table(&t, g, &vo, bad, 2, &o), ENT_EUSAGE);
+    free(days);
+    ent_graph_free(g);
+}
+
+/* Four actors; a's and b's ties change month by month. */
+static const char pair_graph[] =
+    "{\"format\": \"entente/1\", \"actors\": ["
+    "{\"id\": \"a\", \"name\": \"A\", \"kind\": \"state\"},"
+    "{\"id\": \"b\", \"name\": \"B\", \"kind\": \"state\"},"
+    "{\"id\": \"c\", \"name\": \"C\", \"kind\": \"state\"},"
+    "{\"id\": \"d\", \"name\": \"D\", \"kind\": \"state\"}],"
+    " \"relations\": ["
+    "{\"source\": \"a\", \"target\": \"c\", \"type\": \"support_military\", \"from\": \"2020-01\"},"
+    "{\"source\": \"b\", \"target\": \"c\", \"type\": \"support_military\","
+    " \"from\": \"2020-01\", \"to\": \"2020-02\"},"
+    "{\"source\": \"b\", \"target\": \"c\", \"type\": \"sanctions\", \"from\": \"2020-03\"},"
+    "{\"source\": \"a\", \"target\": \"b\", \"type\": \"allied_with\", \"from\": \"2020-02\"}]}";
+
+/* Row `row` of a pair: its key, metric and value. */
+static void pair_row_is(const ent_table *t, size_t row, const char *pair, const char *metric,
+                        double value)
+{
+    assert_string_equal(ent_table_string(t, row, 1), pair);
+    assert_string_equal(ent_table_string(t, row, 3), metric);
+    assert_true(isnan(ent_table_real(t, row, 5)));
+    if (isnan(value))
+        assert_true(isnan(ent_table_real(t, row, 4)));
+    else
+        CLOSE(ent_table_real(t, row, 4), value);
+}
+
+static void pairs_by_month_by_hand(void **state)
+{
+    (void)state;
+    ent_graph *g = load_doc(pair_graph);
+    int32_t *days;
+    size_t nd;
+    assert_int_equal(ent_timeline_days(&days, &nd, day_of("2020-01-15"), day_of("2020-04-15"),
+                                       ENT_EVERY_MONTH, 0),
+                     0);
+    assert_int_equal(nd, 4);
+    uint32_t pairs[] = {0, 1, 0, 2}; /* a:b, a:c */
+    uint32_t one = 3;                /* d, with leverage, before the pairs */
+    /*
+     * Portfolios over (a, b, c, d), all four present; S = 1 - sum|x - y| / 4,
+     * pi = 1 - (1 - S) / De, De = 2 (pm p0 + p0 pp + 2 pm pp) with pp, pm, p0
+     * the shares of +1, -1 and 0 in both portfolios together (8 values).
+     * a's support of c (7.4) is in force from 2020-01-31, b's from 2020-01-31
+     * to 2020-02-29, b's sanctions on c from 2020-03-31, the alliance of a
+     * and b (4 each way, tie 8) from 2020-02-29.
+     *
+     * 2020-01-15: nothing; a (1,0,0,0), b (0,1,0,0), c (0,0,1,0): S 0.5 for
+     *   both pairs, pp 2/8, p0 6/8, De 0.375, pi 1 - 0.5 / 0.375 = -1/3.
+     * 2020-02-15: both support c. a (1,0,1,0), b (0,1,1,0), c (1,1,1,0).
+     *   a:b: S 0.5, pp 4/8, De 0.5, pi 0. a:c: S 0.75, pp 5/8, De 30/64,
+     *   pi 1 - 0.25 * 64 / 30 = 7/15; tie 7.4.
+     * 2020-03-15: b's support has ended, the alliance holds. a (1,1,1,0),
+     *   b (1,1,0,0), c (1,0,1,0): a:b S 0.75, pi 7/15, tie 8; a:c the same.
+     * 2020-04-15: b sanctions c. a (1,1,1,0), b (1,1,-1,0), c (1,-1,1,0):
+     *   both S 0.5; pp 5/8, pm 1/8, p0 2/8, De 44/64, pi 1 - 32/44 = 3/11.
+     */
+    ent_timeline_options o = {NULL, 0, &one, 1, 0, 0, pairs, 2};
+    ent_table *t;
+    assert_int_equal(ent_timeline_table(&t, g, NULL, days, nd, &o), 0);
+    assert_int_equal(ent_table_rows(t), 4 * (1 + 6));
+    static const double want[4][2][3] = {
+        {{0, 0.5, -1.0 / 3}, {0, 0.5, -1.0 / 3}},
+        {{0, 0.5, 0}, {7.4, 0.75, 7.0 / 15}},
+        {{8, 0.75, 7.0 / 15}, {7.4, 0.75, 7.0 / 15}},
+        {{8, 0.5, 3.0 / 11}, {7.4, 0.5, 3.0 / 11}},
+    };
+    static const char *const metric[3] = {"tie", "S", "pi"};
+    static const char *const key[2] = {"a:b", "a:c"};
+    for (int independent = 0; independent < 2; independent++) {
+        if (independent) {
+            ent_table_free(t);
+            o.independent = 1;
+            assert_int_equal(ent_timeline_table(&t, g, NULL, days, nd, &o), 0);
+        }
+        for (size_t k = 0; k < nd; k++) {
+            assert_string_equal(ent_table_string(t, k * 7, 1), "d");
+            for (size_t m = 0; m < 3; m++)
+                for (size_t p = 0; p < 2; p++)
+                    pair_row_is(t, k * 7 + 1 + m * 2 + p, key[p], metric[m], want[k][p][m]);
+        }
+    }
+    assert_string_equal(ent_table_string(t, 1, 2), "A and B");
+    ent_table_free(t);
+
+    /* Pairs alone; the chart gets a panel for each measure. */
+    ent_timeline_options alone = {NULL, 0, &one, 0, 0, 0, pairs, 2};
+    assert_int_equal(ent_timeline_table(&t, g, NULL, days, nd, &alone), 0);
+    assert_int_equal(ent_table_rows(t), 4 * 6);
+    pair_row_is(t, 6 * 3 + 5, "a:c", "pi", 3.0 / 11);
+    char *svg;
+    size_t len;
+    assert_int_equal(ent_timeline_chart(&svg, &len, g, t, days, nd, &alone, NULL), 0);
+    assert_non_null(strstr(svg, "alignment: S"));
+    assert_non_null(strstr(svg, "alignment: pi"));
+    assert_non_null(strstr(svg, "A and C"));
+    free(svg);
+    ent_table_free(t);
+
+    /* A pair of one actor is refused. */
+    uint32_t same[] = {2, 2};
+    ent_timeline_options bad = {NULL, 0, &one, 0, 0, 0, same, 1};
+    assert_int_equal(ent_timeline_table(&t, g, NULL, days, nd, &bad), ENT_EUSAGE);
     free(days);
     ent_graph_free(g);
 }
@@ -290,7 +397,7 @@ static void check_sweep(const ent_graph *g, const ent_view_options *vo, const in
     uint32_t *everyone = malloc(na * sizeof *everyone);
     for (size_t a = 0; a < na; a++)
         everyone[a] = (uint32_t)a;
-    ent_timeline_options o = {all, ENT_METRIC_COUNT_, everyone, na, 0, 0};
+    ent_timeline_options o = {all, ENT_METRIC_COUNT_, everyone, na, 0, 0, NULL, 0};
     ent_table *t;
     assert_int_equal(ent_timeline_table(&t, g, vo, days, nd, &o), 0);
     assert_int_equal(ent_table_rows(t), nd * ENT_METRIC_COUNT_ * na);
@@ -389,12 +496,43 @@ static void no_sweep_gives_the_same_table(void **state)
                                        ENT_EVERY_MONTH, 0),
                      0);
     ent_metric ms[] = {ENT_METRIC_LEVERAGE, ENT_METRIC_PN};
-    ent_timeline_options o = {ms, 2, NULL, 0, 5, 0};
+    uint32_t pairs[] = {0, 1, 2, 3, 1, 4};
+    ent_timeline_options o = {ms, 2, NULL, 0, 5, 0, pairs, 3};
     ent_table *a, *b;
     assert_int_equal(ent_timeline_table(&a, g, NULL, days, nd, &o), 0);
     o.independent = 1;
     assert_int_equal(ent_timeline_table(&b, g, NULL, days, nd, &o), 0);
-    assert_int_equal(ent_table_rows(a), nd * 2 * 5);
+    assert_int_equal(ent_table_rows(a), nd * (2 * 5 + 3 * 3));
+    /* The pairs' rows against ent_align_table on a fresh snapshot (which folds the
+     * view's ties its own way), at every step. */
+    size_t checked = 0;
+    for (size_t k = 0; k < nd; k++) {
+        ent_view *v;
+        assert_int_equal(ent_view_new(&v, g, days[k], NULL), 0);
+        for (size_t p = 0; p < 3; p++) {
+            size_t row = k * 19 + 10 + p;
+            if (!ent_view_has_actor(v, pairs[2 * p]) || !ent_view_has_actor(v, pairs[2 * p + 1])) {
+                assert_true(isnan(ent_table_real(a, row, 4)));
+                continue;
+            }
+            ent_align_options ao = {0, &pairs[2 * p + 1]};
+            ent_table *al;
+            assert_int_equal(ent_align_table(&al, v, pairs[2 * p], &ao), 0);
+            assert_int_equal(ent_table_rows(al), 1);
+            for (size_t m = 0; m < 3; m++) {
+                double want = ent_table_real(al, 0, m == 0 ? 2 : m == 1 ? 4 : 5);
+                double got = ent_table_real(a, row + 3 * m, 4);
+                if (isnan(want))
+                    assert_true(isnan(got));
+                else
+                    CLOSE(got, want);
+            }
+            checked += ent_table_real(a, row, 4) != 0;
+            ent_table_free(al);
+        }
+        ent_view_free(v);
+    }
+    assert_true(checked > 10); /* ties present on many steps, not only empty portfolios */
     assert_int_equal(ent_table_rows(a), ent_table_rows(b));
     for (size_t r = 0; r < ent_table_rows(a); r++)
         for (size_t c = 0; c < ent_table_columns(a); c++) {
@@ -414,6 +552,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(steps_by_period),
         cmocka_unit_test(leverage_by_month_by_hand),
+        cmocka_unit_test(pairs_by_month_by_hand),
         cmocka_unit_test(sweep_equals_fresh_snapshots),
         cmocka_unit_test(no_sweep_gives_the_same_table),
     };
