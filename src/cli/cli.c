@@ -171,6 +171,8 @@ int cli_input_parse(cli_input *in, const char *cmd, const cli_opt *opts, int arg
             if (t < 0)
                 return EXIT_USAGE;
             in->load.threads = t > 64 ? 64 : (unsigned)t;
+        } else if (strcmp(opts[k].name, "quiet") == 0) {
+            in->quiet = 1;
         } else if (!on_option || on_option(ud, k, val) < 0)
             return EXIT_USAGE;
     }
@@ -193,7 +195,67 @@ static void on_sigbus(int sig)
     _exit(EXIT_FAILURE_);
 }
 
-int cli_input_load(const cli_input *in, ent_graph **g, ent_diags *diags, int print)
+/* How many of the warnings in `diags` are located in `file` ("" for those in none). */
+static size_t warnings_in(const ent_diags *diags, const char *file)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ent_diags_count(diags); i++) {
+        const ent_diag *d = ent_diags_get(diags, i);
+        n += d->severity == ENT_SEV_WARNING && strcmp(d->file, file) == 0;
+    }
+    return n;
+}
+
+/* Whether `file` is one of the first `n` input files (a file given twice is counted once). */
+static int named_before(const cli_input *in, size_t n, const char *file)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(in->files[i], file) == 0)
+            return 1;
+    return 0;
+}
+
+/*
+ * CLI_DIAGS_SUMMARY: the errors in full, each with the notes that follow it,
+ * then the warnings counted per file on one line that points to `entente
+ * check` with the same files (read together, as here). --quiet drops that line.
+ */
+static void print_summary(const cli_input *in, const ent_diags *diags)
+{
+    int in_error = 0; /* a note belongs to the diagnostic just before it */
+    size_t total = 0;
+    for (size_t i = 0; i < ent_diags_count(diags); i++) {
+        const ent_diag *d = ent_diags_get(diags, i);
+        if (d->severity != ENT_SEV_NOTE)
+            in_error = d->severity == ENT_SEV_ERROR;
+        if (in_error)
+            cli_print_diag(stderr, d);
+        total += d->severity == ENT_SEV_WARNING;
+    }
+    if (in->quiet || !total)
+        return;
+    fprintf(stderr, "entente %s: ", in->cmd);
+    size_t counted = 0, parts = 0;
+    for (size_t f = 0; f < in->n_files; f++) {
+        if (named_before(in, f, in->files[f]))
+            continue;
+        size_t n = warnings_in(diags, in->files[f]);
+        if (!n)
+            continue;
+        fprintf(stderr, "%s%s has %zu %s", parts++ ? ", " : "", in->files[f], n,
+                n == 1 ? "warning" : "warnings");
+        counted += n;
+    }
+    if (counted < total) /* warnings about the graph as a whole, or a file not named */
+        fprintf(stderr, "%sthe graph has %zu%s %s", parts ? ", " : "", total - counted,
+                parts ? " more" : "", total - counted == 1 ? "warning" : "warnings");
+    fputs("; run 'entente check", stderr);
+    for (size_t f = 0; f < in->n_files; f++)
+        fprintf(stderr, " %s", in->files[f]);
+    fprintf(stderr, "' to see %s\n", total == 1 ? "it" : "them");
+}
+
+int cli_input_load(const cli_input *in, ent_graph **g, ent_diags *diags, cli_diag_print print)
 {
     /* The loader maps regular files: one that shrinks while it is read
      * raises SIGBUS when the vanished pages are touched. Turn that into a
@@ -208,8 +270,10 @@ int cli_input_load(const cli_input *in, ent_graph **g, ent_diags *diags, int pri
     int rc = ent_load_files(g, in->files, in->n_files, &in->load, diags);
     if (guarded)
         sigaction(SIGBUS, &old, NULL);
-    if (print)
+    if (print == CLI_DIAGS_ALL)
         cli_print_diags(stderr, diags);
+    else if (print == CLI_DIAGS_SUMMARY)
+        print_summary(in, diags);
     if (rc != ENT_OK && rc != ENT_EINVALID && rc != ENT_EIO)
         fprintf(stderr, "entente %s: %s\n", in->cmd, ent_error_last());
     return cli_exit_for(rc);
@@ -759,7 +823,7 @@ int cli_analysis_begin(const char *cmd, cli_input *in, const cli_opt *opts, int 
         fprintf(stderr, "entente %s: out of memory for the list of diagnostics\n", cmd);
         return EXIT_FAILURE_;
     }
-    return cli_input_load(in, g, *diags, 1);
+    return cli_input_load(in, g, *diags, CLI_DIAGS_SUMMARY);
 }
 
 const char *cli_at_or_range(const char *at, const char *from, const char *to)

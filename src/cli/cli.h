@@ -102,13 +102,14 @@ typedef struct cli_input {
     size_t n_files;
     cli_format format;     /* CLI_TEXT unless --format says otherwise */
     ent_load_options load; /* max_errors from --max-errors, threads from --threads */
+    int quiet;             /* -q / --quiet was given */
 } cli_input;
 
 /*
  * Parses argv against `opts`. Positional arguments become files; the options
  * named "format" (checked against `formats`, a bitmask of 1 << cli_format;
- * with `formats` 0 it goes to on_option like any other) and
- * "max-errors" and "threads" fill `in`; any other option goes to on_option(ud, index,
+ * with `formats` 0 it goes to on_option like any other),
+ * "max-errors", "threads" and "quiet" fill `in`; any other option goes to on_option(ud, index,
  * value), which returns 0, or -1 after printing a usage error. Returns 0, or
  * EXIT_USAGE / EXIT_FAILURE_ after printing why. Release `in` in any case.
  */
@@ -116,12 +117,22 @@ int cli_input_parse(cli_input *in, const char *cmd, const cli_opt *opts, int arg
                     unsigned formats, int (*on_option)(void *ud, int k, const char *val), void *ud);
 void cli_input_release(cli_input *in);
 
+/* What cli_input_load prints of the load's diagnostics, on stderr. */
+typedef enum cli_diag_print {
+    CLI_DIAGS_NONE, /* nothing (the caller reports them itself) */
+    CLI_DIAGS_ALL,  /* every diagnostic in full: `entente check` */
+    /* Errors (and their notes) in full; the warnings as one line per load,
+     * "entente CMD: FILE has N warnings; run 'entente check FILE' to see them",
+     * left out with --quiet: every other command, whose warnings `check` shows. */
+    CLI_DIAGS_SUMMARY
+} cli_diag_print;
+
 /*
  * Loads the input's files into *g with the diagnostics in `diags`, printing
- * them to stderr when `print` is set, and an operational failure's message.
+ * them to stderr as `print` says, and an operational failure's message.
  * Returns the exit status the outcome calls for.
  */
-int cli_input_load(const cli_input *in, ent_graph **g, ent_diags *diags, int print);
+int cli_input_load(const cli_input *in, ent_graph **g, ent_diags *diags, cli_diag_print print);
 
 /*
  * The snapshot options the analysis commands share: --window, --half-life,
@@ -140,6 +151,11 @@ typedef struct cli_view_args {
     const char *sources;                     /* --sources KIND[,KIND...], or NULL */
 } cli_view_args;
 
+/* The --help lines of -q / --quiet, in the 30-column layout of the analysis commands. */
+#define CLI_QUIET_HELP                                                                   \
+    "  -q, --quiet                 do not print the line that counts the graph files'\n" \
+    "                              warnings (errors are still printed)\n"
+
 /* The shared options' lines of --help, and their entries in an option table. */
 #define CLI_VIEW_OPTIONS_HELP                                                             \
     "  --window DAYS               events of the last DAYS days count (default 365)\n"    \
@@ -151,7 +167,7 @@ typedef struct cli_view_args {
     "  --format FORMAT             text (default), json or csv\n"                         \
     "  --max-errors N              stop reading after N errors (default 100)\n"           \
     "  --threads N                 check relations on N threads (default 0: automatic;\n" \
-    "                              1: one thread)\n"                                      \
+    "                              1: one thread)\n" CLI_QUIET_HELP                       \
     "  -h, --help                  show this help\n"                                      \
     "\n"                                                                                  \
     "exit status: 0 success, 1 the data has errors, 2 usage error, 3 a file could\n"      \
@@ -159,6 +175,7 @@ typedef struct cli_view_args {
 #define CLI_VIEW_OPTIONS                                                                  \
     {"window", 0, 1}, {"half-life", 0, 1}, {"status", 0, 1}, {"exclude-claims-by", 0, 1}, \
         {"sources", 0, 1}, {"format", 0, 1}, {"max-errors", 0, 1}, {"threads", 0, 1},     \
+        {"quiet", 'q', 0},                                                                \
     {                                                                                     \
         NULL, 0, 0                                                                        \
     }

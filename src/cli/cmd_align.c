@@ -105,7 +105,7 @@ int cmd_align(int argc, char **argv)
         status = EXIT_FAILURE_;
         goto done;
     }
-    if ((status = cli_input_load(&in, &g, diags, 1)))
+    if ((status = cli_input_load(&in, &g, diags, CLI_DIAGS_SUMMARY)))
         goto done;
     long actor = cli_actor("align", g, name), other = -1;
     if (actor < 0 || (a.with && (other = cli_actor("align", g, a.with)) < 0)) {

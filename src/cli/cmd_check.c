@@ -37,7 +37,7 @@ const char cmd_check_help[] =
     "  entente check --strict base.json 2023.json\n"
     "  entente check --format json graph.json | jq '.diagnostics[].code'\n";
 
-enum { O_FORMAT, O_MAX_ERRORS, O_STRICT, O_QUIET };
+enum { O_FORMAT, O_MAX_ERRORS, O_STRICT };
 static const cli_opt opts[] = {{"format", 0, 1},  {"max-errors", 0, 1}, {"strict", 0, 0},
                                {"quiet", 'q', 0}, {"threads", 0, 1},    {NULL, 0, 0}};
 
@@ -80,29 +80,23 @@ static const char *plural(size_t n, const char *one, const char *many)
     return n == 1 ? one : many;
 }
 
-typedef struct check_flags {
-    int strict, quiet;
-} check_flags;
-
+/* --quiet is read by cli_input_parse, as for every command (here it drops the summary). */
 static int on_option(void *ud, int k, const char *val)
 {
-    check_flags *fl = ud;
     (void)val;
     if (k == O_STRICT)
-        fl->strict = 1;
-    else if (k == O_QUIET)
-        fl->quiet = 1;
+        *(int *)ud = 1;
     return 0;
 }
 
 int cmd_check(int argc, char **argv)
 {
     cli_input in;
-    check_flags fl = {0, 0};
+    int strict = 0;
     ent_diags *diags = NULL;
     ent_graph *g = NULL;
     int status = cli_input_parse(&in, "check", opts, argc, argv, 1u << CLI_TEXT | 1u << CLI_JSON,
-                                 on_option, &fl);
+                                 on_option, &strict);
     if (status != EXIT_OK)
         goto done;
     if (in.n_files == 0) {
@@ -115,16 +109,16 @@ int cmd_check(int argc, char **argv)
         goto done;
     }
     in.load.warn_no_from = 1; /* check alone warns about actors without "from" */
-    status = cli_input_load(&in, &g, diags, in.format == CLI_TEXT);
+    status = cli_input_load(&in, &g, diags, in.format == CLI_TEXT ? CLI_DIAGS_ALL : CLI_DIAGS_NONE);
     size_t errors = ent_diags_count_severity(diags, ENT_SEV_ERROR);
     size_t warnings = ent_diags_count_severity(diags, ENT_SEV_WARNING);
-    if (status == EXIT_OK && fl.strict && warnings)
+    if (status == EXIT_OK && strict && warnings)
         status = EXIT_DATA;
     if (in.format == CLI_JSON) {
         print_json(diags, status == EXIT_OK, errors, warnings);
         goto done;
     }
-    if (fl.quiet)
+    if (in.quiet)
         goto done;
     if (g) {
         printf("%s%s: ok, %zu %s, %zu %s, %zu %s", in.files[0], in.n_files > 1 ? " and others" : "",

@@ -47,7 +47,7 @@ const char cmd_export_help[] =
     "                              these kinds, e.g. article (see 'entente info')\n"
     "  --max-errors N              stop reading after N errors (default 100)\n"
     "  --threads N                 check relations on N threads (default 0: automatic;\n"
-    "                              1: one thread)\n"
+    "                              1: one thread)\n" CLI_QUIET_HELP
     "  -h, --help                  show this help\n"
     "\n"
     "exit status: 0 success, 1 the data has errors, 2 usage error, 3 a file could\n"
@@ -83,6 +83,7 @@ static const cli_opt opts[] = {{"to", 0, 1},
                                {"sources", 0, 1},
                                {"max-errors", 0, 1},
                                {"threads", 0, 1},
+                               {"quiet", 'q', 0},
                                {NULL, 0, 0}};
 
 typedef struct args {
@@ -279,7 +280,7 @@ int cmd_export(int argc, char **argv)
         status = EXIT_FAILURE_;
         goto done;
     }
-    if ((status = cli_input_load(&in, &g, diags, 1)) != EXIT_OK)
+    if ((status = cli_input_load(&in, &g, diags, CLI_DIAGS_SUMMARY)) != EXIT_OK)
         goto done;
     ent_export_options eo;
     memset(&eo, 0, sizeof eo);

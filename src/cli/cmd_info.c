@@ -21,6 +21,7 @@ const char cmd_info_help[] =
     "  --format FORMAT     text (default) or json\n"
     "  --max-errors N      stop after N errors (default 100; 0 means no limit)\n"
     "  --threads N         check relations on N threads (default 0: automatic; 1: one)\n"
+    "  -q, --quiet         do not print the line that counts the files' warnings\n"
     "  -h, --help          show this help\n"
     "\n"
     "exit status: 0 success, 1 the data has errors, 2 usage error, 3 a file could\n"
@@ -30,7 +31,8 @@ const char cmd_info_help[] =
     "  entente info graphs/south-caucasus.json\n"
     "  entente info --format json graphs/south-caucasus.json | jq .relations.by_type\n";
 
-static const cli_opt opts[] = {{"format", 0, 1}, {"max-errors", 0, 1}, {"threads", 0, 1}, {NULL, 0, 0}};
+static const cli_opt opts[] = {
+    {"format", 0, 1}, {"max-errors", 0, 1}, {"threads", 0, 1}, {"quiet", 'q', 0}, {NULL, 0, 0}};
 
 typedef struct count {
     const char *name;
@@ -302,7 +304,7 @@ int cmd_info(int argc, char **argv)
         status = EXIT_FAILURE_;
         goto done;
     }
-    status = cli_input_load(&in, &g, diags, 1);
+    status = cli_input_load(&in, &g, diags, CLI_DIAGS_SUMMARY);
     if (status != EXIT_OK)
         goto done;
     if (summarise(g, &s) < 0) {

@@ -71,7 +71,7 @@ int cmd_path(int argc, char **argv)
         goto done;
     }
     long fa, ta;
-    if ((status = cli_input_load(&in, &g, diags, 1)))
+    if ((status = cli_input_load(&in, &g, diags, CLI_DIAGS_SUMMARY)))
         goto done;
     if ((fa = cli_actor("path", g, from)) < 0 || (ta = cli_actor("path", g, to)) < 0) {
         status = EXIT_USAGE;

@@ -70,7 +70,7 @@ const char cmd_render_help[] =
     "                              these kinds, e.g. article (see 'entente info')\n"
     "  --max-errors N              stop reading after N errors (default 100)\n"
     "  --threads N                 check relations on N threads (default 0: automatic;\n"
-    "                              1: one thread)\n"
+    "                              1: one thread)\n" CLI_QUIET_HELP
     "  -h, --help                  show this help\n"
     "\n"
     "exit status: 0 success, 1 the data has errors, 2 usage error, 3 a file could\n"
@@ -463,7 +463,7 @@ int cmd_render(int argc, char **argv)
         status = EXIT_FAILURE_;
         goto done;
     }
-    if ((status = cli_input_load(&in, &g, diags, 1)))
+    if ((status = cli_input_load(&in, &g, diags, CLI_DIAGS_SUMMARY)))
         goto done;
     if (a.types) {
         snprintf(types_buf, sizeof types_buf, "%s", a.types);

@@ -59,7 +59,7 @@ const char cmd_report_help[] =
     "                              these kinds, e.g. article (see 'entente info')\n"
     "  --max-errors N              stop reading after N errors (default 100)\n"
     "  --threads N                 check relations on N threads (default 0: automatic;\n"
-    "                              1: one thread)\n"
+    "                              1: one thread)\n" CLI_QUIET_HELP
     "  -h, --help                  show this help\n"
     "\n"
     "exit status: 0 success, 1 the data has errors, 2 usage error (DIR exists\n"
@@ -76,7 +76,7 @@ static const cli_opt opts[] = {
     {"top", 0, 1},       {"title", 0, 1},      {"window", 0, 1},
     {"half-life", 0, 1}, {"status", 0, 1},     {"exclude-claims-by", 0, 1},
     {"sources", 0, 1},   {"max-errors", 0, 1}, {"threads", 0, 1},
-    {NULL, 0, 0}};
+    {"quiet", 'q', 0},   {NULL, 0, 0}};
 
 #define MAX_ACTORS 64
 
@@ -335,7 +335,7 @@ int cmd_report(int argc, char **argv)
         status = EXIT_FAILURE_;
         goto done;
     }
-    if ((status = cli_input_load(&in, &g, diags, 1)))
+    if ((status = cli_input_load(&in, &g, diags, CLI_DIAGS_SUMMARY)))
         goto done;
     if (a.actors) {
         char buf[2048];

@@ -28,6 +28,7 @@ const char cmd_types_help[] =
     "options:\n"
     "  --cameo             the CAMEO mapping rules of 'entente import'\n"
     "  --format FORMAT     text (default), json or csv\n"
+    "  -q, --quiet         do not print the line that counts the files' warnings\n"
     "  -h, --help          show this help\n"
     "\n"
     "exit status: 0 success, 1 the data has errors, 2 usage error, 3 a file could\n"
@@ -58,7 +59,7 @@ static void csv_field(const char *s)
     putchar('"');
 }
 
-static const cli_opt opts[] = {{"format", 0, 1}, {"cameo", 0, 0}, {NULL, 0, 0}};
+static const cli_opt opts[] = {{"format", 0, 1}, {"cameo", 0, 0}, {"quiet", 'q', 0}, {NULL, 0, 0}};
 
 static int on_option(void *ud, int k, const char *val)
 {
@@ -121,8 +122,9 @@ int cmd_types(int argc, char **argv)
     ent_diags *diags = NULL;
     ent_graph *g = NULL;
     int cameo = 0;
-    int status = cli_input_parse(&in, "types", opts, argc, argv,
-                                 1u << CLI_TEXT | 1u << CLI_JSON | 1u << CLI_CSV, on_option, &cameo);
+    int status =
+        cli_input_parse(&in, "types", opts, argc, argv,
+                        1u << CLI_TEXT | 1u << CLI_JSON | 1u << CLI_CSV, on_option, &cameo);
     if (status != EXIT_OK)
         goto done;
     if (cameo) {
@@ -138,7 +140,7 @@ int cmd_types(int argc, char **argv)
         goto done;
     }
     if (in.n_files)
-        status = cli_input_load(&in, &g, diags, 1);
+        status = cli_input_load(&in, &g, diags, CLI_DIAGS_SUMMARY);
     else {
         /* With no file, an empty graph still carries the built-in vocabulary. */
         ent_load_input empty = {"(built-in)", "{\"format\": \"entente/1\"}", 23};

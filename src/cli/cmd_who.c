@@ -160,7 +160,7 @@ static int run(const char *cmd, int reverse, int argc, char **argv)
         goto done;
     }
     double t0 = cli_now();
-    if ((status = cli_input_load(&in, &g, diags, 1)))
+    if ((status = cli_input_load(&in, &g, diags, CLI_DIAGS_SUMMARY)))
         goto done;
     double t1 = cli_now();
     cli_timing("load_s", t1 - t0);
