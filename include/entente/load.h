@@ -26,6 +26,12 @@ typedef struct ent_load_options {
     /** 1: do not warn about relations without evidence. */
     int allow_missing_evidence;
     /**
+     * 1: warn (no-from) about every alliance, organization, force or de facto
+     * state that has relations but no `from`, which is then taken to exist
+     * on every date, before it was founded too. `entente check` sets it.
+     */
+    int warn_no_from;
+    /**
      * Threads for loading. 0: the default, two threads where it pays (a
      * relations array of a megabyte or more is scanned, and 20000 relations
      * or more are checked, in two halves); 1: one thread, the caller's; 2 or

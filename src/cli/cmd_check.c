@@ -75,109 +75,6 @@ static void print_json(const ent_diags *diags, int ok, size_t errors, size_t war
     cli_json_end_object(&j);
 }
 
-/* One warning to give: the actor and the text of its record's first line. */
-typedef struct no_from {
-    uint32_t actor, file, line;
-    char text[256];
-} no_from;
-
-static int by_place(const void *x, const void *y)
-{
-    const no_from *a = x, *b = y;
-    if (a->file != b->file)
-        return a->file < b->file ? -1 : 1;
-    if (a->line != b->line)
-        return a->line < b->line ? -1 : 1;
-    return a->actor < b->actor ? -1 : a->actor > b->actor;
-}
-
-/* Fills in the text of each warning's line, reading each file once, from
- * the start (the warnings are sorted by file and line); a file that cannot
- * be read again (standard input) leaves the texts empty. */
-static void read_lines(const ent_graph *g, no_from *w, size_t n)
-{
-    char *buf = NULL;
-    size_t cap = 0;
-    for (size_t i = 0; i < n;) {
-        const char *path = ent_graph_file(g, w[i].file);
-        FILE *f = strcmp(path, "-") == 0 ? NULL : fopen(path, "r");
-        unsigned line = 0;
-        size_t k = i;
-        for (; k < n && w[k].file == w[i].file; k++) {
-            while (f && line < w[k].line && getline(&buf, &cap, f) >= 0)
-                line++;
-            if (f && line == w[k].line && buf) {
-                size_t len = strcspn(buf, "\r\n");
-                snprintf(w[k].text, sizeof w[k].text, "%.*s", (int)len, buf);
-            }
-        }
-        if (f)
-            fclose(f);
-        i = k;
-    }
-    free(buf);
-}
-
-/*
- * Warns, once per actor, about an alliance, organisation, force or de facto
- * state that has relations but no `from`: entente then takes it to exist on
- * every date, so it is drawn and counted before it was founded, which is the
- * most common error of hand-written graphs. At the actor's record, in the
- * order of the files. Returns how many were added, or -1 when out of memory.
- */
-static long warn_no_from(const ent_graph *g, ent_diags *diags)
-{
-    no_from *w = NULL;
-    size_t n = 0, cap = 0;
-    long rc = -1;
-    ent_strbuf msg = ENT_STRBUF_INIT;
-    for (size_t a = 0; a < ent_graph_actor_count(g); a++) {
-        const ent_actor *x = ent_graph_actor(g, a);
-        if (x->from.year || (x->kind != ENT_KIND_ALLIANCE && x->kind != ENT_KIND_ORGANIZATION &&
-                             x->kind != ENT_KIND_FORCE && x->kind != ENT_KIND_DE_FACTO_STATE))
-            continue;
-        const uint32_t *rels;
-        if (!ent_graph_relations_to(g, a, &rels) && !ent_graph_relations_from(g, a, &rels))
-            continue;
-        if (n == cap) {
-            size_t nc = cap ? cap * 2 : 16;
-            no_from *grown = realloc(w, nc * sizeof *grown);
-            if (!grown)
-                goto done;
-            w = grown;
-            cap = nc;
-        }
-        w[n].actor = (uint32_t)a;
-        w[n].file = x->loc.file;
-        w[n].line = x->loc.line;
-        w[n].text[0] = '\0';
-        n++;
-    }
-    if (n)
-        qsort(w, n, sizeof *w, by_place);
-    read_lines(g, w, n);
-    for (size_t i = 0; i < n; i++) {
-        const ent_actor *x = ent_graph_actor(g, w[i].actor);
-        unsigned caret = 0;
-        while (w[i].text[caret] == ' ' || w[i].text[caret] == '\t')
-            caret++;
-        ent_strbuf_reset(&msg);
-        ent_strbuf_addf(&msg,
-                        "%s \"%s\" has relations but no \"from\": it is taken to exist on every "
-                        "date, before it was founded too; give the date it was founded or formed",
-                        ent_actor_kind_str(x->kind), x->id);
-        if (msg.failed ||
-            ent_diags_add(diags, ENT_SEV_WARNING, "no-from", ent_graph_file(g, w[i].file),
-                          w[i].line, caret + 1, w[i].text, caret, ent_strbuf_str(&msg)))
-            goto done;
-    }
-    rc = (long)n;
-done:
-    free(w);
-    ent_strbuf_release(&msg);
-    return rc;
-}
-
 static const char *plural(size_t n, const char *one, const char *many)
 {
     return n == 1 ? one : many;
@@ -217,17 +114,8 @@ int cmd_check(int argc, char **argv)
         status = EXIT_FAILURE_;
         goto done;
     }
+    in.load.warn_no_from = 1; /* check alone warns about actors without "from" */
     status = cli_input_load(&in, &g, diags, in.format == CLI_TEXT);
-    if (g) {
-        size_t before = ent_diags_count(diags);
-        if (warn_no_from(g, diags) < 0) {
-            fprintf(stderr, "entente check: out of memory\n");
-            status = EXIT_FAILURE_;
-            goto done;
-        }
-        for (size_t i = before; in.format == CLI_TEXT && i < ent_diags_count(diags); i++)
-            cli_print_diag(stderr, ent_diags_get(diags, i));
-    }
     size_t errors = ent_diags_count_severity(diags, ENT_SEV_ERROR);
     size_t warnings = ent_diags_count_severity(diags, ENT_SEV_WARNING);
     if (status == EXIT_OK && fl.strict && warnings)

@@ -268,6 +268,47 @@ static void check_symmetric_twice(loader *L)
     free(base);
 }
 
+/*
+ * Warns, once per actor and at its record, about an alliance, organization,
+ * force or de facto state that has relations (as source, target or via) but
+ * no `from`: it is then taken to exist on every date, so it is drawn and
+ * counted before it was founded, the most common error of hand-written
+ * graphs. In the order of the actors, which is that of the files.
+ */
+static void warn_no_from(loader *L)
+{
+    ent_graph *g = L->g;
+    size_t na = g->n_actors;
+    uint8_t *related = calloc(na ? na : 1, 1);
+    if (!related) {
+        L->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < g->n_relations; i++) {
+        const ent_relation *r = &g->relations[i];
+        related[r->source] = related[r->target] = 1;
+        if (r->via != ENT_NO_ACTOR)
+            related[r->via] = 1;
+    }
+    for (size_t a = 0; a < na && !L->oom; a++) {
+        const ent_actor *x = &g->actors[a];
+        if (!related[a] || x->from.year ||
+            (x->kind != ENT_KIND_ALLIANCE && x->kind != ENT_KIND_ORGANIZATION &&
+             x->kind != ENT_KIND_FORCE && x->kind != ENT_KIND_DE_FACTO_STATE))
+            continue;
+        const origin *o = &L->actor_origin[a];
+        lfile *f = &L->files[o->file];
+        L->base_file = f->index;
+        L->base_pos = o->pos;
+        L->base_line = o->line;
+        ent__report(L, ENT_SEV_WARNING, "no-from", f, o->pos,
+                    "%s \"%s\" has relations but no \"from\": it is taken to exist on every "
+                    "date, before it was founded too; give the date it was founded or formed",
+                    ent_actor_kind_str(x->kind), x->id);
+    }
+    free(related);
+}
+
 static void release_files(loader *L)
 {
     for (size_t i = 0; i < L->n_files; i++) {
@@ -311,6 +352,7 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
     L->diags = diags;
     L->max_errors = opts && opts->max_errors ? opts->max_errors : DEFAULT_MAX_ERRORS;
     L->allow_missing_evidence = opts ? opts->allow_missing_evidence : 0;
+    L->warn_no_from = opts ? opts->warn_no_from : 0;
     L->threads = opts ? opts->threads : 0;
     ent_arena_init(&L->id_arena);
     L->g = ent__graph_new();
@@ -390,6 +432,8 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
     }
     if (all_ok && !L->errors && !L->oom)
         check_symmetric_twice(L);
+    if (all_ok && !L->errors && !L->oom && L->warn_no_from)
+        warn_no_from(L);
     if (L->oom)
         goto oom;
     if (L->io_failed)

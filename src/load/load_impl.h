@@ -102,6 +102,7 @@ typedef struct loader {
     int oom;       /* an allocation failed */
     int io_failed; /* a file could not be read */
     int allow_missing_evidence;
+    int warn_no_from; /* ent_load_options.warn_no_from */
     unsigned threads;         /* ent_load_options.threads */
     lfile *cur;               /* file of the first pass's hooks */
     section *cur_sec;         /* section of the member being scanned, or NULL */

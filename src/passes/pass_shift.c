@@ -27,44 +27,90 @@ static int by_change(const void *x, const void *y)
     return (a->actor > b->actor) - (a->actor < b->actor);
 }
 
-/* Rows count_ranks ranks in one pass over the actors: their values and ids
- * held in small arrays of its own so that the inner loop is a branchless count. */
-#define RANK_BATCH 32
-
 /*
  * Ranks on view v (1 = highest value, ties in graph order; NaN for an actor
  * absent from v) of the actors of rows[0 .. k), into their rank_before or,
- * when `after`, rank_after: one pass over the actors for every RANK_BATCH
- * rows. O(actors * k).
+ * when `after`, rank_after. O(actors * log k + k log k).
  */
+/* A row's place in the rank order: its value, ties broken by actor index. */
+typedef struct rank_key {
+    double value;
+    uint32_t actor;
+    uint32_t row;
+} rank_key;
+
+/* Whether actor (vy, y) ranks above (vx, x): a higher value, or an equal one
+ * and a lower index. */
+static int ranks_above(double vy, uint32_t y, double vx, uint32_t x)
+{
+    return vy > vx || (vy == vx && y < x);
+}
+
+static int by_rank(const void *p, const void *q)
+{
+    const rank_key *a = p, *b = q;
+    return ranks_above(a->value, a->actor, b->value, b->actor)   ? -1
+           : ranks_above(b->value, b->actor, a->value, a->actor) ? 1
+                                                                 : 0;
+}
+
 static void count_ranks(const ent_view *v, const double *values, shift_row *rows, size_t k,
                         int after)
 {
-    size_t na = ent_graph_actor_count(ent_view_graph(v));
-    for (size_t b0 = 0; b0 < k; b0 += RANK_BATCH) {
-        size_t nb = k - b0 < RANK_BATCH ? k - b0 : RANK_BATCH;
-        double kx[RANK_BATCH];
-        size_t x[RANK_BATCH], above[RANK_BATCH];
-        for (size_t i = 0; i < nb; i++) {
-            x[i] = rows[b0 + i].actor;
-            kx[i] = values[x[i]];
-            above[i] = 0;
+    size_t na = ent_graph_actor_count(ent_view_graph(v)), nk = 0;
+    rank_key *key = malloc((k ? k : 1) * sizeof *key);
+    size_t *cnt = calloc(k + 1, sizeof *cnt);
+    if (!key || !cnt) {
+        /* Out of memory: one pass per row instead (no allocation). */
+        free(key);
+        free(cnt);
+        for (size_t i = 0; i < k; i++) {
+            uint32_t x = rows[i].actor;
+            size_t above = 0;
+            for (size_t y = 0; y < na; y++)
+                above += ent_view_has_actor(v, (uint32_t)y) &&
+                         ranks_above(values[y], (uint32_t)y, values[x], x);
+            double rank = ent_view_has_actor(v, x) ? (double)(above + 1) : NAN;
+            *(after ? &rows[i].rank_after : &rows[i].rank_before) = rank;
         }
-        for (size_t y = 0; y < na; y++) {
-            if (!ent_view_has_actor(v, (uint32_t)y))
-                continue;
-            double vy = values[y];
-            for (size_t i = 0; i < nb; i++)
-                above[i] += (vy > kx[i]) | ((vy == kx[i]) & (y < x[i]));
-        }
-        for (size_t i = 0; i < nb; i++) {
-            double rank = ent_view_has_actor(v, (uint32_t)x[i]) ? (double)(above[i] + 1) : NAN;
-            if (after)
-                rows[b0 + i].rank_after = rank;
-            else
-                rows[b0 + i].rank_before = rank;
-        }
+        return;
     }
+    for (size_t i = 0; i < k; i++) {
+        if (ent_view_has_actor(v, rows[i].actor)) {
+            key[nk].value = values[rows[i].actor];
+            key[nk].actor = rows[i].actor;
+            key[nk].row = (uint32_t)i;
+            nk++;
+        }
+        *(after ? &rows[i].rank_after : &rows[i].rank_before) = NAN;
+    }
+    /* The rows' actors from the highest ranked down. An actor y ranks above
+     * a suffix of them: find where it starts by bisection and count it there;
+     * a row's rank is then one plus the counts up to its place. One pass over
+     * the actors, log k steps each. */
+    qsort(key, nk, sizeof *key, by_rank);
+    for (size_t y = 0; y < na && nk; y++) {
+        if (!ent_view_has_actor(v, (uint32_t)y))
+            continue;
+        double vy = values[y];
+        size_t lo = 0, hi = nk; /* first key that y ranks above */
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (ranks_above(vy, (uint32_t)y, key[mid].value, key[mid].actor))
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        cnt[lo]++;
+    }
+    size_t above = 0;
+    for (size_t j = 0; j < nk; j++) {
+        above += cnt[j];
+        *(after ? &rows[key[j].row].rank_after : &rows[key[j].row].rank_before) =
+            (double)(above + 1);
+    }
+    free(key);
+    free(cnt);
 }
 
 /* The row among the first k that by_change puts last. */
