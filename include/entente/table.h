@@ -74,7 +74,9 @@ ENT_EXPORT double ent_table_real(const ent_table *t, size_t row, size_t col);
  * A cell as the text and CSV formats print it (reals with the column's
  * decimals, NaN as ""), written into buf when size > 0, cut to size - 1
  * bytes and NUL-terminated. Returns the length of the whole text, so that a
- * first call with size 0 tells how much room to give.
+ * first call with size 0 tells how much room to give; SIZE_MAX (with buf
+ * set to "") when memory ran out while forming the text (ent_error_last
+ * says so), never a length that could pass for an empty cell.
  */
 ENT_EXPORT size_t ent_table_cell_text(const ent_table *t, size_t row, size_t col, char *buf,
                                       size_t size);

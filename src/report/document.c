@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -181,9 +182,13 @@ static void cell(report *r, const char *s, int to_md)
 static char *cell_str(const ent_table *t, size_t row, size_t col)
 {
     size_t n = ent_table_cell_text(t, row, col, NULL, 0);
+    if (n == SIZE_MAX)
+        return NULL; /* out of memory */
     char *s = malloc(n + 1);
-    if (s)
-        ent_table_cell_text(t, row, col, s, n + 1);
+    if (s && ent_table_cell_text(t, row, col, s, n + 1) == SIZE_MAX) {
+        free(s);
+        return NULL;
+    }
     return s;
 }
 

@@ -6,6 +6,7 @@
  * as 0, so the same results always give the same bytes.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -294,7 +295,15 @@ size_t ent_table_cell_text(const ent_table *t, size_t row, size_t col, char *buf
             buf[0] = '\0';
         return 0;
     }
-    size_t len = cell_text(t, row, col, &sb) == ENT_OK ? sb.len : 0;
+    if (cell_text(t, row, col, &sb) != ENT_OK) {
+        /* No memory for the text: not an empty cell, which would be a wrong
+         * answer; SIZE_MAX says so (the message is set). */
+        if (size)
+            buf[0] = '\0';
+        ent_strbuf_release(&sb);
+        return SIZE_MAX;
+    }
+    size_t len = sb.len;
     if (size) {
         size_t n = len < size - 1 ? len : size - 1;
         if (n)

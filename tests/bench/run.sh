@@ -100,7 +100,7 @@ SUBJECT=entente  # the peer the targets apply to
 TIME_TARGET=1.5  # SUBJECT's load time / BASELINE's, at most
 RSS_TARGET=4     # SUBJECT's peak RSS / file size, below
 GNU_TIME=/usr/bin/time
-PARTS=${BENCH_PARTS:-"loader pipeline query render balance report align errors huge"}
+PARTS=${BENCH_PARTS:-"loader pipeline query render balance report align timeline errors huge"}
 PIPE_PEERS=${BENCH_PIPELINE_PEERS:-"networkx igraph entente-shift"}
 PYTHON=${BENCH_PYTHON:-/usr/bin/python3}
 PIPE_SUBJECT=entente-shift # the pipeline peer the targets apply to
@@ -150,6 +150,9 @@ BALANCE_SEEDS=${BENCH_BALANCE_SEEDS:-10} # random graphs per size and density
 BALANCE_EXACT_ACTORS=30 # every graph up to this many actors solved exactly...
 BALANCE_EXACT_MAX_S=1 # ...the slowest of this many actors in under this many seconds
 ALIGN_DAY=2015-06-30  # the snapshot of the align part
+TIMELINE_FROM=2010-07-31 # the timeline part's first step
+TIMELINE_STEPS=${BENCH_TIMELINE_STEPS:-120} # its monthly steps
+TIMELINE_PEERS=${BENCH_TIMELINE_PEERS:-"igraph networkx"} # the Python loops it runs against
 ALIGN_REPEAT=${BENCH_ALIGN_REPEAT:-3}  # runs of each question, the fastest kept
 ALIGN_SAMPLE=${BENCH_ALIGN_SAMPLE:-20} # actors asked about per size, besides the hub
 ALIGN_MAX_S=0.5       # the hub against every other actor, all rows, on the largest file, under
@@ -1162,9 +1165,9 @@ balance_verdict() {
 
 for part in $PARTS; do
     case $part in
-    loader | pipeline | query | render | balance | report | align | errors | huge) ;;
+    loader | pipeline | query | render | balance | report | align | timeline | errors | huge) ;;
     *) die "unknown part '$part' in BENCH_PARTS (loader, pipeline, query, render, balance," \
-        "report, align, errors, huge)" ;;
+        "report, align, timeline, errors, huge)" ;;
     esac
 done
 preflight
@@ -1177,7 +1180,7 @@ RESULTS=$OUT/results.md
 : > "$RAW"
 
 if has_part loader || has_part pipeline || has_part query || has_part balance ||
-    has_part align; then
+    has_part align || has_part timeline; then
     for spec in $SIZES; do
         IFS=: read -r label actors relations <<EOF
 $spec
@@ -1186,7 +1189,7 @@ EOF
     done
     [ -n "$SIZES" ] || die "no sizes to run (BENCH_SIZES is empty)"
 fi
-if has_part pipeline; then
+if has_part pipeline || has_part timeline; then
     pipe_preflight
 fi
 
@@ -1545,6 +1548,112 @@ if has_part align; then
     echo "$PIPE_VERDICT: align benchmark (tables in $RESULTS)"
 fi
 
+# Metrics over time (`entente timeline`) on the largest size: TIMELINE_STEPS monthly steps
+# of leverage from TIMELINE_FROM for the 10 actors `--top 10` picks, after loading (the
+# timing lines of ENTENTE_TIMING=1), as one sweep and with --no-sweep (a fresh snapshot per
+# step), against the same loop in python-igraph and NetworkX (timeline_peer.py: the pipeline
+# peers' own functions, a snapshot and leverage per step). Every value of every peer must
+# agree with entente's to the 3 decimals entente prints. Targets: the sweep at least 20 times faster
+# than python-igraph's loop and at least 3 times faster than --no-sweep.
+timeline_status=0
+if has_part timeline; then
+    last=''
+    for spec in $SIZES; do last=${spec%%:*}; done
+    file=$OUT/graph-$last.json
+    echo
+    echo "== timeline: $TIMELINE_STEPS monthly steps of leverage on $last after loading, seconds"
+    PIPE_VERDICT=PASS
+    to=$("$PYTHON" -c 'import calendar, datetime, sys
+d = datetime.date.fromisoformat(sys.argv[1]); m = d.month - 1 + int(sys.argv[2]) - 1
+y, m = d.year + m // 12, m % 12 + 1
+print(datetime.date(y, m, min(d.day, calendar.monthrange(y, m)[1])))' "$TIMELINE_FROM" "$TIMELINE_STEPS")
+    tl() { ENTENTE_TIMING=1 "$BUILD/entente" timeline "$file" --from "$TIMELINE_FROM" --to "$to" \
+        --every month --format csv "$@"; }
+    secs() { sed -n "s/^timing $1=//p" "$TMP/err" | head -n 1; }
+    tl --top 10 > "$TMP/top.csv" 2> "$TMP/err" || die "entente timeline --top 10 failed on $last"
+    actors=$("$PYTHON" -c 'import csv, sys
+print(",".join(r["actor"] for r in list(csv.DictReader(open(sys.argv[1], newline="")))[:10]))' \
+        "$TMP/top.csv")
+    tl --actors "$actors" > "$TMP/entente.csv" 2> "$TMP/err" ||
+        die "entente timeline --actors failed on $last"
+    sweep=$(secs timeline_s)
+    load=$(secs load_s)
+    tl --actors "$actors" --no-sweep > "$TMP/fresh.csv" 2> "$TMP/err" ||
+        die "entente timeline --no-sweep failed on $last"
+    fresh=$(secs timeline_s)
+    cmp -s "$TMP/entente.csv" "$TMP/fresh.csv" ||
+        verdict_line FAIL "the sweep and --no-sweep printed different tables"
+    {
+        echo
+        echo "## Metrics over time (timeline)"
+        echo
+        echo "$TIMELINE_STEPS monthly steps of leverage from $TIMELINE_FROM to $to on $last," \
+             "for the 10 actors \`entente timeline --top 10\` picks; seconds after loading" \
+             "(entente: its ENTENTE_TIMING figure timeline_s; Python: the loop of" \
+             "timeline_peer.py, a snapshot and leverage per step with the pipeline peers'" \
+             "functions). One run each."
+        echo
+        echo "| loop | load s | loop s | entente's sweep faster by |"
+        echo "|---|---:|---:|---:|"
+        echo "| entente timeline (one sweep) | $load | $sweep | 1 |"
+        echo "| entente timeline --no-sweep (a snapshot per step) | $load | $fresh |" \
+             "$(awk -v a="$fresh" -v b="$sweep" 'BEGIN { printf "%.1f", a / b }') |"
+    } >> "$RESULTS"
+    printf '%-36s%9s%10s\n' loop "load s" "loop s"
+    printf '%-36s%9s%10s\n' "entente (sweep)" "$load" "$sweep"
+    printf '%-36s%9s%10s\n' "entente --no-sweep" "$load" "$fresh"
+    ig_loop=''
+    for peer in $TIMELINE_PEERS; do
+        if ! "$PYTHON" "$ROOT/tests/bench/timeline_peer.py" "$peer" "$file" "$VOCAB" \
+            "$TIMELINE_FROM" "$TIMELINE_STEPS" "$actors" > "$TMP/$peer.csv" 2> "$TMP/err"; then
+            head -n 20 "$TMP/err" >&2
+            echo "FAIL the $peer loop failed" >> "$TMP/agree"
+            continue
+        fi
+        pload=$(sed -n 's/.*load_s=\([0-9.]*\).*/\1/p' "$TMP/err")
+        ploop=$(sed -n 's/.*loop_s=\([0-9.]*\).*/\1/p' "$TMP/err")
+        [ "$peer" = igraph ] && ig_loop=$ploop
+        printf '%-36s%9s%10s\n' "$peer loop" "$pload" "$ploop"
+        echo "| $peer loop | $pload | $ploop |" \
+             "$(awk -v a="$ploop" -v b="$sweep" 'BEGIN { printf "%.1f", a / b }') |" >> "$RESULTS"
+        # Agreement: every (date, actor) value, entente's empty (absent) read as 0.
+        bad=$("$PYTHON" - "$TMP/entente.csv" "$TMP/$peer.csv" <<'PY'
+import csv, sys
+ent = {}
+for row in csv.DictReader(open(sys.argv[1], newline="")):
+    ent[(row["date"], row["actor"])] = float(row["value"]) if row["value"] else 0.0
+bad = n = 0
+for line in open(sys.argv[2]):
+    d, a, v = line.strip().split(",")
+    n += 1
+    x = ent.get((d, a))
+    if x is None or abs(x - float(v)) > 0.0005 + 1e-9 * abs(x):  # entente prints 3 decimals
+        bad += 1
+print(bad if n == len(ent) else -1)
+PY
+)
+        if [ "$bad" = 0 ]; then
+            echo "PASS the $peer loop agrees with entente on every value" >> "$TMP/agree"
+        else
+            echo "FAIL the $peer loop disagrees with entente ($bad values, -1: other rows)" \
+                >> "$TMP/agree"
+        fi
+    done
+    printf '\nTimeline targets:\n\n' >> "$RESULTS"
+    if [ -f "$TMP/agree" ]; then
+        while read -r v text; do verdict_line "$v" "$text"; done < "$TMP/agree"
+    fi
+    ok=$(awk -v a="$fresh" -v b="$sweep" 'BEGIN { print (a >= 3 * b) ? "PASS" : "FAIL" }')
+    verdict_line "$ok" "the sweep $sweep s against --no-sweep $fresh s (target: 3x faster)"
+    if [ -n "$ig_loop" ]; then
+        ok=$(awk -v a="$ig_loop" -v b="$sweep" 'BEGIN { print (a >= 20 * b) ? "PASS" : "FAIL" }')
+        verdict_line "$ok" "the sweep $sweep s against python-igraph's loop $ig_loop s" \
+            "(target: 20x faster)"
+    fi
+    [ "$PIPE_VERDICT" = PASS ] || timeline_status=1
+    echo "$PIPE_VERDICT: timeline benchmark (tables in $RESULTS)"
+fi
+
 # Error reporting (`entente check --max-errors 0`) on a minified one-line file whose every
 # element is an error, ERRORS_SIZES errors (each element of "actors" a number), the median
 # wall time of 3 runs. Targets: the largest in under ERRORS_MAX_S seconds, and the time per
@@ -1647,4 +1756,5 @@ fi
 
 [ "$loader_status" -eq 0 ] && [ "$pipeline_status" -eq 0 ] && [ "$query_status" -eq 0 ] &&
     [ "$render_status" -eq 0 ] && [ "$balance_status" -eq 0 ] && [ "$report_status" -eq 0 ] &&
-    [ "$align_status" -eq 0 ] && [ "$errors_status" -eq 0 ] && [ "$huge_status" -eq 0 ]
+    [ "$align_status" -eq 0 ] && [ "$timeline_status" -eq 0 ] && [ "$errors_status" -eq 0 ] &&
+    [ "$huge_status" -eq 0 ]
