@@ -78,9 +78,14 @@ int ent__fast_object(const lfile *f, size_t p, const field *fields, fval *slots,
         size_t kend = 0;
         for (i = 0; fields[i].name; i++)
             if (fields[i].name[0] == b[p + 1]) {
-                size_t n = strlen(fields[i].name);
-                if (p + 2 + n <= len && b[p + 1 + n] == '"' &&
-                    memcmp(fields[i].name, b + p + 1, n) == 0) {
+                /* Compared byte by byte up to the name's end; the text is
+                 * validated, so a string ends (with '"') before the buffer
+                 * does, and a mismatch stops the loop first. */
+                const char *nm = fields[i].name;
+                size_t n = 0;
+                while (nm[n] && b[p + 1 + n] == nm[n])
+                    n++;
+                if (!nm[n] && b[p + 1 + n] == '"') {
                     kend = p + 2 + n;
                     break;
                 }

@@ -430,8 +430,9 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
     ent_strmap_prefetch(&g->actor_ids, sh);
     ent_strmap_prefetch(&g->actor_ids, th);
     uint32_t ti;
-    const char *s = ent__fast_cstr(f, &v[RF_TYPE], buf);
-    if (!s || !ent_strmap_get(&g->type_ids, s, &ti))
+    const char *s;
+    if (v[RF_TYPE].esc || !ent_strmap_get_n(&g->type_ids, b + v[RF_TYPE].pos + 1,
+                                            v[RF_TYPE].end - v[RF_TYPE].pos - 2, &ti))
         return 0;
     const ent_reltype *t = &g->types[ti];
     r.type = ti;
@@ -497,8 +498,9 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
     }
     uint32_t sources[FAST_MAX_EVIDENCE];
     for (size_t i = 0; i < n_ev; i++) {
-        s = ent__fast_cstr(f, &ev[i][EF_SOURCE], buf);
-        if (!s || !ent_strmap_get(&g->source_ids, s, &sources[i]))
+        const fval *src_id = &ev[i][EF_SOURCE];
+        if (src_id->esc || !ent_strmap_get_n(&g->source_ids, b + src_id->pos + 1,
+                                             src_id->end - src_id->pos - 2, &sources[i]))
             return 0;
     }
     if (n_ev == 0 && !L->allow_missing_evidence)
