@@ -166,7 +166,7 @@ typedef struct cli_view_args {
     "                              these kinds, e.g. article (see 'entente info')\n"      \
     "  --format FORMAT             text (default), json or csv\n"                         \
     "  --max-errors N              stop reading after N errors (default 100)\n"           \
-    "  --threads N                 check relations on N threads (default 0: automatic;\n" \
+    "  --threads N                 load the files on N threads (default 0: automatic;\n" \
     "                              1: one thread)\n" CLI_QUIET_HELP                       \
     "  -h, --help                  show this help\n"                                      \
     "\n"                                                                                  \

@@ -23,7 +23,7 @@ const char cmd_check_help[] =
     "options:\n"
     "  --format FORMAT     text (default) or json: the diagnostics as one JSON object\n"
     "  --max-errors N      stop after N errors (default 100; 0 means no limit)\n"
-    "  --threads N         check relations on N threads (default 0: automatic; 1: one)\n"
+    "  --threads N         load the files on N threads (default 0: automatic; 1: one)\n"
     "  --strict            treat warnings as errors (exit status 1 when there are any)\n"
     "  -q, --quiet         print problems only, not the closing summary\n"
     "  -h, --help          show this help\n"

@@ -46,7 +46,7 @@ const char cmd_export_help[] =
     "  --sources KINDS             keep only relations with evidence from sources of\n"
     "                              these kinds, e.g. article (see 'entente info')\n"
     "  --max-errors N              stop reading after N errors (default 100)\n"
-    "  --threads N                 check relations on N threads (default 0: automatic;\n"
+    "  --threads N                 load the files on N threads (default 0: automatic;\n"
     "                              1: one thread)\n" CLI_QUIET_HELP
     "  -h, --help                  show this help\n"
     "\n"

@@ -20,7 +20,7 @@ const char cmd_info_help[] =
     "options:\n"
     "  --format FORMAT     text (default) or json\n"
     "  --max-errors N      stop after N errors (default 100; 0 means no limit)\n"
-    "  --threads N         check relations on N threads (default 0: automatic; 1: one)\n"
+    "  --threads N         load the files on N threads (default 0: automatic; 1: one)\n"
     "  -q, --quiet         do not print the line that counts the files' warnings\n"
     "  -h, --help          show this help\n"
     "\n"
