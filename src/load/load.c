@@ -180,16 +180,45 @@ typedef struct sym_key {
     uint32_t lo, hi, type, rel;
 } sym_key;
 
-static int by_sym_key(const void *x, const void *y)
+/* The field of a sym_key that pass `f` sorts on: 0 type, 1 hi, 2 lo. */
+static uint32_t sym_field(const sym_key *k, int f)
 {
-    const sym_key *a = x, *b = y;
-    if (a->lo != b->lo)
-        return a->lo < b->lo ? -1 : 1;
-    if (a->hi != b->hi)
-        return a->hi < b->hi ? -1 : 1;
-    if (a->type != b->type)
-        return a->type < b->type ? -1 : 1;
-    return (a->rel > b->rel) - (a->rel < b->rel);
+    return f == 0 ? k->type : f == 1 ? k->hi : k->lo;
+}
+
+/*
+ * Sorts k[0..n) by (lo, hi, type), keeping relation order among equal keys
+ * (they come in it): stable counting passes on a byte at a time, least
+ * significant field first, as many bytes as the largest value needs. 0, or
+ * -1 when out of memory.
+ */
+static int sort_sym_keys(sym_key *k, size_t n)
+{
+    sym_key *tmp = malloc((n ? n : 1) * sizeof *tmp), *from = k, *to = tmp;
+    if (!tmp)
+        return -1;
+    for (int f = 0; f < 3; f++) {
+        uint32_t max = 0;
+        for (size_t i = 0; i < n; i++)
+            if (sym_field(&from[i], f) > max)
+                max = sym_field(&from[i], f);
+        for (int shift = 0; shift < 32 && (shift == 0 || max >> shift); shift += 8) {
+            size_t count[257] = {0};
+            for (size_t i = 0; i < n; i++)
+                count[((sym_field(&from[i], f) >> shift) & 0xff) + 1]++;
+            for (int d = 0; d < 256; d++)
+                count[d + 1] += count[d];
+            for (size_t i = 0; i < n; i++)
+                to[count[(sym_field(&from[i], f) >> shift) & 0xff]++] = from[i];
+            sym_key *t = from;
+            from = to;
+            to = t;
+        }
+    }
+    if (from != k)
+        memcpy(k, from, n * sizeof *k);
+    free(tmp);
+    return 0;
 }
 
 /* The days a relation covers: its interval, or the period of its date. */
@@ -236,7 +265,12 @@ static void check_symmetric_twice(loader *L)
         k[n++] = (sym_key){r->source < r->target ? r->source : r->target,
                            r->source < r->target ? r->target : r->source, r->type, (uint32_t)i};
     }
-    qsort(k, n, sizeof *k, by_sym_key);
+    if (sort_sym_keys(k, n) < 0) {
+        free(k);
+        free(base);
+        L->oom = 1;
+        return;
+    }
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1;
              j < n && k[j].lo == k[i].lo && k[j].hi == k[i].hi && k[j].type == k[i].type; j++) {
