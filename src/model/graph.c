@@ -256,8 +256,9 @@ static void *run_pairs(void *arg)
     return NULL;
 }
 
-/* From this many relations, the pair order is built on a thread of its own. */
-#define PAIRS_THREAD_MIN 20000
+/* From this many relations, the index is built on two threads (spans in
+ * halves, then the pair order beside the neighbour lists). */
+#define INDEX_THREAD_MIN 20000
 
 /* Computes the spans of relations [from, to); returns how many of them are of
  * a symmetric type. Reads the relations, types, actors and sources; writes
@@ -325,7 +326,7 @@ int ent__graph_index(ent_graph *g)
     size_t nr = g->n_relations, half = nr / 2;
     span_job sj = {g, half, nr, 0};
     pthread_t sth;
-    int split = nr >= PAIRS_THREAD_MIN && pthread_create(&sth, NULL, run_spans, &sj) == 0;
+    int split = nr >= INDEX_THREAD_MIN && pthread_create(&sth, NULL, run_spans, &sj) == 0;
     g->n_symmetric = fill_spans(g, 0, split ? half : nr);
     if (split) {
         pthread_join(sth, NULL);
@@ -336,7 +337,7 @@ int ent__graph_index(ent_graph *g)
     pair_job pj = {g, 0};
     pthread_t th;
     int threaded =
-        g->n_relations >= PAIRS_THREAD_MIN && pthread_create(&th, NULL, run_pairs, &pj) == 0;
+        g->n_relations >= INDEX_THREAD_MIN && pthread_create(&th, NULL, run_pairs, &pj) == 0;
     if (!threaded)
         run_pairs(&pj);
     int rc = index_neighbours(g);

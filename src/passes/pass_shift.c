@@ -30,7 +30,8 @@ static int by_change(const void *x, const void *y)
 /*
  * Ranks on view v (1 = highest value, ties in graph order; NaN for an actor
  * absent from v) of the actors of rows[0 .. k), into their rank_before or,
- * when `after`, rank_after. O(actors * log k + k log k).
+ * when `after`, rank_after. O(actors * log k + k log k). 0, or -1 when out
+ * of memory.
  */
 /* A row's place in the rank order: its value, ties broken by actor index. */
 typedef struct rank_key {
@@ -54,26 +55,16 @@ static int by_rank(const void *p, const void *q)
                                                                  : 0;
 }
 
-static void count_ranks(const ent_view *v, const double *values, shift_row *rows, size_t k,
-                        int after)
+static int count_ranks(const ent_view *v, const double *values, shift_row *rows, size_t k,
+                       int after)
 {
     size_t na = ent_graph_actor_count(ent_view_graph(v)), nk = 0;
     rank_key *key = malloc((k ? k : 1) * sizeof *key);
     size_t *cnt = calloc(k + 1, sizeof *cnt);
     if (!key || !cnt) {
-        /* Out of memory: one pass per row instead (no allocation). */
         free(key);
         free(cnt);
-        for (size_t i = 0; i < k; i++) {
-            uint32_t x = rows[i].actor;
-            size_t above = 0;
-            for (size_t y = 0; y < na; y++)
-                above += ent_view_has_actor(v, (uint32_t)y) &&
-                         ranks_above(values[y], (uint32_t)y, values[x], x);
-            double rank = ent_view_has_actor(v, x) ? (double)(above + 1) : NAN;
-            *(after ? &rows[i].rank_after : &rows[i].rank_before) = rank;
-        }
-        return;
+        return -1;
     }
     for (size_t i = 0; i < k; i++) {
         if (ent_view_has_actor(v, rows[i].actor)) {
@@ -111,6 +102,7 @@ static void count_ranks(const ent_view *v, const double *values, shift_row *rows
     }
     free(key);
     free(cnt);
+    return 0;
 }
 
 /* The row among the first k that by_change puts last. */
@@ -239,8 +231,11 @@ int ent_shift_table(ent_table **out, const ent_view *a, const ent_view *b,
          * than sorting every actor three times. */
         select_top(rows, n, shown);
         qsort(rows, shown, sizeof *rows, by_change);
-        count_ranks(a, ma->values[metric], rows, shown, 0);
-        count_ranks(b, mb->values[metric], rows, shown, 1);
+        if (count_ranks(a, ma->values[metric], rows, shown, 0) < 0 ||
+            count_ranks(b, mb->values[metric], rows, shown, 1) < 0) {
+            rc = ent_error_set(ENT_ENOMEM, "out of memory for the shift table");
+            goto done;
+        }
     } else {
         ra = malloc((na ? na : 1) * sizeof *ra);
         rb = malloc((na ? na : 1) * sizeof *rb);

@@ -95,25 +95,19 @@ void ent__view_set_cache(const ent_view *v, void *cache, void (*cache_free)(void
 
 /* Whether the options keep a relation whatever the day: status, claimant,
  * sources' kinds. */
-static int keeps_fields(const ent_view_options *o, unsigned status, uint32_t kinds,
-                        uint32_t claimed_by)
-{
-    if (!(o->status_mask & (1u << status)))
-        return 0;
-    if (o->source_kinds && !(kinds & o->source_kinds))
-        return 0;
-    if (claimed_by == ENT_NO_ACTOR ||
-        (status != ENT_STATUS_CLAIMED && status != ENT_STATUS_DISPUTED))
-        return 1;
-    for (size_t i = 0; i < o->n_exclude; i++)
-        if (o->exclude_claims_by[i] == claimed_by)
-            return 0;
-    return 1;
-}
-
 static int keeps(const ent_view_options *o, const ent_rel_span *r)
 {
-    return keeps_fields(o, r->status, r->kinds, r->claimed_by);
+    if (!(o->status_mask & (1u << r->status)))
+        return 0;
+    if (o->source_kinds && !(r->kinds & o->source_kinds))
+        return 0;
+    if (r->claimed_by == ENT_NO_ACTOR ||
+        (r->status != ENT_STATUS_CLAIMED && r->status != ENT_STATUS_DISPUTED))
+        return 1;
+    for (size_t i = 0; i < o->n_exclude; i++)
+        if (o->exclude_claims_by[i] == r->claimed_by)
+            return 0;
+    return 1;
 }
 
 int ent_view_options_keep(const ent_graph *g, const ent_view_options *o, uint32_t r)
