@@ -363,6 +363,7 @@ static void release_files(loader *L)
     free(L->comparison_origin);
     free(L->actor_kind);
     free(L->actor_dated);
+    free(L->actor_days);
     ent_strbuf_release(&L->msg);
     /* Released once: the driver calls this as soon as the files are no
      * longer needed, and again on the way out. */
@@ -371,6 +372,7 @@ static void release_files(loader *L)
     L->type_origin = L->source_origin = L->actor_origin = L->snapshot_origin = L->relation_origin =
         L->comparison_origin = NULL;
     L->actor_kind = L->actor_dated = NULL;
+    L->actor_days = NULL;
 }
 
 static int load(ent_graph **out, const char *const *paths, const ent_load_input *inputs, size_t n,

@@ -102,7 +102,7 @@ typedef struct loader {
     int oom;       /* an allocation failed */
     int io_failed; /* a file could not be read */
     int allow_missing_evidence;
-    int warn_no_from; /* ent_load_options.warn_no_from */
+    int warn_no_from;         /* ent_load_options.warn_no_from */
     unsigned threads;         /* ent_load_options.threads */
     lfile *cur;               /* file of the first pass's hooks */
     section *cur_sec;         /* section of the member being scanned, or NULL */
@@ -123,6 +123,11 @@ typedef struct loader {
      * million relations stays in cache. */
     uint8_t *actor_kind, *actor_dated;
     size_t cap_actor_kind, cap_actor_dated;
+    /* Per actor, the first day of its "from" and the last of its "to"
+     * (INT32_MIN and INT32_MAX when not given), packed for the existence
+     * checks: the actors themselves are large and read at random. */
+    int32_t (*actor_days)[2];
+    size_t cap_actor_days;
     /* A line-counting checkpoint: byte `base_pos` of file `base_file` is on
      * line `base_line` (the element being checked), so that locating a
      * problem counts lines from there rather than from the file's start. */
@@ -169,7 +174,14 @@ enum { T_STR = 1, T_NUM = 2, T_BOOL = 4, T_ARR = 8, T_OBJ = 16, T_DATE = 32 };
 typedef struct field {
     const char *name;
     unsigned types;
+    size_t len; /* strlen(name), for matching names in place */
 } field;
+
+/* An entry of a field table: FIELD("id", T_STR). */
+#define FIELD(name, types)           \
+    {                                \
+        name, types, sizeof name - 1 \
+    }
 
 #define MAX_FIELDS 16
 

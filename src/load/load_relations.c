@@ -8,13 +8,13 @@
  * Second pass: relations
  * ------------------------------------------------------------------------- */
 
-static const field relation_fields[] = {{"id", T_STR},     {"source", T_STR},
-                                        {"target", T_STR}, {"type", T_STR},
-                                        {"from", T_DATE},  {"to", T_DATE},
-                                        {"at", T_DATE},    {"intensity", T_NUM},
-                                        {"status", T_STR}, {"claimed_by", T_STR},
-                                        {"via", T_STR},    {"evidence", T_ARR},
-                                        {"note", T_STR},   {NULL, 0}};
+static const field relation_fields[] = {FIELD("id", T_STR),     FIELD("source", T_STR),
+                                        FIELD("target", T_STR), FIELD("type", T_STR),
+                                        FIELD("from", T_DATE),  FIELD("to", T_DATE),
+                                        FIELD("at", T_DATE),    FIELD("intensity", T_NUM),
+                                        FIELD("status", T_STR), FIELD("claimed_by", T_STR),
+                                        FIELD("via", T_STR),    FIELD("evidence", T_ARR),
+                                        FIELD("note", T_STR),   {NULL, 0, 0}};
 enum {
     RF_ID,
     RF_SOURCE,
@@ -32,7 +32,7 @@ enum {
 };
 
 static const field evidence_fields[] = {
-    {"source", T_STR}, {"locator", T_STR}, {"note", T_STR}, {NULL, 0}};
+    FIELD("source", T_STR), FIELD("locator", T_STR), FIELD("note", T_STR), {NULL, 0, 0}};
 enum { EF_SOURCE, EF_LOCATOR, EF_NOTE };
 
 /* Resolves an actor id member; reports unknown-actor. Returns the index or -1. */
@@ -75,18 +75,20 @@ existence_warning(loader *L, const lfile *f, size_t obj_pos, const char *role, c
  * `a`: 0 none, 1 an event outside its existence, 2 a durable relation that
  * starts before it exists, 3 one without end after it ceased, 4 one that
  * ends after it ceased. */
-static int existence_case(const ent_relation *r, const ent_reltype *t, const ent_actor *a)
+static int existence_case(const ent_relation *r, const ent_reltype *t, const int32_t days[2])
 {
-    if (!a->from.year && !a->to.year)
+    int32_t from = days[0], to = days[1];
+    int has_from = from != INT32_MIN, has_to = to != INT32_MAX;
+    if (!has_from && !has_to)
         return 0;
     if (!t->durable)
-        return (a->from.year && ent_date_last_day(r->at) < ent_date_first_day(a->from)) ||
-               (a->to.year && ent_date_first_day(r->at) > ent_date_last_day(a->to));
-    if (a->from.year && r->from.year && ent_date_first_day(r->from) < ent_date_first_day(a->from))
+        return (has_from && ent_date_last_day(r->at) < from) ||
+               (has_to && ent_date_first_day(r->at) > to);
+    if (has_from && r->from.year && ent_date_first_day(r->from) < from)
         return 2;
-    if (a->to.year && !r->to.year)
+    if (has_to && !r->to.year)
         return 3;
-    if (a->to.year && r->to.year && ent_date_last_day(r->to) > ent_date_last_day(a->to))
+    if (has_to && r->to.year && ent_date_last_day(r->to) > to)
         return 4;
     return 0;
 }
@@ -95,7 +97,7 @@ static void check_existence(loader *L, const lfile *f, size_t obj_pos, const cha
                             const ent_relation *r, const ent_reltype *t, const ent_actor *a)
 {
     char d1[11], d2[11];
-    switch (existence_case(r, t, a)) {
+    switch (existence_case(r, t, L->actor_days[a - L->g->actors])) {
     case 1:
         existence_warning(L, f, obj_pos, role,
                           "this %s on %s lies outside the existence of \"%s\" (%s to %s)", t->label,
@@ -483,7 +485,7 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
     }
 
     if (v[RF_EVIDENCE].kind) {
-        size_t p = ent__jscan_skip_ws(b, f->len, v[RF_EVIDENCE].pos + 1);
+        size_t p = jscan_skip_ws_fast(b, f->len, v[RF_EVIDENCE].pos + 1);
         while (b[p] != ']') {
             if (n_ev == FAST_MAX_EVIDENCE ||
                 !ent__fast_object(f, p, evidence_fields, ev[n_ev], &after))
@@ -491,9 +493,9 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
             if (!ev[n_ev][EF_SOURCE].kind)
                 return 0;
             n_ev++;
-            p = ent__jscan_skip_ws(b, f->len, after);
+            p = jscan_skip_ws_fast(b, f->len, after);
             if (b[p] == ',')
-                p = ent__jscan_skip_ws(b, f->len, p + 1);
+                p = jscan_skip_ws_fast(b, f->len, p + 1);
         }
     }
     uint32_t sources[FAST_MAX_EVIDENCE];
@@ -513,8 +515,8 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
         return 0;
     if (v[RF_ID].kind && (!ent__fast_cstr(f, &v[RF_ID], idbuf) || !ent__valid_id(idbuf)))
         return 0;
-    if ((L->actor_dated[src] && existence_case(&r, t, &g->actors[src])) ||
-        (L->actor_dated[tgt] && existence_case(&r, t, &g->actors[tgt])))
+    if ((L->actor_dated[src] && existence_case(&r, t, L->actor_days[src])) ||
+        (L->actor_dated[tgt] && existence_case(&r, t, L->actor_days[tgt])))
         return 0;
 
     /* Clean: register the id (a repeated one goes to ent__do_relation, which

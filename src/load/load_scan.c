@@ -385,7 +385,7 @@ static void first_pass(loader *L, lfile *f, jscan *s, const jscan_hooks *hooks)
     L->base_line = 1;
     if (f->len >= 3 && memcmp(f->buf, "\xef\xbb\xbf", 3) == 0)
         s->pos = 3; /* a UTF-8 byte order mark is tolerated */
-    ent__jscan_ws(s);
+    jscan_ws_fast(s);
     if (s->pos >= f->len) {
         ent__report(L, ENT_SEV_ERROR, "empty-file", f, s->pos,
                     "the file is empty; a graph file is a JSON object such as "
@@ -420,7 +420,7 @@ static void first_pass(loader *L, lfile *f, jscan *s, const jscan_hooks *hooks)
             ent__report(L, ENT_SEV_ERROR, s->err_code, f, s->err_pos, "%s", s->err_msg);
         return;
     }
-    ent__jscan_ws(s);
+    jscan_ws_fast(s);
     if (s->pos < f->len) {
         ent__report(L, ENT_SEV_ERROR, "json-syntax", f, s->pos,
                     "unexpected text after the end of the JSON document");

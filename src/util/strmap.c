@@ -71,9 +71,17 @@ int ent_strmap_get_nh(const ent_strmap *m, const char *key, size_t len, uint32_t
         const ent_strmap_slot *s = &m->slots[i];
         if (!s->key)
             return 0;
-        if (s->hash == h && strncmp(s->key, key, len) == 0 && s->key[len] == '\0') {
-            *value = s->value;
-            return 1;
+        if (s->hash == h) {
+            /* Byte by byte: ids are short, and a call to strncmp cost more
+             * than the comparison; the stored key's NUL stops the loop. */
+            const char *k = s->key;
+            size_t j = 0;
+            while (j < len && k[j] && k[j] == key[j])
+                j++;
+            if (j == len && k[len] == '\0') {
+                *value = s->value;
+                return 1;
+            }
         }
     }
 }
