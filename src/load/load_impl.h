@@ -294,6 +294,9 @@ typedef struct fval {
 int ent__fast_object(const lfile *f, size_t p, const field *fields, fval *slots, size_t *after);
 /* The unescaped string `v` as a C string in out[FAST_CSTR], or NULL. */
 const char *ent__fast_cstr(const lfile *f, const fval *v, char *out);
+
+/* The number `v` (kind 'n') as strtod would read it. */
+double ent__fast_number(const lfile *f, const fval *v);
 /* The array `v` as a list of strings in the loader's arena: 0; -1 when it is
  * not a list of plain non-empty strings (nothing kept); 1 when memory ran out
  * (L->oom is set). */

@@ -449,7 +449,7 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
         return 0;
 
     if (v[RF_INTENSITY].kind) {
-        double x = strtod(b + v[RF_INTENSITY].pos, NULL);
+        double x = ent__fast_number(f, &v[RF_INTENSITY]);
         if (!ent__intensity_ok(x) || (t->sign > 0 && x < 0) || (t->sign < 0 && x > 0))
             return 0;
         r.intensity = x;
