@@ -224,6 +224,8 @@ const char *ent__json_type_name(const cJSON *v);
 size_t ent__member_pos(const lfile *f, size_t obj, const char *key, int want_key);
 lazy_pos ent__known_pos(const lfile *f, size_t pos);
 int ent__valid_id(const char *s);
+/* The same for the n bytes at s. */
+int ent__valid_id_n(const char *s, size_t n);
 void ent__duplicate_id(loader *L, const lfile *f, size_t pos, const char *what, const char *id,
                        const origin *first);
 void *ent__bump_malloc(size_t n);

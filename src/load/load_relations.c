@@ -412,7 +412,7 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
     const char *b = f->buf;
     fval v[MAX_FIELDS], ev[FAST_MAX_EVIDENCE][4];
     size_t after, n_ev = 0;
-    char buf[FAST_CSTR], idbuf[FAST_CSTR];
+    char buf[FAST_CSTR];
     if (!ent__fast_object(f, el->start, relation_fields, v, &after))
         return 0;
     if (!v[RF_SOURCE].kind || !v[RF_TARGET].kind || !v[RF_TYPE].kind)
@@ -462,6 +462,11 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
         !ent_strmap_get_nh(&g->actor_ids, tname, tlen, th, &tj) || si == tj)
         return 0;
     long src = (long)si, tgt = (long)tj;
+    /* Read near the end, after the evidence: fetched now. */
+    __builtin_prefetch(&L->actor_days[si]);
+    __builtin_prefetch(&L->actor_days[tj]);
+    __builtin_prefetch(&L->actor_dated[si]);
+    __builtin_prefetch(&L->actor_dated[tj]);
 
     r.status = ENT_STATUS_REPORTED;
     if (v[RF_STATUS].kind) {
@@ -513,8 +518,14 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
     if (t->family[0] == 's' && strcmp(t->family, "stance") == 0 &&
         L->actor_kind[tgt] != ENT_KIND_ISSUE)
         return 0;
-    if (v[RF_ID].kind && (!ent__fast_cstr(f, &v[RF_ID], idbuf) || !ent__valid_id(idbuf)))
-        return 0;
+    const char *id_text = NULL;
+    size_t id_len = 0;
+    if (v[RF_ID].kind) {
+        id_text = b + v[RF_ID].pos + 1;
+        id_len = v[RF_ID].end - v[RF_ID].pos - 2;
+        if (v[RF_ID].esc || !ent__valid_id_n(id_text, id_len))
+            return 0;
+    }
     if ((L->actor_dated[src] && existence_case(&r, t, L->actor_days[src])) ||
         (L->actor_dated[tgt] && existence_case(&r, t, L->actor_days[tgt])))
         return 0;
@@ -523,7 +534,7 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
      * reports it), then keep the strings and the relation. */
     const char *rid = "";
     if (v[RF_ID].kind) {
-        if (!(rid = ent_arena_strdup(L->arena, idbuf)))
+        if (!(rid = ent_arena_strndup(L->arena, id_text, id_len)))
             goto oom;
         if (L->collect_ids) {
             if (ent__grow((void **)&L->ids, &L->cap_ids, L->n_ids + 1, sizeof *L->ids) < 0)
