@@ -451,6 +451,8 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
             ent__bump_reset();
         }
         for (int s = 0; s < SEC_COUNT; s++) {
+            if (s == SEC_ACTORS && ent__actors_ahead_keep(L))
+                continue;
             if (s == SEC_RELATIONS) {
                 if (ent__relations_in_parallel(L))
                     continue;

@@ -159,6 +159,10 @@ typedef struct loader {
     int collect_ids;
     const char **ids;
     size_t n_ids, cap_ids;
+    /* The actors were checked ahead, while the first pass scanned the
+     * relations (see ent__actors_ahead): how many, and whether cleanly. */
+    int actors_ahead;
+    size_t ahead_n;
     /* Path of the object being checked for duplicate keys (see dupcheck). */
     struct pathstep {
         const char *key; /* NULL for an array index */
@@ -259,6 +263,18 @@ void ent__do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, siz
 
 /* load_parallel.c: relations on two threads */
 int ent__relations_in_parallel(loader *L);
+
+/* At the relations of the only file, with the first pass's second thread
+ * scanning: checks the actors now, on this thread (see load_parallel.c). */
+void ent__actors_ahead(loader *L, lfile *f);
+
+/* The bytes of the actors that ent__actors_ahead would check, or 0 when it
+ * would not. */
+size_t ent__actors_ahead_bytes(const loader *L, const lfile *f);
+
+/* Whether the actors checked ahead stand for the sequential check of the
+ * actors section; when they do not, undoes them and returns 0. */
+int ent__actors_ahead_keep(loader *L);
 
 /* load.c: the driver and the public functions */
 /*

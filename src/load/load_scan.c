@@ -193,6 +193,9 @@ static int can_start_value(char c)
 
 /* Below this many bytes of relations, one thread scans them. */
 #define SPLIT_MIN_BYTES ((size_t)1 << 20)
+/* Checking an actor's bytes against scanning as many (see split_start). */
+#define AHEAD_COST 10
+
 /* How far past the middle a guess is looked for. */
 #define SPLIT_SEARCH ((size_t)1 << 20)
 
@@ -295,7 +298,12 @@ static void split_start(loader *L, lfile *f, size_t arr)
 {
     if (L->split || ent__threads(L) == 1 || f->len - arr < SPLIT_MIN_BYTES)
         return;
-    size_t mid = arr + (f->len - arr) / 2;
+    /* Halves, unless this thread is to check the actors before it scans its
+     * part: checking an actor costs about as much as scanning ten times
+     * its bytes, so the second thread then takes that much more. */
+    size_t rest = f->len - arr, ahead = ent__actors_ahead_bytes(L, f) * AHEAD_COST;
+    size_t mine = ahead < rest / 2 ? (rest - ahead) / 2 : rest / 4;
+    size_t mid = arr + mine;
     size_t guess = split_guess(f->buf, f->len, arr, mid,
                                mid + SPLIT_SEARCH < f->len ? mid + SPLIT_SEARCH : f->len);
     if (!guess)
@@ -317,6 +325,7 @@ static void split_start(loader *L, lfile *f, size_t arr)
     }
     L->split = sp;
     L->scan->split_pos = guess;
+    ent__actors_ahead(L, f);
 }
 
 /* Waits for the second thread; returns its record, or NULL. */

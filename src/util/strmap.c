@@ -18,6 +18,13 @@ void ent_strmap_release(ent_strmap *m)
     ent_strmap_init(m);
 }
 
+void ent_strmap_clear(ent_strmap *m)
+{
+    if (m->cap)
+        memset(m->slots, 0, m->cap * sizeof *m->slots);
+    m->count = 0;
+}
+
 uint32_t ent_strmap_hash(const char *s, size_t len)
 {
     uint32_t h = 2166136261u;
