@@ -88,7 +88,8 @@ static size_t fast_container_end(const char *b, size_t len, size_t p)
  * not an object, an escaped, unknown or repeated key, a value of a type the
  * field does not take (or an object, a literal, a long number, a \u escape).
  */
-int ent__fast_object(const lfile *f, size_t p, const field *fields, fval *slots, size_t *after)
+int ent__fast_object(const lfile *f, size_t p, const field *fields, fval *slots, size_t *after,
+                     fast_array *arr)
 {
     const char *b = f->buf;
     size_t len = f->len;
@@ -148,7 +149,11 @@ int ent__fast_object(const lfile *f, size_t p, const field *fields, fval *slots,
             if (!(fields[i].types & T_ARR))
                 return 0;
             v->kind = 'a';
-            v->end = fast_container_end(b, len, p);
+            if (arr && arr->field == i) {
+                if (!arr->read(arr, f, p, &v->end))
+                    return 0;
+            } else
+                v->end = fast_container_end(b, len, p);
         } else
             return 0;
         p = jscan_skip_ws_fast(b, len, v->end);

@@ -307,9 +307,18 @@ typedef struct fval {
 
 #define FAST_CSTR (MAX_ID_LEN + 8)
 
+/* Reads an array member in place of skipping it: 1 with *end just past the
+ * array at `pos`, 0 when it is not plain. */
+typedef struct fast_array {
+    int field; /* the index in the table of the member it reads */
+    int (*read)(struct fast_array *a, const lfile *f, size_t pos, size_t *end);
+} fast_array;
+
 /* Reads the object at `p` into `slots` by the table `fields` (see load_fast.c).
- * 1 with *after just past it, or 0 when the object is anything but plain. */
-int ent__fast_object(const lfile *f, size_t p, const field *fields, fval *slots, size_t *after);
+ * 1 with *after just past it, or 0 when the object is anything but plain.
+ * `arr`, when not NULL, reads one array member as it is met. */
+int ent__fast_object(const lfile *f, size_t p, const field *fields, fval *slots, size_t *after,
+                     fast_array *arr);
 /* The unescaped string `v` as a C string in out[FAST_CSTR], or NULL. */
 const char *ent__fast_cstr(const lfile *f, const fval *v, char *out);
 

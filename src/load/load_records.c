@@ -347,7 +347,7 @@ int ent__actor_fast(loader *L, lfile *f, const elem *el)
     fval v[MAX_FIELDS];
     size_t after;
     char idbuf[FAST_CSTR], kbuf[FAST_CSTR];
-    if (!ent__fast_object(f, el->start, actor_fields, v, &after))
+    if (!ent__fast_object(f, el->start, actor_fields, v, &after, NULL))
         return 0;
     if (!v[AF_ID].kind || !v[AF_NAME].kind || !v[AF_KIND].kind || v[AF_CDEF].kind ||
         v[AF_ATTRIBUTES].kind)

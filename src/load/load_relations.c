@@ -401,6 +401,33 @@ id_done:
 
 #define FAST_MAX_EVIDENCE 16
 
+/* The evidence of a relation, read while its members are: each element a
+ * plain object with a "source", at most FAST_MAX_EVIDENCE of them. */
+typedef struct evidence_reader {
+    fast_array arr;
+    fval (*ev)[4];
+    size_t n;
+} evidence_reader;
+
+static int read_evidence(fast_array *a, const lfile *f, size_t pos, size_t *end)
+{
+    evidence_reader *r = (evidence_reader *)a;
+    const char *b = f->buf;
+    size_t p = jscan_skip_ws_fast(b, f->len, pos + 1), after;
+    while (b[p] != ']') {
+        if (r->n == FAST_MAX_EVIDENCE ||
+            !ent__fast_object(f, p, evidence_fields, r->ev[r->n], &after, NULL) ||
+            !r->ev[r->n][EF_SOURCE].kind)
+            return 0;
+        r->n++;
+        p = jscan_skip_ws_fast(b, f->len, after);
+        if (b[p] == ',')
+            p = jscan_skip_ws_fast(b, f->len, p + 1);
+    }
+    *end = p + 1;
+    return 1;
+}
+
 /*
  * Builds the relation `el` of file f without cJSON when it draws no
  * diagnostic (see above). Returns 1 when the relation was added (or memory
@@ -413,8 +440,10 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
     fval v[MAX_FIELDS], ev[FAST_MAX_EVIDENCE][4];
     size_t after, n_ev = 0;
     char buf[FAST_CSTR];
-    if (!ent__fast_object(f, el->start, relation_fields, v, &after))
+    evidence_reader er = {{RF_EVIDENCE, read_evidence}, ev, 0};
+    if (!ent__fast_object(f, el->start, relation_fields, v, &after, &er.arr))
         return 0;
+    n_ev = er.n;
     if (!v[RF_SOURCE].kind || !v[RF_TARGET].kind || !v[RF_TYPE].kind)
         return 0;
     ent_relation r;
@@ -489,20 +518,6 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
         r.via = (uint32_t)c;
     }
 
-    if (v[RF_EVIDENCE].kind) {
-        size_t p = jscan_skip_ws_fast(b, f->len, v[RF_EVIDENCE].pos + 1);
-        while (b[p] != ']') {
-            if (n_ev == FAST_MAX_EVIDENCE ||
-                !ent__fast_object(f, p, evidence_fields, ev[n_ev], &after))
-                return 0;
-            if (!ev[n_ev][EF_SOURCE].kind)
-                return 0;
-            n_ev++;
-            p = jscan_skip_ws_fast(b, f->len, after);
-            if (b[p] == ',')
-                p = jscan_skip_ws_fast(b, f->len, p + 1);
-        }
-    }
     uint32_t sources[FAST_MAX_EVIDENCE];
     for (size_t i = 0; i < n_ev; i++) {
         const fval *src_id = &ev[i][EF_SOURCE];
