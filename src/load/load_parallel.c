@@ -114,7 +114,8 @@ int ent__relations_in_parallel(loader *L)
         return 0;
     rel_ref *refs = malloc(total * sizeof *refs);
     loader *W = malloc(sizeof *W);
-    ent_diags *wdiags = ent_diags_new();
+    ent_diags *wdiags = NULL;
+    ent_diags_new(&wdiags);
     ent_arena warena;
     ent_arena_init(&warena);
     size_t wn = 0, mark = ent_diags_count(L->diags);
@@ -231,8 +232,8 @@ void ent__actors_ahead(loader *L, lfile *f)
     section *sec = &f->sec[SEC_ACTORS];
     if (!L->split || !ent__actors_ahead_bytes(L, f))
         return;
-    ent_diags *quiet = ent_diags_new();
-    if (!quiet)
+    ent_diags *quiet = NULL;
+    if (ent_diags_new(&quiet) != ENT_OK)
         return;
     if (ent_strmap_reserve(&g->actor_ids, sec->n) < 0 ||
         ent_strmap_reserve(&g->names, 2 * sec->n) < 0 ||
