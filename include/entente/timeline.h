@@ -60,8 +60,12 @@ ENT_EXPORT int ent_timeline_days(int32_t **days, size_t *n, int32_t from, int32_
  * the PageRanks, 6 for the PN index, 2 for sums of intensities). */
 ENT_EXPORT int ent_metric_decimals(ent_metric m);
 
-/** What a timeline computes. Zero-initialise, then set what differs. */
+/** The version of ent_timeline_options this header describes. */
+#define ENT_TIMELINE_OPTIONS_VERSION 1
+
+/** What a timeline computes. Initialise with ENT_TIMELINE_OPTIONS_INIT. */
 typedef struct ent_timeline_options {
+    unsigned version;          /**< ENT_TIMELINE_OPTIONS_VERSION */
     const ent_metric *metrics; /**< n_metrics metrics; none: leverage */
     size_t n_metrics;
     const uint32_t *actors; /**< the actors to show, in this order; NULL: chosen by `top` */
@@ -75,6 +79,14 @@ typedef struct ent_timeline_options {
                                 their alignment at every step (see ent_timeline_table) */
     size_t n_pairs;
 } ent_timeline_options;
+
+/** The defaults: leverage of every actor present at some step, by a sweep, no pairs. */
+#define ENT_TIMELINE_OPTIONS_INIT                                                          \
+    {.version = ENT_TIMELINE_OPTIONS_VERSION, .metrics = NULL, .n_metrics = 0,             \
+     .actors = NULL, .n_actors = 0, .top = 0, .independent = 0, .pairs = NULL, .n_pairs = 0}
+
+/** Sets *o to ENT_TIMELINE_OPTIONS_INIT. */
+ENT_EXPORT void ent_timeline_options_init(ent_timeline_options *o);
 
 /**
  * The long table of a timeline of graph `g` under the snapshot options `vo`
@@ -100,14 +112,26 @@ ENT_EXPORT int ent_timeline_table(ent_table **out, const ent_graph *g, const ent
                                   const int32_t *days, size_t n_days,
                                   const ent_timeline_options *o);
 
-/** How ent_timeline_chart draws. Zero-initialise, then set what differs. */
+/** The version of ent_timeline_chart_options this header describes. */
+#define ENT_TIMELINE_CHART_OPTIONS_VERSION 1
+
+/** How ent_timeline_chart draws. Initialise with ENT_TIMELINE_CHART_OPTIONS_INIT. */
 typedef struct ent_timeline_chart_options {
+    unsigned version;  /**< ENT_TIMELINE_CHART_OPTIONS_VERSION */
     const char *title; /**< NULL: the graph's title, the metrics, the period and the span */
     ent_every every;   /**< the period, named in the default title */
     const ent_chart_mark *marks; /**< dates to mark besides the snapshots (dashed) */
     size_t n_marks;
     ent_chart_format format; /**< SVG (0), PNG or PDF */
 } ent_timeline_chart_options;
+
+/** The defaults: the default title, monthly steps, no extra mark, SVG. */
+#define ENT_TIMELINE_CHART_OPTIONS_INIT                                                      \
+    {.version = ENT_TIMELINE_CHART_OPTIONS_VERSION, .title = NULL, .every = ENT_EVERY_MONTH, \
+     .marks = NULL, .n_marks = 0, .format = ENT_CHART_SVG}
+
+/** Sets *o to ENT_TIMELINE_CHART_OPTIONS_INIT. */
+ENT_EXPORT void ent_timeline_chart_options_init(ent_timeline_chart_options *o);
 
 /**
  * Draws timeline table `t` of graph `g` (made by ent_timeline_table with the

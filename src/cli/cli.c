@@ -136,6 +136,7 @@ int cli_input_parse(cli_input *in, const char *cmd, const cli_opt *opts, int arg
 {
     memset(in, 0, sizeof *in);
     in->cmd = cmd;
+    ent_load_options_init(&in->load);
     in->format = CLI_TEXT;
     in->files = calloc((size_t)argc + 1, sizeof *in->files);
     if (!in->files) {

@@ -118,7 +118,7 @@ int cmd_align(int argc, char **argv)
         goto done;
     }
     uint32_t with = (uint32_t)other;
-    ent_align_options ao = {(size_t)a.top, other >= 0 ? &with : NULL};
+    ent_align_options ao = {ENT_ALIGN_OPTIONS_VERSION, (size_t)a.top, other >= 0 ? &with : NULL};
     int failed;
     if (a.at) {
         if ((status = cli_view_new("align", g, a.at, &a.va, &va)))

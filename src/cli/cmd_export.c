@@ -282,8 +282,7 @@ int cmd_export(int argc, char **argv)
     }
     if ((status = cli_input_load(&in, &g, diags, CLI_DIAGS_SUMMARY)) != EXIT_OK)
         goto done;
-    ent_export_options eo;
-    memset(&eo, 0, sizeof eo);
+    ent_export_options eo = ENT_EXPORT_OPTIONS_INIT;
     ent_view_options keep;
     if (a.at) {
         if ((status = cli_view_new("export", g, a.at, &a.va, &v)) != EXIT_OK)

@@ -162,8 +162,7 @@ static int parse_day(const char *text, int last, int32_t *day)
 
 int cmd_import(int argc, char **argv)
 {
-    ent_import_options o;
-    memset(&o, 0, sizeof o);
+    ent_import_options o = ENT_IMPORT_OPTIONS_INIT;
     const char *output = NULL, *from = NULL, *until = NULL, *countries = NULL;
     int quiet = 0;
     const char **files = NULL, **codes = NULL;
@@ -179,8 +178,7 @@ int cmd_import(int argc, char **argv)
     if (!csv && strcmp(argv[1], "gdelt") != 0)
         return cli_usage_error("import", "unknown source '%s'; entente imports 'gdelt' or 'csv'",
                                argv[1]);
-    ent_import_csv_options co;
-    memset(&co, 0, sizeof co);
+    ent_import_csv_options co = ENT_IMPORT_CSV_OPTIONS_INIT;
     char *map = NULL;
     char **nargv = rewrite_between(argc - 1, argv + 1, &nargc);
     if (!nargv || !(files = calloc((size_t)argc + 1, sizeof *files))) {

@@ -91,7 +91,7 @@ static const char *missing(void *ud)
 int cmd_influence(int argc, char **argv)
 {
     cli_input in;
-    args a = {NULL, NULL, 0, {ENT_METRIC_LEVERAGE, 0, NULL}, {0}};
+    args a = {NULL, NULL, 0, ENT_ANALYSIS_OPTIONS_INIT, {0}};
     uint32_t *bloc = NULL;
     ent_diags *diags = NULL;
     ent_graph *g = NULL;
@@ -132,9 +132,12 @@ int cmd_influence(int argc, char **argv)
                                      "leave out --color-by bloc, or " CLI_BLOCS_NARROW);
             goto done;
         }
-        a.ao.bloc = bloc;
     }
-    int failed = ent_influence_table(&t, v, &a.ao);
+    ent_influence_options io = ENT_INFLUENCE_OPTIONS_INIT;
+    io.metric = a.ao.metric;
+    io.top = a.ao.top;
+    io.bloc = bloc;
+    int failed = ent_influence_table(&t, v, &io);
     status = cli_write_result("influence", failed, t, in.format);
 done:
     free(bloc);

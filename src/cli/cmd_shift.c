@@ -75,7 +75,7 @@ static const char *missing(void *ud)
 int cmd_shift(int argc, char **argv)
 {
     cli_input in;
-    args a = {NULL, NULL, NULL, {ENT_METRIC_LEVERAGE, 0, NULL}, {0}};
+    args a = {NULL, NULL, NULL, ENT_ANALYSIS_OPTIONS_INIT, {0}};
     ent_diags *diags = NULL;
     ent_graph *g = NULL;
     ent_view *va = NULL, *vb = NULL;

@@ -69,7 +69,7 @@ static ent_graph *load_doc(const char *doc)
     ent_graph *g;
     ent_diags *d = NULL;
     ent_diags_new(&d);
-    ent_load_options o = {.allow_missing_evidence = 1};
+    ent_load_options o = {.version = ENT_LOAD_OPTIONS_VERSION, .allow_missing_evidence = 1};
     ent_load_input in = {"test.json", doc, strlen(doc)};
     int rc = ent_load_inputs(&g, &in, 1, &o, d);
     for (size_t i = 0; i < ent_diags_count(d); i++)
@@ -124,7 +124,7 @@ static void leverage_by_month_by_hand(void **state)
                      0);
     assert_int_equal(nd, 5);
     uint32_t shown[] = {0, 1, 2, 3}; /* p, q, c, d */
-    ent_timeline_options o = {NULL, 0, shown, 4, 0, 0, NULL, 0};
+    ent_timeline_options o = {ENT_TIMELINE_OPTIONS_VERSION, NULL, 0, shown, 4, 0, 0, NULL, 0};
     ent_table *t;
     assert_int_equal(ent_timeline_table(&t, g, &vo, days, nd, &o), 0);
     assert_int_equal(ent_table_row_count(t), 5 * 4);
@@ -176,7 +176,7 @@ static void leverage_by_month_by_hand(void **state)
     ent_table_free(t);
 
     /* --top 2: the two with the highest peak: p (7.4) and q (5.75), by peak. */
-    ent_timeline_options top = {NULL, 0, NULL, 0, 2, 0, NULL, 0};
+    ent_timeline_options top = {ENT_TIMELINE_OPTIONS_VERSION, NULL, 0, NULL, 0, 2, 0, NULL, 0};
     vo.half_life_days = 0;
     assert_int_equal(ent_timeline_table(&t, g, &vo, days, nd, &top), 0);
     assert_int_equal(ent_table_row_count(t), 5 * 2);
@@ -248,7 +248,7 @@ static void pairs_by_month_by_hand(void **state)
      * 2020-04-15: b sanctions c. a (1,1,1,0), b (1,1,-1,0), c (1,-1,1,0):
      *   both S 0.5; pp 5/8, pm 1/8, p0 2/8, De 44/64, pi 1 - 32/44 = 3/11.
      */
-    ent_timeline_options o = {NULL, 0, &one, 1, 0, 0, pairs, 2};
+    ent_timeline_options o = {ENT_TIMELINE_OPTIONS_VERSION, NULL, 0, &one, 1, 0, 0, pairs, 2};
     ent_table *t;
     assert_int_equal(ent_timeline_table(&t, g, NULL, days, nd, &o), 0);
     assert_int_equal(ent_table_row_count(t), 4 * (1 + 6));
@@ -277,7 +277,7 @@ static void pairs_by_month_by_hand(void **state)
     ent_table_free(t);
 
     /* Pairs alone; the chart gets a panel for each measure. */
-    ent_timeline_options alone = {NULL, 0, &one, 0, 0, 0, pairs, 2};
+    ent_timeline_options alone = {ENT_TIMELINE_OPTIONS_VERSION, NULL, 0, &one, 0, 0, 0, pairs, 2};
     assert_int_equal(ent_timeline_table(&t, g, NULL, days, nd, &alone), 0);
     assert_int_equal(ent_table_row_count(t), 4 * 6);
     pair_row_is(t, 6 * 3 + 5, "a:c", "pi", 3.0 / 11);
@@ -292,7 +292,7 @@ static void pairs_by_month_by_hand(void **state)
 
     /* A pair of one actor is refused. */
     uint32_t same[] = {2, 2};
-    ent_timeline_options bad = {NULL, 0, &one, 0, 0, 0, same, 1};
+    ent_timeline_options bad = {ENT_TIMELINE_OPTIONS_VERSION, NULL, 0, &one, 0, 0, 0, same, 1};
     assert_int_equal(ent_timeline_table(&t, g, NULL, days, nd, &bad), ENT_EUSAGE);
     free(days);
     ent_graph_free(g);
@@ -398,7 +398,7 @@ static void check_sweep(const ent_graph *g, const ent_view_options *vo, const in
     uint32_t *everyone = malloc(na * sizeof *everyone);
     for (size_t a = 0; a < na; a++)
         everyone[a] = (uint32_t)a;
-    ent_timeline_options o = {all, ENT_METRIC_COUNT_, everyone, na, 0, 0, NULL, 0};
+    ent_timeline_options o = {ENT_TIMELINE_OPTIONS_VERSION, all, ENT_METRIC_COUNT_, everyone, na, 0, 0, NULL, 0};
     ent_table *t;
     assert_int_equal(ent_timeline_table(&t, g, vo, days, nd, &o), 0);
     assert_int_equal(ent_table_row_count(t), nd * ENT_METRIC_COUNT_ * na);
@@ -498,7 +498,7 @@ static void no_sweep_gives_the_same_table(void **state)
                      0);
     ent_metric ms[] = {ENT_METRIC_LEVERAGE, ENT_METRIC_PN};
     uint32_t pairs[] = {0, 1, 2, 3, 1, 4};
-    ent_timeline_options o = {ms, 2, NULL, 0, 5, 0, pairs, 3};
+    ent_timeline_options o = {ENT_TIMELINE_OPTIONS_VERSION, ms, 2, NULL, 0, 5, 0, pairs, 3};
     ent_table *a, *b;
     assert_int_equal(ent_timeline_table(&a, g, NULL, days, nd, &o), 0);
     o.independent = 1;
@@ -516,7 +516,7 @@ static void no_sweep_gives_the_same_table(void **state)
                 assert_true(isnan(ent_table_real(a, row, 4)));
                 continue;
             }
-            ent_align_options ao = {0, &pairs[2 * p + 1]};
+            ent_align_options ao = {ENT_ALIGN_OPTIONS_VERSION, 0, &pairs[2 * p + 1]};
             ent_table *al;
             assert_int_equal(ent_align_table(&al, v, pairs[2 * p], &ao), 0);
             assert_int_equal(ent_table_row_count(al), 1);
