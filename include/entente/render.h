@@ -91,12 +91,12 @@ ENT_EXPORT int ent_render_layout_known(const char *name);
  * layout, a focus actor absent from the snapshots, nothing left to draw),
  * ENT_EINTERNAL when Graphviz reported an error, ENT_ENOMEM.
  */
-/** Frees a buffer ent_render returned. Accepts NULL. */
-ENT_EXPORT void ent_render_free(char *buf);
-
 ENT_EXPORT int ent_render(const ent_view *a, const ent_view *b, ent_render_mode mode,
                           const ent_render_options *o, ent_render_format format, char **out,
                           size_t *len, const char **engine);
+
+/** Frees a buffer ent_render returned. Accepts NULL. */
+ENT_EXPORT void ent_render_free(char *buf);
 
 #ifdef __cplusplus
 }

@@ -49,12 +49,15 @@ ENT_EXPORT int ent_every_from_name(const char *name);
  * `to` itself last when the periods do not land on it. A month (quarter,
  * year) later keeps the day of the month of `from`, or the month's last day
  * when the month is shorter (from 2020-01-31: 2020-02-29, 2020-03-31 ...).
- * Sets *days (malloc'd; the caller frees it) and *n. Returns 0, ENT_EUSAGE
+ * Sets *days (free it with ent_timeline_days_free) and *n. Returns 0, ENT_EUSAGE
  * when from > to or there would be more than `max_steps` days (0: no limit),
  * or ENT_ENOMEM. O(steps).
  */
 ENT_EXPORT int ent_timeline_days(int32_t **days, size_t *n, int32_t from, int32_t to,
                                  ent_every every, size_t max_steps);
+
+/** Frees the days ent_timeline_days returned. Accepts NULL. */
+ENT_EXPORT void ent_timeline_days_free(int32_t *days);
 
 /** The digits after the point with which tables print metric `m` (3 for leverage, 8 for
  * the PageRanks, 6 for the PN index, 2 for sums of intensities). */
@@ -139,7 +142,7 @@ ENT_EXPORT void ent_timeline_chart_options_init(ent_timeline_chart_options *o);
  * per metric, one line per actor labelled with its name, the graph's
  * snapshots that fall in the span as solid marks and `co->marks` as given,
  * numbered in date order; the table's notes on the actors and the rules
- * under the title. Sets *svg (malloc'd) and *len. Returns 0, ENT_EUSAGE
+ * under the title. Sets *svg (free it with ent_chart_free) and *len. Returns 0, ENT_EUSAGE
  * (a table of another shape) or ENT_ENOMEM. With pairs, three more panels
  * (tie, S and pi) with one line per pair.
  */

@@ -427,8 +427,8 @@ int cmd_timeline(int argc, char **argv)
     status = write_chart(a.output, svg, len);
 done:
     cli_timing("total_s", cli_now() - t0);
-    free(svg);
-    free(days);
+    ent_chart_free(svg);
+    ent_timeline_days_free(days);
     free(actors);
     free(pairs);
     ent_table_free(t);

@@ -110,6 +110,11 @@ int ent_timeline_days(int32_t **days_out, size_t *n_out, int32_t from, int32_t t
     return ENT_OK;
 }
 
+void ent_timeline_days_free(int32_t *days)
+{
+    free(days);
+}
+
 int ent_metric_decimals(ent_metric m)
 {
     return ent__metric_decimals(m);

@@ -411,7 +411,7 @@ static void timeline_figure(report *r)
     co.title = title;
     if (!rc)
         rc = ent_timeline_chart(&svg, &len, r->g, t, days, nd, &to, &co);
-    free(days);
+    ent_timeline_days_free(days);
     if (rc) {
         ent_table_free(t);
         ent__report_fail(r, rc);
@@ -440,7 +440,7 @@ static void timeline_figure(report *r)
     ent_strbuf_adds(&r->m, "![");
     ent__escape_md(&r->m, caption, 1);
     ent_strbuf_adds(&r->m, "](img/timeline.svg)\n\n");
-    free(svg);
+    ent_chart_free(svg);
     if (ent__report_keep(r, t))
         ent__report_fail(r, ENT_ENOMEM);
 }

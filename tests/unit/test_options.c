@@ -372,7 +372,7 @@ static void unknown_versions_are_refused(void **state)
     /* With the known versions the same calls work. */
     assert_int_equal(ent_timeline_chart(&buf, &len, g, t2, days, 2, &tlo, &tco), 0);
     assert_non_null(buf);
-    free(buf);
+    ent_chart_free(buf);
     ent_table_free(t2);
 
     ent_view_free(a);

@@ -29,7 +29,7 @@ static void expect_days(const char *from, const char *to, ent_every every,
     assert_int_equal(n, n_want);
     for (size_t i = 0; i < n; i++)
         assert_int_equal(days[i], day_of(want[i]));
-    free(days);
+    ent_timeline_days_free(days);
 }
 
 static void steps_by_period(void **state)
@@ -187,7 +187,7 @@ static void leverage_by_month_by_hand(void **state)
     /* Days that do not increase are refused. */
     int32_t bad[] = {days[1], days[0]};
     assert_int_equal(ent_timeline_table(&t, g, &vo, bad, 2, &o), ENT_EUSAGE);
-    free(days);
+    ent_timeline_days_free(days);
     ent_graph_free(g);
 }
 
@@ -287,14 +287,14 @@ static void pairs_by_month_by_hand(void **state)
     assert_non_null(strstr(svg, "alignment: S"));
     assert_non_null(strstr(svg, "alignment: pi"));
     assert_non_null(strstr(svg, "A and C"));
-    free(svg);
+    ent_chart_free(svg);
     ent_table_free(t);
 
     /* A pair of one actor is refused. */
     uint32_t same[] = {2, 2};
     ent_timeline_options bad = {ENT_TIMELINE_OPTIONS_VERSION, NULL, 0, &one, 0, 0, 0, same, 1};
     assert_int_equal(ent_timeline_table(&t, g, NULL, days, nd, &bad), ENT_EUSAGE);
-    free(days);
+    ent_timeline_days_free(days);
     ent_graph_free(g);
 }
 
@@ -465,21 +465,21 @@ static void sweep_equals_fresh_snapshots(void **state)
         vo.status_mask = 1u << ENT_STATUS_CONFIRMED;
         vo.half_life_days = 0;
         check_sweep(g, &vo, days, nd, 50);
-        free(days);
+        ent_timeline_days_free(days);
         /* Steps a day apart, and a year apart (relations that enter and leave between
          * two steps never count). */
         assert_int_equal(ent_timeline_days(&days, &nd, day_of("2019-06-01"), day_of("2019-09-01"),
                                            ENT_EVERY_DAY, 0),
                          0);
         check_sweep(g, &vo, days, nd, 3);
-        free(days);
+        ent_timeline_days_free(days);
         assert_int_equal(ent_timeline_days(&days, &nd, day_of("2016-01-01"), day_of("2026-01-01"),
                                            ENT_EVERY_MONTH, 0),
                          0);
         ent_view_options_init(&vo);
         vo.window_days = 10;
         check_sweep(g, &vo, days, nd, 10);
-        free(days);
+        ent_timeline_days_free(days);
         ent_graph_free(g);
     }
 }
@@ -544,7 +544,7 @@ static void no_sweep_gives_the_same_table(void **state)
         }
     ent_table_free(a);
     ent_table_free(b);
-    free(days);
+    ent_timeline_days_free(days);
     ent_graph_free(g);
 }
 
