@@ -102,8 +102,10 @@ typedef struct ent_analysis_options {
 } ent_analysis_options;
 
 /** The defaults: leverage, every row. */
-#define ENT_ANALYSIS_OPTIONS_INIT \
-    {.version = ENT_ANALYSIS_OPTIONS_VERSION, .metric = ENT_METRIC_LEVERAGE, .top = 0}
+#define ENT_ANALYSIS_OPTIONS_INIT                                                        \
+    {                                                                                    \
+        .version = ENT_ANALYSIS_OPTIONS_VERSION, .metric = ENT_METRIC_LEVERAGE, .top = 0 \
+    }
 
 /** Sets *o to ENT_ANALYSIS_OPTIONS_INIT. */
 ENT_EXPORT void ent_analysis_options_init(ent_analysis_options *o);
@@ -121,9 +123,11 @@ typedef struct ent_influence_options {
 } ent_influence_options;
 
 /** The defaults: by leverage, every row, no bloc column. */
-#define ENT_INFLUENCE_OPTIONS_INIT                                                      \
-    {.version = ENT_INFLUENCE_OPTIONS_VERSION, .metric = ENT_METRIC_LEVERAGE, .top = 0, \
-     .bloc = NULL}
+#define ENT_INFLUENCE_OPTIONS_INIT                                                         \
+    {                                                                                      \
+        .version = ENT_INFLUENCE_OPTIONS_VERSION, .metric = ENT_METRIC_LEVERAGE, .top = 0, \
+        .bloc = NULL                                                                       \
+    }
 
 /** Sets *o to ENT_INFLUENCE_OPTIONS_INIT. */
 ENT_EXPORT void ent_influence_options_init(ent_influence_options *o);
@@ -275,9 +279,11 @@ typedef struct ent_balance_options {
 } ent_balance_options;
 
 /** The defaults: exact up to 48 actors, 20 million nodes, walk balance up to 1000. */
-#define ENT_BALANCE_OPTIONS_INIT                                                         \
-    {.version = ENT_BALANCE_OPTIONS_VERSION, .top = 0, .exact_max = 48,                  \
-     .node_budget = 20000000ULL, .walk_max = 1000, .direct_only = 0}
+#define ENT_BALANCE_OPTIONS_INIT                                           \
+    {                                                                      \
+        .version = ENT_BALANCE_OPTIONS_VERSION, .top = 0, .exact_max = 48, \
+        .node_budget = 20000000ULL, .walk_max = 1000, .direct_only = 0     \
+    }
 
 /** Sets *o to ENT_BALANCE_OPTIONS_INIT. */
 ENT_EXPORT void ent_balance_options_init(ent_balance_options *o);
@@ -387,9 +393,11 @@ typedef struct ent_blocs_options {
 } ent_blocs_options;
 
 /** The defaults: seed 42, 25 blocs per part at most, parts of up to 1000 actors. */
-#define ENT_BLOCS_OPTIONS_INIT                                                           \
-    {.version = ENT_BLOCS_OPTIONS_VERSION, .seed = 42, .max_blocs = 25, .max_part = 1000, \
-     .gamma = 1.0, .gamma_minus = 1.0, .direct_only = 0}
+#define ENT_BLOCS_OPTIONS_INIT                                                               \
+    {                                                                                        \
+        .version = ENT_BLOCS_OPTIONS_VERSION, .seed = 42, .max_blocs = 25, .max_part = 1000, \
+        .gamma = 1.0, .gamma_minus = 1.0, .direct_only = 0                                   \
+    }
 
 /** Sets *o to ENT_BLOCS_OPTIONS_INIT. */
 ENT_EXPORT void ent_blocs_options_init(ent_blocs_options *o);
@@ -511,7 +519,10 @@ typedef struct ent_align_options {
 } ent_align_options;
 
 /** The defaults: every partner, every row. */
-#define ENT_ALIGN_OPTIONS_INIT {.version = ENT_ALIGN_OPTIONS_VERSION, .top = 0, .with = NULL}
+#define ENT_ALIGN_OPTIONS_INIT                                       \
+    {                                                                \
+        .version = ENT_ALIGN_OPTIONS_VERSION, .top = 0, .with = NULL \
+    }
 
 /** Sets *o to ENT_ALIGN_OPTIONS_INIT. */
 ENT_EXPORT void ent_align_options_init(ent_align_options *o);

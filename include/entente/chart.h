@@ -61,8 +61,8 @@ typedef struct ent_chart {
 /**
  * Writes chart `c` as a standalone SVG document. On success returns 0 and
  * sets *out to a NUL-terminated buffer of *len bytes that the caller frees
- * with ent_chart_free (*out NULL on failure). Returns ENT_EUSAGE (no day, days not increasing, no panel) or
- * ENT_ENOMEM, with a message. O(panels * series * days + marks).
+ * with ent_chart_free (*out NULL on failure). Returns ENT_EUSAGE (no day, days not increasing, no
+ * panel) or ENT_ENOMEM, with a message. O(panels * series * days + marks).
  */
 ENT_EXPORT int ent_chart_svg(const ent_chart *c, char **out, size_t *len);
 

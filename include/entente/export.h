@@ -57,9 +57,11 @@ typedef struct ent_export_options {
 } ent_export_options;
 
 /** The defaults: the whole graph with its time. */
-#define ENT_EXPORT_OPTIONS_INIT                                                        \
-    {.version = ENT_EXPORT_OPTIONS_VERSION, .view = NULL, .has_range = 0, .from_day = 0, \
-     .to_day = 0, .keep = NULL}
+#define ENT_EXPORT_OPTIONS_INIT                                                             \
+    {                                                                                       \
+        .version = ENT_EXPORT_OPTIONS_VERSION, .view = NULL, .has_range = 0, .from_day = 0, \
+        .to_day = 0, .keep = NULL                                                           \
+    }
 
 /** Sets *o to ENT_EXPORT_OPTIONS_INIT. */
 ENT_EXPORT void ent_export_options_init(ent_export_options *o);

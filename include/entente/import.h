@@ -58,7 +58,7 @@ typedef void (*ent_import_progress)(void *ud, const char *file, uint64_t rows);
 
 /** Options of an import. Initialise with ENT_IMPORT_OPTIONS_INIT. */
 typedef struct ent_import_options {
-    unsigned version;      /**< ENT_IMPORT_OPTIONS_VERSION */
+    unsigned version; /**< ENT_IMPORT_OPTIONS_VERSION */
     ent_import_per per;
     int actor_types;       /**< 1: an actor per country and CAMEO actor type (usa-gov) */
     uint64_t min_mentions; /**< keep events with at least this many mentions */
@@ -74,11 +74,13 @@ typedef struct ent_import_options {
 } ent_import_options;
 
 /** The defaults: per day, countries only, everything kept, 100 errors at most. */
-#define ENT_IMPORT_OPTIONS_INIT                                                               \
-    {.version = ENT_IMPORT_OPTIONS_VERSION, .per = ENT_PER_DAY, .actor_types = 0,             \
-     .min_mentions = 0, .root_only = 0, .has_range = 0, .from_day = 0, .to_day = 0,           \
-     .countries = NULL, .n_countries = 0, .skip_bad = 0, .max_errors = 0, .progress = NULL, \
-     .progress_ud = NULL}
+#define ENT_IMPORT_OPTIONS_INIT                                                                \
+    {                                                                                          \
+        .version = ENT_IMPORT_OPTIONS_VERSION, .per = ENT_PER_DAY, .actor_types = 0,           \
+        .min_mentions = 0, .root_only = 0, .has_range = 0, .from_day = 0, .to_day = 0,         \
+        .countries = NULL, .n_countries = 0, .skip_bad = 0, .max_errors = 0, .progress = NULL, \
+        .progress_ud = NULL                                                                    \
+    }
 
 /** Sets *o to ENT_IMPORT_OPTIONS_INIT. */
 ENT_EXPORT void ent_import_options_init(ent_import_options *o);
@@ -146,10 +148,12 @@ typedef struct ent_import_csv_options {
 } ent_import_csv_options;
 
 /** The defaults: nothing mapped, ISO dates, 100 errors at most. */
-#define ENT_IMPORT_CSV_OPTIONS_INIT                                                         \
-    {.version = ENT_IMPORT_CSV_OPTIONS_VERSION, .map = {NULL}, .type = NULL,                \
-     .actors_file = NULL, .type_map_file = NULL, .date_format = NULL, .unknown_day = NULL, \
-     .skip_bad = 0, .max_errors = 0}
+#define ENT_IMPORT_CSV_OPTIONS_INIT                                                           \
+    {                                                                                         \
+        .version = ENT_IMPORT_CSV_OPTIONS_VERSION, .map = {NULL}, .type = NULL,               \
+        .actors_file = NULL, .type_map_file = NULL, .date_format = NULL, .unknown_day = NULL, \
+        .skip_bad = 0, .max_errors = 0                                                        \
+    }
 
 /** Sets *o to ENT_IMPORT_CSV_OPTIONS_INIT. */
 ENT_EXPORT void ent_import_csv_options_init(ent_import_csv_options *o);

@@ -51,9 +51,11 @@ typedef struct ent_load_options {
 } ent_load_options;
 
 /** The defaults: 100 errors at most, every warning, threads chosen by size. */
-#define ENT_LOAD_OPTIONS_INIT                                                           \
-    {.version = ENT_LOAD_OPTIONS_VERSION, .max_errors = 0, .allow_missing_evidence = 0, \
-     .warn_no_from = 0, .threads = 0}
+#define ENT_LOAD_OPTIONS_INIT                                                              \
+    {                                                                                      \
+        .version = ENT_LOAD_OPTIONS_VERSION, .max_errors = 0, .allow_missing_evidence = 0, \
+        .warn_no_from = 0, .threads = 0                                                    \
+    }
 
 /** Sets *o to ENT_LOAD_OPTIONS_INIT. */
 ENT_EXPORT void ent_load_options_init(ent_load_options *o);

@@ -61,10 +61,12 @@ typedef struct ent_render_options {
 
 /** The defaults: the layout chosen by size, no focus (depth 1 when one is set), every
  *  kind and type, the actors without a relation left out, no colours. */
-#define ENT_RENDER_OPTIONS_INIT                                                             \
-    {.version = ENT_RENDER_OPTIONS_VERSION, .layout = NULL, .focus = NULL, .n_focus = 0,    \
-     .depth = 1, .all_actors = 0, .kinds = 0, .types = NULL, .n_types = 0, .title = NULL,   \
-     .label = {NULL, NULL}, .colors = NULL, .colors_b = NULL, .color_legend = NULL}
+#define ENT_RENDER_OPTIONS_INIT                                                              \
+    {                                                                                        \
+        .version = ENT_RENDER_OPTIONS_VERSION, .layout = NULL, .focus = NULL, .n_focus = 0,  \
+        .depth = 1, .all_actors = 0, .kinds = 0, .types = NULL, .n_types = 0, .title = NULL, \
+        .label = {NULL, NULL}, .colors = NULL, .colors_b = NULL, .color_legend = NULL        \
+    }
 
 /** Sets *o to ENT_RENDER_OPTIONS_INIT. */
 ENT_EXPORT void ent_render_options_init(ent_render_options *o);

@@ -54,10 +54,12 @@ typedef struct ent_report_options {
 } ent_report_options;
 
 /** The defaults: 3 main actors from the top, 10 rows, 3 leaders explained, no callback. */
-#define ENT_REPORT_OPTIONS_INIT                                                            \
-    {.version = ENT_REPORT_OPTIONS_VERSION, .view = NULL, .actors = NULL, .n_actors = 0,   \
-     .main_actors = 3, .top = 10, .leaders = 3, .title = NULL, .files = NULL, .n_files = 0, \
-     .progress = NULL, .progress_ud = NULL, .stop = NULL, .stop_ud = NULL}
+#define ENT_REPORT_OPTIONS_INIT                                                                \
+    {                                                                                          \
+        .version = ENT_REPORT_OPTIONS_VERSION, .view = NULL, .actors = NULL, .n_actors = 0,    \
+        .main_actors = 3, .top = 10, .leaders = 3, .title = NULL, .files = NULL, .n_files = 0, \
+        .progress = NULL, .progress_ud = NULL, .stop = NULL, .stop_ud = NULL                   \
+    }
 
 /** Sets *o to ENT_REPORT_OPTIONS_INIT. */
 ENT_EXPORT void ent_report_options_init(ent_report_options *o);

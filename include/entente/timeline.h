@@ -84,9 +84,11 @@ typedef struct ent_timeline_options {
 } ent_timeline_options;
 
 /** The defaults: leverage of every actor present at some step, by a sweep, no pairs. */
-#define ENT_TIMELINE_OPTIONS_INIT                                                          \
-    {.version = ENT_TIMELINE_OPTIONS_VERSION, .metrics = NULL, .n_metrics = 0,             \
-     .actors = NULL, .n_actors = 0, .top = 0, .independent = 0, .pairs = NULL, .n_pairs = 0}
+#define ENT_TIMELINE_OPTIONS_INIT                                                                 \
+    {                                                                                             \
+        .version = ENT_TIMELINE_OPTIONS_VERSION, .metrics = NULL, .n_metrics = 0, .actors = NULL, \
+        .n_actors = 0, .top = 0, .independent = 0, .pairs = NULL, .n_pairs = 0                    \
+    }
 
 /** Sets *o to ENT_TIMELINE_OPTIONS_INIT. */
 ENT_EXPORT void ent_timeline_options_init(ent_timeline_options *o);
@@ -129,9 +131,11 @@ typedef struct ent_timeline_chart_options {
 } ent_timeline_chart_options;
 
 /** The defaults: the default title, monthly steps, no extra mark, SVG. */
-#define ENT_TIMELINE_CHART_OPTIONS_INIT                                                      \
-    {.version = ENT_TIMELINE_CHART_OPTIONS_VERSION, .title = NULL, .every = ENT_EVERY_MONTH, \
-     .marks = NULL, .n_marks = 0, .format = ENT_CHART_SVG}
+#define ENT_TIMELINE_CHART_OPTIONS_INIT                                                         \
+    {                                                                                           \
+        .version = ENT_TIMELINE_CHART_OPTIONS_VERSION, .title = NULL, .every = ENT_EVERY_MONTH, \
+        .marks = NULL, .n_marks = 0, .format = ENT_CHART_SVG                                    \
+    }
 
 /** Sets *o to ENT_TIMELINE_CHART_OPTIONS_INIT. */
 ENT_EXPORT void ent_timeline_chart_options_init(ent_timeline_chart_options *o);

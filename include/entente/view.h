@@ -1,12 +1,11 @@
 /*
  * entente/view.h: views, the graph as it stood on a date (ent_view_*).
  *
- * A view (a snapshot taken on a day) holds the actors present on a day and one aggregated, signed edge
- * per ordered pair of actors, built from the relations in force: durable
- * relations whose interval covers the day, and events that fall in a window
- * before it, optionally decayed with a half-life. Each edge keeps the list of
- * relations behind it, so every answer can show its evidence. The rules are
- * in docs/analyses.md.
+ * A view (a snapshot taken on a day) holds the actors present on a day and one aggregated, signed
+ * edge per ordered pair of actors, built from the relations in force: durable relations whose
+ * interval covers the day, and events that fall in a window before it, optionally decayed with a
+ * half-life. Each edge keeps the list of relations behind it, so every answer can show its
+ * evidence. The rules are in docs/analyses.md.
  */
 #ifndef ENTENTE_VIEW_H
 #define ENTENTE_VIEW_H
@@ -44,10 +43,12 @@ typedef struct ent_view_options {
 } ent_view_options;
 
 /** The defaults: a 365-day window, no decay, every status, no filter. */
-#define ENT_VIEW_OPTIONS_INIT                                                              \
-    {.version = ENT_VIEW_OPTIONS_VERSION, .window_days = 365, .half_life_days = 0.0,       \
-     .status_mask = (1u << ENT_STATUS_COUNT_) - 1, .exclude_claims_by = NULL, .n_exclude = 0, \
-     .source_kinds = 0}
+#define ENT_VIEW_OPTIONS_INIT                                                                    \
+    {                                                                                            \
+        .version = ENT_VIEW_OPTIONS_VERSION, .window_days = 365, .half_life_days = 0.0,          \
+        .status_mask = (1u << ENT_STATUS_COUNT_) - 1, .exclude_claims_by = NULL, .n_exclude = 0, \
+        .source_kinds = 0                                                                        \
+    }
 
 /** Sets *o to ENT_VIEW_OPTIONS_INIT. */
 ENT_EXPORT void ent_view_options_init(ent_view_options *o);

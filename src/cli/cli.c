@@ -827,12 +827,3 @@ int cli_analysis_begin(const char *cmd, cli_input *in, const cli_opt *opts, int 
     return cli_input_load(in, g, *diags, CLI_DIAGS_SUMMARY);
 }
 
-const char *cli_at_or_range(const char *at, const char *from, const char *to)
-{
-    if (at && (from || to))
-        return "give either '--at WHEN' or '--from WHEN --to WHEN', not both";
-    if (!at && !(from && to))
-        return from || to ? "'--from' and '--to' go together"
-                          : "'--at WHEN' (or '--from WHEN --to WHEN') is required";
-    return NULL;
-}

@@ -373,14 +373,12 @@ int cmd_import(int argc, char **argv)
         }
         o.countries = codes;
     }
-    for (size_t i = 0; i < n_files; i++) {
-        struct stat in, outst;
-        if (strcmp(output, "-") != 0 && stat(files[i], &in) == 0 && stat(output, &outst) == 0 &&
-            in.st_dev == outst.st_dev && in.st_ino == outst.st_ino) {
-            status = cli_usage_error("import", "'%s' is one of the input files; not overwritten",
-                                     output);
-            goto done;
-        }
+    size_t which;
+    if (strcmp(output, "-") != 0 &&
+        cli_output_clash(files, n_files, output, &which) == CLI_CLASH_IS_INPUT) {
+        status = cli_usage_error("import", "'%s' is one of the input files; not overwritten",
+                                 output);
+        goto done;
     }
     if (ent_diags_new(&diags) < 0) {
         fprintf(stderr, "entente import: out of memory\n");
@@ -441,11 +439,10 @@ int cmd_import(int argc, char **argv)
     }
 done:
     cli_outfile_abort(&of);
-    ent_diags_free(diags);
     free(files);
     free(codes);
     free(list);
     free(map);
     free(nargv);
-    return status;
+    return cli_end(status, NULL, diags, NULL, NULL, NULL);
 }

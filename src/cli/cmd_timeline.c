@@ -432,8 +432,5 @@ done:
     free(actors);
     free(pairs);
     ent_table_free(t);
-    ent_graph_free(g);
-    ent_diags_free(diags);
-    cli_input_release(&in);
-    return status;
+    return cli_end(status, &in, diags, g, NULL, NULL);
 }

@@ -801,8 +801,7 @@ int ent_import_csv(FILE *out, const char *const *files, size_t n_files,
     memset(stats, 0, sizeof *stats);
     if (!out || !diags || !o || (!files && n_files))
         return ent_error_set(ENT_EUSAGE, "ent_import_csv: no output, options or diagnostics list");
-    if (ent__options_version(o->version, ENT_IMPORT_CSV_OPTIONS_VERSION,
-                             "ent_import_csv_options"))
+    if (ent__options_version(o->version, ENT_IMPORT_CSV_OPTIONS_VERSION, "ent_import_csv_options"))
         return ENT_EUSAGE;
     if (!o->map[ENT_CSV_SOURCE] || !o->map[ENT_CSV_TARGET] ||
         (!o->map[ENT_CSV_AT] && !o->map[ENT_CSV_FROM]) || (!o->type && !o->map[ENT_CSV_TYPE]))

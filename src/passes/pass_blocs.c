@@ -269,8 +269,7 @@ int ent_blocs(const ent_view *v, const ent_blocs_options *o, uint32_t *bloc, siz
     if (!o) {
         ent_blocs_options_init(&defaults);
         o = &defaults;
-    } else if (ent__options_version(o->version, ENT_BLOCS_OPTIONS_VERSION,
-                                    "ent_blocs_options")) {
+    } else if (ent__options_version(o->version, ENT_BLOCS_OPTIONS_VERSION, "ent_blocs_options")) {
         return ENT_EUSAGE;
     }
     found f;
@@ -289,8 +288,7 @@ int ent_blocs_find(ent_blocs_found **out, const ent_view *v, const ent_blocs_opt
     if (!o) {
         ent_blocs_options_init(&defaults);
         o = &defaults;
-    } else if (ent__options_version(o->version, ENT_BLOCS_OPTIONS_VERSION,
-                                    "ent_blocs_options")) {
+    } else if (ent__options_version(o->version, ENT_BLOCS_OPTIONS_VERSION, "ent_blocs_options")) {
         return ENT_EUSAGE;
     }
     *out = NULL;
@@ -685,8 +683,7 @@ int ent_blocs_tables(ent_table **blocs, ent_table **between, ent_table **members
     if (!o) {
         ent_blocs_options_init(&defaults);
         o = &defaults;
-    } else if (ent__options_version(o->version, ENT_BLOCS_OPTIONS_VERSION,
-                                    "ent_blocs_options")) {
+    } else if (ent__options_version(o->version, ENT_BLOCS_OPTIONS_VERSION, "ent_blocs_options")) {
         return ENT_EUSAGE;
     }
     ent_table **outs[3] = {blocs, between, members};
@@ -906,8 +903,7 @@ static int find_two(found *fa, found *fb, const ent_view *a, const ent_view *b,
     if (!o) {
         ent_blocs_options_init(&defaults);
         o = &defaults;
-    } else if (ent__options_version(o->version, ENT_BLOCS_OPTIONS_VERSION,
-                                    "ent_blocs_options")) {
+    } else if (ent__options_version(o->version, ENT_BLOCS_OPTIONS_VERSION, "ent_blocs_options")) {
         return ENT_EUSAGE;
     }
     if (ent_view_graph(a) != ent_view_graph(b))

@@ -18,8 +18,8 @@ void ent_influence_options_init(ent_influence_options *o)
 int ent_influence_table(ent_table **out, const ent_view *v, const ent_influence_options *opts)
 {
     *out = NULL;
-    if (opts && ent__options_version(opts->version, ENT_INFLUENCE_OPTIONS_VERSION,
-                                     "ent_influence_options"))
+    if (opts &&
+        ent__options_version(opts->version, ENT_INFLUENCE_OPTIONS_VERSION, "ent_influence_options"))
         return ENT_EUSAGE;
     const ent_graph *g = ent_view_graph(v);
     ent_metric sort = opts ? opts->metric : ENT_METRIC_LEVERAGE;

@@ -205,8 +205,8 @@ int ent_shift_table(ent_table **out, const ent_view *a, const ent_view *b,
                     const ent_analysis_options *opts)
 {
     *out = NULL;
-    if (opts && ent__options_version(opts->version, ENT_ANALYSIS_OPTIONS_VERSION,
-                                     "ent_analysis_options"))
+    if (opts &&
+        ent__options_version(opts->version, ENT_ANALYSIS_OPTIONS_VERSION, "ent_analysis_options"))
         return ENT_EUSAGE;
     const ent_graph *g = ent_view_graph(a);
     ent_metric metric = opts ? opts->metric : ENT_METRIC_LEVERAGE;

@@ -785,14 +785,12 @@ int ent_timeline_table(ent_table **out, const ent_graph *g, const ent_view_optio
         return ent_error_set(ENT_EUSAGE, "ent_timeline_table: NULL argument");
     if (!o)
         o = &defaults;
-    else if (ent__options_version(o->version, ENT_TIMELINE_OPTIONS_VERSION,
-                                  "ent_timeline_options"))
+    else if (ent__options_version(o->version, ENT_TIMELINE_OPTIONS_VERSION, "ent_timeline_options"))
         return ENT_EUSAGE;
     if (!vo) {
         ent_view_options_init(&vdefault);
         vo = &vdefault;
-    } else if (ent__options_version(vo->version, ENT_VIEW_OPTIONS_VERSION,
-                                    "ent_view_options")) {
+    } else if (ent__options_version(vo->version, ENT_VIEW_OPTIONS_VERSION, "ent_view_options")) {
         return ENT_EUSAGE;
     }
     const ent_metric *metrics = o->n_metrics ? o->metrics : &leverage_only;

@@ -113,8 +113,7 @@ int ent_report_write(const ent_graph *g, const ent_report_options *o, const char
     if (!o) {
         ent_report_options_init(&defaults);
         o = &defaults;
-    } else if (ent__options_version(o->version, ENT_REPORT_OPTIONS_VERSION,
-                                    "ent_report_options")) {
+    } else if (ent__options_version(o->version, ENT_REPORT_OPTIONS_VERSION, "ent_report_options")) {
         return ENT_EUSAGE;
     }
     if (summary)

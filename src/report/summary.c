@@ -471,7 +471,8 @@ void ent__report_summary_section(report *r)
         ent__report_fail(r, ENT_ENOMEM);
         return;
     }
-    const ent_declared_snapshot *sa = ent_graph_snapshot(r->g, ia), *sb = ent_graph_snapshot(r->g, ib);
+    const ent_declared_snapshot *sa = ent_graph_snapshot(r->g, ia),
+                                *sb = ent_graph_snapshot(r->g, ib);
     const ent_view *a = r->views[ia], *b = r->views[ib];
     char d1[11], d2[11];
     ent_strbuf_adds(&r->h, "<p>");

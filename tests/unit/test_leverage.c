@@ -31,7 +31,8 @@ static ent_graph *graph_of(const char *relations)
     ent_graph *g;
     ent_diags *d = NULL;
     ent_diags_new(&d);
-    ent_load_options o = {.version = ENT_LOAD_OPTIONS_VERSION, .allow_missing_evidence = 1}; /* no warnings about missing evidence */
+    ent_load_options o = {.version = ENT_LOAD_OPTIONS_VERSION,
+                          .allow_missing_evidence = 1}; /* no warnings about missing evidence */
     ent_load_input in = {"test.json", doc, strlen(doc)};
     int rc = ent_load_inputs(&g, &in, 1, &o, d);
     for (size_t i = 0; i < ent_diags_count(d); i++)

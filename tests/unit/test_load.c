@@ -186,7 +186,8 @@ static void applies_relation_type_overrides(void **state)
                       "\"from\": \"2020\"}]}";
     ent_graph *g;
     ent_diags *d;
-    ent_load_options o = {.version = ENT_LOAD_OPTIONS_VERSION, .allow_missing_evidence = 1}; /* no evidence warnings */
+    ent_load_options o = {.version = ENT_LOAD_OPTIONS_VERSION,
+                          .allow_missing_evidence = 1}; /* no evidence warnings */
     ent_load_input in = {"t.json", doc, strlen(doc)};
     ent_diags_new(&d);
     assert_int_equal(ent_load_inputs(&g, &in, 1, &o, d), ENT_OK);

@@ -187,14 +187,14 @@ static void chart_defaults(const ent_timeline_chart_options *o)
 
 /* The macro and the function, each checked against the written-out defaults;
  * the function writes over a struct filled with garbage first. */
-#define BOTH(type, INIT, init_fn, check)  \
-    do {                                  \
-        type from_macro = INIT;           \
-        check(&from_macro);               \
-        type from_function;               \
+#define BOTH(type, INIT, init_fn, check)                    \
+    do {                                                    \
+        type from_macro = INIT;                             \
+        check(&from_macro);                                 \
+        type from_function;                                 \
         memset(&from_function, 0x5a, sizeof from_function); \
-        init_fn(&from_function);          \
-        check(&from_function);            \
+        init_fn(&from_function);                            \
+        check(&from_function);                              \
     } while (0)
 
 static void init_gives_the_documented_defaults(void **state)
@@ -206,8 +206,7 @@ static void init_gives_the_documented_defaults(void **state)
          analysis_defaults);
     BOTH(ent_influence_options, ENT_INFLUENCE_OPTIONS_INIT, ent_influence_options_init,
          influence_defaults);
-    BOTH(ent_balance_options, ENT_BALANCE_OPTIONS_INIT, ent_balance_options_init,
-         balance_defaults);
+    BOTH(ent_balance_options, ENT_BALANCE_OPTIONS_INIT, ent_balance_options_init, balance_defaults);
     BOTH(ent_blocs_options, ENT_BLOCS_OPTIONS_INIT, ent_blocs_options_init, blocs_defaults);
     BOTH(ent_align_options, ENT_ALIGN_OPTIONS_INIT, ent_align_options_init, align_defaults);
     BOTH(ent_render_options, ENT_RENDER_OPTIONS_INIT, ent_render_options_init, render_defaults);

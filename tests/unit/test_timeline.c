@@ -398,7 +398,8 @@ static void check_sweep(const ent_graph *g, const ent_view_options *vo, const in
     uint32_t *everyone = malloc(na * sizeof *everyone);
     for (size_t a = 0; a < na; a++)
         everyone[a] = (uint32_t)a;
-    ent_timeline_options o = {ENT_TIMELINE_OPTIONS_VERSION, all, ENT_METRIC_COUNT_, everyone, na, 0, 0, NULL, 0};
+    ent_timeline_options o = {
+        ENT_TIMELINE_OPTIONS_VERSION, all, ENT_METRIC_COUNT_, everyone, na, 0, 0, NULL, 0};
     ent_table *t;
     assert_int_equal(ent_timeline_table(&t, g, vo, days, nd, &o), 0);
     assert_int_equal(ent_table_row_count(t), nd * ENT_METRIC_COUNT_ * na);
