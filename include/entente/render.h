@@ -24,7 +24,7 @@ extern "C" {
 
 typedef enum ent_render_mode {
     ENT_RENDER_ONE = 0, /**< the snapshot `a` */
-    ENT_RENDER_COMPARE, /**< `a` and `b` side by side */
+    ENT_RENDER_COMPARE, /**< `a` and `b` side by side (or stacked: options' `stack`) */
     ENT_RENDER_DIFF     /**< the changes from `a` to `b` */
 } ent_render_mode;
 
@@ -53,6 +53,8 @@ typedef struct ent_render_options {
     const char *const *colors;   /**< when not NULL, a fill colour per actor ("" for none) */
     const char *const *colors_b; /**< compare: the colours of the second panel (NULL: colors) */
     const char *color_legend;    /**< with colors: what they mean, for the legend */
+    int stack; /**< compare: the second panel below the first (same positions within each
+                    panel) instead of beside it, for a drawing half as wide */
 } ent_render_options;
 
 ENT_EXPORT void ent_render_options_init(ent_render_options *o);
