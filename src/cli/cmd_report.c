@@ -257,12 +257,11 @@ static int check_inputs(const cli_input *in, const char *out)
     size_t i;
     switch (cli_output_clash(in->files, in->n_files, out, &i)) {
     case CLI_CLASH_IS_INPUT:
-        return cli_usage_error("report",
-                               "'%s' is one of the graph files; choose another directory", out);
+        return cli_usage_error("report", "'%s' is one of the graph files; choose another directory",
+                               out);
     case CLI_CLASH_HOLDS_INPUT:
-        return cli_usage_error("report",
-                               "'%s' holds the graph file '%s'; choose another directory", out,
-                               in->files[i]);
+        return cli_usage_error("report", "'%s' holds the graph file '%s'; choose another directory",
+                               out, in->files[i]);
     default:
         return EXIT_OK;
     }
