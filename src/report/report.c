@@ -265,10 +265,8 @@ int ent_report_write(const ent_graph *g, const ent_report_options *o, const char
     if (!r.rc)
         write_results(&r);
     if (!r.rc && summary) {
-        if (r.summary.failed)
+        if (r.summary.failed || !(*summary = strdup(ent_strbuf_str(&r.summary))))
             ent__report_fail(&r, ENT_ENOMEM);
-        else
-            *summary = strdup(ent_strbuf_str(&r.summary));
     }
 done:
     for (size_t i = 0; i < r.n_secs; i++) {
