@@ -326,8 +326,8 @@ static void random_date(char *buf, size_t size, int *year, int *month)
     }
 }
 
-/* A graph of 12 actors and n relations of many roles, durable and events. */
-static char *random_graph(uint32_t seed, size_t n)
+/* A graph of n_states + 2 actors and n relations of many roles, durable and events. */
+static char *random_graph(uint32_t seed, size_t n, uint32_t n_states)
 {
     static const char *const durable[] = {"support_military", "support_diplomatic", "member_of",
                                           "allied_with",      "at_war_with",        "partner_of",
@@ -336,7 +336,7 @@ static char *random_graph(uint32_t seed, size_t n)
                                          "rejects_request", "attacks",     "condemns",
                                          "call",          "mediation",     "praise"};
     rng_state = seed;
-    size_t cap = 512 + n * 200, len = 0;
+    size_t cap = 512 + n * 200 + n_states * 80, len = 0;
     char *doc = malloc(cap);
     assert_non_null(doc);
     len += (size_t)snprintf(doc + len, cap - len,
@@ -345,9 +345,9 @@ static char *random_graph(uint32_t seed, size_t n)
                             " \"collective_defense\": true},"
                             "{\"id\": \"late\", \"name\": \"Late\", \"kind\": \"state\","
                             " \"from\": \"2020-06\", \"to\": \"2022\"}");
-    for (int a = 0; a < 10; a++)
+    for (uint32_t a = 0; a < n_states; a++)
         len += (size_t)snprintf(doc + len, cap - len,
-                                ", {\"id\": \"a%d\", \"name\": \"A%d\", \"kind\": \"state\"}", a,
+                                ", {\"id\": \"a%u\", \"name\": \"A%u\", \"kind\": \"state\"}", a,
                                 a);
     len += (size_t)snprintf(doc + len, cap - len, "], \"relations\": [");
     for (size_t i = 0; i < n; i++) {
@@ -355,11 +355,11 @@ static char *random_graph(uint32_t seed, size_t n)
         const char *type = is_durable ? durable[rnd(8)] : events[rnd(9)];
         char s[16], t[16], d1[16], d2[16];
         int y1, m1, y2, m2;
-        uint32_t x = rnd(11), y = rnd(11);
+        uint32_t x = rnd(n_states + 1), y = rnd(n_states + 1);
         if (y == x)
-            y = (y + 1) % 11;
-        snprintf(s, sizeof s, x == 10 ? "late" : "a%u", x);
-        snprintf(t, sizeof t, y == 10 ? "late" : "a%u", y);
+            y = (y + 1) % (n_states + 1);
+        snprintf(s, sizeof s, x == n_states ? "late" : "a%u", x);
+        snprintf(t, sizeof t, y == n_states ? "late" : "a%u", y);
         if (strcmp(type, "member_of") == 0)
             snprintf(t, sizeof t, "league");
         random_date(d1, sizeof d1, &y1, &m1);
@@ -385,22 +385,32 @@ static char *random_graph(uint32_t seed, size_t n)
     return doc;
 }
 
-/* Every metric of every actor at every day: the sweep's table against a fresh view's
- * ent_metrics_compute, value for value and rank for rank. */
-static void check_sweep(const ent_graph *g, const ent_view_options *vo, const int32_t *days,
-                        size_t nd, size_t min_changes)
+/* The metrics of the actors `shown` (every actor when NULL) at every day: the sweep's
+ * table against a fresh view's ent_metrics_compute, value for value and rank for rank
+ * among all the actors present. Every metric when `metrics` is NULL. */
+static void check_sweep_of(const ent_graph *g, const ent_view_options *vo, const int32_t *days,
+                           size_t nd, size_t min_changes, const ent_metric *metrics, size_t nm,
+                           const uint32_t *shown, size_t n_shown)
 {
     ent_metric all[ENT_METRIC_COUNT_];
     for (int m = 0; m < ENT_METRIC_COUNT_; m++)
         all[m] = (ent_metric)m;
+    if (!metrics) {
+        metrics = all;
+        nm = ENT_METRIC_COUNT_;
+    }
     size_t na = ent_graph_actor_count(g);
     uint32_t *everyone = malloc(na * sizeof *everyone);
     for (size_t a = 0; a < na; a++)
         everyone[a] = (uint32_t)a;
-    ent_timeline_options o = {all, ENT_METRIC_COUNT_, everyone, na, 0, 0, NULL, 0};
+    if (!shown) {
+        shown = everyone;
+        n_shown = na;
+    }
+    ent_timeline_options o = {metrics, nm, shown, n_shown, 0, 0, NULL, 0};
     ent_table *t;
     assert_int_equal(ent_timeline_table(&t, g, vo, days, nd, &o), 0);
-    assert_int_equal(ent_table_rows(t), nd * ENT_METRIC_COUNT_ * na);
+    assert_int_equal(ent_table_rows(t), nd * nm * n_shown);
     size_t row = 0, changes = 0;
     double *previous = malloc(na * sizeof *previous);
     for (size_t a = 0; a < na; a++)
@@ -410,8 +420,11 @@ static void check_sweep(const ent_graph *g, const ent_view_options *vo, const in
         ent_metrics *m;
         assert_int_equal(ent_view_new(&v, g, days[k], vo), 0);
         assert_int_equal(ent_metrics_compute(&m, v, 0), 0);
-        for (int x = 0; x < ENT_METRIC_COUNT_; x++)
-            for (size_t a = 0; a < na; a++, row++) {
+        for (size_t i = 0; i < nm; i++)
+            for (size_t j = 0; j < n_shown; j++, row++) {
+                ent_metric x = metrics[i];
+                uint32_t a = shown[j];
+                assert_string_equal(ent_table_string(t, row, 1), ent_graph_actor(g, a)->id);
                 double want = m->values[x][a], got = ent_table_real(t, row, 4);
                 if (isnan(want)) {
                     assert_true(isnan(got));
@@ -443,11 +456,17 @@ static void check_sweep(const ent_graph *g, const ent_view_options *vo, const in
     free(everyone);
 }
 
+static void check_sweep(const ent_graph *g, const ent_view_options *vo, const int32_t *days,
+                        size_t nd, size_t min_changes)
+{
+    check_sweep_of(g, vo, days, nd, min_changes, NULL, 0, NULL, 0);
+}
+
 static void sweep_equals_fresh_snapshots(void **state)
 {
     (void)state;
     for (uint32_t seed = 1; seed <= 3; seed++) {
-        char *doc = random_graph(seed, 300);
+        char *doc = random_graph(seed, 300, 10);
         ent_graph *g = load_doc(doc);
         free(doc);
         int32_t *days;
@@ -483,11 +502,91 @@ static void sweep_equals_fresh_snapshots(void **state)
     }
 }
 
+/*
+ * Leverage alone (kept up to date by the sweep, without forming the edge list) and with
+ * another metric, on a wider graph whose clients rely on many patrons on both sides of
+ * them in the actors' order (the order in which their reliance is summed); shown: a
+ * third of the actors, in reverse order, ranked among all.
+ */
+static void leverage_sweep_on_a_wide_graph(void **state)
+{
+    (void)state;
+    for (uint32_t seed = 11; seed <= 12; seed++) {
+        char *doc = random_graph(seed, 2500, 40);
+        ent_graph *g = load_doc(doc);
+        free(doc);
+        size_t na = ent_graph_actor_count(g), n_shown = 0;
+        uint32_t shown[64];
+        for (size_t a = na; a-- > 0;)
+            if (a % 3 == 1)
+                shown[n_shown++] = (uint32_t)a;
+        int32_t *days;
+        size_t nd;
+        assert_int_equal(ent_timeline_days(&days, &nd, day_of("2017-12-31"), day_of("2024-01-31"),
+                                           ENT_EVERY_MONTH, 0),
+                         0);
+        ent_metric lev = ENT_METRIC_LEVERAGE, two[] = {ENT_METRIC_PN, ENT_METRIC_LEVERAGE};
+        ent_view_options vo;
+        ent_view_options_init(&vo);
+        check_sweep_of(g, &vo, days, nd, 40, &lev, 1, shown, n_shown);
+        check_sweep_of(g, &vo, days, nd, 40, &lev, 1, NULL, 0);
+        vo.window_days = 30;
+        vo.half_life_days = 45;
+        check_sweep_of(g, &vo, days, nd, 40, two, 2, shown, n_shown);
+        check_sweep_of(g, &vo, days, nd, 40, &lev, 1, NULL, 0);
+        free(days);
+        /* Daily steps: most steps change nothing, a few change one relation. */
+        ent_view_options_init(&vo);
+        vo.window_days = 7;
+        assert_int_equal(ent_timeline_days(&days, &nd, day_of("2020-03-01"), day_of("2020-05-31"),
+                                           ENT_EVERY_DAY, 0),
+                         0);
+        check_sweep_of(g, &vo, days, nd, 20, &lev, 1, shown, n_shown);
+        free(days);
+        ent_graph_free(g);
+    }
+}
+
+/* The ranks the timeline and shift share (ent__rank_keys): shift's rows when it keeps a
+ * few of many actors (ranked one by one) against the same rows when it keeps them all
+ * (every actor sorted), for several metrics and both dates. */
+static void shift_ranks_a_few_rows_as_it_ranks_all(void **state)
+{
+    (void)state;
+    char *doc = random_graph(21, 3000, 100);
+    ent_graph *g = load_doc(doc);
+    free(doc);
+    ent_view *a, *b;
+    assert_int_equal(ent_view_new(&a, g, day_of("2019-03-31"), NULL), 0);
+    assert_int_equal(ent_view_new(&b, g, day_of("2021-09-30"), NULL), 0);
+    ent_metric ms[] = {ENT_METRIC_LEVERAGE, ENT_METRIC_POS_IN, ENT_METRIC_BETWEENNESS};
+    for (size_t i = 0; i < 3; i++) {
+        ent_analysis_options all = {ms[i], 0, NULL}, few = {ms[i], 3, NULL};
+        ent_table *ta, *tf;
+        assert_int_equal(ent_shift_table(&ta, a, b, &all), 0);
+        assert_int_equal(ent_shift_table(&tf, a, b, &few), 0);
+        assert_true(ent_table_rows(ta) > 3 * 32); /* so that shift ranks the 3 one by one */
+        assert_int_equal(ent_table_rows(tf), 3);
+        for (size_t r = 0; r < 3; r++)
+            for (size_t c = 0; c < ent_table_columns(ta); c++) {
+                char x[64], y[64];
+                ent_table_cell_text(ta, r, c, x, sizeof x);
+                ent_table_cell_text(tf, r, c, y, sizeof y);
+                assert_string_equal(x, y);
+            }
+        ent_table_free(ta);
+        ent_table_free(tf);
+    }
+    ent_view_free(a);
+    ent_view_free(b);
+    ent_graph_free(g);
+}
+
 /* The independent path gives the same table as the sweep. */
 static void no_sweep_gives_the_same_table(void **state)
 {
     (void)state;
-    char *doc = random_graph(7, 200);
+    char *doc = random_graph(7, 200, 10);
     ent_graph *g = load_doc(doc);
     free(doc);
     int32_t *days;
@@ -554,6 +653,8 @@ int main(void)
         cmocka_unit_test(leverage_by_month_by_hand),
         cmocka_unit_test(pairs_by_month_by_hand),
         cmocka_unit_test(sweep_equals_fresh_snapshots),
+        cmocka_unit_test(leverage_sweep_on_a_wide_graph),
+        cmocka_unit_test(shift_ranks_a_few_rows_as_it_ranks_all),
         cmocka_unit_test(no_sweep_gives_the_same_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
