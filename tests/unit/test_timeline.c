@@ -547,6 +547,61 @@ static void leverage_sweep_on_a_wide_graph(void **state)
     }
 }
 
+/* Relations leaving and entering the same pair on the same step: a durable tie replaced
+ * by an equal one (the pair's reliance unchanged), one replaced by a symmetric alliance,
+ * an event replaced by another in the window, and partial dates; every step against a
+ * fresh snapshot, and the unchanged pair leaves its patron's leverage as it was. */
+static void same_step_exits_and_entries(void **state)
+{
+    (void)state;
+    ent_graph *g = load_doc(
+        "{\"format\": \"entente/1\", \"actors\": ["
+        "{\"id\": \"p\", \"name\": \"P\", \"kind\": \"state\"},"
+        "{\"id\": \"q\", \"name\": \"Q\", \"kind\": \"state\"},"
+        "{\"id\": \"c\", \"name\": \"C\", \"kind\": \"state\"},"
+        "{\"id\": \"d\", \"name\": \"D\", \"kind\": \"state\"}],"
+        " \"relations\": ["
+        "{\"source\": \"p\", \"target\": \"c\", \"type\": \"support_military\","
+        " \"from\": \"2020-01-01\", \"to\": \"2020-02\"},"
+        "{\"source\": \"p\", \"target\": \"c\", \"type\": \"support_military\","
+        " \"from\": \"2020-03-01\", \"to\": \"2020-05\"},"
+        "{\"source\": \"q\", \"target\": \"c\", \"type\": \"support_diplomatic\","
+        " \"from\": \"2020-01-01\", \"to\": \"2020-03\"},"
+        "{\"source\": \"c\", \"target\": \"q\", \"type\": \"allied_with\", \"from\": \"2020-04-01\"},"
+        "{\"source\": \"c\", \"target\": \"p\", \"type\": \"requests_help\", \"at\": \"2020-04-10\"},"
+        "{\"source\": \"c\", \"target\": \"p\", \"type\": \"requests_help\", \"at\": \"2020-05-14\"},"
+        "{\"source\": \"d\", \"target\": \"p\", \"type\": \"requests_help\", \"at\": \"2020-05\"},"
+        "{\"source\": \"q\", \"target\": \"d\", \"type\": \"aid_military\", \"at\": \"2020\"}]}");
+    int32_t *days;
+    size_t nd;
+    assert_int_equal(ent_timeline_days(&days, &nd, day_of("2020-01-15"), day_of("2021-01-15"),
+                                       ENT_EVERY_MONTH, 0),
+                     0);
+    ent_view_options vo;
+    ent_view_options_init(&vo);
+    vo.window_days = 30;
+    ent_metric lev = ENT_METRIC_LEVERAGE;
+    check_sweep_of(g, &vo, days, nd, 4, &lev, 1, NULL, 0);
+    check_sweep_of(g, &vo, days, nd, 4, NULL, 0, NULL, 0);
+    vo.half_life_days = 10;
+    check_sweep_of(g, &vo, days, nd, 4, &lev, 1, NULL, 0);
+    /* P's leverage on 2020-02-15 and 2020-03-15: C relies on P for 7.4 (one standing
+     * military support, then the other) and on Q for 1.75 (standing diplomatic support,
+     * 3.5, words: halved), so 7.4 * 7.4 / 9.15 on both days. */
+    uint32_t p = 0;
+    ent_timeline_options o = {&lev, 1, &p, 1, 0, 0, NULL, 0};
+    ent_table *t;
+    ent_view_options_init(&vo);
+    vo.window_days = 30;
+    assert_int_equal(ent_timeline_table(&t, g, &vo, days, nd, &o), 0);
+    assert_string_equal(ent_table_string(t, 1, 0), "2020-02-15");
+    CLOSE(ent_table_real(t, 1, 4), 7.4 * 7.4 / 9.15);
+    assert_true(ent_table_real(t, 1, 4) == ent_table_real(t, 2, 4));
+    ent_table_free(t);
+    free(days);
+    ent_graph_free(g);
+}
+
 /* The ranks the timeline and shift share (ent__rank_keys): shift's rows when it keeps a
  * few of many actors (ranked one by one) against the same rows when it keeps them all
  * (every actor sorted), for several metrics and both dates. */
@@ -654,6 +709,7 @@ int main(void)
         cmocka_unit_test(pairs_by_month_by_hand),
         cmocka_unit_test(sweep_equals_fresh_snapshots),
         cmocka_unit_test(leverage_sweep_on_a_wide_graph),
+        cmocka_unit_test(same_step_exits_and_entries),
         cmocka_unit_test(shift_ranks_a_few_rows_as_it_ranks_all),
         cmocka_unit_test(no_sweep_gives_the_same_table),
     };
