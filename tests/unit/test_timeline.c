@@ -29,7 +29,7 @@ static void expect_days(const char *from, const char *to, ent_every every,
     assert_int_equal(n, n_want);
     for (size_t i = 0; i < n; i++)
         assert_int_equal(days[i], day_of(want[i]));
-    free(days);
+    ent_timeline_days_free(days);
 }
 
 static void steps_by_period(void **state)
@@ -69,7 +69,7 @@ static ent_graph *load_doc(const char *doc)
     ent_graph *g;
     ent_diags *d = NULL;
     ent_diags_new(&d);
-    ent_load_options o = {.allow_missing_evidence = 1};
+    ent_load_options o = {.version = ENT_LOAD_OPTIONS_VERSION, .allow_missing_evidence = 1};
     ent_load_input in = {"test.json", doc, strlen(doc)};
     int rc = ent_load_inputs(&g, &in, 1, &o, d);
     for (size_t i = 0; i < ent_diags_count(d); i++)
@@ -124,7 +124,7 @@ static void leverage_by_month_by_hand(void **state)
                      0);
     assert_int_equal(nd, 5);
     uint32_t shown[] = {0, 1, 2, 3}; /* p, q, c, d */
-    ent_timeline_options o = {NULL, 0, shown, 4, 0, 0, NULL, 0};
+    ent_timeline_options o = {ENT_TIMELINE_OPTIONS_VERSION, NULL, 0, shown, 4, 0, 0, NULL, 0};
     ent_table *t;
     assert_int_equal(ent_timeline_table(&t, g, &vo, days, nd, &o), 0);
     assert_int_equal(ent_table_row_count(t), 5 * 4);
@@ -176,7 +176,7 @@ static void leverage_by_month_by_hand(void **state)
     ent_table_free(t);
 
     /* --top 2: the two with the highest peak: p (7.4) and q (5.75), by peak. */
-    ent_timeline_options top = {NULL, 0, NULL, 0, 2, 0, NULL, 0};
+    ent_timeline_options top = {ENT_TIMELINE_OPTIONS_VERSION, NULL, 0, NULL, 0, 2, 0, NULL, 0};
     vo.half_life_days = 0;
     assert_int_equal(ent_timeline_table(&t, g, &vo, days, nd, &top), 0);
     assert_int_equal(ent_table_row_count(t), 5 * 2);
@@ -187,7 +187,7 @@ static void leverage_by_month_by_hand(void **state)
     /* Days that do not increase are refused. */
     int32_t bad[] = {days[1], days[0]};
     assert_int_equal(ent_timeline_table(&t, g, &vo, bad, 2, &o), ENT_EUSAGE);
-    free(days);
+    ent_timeline_days_free(days);
     ent_graph_free(g);
 }
 
@@ -248,7 +248,7 @@ static void pairs_by_month_by_hand(void **state)
      * 2020-04-15: b sanctions c. a (1,1,1,0), b (1,1,-1,0), c (1,-1,1,0):
      *   both S 0.5; pp 5/8, pm 1/8, p0 2/8, De 44/64, pi 1 - 32/44 = 3/11.
      */
-    ent_timeline_options o = {NULL, 0, &one, 1, 0, 0, pairs, 2};
+    ent_timeline_options o = {ENT_TIMELINE_OPTIONS_VERSION, NULL, 0, &one, 1, 0, 0, pairs, 2};
     ent_table *t;
     assert_int_equal(ent_timeline_table(&t, g, NULL, days, nd, &o), 0);
     assert_int_equal(ent_table_row_count(t), 4 * (1 + 6));
@@ -277,7 +277,7 @@ static void pairs_by_month_by_hand(void **state)
     ent_table_free(t);
 
     /* Pairs alone; the chart gets a panel for each measure. */
-    ent_timeline_options alone = {NULL, 0, &one, 0, 0, 0, pairs, 2};
+    ent_timeline_options alone = {ENT_TIMELINE_OPTIONS_VERSION, NULL, 0, &one, 0, 0, 0, pairs, 2};
     assert_int_equal(ent_timeline_table(&t, g, NULL, days, nd, &alone), 0);
     assert_int_equal(ent_table_row_count(t), 4 * 6);
     pair_row_is(t, 6 * 3 + 5, "a:c", "pi", 3.0 / 11);
@@ -287,14 +287,14 @@ static void pairs_by_month_by_hand(void **state)
     assert_non_null(strstr(svg, "alignment: S"));
     assert_non_null(strstr(svg, "alignment: pi"));
     assert_non_null(strstr(svg, "A and C"));
-    free(svg);
+    ent_chart_free(svg);
     ent_table_free(t);
 
     /* A pair of one actor is refused. */
     uint32_t same[] = {2, 2};
-    ent_timeline_options bad = {NULL, 0, &one, 0, 0, 0, same, 1};
+    ent_timeline_options bad = {ENT_TIMELINE_OPTIONS_VERSION, NULL, 0, &one, 0, 0, 0, same, 1};
     assert_int_equal(ent_timeline_table(&t, g, NULL, days, nd, &bad), ENT_EUSAGE);
-    free(days);
+    ent_timeline_days_free(days);
     ent_graph_free(g);
 }
 
@@ -408,7 +408,8 @@ static void check_sweep_of(const ent_graph *g, const ent_view_options *vo, const
         shown = everyone;
         n_shown = na;
     }
-    ent_timeline_options o = {metrics, nm, shown, n_shown, 0, 0, NULL, 0};
+    ent_timeline_options o = {
+        ENT_TIMELINE_OPTIONS_VERSION, metrics, nm, shown, n_shown, 0, 0, NULL, 0};
     ent_table *t;
     assert_int_equal(ent_timeline_table(&t, g, vo, days, nd, &o), 0);
     assert_int_equal(ent_table_row_count(t), nd * nm * n_shown);
@@ -484,21 +485,21 @@ static void sweep_equals_fresh_snapshots(void **state)
         vo.status_mask = 1u << ENT_STATUS_CONFIRMED;
         vo.half_life_days = 0;
         check_sweep(g, &vo, days, nd, 50);
-        free(days);
+        ent_timeline_days_free(days);
         /* Steps a day apart, and a year apart (relations that enter and leave between
          * two steps never count). */
         assert_int_equal(ent_timeline_days(&days, &nd, day_of("2019-06-01"), day_of("2019-09-01"),
                                            ENT_EVERY_DAY, 0),
                          0);
         check_sweep(g, &vo, days, nd, 3);
-        free(days);
+        ent_timeline_days_free(days);
         assert_int_equal(ent_timeline_days(&days, &nd, day_of("2016-01-01"), day_of("2026-01-01"),
                                            ENT_EVERY_MONTH, 0),
                          0);
         ent_view_options_init(&vo);
         vo.window_days = 10;
         check_sweep(g, &vo, days, nd, 10);
-        free(days);
+        ent_timeline_days_free(days);
         ent_graph_free(g);
     }
 }
@@ -535,7 +536,7 @@ static void leverage_sweep_on_a_wide_graph(void **state)
         vo.half_life_days = 45;
         check_sweep_of(g, &vo, days, nd, 40, two, 2, shown, n_shown);
         check_sweep_of(g, &vo, days, nd, 40, &lev, 1, NULL, 0);
-        free(days);
+        ent_timeline_days_free(days);
         /* Daily steps: most steps change nothing, a few change one relation. */
         ent_view_options_init(&vo);
         vo.window_days = 7;
@@ -543,7 +544,7 @@ static void leverage_sweep_on_a_wide_graph(void **state)
                                            ENT_EVERY_DAY, 0),
                          0);
         check_sweep_of(g, &vo, days, nd, 20, &lev, 1, shown, n_shown);
-        free(days);
+        ent_timeline_days_free(days);
         ent_graph_free(g);
     }
 }
@@ -590,7 +591,7 @@ static void same_step_exits_and_entries(void **state)
      * military support, then the other) and on Q for 1.75 (standing diplomatic support,
      * 3.5, words: halved), so 7.4 * 7.4 / 9.15 on both days. */
     uint32_t p = 0;
-    ent_timeline_options o = {&lev, 1, &p, 1, 0, 0, NULL, 0};
+    ent_timeline_options o = {ENT_TIMELINE_OPTIONS_VERSION, &lev, 1, &p, 1, 0, 0, NULL, 0};
     ent_table *t;
     ent_view_options_init(&vo);
     vo.window_days = 30;
@@ -599,7 +600,7 @@ static void same_step_exits_and_entries(void **state)
     CLOSE(ent_table_real(t, 1, 4), 7.4 * 7.4 / 9.15);
     assert_true(ent_table_real(t, 1, 4) == ent_table_real(t, 2, 4));
     ent_table_free(t);
-    free(days);
+    ent_timeline_days_free(days);
     ent_graph_free(g);
 }
 
@@ -617,7 +618,8 @@ static void shift_ranks_a_few_rows_as_it_ranks_all(void **state)
     assert_int_equal(ent_view_new(&b, g, day_of("2021-09-30"), NULL), 0);
     ent_metric ms[] = {ENT_METRIC_LEVERAGE, ENT_METRIC_POS_IN, ENT_METRIC_BETWEENNESS};
     for (size_t i = 0; i < 3; i++) {
-        ent_analysis_options all = {ms[i], 0, NULL}, few = {ms[i], 3, NULL};
+        ent_analysis_options all = {ENT_ANALYSIS_OPTIONS_VERSION, ms[i], 0};
+        ent_analysis_options few = {ENT_ANALYSIS_OPTIONS_VERSION, ms[i], 3};
         ent_table *ta, *tf;
         assert_int_equal(ent_shift_table(&ta, a, b, &all), 0);
         assert_int_equal(ent_shift_table(&tf, a, b, &few), 0);
@@ -652,7 +654,7 @@ static void no_sweep_gives_the_same_table(void **state)
                      0);
     ent_metric ms[] = {ENT_METRIC_LEVERAGE, ENT_METRIC_PN};
     uint32_t pairs[] = {0, 1, 2, 3, 1, 4};
-    ent_timeline_options o = {ms, 2, NULL, 0, 5, 0, pairs, 3};
+    ent_timeline_options o = {ENT_TIMELINE_OPTIONS_VERSION, ms, 2, NULL, 0, 5, 0, pairs, 3};
     ent_table *a, *b;
     assert_int_equal(ent_timeline_table(&a, g, NULL, days, nd, &o), 0);
     o.independent = 1;
@@ -670,7 +672,7 @@ static void no_sweep_gives_the_same_table(void **state)
                 assert_true(isnan(ent_table_real(a, row, 4)));
                 continue;
             }
-            ent_align_options ao = {0, &pairs[2 * p + 1]};
+            ent_align_options ao = {ENT_ALIGN_OPTIONS_VERSION, 0, &pairs[2 * p + 1]};
             ent_table *al;
             assert_int_equal(ent_align_table(&al, v, pairs[2 * p], &ao), 0);
             assert_int_equal(ent_table_row_count(al), 1);
@@ -698,7 +700,7 @@ static void no_sweep_gives_the_same_table(void **state)
         }
     ent_table_free(a);
     ent_table_free(b);
-    free(days);
+    ent_timeline_days_free(days);
     ent_graph_free(g);
 }
 
