@@ -29,7 +29,7 @@
 #include "import/records.h"
 
 /* Appends a field of the current record, which started at (cur_line,
- * cur_col), NUL-terminated. */
+ * cur_col); data[len] is its NUL. */
 static int push_field(ent__records *r, const void *data, size_t len)
 {
     if (r->nf == r->capf) {
@@ -51,9 +51,7 @@ static int push_field(ent__records *r, const void *data, size_t len)
     r->fline[r->nf] = r->cur_line;
     r->fcol[r->nf] = r->cur_col;
     r->nf++;
-    if (len)
-        ent_strbuf_add(&r->field, data, len);
-    ent_strbuf_addc(&r->field, '\0');
+    ent_strbuf_add(&r->field, data, len + 1); /* with its NUL (CSV_APPEND_NULL) */
     return r->field.failed ? -1 : 0;
 }
 
@@ -69,7 +67,7 @@ static void reader_reset_record(ent__records *r)
 static void csv_reset(ent__records *r)
 {
     unsigned char opts = (unsigned char)csv_get_opts(r->csv);
-    csv_set_opts(r->csv, 0); /* with CSV_STRICT_FINI, an open quote would not reset */
+    csv_set_opts(r->csv, CSV_APPEND_NULL); /* with CSV_STRICT_FINI, an open quote would not reset */
     csv_fini(r->csv, NULL, NULL, NULL);
     csv_set_opts(r->csv, opts);
 }
@@ -194,6 +192,15 @@ static int no_space(unsigned char c)
     return 0;
 }
 
+/* The record's raw text, for carets, is copied from the buffer in one go:
+ * from r->seg up to `to`. */
+static void flush_text(ent__records *r, const char *to)
+{
+    if (to > r->seg)
+        ent_strbuf_add(&r->text, r->seg, (size_t)(to - r->seg));
+    r->seg = to;
+}
+
 /* libcsv's field callback: field text ended by the chunk's last byte. */
 static void on_csv_field(void *data, size_t len, void *ud)
 {
@@ -214,6 +221,7 @@ static void on_csv_row(int c, void *ud)
 {
     (void)c;
     ent__records *r = ud;
+    flush_text(r, r->chunk_end);
     if (!r->oom && !r->stop) {
         r->on_record(r->ud, r);
         r->index++;
@@ -267,11 +275,12 @@ static int feed(ent__records *r, const char *buf, size_t n)
         csv_set_delim(r->csv, (unsigned char)r->delim);
         /* Comma-separated: RFC 4180 quotes, any quote elsewhere an error.
          * Tab-separated (GDELT): no quoting, quotes are text (below). */
-        csv_set_opts(r->csv, r->quoting ? CSV_STRICT | CSV_STRICT_FINI : 0);
+        csv_set_opts(r->csv, CSV_APPEND_NULL | (r->quoting ? CSV_STRICT | CSV_STRICT_FINI : 0));
         csv_set_quote(r->csv, r->quoting ? '"' : r->tsv_quote);
         r->at_start = 0;
     }
     const char d = r->delim;
+    r->seg = buf + i;
     while (i < n && !r->stop) {
         /* The chunk: up to and including the next delimiter, CR or LF. */
         size_t k = i;
@@ -280,8 +289,7 @@ static int feed(ent__records *r, const char *buf, size_t n)
         size_t len = k < n ? k - i + 1 : n - i;
         const char last = buf[i + len - 1];
         if (r->skip_line) {
-            /* the rest of a refused row's line */
-            ent_strbuf_add(&r->text, buf + i, len);
+            /* the rest of a refused row's line (its text kept for the report) */
         } else if (!r->in_record && (buf[i] == '\n' || buf[i] == '\r')) {
             /* a line end between records: libcsv skips it too */
         } else {
@@ -289,6 +297,7 @@ static int feed(ent__records *r, const char *buf, size_t n)
                 r->in_record = 1;
                 r->rec_line = r->cur_line = r->line;
                 r->cur_col = r->col;
+                r->seg = buf + i;
             }
             if (!r->quoting && (unsigned char)buf[i] == r->tsv_quote) {
                 /* libcsv always has a quote character, and a field that
@@ -297,10 +306,10 @@ static int feed(ent__records *r, const char *buf, size_t n)
                 r->tsv_quote = r->tsv_quote == 0xFF ? 0xFE : 0xFF;
                 csv_set_quote(r->csv, r->tsv_quote);
             }
-            ent_strbuf_add(&r->text, buf + i, len);
+            r->chunk_end = buf + i + len;
             r->end_col = r->col + (unsigned)len - 1;
             size_t done = csv_parse(r->csv, buf + i, len, on_csv_field, on_csv_row, r);
-            if (r->oom || r->text.failed)
+            if (r->oom)
                 return -1;
             if (done < len) {
                 if (csv_error(r->csv) != CSV_EPARSE)
@@ -308,8 +317,10 @@ static int feed(ent__records *r, const char *buf, size_t n)
                 bad_quote(r, r->col + (unsigned)done, (unsigned char)buf[i + done]);
             }
         }
-        if (r->skip_line && last == '\n')
+        if (r->skip_line && last == '\n') {
+            flush_text(r, buf + i + len);
             report_bad_quote(r);
+        }
         if (last == '\n') {
             r->line++;
             r->col = 0;
@@ -317,7 +328,9 @@ static int feed(ent__records *r, const char *buf, size_t n)
             r->col += (unsigned)len;
         i += len;
     }
-    return 0;
+    if (r->in_record || r->skip_line)
+        flush_text(r, buf + i); /* the record goes on in the next block */
+    return r->text.failed ? -1 : 0;
 }
 
 /* The end of a file: a last record without a final newline, or a quote left open. */
@@ -366,7 +379,7 @@ int ent__records_read(ent__records *r, const char *file)
     size_t entries = 0;
     uint64_t bytes = 0;
     char *buf = malloc(1 << 16);
-    if (!r->csv && (r->csv = malloc(sizeof *r->csv)) != NULL && csv_init(r->csv, 0) != 0) {
+    if (!r->csv && (r->csv = malloc(sizeof *r->csv)) != NULL && csv_init(r->csv, CSV_APPEND_NULL) != 0) {
         free(r->csv);
         r->csv = NULL;
     }

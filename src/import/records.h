@@ -49,6 +49,8 @@ struct ent__records {
     unsigned rec_line;        /* the line the record starts on */
     unsigned cur_line, cur_col; /* where the field being read starts */
     unsigned end_col;         /* the column of the byte that ends the chunk being parsed */
+    const char *chunk_end;    /* just after that byte, in the block being read */
+    const char *seg;          /* the record's raw text not yet copied to `text` */
     int at_start;             /* nothing of the file read yet (for the BOM) */
     int in_record;            /* a record has begun (libcsv is within a row) */
     int skip_line;            /* a row's quoting was refused ('"': a stray quote, 1: text
