@@ -161,20 +161,6 @@ static int parse_format(const char *s, ent_export_format *f)
     return -1;
 }
 
-/* Whether `path` names the same file as one of the inputs. */
-static int is_input(const cli_input *in, const char *path)
-{
-    struct stat out;
-    if (stat(path, &out) != 0)
-        return 0;
-    for (size_t i = 0; i < in->n_files; i++) {
-        struct stat st;
-        if (stat(in->files[i], &st) == 0 && st.st_dev == out.st_dev && st.st_ino == out.st_ino)
-            return 1;
-    }
-    return 0;
-}
-
 /* The two CSV paths for OUT: DIR/actors.csv and DIR/edges.csv when OUT is a
  * directory, else OUT.actors.csv and OUT.edges.csv (a final ".csv" of OUT
  * dropped). NULL when out of memory. */
@@ -210,7 +196,9 @@ static int resolve_day(const ent_graph *g, const char *when, int32_t *day)
 static int export_one(const char *path, const cli_input *in, const ent_graph *g,
                       ent_export_format f, const ent_export_options *o, cli_outfile *of)
 {
-    if (strcmp(path, "-") != 0 && is_input(in, path)) {
+    size_t which;
+    if (strcmp(path, "-") != 0 &&
+        cli_output_clash(in->files, in->n_files, path, &which) == CLI_CLASH_IS_INPUT) {
         fprintf(stderr, "entente export: '%s' is one of the input files; not overwritten\n", path);
         return EXIT_USAGE;
     }
@@ -286,8 +274,7 @@ int cmd_export(int argc, char **argv)
     }
     if ((status = cli_input_load(&in, &g, diags, CLI_DIAGS_SUMMARY)) != EXIT_OK)
         goto done;
-    ent_export_options eo;
-    memset(&eo, 0, sizeof eo);
+    ent_export_options eo = ENT_EXPORT_OPTIONS_INIT;
     ent_view_options keep;
     if (a.at) {
         if ((status = cli_view_new("export", g, a.at, &a.va, &v)) != EXIT_OK)
@@ -346,10 +333,6 @@ done:
     cli_outfile_abort(&of[1]);
     free(paths[0]);
     free(paths[1]);
-    ent_view_free(v);
-    ent_graph_free(g);
-    ent_diags_free(diags);
-    cli_input_release(&in);
     free(nargv);
-    return status;
+    return cli_end(status, &in, diags, g, v, NULL);
 }

@@ -162,8 +162,7 @@ static int parse_day(const char *text, int last, int32_t *day)
 
 int cmd_import(int argc, char **argv)
 {
-    ent_import_options o;
-    memset(&o, 0, sizeof o);
+    ent_import_options o = ENT_IMPORT_OPTIONS_INIT;
     const char *output = NULL, *from = NULL, *until = NULL, *countries = NULL;
     int quiet = 0;
     const char **files = NULL, **codes = NULL;
@@ -179,8 +178,7 @@ int cmd_import(int argc, char **argv)
     if (!csv && strcmp(argv[1], "gdelt") != 0)
         return cli_usage_error("import", "unknown source '%s'; entente imports 'gdelt' or 'csv'",
                                argv[1]);
-    ent_import_csv_options co;
-    memset(&co, 0, sizeof co);
+    ent_import_csv_options co = ENT_IMPORT_CSV_OPTIONS_INIT;
     char *map = NULL;
     char **nargv = rewrite_between(argc - 1, argv + 1, &nargc);
     if (!nargv || !(files = calloc((size_t)argc + 1, sizeof *files))) {
@@ -375,14 +373,12 @@ int cmd_import(int argc, char **argv)
         }
         o.countries = codes;
     }
-    for (size_t i = 0; i < n_files; i++) {
-        struct stat in, outst;
-        if (strcmp(output, "-") != 0 && stat(files[i], &in) == 0 && stat(output, &outst) == 0 &&
-            in.st_dev == outst.st_dev && in.st_ino == outst.st_ino) {
-            status = cli_usage_error("import", "'%s' is one of the input files; not overwritten",
-                                     output);
-            goto done;
-        }
+    size_t which;
+    if (strcmp(output, "-") != 0 &&
+        cli_output_clash(files, n_files, output, &which) == CLI_CLASH_IS_INPUT) {
+        status = cli_usage_error("import", "'%s' is one of the input files; not overwritten",
+                                 output);
+        goto done;
     }
     if (ent_diags_new(&diags) < 0) {
         fprintf(stderr, "entente import: out of memory\n");
@@ -443,11 +439,10 @@ int cmd_import(int argc, char **argv)
     }
 done:
     cli_outfile_abort(&of);
-    ent_diags_free(diags);
     free(files);
     free(codes);
     free(list);
     free(map);
     free(nargv);
-    return status;
+    return cli_end(status, NULL, diags, NULL, NULL, NULL);
 }

@@ -232,11 +232,8 @@ static int run(const char *cmd, int reverse, int argc, char **argv)
 done:
     in.files = all;
     ent_table_free(t);
-    ent_graph_free(g);
-    ent_diags_free(diags);
-    cli_input_release(&in);
     free(v2);
-    return status;
+    return cli_end(status, &in, diags, g, NULL, NULL);
 }
 
 int cmd_who(int argc, char **argv)

@@ -379,6 +379,8 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
     if (!out || (!paths && !inputs && n))
         return ent_error_set(ENT_EUSAGE, "ent_load: NULL argument");
     *out = NULL;
+    if (opts && ent__options_version(opts->version, ENT_LOAD_OPTIONS_VERSION, "ent_load_options"))
+        return ENT_EUSAGE;
     loader *L = calloc(1, sizeof *L);
     if (!L)
         return ent_error_set(ENT_ENOMEM, "out of memory");
@@ -497,6 +499,11 @@ done:
     release_files(L);
     free(L);
     return rc;
+}
+
+void ent_load_options_init(ent_load_options *o)
+{
+    *o = (ent_load_options)ENT_LOAD_OPTIONS_INIT;
 }
 
 int ent_load_files(ent_graph **out, const char *const *paths, size_t n,
