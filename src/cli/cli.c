@@ -826,4 +826,3 @@ int cli_analysis_begin(const char *cmd, cli_input *in, const cli_opt *opts, int 
     }
     return cli_input_load(in, g, *diags, CLI_DIAGS_SUMMARY);
 }
-

@@ -276,6 +276,11 @@ typedef enum cli_dates_rule {
 /* Records --at, --from or --to (by option name) into d: 1 when `name` is one of them, else 0. */
 int cli_dates_option(cli_dates *d, const char *name, const char *val);
 
+/* The on_option of a command whose options are its dates and the view options: 0, or -1
+ * after a usage error. */
+int cli_dates_view_option(const char *cmd, cli_dates *d, cli_view_args *va, const char *name,
+                          const char *val);
+
 /* What is missing or wrong in the dates given under `rule` (a usage message), or NULL. */
 const char *cli_dates_missing(const cli_dates *d, cli_dates_rule rule);
 
@@ -284,6 +289,12 @@ const char *cli_dates_missing(const cli_dates *d, cli_dates_rule rule);
 const char *cli_missing_at(void *d);
 const char *cli_missing_from_to(void *d);
 const char *cli_missing_at_or_from_to(void *d);
+
+/* "--between A B" takes two values, which the option parser cannot: a copy of argv (argc
+ * entries) with it rewritten as "--between A --until B" (nothing after "--" touched), its
+ * length in *out_argc; the caller frees the array (not the strings). NULL when out of
+ * memory. Used by the commands that take a period (who, export, import). */
+char **cli_rewrite_between(int argc, char **argv, int *out_argc);
 
 /* The views of the dates: with --at, *a on that date (*b NULL); otherwise *a on --from and
  * *b on --to (cli_view_pair). Returns an exit status, after a message when not EXIT_OK. */
@@ -316,6 +327,9 @@ typedef struct cli_outfile {
     FILE *fp;        /* open on tmp until closed */
 } cli_outfile;
 
+/* Installs `handler` for SIGINT, SIGTERM and SIGHUP (no flags, nothing blocked):
+ * the signals that ask entente to stop, after removing what it was writing. */
+void cli_catch_stop_signals(void (*handler)(int));
 /* True when `path` exists and is not a regular file (a link, a device, a fifo,
  * a directory): such an output is refused, since the rename would replace it. */
 int cli_outfile_refused(const char *path);

@@ -74,7 +74,6 @@ static int on_option(void *ud, int k, const char *val)
     return cli_view_option("balance", &a->va, opts[k].name, val) < 0 ? -1 : 0;
 }
 
-
 int cmd_balance(int argc, char **argv)
 {
     cli_input in;
@@ -86,8 +85,8 @@ int cmd_balance(int argc, char **argv)
     ent_view *va = NULL, *vb = NULL;
     ent_table *summary = NULL, *triads = NULL, *camps = NULL;
     cli_view_args_init(&a.va);
-    int status =
-        cli_analysis_begin("balance", &in, opts, argc, argv, on_option, &a, cli_missing_at_or_from_to, &diags, &g);
+    int status = cli_analysis_begin("balance", &in, opts, argc, argv, on_option, &a,
+                                    cli_missing_at_or_from_to, &diags, &g);
     if (status)
         goto done;
     if ((status = cli_dates_views("balance", g, &a.d, &a.va, &va, &vb)))

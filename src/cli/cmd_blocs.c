@@ -79,7 +79,6 @@ static int on_option(void *ud, int k, const char *val)
     return cli_view_option("blocs", &a->va, opts[k].name, val) < 0 ? -1 : 0;
 }
 
-
 int cmd_blocs(int argc, char **argv)
 {
     cli_input in;
@@ -92,8 +91,8 @@ int cmd_blocs(int argc, char **argv)
     ent_table *t[3] = {NULL, NULL, NULL};
     size_t nt;
     cli_view_args_init(&a.va);
-    int status =
-        cli_analysis_begin("blocs", &in, opts, argc, argv, on_option, &a, cli_missing_at_or_from_to, &diags, &g);
+    int status = cli_analysis_begin("blocs", &in, opts, argc, argv, on_option, &a,
+                                    cli_missing_at_or_from_to, &diags, &g);
     if (status)
         goto done;
     if ((status = cli_dates_views("blocs", g, &a.d, &a.va, &va, &vb)))

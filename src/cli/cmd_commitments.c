@@ -38,11 +38,8 @@ typedef struct args {
 static int on_option(void *ud, int k, const char *val)
 {
     args *a = ud;
-    if (cli_dates_option(&a->d, opts[k].name, val))
-        return 0;
-    return cli_view_option("commitments", &a->va, opts[k].name, val) < 0 ? -1 : 0;
+    return cli_dates_view_option("commitments", &a->d, &a->va, opts[k].name, val);
 }
-
 
 int cmd_commitments(int argc, char **argv)
 {
@@ -53,8 +50,8 @@ int cmd_commitments(int argc, char **argv)
     ent_view *v = NULL, *none = NULL;
     ent_table *t = NULL;
     cli_view_args_init(&a.va);
-    int status = cli_analysis_begin("commitments", &in, opts, argc, argv, on_option, &a, cli_missing_at,
-                                    &diags, &g);
+    int status = cli_analysis_begin("commitments", &in, opts, argc, argv, on_option, &a,
+                                    cli_missing_at, &diags, &g);
     if (status || (status = cli_dates_views("commitments", g, &a.d, &a.va, &v, &none)))
         goto done;
     int failed = ent_commitments_table(&t, v);

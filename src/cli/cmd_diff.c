@@ -31,11 +31,8 @@ typedef struct args {
 static int on_option(void *ud, int k, const char *val)
 {
     args *a = ud;
-    if (cli_dates_option(&a->d, opts[k].name, val))
-        return 0;
-    return cli_view_option("diff", &a->va, opts[k].name, val) < 0 ? -1 : 0;
+    return cli_dates_view_option("diff", &a->d, &a->va, opts[k].name, val);
 }
-
 
 int cmd_diff(int argc, char **argv)
 {
@@ -46,8 +43,8 @@ int cmd_diff(int argc, char **argv)
     ent_view *va = NULL, *vb = NULL;
     ent_table *actors = NULL, *edges = NULL, *summary = NULL;
     cli_view_args_init(&a.va);
-    int status =
-        cli_analysis_begin("diff", &in, opts, argc, argv, on_option, &a, cli_missing_from_to, &diags, &g);
+    int status = cli_analysis_begin("diff", &in, opts, argc, argv, on_option, &a,
+                                    cli_missing_from_to, &diags, &g);
     if (status || (status = cli_dates_views("diff", g, &a.d, &a.va, &va, &vb)))
         goto done;
     if (ent_diff_tables(&actors, &edges, &summary, va, vb)) {

@@ -117,31 +117,6 @@ static int on_option(void *ud, int k, const char *val)
     return cli_view_option("export", &a->va, opts[k].name, val) < 0 ? -1 : 0;
 }
 
-/* "--between A B" takes two values: rewrite it as "--between A --until B". */
-static char **rewrite_between(int argc, char **argv, int *out_argc)
-{
-    char **v = malloc(((size_t)argc * 2 + 1) * sizeof *v);
-    int n = 0;
-    if (!v)
-        return NULL;
-    for (int i = 0; i < argc; i++) {
-        v[n++] = argv[i];
-        if (strcmp(argv[i], "--") == 0) {
-            while (++i < argc)
-                v[n++] = argv[i];
-            break;
-        }
-        if (strcmp(argv[i], "--between") == 0 && i + 2 < argc) {
-            v[n++] = argv[++i];
-            v[n++] = "--until";
-            v[n++] = argv[++i];
-        }
-    }
-    v[n] = NULL;
-    *out_argc = n;
-    return v;
-}
-
 static int parse_format(const char *s, ent_export_format *f)
 {
     static const struct {
@@ -226,7 +201,7 @@ int cmd_export(int argc, char **argv)
     cli_outfile of[2];
     memset(of, 0, sizeof of);
     int nargc = 0;
-    char **nargv = rewrite_between(argc, argv, &nargc);
+    char **nargv = cli_rewrite_between(argc, argv, &nargc);
     if (!nargv) {
         fprintf(stderr, "entente export: out of memory\n");
         return EXIT_FAILURE_;

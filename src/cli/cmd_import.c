@@ -124,31 +124,6 @@ static void on_progress(void *ud, const char *file, uint64_t rows)
             isatty(2) ? "\r" : "\n");
 }
 
-/* "--between A B" takes two values: rewrite it as "--between A --until B". */
-static char **rewrite_between(int argc, char **argv, int *out_argc)
-{
-    char **v = malloc(((size_t)argc * 2 + 1) * sizeof *v);
-    int n = 0;
-    if (!v)
-        return NULL;
-    for (int i = 0; i < argc; i++) {
-        v[n++] = argv[i];
-        if (strcmp(argv[i], "--") == 0) {
-            while (++i < argc)
-                v[n++] = argv[i];
-            break;
-        }
-        if (strcmp(argv[i], "--between") == 0 && i + 2 < argc) {
-            v[n++] = argv[++i];
-            v[n++] = "--until";
-            v[n++] = argv[++i];
-        }
-    }
-    v[n] = NULL;
-    *out_argc = n;
-    return v;
-}
-
 static int parse_day(const char *text, int last, int32_t *day)
 {
     ent_date d;
@@ -180,7 +155,7 @@ int cmd_import(int argc, char **argv)
                                argv[1]);
     ent_import_csv_options co = ENT_IMPORT_CSV_OPTIONS_INIT;
     char *map = NULL;
-    char **nargv = rewrite_between(argc - 1, argv + 1, &nargc);
+    char **nargv = cli_rewrite_between(argc - 1, argv + 1, &nargc);
     if (!nargv || !(files = calloc((size_t)argc + 1, sizeof *files))) {
         fprintf(stderr, "entente import: out of memory\n");
         status = EXIT_FAILURE_;
@@ -376,8 +351,8 @@ int cmd_import(int argc, char **argv)
     size_t which;
     if (strcmp(output, "-") != 0 &&
         cli_output_clash(files, n_files, output, &which) == CLI_CLASH_IS_INPUT) {
-        status = cli_usage_error("import", "'%s' is one of the input files; not overwritten",
-                                 output);
+        status =
+            cli_usage_error("import", "'%s' is one of the input files; not overwritten", output);
         goto done;
     }
     if (ent_diags_new(&diags) < 0) {

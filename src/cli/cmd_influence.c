@@ -84,7 +84,6 @@ static int on_option(void *ud, int k, const char *val)
     return cli_view_option("influence", &a->va, opts[k].name, val) < 0 ? -1 : 0;
 }
 
-
 int cmd_influence(int argc, char **argv)
 {
     cli_input in;
@@ -95,8 +94,8 @@ int cmd_influence(int argc, char **argv)
     ent_view *v = NULL, *none = NULL;
     ent_table *t = NULL;
     cli_view_args_init(&a.va);
-    int status =
-        cli_analysis_begin("influence", &in, opts, argc, argv, on_option, &a, cli_missing_at, &diags, &g);
+    int status = cli_analysis_begin("influence", &in, opts, argc, argv, on_option, &a,
+                                    cli_missing_at, &diags, &g);
     if (status)
         goto done;
     long actor = -1;

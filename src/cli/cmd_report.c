@@ -257,12 +257,11 @@ static int check_inputs(const cli_input *in, const char *out)
     size_t i;
     switch (cli_output_clash(in->files, in->n_files, out, &i)) {
     case CLI_CLASH_IS_INPUT:
-        return cli_usage_error("report",
-                               "'%s' is one of the graph files; choose another directory", out);
+        return cli_usage_error("report", "'%s' is one of the graph files; choose another directory",
+                               out);
     case CLI_CLASH_HOLDS_INPUT:
-        return cli_usage_error("report",
-                               "'%s' holds the graph file '%s'; choose another directory", out,
-                               in->files[i]);
+        return cli_usage_error("report", "'%s' holds the graph file '%s'; choose another directory",
+                               out, in->files[i]);
     default:
         return EXIT_OK;
     }
@@ -373,13 +372,7 @@ int cmd_report(int argc, char **argv)
         goto done;
     }
     remove_stale(parent, name);
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
+    cli_catch_stop_signals(on_signal);
     if (!mkdtemp(pending)) {
         fprintf(stderr, "entente report: cannot create a directory in '%s': %s\n", parent,
                 strerror(errno));

@@ -69,7 +69,6 @@ static int on_option(void *ud, int k, const char *val)
     return cli_view_option("shift", &a->va, opts[k].name, val) < 0 ? -1 : 0;
 }
 
-
 int cmd_shift(int argc, char **argv)
 {
     cli_input in;
@@ -80,8 +79,8 @@ int cmd_shift(int argc, char **argv)
     ent_table *t = NULL;
     double t0 = cli_now(), t1, t2;
     cli_view_args_init(&a.va);
-    int status =
-        cli_analysis_begin("shift", &in, opts, argc, argv, on_option, &a, cli_missing_from_to, &diags, &g);
+    int status = cli_analysis_begin("shift", &in, opts, argc, argv, on_option, &a,
+                                    cli_missing_from_to, &diags, &g);
     if (status)
         goto done;
     t1 = cli_now();

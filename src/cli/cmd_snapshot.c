@@ -31,11 +31,8 @@ typedef struct args {
 static int on_option(void *ud, int k, const char *val)
 {
     args *a = ud;
-    if (cli_dates_option(&a->d, opts[k].name, val))
-        return 0;
-    return cli_view_option("snapshot", &a->va, opts[k].name, val) < 0 ? -1 : 0;
+    return cli_dates_view_option("snapshot", &a->d, &a->va, opts[k].name, val);
 }
-
 
 int cmd_snapshot(int argc, char **argv)
 {
@@ -46,8 +43,8 @@ int cmd_snapshot(int argc, char **argv)
     ent_view *v = NULL, *none = NULL;
     ent_table *actors = NULL, *edges = NULL;
     cli_view_args_init(&a.va);
-    int status =
-        cli_analysis_begin("snapshot", &in, opts, argc, argv, on_option, &a, cli_missing_at, &diags, &g);
+    int status = cli_analysis_begin("snapshot", &in, opts, argc, argv, on_option, &a,
+                                    cli_missing_at, &diags, &g);
     if (status || (status = cli_dates_views("snapshot", g, &a.d, &a.va, &v, &none)))
         goto done;
     if (ent_snapshot_tables(&actors, &edges, v)) {

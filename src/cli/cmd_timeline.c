@@ -403,7 +403,8 @@ int cmd_timeline(int argc, char **argv)
     if ((status = parse_marks(&a, marks)))
         goto done;
     /* Pairs without --actors or --top: the pairs alone (an empty list of actors). */
-    ent_timeline_options to_opts = {ENT_TIMELINE_OPTIONS_VERSION, a.n_metrics ? a.metrics : NULL,
+    ent_timeline_options to_opts = {ENT_TIMELINE_OPTIONS_VERSION,
+                                    a.n_metrics ? a.metrics : NULL,
                                     a.n_metrics,
                                     actors ? actors : (pairs && a.top < 0 ? &no_actor : NULL),
                                     n_actors,
@@ -418,7 +419,8 @@ int cmd_timeline(int argc, char **argv)
         status = cli_write_result("timeline", rc, t, in.format);
         goto done;
     }
-    ent_timeline_chart_options co = {ENT_TIMELINE_CHART_OPTIONS_VERSION, a.title, a.every, marks, a.n_marks, format};
+    ent_timeline_chart_options co = {
+        ENT_TIMELINE_CHART_OPTIONS_VERSION, a.title, a.every, marks, a.n_marks, format};
     if (ent_timeline_chart(&svg, &len, g, t, days, nd, &to_opts, &co)) {
         fprintf(stderr, "entente timeline: %s\n", ent_error_last());
         status = EXIT_FAILURE_;

@@ -1,7 +1,8 @@
 /*
  * run.c: what every command does the same way: the dates it is asked about
- * (--at WHEN, or --from WHEN --to WHEN), the end of a run (everything freed in
- * one call), and the refusal of an output that would overwrite an input.
+ * (--at WHEN, --from WHEN --to WHEN, --between A B), the end of a run
+ * (everything freed in one call), and the refusal of an output that would
+ * overwrite an input.
  */
 #define _XOPEN_SOURCE 700 /* realpath */
 
@@ -23,6 +24,14 @@ int cli_dates_option(cli_dates *d, const char *name, const char *val)
     else
         return 0;
     return 1;
+}
+
+int cli_dates_view_option(const char *cmd, cli_dates *d, cli_view_args *va, const char *name,
+                          const char *val)
+{
+    if (cli_dates_option(d, name, val))
+        return 0;
+    return cli_view_option(cmd, va, name, val) < 0 ? -1 : 0;
 }
 
 const char *cli_dates_missing(const cli_dates *d, cli_dates_rule rule)
@@ -56,6 +65,30 @@ const char *cli_missing_from_to(void *d)
 const char *cli_missing_at_or_from_to(void *d)
 {
     return cli_dates_missing(d, CLI_AT_OR_FROM_TO);
+}
+
+char **cli_rewrite_between(int argc, char **argv, int *out_argc)
+{
+    char **v = malloc(((size_t)argc * 2 + 1) * sizeof *v);
+    int n = 0;
+    if (!v)
+        return NULL;
+    for (int i = 0; i < argc; i++) {
+        v[n++] = argv[i];
+        if (strcmp(argv[i], "--") == 0) {
+            while (++i < argc)
+                v[n++] = argv[i];
+            break;
+        }
+        if (strcmp(argv[i], "--between") == 0 && i + 2 < argc) {
+            v[n++] = argv[++i];
+            v[n++] = "--until";
+            v[n++] = argv[++i];
+        }
+    }
+    v[n] = NULL;
+    *out_argc = n;
+    return v;
 }
 
 int cli_dates_views(const char *cmd, const ent_graph *g, const cli_dates *d, cli_view_args *va,
