@@ -33,6 +33,8 @@
 #define BOX_PAD        10.0      /* around the members of an alliance */
 #define BOX_LABEL      16.0      /* room for the alliance's name above them */
 #define FOCUS_FONTSIZE "14"      /* a focus actor's name (others: 10) */
+#define FOCUS_POINTS   14.0      /* the same, as a number */
+#define BOLD_EM        0.7       /* room for a bold character, in ems (DejaVu Sans Bold: ~0.63) */
 #define FOCUS_WIDEN    1.6       /* a focus actor's lines, wider by this factor */
 #define BOX_GAP        16.0      /* between an actor moved out of a box and the box (boxes.c) */
 

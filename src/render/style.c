@@ -81,15 +81,51 @@ void ent__render_set(void *obj, const char *name, const char *value)
     agsafeset(obj, (char *)name, (char *)value, "");
 }
 
-/* Sets the label of node n to the actor's name as an HTML-like label. */
+/* The widest line of an escaped label, in characters: "<br/>" ends a line,
+ * an entity ("&amp;") is one character, and so is each UTF-8 sequence. */
+static size_t label_columns(const char *s)
+{
+    size_t widest = 0, col = 0;
+    while (*s) {
+        if (strncmp(s, "<br/>", 5) == 0) {
+            widest = col > widest ? col : widest;
+            col = 0;
+            s += 5;
+            continue;
+        }
+        if (*s == '&' && strchr(s, ';'))
+            s = strchr(s, ';') + 1;
+        else
+            s += ent__utf8_len((unsigned char)*s);
+        col++;
+    }
+    return col > widest ? col : widest;
+}
+
+/* Sets the label of node n to the actor's name as an HTML-like label.
+ * Graphviz measures a bold name with the font it finds here, and a viewer
+ * may show it in a wider bold face: a bold name goes in a cell wide enough
+ * for BOLD_EM a character, the name at the cell's left (Graphviz starts
+ * each line where its own measure centres it, so the spare room must be
+ * after the text), so the node's outline holds it in either face. */
 static void set_name_label(render *r, Agnode_t *n, const ent_actor *a, int bold)
 {
+    ent_strbuf name = ENT_STRBUF_INIT;
+    ent__escape_dot_label(&name, a->name[0] ? a->name : a->id, LABEL_CHARS, LABEL_LINES);
     ent_strbuf_reset(&r->sb);
-    if (bold) /* <b>, not a bold font's name: SVG viewers know the weight, not the name */
-        ent_strbuf_adds(&r->sb, "<b>");
-    ent__escape_dot_label(&r->sb, a->name[0] ? a->name : a->id, LABEL_CHARS, LABEL_LINES);
+    if (bold) { /* <b>, not a bold font's name: SVG viewers know the weight, not the name */
+        size_t cols = label_columns(ent_strbuf_str(&name));
+        ent_strbuf_addf(&r->sb,
+                        "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" "
+                        "cellpadding=\"0\"><tr><td width=\"%d\" align=\"left\" balign=\"left\"><b>",
+                        (int)ceil((double)cols * FOCUS_POINTS * BOLD_EM));
+    }
+    ent_strbuf_adds(&r->sb, ent_strbuf_str(&name));
+    if (name.failed)
+        r->sb.failed = 1;
     if (bold)
-        ent_strbuf_adds(&r->sb, "</b>");
+        ent_strbuf_adds(&r->sb, "</b></td></tr></table>");
+    ent_strbuf_release(&name);
     char *html = agstrdup_html(agraphof(n), (char *)ent_strbuf_str(&r->sb));
     agsafeset(n, "label", html, "");
     agstrfree(agraphof(n), html);
@@ -104,6 +140,10 @@ void ent__render_style_node(render *r, Agnode_t *n, uint32_t actor)
     /* A focus actor: larger text (so a larger node, in the layout too) in
      * bold, with a thicker outline. */
     int focus = r->focused && r->focused[actor];
+    /* Graphviz draws a cds's outline 6 points inside the node's height and
+     * its point within the width: more margin keeps the name off the point. */
+    if (a->kind == ENT_KIND_FORCE)
+        ent__render_set(n, "margin", "0.25,0.13");
     set_name_label(r, n, a, focus);
     if (focus) {
         ent__render_set(n, "fontsize", FOCUS_FONTSIZE);

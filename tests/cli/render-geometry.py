@@ -16,13 +16,20 @@ snapshot, a comparison and a diff of each) the SVG is read back and:
   - boxes: every node drawn over an alliance box is the alliance itself or one
     of its members on the panel's date, computed here from the graph file's
     member_of relations (a member while any day of its 'from' to 'to' period
-    contains the date, which forgives partial dates).
+    contains the date, which forgives partial dates);
+  - bold: with every actor a focus actor (--focus on all of them, --depth 0),
+    so that every name is drawn in bold at 14 points, each line of every
+    name fits inside its node's outline (the outline's polygon or ellipse,
+    not its bounding box). A bold line's width is estimated at 0.7 em a
+    character from where Graphviz starts it, wider than DejaVu Sans Bold's
+    average (about 0.63 em for names), so the check errs on the side of a
+    failure.
 
 Each check is also run once on a copy of the SVG that was broken on purpose
 (a node moved onto a line, a non-member moved into a box) and must then fail.
 
 usage: render-geometry.py ENTENTE_BINARY SOURCE_DIR WORK_DIR GENERATOR [CHECK...]
-CHECK is edges, labels or boxes (default: all three).
+CHECK is edges, labels, boxes or bold (default: all four).
 """
 import copy
 import json
@@ -35,7 +42,8 @@ import xml.etree.ElementTree as ET
 SVG = "{http://www.w3.org/2000/svg}"
 NUM = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 SHRINK = 0.5
-CHECKS = {"edges", "labels", "boxes"}
+CHECKS = {"edges", "labels", "boxes", "bold"}
+BOLD_EM = 0.7
 
 passed = failed = 0
 
@@ -219,6 +227,104 @@ def label_overlaps(root):
                 if box is not None and boxes_meet(b, box):
                     out.append("title %r of box %s overlaps node %s" % (s, t, name))
     return out
+
+
+def outline_of(g):
+    """A node's first outline: ("ellipse", cx, cy, rx, ry) or ("polygon", points)."""
+    for el in g.iter():
+        if el.tag == SVG + "ellipse":
+            return ("ellipse", float(el.get("cx")), float(el.get("cy")),
+                    float(el.get("rx")), float(el.get("ry")))
+        if el.tag == SVG + "polygon":
+            if el.get("stroke") == "transparent" and el.get("fill") in ("none", "white"):
+                continue
+            nums = [float(x) for x in NUM.findall(el.get("points"))]
+            return ("polygon", list(zip(nums[0::2], nums[1::2])))
+    return None
+
+
+def inside(outline, x, y):
+    """Whether (x, y) lies within the outline (on its edge counts as inside)."""
+    if outline[0] == "ellipse":
+        _, cx, cy, rx, ry = outline
+        return ((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 <= 1 + 1e-9
+    pts = outline[1]
+    for i in range(len(pts)):  # on an edge
+        (x0, y0), (x1, y1) = pts[i - 1], pts[i]
+        if (min(x0, x1) - 1e-6 <= x <= max(x0, x1) + 1e-6 and
+                min(y0, y1) - 1e-6 <= y <= max(y0, y1) + 1e-6 and
+                abs((x1 - x0) * (y - y0) - (y1 - y0) * (x - x0)) <= 1e-6 * (1 + abs(x1 - x0) + abs(y1 - y0))):
+            return True
+    crossings = 0  # a ray to the right crosses the outline an odd number of times
+    for i in range(len(pts)):
+        (x0, y0), (x1, y1) = pts[i - 1], pts[i]
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            crossings += 1
+    return crossings % 2 == 1
+
+
+def bold_spills(root):
+    """The bold lines of names that do not fit inside their node's outline."""
+    nodes, _, _ = read(root)
+    out = []
+    for name, (g, _) in nodes.items():
+        if name.startswith("legend"):
+            continue
+        outline = outline_of(g)
+        for el in g.iter(SVG + "text"):
+            txt = "".join(el.itertext())
+            if not txt.strip() or el.get("font-weight") != "bold":
+                continue
+            fs = float(el.get("font-size", "14"))
+            w = len(txt) * fs * BOLD_EM
+            x, y = float(el.get("x")), float(el.get("y"))
+            anchor = el.get("text-anchor", "start")
+            x0 = x - w / 2 if anchor == "middle" else x - w if anchor == "end" else x
+            corners = [(x0, y - fs * 0.75), (x0 + w, y - fs * 0.75), (x0, y + fs * 0.2),
+                       (x0 + w, y + fs * 0.2)]
+            if outline is None or not all(inside(outline, cx, cy) for cx, cy in corners):
+                out.append("%s: bold %r (%.0f pt wide at %.0f pt) spills out of its outline"
+                           % (name, txt, w, fs))
+    return out
+
+
+def check_bold(label, binary, graph_path, args, drawn, work):
+    """Every actor drawn a focus actor: each bold name must fit inside its node.
+    drawn: the SVG of the same picture without focus, whose nodes are the actors."""
+    panels = {}
+    for name in read(ET.parse(drawn).getroot())[0]:
+        if not name.startswith("legend"):
+            panel, aid = ids_panels(name)
+            panels.setdefault(aid, set()).add(panel)
+    most = max(len(p) for p in panels.values())
+    ids = sorted(a for a, p in panels.items() if len(p) == most)
+    out = os.path.join(work, label + ".svg")
+    status, err = render(binary, [graph_path] + args +
+                         ["--focus", ",".join(ids), "--depth", "0"], out)
+    if status != 0:
+        bad("%s: render exit %d" % (label, status), err.splitlines())
+        return
+    root = ET.parse(out).getroot()
+    found = bold_spills(root)
+    names = sum(1 for el in root.iter(SVG + "text") if el.get("font-weight") == "bold")
+    if names < 2:
+        bad("%s: no bold names drawn" % label)
+    elif found:
+        bad("%s: %d bold lines spill out of their node" % (label, len(found)), found)
+    else:
+        ok("%s: all %d bold lines fit inside their node" % (label, names - 1))
+    # The check must be able to fail: the first bold name made wider than its node.
+    broken = copy.deepcopy(root)
+    for g in broken.iter(SVG + "g"):
+        if g.get("class") == "node" and not title(g).startswith("legend"):
+            t = next((el for el in g.iter(SVG + "text") if el.get("font-weight") == "bold"), None)
+            if t is not None:
+                t.text = (t.text or "") + "WWWW"
+                break
+    if bold_spills(broken):
+        ok("%s: self-check: a longer bold name is noticed" % label)
+    else:
+        bad("%s: self-check: a bold name made longer went unnoticed" % label)
 
 
 # --- membership, from the graph file ---------------------------------------
@@ -411,6 +517,11 @@ def cases(binary, path, a, b, work, label, selftest=False):
           ids_panels, work)
     check(label + "-diff", binary, path, ["--from", a, "--to", b, "--diff"], {0: [da, db]},
           ids_single, work)
+    if "bold" in CHECKS and label != "random-200":
+        check_bold(label + "-bold-one", binary, path, ["--at", a],
+                   os.path.join(work, label + "-one.svg"), work)
+        check_bold(label + "-bold-compare", binary, path, ["--at", a, "--compare", b],
+                   os.path.join(work, label + "-compare.svg"), work)
 
 
 def main():
