@@ -36,7 +36,7 @@ typedef enum ent_render_format {
 } ent_render_format;
 
 /** The version of ent_render_options this header describes. */
-#define ENT_RENDER_OPTIONS_VERSION 1
+#define ENT_RENDER_OPTIONS_VERSION 2
 
 /** How to draw. Initialise with ENT_RENDER_OPTIONS_INIT, then set what differs. */
 typedef struct ent_render_options {
@@ -59,6 +59,9 @@ typedef struct ent_render_options {
     const char *color_legend;    /**< with colors: what they mean, for the legend */
     int stack; /**< compare: the second panel below the first (same positions within each
                     panel) instead of beside it, for a drawing half as wide */
+    const char *left_out_hint; /**< how to have the actors left out drawn, put in brackets in
+                                    the note that names them, e.g. "--all-actors draws them"
+                                    (NULL: nothing said; since version 2) */
 } ent_render_options;
 
 /** The defaults: the layout chosen by size, no focus (depth 1 when one is set), every
@@ -69,7 +72,7 @@ typedef struct ent_render_options {
         .version = ENT_RENDER_OPTIONS_VERSION, .layout = NULL, .focus = NULL, .n_focus = 0,  \
         .depth = 1, .all_actors = 0, .kinds = 0, .types = NULL, .n_types = 0, .title = NULL, \
         .label = {NULL, NULL}, .colors = NULL, .colors_b = NULL, .color_legend = NULL,       \
-        .stack = 0                                                                           \
+        .stack = 0, .left_out_hint = NULL                                                    \
     }
 
 /** Sets *o to ENT_RENDER_OPTIONS_INIT. */

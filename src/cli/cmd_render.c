@@ -497,6 +497,7 @@ int cmd_render(int argc, char **argv)
         o.depth = a.depth_given ? (unsigned)a.depth : 1;
     }
     o.all_actors = a.all_actors;
+    o.left_out_hint = "--all-actors draws them";
     o.stack = a.stack;
     o.title = a.title;
     ent_render_mode mode = ENT_RENDER_ONE;

@@ -239,8 +239,14 @@ static int left_out_note(legend *l, double width)
     char id[32];
     int rc = ENT_OK;
     l->col = l->cols; /* a row of its own */
-    ent_strbuf_addf(&line, "Not drawn, without a relation on %s (--all-actors draws them): ",
+    ent_strbuf_addf(&line, "Not drawn, without a relation on %s",
                     r->nviews > 1 ? "either day" : "the day");
+    if (r->o->left_out_hint && r->o->left_out_hint[0]) {
+        ent_strbuf_adds(&line, " (");
+        ent__escape_dot_plain(&line, r->o->left_out_hint, 60);
+        ent_strbuf_adds(&line, ")");
+    }
+    ent_strbuf_adds(&line, ": ");
     for (size_t i = 0; i < r->n_left_out && !rc; i++) {
         const ent_actor *a = ent_graph_actor(r->g, r->left_out[i]);
         ent_strbuf_reset(&name);

@@ -416,12 +416,16 @@ async function checkLabels(page) {
         `${f.name}: ${f.labels} actor labels at least ${MIN_LABEL_PX} px at ${LEGIBLE_VIEWPORT.width} px wide ` +
         `(smallest ${f.min.toFixed(1)} px, drawing ${Math.round(f.width)} px wide)`,
         `smallest label "${f.minText}" is ${f.min.toFixed(2)} px (drawing ${Math.round(f.width)} px wide)`);
-      // "Not drawn, ... (--all-actors draws them): A, B, C." against
+      // "Not drawn, without a relation on the day: A, B, C." (no command-line
+      // hint such as "--all-actors" in a page) against the caption's
       // "Not drawn, without a relation on ...: A, B, C."; the note stops
       // after eight lines ("and N more."), so it is then a prefix.
       const after = (s, sep) => (s.indexOf(sep) < 0 ? '' : s.slice(s.indexOf(sep) + sep.length));
       const list = (s) => s.replace(/\.$/, '').split(/,\s+/).map((x) => x.trim()).filter((x) => x !== '');
-      const inNote = list(after(f.note, 'draws them): '));
+      if (f.note !== '')
+        check(!f.note.includes('--') && f.note.startsWith('Not drawn, without a relation on '),
+          `${f.name}: the note under the legend gives no command-line hint`, f.note.slice(0, 120));
+      const inNote = list(after(f.note, ': '));
       const inCaption = list(after(f.caption, ': '));
       const more = inNote.length > 0 && /^and \d+ more$/.test(inNote[inNote.length - 1]);
       const expect = more ? inNote.slice(0, -1) : inNote;

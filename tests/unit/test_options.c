@@ -96,6 +96,7 @@ static void render_defaults(const ent_render_options *o)
     assert_int_equal(o->n_focus, 0);
     assert_int_equal(o->depth, 1);
     assert_int_equal(o->all_actors, 0);
+    assert_null(o->left_out_hint);
     assert_int_equal(o->kinds, 0);
     assert_null(o->types);
     assert_int_equal(o->n_types, 0);
