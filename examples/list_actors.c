@@ -15,7 +15,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: list_actors FILE...\n");
         return 2;
     }
-    ent_diags *diags = ent_diags_new();
+    ent_diags *diags = NULL;
+    ent_diags_new(&diags);
     ent_graph *g = NULL;
     if (!diags)
         return 3;

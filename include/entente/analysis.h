@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "snapshot.h"
+#include "view.h"
 #include "table.h"
 
 #ifdef __cplusplus

@@ -37,8 +37,11 @@ typedef struct ent_diag {
 
 typedef struct ent_diags ent_diags;
 
-/** A new empty list, or NULL when out of memory. Free with ent_diags_free. */
-ENT_EXPORT ent_diags *ent_diags_new(void);
+/**
+ * A new empty list into *out (free it with ent_diags_free). Returns 0, or
+ * ENT_ENOMEM with *out NULL.
+ */
+ENT_EXPORT int ent_diags_new(ent_diags **out);
 
 /** Frees the list and everything in it. Accepts NULL. */
 ENT_EXPORT void ent_diags_free(ent_diags *d);

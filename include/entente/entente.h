@@ -12,7 +12,7 @@
 #include "graph.h"
 #include "load.h"
 #include "table.h"
-#include "snapshot.h"
+#include "view.h"
 #include "analysis.h"
 #include "timeline.h"
 #include "render.h"

@@ -17,7 +17,7 @@
 #include <stdio.h>
 
 #include "graph.h"
-#include "snapshot.h"
+#include "view.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -103,11 +103,15 @@ typedef struct ent_relation {
     ent_loc loc;
 } ent_relation;
 
-typedef struct ent_snapshot {
+/**
+ * A snapshot a graph file declares (`snapshots`): a named date worth looking
+ * at. The graph as it stood on that day is a view (view.h, ent_view_new).
+ */
+typedef struct ent_declared_snapshot {
     const char *id, *label; /**< label "" when absent */
     ent_date at;
     ent_loc loc;
-} ent_snapshot;
+} ent_declared_snapshot;
 
 /**
  * A pair of snapshots that a file declares worth comparing. The `from`
@@ -181,7 +185,7 @@ ENT_EXPORT size_t ent_graph_relations_to(const ent_graph *g, size_t a, const uin
 ENT_EXPORT size_t ent_graph_relations_from(const ent_graph *g, size_t a, const uint32_t **rels);
 
 ENT_EXPORT size_t ent_graph_snapshot_count(const ent_graph *g);
-ENT_EXPORT const ent_snapshot *ent_graph_snapshot(const ent_graph *g, size_t i);
+ENT_EXPORT const ent_declared_snapshot *ent_graph_snapshot(const ent_graph *g, size_t i);
 
 ENT_EXPORT size_t ent_graph_comparison_count(const ent_graph *g);
 ENT_EXPORT const ent_comparison *ent_graph_comparison(const ent_graph *g, size_t i);
@@ -213,6 +217,15 @@ ENT_EXPORT size_t ent_graph_actor_matches(const ent_graph *g, const char *name, 
 
 /** Index of the snapshot with this id, or -1. */
 ENT_EXPORT long ent_graph_snapshot_by_id(const ent_graph *g, const char *id);
+
+/**
+ * Resolves WHEN as users write it: the id of a snapshot the graph declares, or a date
+ * (YYYY, YYYY-MM, YYYY-MM-DD; a partial date means its last day). Sets *day.
+ * Returns 0, or -1 when it is neither (with a suggestion in *suggestion when
+ * one is close, else NULL).
+ */
+ENT_EXPORT int ent_graph_resolve_when(const ent_graph *g, const char *when, int32_t *day,
+                                const char **suggestion);
 
 /** Index of the comparison with this id, or -1. */
 ENT_EXPORT long ent_graph_comparison_by_id(const ent_graph *g, const char *id);

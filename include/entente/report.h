@@ -19,7 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "snapshot.h"
+#include "view.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -21,11 +21,11 @@ typedef enum ent_coltype { ENT_COL_STRING = 0, ENT_COL_INT, ENT_COL_REAL } ent_c
 typedef struct ent_table ent_table;
 
 /**
- * A new empty table titled `title`, or NULL when out of memory. Here and in
- * the functions that add to a table, ENT_ENOMEM (or NULL) comes with a
- * message for ent_error_last.
+ * A new empty table titled `title` (NULL: "") into *out. Returns 0, or
+ * ENT_ENOMEM with *out NULL. Here and in the functions that add to a table,
+ * a failure comes with a message for ent_error_last.
  */
-ENT_EXPORT ent_table *ent_table_new(const char *title);
+ENT_EXPORT int ent_table_new(ent_table **out, const char *title);
 
 /** Frees the table. Accepts NULL. */
 ENT_EXPORT void ent_table_free(ent_table *t);
@@ -57,8 +57,8 @@ ENT_EXPORT int ent_table_set_string(ent_table *t, size_t col, const char *s);
 ENT_EXPORT int ent_table_set_int(ent_table *t, size_t col, long long v);
 ENT_EXPORT int ent_table_set_real(ent_table *t, size_t col, double v);
 
-ENT_EXPORT size_t ent_table_rows(const ent_table *t);
-ENT_EXPORT size_t ent_table_columns(const ent_table *t);
+ENT_EXPORT size_t ent_table_row_count(const ent_table *t);
+ENT_EXPORT size_t ent_table_column_count(const ent_table *t);
 ENT_EXPORT const char *ent_table_title(const ent_table *t);
 ENT_EXPORT const char *ent_table_column_name(const ent_table *t, size_t col);
 ENT_EXPORT ent_coltype ent_table_column_type(const ent_table *t, size_t col);

@@ -21,7 +21,7 @@
 
 #include "analysis.h"
 #include "chart.h"
-#include "snapshot.h"
+#include "view.h"
 #include "table.h"
 
 #ifdef __cplusplus

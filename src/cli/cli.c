@@ -590,7 +590,7 @@ long cli_actor(const char *cmd, const ent_graph *g, const char *name)
 static int resolve_when(const char *cmd, const ent_graph *g, const char *when, int32_t *day)
 {
     const char *guess;
-    if (ent_resolve_when(g, when, day, &guess) == 0)
+    if (ent_graph_resolve_when(g, when, day, &guess) == 0)
         return EXIT_OK;
     if (guess)
         return cli_usage_error(cmd, "'%s' is neither a date nor a snapshot; did you mean '%s'?",
@@ -819,7 +819,7 @@ int cli_analysis_begin(const char *cmd, cli_input *in, const cli_opt *opts, int 
     const char *why = missing ? missing(ud) : NULL;
     if (why)
         return cli_usage_error(cmd, "%s", why);
-    if (!(*diags = ent_diags_new())) {
+    if (ent_diags_new(diags) < 0) {
         fprintf(stderr, "entente %s: out of memory for the list of diagnostics\n", cmd);
         return EXIT_FAILURE_;
     }

@@ -100,7 +100,7 @@ int cmd_align(int argc, char **argv)
         goto done;
     }
     const char *name = in.files[--in.n_files];
-    if (!(diags = ent_diags_new())) {
+    if (ent_diags_new(&diags) < 0) {
         fprintf(stderr, "entente align: out of memory for the list of diagnostics\n");
         status = EXIT_FAILURE_;
         goto done;

@@ -103,7 +103,7 @@ int cmd_check(int argc, char **argv)
         status = cli_usage_error("check", "no graph file given");
         goto done;
     }
-    if (!(diags = ent_diags_new())) {
+    if (ent_diags_new(&diags) < 0) {
         fprintf(stderr, "entente check: out of memory for the list of diagnostics\n");
         status = EXIT_FAILURE_;
         goto done;

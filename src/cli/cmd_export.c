@@ -195,7 +195,7 @@ static char *csv_path(const char *out, const char *what)
 static int resolve_day(const ent_graph *g, const char *when, int32_t *day)
 {
     const char *sug = NULL;
-    if (ent_resolve_when(g, when, day, &sug) == 0)
+    if (ent_graph_resolve_when(g, when, day, &sug) == 0)
         return EXIT_OK;
     if (sug)
         return cli_usage_error("export", "'%s' is neither a date nor a snapshot; did you mean '%s'?",
@@ -276,7 +276,7 @@ int cmd_export(int argc, char **argv)
                                            "not both");
         goto done;
     }
-    if (!(diags = ent_diags_new())) {
+    if (ent_diags_new(&diags) < 0) {
         status = EXIT_FAILURE_;
         goto done;
     }

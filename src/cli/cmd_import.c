@@ -384,7 +384,7 @@ int cmd_import(int argc, char **argv)
             goto done;
         }
     }
-    if (!(diags = ent_diags_new())) {
+    if (ent_diags_new(&diags) < 0) {
         fprintf(stderr, "entente import: out of memory\n");
         status = EXIT_FAILURE_;
         goto done;

@@ -191,7 +191,7 @@ static void print_json(const ent_graph *g, const summary *s)
     cli_json_key(&j, "snapshots");
     cli_json_begin_array(&j);
     for (size_t i = 0; i < ent_graph_snapshot_count(g); i++) {
-        const ent_snapshot *sn = ent_graph_snapshot(g, i);
+        const ent_declared_snapshot *sn = ent_graph_snapshot(g, i);
         cli_json_begin_object(&j);
         cli_json_key(&j, "id");
         cli_json_string(&j, sn->id);
@@ -262,7 +262,7 @@ static void print_text(const ent_graph *g, const summary *s)
     }
     printf("%-11s%zu\n", "snapshots", ent_graph_snapshot_count(g));
     for (size_t i = 0; i < ent_graph_snapshot_count(g); i++) {
-        const ent_snapshot *sn = ent_graph_snapshot(g, i);
+        const ent_declared_snapshot *sn = ent_graph_snapshot(g, i);
         printf("  %-20s %-10s %s\n", sn->id, ent_date_format(sn->at, d1), sn->label);
     }
     /* One column wider than the labels above: "comparisons" has 11 letters.
@@ -299,7 +299,7 @@ int cmd_info(int argc, char **argv)
         status = cli_usage_error("info", "no graph file given");
         goto done;
     }
-    if (!(diags = ent_diags_new())) {
+    if (ent_diags_new(&diags) < 0) {
         fprintf(stderr, "entente info: out of memory for the list of diagnostics\n");
         status = EXIT_FAILURE_;
         goto done;

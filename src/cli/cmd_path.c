@@ -65,7 +65,7 @@ int cmd_path(int argc, char **argv)
     }
     const char *from = in.files[all - 2], *to = in.files[all - 1];
     in.n_files -= 2;
-    if (!(diags = ent_diags_new())) {
+    if (ent_diags_new(&diags) < 0) {
         fprintf(stderr, "entente path: out of memory for the list of diagnostics\n");
         status = EXIT_FAILURE_;
         goto done;

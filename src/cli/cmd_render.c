@@ -309,7 +309,7 @@ static const char *when_label(const ent_graph *g, const char *when)
     long s = ent_graph_snapshot_by_id(g, when);
     if (s < 0)
         return NULL;
-    const ent_snapshot *sn = ent_graph_snapshot(g, (size_t)s);
+    const ent_declared_snapshot *sn = ent_graph_snapshot(g, (size_t)s);
     return sn->label[0] ? sn->label : sn->id;
 }
 
@@ -458,7 +458,7 @@ int cmd_render(int argc, char **argv)
                                  a.output);
         goto done;
     }
-    if (!(diags = ent_diags_new())) {
+    if (ent_diags_new(&diags) < 0) {
         fprintf(stderr, "entente render: out of memory for the list of diagnostics\n");
         status = EXIT_FAILURE_;
         goto done;

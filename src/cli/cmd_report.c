@@ -330,7 +330,7 @@ int cmd_report(int argc, char **argv)
             goto done;
         }
     }
-    if (!(diags = ent_diags_new())) {
+    if (ent_diags_new(&diags) < 0) {
         fprintf(stderr, "entente report: out of memory for the list of diagnostics\n");
         status = EXIT_FAILURE_;
         goto done;

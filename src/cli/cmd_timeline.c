@@ -376,7 +376,7 @@ int cmd_timeline(int argc, char **argv)
     const char *whens[2] = {a.from, a.to};
     int32_t *slots[2] = {&from, &to};
     for (int i = 0; i < 2; i++)
-        if (ent_resolve_when(g, whens[i], slots[i], &guess) != 0) {
+        if (ent_graph_resolve_when(g, whens[i], slots[i], &guess) != 0) {
             status = guess ? cli_usage_error("timeline",
                                              "'%s' is neither a date nor a snapshot; did you "
                                              "mean '%s'?",

@@ -134,7 +134,7 @@ int cmd_types(int argc, char **argv)
             status = print_cameo(in.format);
         goto done;
     }
-    if (!(diags = ent_diags_new())) {
+    if (ent_diags_new(&diags) < 0) {
         fprintf(stderr, "entente types: out of memory for the list of diagnostics\n");
         status = EXIT_FAILURE_;
         goto done;

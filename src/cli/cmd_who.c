@@ -154,7 +154,7 @@ static int run(const char *cmd, int reverse, int argc, char **argv)
                                                         "'--between FROM TO'");
         goto done;
     }
-    if (!(diags = ent_diags_new())) {
+    if (ent_diags_new(&diags) < 0) {
         fprintf(stderr, "entente %s: out of memory for the list of diagnostics\n", cmd);
         status = EXIT_FAILURE_;
         goto done;
@@ -189,16 +189,16 @@ static int run(const char *cmd, int reverse, int argc, char **argv)
     int32_t d1, d2;
     const char *bad = NULL;
     if (a.at) {
-        if (ent_resolve_when(g, a.at, &d1, NULL) < 0)
+        if (ent_graph_resolve_when(g, a.at, &d1, NULL) < 0)
             bad = a.at;
         when.day = d1;
     } else {
         /* FROM counts from its first day, TO up to its last. */
         ent_date f;
-        if (ent_resolve_when(g, a.to, &d2, NULL) < 0)
+        if (ent_graph_resolve_when(g, a.to, &d2, NULL) < 0)
             bad = a.to;
         if (ent_graph_snapshot_by_id(g, a.from) >= 0)
-            ent_resolve_when(g, a.from, &d1, NULL);
+            ent_graph_resolve_when(g, a.from, &d1, NULL);
         else if (ent_date_parse(&f, a.from, strlen(a.from)) == ENT_DATE_OK)
             d1 = ent_date_first_day(f);
         else

@@ -114,7 +114,8 @@ int ent__relations_in_parallel(loader *L)
         return 0;
     rel_ref *refs = malloc(total * sizeof *refs);
     loader *W = malloc(sizeof *W);
-    ent_diags *wdiags = ent_diags_new();
+    ent_diags *wdiags = NULL;
+    ent_diags_new(&wdiags);
     ent_arena warena;
     ent_arena_init(&warena);
     size_t wn = 0, mark = ent_diags_count(L->diags);

@@ -401,7 +401,7 @@ void ent__do_snapshot(loader *L, lfile *f, const elem *el, const cJSON *obj, siz
     const char *what = "a snapshot";
     lazy_pos where = ent__known_pos(f, at);
     int errs = ent__collect(L, f, &where, obj, snapshot_fields, v, what);
-    ent_snapshot s;
+    ent_declared_snapshot s;
     memset(&s, 0, sizeof s);
     (void)index;
     if (!v[NF_ID])
@@ -504,7 +504,7 @@ static long snapshot_ref(loader *L, const lfile *f, size_t obj_pos, const char *
 
 /* A snapshot's date for messages: "2023-09-21", or "2023, that is 2023-12-31"
  * for a partial date, since the day it stands for is what is compared. */
-static const char *snapshot_day(const ent_snapshot *s, char buf[40])
+static const char *snapshot_day(const ent_declared_snapshot *s, char buf[40])
 {
     char written[11], day[11];
     ent_date_format(s->at, written);
@@ -522,7 +522,7 @@ static const char *snapshot_day(const ent_snapshot *s, char buf[40])
  */
 static int check_sequence(loader *L, const lfile *f, size_t obj_pos, long from, long to)
 {
-    const ent_snapshot *a = &L->g->snapshots[from], *b = &L->g->snapshots[to];
+    const ent_declared_snapshot *a = &L->g->snapshots[from], *b = &L->g->snapshots[to];
     if (!a->at.year || !b->at.year)
         return 0; /* a snapshot with errors of its own, already reported */
     size_t pos = ent__member_pos(f, obj_pos, "to", 0);

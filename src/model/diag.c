@@ -8,6 +8,7 @@
 #include "entente/diag.h"
 #include "entente/error.h"
 #include "model/diag_impl.h"
+#include "util/error.h"
 
 struct ent_diags {
     ent_diag *items;
@@ -15,9 +16,12 @@ struct ent_diags {
     size_t per_severity[3];
 };
 
-ent_diags *ent_diags_new(void)
+int ent_diags_new(ent_diags **out)
 {
-    return calloc(1, sizeof(ent_diags));
+    *out = calloc(1, sizeof(ent_diags));
+    if (!*out)
+        return ent_error_set(ENT_ENOMEM, "out of memory for a diagnostics list");
+    return ENT_OK;
 }
 
 void ent_diags_clear(ent_diags *d)

@@ -428,7 +428,7 @@ size_t ent_graph_snapshot_count(const ent_graph *g)
     return g->n_snapshots;
 }
 
-const ent_snapshot *ent_graph_snapshot(const ent_graph *g, size_t i)
+const ent_declared_snapshot *ent_graph_snapshot(const ent_graph *g, size_t i)
 {
     return i < g->n_snapshots ? &g->snapshots[i] : NULL;
 }
@@ -561,4 +561,28 @@ const char *ent_status_str(ent_status s)
 {
     static const char *const names[] = {"confirmed", "reported", "claimed", "disputed"};
     return (unsigned)s < ENT_STATUS_COUNT_ ? names[s] : "unknown";
+}
+
+int ent_graph_resolve_when(const ent_graph *g, const char *when, int32_t *day, const char **suggestion)
+{
+    if (suggestion)
+        *suggestion = NULL;
+    long s = ent_graph_snapshot_by_id(g, when);
+    if (s >= 0) {
+        *day = ent_date_last_day(ent_graph_snapshot(g, (size_t)s)->at);
+        return 0;
+    }
+    ent_date d;
+    if (ent_date_parse(&d, when, strlen(when)) == ENT_DATE_OK) {
+        *day = ent_date_last_day(d);
+        return 0;
+    }
+    if (suggestion) {
+        ent_fuzzy fz;
+        ent_fuzzy_init(&fz, when);
+        for (size_t i = 0; i < ent_graph_snapshot_count(g); i++)
+            ent_fuzzy_offer(&fz, ent_graph_snapshot(g, i)->id);
+        *suggestion = fz.best;
+    }
+    return -1;
 }

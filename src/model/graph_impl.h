@@ -27,7 +27,7 @@ struct ent_graph {
     size_t n_actors, cap_actors;
     ent_relation *relations;
     size_t n_relations, cap_relations;
-    ent_snapshot *snapshots;
+    ent_declared_snapshot *snapshots;
     size_t n_snapshots, cap_snapshots;
     ent_comparison *comparisons;
     size_t n_comparisons, cap_comparisons;

@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "entente/snapshot.h"
+#include "entente/view.h"
 #include "util/strbuf.h"
 
 /* Whether actor a is an alliance with collective defence. */

@@ -411,7 +411,7 @@ int ent_align_table(ent_table **out, const ent_view *v, uint32_t actor, const en
     char title[200], d[11];
     snprintf(title, sizeof title, "alignment of %s on %s", ent_graph_actor(g, actor)->id,
              ent__day_str(ent_view_day(v), d));
-    if (!rows || !(t.t = ent_table_new(title))) {
+    if (!rows || !(t.t = ent__table_new(title))) {
         rc = ent_error_set(ENT_ENOMEM, "out of memory for the alignment table");
         goto done;
     }
@@ -503,7 +503,7 @@ int ent_align_change_table(ent_table **out, const ent_view *a, const ent_view *b
     snprintf(title, sizeof title, "change of alignment of %s from %s to %s",
              ent_graph_actor(g, actor)->id, ent__day_str(ent_view_day(a), d1),
              ent__day_str(ent_view_day(b), d2));
-    if (!rows || !(t.t = ent_table_new(title))) {
+    if (!rows || !(t.t = ent__table_new(title))) {
         rc = ent_error_set(ENT_ENOMEM, "out of memory for the alignment table");
         goto done;
     }

@@ -328,7 +328,7 @@ static int triads_table(ent_table **out, const analysis *an, const ent_balance_o
     char day[11], title[160];
     snprintf(title, sizeof title, "unbalanced triads on %s (strict balance), most intense first",
              ent__day_str(ent_view_day(an->view), day));
-    tb t = {ent_table_new(title), ENT_OK};
+    tb t = {ent__table_new(title), ENT_OK};
     if (!t.t)
         return ent_error_set(ENT_ENOMEM, "out of memory");
     ent__tb_col(&t, "a", ENT_COL_STRING, 0);
@@ -398,7 +398,7 @@ static int camps_table(ent_table **out, const analysis *an)
     qsort(order, n, sizeof *order, ent__cmp_u64);
     snprintf(title, sizeof title, "camps on %s (the split behind the frustration index)",
              ent__day_str(ent_view_day(an->view), day));
-    t.t = ent_table_new(title);
+    t.t = ent__table_new(title);
     if (!t.t) {
         t.rc = ENT_ENOMEM;
         goto done;
@@ -465,7 +465,7 @@ int ent_balance_tables(ent_table **summary, ent_table **triads, ent_table **camp
         char day[11], title[128];
         snprintf(title, sizeof title, "structural balance on %s",
                  ent__day_str(ent_view_day(v), day));
-        tb t = {ent_table_new(title), ENT_OK};
+        tb t = {ent__table_new(title), ENT_OK};
         if (!t.t)
             rc = ent_error_set(ENT_ENOMEM, "out of memory");
         else {
@@ -581,7 +581,7 @@ static int change_triads_table(ent_table **out, const analysis *a, const analysi
     qsort(rows, n, sizeof *rows, by_change);
     snprintf(title, sizeof title, "triads whose balance changed from %s to %s",
              ent__day_str(ent_view_day(a->view), d1), ent__day_str(ent_view_day(b->view), d2));
-    t.t = ent_table_new(title);
+    t.t = ent__table_new(title);
     if (!t.t) {
         t.rc = ENT_ENOMEM;
         goto done;
@@ -668,7 +668,7 @@ int ent_balance_change_tables(ent_table **summary, ent_table **triads, const ent
         ent__day_str(ent_view_day(a), d1);
         ent__day_str(ent_view_day(b), d2);
         snprintf(title, sizeof title, "structural balance from %s to %s", d1, d2);
-        tb t = {ent_table_new(title), ENT_OK};
+        tb t = {ent__table_new(title), ENT_OK};
         if (!t.t)
             rc = ent_error_set(ENT_ENOMEM, "out of memory");
         else {

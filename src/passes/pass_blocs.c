@@ -454,7 +454,7 @@ static int blocs_table(ent_table **out, const found *f, const ent_blocs_options 
     char day[11], title[128];
     snprintf(title, sizeof title, "blocs on %s (signed community detection)",
              ent__day_str(ent_view_day(f->view), day));
-    tb t = {ent_table_new(title), ENT_OK};
+    tb t = {ent__table_new(title), ENT_OK};
     tally *per = calloc(f->k + 1, sizeof *per);
     if (!t.t || !per) {
         ent_table_free(t.t);
@@ -528,7 +528,7 @@ static int between_table(ent_table **out, const found *f)
     char day[11], title[128];
     snprintf(title, sizeof title, "ties between blocs on %s",
              ent__day_str(ent_view_day(f->view), day));
-    tb t = {ent_table_new(title), ENT_OK};
+    tb t = {ent__table_new(title), ENT_OK};
     cross *key = malloc((p->m + 1) * sizeof *key);
     if (!t.t || !key) {
         ent_table_free(t.t);
@@ -595,7 +595,7 @@ static int members_table(ent_table **out, const found *f)
     const ent_graph *g = ent_view_graph(f->view);
     char day[11], title[128];
     snprintf(title, sizeof title, "actors by bloc on %s", ent__day_str(ent_view_day(f->view), day));
-    tb t = {ent_table_new(title), ENT_OK};
+    tb t = {ent__table_new(title), ENT_OK};
     tally *per = calloc(p->n + 1, sizeof *per);
     keyed *order = malloc((p->n + 1) * sizeof *order);
     if (!t.t || !per || !order) {
@@ -767,7 +767,7 @@ static int change_summary(ent_table **out, const found *fa, const found *fb, con
     char d1[11], d2[11], title[160];
     snprintf(title, sizeof title, "blocs from %s to %s", ent__day_str(ent_view_day(fa->view), d1),
              ent__day_str(ent_view_day(fb->view), d2));
-    tb t = {ent_table_new(title), ENT_OK};
+    tb t = {ent__table_new(title), ENT_OK};
     if (!t.t)
         return ent_error_set(ENT_ENOMEM, "out of memory");
     ent__tb_col(&t, "date", ENT_COL_STRING, 0);
@@ -813,7 +813,7 @@ static int moves_table(ent_table **out, const found *fa, const found *fb, const 
     char d1[11], d2[11], title[160];
     snprintf(title, sizeof title, "actors that changed bloc from %s to %s",
              ent__day_str(ent_view_day(fa->view), d1), ent__day_str(ent_view_day(fb->view), d2));
-    tb t = {ent_table_new(title), ENT_OK};
+    tb t = {ent__table_new(title), ENT_OK};
     if (!t.t)
         return ent_error_set(ENT_ENOMEM, "out of memory");
     ent__tb_col(&t, "actor", ENT_COL_STRING, 0);

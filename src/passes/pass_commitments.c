@@ -275,7 +275,7 @@ static int commitments_table(ent_table **out, const ent_view *v)
     *out = NULL;
     snprintf(title, sizeof title, "obligations in force on %s and what was done about them",
              ent__day_str(ent_view_day(v), d));
-    tb t = {ent_table_new(title), ENT_OK};
+    tb t = {ent__table_new(title), ENT_OK};
     if (!t.t)
         return ent_error_set(ENT_ENOMEM, "out of memory");
     ent__tb_col(&t, "bound", ENT_COL_STRING, 0);

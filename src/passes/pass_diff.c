@@ -49,11 +49,11 @@ int ent_diff_tables(ent_table **actors, ent_table **edges, ent_table **summary, 
     *actors = *edges = *summary = NULL;
 
     snprintf(title, sizeof title, "actors that appeared or disappeared from %s to %s", d1, d2);
-    tb ta = {ent_table_new(title), ENT_OK};
+    tb ta = {ent__table_new(title), ENT_OK};
     snprintf(title, sizeof title, "edges formed, dissolved or sign-flipped from %s to %s", d1, d2);
-    tb te = {ent_table_new(title), ENT_OK};
+    tb te = {ent__table_new(title), ENT_OK};
     snprintf(title, sizeof title, "summary of the changes from %s to %s", d1, d2);
-    tb ts = {ent_table_new(title), ENT_OK};
+    tb ts = {ent__table_new(title), ENT_OK};
     if (!ta.t || !te.t || !ts.t) {
         ent_table_free(ta.t);
         ent_table_free(te.t);

@@ -199,7 +199,7 @@ int ent_explain_table(ent_table **out, const ent_view *a, const ent_view *b, uin
     ent__day_str(ent_view_day(b), d2);
     snprintf(title, sizeof title, "changes that explain the shift of %s of %s from %s to %s",
              ent_metric_name(metric), ent_graph_actor(g, actor)->id, d1, d2);
-    if (!(t.t = ent_table_new(title))) {
+    if (!(t.t = ent__table_new(title))) {
         rc = ent_error_set(ENT_ENOMEM, "out of memory for the explanation table");
         goto done;
     }

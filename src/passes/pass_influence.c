@@ -37,7 +37,7 @@ int ent_influence_table(ent_table **out, const ent_view *v, const ent_analysis_o
     char day[11], title[128];
     snprintf(title, sizeof title, "influence on %s, by %s", ent__day_str(ent_view_day(v), day),
              ent_metric_name(sort));
-    tb t = {ent_table_new(title), ENT_OK};
+    tb t = {ent__table_new(title), ENT_OK};
     if (!t.t) {
         free(order);
         ent_metrics_free(m);

@@ -112,7 +112,7 @@ int ent_leverage_table(ent_table **out, const ent_view *v, uint32_t actor)
     char day[11], title[256];
     snprintf(title, sizeof title, "reliance and leverage of %s on %s",
              ent_graph_actor(g, actor)->id, ent__day_str(ent_view_day(v), day));
-    if (!(t.t = ent_table_new(title))) {
+    if (!(t.t = ent__table_new(title))) {
         rc = ent_error_set(ENT_ENOMEM, "out of memory");
         goto done;
     }

@@ -140,7 +140,7 @@ int ent_path_table(ent_table **out, const ent_view *v, uint32_t from, uint32_t t
     snprintf(title, sizeof title, "shortest signed paths from %s to %s on %s",
              ent_graph_actor(g, from)->id, ent_graph_actor(g, to)->id,
              ent__day_str(ent_view_day(v), d));
-    if (!(t.t = ent_table_new(title)))
+    if (!(t.t = ent__table_new(title)))
         goto done;
     ent__tb_col(&t, "path", ENT_COL_INT, 0);
     ent__tb_col(&t, "length", ENT_COL_INT, 0);

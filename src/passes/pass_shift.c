@@ -254,7 +254,7 @@ int ent_shift_table(ent_table **out, const ent_view *a, const ent_view *b,
     char d1[11], d2[11], title[160];
     snprintf(title, sizeof title, "shift of %s from %s to %s", ent_metric_name(metric),
              ent__day_str(ent_view_day(a), d1), ent__day_str(ent_view_day(b), d2));
-    t.t = ent_table_new(title);
+    t.t = ent__table_new(title);
     if (!t.t) {
         rc = ent_error_set(ENT_ENOMEM, "out of memory for the shift table");
         goto done;

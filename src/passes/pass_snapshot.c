@@ -16,7 +16,7 @@ int ent_snapshot_tables(ent_table **actors, ent_table **edges, const ent_view *v
     *actors = *edges = NULL;
 
     snprintf(title, sizeof title, "actors present on %s", ent__day_str(ent_view_day(v), day));
-    tb a = {ent_table_new(title), ENT_OK};
+    tb a = {ent__table_new(title), ENT_OK};
     if (!a.t)
         return ENT_ENOMEM;
     ent__tb_col(&a, "actor", ENT_COL_STRING, 0);
@@ -39,7 +39,7 @@ int ent_snapshot_tables(ent_table **actors, ent_table **edges, const ent_view *v
     else
         snprintf(title, sizeof title, "relations in force on %s (events of the last %d days)", day,
                  (int)o->window_days);
-    tb e = {ent_table_new(title), ENT_OK};
+    tb e = {ent__table_new(title), ENT_OK};
     if (!e.t) {
         ent_table_free(a.t);
         return ENT_ENOMEM;

@@ -857,7 +857,7 @@ int ent_timeline_table(ent_table **out, const ent_graph *g, const ent_view_optio
     else if (np)
         snprintf(title + strlen(title), sizeof title - strlen(title), ", with %zu pair%s", np,
                  np == 1 ? "" : "s");
-    t.t = ent_table_new(title);
+    t.t = ent__table_new(title);
     if (!t.t) {
         rc = ENT_ENOMEM;
         goto done;
@@ -963,11 +963,11 @@ int ent_timeline_chart(char **svg, size_t *len, const ent_graph *g, const ent_ta
         co = &cdefault;
     const ent_metric *metrics = to->n_metrics ? to->metrics : &leverage_only;
     size_t nm = to->n_metrics ? to->n_metrics : 1;
-    size_t np = to->pairs ? to->n_pairs : 0, rows = ent_table_rows(t);
+    size_t np = to->pairs ? to->n_pairs : 0, rows = ent_table_row_count(t);
     /* Each step's rows: nm * shown for the actors, then 3 * np for the pairs. */
     size_t per_day = nd ? rows / nd : 0;
     size_t shown = per_day >= 3 * np ? (per_day - 3 * np) / nm : 0;
-    if (!nd || (shown * nm + 3 * np) * nd != rows || ent_table_columns(t) < 6)
+    if (!nd || (shown * nm + 3 * np) * nd != rows || ent_table_column_count(t) < 6)
         return ent_error_set(ENT_EUSAGE, "ent_timeline_chart: the table is not this timeline's");
     size_t ns = ent_graph_snapshot_count(g), n_marks = 0;
     /* Panels: one per metric when actors are shown, then tie, S and pi when pairs are. */
@@ -1012,7 +1012,7 @@ int ent_timeline_chart(char **svg, size_t *len, const ent_graph *g, const ent_ta
         }
     }
     for (size_t s = 0; s < ns; s++) {
-        const ent_snapshot *sn = ent_graph_snapshot(g, s);
+        const ent_declared_snapshot *sn = ent_graph_snapshot(g, s);
         int32_t day = ent_date_last_day(sn->at);
         if (day < days[0] || day > days[nd - 1])
             continue;

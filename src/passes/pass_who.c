@@ -625,7 +625,7 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
     else
         snprintf(title, sizeof title, "%s %s %s on %s", q->reverse ? "whom" : "who",
                  q->reverse ? who : what, q->reverse ? what : who, ent__day_str(when->day, d1));
-    if (!(t.t = ent_table_new(title))) {
+    if (!(t.t = ent__table_new(title))) {
         rc = ENT_ENOMEM;
         goto done;
     }

@@ -12,7 +12,7 @@
 #include <stdint.h>
 
 #include "entente/analysis.h"
-#include "entente/snapshot.h"
+#include "entente/view.h"
 #include "util/strbuf.h"
 
 #define SIGNED_NONE UINT32_MAX

@@ -224,7 +224,7 @@ void ent__report_table(report *r, ent_table *t, const char *bloc_col)
 {
     if (ent__report_keep(r, t))
         return;
-    size_t rows = ent_table_rows(t), cols = ent_table_columns(t);
+    size_t rows = ent_table_row_count(t), cols = ent_table_column_count(t);
     long bc = bloc_col ? ent_table_column_index(t, bloc_col) : -1;
     /* HTML */
     ent_strbuf_adds(&r->h, "<div class=\"table\"><table>\n<caption>");

@@ -19,13 +19,13 @@ static int linkable(const char *url)
     return strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0;
 }
 
-static char *date_of(const ent_snapshot *s, char *buf)
+static char *date_of(const ent_declared_snapshot *s, char *buf)
 {
     return ent_date_format(s->at, buf);
 }
 
 /* "label (YYYY-MM-DD)" or the id when there is no label. */
-static void snap_name(const ent_snapshot *s, ent_strbuf *sb)
+static void snap_name(const ent_declared_snapshot *s, ent_strbuf *sb)
 {
     char d[16];
     ent_strbuf_addf(sb, "%s (%s)", s->label[0] ? s->label : s->id, date_of(s, d));
@@ -91,7 +91,7 @@ static size_t main_actors(report *r, const ent_view *v, uint32_t *out, size_t ma
         return 0;
     }
     long col = ent_table_column_index(t, "actor");
-    for (size_t row = 0; row < ent_table_rows(t) && n < max; row++) {
+    for (size_t row = 0; row < ent_table_row_count(t) && n < max; row++) {
         long a = ent_graph_actor_by_id(r->g, ent_table_string(t, row, (size_t)col));
         if (a >= 0)
             out[n++] = (uint32_t)a;
@@ -102,7 +102,7 @@ static size_t main_actors(report *r, const ent_view *v, uint32_t *out, size_t ma
 
 void ent__report_snapshot_section(report *r, size_t i)
 {
-    const ent_snapshot *s = ent_graph_snapshot(r->g, i);
+    const ent_declared_snapshot *s = ent_graph_snapshot(r->g, i);
     const ent_view *v = r->views[i];
     char d[16], sid[200];
     snprintf(sid, sizeof sid, "snap-%s", s->id);
@@ -145,7 +145,7 @@ void ent__report_snapshot_section(report *r, size_t i)
         ent_table *lt = NULL;
         if (ent_leverage_table(&lt, v, actors[k]))
             ent__report_fail(r, ENT_ENOMEM);
-        else if (ent_table_rows(lt)) {
+        else if (ent_table_row_count(lt)) {
             ent__report_table(r, lt, NULL); /* the report owns it now */
             shown++;
         } else
@@ -202,7 +202,7 @@ static size_t leaders(report *r, const ent_table *shift, uint32_t *out, double *
     size_t n = 0;
     if (ca < 0 || cc < 0)
         return 0;
-    for (size_t row = 0; row < ent_table_rows(shift); row++) {
+    for (size_t row = 0; row < ent_table_row_count(shift); row++) {
         double x = ent_table_real(shift, row, (size_t)cc);
         if (isnan(x) || x == 0)
             continue;
@@ -227,7 +227,7 @@ static size_t leaders(report *r, const ent_table *shift, uint32_t *out, double *
 /* A comparison of snapshots i and j; `headline` gives the section its ids. */
 void ent__report_comparison_section(report *r, size_t i, size_t j, const char *label, int headline)
 {
-    const ent_snapshot *a = ent_graph_snapshot(r->g, i), *b = ent_graph_snapshot(r->g, j);
+    const ent_declared_snapshot *a = ent_graph_snapshot(r->g, i), *b = ent_graph_snapshot(r->g, j);
     const ent_view *va = r->views[i], *vb = r->views[j];
     char sid[420], name[440];
     snprintf(sid, sizeof sid, "cmp-%s-%s", a->id, b->id);
@@ -406,8 +406,8 @@ void ent__report_sources_section(report *r)
     }
     ent_strbuf_adds(&r->h, "</ul>\n");
     ent_strbuf_adds(&r->m, "\n");
-    ent_table *t = ent_table_new("sources");
-    int rc = t ? 0 : ENT_ENOMEM;
+    ent_table *t = NULL;
+    int rc = ent_table_new(&t, "sources");
     static const char *const cols[] = {"source", "title", "author", "publisher", "date", "url"};
     for (size_t c = 0; c < 6 && !rc; c++)
         rc = ent_table_add_column(t, cols[c], ENT_COL_STRING, 0);
@@ -435,8 +435,8 @@ void ent__report_sources_section(report *r)
 static void evidence_table(report *r)
 {
     const ent_graph *g = r->g;
-    ent_table *t = ent_table_new("relations and their evidence");
-    int rc = t ? 0 : ENT_ENOMEM;
+    ent_table *t = NULL;
+    int rc = ent_table_new(&t, "relations and their evidence");
     static const char *const cols[] = {"relation",   "source", "type", "target",
                                        "from",       "to",     "at",   "status",
                                        "claimed_by", "via",    "note", "evidence"};

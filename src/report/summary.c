@@ -205,7 +205,7 @@ static void mover(story *s, const ent_table *shift, size_t row, const ent_view *
         return;
     }
     size_t shown = 0;
-    for (size_t k = 0; k < ent_table_rows(ex) && shown < REASONS; k++) {
+    for (size_t k = 0; k < ent_table_row_count(ex) && shown < REASONS; k++) {
         double contrib = ent_table_real(ex, k, 5);
         if (isnan(contrib) || fabs(contrib) < 0.0005)
             continue; /* prints as 0.000: explains nothing */
@@ -278,11 +278,11 @@ static void broken_commitments(story *s, const ent_view *a, const ent_view *b)
     }
     size_t found = 0;
     char d1[11], d2[11];
-    for (size_t i = 0; i < ent_table_rows(cb); i++) {
+    for (size_t i = 0; i < ent_table_row_count(cb); i++) {
         if (strcmp(ent_table_string(cb, i, 2), "broken") != 0)
             continue;
         int before = 0;
-        for (size_t k = 0; k < ent_table_rows(ca) && !before; k++)
+        for (size_t k = 0; k < ent_table_row_count(ca) && !before; k++)
             before = strcmp(ent_table_string(ca, k, 2), "broken") == 0 &&
                      strcmp(ent_table_string(ca, k, 0), ent_table_string(cb, i, 0)) == 0 &&
                      strcmp(ent_table_string(ca, k, 1), ent_table_string(cb, i, 1)) == 0 &&
@@ -343,7 +343,7 @@ static void turned_ties(story *s, const ent_view *a, const ent_view *b, const ui
         }
         long cf = ent_table_column_index(t, "sign_from"), ct = ent_table_column_index(t, "sign_to");
         long tf = ent_table_column_index(t, "tie_from"), tt = ent_table_column_index(t, "tie_to");
-        for (size_t row = 0; cf >= 0 && ct >= 0 && row < ent_table_rows(t); row++) {
+        for (size_t row = 0; cf >= 0 && ct >= 0 && row < ent_table_row_count(t); row++) {
             const char *sf = ent_table_string(t, row, (size_t)cf);
             const char *st = ent_table_string(t, row, (size_t)ct);
             if (!((sf[0] == '+' && st[0] == '-') || (sf[0] == '-' && st[0] == '+')))
@@ -460,15 +460,15 @@ void ent__report_summary_section(report *r)
             if (ent_view_day(r->views[i]) > ent_view_day(r->views[ib]))
                 ib = i;
         }
-    story s = {r, ent_table_new("summary"), ENT_STRBUF_INIT, ENT_STRBUF_INIT};
-    if (!s.t || ent_table_add_column(s.t, "finding", ENT_COL_STRING, 0) ||
+    story s = {r, NULL, ENT_STRBUF_INIT, ENT_STRBUF_INIT};
+    if (ent_table_new(&s.t, "summary") || ent_table_add_column(s.t, "finding", ENT_COL_STRING, 0) ||
         ent_table_add_column(s.t, "text", ENT_COL_STRING, 0) ||
         ent_table_add_column(s.t, "relations", ENT_COL_STRING, 0)) {
         ent_table_free(s.t);
         ent__report_fail(r, ENT_ENOMEM);
         return;
     }
-    const ent_snapshot *sa = ent_graph_snapshot(r->g, ia), *sb = ent_graph_snapshot(r->g, ib);
+    const ent_declared_snapshot *sa = ent_graph_snapshot(r->g, ia), *sb = ent_graph_snapshot(r->g, ib);
     const ent_view *a = r->views[ia], *b = r->views[ib];
     char d1[11], d2[11];
     ent_strbuf_adds(&r->h, "<p>");
@@ -500,7 +500,7 @@ void ent__report_summary_section(report *r)
         size_t n_named = 0;
         for (int up = 1; up >= 0 && shift && !r->rc; up--) {
             size_t shown = 0;
-            for (size_t row = 0; row < ent_table_rows(shift) && shown < MOVERS; row++) {
+            for (size_t row = 0; row < ent_table_row_count(shift) && shown < MOVERS; row++) {
                 double c = ent_table_real(shift, row, 4);
                 if (isnan(c) || fabs(c) < 0.0005 || (c > 0) != up)
                     continue;

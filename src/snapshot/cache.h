@@ -12,7 +12,7 @@
 #ifndef ENT_SNAPSHOT_CACHE_H
 #define ENT_SNAPSHOT_CACHE_H
 
-#include "entente/snapshot.h"
+#include "entente/view.h"
 
 void ent__view_lock(const ent_view *v);
 void ent__view_unlock(const ent_view *v);

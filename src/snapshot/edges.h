@@ -7,7 +7,7 @@
 #ifndef ENT_SNAPSHOT_EDGES_H
 #define ENT_SNAPSHOT_EDGES_H
 
-#include "entente/snapshot.h"
+#include "entente/view.h"
 #include "util/strbuf.h"
 
 /* "r12 attacks 2022-09" (or "file.json:40" without an id), with status

@@ -7,7 +7,7 @@
 #ifndef ENT_SNAPSHOT_RELIANCE_H
 #define ENT_SNAPSHOT_RELIANCE_H
 
-#include "entente/snapshot.h"
+#include "entente/view.h"
 #include "model/span.h"
 
 /*

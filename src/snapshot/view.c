@@ -14,12 +14,11 @@
 #include <string.h>
 
 #include "entente/error.h"
-#include "entente/snapshot.h"
+#include "entente/view.h"
 #include "model/span.h"
 #include "snapshot/cache.h"
 #include "snapshot/reliance.h"
 #include "util/error.h"
-#include "util/fuzzy.h"
 
 struct ent_view {
     const ent_graph *g;
@@ -419,28 +418,4 @@ int ent__view_reliance(const ent_view *v, uint32_t r, uint32_t from, double *amo
         return ENT_RELY_NONE;
     *amount = fabs(w) * halved[s->halvings];
     return code;
-}
-
-int ent_resolve_when(const ent_graph *g, const char *when, int32_t *day, const char **suggestion)
-{
-    if (suggestion)
-        *suggestion = NULL;
-    long s = ent_graph_snapshot_by_id(g, when);
-    if (s >= 0) {
-        *day = ent_date_last_day(ent_graph_snapshot(g, (size_t)s)->at);
-        return 0;
-    }
-    ent_date d;
-    if (ent_date_parse(&d, when, strlen(when)) == ENT_DATE_OK) {
-        *day = ent_date_last_day(d);
-        return 0;
-    }
-    if (suggestion) {
-        ent_fuzzy fz;
-        ent_fuzzy_init(&fz, when);
-        for (size_t i = 0; i < ent_graph_snapshot_count(g); i++)
-            ent_fuzzy_offer(&fz, ent_graph_snapshot(g, i)->id);
-        *suggestion = fz.best;
-    }
-    return -1;
 }

@@ -9,6 +9,12 @@
 #include "entente/table.h"
 #include "util/strbuf.h"
 
+/*
+ * ent_table_new for the library's own code: the new table, or NULL (with the
+ * message "out of memory") when out of memory.
+ */
+ent_table *ent__table_new(const char *title);
+
 typedef struct tb {
     ent_table *t; /* the table being filled */
     int rc;       /* 0, or the first failure (a negative ENT_E* code) */

@@ -12,6 +12,7 @@
 
 #include "entente/error.h"
 #include "entente/table.h"
+#include "table/build.h"
 #include "util/error.h"
 #include "util/escape.h"
 #include "util/jsonout.h"
@@ -45,7 +46,7 @@ static int out_of_memory(void)
     return ent_error_set(ENT_ENOMEM, "out of memory while building a table");
 }
 
-ent_table *ent_table_new(const char *title)
+ent_table *ent__table_new(const char *title)
 {
     ent_table *t = calloc(1, sizeof *t);
     if (!t) {
@@ -59,6 +60,12 @@ ent_table *ent_table_new(const char *title)
         return NULL;
     }
     return t;
+}
+
+int ent_table_new(ent_table **out, const char *title)
+{
+    *out = ent__table_new(title);
+    return *out ? ENT_OK : ENT_ENOMEM;
 }
 
 void ent_table_free(ent_table *t)
@@ -83,7 +90,7 @@ void ent_table_free(ent_table *t)
 int ent_table_copy(ent_table **out, const ent_table *t)
 {
     *out = NULL;
-    ent_table *c = ent_table_new(t->title);
+    ent_table *c = ent__table_new(t->title);
     int rc = c ? ENT_OK : ENT_ENOMEM;
     for (size_t k = 0; !rc && k < t->n_cols; k++)
         rc = ent_table_add_column(c, t->cols[k].name, t->cols[k].type, t->cols[k].decimals);
@@ -192,12 +199,12 @@ int ent_table_add_note(ent_table *t, const char *note)
     return ENT_OK;
 }
 
-size_t ent_table_rows(const ent_table *t)
+size_t ent_table_row_count(const ent_table *t)
 {
     return t->n_rows;
 }
 
-size_t ent_table_columns(const ent_table *t)
+size_t ent_table_column_count(const ent_table *t)
 {
     return t->n_cols;
 }

@@ -85,7 +85,8 @@ int main(int argc, char **argv)
         return 2;
     }
     int status = 1;
-    ent_diags *diags = ent_diags_new();
+    ent_diags *diags = NULL;
+    ent_diags_new(&diags);
     ent_graph *g = NULL;
     ent_view *v = NULL;
     size_t *edges = NULL;
@@ -102,7 +103,7 @@ int main(int argc, char **argv)
     int32_t day;
     ent_view_options vo;
     ent_view_options_init(&vo);
-    if (ent_resolve_when(g, argv[2], &day, NULL) < 0 || ent_view_new(&v, g, day, &vo) != 0) {
+    if (ent_graph_resolve_when(g, argv[2], &day, NULL) < 0 || ent_view_new(&v, g, day, &vo) != 0) {
         fprintf(stderr, "ent_bench_align: no snapshot on %s\n", argv[2]);
         goto done;
     }
@@ -143,8 +144,8 @@ int main(int argc, char **argv)
     double hub_all_s = timed(v, hub, 0, (int)repeat, &hub_all);
     if (hub_top_s < 0 || hub_all_s < 0)
         goto done;
-    if (ent_table_rows(hub_all) != np - 1 ||
-        ent_table_rows(hub_top) != (np - 1 < 20 ? np - 1 : 20) ||
+    if (ent_table_row_count(hub_all) != np - 1 ||
+        ent_table_row_count(hub_top) != (np - 1 < 20 ? np - 1 : 20) ||
         strcmp(ent_table_string(hub_top, 0, 0), ent_table_string(hub_all, 0, 0)) != 0) {
         fprintf(stderr, "ent_bench_align: the hub's tables with 20 rows and with all disagree\n");
         goto done;

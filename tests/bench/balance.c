@@ -280,7 +280,7 @@ typedef struct step {
 static int int_cell(const ent_table *t, const char *name, long long *out)
 {
     long col = ent_table_column_index(t, name);
-    if (col < 0 || ent_table_rows(t) < 1)
+    if (col < 0 || ent_table_row_count(t) < 1)
         return -1;
     *out = ent_table_int(t, 0, (size_t)col);
     return 0;
@@ -400,7 +400,8 @@ static const step steps[] = {
 static int graph_main(const char *file, const char *when, int repeat)
 {
     int status = 1;
-    ent_diags *diags = ent_diags_new();
+    ent_diags *diags = NULL;
+    ent_diags_new(&diags);
     ent_graph *g = NULL;
     ent_view *v = NULL;
     ctx c;
@@ -415,7 +416,7 @@ static int graph_main(const char *file, const char *when, int repeat)
     int32_t day;
     ent_view_options vo;
     ent_view_options_init(&vo);
-    if (ent_resolve_when(g, when, &day, NULL) < 0 || ent_view_new(&v, g, day, &vo) != 0) {
+    if (ent_graph_resolve_when(g, when, &day, NULL) < 0 || ent_view_new(&v, g, day, &vo) != 0) {
         fprintf(stderr, "ent_bench_balance: no snapshot on %s\n", when);
         goto done;
     }

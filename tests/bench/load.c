@@ -54,7 +54,8 @@ int main(int argc, char **argv)
             bytes += (unsigned long long)st.st_size;
     }
 
-    ent_diags *diags = ent_diags_new();
+    ent_diags *diags = NULL;
+    ent_diags_new(&diags);
     if (!diags) {
         fprintf(stderr, "ent_bench_load: out of memory\n");
         return 1;

@@ -38,7 +38,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "ent_bench_render: unknown format %s\n", argv[4]);
         return 2;
     }
-    ent_diags *diags = ent_diags_new();
+    ent_diags *diags = NULL;
+    ent_diags_new(&diags);
     ent_graph *g = NULL;
     const char *paths[1] = {argv[1]};
     double t0 = now();
@@ -52,7 +53,7 @@ int main(int argc, char **argv)
     ent_view_options vo;
     ent_view_options_init(&vo);
     ent_view *v = NULL;
-    if (ent_resolve_when(g, argv[2], &day, NULL) < 0 || ent_view_new(&v, g, day, &vo) != 0) {
+    if (ent_graph_resolve_when(g, argv[2], &day, NULL) < 0 || ent_view_new(&v, g, day, &vo) != 0) {
         fprintf(stderr, "ent_bench_render: no snapshot on %s\n", argv[2]);
         return 1;
     }

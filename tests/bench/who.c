@@ -77,7 +77,7 @@ static int ask(const ent_graph *g, const ent_view_options *o, const ent_when *w,
         double s = now() - t0;
         if (rc)
             return -1;
-        out->rows = ent_table_rows(t);
+        out->rows = ent_table_row_count(t);
         ent_table_free(t);
         if (out->seconds < 0 || s < out->seconds)
             out->seconds = s;
@@ -97,7 +97,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "ent_bench_who: bad DATE, DEPTH or SAMPLE\n");
         return 2;
     }
-    ent_diags *diags = ent_diags_new();
+    ent_diags *diags = NULL;
+    ent_diags_new(&diags);
     ent_graph *g = NULL;
     const char *paths[1] = {argv[1]};
     double t0 = now();

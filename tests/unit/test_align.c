@@ -140,7 +140,7 @@ static void test_table_by_hand(void **state)
     ent_view *v = view_at(g, "2020-06-30");
     ent_table *t = NULL;
     assert_int_equal(ent_align_table(&t, v, A, NULL), 0);
-    assert_int_equal(ent_table_rows(t), 4); /* F is not present */
+    assert_int_equal(ent_table_row_count(t), 4); /* F is not present */
     static const char *const order[] = {"c", "b", "e", "d"};
     static const double s[] = {1, 0.8, -0.2, -0.6}, tie[] = {4, 2, 0, -4};
     static const double pi[] = {1, 1 - 0.2 / 0.66, 1 - 1.2 / 0.68, 1 - 1.6 / 0.92};
@@ -179,12 +179,12 @@ static void test_table_by_hand(void **state)
     /* --top and --with. */
     ent_align_options o = {2, NULL};
     assert_int_equal(ent_align_table(&t, v, A, &o), 0);
-    assert_int_equal(ent_table_rows(t), 2);
+    assert_int_equal(ent_table_row_count(t), 2);
     ent_table_free(t);
     uint32_t with = D;
     o = (ent_align_options){0, &with};
     assert_int_equal(ent_align_table(&t, v, A, &o), 0);
-    assert_int_equal(ent_table_rows(t), 1);
+    assert_int_equal(ent_table_row_count(t), 1);
     assert_string_equal(sval(t, 0, "partner"), "d");
     assert_float_equal(rval(t, 0, "S"), -0.6, EPS);
     ent_table_free(t);
@@ -213,7 +213,7 @@ static void test_change_by_hand(void **state)
     ent_view *a = view_at(g, "2020-06-30"), *b = view_at(g, "2022-06-30");
     ent_table *t = NULL;
     assert_int_equal(ent_align_change_table(&t, a, b, A, NULL), 0);
-    assert_int_equal(ent_table_rows(t), 4);
+    assert_int_equal(ent_table_row_count(t), 4);
     static const char *const order[] = {"d", "e", "c", "b"};
     static const double from[] = {-0.6, -0.2, 1, 0.8}, to[] = {0.2, 0.2, 0.6, 0.8};
     static const char *const change[] = {"turned positive", "", "", ""};
@@ -234,7 +234,7 @@ static void test_change_by_hand(void **state)
     uint32_t with = C;
     ent_align_options o = {0, &with};
     assert_int_equal(ent_align_change_table(&t, a, b, A, &o), 0);
-    assert_int_equal(ent_table_rows(t), 1);
+    assert_int_equal(ent_table_row_count(t), 1);
     assert_float_equal(rval(t, 0, "S_change"), -0.4, EPS);
     ent_table_free(t);
     assert_int_equal(ent_align_change_table(&t, a, b, F, NULL), ENT_EUSAGE);
@@ -315,8 +315,8 @@ static void test_random_against_dense(void **state)
             uint32_t a = present[ia];
             ent_table *t = NULL;
             assert_int_equal(ent_align_table(&t, v, a, NULL), 0);
-            assert_int_equal(ent_table_rows(t), np - 1);
-            for (size_t row = 0; row < ent_table_rows(t); row++) {
+            assert_int_equal(ent_table_row_count(t), np - 1);
+            for (size_t row = 0; row < ent_table_row_count(t); row++) {
                 const char *id = sval(t, row, "partner");
                 uint32_t b = (uint32_t)atoi(id + 1);
                 for (size_t k = 0; k < np; k++) {

@@ -21,7 +21,8 @@ static ent_graph *load_fixture(const char *name)
     snprintf(path, sizeof path, "%s/tests/fixtures/balance/%s", source_dir(), name);
     const char *paths[] = {path};
     ent_graph *g = NULL;
-    ent_diags *d = ent_diags_new();
+    ent_diags *d = NULL;
+    ent_diags_new(&d);
     assert_int_equal(ent_load_files(&g, paths, 1, NULL, d), 0);
     ent_diags_free(d);
     return g;
@@ -64,7 +65,8 @@ static ent_graph *build(const char *const *actors, size_t na, const char *allian
     ent_load_input in = {"test.json", text, n};
     ent_load_options o = {.allow_missing_evidence = 1};
     ent_graph *g = NULL;
-    ent_diags *d = ent_diags_new();
+    ent_diags *d = NULL;
+    ent_diags_new(&d);
     int rc = ent_load_inputs(&g, &in, 1, &o, d);
     for (size_t i = 0; rc && i < ent_diags_count(d); i++)
         print_error("%s\n", ent_diags_get(d, i)->message);
@@ -108,7 +110,7 @@ static void two_camps_found(void **state)
 
     ent_table *blocs = NULL, *between = NULL, *members = NULL;
     assert_int_equal(ent_blocs_tables(&blocs, &between, &members, v, NULL), 0);
-    assert_int_equal(ent_table_rows(blocs), 2);
+    assert_int_equal(ent_table_row_count(blocs), 2);
     /* Camp 1: ar-bo, ar-co, bo-co inside; ar-do, ar-es, bo-es, co-fe across. */
     assert_string_equal(sval(blocs, 0, "members"), "ardenia, borvia, corland");
     assert_int_equal(ival(blocs, 0, "pos_inside"), 3);
@@ -118,11 +120,11 @@ static void two_camps_found(void **state)
     assert_int_equal(ival(blocs, 1, "pos_inside"), 3);
     assert_int_equal(ival(blocs, 1, "neg_between"), 4);
     assert_string_equal(sval(blocs, 0, "alliances"), "");
-    assert_int_equal(ent_table_rows(between), 1);
+    assert_int_equal(ent_table_row_count(between), 1);
     assert_int_equal(ival(between, 0, "positive"), 0);
     assert_int_equal(ival(between, 0, "negative"), 4);
     /* Every actor with a tie, by bloc; no tie goes against the blocs. */
-    assert_int_equal(ent_table_rows(members), 6);
+    assert_int_equal(ent_table_row_count(members), 6);
     for (size_t r = 0; r < 6; r++)
         assert_string_equal(sval(members, r, "against_blocs"), "");
     assert_string_equal(sval(members, 3, "actor"), "dorvia");
@@ -196,8 +198,8 @@ static void reproducible(void **state)
     ent_table *t1 = NULL, *t2 = NULL;
     assert_int_equal(ent_blocs_tables(NULL, NULL, &t1, v, NULL), 0);
     assert_int_equal(ent_blocs_tables(NULL, NULL, &t2, v, NULL), 0);
-    assert_int_equal(ent_table_rows(t1), ent_table_rows(t2));
-    for (size_t r = 0; r < ent_table_rows(t1); r++) {
+    assert_int_equal(ent_table_row_count(t1), ent_table_row_count(t2));
+    for (size_t r = 0; r < ent_table_row_count(t1); r++) {
         assert_string_equal(sval(t1, r, "actor"), sval(t2, r, "actor"));
         assert_int_equal(ival(t1, r, "bloc"), ival(t2, r, "bloc"));
     }
@@ -248,13 +250,13 @@ static void actor_moves(void **state)
 
     ent_table *summary = NULL, *moves = NULL;
     assert_int_equal(ent_blocs_change_tables(&summary, &moves, a, b, NULL), 0);
-    assert_int_equal(ent_table_rows(summary), 2);
+    assert_int_equal(ent_table_row_count(summary), 2);
     assert_int_equal(ival(summary, 0, "ties"), 10); /* 8 + swing-x1, swing-x2 */
     assert_int_equal(ival(summary, 1, "ties"), 12); /* 8 + 3 of swing + newcomer */
     assert_int_equal(ival(summary, 0, "in_line"), 10);
     assert_int_equal(ival(summary, 1, "in_line"), 12);
     /* moved first, then left, then joined. */
-    assert_int_equal(ent_table_rows(moves), 2);
+    assert_int_equal(ent_table_row_count(moves), 2);
     assert_string_equal(sval(moves, 0, "actor"), "swing");
     assert_string_equal(sval(moves, 0, "change"), "moved");
     assert_string_equal(sval(moves, 0, "companions_before"), "x1, x2, x3");
@@ -306,7 +308,7 @@ static void found_object(void **state)
     assert_int_equal(ent_blocs_found_change_tables(&summary, &moves, fa, fb), 0);
     assert_int_equal(ival(summary, 0, "ties"), 10);
     assert_int_equal(ival(summary, 1, "ties"), 12);
-    assert_int_equal(ent_table_rows(moves), 2);
+    assert_int_equal(ent_table_row_count(moves), 2);
     assert_string_equal(sval(moves, 0, "actor"), "swing");
     assert_string_equal(sval(moves, 0, "change"), "moved");
     ent_table_free(summary);
@@ -314,9 +316,9 @@ static void found_object(void **state)
 
     ent_table *blocs = NULL, *members = NULL;
     assert_int_equal(ent_blocs_found_tables(&blocs, NULL, &members, fa), 0);
-    assert_int_equal(ent_table_rows(blocs), 2);
+    assert_int_equal(ent_table_row_count(blocs), 2);
     assert_string_equal(sval(blocs, 0, "members"), "x1, x2, x3, swing");
-    assert_int_equal(ent_table_rows(members), 7);
+    assert_int_equal(ent_table_row_count(members), 7);
     ent_table_free(blocs);
     ent_table_free(members);
 
@@ -368,7 +370,7 @@ static void alliances_overlapped(void **state)
     ent_view *v = view_at(g, "2010-01-01");
     ent_table *blocs = NULL, *members = NULL;
     assert_int_equal(ent_blocs_tables(&blocs, NULL, &members, v, NULL), 0);
-    assert_int_equal(ent_table_rows(blocs), 2);
+    assert_int_equal(ent_table_row_count(blocs), 2);
     assert_string_equal(sval(blocs, 0, "members"), "p, q, r, pact");
     assert_string_equal(sval(blocs, 0, "alliances"),
                         "pact (2 of 2 members, and the alliance itself)");
@@ -393,7 +395,7 @@ static void against_listed(void **state)
     /* Galia befriends ardenia and dorvia, in different blocs: one of its two
      * ties goes against the blocs whichever bloc it joins. */
     int found = 0;
-    for (size_t r = 0; r < ent_table_rows(members); r++)
+    for (size_t r = 0; r < ent_table_row_count(members); r++)
         if (strcmp(sval(members, r, "actor"), "galia") == 0) {
             const char *s = sval(members, r, "against_blocs");
             found = 1;
@@ -459,10 +461,10 @@ static void bound_tie_across_blocs(void **state)
     ent_table *between = NULL, *members = NULL;
     assert_int_equal(ent_blocs_tables(NULL, &between, &members, v, NULL), 0);
     int listed = 0;
-    for (size_t r = 0; r < ent_table_rows(between); r++)
+    for (size_t r = 0; r < ent_table_row_count(between); r++)
         listed |= strstr(sval(between, r, "ties"), "x1~y2 +6.00 (alliance +6.00)") != NULL;
     assert_true(listed);
-    for (size_t r = 0; r < ent_table_rows(members); r++)
+    for (size_t r = 0; r < ent_table_row_count(members); r++)
         if (strcmp(sval(members, r, "actor"), "x1") == 0) {
             assert_int_equal(ival(members, r, "ties"), 5);
             assert_non_null(strstr(sval(members, r, "against_blocs"),
@@ -476,7 +478,7 @@ static void bound_tie_across_blocs(void **state)
     ent_blocs_options_init(&o);
     o.direct_only = 1;
     assert_int_equal(ent_blocs_tables(NULL, NULL, &members, v, &o), 0);
-    for (size_t r = 0; r < ent_table_rows(members); r++)
+    for (size_t r = 0; r < ent_table_row_count(members); r++)
         if (strcmp(sval(members, r, "actor"), "x1") == 0)
             assert_int_equal(ival(members, r, "ties"), 4);
     ent_table_free(members);
@@ -516,7 +518,7 @@ static void influence_bloc_column(void **state)
     ent_analysis_options ao = {ENT_METRIC_LEVERAGE, 0, bloc};
     ent_table *t = NULL;
     assert_int_equal(ent_influence_table(&t, v, &ao), 0);
-    for (size_t r = 0; r < ent_table_rows(t); r++) {
+    for (size_t r = 0; r < ent_table_row_count(t); r++) {
         const char *id = sval(t, r, "actor");
         long long want = strcmp(id, "galia") == 0                       ? 0 /* no tie yet */
                          : id[0] == 'a' || id[0] == 'b' || id[0] == 'c' ? 1

@@ -43,7 +43,8 @@ static int setup(void **state)
     (void)state;
     ent_load_input in = {"c.json", doc, strlen(doc)};
     ent_load_options o = {.allow_missing_evidence = 1};
-    ent_diags *d = ent_diags_new();
+    ent_diags *d = NULL;
+    ent_diags_new(&d);
     int rc = ent_load_inputs(&graph, &in, 1, &o, d);
     ent_diags_free(d);
     return rc;
@@ -59,7 +60,7 @@ static int teardown(void **state)
 static ent_view *on(const char *date)
 {
     int32_t day;
-    assert_int_equal(ent_resolve_when(graph, date, &day, NULL), 0);
+    assert_int_equal(ent_graph_resolve_when(graph, date, &day, NULL), 0);
     ent_view *v;
     assert_int_equal(ent_view_new(&v, graph, day, NULL), 0);
     return v;
@@ -67,7 +68,7 @@ static ent_view *on(const char *date)
 
 static const char *verdict_of(const ent_table *t, const char *bound, const char *prot)
 {
-    for (size_t r = 0; r < ent_table_rows(t); r++)
+    for (size_t r = 0; r < ent_table_row_count(t); r++)
         if (!strcmp(ent_table_string(t, r, 0), bound) && !strcmp(ent_table_string(t, r, 1), prot))
             return ent_table_string(t, r, 2);
     return "absent";
@@ -79,7 +80,7 @@ static void kept_ignored_broken(void **state)
     ent_view *v = on("2020-06-30");
     ent_table *t;
     assert_int_equal(ent_commitments_table(&t, v), 0);
-    assert_int_equal(ent_table_rows(t), 3); /* the club binds nobody */
+    assert_int_equal(ent_table_row_count(t), 3); /* the club binds nobody */
     assert_string_equal(verdict_of(t, "b", "a"), "kept");
     assert_string_equal(verdict_of(t, "pact", "c"), "ignored");
     assert_string_equal(verdict_of(t, "force", "c"), "broken");
@@ -144,11 +145,12 @@ static void fellow_members_bound(void **state)
     ent_graph *g = NULL;
     ent_load_input in = {"league.json", league, strlen(league)};
     ent_load_options o = {.allow_missing_evidence = 1};
-    ent_diags *d = ent_diags_new();
+    ent_diags *d = NULL;
+    ent_diags_new(&d);
     assert_int_equal(ent_load_inputs(&g, &in, 1, &o, d), 0);
     ent_diags_free(d);
     int32_t day;
-    assert_int_equal(ent_resolve_when(g, "2020-06-30", &day, NULL), 0);
+    assert_int_equal(ent_graph_resolve_when(g, "2020-06-30", &day, NULL), 0);
     ent_view *v;
     assert_int_equal(ent_view_new(&v, g, day, NULL), 0);
     ent_table *t;
@@ -158,7 +160,7 @@ static void fellow_members_bound(void **state)
         {"league", "p2", "not tested"}, {"p1", "p2", "not tested"}, {"p3", "p2", "not tested"},
         {"league", "p3", "not tested"}, {"p1", "p3", "not tested"}, {"p2", "p3", "not tested"},
     };
-    assert_int_equal(ent_table_rows(t), 9);
+    assert_int_equal(ent_table_row_count(t), 9);
     for (size_t r = 0; r < 9; r++) {
         assert_string_equal(ent_table_string(t, r, 0), want[r][0]);
         assert_string_equal(ent_table_string(t, r, 1), want[r][1]);
@@ -176,10 +178,10 @@ static void fellow_members_bound(void **state)
     ent_view_free(v);
 
     /* In 2010 p5 was a member too: four members, 4 + 4 * 3 = 16 rows. */
-    assert_int_equal(ent_resolve_when(g, "2010", &day, NULL), 0);
+    assert_int_equal(ent_graph_resolve_when(g, "2010", &day, NULL), 0);
     assert_int_equal(ent_view_new(&v, g, day, NULL), 0);
     assert_int_equal(ent_commitments_table(&t, v), 0);
-    assert_int_equal(ent_table_rows(t), 16);
+    assert_int_equal(ent_table_row_count(t), 16);
     ent_table_free(t);
     ent_view_free(v);
     ent_graph_free(g);
@@ -195,7 +197,7 @@ static void signed_paths(void **state)
     uint32_t c = (uint32_t)ent_graph_actor_by_id(graph, "c");
     /* force +> x -> a: one path of length 2, negative. */
     assert_int_equal(ent_path_table(&t, v, force, a, 0), 0);
-    assert_int_equal(ent_table_rows(t), 1);
+    assert_int_equal(ent_table_row_count(t), 1);
     assert_int_equal(ent_table_int(t, 0, 1), 2);
     assert_string_equal(ent_table_string(t, 0, 2), "negative");
     assert_string_equal(ent_table_string(t, 0, 3), "force +> x -> a");
@@ -203,12 +205,12 @@ static void signed_paths(void **state)
     /* force reaches c directly (the mandate), and through x (-> c): the
      * shortest is the direct one. */
     assert_int_equal(ent_path_table(&t, v, force, c, 0), 0);
-    assert_int_equal(ent_table_rows(t), 1);
+    assert_int_equal(ent_table_row_count(t), 1);
     assert_string_equal(ent_table_string(t, 0, 2), "positive");
     ent_table_free(t);
     /* No path from a to force. */
     assert_int_equal(ent_path_table(&t, v, a, force, 0), 0);
-    assert_int_equal(ent_table_rows(t), 0);
+    assert_int_equal(ent_table_row_count(t), 0);
     ent_table_free(t);
     ent_view_free(v);
 }

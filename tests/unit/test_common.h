@@ -21,7 +21,7 @@
 static inline int load_text(const char *text, ent_graph **g, ent_diags **diags)
 {
     ent_load_input in = {"test.json", text, strlen(text)};
-    *diags = ent_diags_new();
+    ent_diags_new(diags);
     return ent_load_inputs(g, &in, 1, NULL, *diags);
 }
 
@@ -41,7 +41,8 @@ static inline ent_graph *load_string(const char *text)
     ent_load_input in = {"test.json", text, strlen(text)};
     ent_load_options o = {.allow_missing_evidence = 1};
     ent_graph *g = NULL;
-    ent_diags *d = ent_diags_new();
+    ent_diags *d = NULL;
+    ent_diags_new(&d);
     int rc = ent_load_inputs(&g, &in, 1, &o, d);
     for (size_t i = 0; rc && i < ent_diags_count(d); i++)
         print_error("%s\n", ent_diags_get(d, i)->message);
@@ -54,7 +55,7 @@ static inline ent_graph *load_string(const char *text)
 static inline ent_view *view_at(const ent_graph *g, const char *when)
 {
     int32_t day;
-    assert_int_equal(ent_resolve_when(g, when, &day, NULL), 0);
+    assert_int_equal(ent_graph_resolve_when(g, when, &day, NULL), 0);
     ent_view *v = NULL;
     assert_int_equal(ent_view_new(&v, g, day, NULL), 0);
     return v;

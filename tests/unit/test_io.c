@@ -60,7 +60,8 @@ static void export_json_in_memory(void **state)
         " \"relations\": [{\"source\": \"a\", \"target\": \"b\", \"type\": \"attacks\", \"at\": \"2023-09\","
         "                \"evidence\": [{\"source\": \"s\"}]}]}";
     ent_load_input in = {"mem.json", text, sizeof text - 1};
-    ent_diags *d = ent_diags_new();
+    ent_diags *d = NULL;
+    ent_diags_new(&d);
     ent_graph *g = NULL;
     assert_int_equal(ent_load_inputs(&g, &in, 1, NULL, d), ENT_OK);
     char *buf = NULL;
@@ -83,7 +84,8 @@ static void import_csv_contracts(void **state)
     (void)state;
     ent_import_csv_options o;
     memset(&o, 0, sizeof o);
-    ent_diags *d = ent_diags_new();
+    ent_diags *d = NULL;
+    ent_diags_new(&d);
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);

@@ -29,7 +29,8 @@ static ent_graph *graph_of(const char *relations)
              " \"relations\": [%s]}",
              relations);
     ent_graph *g;
-    ent_diags *d = ent_diags_new();
+    ent_diags *d = NULL;
+    ent_diags_new(&d);
     ent_load_options o = {.allow_missing_evidence = 1}; /* no warnings about missing evidence */
     ent_load_input in = {"test.json", doc, strlen(doc)};
     int rc = ent_load_inputs(&g, &in, 1, &o, d);
@@ -44,7 +45,7 @@ static ent_graph *graph_of(const char *relations)
 static ent_view *view_on(const ent_graph *g, const char *date)
 {
     int32_t day;
-    assert_int_equal(ent_resolve_when(g, date, &day, NULL), 0);
+    assert_int_equal(ent_graph_resolve_when(g, date, &day, NULL), 0);
     ent_view *v;
     assert_int_equal(ent_view_new(&v, g, day, NULL), 0);
     return v;
@@ -195,7 +196,7 @@ static void shares_between_two_patrons(void **state)
     ent_view *v = view_on(g, "2020-12-31");
     ent_table *t;
     assert_int_equal(ent_leverage_table(&t, v, C), 0);
-    assert_int_equal(ent_table_rows(t), 2);
+    assert_int_equal(ent_table_row_count(t), 2);
     long dir = ent_table_column_index(t, "direction"), who = ent_table_column_index(t, "actor");
     long share = ent_table_column_index(t, "share"), lev = ent_table_column_index(t, "leverage");
     assert_string_equal(ent_table_string(t, 0, (size_t)dir), "relies on");
@@ -207,7 +208,7 @@ static void shares_between_two_patrons(void **state)
     ent_table_free(t);
     /* The pair table of q: relied on by d (share 1), then c. */
     assert_int_equal(ent_leverage_table(&t, v, Q), 0);
-    assert_int_equal(ent_table_rows(t), 2);
+    assert_int_equal(ent_table_row_count(t), 2);
     assert_string_equal(ent_table_string(t, 0, (size_t)dir), "relied on by");
     assert_string_equal(ent_table_string(t, 0, (size_t)who), "d");
     CLOSE(ent_table_real(t, 0, (size_t)lev), 4.15);
@@ -257,7 +258,7 @@ static double contribution_of(const ent_table *t, const char *needle)
 {
     long rel = ent_table_column_index(t, "relations");
     long con = ent_table_column_index(t, "contribution");
-    for (size_t r = 0; r < ent_table_rows(t); r++)
+    for (size_t r = 0; r < ent_table_row_count(t); r++)
         if (strstr(ent_table_string(t, r, (size_t)rel), needle))
             return ent_table_real(t, r, (size_t)con);
     fail_msg("no explain row mentions %s", needle);

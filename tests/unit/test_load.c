@@ -115,7 +115,8 @@ static void merges_files_in_order(void **state)
                     " \"actors\": [{\"id\": \"x\", \"name\": \"X\", \"kind\": \"state\"},\n"
                     "             {\"id\": \"y\", \"name\": \"Y\", \"kind\": \"state\"}]}";
     ent_load_input in[2] = {{"a.json", a, strlen(a)}, {"b.json", b, strlen(b)}};
-    ent_diags *d = ent_diags_new();
+    ent_diags *d = NULL;
+    ent_diags_new(&d);
     ent_graph *g;
     assert_int_equal(ent_load_inputs(&g, in, 2, NULL, d), ENT_OK);
     assert_string_equal(ent_graph_title(g), "A");
@@ -135,7 +136,8 @@ static void names_both_places_of_a_duplicate_across_files(void **state)
     const char *b = "{\"format\": \"entente/1\",\n\n"
                     " \"actors\": [{\"id\": \"x\", \"name\": \"X2\", \"kind\": \"group\"}]}";
     ent_load_input in[2] = {{"a.json", a, strlen(a)}, {"b.json", b, strlen(b)}};
-    ent_diags *d = ent_diags_new();
+    ent_diags *d = NULL;
+    ent_diags_new(&d);
     ent_graph *g;
     assert_int_equal(ent_load_inputs(&g, in, 2, NULL, d), ENT_EINVALID);
     assert_null(g);
@@ -186,7 +188,7 @@ static void applies_relation_type_overrides(void **state)
     ent_diags *d;
     ent_load_options o = {.allow_missing_evidence = 1}; /* no evidence warnings */
     ent_load_input in = {"t.json", doc, strlen(doc)};
-    d = ent_diags_new();
+    ent_diags_new(&d);
     assert_int_equal(ent_load_inputs(&g, &in, 1, &o, d), ENT_OK);
     assert_int_equal(ent_diags_count(d), 0);
     assert_true(ent_graph_relation(g, 0)->intensity == -3.0);
@@ -219,7 +221,8 @@ static void reads_roles_and_modes(void **state)
         " \"role\": \"seeks\", \"mode\": \"material_cooperation\"},\n"
         "  {\"id\": \"call\", \"role\": \"brokers\"}]}";
     ent_graph *g;
-    ent_diags *d = ent_diags_new();
+    ent_diags *d = NULL;
+    ent_diags_new(&d);
     ent_load_options o = {.allow_missing_evidence = 1};
     ent_load_input in = {"t.json", doc, strlen(doc)};
     assert_int_equal(ent_load_inputs(&g, &in, 1, &o, d), ENT_OK);
@@ -278,7 +281,8 @@ static void stops_after_max_errors(void **state)
     snprintf(doc + len, cap - len, "]}");
     ent_load_options o = {.max_errors = 10};
     ent_load_input in = {"t.json", doc, strlen(doc)};
-    ent_diags *d = ent_diags_new();
+    ent_diags *d = NULL;
+    ent_diags_new(&d);
     ent_graph *g;
     assert_int_equal(ent_load_inputs(&g, &in, 1, &o, d), ENT_EINVALID);
     assert_int_equal(ent_diags_count_severity(d, ENT_SEV_ERROR), 10);
@@ -291,7 +295,8 @@ static void reports_unreadable_paths_as_io_errors(void **state)
 {
     (void)state;
     const char *paths[] = {"/nonexistent/graph.json", "/"};
-    ent_diags *d = ent_diags_new();
+    ent_diags *d = NULL;
+    ent_diags_new(&d);
     ent_graph *g;
     assert_int_equal(ent_load_files(&g, paths, 2, NULL, d), ENT_EIO);
     assert_null(g);
@@ -497,7 +502,8 @@ static void merges_comparisons_across_files(void **state)
                         "\"headline\": true},\n"
                         "  {\"id\": \"c3\", \"from\": \"s2\"}]}";
     ent_load_input in[2] = {{"b.json", b_ok, strlen(b_ok)}, {"a.json", a, strlen(a)}};
-    ent_diags *d = ent_diags_new();
+    ent_diags *d = NULL;
+    ent_diags_new(&d);
     ent_graph *g;
     assert_int_equal(ent_load_inputs(&g, in, 2, NULL, d), ENT_OK);
     assert_int_equal(ent_graph_comparison_count(g), 2);
@@ -510,7 +516,7 @@ static void merges_comparisons_across_files(void **state)
 
     in[0] = (ent_load_input){"a.json", a, strlen(a)};
     in[1] = (ent_load_input){"b.json", b_bad, strlen(b_bad)};
-    d = ent_diags_new();
+    ent_diags_new(&d);
     assert_int_equal(ent_load_inputs(&g, in, 2, NULL, d), ENT_EINVALID);
     assert_null(g);
     assert_int_equal(ent_diags_count(d), 3);

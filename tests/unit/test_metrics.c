@@ -98,7 +98,8 @@ static ent_graph *load_timeline(void)
 {
     ent_load_input in = {"t.json", timeline, strlen(timeline)};
     ent_load_options o = {.allow_missing_evidence = 1};
-    ent_diags *d = ent_diags_new();
+    ent_diags *d = NULL;
+    ent_diags_new(&d);
     ent_graph *g = NULL;
     assert_int_equal(ent_load_inputs(&g, &in, 1, &o, d), 0);
     ent_diags_free(d);
@@ -108,7 +109,7 @@ static ent_graph *load_timeline(void)
 static ent_view *view_on(const ent_graph *g, const char *date, const ent_view_options *o)
 {
     int32_t day;
-    assert_int_equal(ent_resolve_when(g, date, &day, NULL), 0);
+    assert_int_equal(ent_graph_resolve_when(g, date, &day, NULL), 0);
     ent_view *v;
     assert_int_equal(ent_view_new(&v, g, day, o), 0);
     return v;
@@ -259,7 +260,7 @@ static void explain_is_exact_for_strengths(void **state)
      * -8 on 07-05, a change of sign. */
     long c = ent_table_column_index(t, "contribution");
     double sum = 0;
-    for (size_t r = 0; r < ent_table_rows(t); r++)
+    for (size_t r = 0; r < ent_table_row_count(t); r++)
         sum += ent_table_real(t, r, (size_t)c);
     CLOSE(sum, 8.0 - 2.0, 1e-9);
     assert_string_equal(ent_table_string(t, 0, 0), "sign-flipped");
@@ -319,8 +320,8 @@ static void tables_asked_twice(void **state)
     assert_int_equal(ent_balance_tables(&s1, NULL, NULL, v, NULL), 0);
     assert_int_equal(ent_balance_tables(&s2, NULL, NULL, v, NULL), 0);
     assert_ptr_not_equal(s1, s2);
-    assert_int_equal(ent_table_rows(s1), ent_table_rows(s2));
-    for (size_t c = 0; c < ent_table_columns(s1); c++) {
+    assert_int_equal(ent_table_row_count(s1), ent_table_row_count(s2));
+    for (size_t c = 0; c < ent_table_column_count(s1); c++) {
         char x[64], y[64];
         ent_table_cell_text(s1, 0, c, x, sizeof x);
         ent_table_cell_text(s2, 0, c, y, sizeof y);
@@ -330,7 +331,7 @@ static void tables_asked_twice(void **state)
     assert_int_equal(ent_commitments_table(&c2, v), 0);
     assert_ptr_not_equal(c1, c2);
     assert_string_equal(ent_table_title(c1), ent_table_title(c2));
-    assert_int_equal(ent_table_rows(c1), ent_table_rows(c2));
+    assert_int_equal(ent_table_row_count(c1), ent_table_row_count(c2));
     assert_int_equal(ent_table_note_count(c1), ent_table_note_count(c2));
     ent_table_free(s1);
     ent_table_free(s2);

@@ -66,7 +66,8 @@ static void disarm(void)
 /* A table with every kind of cell, long enough that the cell buffer must grow. */
 static ent_table *sample(void)
 {
-    ent_table *t = ent_table_new("shift");
+    ent_table *t = NULL;
+    assert_int_equal(ent_table_new(&t, "shift"), 0);
     assert_non_null(t);
     assert_int_equal(ent_table_add_column(t, "actor", ENT_COL_STRING, 0), ENT_OK);
     assert_int_equal(ent_table_add_column(t, "ties", ENT_COL_INT, 0), ENT_OK);
@@ -135,8 +136,10 @@ static void building_fails_with_a_message(void **state)
         assert_true(n < 1000);
         ent_error_set(ENT_OK, "%s", "");
         arm(n);
-        ent_table *t = ent_table_new("built");
-        int rc = t ? ent_table_add_column(t, "actor", ENT_COL_STRING, 0) : ENT_ENOMEM;
+        ent_table *t = NULL;
+        int rc = ent_table_new(&t, "built");
+        if (!rc)
+            rc = ent_table_add_column(t, "actor", ENT_COL_STRING, 0);
         if (!rc)
             rc = ent_table_add_row(t);
         if (!rc)

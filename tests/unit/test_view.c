@@ -110,7 +110,7 @@ static long row_with(const ent_table *t, const char *col, const char *s)
 {
     long c = ent_table_column_index(t, col);
     assert_true(c >= 0);
-    for (size_t r = 0; r < ent_table_rows(t); r++)
+    for (size_t r = 0; r < ent_table_row_count(t); r++)
         if (strcmp(ent_table_string(t, r, (size_t)c), s) == 0)
             return (long)r;
     return -1;
@@ -125,12 +125,12 @@ static void diff_of_two_dates(void **state)
     assert_int_equal(ent_diff_tables(&actors, &edges, &summary, v12, v22), 0);
     /* From 2012 to 2022: b->c dissolved, c->a and d->c formed; the alliance
      * (a->b, b->a) did not change and is not listed. */
-    assert_int_equal(ent_table_rows(edges), 3);
+    assert_int_equal(ent_table_row_count(edges), 3);
     long ch = ent_table_column_index(edges, "change");
     long src = ent_table_column_index(edges, "source");
     assert_true(ch >= 0 && src >= 0);
     int formed = 0, dissolved = 0;
-    for (size_t r = 0; r < ent_table_rows(edges); r++) {
+    for (size_t r = 0; r < ent_table_row_count(edges); r++) {
         const char *what = ent_table_string(edges, r, (size_t)ch);
         const char *from = ent_table_string(edges, r, (size_t)src);
         if (strcmp(what, "formed") == 0) {
@@ -162,7 +162,7 @@ static void signed_paths(void **state)
     /* d -> c -> a -> b, followed in the edges' direction: the only path, of
      * three steps; its sign is (-)(-)(+) = +. */
     assert_int_equal(ent_path_table(&t, v22, D, B, 0), 0);
-    assert_int_equal(ent_table_rows(t), 1);
+    assert_int_equal(ent_table_row_count(t), 1);
     assert_string_equal(ent_table_string(t, 0, (size_t)ent_table_column_index(t, "sign")),
                         "positive");
     assert_int_equal(ent_table_int(t, 0, (size_t)ent_table_column_index(t, "length")), 3);
@@ -172,7 +172,7 @@ static void signed_paths(void **state)
     ent_table_free(t);
     /* Nothing leads from b to d. */
     assert_int_equal(ent_path_table(&t, v22, B, D, 0), 0);
-    assert_int_equal(ent_table_rows(t), 0);
+    assert_int_equal(ent_table_row_count(t), 0);
     ent_table_free(t);
     ent_view_free(v22);
     ent_graph_free(g);
@@ -192,7 +192,7 @@ static void influence_and_shift(void **state)
     assert_int_equal(ent_influence_table(&t, v22, &o), 0);
     const char *order[] = {"a", "c", "b", "d"};
     const double neg_in[] = {10, 2, 0, 0}, pos_in[] = {8, 0, 8, 0}, between[] = {2, 2, 0, 0};
-    assert_int_equal(ent_table_rows(t), 4);
+    assert_int_equal(ent_table_row_count(t), 4);
     for (size_t r = 0; r < 4; r++) {
         assert_string_equal(sval(t, r, "actor"), order[r]);
         CLOSE(rval(t, r, "neg_in"), neg_in[r]);

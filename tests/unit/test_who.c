@@ -46,7 +46,8 @@ static int setup(void **state)
     (void)state;
     ent_load_input in = {"war.json", war, strlen(war)};
     ent_load_options o = {.allow_missing_evidence = 1};
-    ent_diags *d = ent_diags_new();
+    ent_diags *d = NULL;
+    ent_diags_new(&d);
     int rc = ent_load_inputs(&graph, &in, 1, &o, d);
     ent_diags_free(d);
     return rc;
@@ -103,7 +104,7 @@ static void ask(char *out, size_t cap, const char *verb, const char *actor, cons
 {
     ent_table *t = query(verb, actor, at, from, to, depth, vo, reverse);
     out[0] = '\0';
-    for (size_t r = 0; r < ent_table_rows(t); r++) {
+    for (size_t r = 0; r < ent_table_row_count(t); r++) {
         size_t n = strlen(out);
         long long dep = ent_table_int(t, r, 2);
         if (dep > 1)
@@ -265,7 +266,8 @@ static void fellow_members_are_bound(void **state)
     ent_graph *saved = graph;
     ent_load_input in = {"pact.json", pact, strlen(pact)};
     ent_load_options lo = {.allow_missing_evidence = 1};
-    ent_diags *d = ent_diags_new();
+    ent_diags *d = NULL;
+    ent_diags_new(&d);
     assert_int_equal(ent_load_inputs(&graph, &in, 1, &lo, d), 0);
     ent_diags_free(d);
 
@@ -298,7 +300,7 @@ static void fellow_members_are_bound(void **state)
 
     /* The rows say how: direct and bound, bound only, and the chain. */
     ent_table *t = query("backed", "fr", "2010", NULL, NULL, 2, NULL, 0);
-    assert_int_equal(ent_table_rows(t), 3);
+    assert_int_equal(ent_table_row_count(t), 3);
     assert_string_equal(ent_table_string(t, 0, 3), "direct; bound by alliance atlantic");
     assert_string_equal(ent_table_string(t, 0, 4),
                         "de->fr de-fr support_political 2009..; bound by alliance atlantic: "
@@ -365,7 +367,8 @@ static void roles_that_back_nobody(void **state)
     ent_graph *saved = graph;
     ent_load_input in = {"roles.json", doc, strlen(doc)};
     ent_load_options lo = {.allow_missing_evidence = 1};
-    ent_diags *d = ent_diags_new();
+    ent_diags *d = NULL;
+    ent_diags_new(&d);
     assert_int_equal(ent_load_inputs(&graph, &in, 1, &lo, d), 0);
     ent_diags_free(d);
     char a[256];

@@ -1,15 +1,15 @@
 /*
- * entente/snapshot.h: the graph as it stood on a date.
+ * entente/view.h: views, the graph as it stood on a date (ent_view_*).
  *
- * A view holds the actors present on a day and one aggregated, signed edge
+ * A view (a snapshot taken on a day) holds the actors present on a day and one aggregated, signed edge
  * per ordered pair of actors, built from the relations in force: durable
  * relations whose interval covers the day, and events that fall in a window
  * before it, optionally decayed with a half-life. Each edge keeps the list of
  * relations behind it, so every answer can show its evidence. The rules are
  * in docs/analyses.md.
  */
-#ifndef ENTENTE_SNAPSHOT_H
-#define ENTENTE_SNAPSHOT_H
+#ifndef ENTENTE_VIEW_H
+#define ENTENTE_VIEW_H
 
 #include "api.h"
 
@@ -102,15 +102,6 @@ ENT_EXPORT uint32_t ent_view_uncertain(const ent_view *v, size_t i);
 
 /** The weight relation `r` contributes on the view's day (after decay). */
 ENT_EXPORT double ent_view_relation_weight(const ent_view *v, uint32_t r);
-
-/**
- * Resolves WHEN as users write it: a snapshot id of the graph or a date
- * (YYYY, YYYY-MM, YYYY-MM-DD; a partial date means its last day). Sets *day.
- * Returns 0, or -1 when it is neither (with a suggestion in *suggestion when
- * one is close, else NULL).
- */
-ENT_EXPORT int ent_resolve_when(const ent_graph *g, const char *when, int32_t *day,
-                                const char **suggestion);
 
 #ifdef __cplusplus
 }
