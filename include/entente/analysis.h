@@ -84,13 +84,53 @@ ENT_EXPORT int ent_betweenness(size_t n, const uint32_t *from, const uint32_t *t
 ENT_EXPORT int ent_pn_index(size_t n, const uint32_t *from, const uint32_t *to, const int *sign,
                             size_t m, double *out);
 
-/** Options of the table-producing analyses. */
+/*
+ * Every options struct of the library begins with a `version` field and has
+ * an ENT_<NAME>_OPTIONS_INIT macro giving its defaults and an
+ * ent_<name>_options_init function that assigns it; a function handed
+ * options of a version it does not know returns ENT_EUSAGE.
+ */
+
+/** The version of ent_analysis_options this header describes. */
+#define ENT_ANALYSIS_OPTIONS_VERSION 1
+
+/** Options of the shift and explain analyses. */
 typedef struct ent_analysis_options {
-    ent_metric metric;    /**< sort key, and the metric of shift and explain */
-    size_t top;           /**< keep this many rows (0: all) */
-    const uint32_t *bloc; /**< influence: when not NULL, each actor's bloc (ent_blocs), shown
-                               as a last column "bloc" */
+    unsigned version;  /**< ENT_ANALYSIS_OPTIONS_VERSION */
+    ent_metric metric; /**< the metric compared, and the sort key (default leverage) */
+    size_t top;        /**< keep this many rows (0: all, the default) */
 } ent_analysis_options;
+
+/** The defaults: leverage, every row. */
+#define ENT_ANALYSIS_OPTIONS_INIT                                                        \
+    {                                                                                    \
+        .version = ENT_ANALYSIS_OPTIONS_VERSION, .metric = ENT_METRIC_LEVERAGE, .top = 0 \
+    }
+
+/** Sets *o to ENT_ANALYSIS_OPTIONS_INIT. */
+ENT_EXPORT void ent_analysis_options_init(ent_analysis_options *o);
+
+/** The version of ent_influence_options this header describes. */
+#define ENT_INFLUENCE_OPTIONS_VERSION 1
+
+/** Options of the influence table. */
+typedef struct ent_influence_options {
+    unsigned version;     /**< ENT_INFLUENCE_OPTIONS_VERSION */
+    ent_metric metric;    /**< the sort key (default leverage) */
+    size_t top;           /**< keep this many rows (0: all, the default) */
+    const uint32_t *bloc; /**< when not NULL, each actor's bloc (ent_blocs), shown as a last
+                               column "bloc" (default NULL) */
+} ent_influence_options;
+
+/** The defaults: by leverage, every row, no bloc column. */
+#define ENT_INFLUENCE_OPTIONS_INIT                                                         \
+    {                                                                                      \
+        .version = ENT_INFLUENCE_OPTIONS_VERSION, .metric = ENT_METRIC_LEVERAGE, .top = 0, \
+        .bloc = NULL                                                                       \
+    }
+
+/** Sets *o to ENT_INFLUENCE_OPTIONS_INIT. */
+ENT_EXPORT void ent_influence_options_init(ent_influence_options *o);
 
 /*
  * Reliance (docs/analyses.md, "Leverage"). Every relation whose role makes
@@ -131,9 +171,9 @@ ENT_EXPORT int ent_leverage_table(ent_table **out, const ent_view *v, uint32_t a
 /** Actors present in a view and the edges, with the relations behind each. */
 ENT_EXPORT int ent_snapshot_tables(ent_table **actors, ent_table **edges, const ent_view *v);
 
-/** One row per present actor with every metric, sorted by opts->metric. */
+/** One row per present actor with every metric, sorted by opts->metric. `opts` may be NULL. */
 ENT_EXPORT int ent_influence_table(ent_table **out, const ent_view *v,
-                                   const ent_analysis_options *opts);
+                                   const ent_influence_options *opts);
 
 /** Change of opts->metric per actor from view a to view b, with ranks. */
 ENT_EXPORT int ent_shift_table(ent_table **out, const ent_view *a, const ent_view *b,
@@ -218,8 +258,12 @@ ENT_EXPORT int ent_commitments_table(ent_table **out, const ent_view *v);
  * that sum is 0, or within 1e-9 of it; self-loops are ignored).
  */
 
-/** Settings of the balance analyses. Zero-initialise, then call ent_balance_options_init. */
+/** The version of ent_balance_options this header describes. */
+#define ENT_BALANCE_OPTIONS_VERSION 1
+
+/** Settings of the balance analyses. Initialise with ENT_BALANCE_OPTIONS_INIT. */
 typedef struct ent_balance_options {
+    unsigned version;               /**< ENT_BALANCE_OPTIONS_VERSION */
     size_t top;                     /**< keep this many unbalanced triads (0: all) */
     size_t exact_max;               /**< connected parts of up to this many actors (at most
                                          64) get the exact frustration index; 0: heuristic
@@ -234,7 +278,14 @@ typedef struct ent_balance_options {
                                          collective-defence alliance adds; default 0 */
 } ent_balance_options;
 
-/** Sets the defaults: exact up to 48 actors, 20 million nodes, walk balance up to 1000. */
+/** The defaults: exact up to 48 actors, 20 million nodes, walk balance up to 1000. */
+#define ENT_BALANCE_OPTIONS_INIT                                           \
+    {                                                                      \
+        .version = ENT_BALANCE_OPTIONS_VERSION, .top = 0, .exact_max = 48, \
+        .node_budget = 20000000ULL, .walk_max = 1000, .direct_only = 0     \
+    }
+
+/** Sets *o to ENT_BALANCE_OPTIONS_INIT. */
 ENT_EXPORT void ent_balance_options_init(ent_balance_options *o);
 
 /** What ent_frustration found, and how sure it is. */
@@ -325,8 +376,12 @@ ENT_EXPORT int ent_balance_change_tables(ent_table **summary, ent_table **triads
  * with the same seed before each part: the same input gives the same blocs.
  */
 
-/** Settings of the bloc detection. Zero-initialise, then call ent_blocs_options_init. */
+/** The version of ent_blocs_options this header describes. */
+#define ENT_BLOCS_OPTIONS_VERSION 1
+
+/** Settings of the bloc detection. Initialise with ENT_BLOCS_OPTIONS_INIT. */
 typedef struct ent_blocs_options {
+    unsigned version;   /**< ENT_BLOCS_OPTIONS_VERSION */
     unsigned long seed; /**< seed of the random generator (default 42) */
     size_t max_blocs;   /**< the most blocs one connected part may split into (spins;
                              default 25, at least 2) */
@@ -337,7 +392,14 @@ typedef struct ent_blocs_options {
     int direct_only;    /**< 1: leave out the ties of shared defence alliances (default 0) */
 } ent_blocs_options;
 
-/** Sets the defaults: seed 42, 25 blocs per part at most, parts of up to 1000 actors. */
+/** The defaults: seed 42, 25 blocs per part at most, parts of up to 1000 actors. */
+#define ENT_BLOCS_OPTIONS_INIT                                                               \
+    {                                                                                        \
+        .version = ENT_BLOCS_OPTIONS_VERSION, .seed = 42, .max_blocs = 25, .max_part = 1000, \
+        .gamma = 1.0, .gamma_minus = 1.0, .direct_only = 0                                   \
+    }
+
+/** Sets *o to ENT_BLOCS_OPTIONS_INIT. */
 ENT_EXPORT void ent_blocs_options_init(ent_blocs_options *o);
 
 /**
@@ -446,11 +508,24 @@ ENT_EXPORT int ent_blocs_found_aligned(const ent_blocs_found *a, const ent_blocs
  * pi = 1 - (1 - S) / D_e (Hage 2011).
  */
 
-/** Options of the alignment tables. Zero-initialised: every partner, every row. */
+/** The version of ent_align_options this header describes. */
+#define ENT_ALIGN_OPTIONS_VERSION 1
+
+/** Options of the alignment tables. */
 typedef struct ent_align_options {
-    size_t top;           /**< keep this many partners (0: all) */
-    const uint32_t *with; /**< when not NULL, the one partner to show */
+    unsigned version;     /**< ENT_ALIGN_OPTIONS_VERSION */
+    size_t top;           /**< keep this many partners (0: all, the default) */
+    const uint32_t *with; /**< when not NULL, the one partner to show (default NULL) */
 } ent_align_options;
+
+/** The defaults: every partner, every row. */
+#define ENT_ALIGN_OPTIONS_INIT                                       \
+    {                                                                \
+        .version = ENT_ALIGN_OPTIONS_VERSION, .top = 0, .with = NULL \
+    }
+
+/** Sets *o to ENT_ALIGN_OPTIONS_INIT. */
+ENT_EXPORT void ent_align_options_init(ent_align_options *o);
 
 /**
  * S and pi of two portfolios given as n valuations each (-1, 0 or +1;

@@ -60,9 +60,9 @@ typedef struct ent_chart {
 
 /**
  * Writes chart `c` as a standalone SVG document. On success returns 0 and
- * sets *out to a malloc'd NUL-terminated buffer of *len bytes (the caller
- * frees it). Returns ENT_EUSAGE (no day, days not increasing, no panel) or
- * ENT_ENOMEM, with a message. O(panels * series * days + marks).
+ * sets *out to a NUL-terminated buffer of *len bytes that the caller frees
+ * with ent_chart_free (*out NULL on failure). Returns ENT_EUSAGE (no day, days not increasing, no
+ * panel) or ENT_ENOMEM, with a message. O(panels * series * days + marks).
  */
 ENT_EXPORT int ent_chart_svg(const ent_chart *c, char **out, size_t *len);
 
@@ -77,13 +77,19 @@ typedef enum ent_chart_format {
  * Writes chart `c` in `format`: SVG as ent_chart_svg; PNG and PDF drawn with
  * cairo from the same layout, with the same marks (without the SVG's hover
  * titles, which these formats cannot carry). The same chart gives the same
- * bytes: the PDF's creation date is fixed (2000-01-01). Sets *out (malloc'd,
- * binary for PNG and PDF) and *len. Returns 0, ENT_EUSAGE (as
+ * bytes: the PDF's creation date is fixed (2000-01-01). Sets *out (binary
+ * for PNG and PDF; free it with ent_chart_free) and *len. Returns 0, ENT_EUSAGE (as
  * ent_chart_svg, or an unknown format), ENT_ENOMEM or ENT_EINTERNAL (cairo
  * failed).
  */
 ENT_EXPORT int ent_chart_render(const ent_chart *c, ent_chart_format format, char **out,
                                 size_t *len);
+
+/**
+ * Frees a chart that ent_chart_svg, ent_chart_render or ent_timeline_chart
+ * returned. Accepts NULL.
+ */
+ENT_EXPORT void ent_chart_free(char *buf);
 
 #ifdef __cplusplus
 }

@@ -34,11 +34,16 @@ typedef enum ent_export_format {
     ENT_EXPORT_FORMAT_COUNT_
 } ent_export_format;
 
+/** The version of ent_export_options this header describes. */
+#define ENT_EXPORT_OPTIONS_VERSION 1
+
 /**
- * Which part of the graph to write. Zero-initialised, the whole graph with
- * its time: GEXF in dynamic mode, every relation with its interval.
+ * Which part of the graph to write. Initialise with ENT_EXPORT_OPTIONS_INIT:
+ * the whole graph with its time, GEXF in dynamic mode, every relation with
+ * its interval.
  */
 typedef struct ent_export_options {
+    unsigned version; /**< ENT_EXPORT_OPTIONS_VERSION */
     /** Non-NULL: the static snapshot of this view (of the same graph): the
      *  actors present and the relations behind its edges, no time. */
     const ent_view *view;
@@ -50,6 +55,16 @@ typedef struct ent_export_options {
      *  claimants, source kinds; see ent_view_options_keep). */
     const ent_view_options *keep;
 } ent_export_options;
+
+/** The defaults: the whole graph with its time. */
+#define ENT_EXPORT_OPTIONS_INIT                                                             \
+    {                                                                                       \
+        .version = ENT_EXPORT_OPTIONS_VERSION, .view = NULL, .has_range = 0, .from_day = 0, \
+        .to_day = 0, .keep = NULL                                                           \
+    }
+
+/** Sets *o to ENT_EXPORT_OPTIONS_INIT. */
+ENT_EXPORT void ent_export_options_init(ent_export_options *o);
 
 /**
  * Writes `g` in format `f` to `out`, which the caller opened and closes.

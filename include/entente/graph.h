@@ -225,7 +225,7 @@ ENT_EXPORT long ent_graph_snapshot_by_id(const ent_graph *g, const char *id);
  * one is close, else NULL).
  */
 ENT_EXPORT int ent_graph_resolve_when(const ent_graph *g, const char *when, int32_t *day,
-                                const char **suggestion);
+                                      const char **suggestion);
 
 /** Index of the comparison with this id, or -1. */
 ENT_EXPORT long ent_graph_comparison_by_id(const ent_graph *g, const char *id);

@@ -53,8 +53,12 @@ typedef enum ent_import_per {
 /** Progress callback: the file being read and the rows read so far. */
 typedef void (*ent_import_progress)(void *ud, const char *file, uint64_t rows);
 
-/** Options of an import. Zero-initialised: per day, countries only, everything kept. */
+/** The version of ent_import_options this header describes. */
+#define ENT_IMPORT_OPTIONS_VERSION 1
+
+/** Options of an import. Initialise with ENT_IMPORT_OPTIONS_INIT. */
 typedef struct ent_import_options {
+    unsigned version; /**< ENT_IMPORT_OPTIONS_VERSION */
     ent_import_per per;
     int actor_types;       /**< 1: an actor per country and CAMEO actor type (usa-gov) */
     uint64_t min_mentions; /**< keep events with at least this many mentions */
@@ -68,6 +72,18 @@ typedef struct ent_import_options {
     ent_import_progress progress; /**< called every 65,536 rows, or NULL */
     void *progress_ud;
 } ent_import_options;
+
+/** The defaults: per day, countries only, everything kept, 100 errors at most. */
+#define ENT_IMPORT_OPTIONS_INIT                                                                \
+    {                                                                                          \
+        .version = ENT_IMPORT_OPTIONS_VERSION, .per = ENT_PER_DAY, .actor_types = 0,           \
+        .min_mentions = 0, .root_only = 0, .has_range = 0, .from_day = 0, .to_day = 0,         \
+        .countries = NULL, .n_countries = 0, .skip_bad = 0, .max_errors = 0, .progress = NULL, \
+        .progress_ud = NULL                                                                    \
+    }
+
+/** Sets *o to ENT_IMPORT_OPTIONS_INIT. */
+ENT_EXPORT void ent_import_options_init(ent_import_options *o);
 
 /** What an import read and kept. */
 typedef struct ent_import_stats {
@@ -111,8 +127,12 @@ typedef enum ent_csv_field {
 /** The field's name in --map ("source", "at" ...). */
 ENT_EXPORT const char *ent_csv_field_name(ent_csv_field f);
 
-/** Options of ent_import_csv. */
+/** The version of ent_import_csv_options this header describes. */
+#define ENT_IMPORT_CSV_OPTIONS_VERSION 1
+
+/** Options of ent_import_csv. Initialise with ENT_IMPORT_CSV_OPTIONS_INIT. */
 typedef struct ent_import_csv_options {
+    unsigned version; /**< ENT_IMPORT_CSV_OPTIONS_VERSION */
     /** The column of each field, by its header name (any case); NULL when not mapped. A
      *  date field may name three columns "YEAR/MONTH/DAY". source, target, and at or
      *  from, are required; type unless `type` is given. */
@@ -126,6 +146,17 @@ typedef struct ent_import_csv_options {
     int skip_bad;              /**< skip malformed rows (counted) instead of failing */
     size_t max_errors;         /**< stop after this many errors (0: 100) */
 } ent_import_csv_options;
+
+/** The defaults: nothing mapped, ISO dates, 100 errors at most. */
+#define ENT_IMPORT_CSV_OPTIONS_INIT                                                           \
+    {                                                                                         \
+        .version = ENT_IMPORT_CSV_OPTIONS_VERSION, .map = {NULL}, .type = NULL,               \
+        .actors_file = NULL, .type_map_file = NULL, .date_format = NULL, .unknown_day = NULL, \
+        .skip_bad = 0, .max_errors = 0                                                        \
+    }
+
+/** Sets *o to ENT_IMPORT_CSV_OPTIONS_INIT. */
+ENT_EXPORT void ent_import_csv_options_init(ent_import_csv_options *o);
 
 /**
  * Reads a table of dated relations (a header row, then one relation per

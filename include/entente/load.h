@@ -19,8 +19,16 @@
 extern "C" {
 #endif
 
-/** Loader settings. Zero-initialise, then set what you need. */
+/** The version of ent_load_options this header describes. */
+#define ENT_LOAD_OPTIONS_VERSION 1
+
+/**
+ * Loader settings. Initialise with ENT_LOAD_OPTIONS_INIT (or
+ * ent_load_options_init), then set what you need. The loader refuses another
+ * `version` with ENT_EUSAGE.
+ */
 typedef struct ent_load_options {
+    unsigned version; /**< ENT_LOAD_OPTIONS_VERSION */
     /** Stop after this many errors (0: the default, 100; SIZE_MAX: never). */
     size_t max_errors;
     /** 1: do not warn about relations without evidence. */
@@ -41,6 +49,16 @@ typedef struct ent_load_options {
      */
     unsigned threads;
 } ent_load_options;
+
+/** The defaults: 100 errors at most, every warning, threads chosen by size. */
+#define ENT_LOAD_OPTIONS_INIT                                                              \
+    {                                                                                      \
+        .version = ENT_LOAD_OPTIONS_VERSION, .max_errors = 0, .allow_missing_evidence = 0, \
+        .warn_no_from = 0, .threads = 0                                                    \
+    }
+
+/** Sets *o to ENT_LOAD_OPTIONS_INIT. */
+ENT_EXPORT void ent_load_options_init(ent_load_options *o);
 
 /** One graph file already in memory. */
 typedef struct ent_load_input {

@@ -35,8 +35,12 @@ typedef enum ent_render_format {
     ENT_RENDER_DOT /**< the drawing as DOT text, positions pinned (`dot -Tsvg` redraws it) */
 } ent_render_format;
 
-/** How to draw. Call ent_render_options_init, then set what differs. */
+/** The version of ent_render_options this header describes. */
+#define ENT_RENDER_OPTIONS_VERSION 1
+
+/** How to draw. Initialise with ENT_RENDER_OPTIONS_INIT, then set what differs. */
 typedef struct ent_render_options {
+    unsigned version;         /**< ENT_RENDER_OPTIONS_VERSION */
     const char *layout;       /**< "dot", "fdp", "neato", "sfdp", "circo", "twopi"; NULL: by size */
     const uint32_t *focus; /**< actors drawn larger, their lines wider (NULL: none) */
     size_t n_focus;
@@ -55,6 +59,16 @@ typedef struct ent_render_options {
     const char *color_legend;    /**< with colors: what they mean, for the legend */
 } ent_render_options;
 
+/** The defaults: the layout chosen by size, no focus (depth 1 when one is set), every
+ *  kind and type, the actors without a relation left out, no colours. */
+#define ENT_RENDER_OPTIONS_INIT                                                              \
+    {                                                                                        \
+        .version = ENT_RENDER_OPTIONS_VERSION, .layout = NULL, .focus = NULL, .n_focus = 0,  \
+        .depth = 1, .all_actors = 0, .kinds = 0, .types = NULL, .n_types = 0, .title = NULL, \
+        .label = {NULL, NULL}, .colors = NULL, .colors_b = NULL, .color_legend = NULL        \
+    }
+
+/** Sets *o to ENT_RENDER_OPTIONS_INIT. */
 ENT_EXPORT void ent_render_options_init(ent_render_options *o);
 
 /**
@@ -79,12 +93,12 @@ ENT_EXPORT int ent_render_layout_known(const char *name);
  * layout, a focus actor absent from the snapshots, nothing left to draw),
  * ENT_EINTERNAL when Graphviz reported an error, ENT_ENOMEM.
  */
-/** Frees a buffer ent_render returned. Accepts NULL. */
-ENT_EXPORT void ent_render_free(char *buf);
-
 ENT_EXPORT int ent_render(const ent_view *a, const ent_view *b, ent_render_mode mode,
                           const ent_render_options *o, ent_render_format format, char **out,
                           size_t *len, const char **engine);
+
+/** Frees a buffer ent_render returned. Accepts NULL. */
+ENT_EXPORT void ent_render_free(char *buf);
 
 #ifdef __cplusplus
 }

@@ -25,8 +25,12 @@
 extern "C" {
 #endif
 
-/** What to report. Call ent_report_options_init, then set what differs. */
+/** The version of ent_report_options this header describes. */
+#define ENT_REPORT_OPTIONS_VERSION 1
+
+/** What to report. Initialise with ENT_REPORT_OPTIONS_INIT, then set what differs. */
 typedef struct ent_report_options {
+    unsigned version;             /**< ENT_REPORT_OPTIONS_VERSION */
     const ent_view_options *view; /**< how snapshots are taken; NULL: the defaults */
     const uint32_t *actors;       /**< the main actors; none: the top of each ranking */
     size_t n_actors;
@@ -49,6 +53,15 @@ typedef struct ent_report_options {
     void *stop_ud;
 } ent_report_options;
 
+/** The defaults: 3 main actors from the top, 10 rows, 3 leaders explained, no callback. */
+#define ENT_REPORT_OPTIONS_INIT                                                                \
+    {                                                                                          \
+        .version = ENT_REPORT_OPTIONS_VERSION, .view = NULL, .actors = NULL, .n_actors = 0,    \
+        .main_actors = 3, .top = 10, .leaders = 3, .title = NULL, .files = NULL, .n_files = 0, \
+        .progress = NULL, .progress_ud = NULL, .stop = NULL, .stop_ud = NULL                   \
+    }
+
+/** Sets *o to ENT_REPORT_OPTIONS_INIT. */
 ENT_EXPORT void ent_report_options_init(ent_report_options *o);
 
 /**

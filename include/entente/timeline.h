@@ -49,19 +49,26 @@ ENT_EXPORT int ent_every_from_name(const char *name);
  * `to` itself last when the periods do not land on it. A month (quarter,
  * year) later keeps the day of the month of `from`, or the month's last day
  * when the month is shorter (from 2020-01-31: 2020-02-29, 2020-03-31 ...).
- * Sets *days (malloc'd; the caller frees it) and *n. Returns 0, ENT_EUSAGE
+ * Sets *days (free it with ent_timeline_days_free) and *n. Returns 0, ENT_EUSAGE
  * when from > to or there would be more than `max_steps` days (0: no limit),
  * or ENT_ENOMEM. O(steps).
  */
 ENT_EXPORT int ent_timeline_days(int32_t **days, size_t *n, int32_t from, int32_t to,
                                  ent_every every, size_t max_steps);
 
+/** Frees the days ent_timeline_days returned. Accepts NULL. */
+ENT_EXPORT void ent_timeline_days_free(int32_t *days);
+
 /** The digits after the point with which tables print metric `m` (3 for leverage, 8 for
  * the PageRanks, 6 for the PN index, 2 for sums of intensities). */
 ENT_EXPORT int ent_metric_decimals(ent_metric m);
 
-/** What a timeline computes. Zero-initialise, then set what differs. */
+/** The version of ent_timeline_options this header describes. */
+#define ENT_TIMELINE_OPTIONS_VERSION 1
+
+/** What a timeline computes. Initialise with ENT_TIMELINE_OPTIONS_INIT. */
 typedef struct ent_timeline_options {
+    unsigned version;          /**< ENT_TIMELINE_OPTIONS_VERSION */
     const ent_metric *metrics; /**< n_metrics metrics; none: leverage */
     size_t n_metrics;
     const uint32_t *actors; /**< the actors to show, in this order; NULL: chosen by `top` */
@@ -75,6 +82,16 @@ typedef struct ent_timeline_options {
                                 their alignment at every step (see ent_timeline_table) */
     size_t n_pairs;
 } ent_timeline_options;
+
+/** The defaults: leverage of every actor present at some step, by a sweep, no pairs. */
+#define ENT_TIMELINE_OPTIONS_INIT                                                                 \
+    {                                                                                             \
+        .version = ENT_TIMELINE_OPTIONS_VERSION, .metrics = NULL, .n_metrics = 0, .actors = NULL, \
+        .n_actors = 0, .top = 0, .independent = 0, .pairs = NULL, .n_pairs = 0                    \
+    }
+
+/** Sets *o to ENT_TIMELINE_OPTIONS_INIT. */
+ENT_EXPORT void ent_timeline_options_init(ent_timeline_options *o);
 
 /**
  * The long table of a timeline of graph `g` under the snapshot options `vo`
@@ -100,8 +117,12 @@ ENT_EXPORT int ent_timeline_table(ent_table **out, const ent_graph *g, const ent
                                   const int32_t *days, size_t n_days,
                                   const ent_timeline_options *o);
 
-/** How ent_timeline_chart draws. Zero-initialise, then set what differs. */
+/** The version of ent_timeline_chart_options this header describes. */
+#define ENT_TIMELINE_CHART_OPTIONS_VERSION 1
+
+/** How ent_timeline_chart draws. Initialise with ENT_TIMELINE_CHART_OPTIONS_INIT. */
 typedef struct ent_timeline_chart_options {
+    unsigned version;  /**< ENT_TIMELINE_CHART_OPTIONS_VERSION */
     const char *title; /**< NULL: the graph's title, the metrics, the period and the span */
     ent_every every;   /**< the period, named in the default title */
     const ent_chart_mark *marks; /**< dates to mark besides the snapshots (dashed) */
@@ -109,13 +130,23 @@ typedef struct ent_timeline_chart_options {
     ent_chart_format format; /**< SVG (0), PNG or PDF */
 } ent_timeline_chart_options;
 
+/** The defaults: the default title, monthly steps, no extra mark, SVG. */
+#define ENT_TIMELINE_CHART_OPTIONS_INIT                                                         \
+    {                                                                                           \
+        .version = ENT_TIMELINE_CHART_OPTIONS_VERSION, .title = NULL, .every = ENT_EVERY_MONTH, \
+        .marks = NULL, .n_marks = 0, .format = ENT_CHART_SVG                                    \
+    }
+
+/** Sets *o to ENT_TIMELINE_CHART_OPTIONS_INIT. */
+ENT_EXPORT void ent_timeline_chart_options_init(ent_timeline_chart_options *o);
+
 /**
  * Draws timeline table `t` of graph `g` (made by ent_timeline_table with the
  * same `days` and options `to`) as a line chart (chart.h) in co->format: one panel
  * per metric, one line per actor labelled with its name, the graph's
  * snapshots that fall in the span as solid marks and `co->marks` as given,
  * numbered in date order; the table's notes on the actors and the rules
- * under the title. Sets *svg (malloc'd) and *len. Returns 0, ENT_EUSAGE
+ * under the title. Sets *svg (free it with ent_chart_free) and *len. Returns 0, ENT_EUSAGE
  * (a table of another shape) or ENT_ENOMEM. With pairs, three more panels
  * (tie, S and pi) with one line per pair.
  */

@@ -1,12 +1,11 @@
 /*
  * entente/view.h: views, the graph as it stood on a date (ent_view_*).
  *
- * A view (a snapshot taken on a day) holds the actors present on a day and one aggregated, signed edge
- * per ordered pair of actors, built from the relations in force: durable
- * relations whose interval covers the day, and events that fall in a window
- * before it, optionally decayed with a half-life. Each edge keeps the list of
- * relations behind it, so every answer can show its evidence. The rules are
- * in docs/analyses.md.
+ * A view (a snapshot taken on a day) holds the actors present on a day and one aggregated, signed
+ * edge per ordered pair of actors, built from the relations in force: durable relations whose
+ * interval covers the day, and events that fall in a window before it, optionally decayed with a
+ * half-life. Each edge keeps the list of relations behind it, so every answer can show its
+ * evidence. The rules are in docs/analyses.md.
  */
 #ifndef ENTENTE_VIEW_H
 #define ENTENTE_VIEW_H
@@ -23,8 +22,16 @@
 extern "C" {
 #endif
 
-/** How to take a snapshot. Zero-initialise, then call ent_view_options_init. */
+/** The version of ent_view_options this header describes. */
+#define ENT_VIEW_OPTIONS_VERSION 1
+
+/**
+ * How to take a snapshot. Initialise with ENT_VIEW_OPTIONS_INIT (or
+ * ent_view_options_init), then set what differs. Every function taking these
+ * options refuses another `version` with ENT_EUSAGE.
+ */
 typedef struct ent_view_options {
+    unsigned version;                  /**< ENT_VIEW_OPTIONS_VERSION */
     int32_t window_days;               /**< events count when in (day - window, day]; default 365 */
     double half_life_days;             /**< > 0: events decay with this half-life; 0: no decay */
     unsigned status_mask;              /**< bit (1 << ent_status) per status kept; default all */
@@ -35,7 +42,15 @@ typedef struct ent_view_options {
                                 (1 << ent_graph_source_kind index) is set */
 } ent_view_options;
 
-/** Sets the defaults: a 365-day window, no decay, every status. */
+/** The defaults: a 365-day window, no decay, every status, no filter. */
+#define ENT_VIEW_OPTIONS_INIT                                                                    \
+    {                                                                                            \
+        .version = ENT_VIEW_OPTIONS_VERSION, .window_days = 365, .half_life_days = 0.0,          \
+        .status_mask = (1u << ENT_STATUS_COUNT_) - 1, .exclude_claims_by = NULL, .n_exclude = 0, \
+        .source_kinds = 0                                                                        \
+    }
+
+/** Sets *o to ENT_VIEW_OPTIONS_INIT. */
 ENT_EXPORT void ent_view_options_init(ent_view_options *o);
 
 /**

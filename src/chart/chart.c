@@ -867,3 +867,8 @@ int ent_chart_render(const ent_chart *c, ent_chart_format format, char **out, si
     *len = sb.len;
     return *out ? ENT_OK : ent_error_set(ENT_EINTERNAL, "cairo wrote an empty chart");
 }
+
+void ent_chart_free(char *buf)
+{
+    free(buf);
+}

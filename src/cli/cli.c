@@ -136,6 +136,7 @@ int cli_input_parse(cli_input *in, const char *cmd, const cli_opt *opts, int arg
 {
     memset(in, 0, sizeof *in);
     in->cmd = cmd;
+    ent_load_options_init(&in->load);
     in->format = CLI_TEXT;
     in->files = calloc((size_t)argc + 1, sizeof *in->files);
     if (!in->files) {
@@ -824,14 +825,4 @@ int cli_analysis_begin(const char *cmd, cli_input *in, const cli_opt *opts, int 
         return EXIT_FAILURE_;
     }
     return cli_input_load(in, g, *diags, CLI_DIAGS_SUMMARY);
-}
-
-const char *cli_at_or_range(const char *at, const char *from, const char *to)
-{
-    if (at && (from || to))
-        return "give either '--at WHEN' or '--from WHEN --to WHEN', not both";
-    if (!at && !(from && to))
-        return from || to ? "'--from' and '--to' go together"
-                          : "'--at WHEN' (or '--from WHEN --to WHEN') is required";
-    return NULL;
 }

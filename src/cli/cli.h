@@ -205,10 +205,6 @@ int cli_analysis_option(const char *cmd, ent_analysis_options *ao, const char *n
  * graph into *g with its diagnostics in *diags. Returns the exit status so
  * far; the caller frees *g and *diags and releases `in` whatever it is.
  */
-/* For commands taking '--at WHEN' or '--from WHEN --to WHEN': what is wrong
- * with the combination given, or NULL. */
-const char *cli_at_or_range(const char *at, const char *from, const char *to);
-
 int cli_analysis_begin(const char *cmd, cli_input *in, const cli_opt *opts, int argc, char **argv,
                        int (*on_option)(void *ud, int k, const char *val), void *ud,
                        const char *(*missing)(void *ud), ent_diags **diags, ent_graph **g);
@@ -262,6 +258,64 @@ int cli_output_error(const char *cmd, int err);
 /* Flushes standard output at the end of a command: `status` when everything was written,
  * otherwise EXIT_FAILURE_ after cli_output_error. */
 int cli_finish_output(const char *cmd, int status);
+
+/* --- dates, the end of a run and inputs kept safe (run.c) ----------------- */
+
+/* The dates a command is asked about, as given on the command line. */
+typedef struct cli_dates {
+    const char *at, *from, *to;
+} cli_dates;
+
+/* Which dates a command takes. */
+typedef enum cli_dates_rule {
+    CLI_AT,           /* --at WHEN */
+    CLI_FROM_TO,      /* --from WHEN --to WHEN */
+    CLI_AT_OR_FROM_TO /* either, not both */
+} cli_dates_rule;
+
+/* Records --at, --from or --to (by option name) into d: 1 when `name` is one of them, else 0. */
+int cli_dates_option(cli_dates *d, const char *name, const char *val);
+
+/* The on_option of a command whose options are its dates and the view options: 0, or -1
+ * after a usage error. */
+int cli_dates_view_option(const char *cmd, cli_dates *d, cli_view_args *va, const char *name,
+                          const char *val);
+
+/* What is missing or wrong in the dates given under `rule` (a usage message), or NULL. */
+const char *cli_dates_missing(const cli_dates *d, cli_dates_rule rule);
+
+/* cli_dates_missing as the `missing` callback of cli_analysis_begin, for a command whose
+ * option record begins with its cli_dates (ud points to both). */
+const char *cli_missing_at(void *d);
+const char *cli_missing_from_to(void *d);
+const char *cli_missing_at_or_from_to(void *d);
+
+/* "--between A B" takes two values, which the option parser cannot: a copy of argv (argc
+ * entries) with it rewritten as "--between A --until B" (nothing after "--" touched), its
+ * length in *out_argc; the caller frees the array (not the strings). NULL when out of
+ * memory. Used by the commands that take a period (who, export, import). */
+char **cli_rewrite_between(int argc, char **argv, int *out_argc);
+
+/* The views of the dates: with --at, *a on that date (*b NULL); otherwise *a on --from and
+ * *b on --to (cli_view_pair). Returns an exit status, after a message when not EXIT_OK. */
+int cli_dates_views(const char *cmd, const ent_graph *g, const cli_dates *d, cli_view_args *va,
+                    ent_view **a, ent_view **b);
+
+/* How every command ends: frees the views, the graph and the diagnostics (any may be NULL),
+ * releases the input (when not NULL) and returns `status`. */
+int cli_end(int status, cli_input *in, ent_diags *diags, ent_graph *g, ent_view *a, ent_view *b);
+
+/* How an output path clashes with the input files. */
+typedef enum cli_clash {
+    CLI_CLASH_NONE = 0,
+    CLI_CLASH_IS_INPUT,   /* it is one of them (same device and inode: links too) */
+    CLI_CLASH_HOLDS_INPUT /* it is a directory that holds one of them, at any depth */
+} cli_clash;
+
+/* Whether writing to `out` would overwrite one of the n input `files` ("-" is stdin, never
+ * clashes); *which is set to that input's index. An output that does not exist clashes
+ * with nothing. The one check every command that writes files makes. */
+cli_clash cli_output_clash(const char *const *files, size_t n, const char *out, size_t *which);
 
 /* --- output files (outfile.c) --------------------------------------------- */
 

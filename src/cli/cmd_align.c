@@ -51,7 +51,8 @@ static const cli_opt opts[] = {{"at", 0, 1},  {"from", 0, 1}, {"to", 0, 1},
                                {"top", 0, 1}, {"with", 0, 1}, CLI_VIEW_OPTIONS};
 
 typedef struct args {
-    const char *at, *from, *to, *with;
+    cli_dates d;
+    const char *with;
     long top;
     cli_view_args va;
 } args;
@@ -59,16 +60,9 @@ typedef struct args {
 static int on_option(void *ud, int k, const char *val)
 {
     args *a = ud;
+    if (cli_dates_option(&a->d, opts[k].name, val))
+        return 0;
     switch (k) {
-    case O_AT:
-        a->at = val;
-        return 0;
-    case O_FROM:
-        a->from = val;
-        return 0;
-    case O_TO:
-        a->to = val;
-        return 0;
     case O_WITH:
         a->with = val;
         return 0;
@@ -93,7 +87,7 @@ int cmd_align(int argc, char **argv)
                                  1u << CLI_TEXT | 1u << CLI_JSON | 1u << CLI_CSV, on_option, &a);
     if (status)
         goto done;
-    const char *why = cli_at_or_range(a.at, a.from, a.to);
+    const char *why = cli_dates_missing(&a.d, CLI_AT_OR_FROM_TO);
     if (in.n_files < 2 || why) {
         status = cli_usage_error("align", "%s",
                                  in.n_files < 2 ? "give at least one graph file, then ACTOR" : why);
@@ -118,17 +112,12 @@ int cmd_align(int argc, char **argv)
         goto done;
     }
     uint32_t with = (uint32_t)other;
-    ent_align_options ao = {(size_t)a.top, other >= 0 ? &with : NULL};
+    ent_align_options ao = {ENT_ALIGN_OPTIONS_VERSION, (size_t)a.top, other >= 0 ? &with : NULL};
     int failed;
-    if (a.at) {
-        if ((status = cli_view_new("align", g, a.at, &a.va, &va)))
-            goto done;
-        failed = ent_align_table(&t, va, (uint32_t)actor, &ao);
-    } else {
-        if ((status = cli_view_pair("align", g, a.from, a.to, &a.va, &va, &vb)))
-            goto done;
-        failed = ent_align_change_table(&t, va, vb, (uint32_t)actor, &ao);
-    }
+    if ((status = cli_dates_views("align", g, &a.d, &a.va, &va, &vb)))
+        goto done;
+    failed = vb ? ent_align_change_table(&t, va, vb, (uint32_t)actor, &ao)
+                : ent_align_table(&t, va, (uint32_t)actor, &ao);
     /* An actor or partner absent on the date is a question without an answer,
      * not an internal failure: a usage error with the library's message. */
     if (failed == ENT_EUSAGE) {
@@ -138,10 +127,5 @@ int cmd_align(int argc, char **argv)
     status = cli_write_result("align", failed, t, in.format);
 done:
     ent_table_free(t);
-    ent_view_free(va);
-    ent_view_free(vb);
-    ent_graph_free(g);
-    ent_diags_free(diags);
-    cli_input_release(&in);
-    return status;
+    return cli_end(status, &in, diags, g, va, vb);
 }

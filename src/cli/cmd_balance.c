@@ -46,7 +46,7 @@ static const cli_opt opts[] = {{"at", 0, 1},    {"from", 0, 1},      {"to", 0, 1
                                CLI_VIEW_OPTIONS};
 
 typedef struct args {
-    const char *at, *from, *to;
+    cli_dates d;
     ent_balance_options bo;
     cli_view_args va;
 } args;
@@ -54,10 +54,8 @@ typedef struct args {
 static int on_option(void *ud, int k, const char *val)
 {
     args *a = ud;
-    if (k == O_AT || k == O_FROM || k == O_TO) {
-        *(k == O_AT ? &a->at : k == O_FROM ? &a->from : &a->to) = val;
+    if (cli_dates_option(&a->d, opts[k].name, val))
         return 0;
-    }
     if (k == O_DIRECT) {
         a->bo.direct_only = 1;
         return 0;
@@ -76,12 +74,6 @@ static int on_option(void *ud, int k, const char *val)
     return cli_view_option("balance", &a->va, opts[k].name, val) < 0 ? -1 : 0;
 }
 
-static const char *missing(void *ud)
-{
-    const args *a = ud;
-    return cli_at_or_range(a->at, a->from, a->to);
-}
-
 int cmd_balance(int argc, char **argv)
 {
     cli_input in;
@@ -93,20 +85,14 @@ int cmd_balance(int argc, char **argv)
     ent_view *va = NULL, *vb = NULL;
     ent_table *summary = NULL, *triads = NULL, *camps = NULL;
     cli_view_args_init(&a.va);
-    int status =
-        cli_analysis_begin("balance", &in, opts, argc, argv, on_option, &a, missing, &diags, &g);
+    int status = cli_analysis_begin("balance", &in, opts, argc, argv, on_option, &a,
+                                    cli_missing_at_or_from_to, &diags, &g);
     if (status)
         goto done;
-    int rc;
-    if (a.at) {
-        if ((status = cli_view_new("balance", g, a.at, &a.va, &va)))
-            goto done;
-        rc = ent_balance_tables(&summary, &triads, &camps, va, &a.bo);
-    } else {
-        if ((status = cli_view_pair("balance", g, a.from, a.to, &a.va, &va, &vb)))
-            goto done;
-        rc = ent_balance_change_tables(&summary, &triads, va, vb, &a.bo);
-    }
+    if ((status = cli_dates_views("balance", g, &a.d, &a.va, &va, &vb)))
+        goto done;
+    int rc = vb ? ent_balance_change_tables(&summary, &triads, va, vb, &a.bo)
+                : ent_balance_tables(&summary, &triads, &camps, va, &a.bo);
     if (rc) {
         fprintf(stderr, "entente balance: %s\n", ent_error_last());
         status = EXIT_FAILURE_;
@@ -118,10 +104,5 @@ done:
     ent_table_free(summary);
     ent_table_free(triads);
     ent_table_free(camps);
-    ent_view_free(va);
-    ent_view_free(vb);
-    ent_graph_free(g);
-    ent_diags_free(diags);
-    cli_input_release(&in);
-    return status;
+    return cli_end(status, &in, diags, g, va, vb);
 }

@@ -48,7 +48,7 @@ static const cli_opt opts[] = {{"at", 0, 1},          {"from", 0, 1},      {"to"
                                {"direct-only", 0, 0}, CLI_VIEW_OPTIONS};
 
 typedef struct args {
-    const char *at, *from, *to;
+    cli_dates d;
     ent_blocs_options bo;
     cli_view_args va;
 } args;
@@ -56,10 +56,8 @@ typedef struct args {
 static int on_option(void *ud, int k, const char *val)
 {
     args *a = ud;
-    if (k == O_AT || k == O_FROM || k == O_TO) {
-        *(k == O_AT ? &a->at : k == O_FROM ? &a->from : &a->to) = val;
+    if (cli_dates_option(&a->d, opts[k].name, val))
         return 0;
-    }
     if (k == O_DIRECT) {
         a->bo.direct_only = 1;
         return 0;
@@ -81,12 +79,6 @@ static int on_option(void *ud, int k, const char *val)
     return cli_view_option("blocs", &a->va, opts[k].name, val) < 0 ? -1 : 0;
 }
 
-static const char *missing(void *ud)
-{
-    const args *a = ud;
-    return cli_at_or_range(a->at, a->from, a->to);
-}
-
 int cmd_blocs(int argc, char **argv)
 {
     cli_input in;
@@ -99,22 +91,15 @@ int cmd_blocs(int argc, char **argv)
     ent_table *t[3] = {NULL, NULL, NULL};
     size_t nt;
     cli_view_args_init(&a.va);
-    int status =
-        cli_analysis_begin("blocs", &in, opts, argc, argv, on_option, &a, missing, &diags, &g);
+    int status = cli_analysis_begin("blocs", &in, opts, argc, argv, on_option, &a,
+                                    cli_missing_at_or_from_to, &diags, &g);
     if (status)
         goto done;
-    int rc;
-    if (a.at) {
-        if ((status = cli_view_new("blocs", g, a.at, &a.va, &va)))
-            goto done;
-        rc = ent_blocs_tables(&t[0], &t[1], &t[2], va, &a.bo);
-        nt = 3;
-    } else {
-        if ((status = cli_view_pair("blocs", g, a.from, a.to, &a.va, &va, &vb)))
-            goto done;
-        rc = ent_blocs_change_tables(&t[0], &t[1], va, vb, &a.bo);
-        nt = 2;
-    }
+    if ((status = cli_dates_views("blocs", g, &a.d, &a.va, &va, &vb)))
+        goto done;
+    int rc = vb ? ent_blocs_change_tables(&t[0], &t[1], va, vb, &a.bo)
+                : ent_blocs_tables(&t[0], &t[1], &t[2], va, &a.bo);
+    nt = vb ? 2 : 3;
     if (rc) {
         status = cli_blocs_error("blocs", NULL, rc,
                                  "raise the limit with --max-part, or " CLI_BLOCS_NARROW);
@@ -125,10 +110,5 @@ int cmd_blocs(int argc, char **argv)
 done:
     for (int i = 0; i < 3; i++)
         ent_table_free(t[i]);
-    ent_view_free(va);
-    ent_view_free(vb);
-    ent_graph_free(g);
-    ent_diags_free(diags);
-    cli_input_release(&in);
-    return status;
+    return cli_end(status, &in, diags, g, va, vb);
 }

@@ -132,8 +132,5 @@ int cmd_check(int argc, char **argv)
                 plural(errors, "error", "errors"), warnings,
                 plural(warnings, "warning", "warnings"));
 done:
-    ent_graph_free(g);
-    ent_diags_free(diags);
-    cli_input_release(&in);
-    return status;
+    return cli_end(status, &in, diags, g, NULL, NULL);
 }

@@ -29,48 +29,34 @@ const char cmd_commitments_help[] =
     "  entente commitments graphs/south-caucasus.json --at after-2022 --format csv\n";
 
 static const cli_opt opts[] = {{"at", 0, 1}, CLI_VIEW_OPTIONS};
-enum { O_AT };
 
 typedef struct args {
-    const char *at;
+    cli_dates d;
     cli_view_args va;
 } args;
 
 static int on_option(void *ud, int k, const char *val)
 {
     args *a = ud;
-    if (k == O_AT) {
-        a->at = val;
-        return 0;
-    }
-    return cli_view_option("commitments", &a->va, opts[k].name, val) < 0 ? -1 : 0;
-}
-
-static const char *missing(void *ud)
-{
-    return ((const args *)ud)->at ? NULL : "'--at WHEN' is required";
+    return cli_dates_view_option("commitments", &a->d, &a->va, opts[k].name, val);
 }
 
 int cmd_commitments(int argc, char **argv)
 {
     cli_input in;
-    args a = {NULL, {0}};
+    args a = {{NULL, NULL, NULL}, {0}};
     ent_diags *diags = NULL;
     ent_graph *g = NULL;
-    ent_view *v = NULL;
+    ent_view *v = NULL, *none = NULL;
     ent_table *t = NULL;
     cli_view_args_init(&a.va);
-    int status = cli_analysis_begin("commitments", &in, opts, argc, argv, on_option, &a, missing,
-                                    &diags, &g);
-    if (status || (status = cli_view_new("commitments", g, a.at, &a.va, &v)))
+    int status = cli_analysis_begin("commitments", &in, opts, argc, argv, on_option, &a,
+                                    cli_missing_at, &diags, &g);
+    if (status || (status = cli_dates_views("commitments", g, &a.d, &a.va, &v, &none)))
         goto done;
     int failed = ent_commitments_table(&t, v);
     status = cli_write_result("commitments", failed, t, in.format);
 done:
     ent_table_free(t);
-    ent_view_free(v);
-    ent_graph_free(g);
-    ent_diags_free(diags);
-    cli_input_release(&in);
-    return status;
+    return cli_end(status, &in, diags, g, v, none);
 }

@@ -21,42 +21,31 @@ const char cmd_diff_help[] =
     "examples:\n"
     "  entente diff graphs/south-caucasus.json --from before-2022 --to after-2022\n";
 
-enum { O_FROM, O_TO };
 static const cli_opt opts[] = {{"from", 0, 1}, {"to", 0, 1}, CLI_VIEW_OPTIONS};
 
 typedef struct args {
-    const char *from, *to;
+    cli_dates d;
     cli_view_args va;
 } args;
 
 static int on_option(void *ud, int k, const char *val)
 {
     args *a = ud;
-    if (k == O_FROM || k == O_TO) {
-        *(k == O_FROM ? &a->from : &a->to) = val;
-        return 0;
-    }
-    return cli_view_option("diff", &a->va, opts[k].name, val) < 0 ? -1 : 0;
-}
-
-static const char *missing(void *ud)
-{
-    const args *a = ud;
-    return a->from && a->to ? NULL : "'--from WHEN' and '--to WHEN' are required";
+    return cli_dates_view_option("diff", &a->d, &a->va, opts[k].name, val);
 }
 
 int cmd_diff(int argc, char **argv)
 {
     cli_input in;
-    args a = {NULL, NULL, {0}};
+    args a = {{NULL, NULL, NULL}, {0}};
     ent_diags *diags = NULL;
     ent_graph *g = NULL;
     ent_view *va = NULL, *vb = NULL;
     ent_table *actors = NULL, *edges = NULL, *summary = NULL;
     cli_view_args_init(&a.va);
-    int status =
-        cli_analysis_begin("diff", &in, opts, argc, argv, on_option, &a, missing, &diags, &g);
-    if (status || (status = cli_view_pair("diff", g, a.from, a.to, &a.va, &va, &vb)))
+    int status = cli_analysis_begin("diff", &in, opts, argc, argv, on_option, &a,
+                                    cli_missing_from_to, &diags, &g);
+    if (status || (status = cli_dates_views("diff", g, &a.d, &a.va, &va, &vb)))
         goto done;
     if (ent_diff_tables(&actors, &edges, &summary, va, vb)) {
         fprintf(stderr, "entente diff: out of memory\n");
@@ -69,10 +58,5 @@ done:
     ent_table_free(actors);
     ent_table_free(edges);
     ent_table_free(summary);
-    ent_view_free(va);
-    ent_view_free(vb);
-    ent_graph_free(g);
-    ent_diags_free(diags);
-    cli_input_release(&in);
-    return status;
+    return cli_end(status, &in, diags, g, va, vb);
 }

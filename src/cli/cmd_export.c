@@ -114,31 +114,6 @@ static int on_option(void *ud, int k, const char *val)
     return cli_view_option("export", &a->va, opts[k].name, val) < 0 ? -1 : 0;
 }
 
-/* "--between A B" takes two values: rewrite it as "--between A --until B". */
-static char **rewrite_between(int argc, char **argv, int *out_argc)
-{
-    char **v = malloc(((size_t)argc * 2 + 1) * sizeof *v);
-    int n = 0;
-    if (!v)
-        return NULL;
-    for (int i = 0; i < argc; i++) {
-        v[n++] = argv[i];
-        if (strcmp(argv[i], "--") == 0) {
-            while (++i < argc)
-                v[n++] = argv[i];
-            break;
-        }
-        if (strcmp(argv[i], "--between") == 0 && i + 2 < argc) {
-            v[n++] = argv[++i];
-            v[n++] = "--until";
-            v[n++] = argv[++i];
-        }
-    }
-    v[n] = NULL;
-    *out_argc = n;
-    return v;
-}
-
 static int parse_format(const char *s, ent_export_format *f)
 {
     static const struct {
@@ -155,20 +130,6 @@ static int parse_format(const char *s, ent_export_format *f)
             return 0;
         }
     return -1;
-}
-
-/* Whether `path` names the same file as one of the inputs. */
-static int is_input(const cli_input *in, const char *path)
-{
-    struct stat out;
-    if (stat(path, &out) != 0)
-        return 0;
-    for (size_t i = 0; i < in->n_files; i++) {
-        struct stat st;
-        if (stat(in->files[i], &st) == 0 && st.st_dev == out.st_dev && st.st_ino == out.st_ino)
-            return 1;
-    }
-    return 0;
 }
 
 /* The two CSV paths for OUT: DIR/actors.csv and DIR/edges.csv when OUT is a
@@ -206,7 +167,9 @@ static int resolve_day(const ent_graph *g, const char *when, int32_t *day)
 static int export_one(const char *path, const cli_input *in, const ent_graph *g,
                       ent_export_format f, const ent_export_options *o, cli_outfile *of)
 {
-    if (strcmp(path, "-") != 0 && is_input(in, path)) {
+    size_t which;
+    if (strcmp(path, "-") != 0 &&
+        cli_output_clash(in->files, in->n_files, path, &which) == CLI_CLASH_IS_INPUT) {
         fprintf(stderr, "entente export: '%s' is one of the input files; not overwritten\n", path);
         return EXIT_USAGE;
     }
@@ -234,7 +197,7 @@ int cmd_export(int argc, char **argv)
     cli_outfile of[2];
     memset(of, 0, sizeof of);
     int nargc = 0;
-    char **nargv = rewrite_between(argc, argv, &nargc);
+    char **nargv = cli_rewrite_between(argc, argv, &nargc);
     if (!nargv) {
         fprintf(stderr, "entente export: out of memory\n");
         return EXIT_FAILURE_;
@@ -282,8 +245,7 @@ int cmd_export(int argc, char **argv)
     }
     if ((status = cli_input_load(&in, &g, diags, CLI_DIAGS_SUMMARY)) != EXIT_OK)
         goto done;
-    ent_export_options eo;
-    memset(&eo, 0, sizeof eo);
+    ent_export_options eo = ENT_EXPORT_OPTIONS_INIT;
     ent_view_options keep;
     if (a.at) {
         if ((status = cli_view_new("export", g, a.at, &a.va, &v)) != EXIT_OK)
@@ -342,10 +304,6 @@ done:
     cli_outfile_abort(&of[1]);
     free(paths[0]);
     free(paths[1]);
-    ent_view_free(v);
-    ent_graph_free(g);
-    ent_diags_free(diags);
-    cli_input_release(&in);
     free(nargv);
-    return status;
+    return cli_end(status, &in, diags, g, v, NULL);
 }

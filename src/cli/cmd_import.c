@@ -124,31 +124,6 @@ static void on_progress(void *ud, const char *file, uint64_t rows)
             isatty(2) ? "\r" : "\n");
 }
 
-/* "--between A B" takes two values: rewrite it as "--between A --until B". */
-static char **rewrite_between(int argc, char **argv, int *out_argc)
-{
-    char **v = malloc(((size_t)argc * 2 + 1) * sizeof *v);
-    int n = 0;
-    if (!v)
-        return NULL;
-    for (int i = 0; i < argc; i++) {
-        v[n++] = argv[i];
-        if (strcmp(argv[i], "--") == 0) {
-            while (++i < argc)
-                v[n++] = argv[i];
-            break;
-        }
-        if (strcmp(argv[i], "--between") == 0 && i + 2 < argc) {
-            v[n++] = argv[++i];
-            v[n++] = "--until";
-            v[n++] = argv[++i];
-        }
-    }
-    v[n] = NULL;
-    *out_argc = n;
-    return v;
-}
-
 static int parse_day(const char *text, int last, int32_t *day)
 {
     ent_date d;
@@ -162,8 +137,7 @@ static int parse_day(const char *text, int last, int32_t *day)
 
 int cmd_import(int argc, char **argv)
 {
-    ent_import_options o;
-    memset(&o, 0, sizeof o);
+    ent_import_options o = ENT_IMPORT_OPTIONS_INIT;
     const char *output = NULL, *from = NULL, *until = NULL, *countries = NULL;
     int quiet = 0;
     const char **files = NULL, **codes = NULL;
@@ -179,10 +153,9 @@ int cmd_import(int argc, char **argv)
     if (!csv && strcmp(argv[1], "gdelt") != 0)
         return cli_usage_error("import", "unknown source '%s'; entente imports 'gdelt' or 'csv'",
                                argv[1]);
-    ent_import_csv_options co;
-    memset(&co, 0, sizeof co);
+    ent_import_csv_options co = ENT_IMPORT_CSV_OPTIONS_INIT;
     char *map = NULL;
-    char **nargv = rewrite_between(argc - 1, argv + 1, &nargc);
+    char **nargv = cli_rewrite_between(argc - 1, argv + 1, &nargc);
     if (!nargv || !(files = calloc((size_t)argc + 1, sizeof *files))) {
         fprintf(stderr, "entente import: out of memory\n");
         status = EXIT_FAILURE_;
@@ -375,14 +348,12 @@ int cmd_import(int argc, char **argv)
         }
         o.countries = codes;
     }
-    for (size_t i = 0; i < n_files; i++) {
-        struct stat in, outst;
-        if (strcmp(output, "-") != 0 && stat(files[i], &in) == 0 && stat(output, &outst) == 0 &&
-            in.st_dev == outst.st_dev && in.st_ino == outst.st_ino) {
-            status = cli_usage_error("import", "'%s' is one of the input files; not overwritten",
-                                     output);
-            goto done;
-        }
+    size_t which;
+    if (strcmp(output, "-") != 0 &&
+        cli_output_clash(files, n_files, output, &which) == CLI_CLASH_IS_INPUT) {
+        status =
+            cli_usage_error("import", "'%s' is one of the input files; not overwritten", output);
+        goto done;
     }
     if (ent_diags_new(&diags) < 0) {
         fprintf(stderr, "entente import: out of memory\n");
@@ -443,11 +414,10 @@ int cmd_import(int argc, char **argv)
     }
 done:
     cli_outfile_abort(&of);
-    ent_diags_free(diags);
     free(files);
     free(codes);
     free(list);
     free(map);
     free(nargv);
-    return status;
+    return cli_end(status, NULL, diags, NULL, NULL, NULL);
 }

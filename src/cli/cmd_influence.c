@@ -54,7 +54,7 @@ static const cli_opt opts[] = {{"at", 0, 1},       {"metric", 0, 1}, {"top", 0, 
                                {"color-by", 0, 1}, {"of", 0, 1},     CLI_VIEW_OPTIONS};
 
 typedef struct args {
-    const char *at;
+    cli_dates d;
     const char *of;
     int by_bloc;
     ent_analysis_options ao;
@@ -64,8 +64,10 @@ typedef struct args {
 static int on_option(void *ud, int k, const char *val)
 {
     args *a = ud;
-    if (k == O_AT || k == O_OF) {
-        *(k == O_AT ? &a->at : &a->of) = val;
+    if (cli_dates_option(&a->d, opts[k].name, val))
+        return 0;
+    if (k == O_OF) {
+        a->of = val;
         return 0;
     }
     if (k == O_COLOR) {
@@ -82,24 +84,18 @@ static int on_option(void *ud, int k, const char *val)
     return cli_view_option("influence", &a->va, opts[k].name, val) < 0 ? -1 : 0;
 }
 
-static const char *missing(void *ud)
-{
-    const args *a = ud;
-    return a->at ? NULL : "'--at WHEN' is required";
-}
-
 int cmd_influence(int argc, char **argv)
 {
     cli_input in;
-    args a = {NULL, NULL, 0, {ENT_METRIC_LEVERAGE, 0, NULL}, {0}};
+    args a = {{NULL, NULL, NULL}, NULL, 0, ENT_ANALYSIS_OPTIONS_INIT, {0}};
     uint32_t *bloc = NULL;
     ent_diags *diags = NULL;
     ent_graph *g = NULL;
-    ent_view *v = NULL;
+    ent_view *v = NULL, *none = NULL;
     ent_table *t = NULL;
     cli_view_args_init(&a.va);
-    int status =
-        cli_analysis_begin("influence", &in, opts, argc, argv, on_option, &a, missing, &diags, &g);
+    int status = cli_analysis_begin("influence", &in, opts, argc, argv, on_option, &a,
+                                    cli_missing_at, &diags, &g);
     if (status)
         goto done;
     long actor = -1;
@@ -115,7 +111,7 @@ int cmd_influence(int argc, char **argv)
             goto done;
         }
     }
-    if ((status = cli_view_new("influence", g, a.at, &a.va, &v)))
+    if ((status = cli_dates_views("influence", g, &a.d, &a.va, &v, &none)))
         goto done;
     if (actor >= 0) {
         int failed = ent_leverage_table(&t, v, (uint32_t)actor);
@@ -132,16 +128,15 @@ int cmd_influence(int argc, char **argv)
                                      "leave out --color-by bloc, or " CLI_BLOCS_NARROW);
             goto done;
         }
-        a.ao.bloc = bloc;
     }
-    int failed = ent_influence_table(&t, v, &a.ao);
+    ent_influence_options io = ENT_INFLUENCE_OPTIONS_INIT;
+    io.metric = a.ao.metric;
+    io.top = a.ao.top;
+    io.bloc = bloc;
+    int failed = ent_influence_table(&t, v, &io);
     status = cli_write_result("influence", failed, t, in.format);
 done:
     free(bloc);
     ent_table_free(t);
-    ent_view_free(v);
-    ent_graph_free(g);
-    ent_diags_free(diags);
-    cli_input_release(&in);
-    return status;
+    return cli_end(status, &in, diags, g, v, none);
 }

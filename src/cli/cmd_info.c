@@ -318,8 +318,5 @@ int cmd_info(int argc, char **argv)
         print_text(g, &s);
 done:
     free(s.types);
-    ent_graph_free(g);
-    ent_diags_free(diags);
-    cli_input_release(&in);
-    return status;
+    return cli_end(status, &in, diags, g, NULL, NULL);
 }

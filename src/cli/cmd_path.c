@@ -26,7 +26,7 @@ static const cli_opt opts[] = {{"at", 0, 1}, {"limit", 0, 1}, CLI_VIEW_OPTIONS};
 enum { O_AT, O_LIMIT };
 
 typedef struct args {
-    const char *at;
+    cli_dates d;
     long limit;
     cli_view_args va;
 } args;
@@ -34,10 +34,8 @@ typedef struct args {
 static int on_option(void *ud, int k, const char *val)
 {
     args *a = ud;
-    if (k == O_AT) {
-        a->at = val;
+    if (cli_dates_option(&a->d, opts[k].name, val))
         return 0;
-    }
     if (k == O_LIMIT)
         return (a->limit = cli_parse_count("path", "limit", val)) < 0 ? -1 : 0;
     return cli_view_option("path", &a->va, opts[k].name, val) < 0 ? -1 : 0;
@@ -51,16 +49,17 @@ int cmd_path(int argc, char **argv)
     cli_view_args_init(&a.va);
     ent_diags *diags = NULL;
     ent_graph *g = NULL;
-    ent_view *v = NULL;
+    ent_view *v = NULL, *none = NULL;
     ent_table *t = NULL;
     int status = cli_input_parse(&in, "path", opts, argc, argv,
                                  1u << CLI_TEXT | 1u << CLI_JSON | 1u << CLI_CSV, on_option, &a);
     size_t all = in.n_files;
     if (status)
         goto done;
-    if (all < 3 || !a.at) {
-        status = cli_usage_error("path", all < 3 ? "give at least one graph file, then A and B"
-                                                 : "'--at WHEN' is required");
+    const char *why = cli_dates_missing(&a.d, CLI_AT);
+    if (all < 3 || why) {
+        status = cli_usage_error("path", "%s",
+                                 all < 3 ? "give at least one graph file, then A and B" : why);
         goto done;
     }
     const char *from = in.files[all - 2], *to = in.files[all - 1];
@@ -77,15 +76,11 @@ int cmd_path(int argc, char **argv)
         status = EXIT_USAGE;
         goto done;
     }
-    if ((status = cli_view_new("path", g, a.at, &a.va, &v)))
+    if ((status = cli_dates_views("path", g, &a.d, &a.va, &v, &none)))
         goto done;
     int failed = ent_path_table(&t, v, (uint32_t)fa, (uint32_t)ta, (size_t)a.limit);
     status = cli_write_result("path", failed, t, in.format);
 done:
     ent_table_free(t);
-    ent_view_free(v);
-    ent_graph_free(g);
-    ent_diags_free(diags);
-    cli_input_release(&in);
-    return status;
+    return cli_end(status, &in, diags, g, v, none);
 }

@@ -313,20 +313,6 @@ static const char *when_label(const ent_graph *g, const char *when)
     return sn->label[0] ? sn->label : sn->id;
 }
 
-/* Whether `path` names the same file as one of the inputs. */
-static int is_input(const cli_input *in, const char *path)
-{
-    struct stat out;
-    if (stat(path, &out) != 0)
-        return 0;
-    for (size_t i = 0; i < in->n_files; i++) {
-        struct stat st;
-        if (stat(in->files[i], &st) == 0 && st.st_dev == out.st_dev && st.st_ino == out.st_ino)
-            return 1;
-    }
-    return 0;
-}
-
 /* True when `path` exists and is not a regular file: a symbolic link (whose
  * target would be left and the link replaced), a device such as /dev/null, a
  * fifo, a socket or a directory. The rename would replace the link or the
@@ -446,7 +432,9 @@ int cmd_render(int argc, char **argv)
         }
         o.kinds = (unsigned)mask;
     }
-    if (strcmp(a.output, "-") != 0 && is_input(&in, a.output)) {
+    size_t which;
+    if (strcmp(a.output, "-") != 0 &&
+        cli_output_clash(in.files, in.n_files, a.output, &which) == CLI_CLASH_IS_INPUT) {
         status = cli_usage_error("render", "'%s' is one of the graph files; choose another output",
                                  a.output);
         goto done;
@@ -524,10 +512,5 @@ int cmd_render(int argc, char **argv)
 done:
     ent_render_free(out);
     free(colors);
-    ent_view_free(va);
-    ent_view_free(vb);
-    ent_graph_free(g);
-    ent_diags_free(diags);
-    cli_input_release(&in);
-    return status;
+    return cli_end(status, &in, diags, g, va, vb);
 }

@@ -4,7 +4,7 @@
  * beside DIR and renamed into place, so that DIR is either the old report or
  * the new one, never half of one.
  */
-#define _XOPEN_SOURCE 700 /* realpath, sigaction */
+#define _XOPEN_SOURCE 700 /* sigaction */
 #include <dirent.h>
 #include <limits.h>
 #include <errno.h>
@@ -254,26 +254,17 @@ static void split_dir(const char *dir, char *parent, size_t psize, const char **
  * one (--force would delete it). */
 static int check_inputs(const cli_input *in, const char *out)
 {
-    char dir[PATH_MAX];
-    if (!realpath(out, dir))
-        return EXIT_OK; /* does not exist yet: it holds nothing */
-    size_t n = strlen(dir);
-    for (size_t i = 0; i < in->n_files; i++) {
-        char file[PATH_MAX];
-        if (strcmp(in->files[i], "-") == 0 || !realpath(in->files[i], file))
-            continue;
-        if (strcmp(file, dir) == 0)
-            return cli_usage_error("report",
-                                   "'%s' is one of the graph files; choose another "
-                                   "directory",
-                                   out);
-        if (strncmp(file, dir, n) == 0 && (file[n] == '/' || n == 1))
-            return cli_usage_error("report",
-                                   "'%s' holds the graph file '%s'; choose another "
-                                   "directory",
-                                   out, in->files[i]);
+    size_t i;
+    switch (cli_output_clash(in->files, in->n_files, out, &i)) {
+    case CLI_CLASH_IS_INPUT:
+        return cli_usage_error("report", "'%s' is one of the graph files; choose another directory",
+                               out);
+    case CLI_CLASH_HOLDS_INPUT:
+        return cli_usage_error("report", "'%s' holds the graph file '%s'; choose another directory",
+                               out, in->files[i]);
+    default:
+        return EXIT_OK;
     }
-    return EXIT_OK;
 }
 
 int cmd_report(int argc, char **argv)
@@ -448,9 +439,7 @@ int cmd_report(int argc, char **argv)
     status = fflush(stdout) == 0 ? EXIT_OK : EXIT_FAILURE_;
 done:
     ent_report_summary_free(summary);
-    ent_graph_free(g);
-    ent_diags_free(diags);
-    cli_input_release(&in);
+    status = cli_end(status, &in, diags, g, NULL, NULL);
     if (interrupted) {
         /* Cleaned up: now end the way the signal would have, so that the
          * caller sees it (a shell reports 130 for SIGINT, 143 for SIGTERM). */

@@ -48,7 +48,8 @@ static const cli_opt opts[] = {{"from", 0, 1}, {"to", 0, 1},      {"metric", 0, 
                                {"top", 0, 1},  {"explain", 0, 1}, CLI_VIEW_OPTIONS};
 
 typedef struct args {
-    const char *from, *to, *explain;
+    cli_dates d;
+    const char *explain;
     ent_analysis_options ao;
     cli_view_args va;
 } args;
@@ -56,8 +57,10 @@ typedef struct args {
 static int on_option(void *ud, int k, const char *val)
 {
     args *a = ud;
-    if (k == O_FROM || k == O_TO || k == O_EXPLAIN) {
-        *(k == O_FROM ? &a->from : k == O_TO ? &a->to : &a->explain) = val;
+    if (cli_dates_option(&a->d, opts[k].name, val))
+        return 0;
+    if (k == O_EXPLAIN) {
+        a->explain = val;
         return 0;
     }
     int r = cli_analysis_option("shift", &a->ao, opts[k].name, val);
@@ -66,24 +69,18 @@ static int on_option(void *ud, int k, const char *val)
     return cli_view_option("shift", &a->va, opts[k].name, val) < 0 ? -1 : 0;
 }
 
-static const char *missing(void *ud)
-{
-    const args *a = ud;
-    return a->from && a->to ? NULL : "'--from WHEN' and '--to WHEN' are required";
-}
-
 int cmd_shift(int argc, char **argv)
 {
     cli_input in;
-    args a = {NULL, NULL, NULL, {ENT_METRIC_LEVERAGE, 0, NULL}, {0}};
+    args a = {{NULL, NULL, NULL}, NULL, ENT_ANALYSIS_OPTIONS_INIT, {0}};
     ent_diags *diags = NULL;
     ent_graph *g = NULL;
     ent_view *va = NULL, *vb = NULL;
     ent_table *t = NULL;
     double t0 = cli_now(), t1, t2;
     cli_view_args_init(&a.va);
-    int status =
-        cli_analysis_begin("shift", &in, opts, argc, argv, on_option, &a, missing, &diags, &g);
+    int status = cli_analysis_begin("shift", &in, opts, argc, argv, on_option, &a,
+                                    cli_missing_from_to, &diags, &g);
     if (status)
         goto done;
     t1 = cli_now();
@@ -93,7 +90,7 @@ int cmd_shift(int argc, char **argv)
         status = EXIT_USAGE;
         goto done;
     }
-    if ((status = cli_view_pair("shift", g, a.from, a.to, &a.va, &va, &vb)))
+    if ((status = cli_dates_views("shift", g, &a.d, &a.va, &va, &vb)))
         goto done;
     t2 = cli_now();
     cli_timing("snapshot_s", t2 - t1);
@@ -104,10 +101,5 @@ int cmd_shift(int argc, char **argv)
     cli_timing("total_s", cli_now() - t0);
 done:
     ent_table_free(t);
-    ent_view_free(va);
-    ent_view_free(vb);
-    ent_graph_free(g);
-    ent_diags_free(diags);
-    cli_input_release(&in);
-    return status;
+    return cli_end(status, &in, diags, g, va, vb);
 }

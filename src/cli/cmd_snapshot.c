@@ -21,42 +21,31 @@ const char cmd_snapshot_help[] =
     "  entente snapshot graphs/south-caucasus.json --at before-2022\n"
     "  entente snapshot graphs/south-caucasus.json --at 2023-09-19 --status confirmed\n";
 
-enum { O_AT };
 static const cli_opt opts[] = {{"at", 0, 1}, CLI_VIEW_OPTIONS};
 
 typedef struct args {
-    const char *at;
+    cli_dates d;
     cli_view_args va;
 } args;
 
 static int on_option(void *ud, int k, const char *val)
 {
     args *a = ud;
-    if (k == O_AT) {
-        a->at = val;
-        return 0;
-    }
-    return cli_view_option("snapshot", &a->va, opts[k].name, val) < 0 ? -1 : 0;
-}
-
-static const char *missing(void *ud)
-{
-    const args *a = ud;
-    return a->at ? NULL : "'--at WHEN' is required";
+    return cli_dates_view_option("snapshot", &a->d, &a->va, opts[k].name, val);
 }
 
 int cmd_snapshot(int argc, char **argv)
 {
     cli_input in;
-    args a = {NULL, {0}};
+    args a = {{NULL, NULL, NULL}, {0}};
     ent_diags *diags = NULL;
     ent_graph *g = NULL;
-    ent_view *v = NULL;
+    ent_view *v = NULL, *none = NULL;
     ent_table *actors = NULL, *edges = NULL;
     cli_view_args_init(&a.va);
-    int status =
-        cli_analysis_begin("snapshot", &in, opts, argc, argv, on_option, &a, missing, &diags, &g);
-    if (status || (status = cli_view_new("snapshot", g, a.at, &a.va, &v)))
+    int status = cli_analysis_begin("snapshot", &in, opts, argc, argv, on_option, &a,
+                                    cli_missing_at, &diags, &g);
+    if (status || (status = cli_dates_views("snapshot", g, &a.d, &a.va, &v, &none)))
         goto done;
     if (ent_snapshot_tables(&actors, &edges, v)) {
         fprintf(stderr, "entente snapshot: out of memory\n");
@@ -68,9 +57,5 @@ int cmd_snapshot(int argc, char **argv)
 done:
     ent_table_free(actors);
     ent_table_free(edges);
-    ent_view_free(v);
-    ent_graph_free(g);
-    ent_diags_free(diags);
-    cli_input_release(&in);
-    return status;
+    return cli_end(status, &in, diags, g, v, none);
 }

@@ -117,7 +117,7 @@ static int parse_metrics(args *a, const char *val)
         }
         memcpy(name, p, len);
         name[len] = '\0';
-        ent_analysis_options ao = {ENT_METRIC_LEVERAGE, 0, NULL};
+        ent_analysis_options ao = ENT_ANALYSIS_OPTIONS_INIT;
         if (cli_analysis_option("timeline", &ao, "metric", name) < 0)
             return -1;
         for (size_t i = 0; i < a->n_metrics; i++)
@@ -403,7 +403,8 @@ int cmd_timeline(int argc, char **argv)
     if ((status = parse_marks(&a, marks)))
         goto done;
     /* Pairs without --actors or --top: the pairs alone (an empty list of actors). */
-    ent_timeline_options to_opts = {a.n_metrics ? a.metrics : NULL,
+    ent_timeline_options to_opts = {ENT_TIMELINE_OPTIONS_VERSION,
+                                    a.n_metrics ? a.metrics : NULL,
                                     a.n_metrics,
                                     actors ? actors : (pairs && a.top < 0 ? &no_actor : NULL),
                                     n_actors,
@@ -418,7 +419,8 @@ int cmd_timeline(int argc, char **argv)
         status = cli_write_result("timeline", rc, t, in.format);
         goto done;
     }
-    ent_timeline_chart_options co = {a.title, a.every, marks, a.n_marks, format};
+    ent_timeline_chart_options co = {
+        ENT_TIMELINE_CHART_OPTIONS_VERSION, a.title, a.every, marks, a.n_marks, format};
     if (ent_timeline_chart(&svg, &len, g, t, days, nd, &to_opts, &co)) {
         fprintf(stderr, "entente timeline: %s\n", ent_error_last());
         status = EXIT_FAILURE_;
@@ -427,13 +429,10 @@ int cmd_timeline(int argc, char **argv)
     status = write_chart(a.output, svg, len);
 done:
     cli_timing("total_s", cli_now() - t0);
-    free(svg);
-    free(days);
+    ent_chart_free(svg);
+    ent_timeline_days_free(days);
     free(actors);
     free(pairs);
     ent_table_free(t);
-    ent_graph_free(g);
-    ent_diags_free(diags);
-    cli_input_release(&in);
-    return status;
+    return cli_end(status, &in, diags, g, NULL, NULL);
 }

@@ -214,8 +214,5 @@ int cmd_types(int argc, char **argv)
         }
     }
 done:
-    ent_graph_free(g);
-    ent_diags_free(diags);
-    cli_input_release(&in);
-    return status;
+    return cli_end(status, &in, diags, g, NULL, NULL);
 }

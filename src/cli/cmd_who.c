@@ -92,31 +92,6 @@ static int on_option(void *ud, int k, const char *val)
     return cli_view_option(a->cmd, &a->va, opts[k].name, val) < 0 ? -1 : 0;
 }
 
-/* "--between A B" takes two values: rewrite it as "--between A --until B". */
-static char **rewrite_between(int argc, char **argv, int *out_argc)
-{
-    char **v = malloc(((size_t)argc * 2 + 1) * sizeof *v);
-    int n = 0;
-    if (!v)
-        return NULL;
-    for (int i = 0; i < argc; i++) {
-        v[n++] = argv[i];
-        if (strcmp(argv[i], "--") == 0) {
-            while (++i < argc)
-                v[n++] = argv[i];
-            break;
-        }
-        if (strcmp(argv[i], "--between") == 0 && i + 2 < argc) {
-            v[n++] = argv[++i];
-            v[n++] = "--until";
-            v[n++] = argv[++i];
-        }
-    }
-    v[n] = NULL;
-    *out_argc = n;
-    return v;
-}
-
 static int run(const char *cmd, int reverse, int argc, char **argv)
 {
     cli_input in;
@@ -130,7 +105,7 @@ static int run(const char *cmd, int reverse, int argc, char **argv)
     ent_table *t = NULL;
     const char **all = NULL;
     int n2;
-    char **v2 = rewrite_between(argc, argv, &n2);
+    char **v2 = cli_rewrite_between(argc, argv, &n2);
     if (!v2) {
         fprintf(stderr, "entente %s: out of memory reading the command line\n", cmd);
         return EXIT_FAILURE_;
@@ -232,11 +207,8 @@ static int run(const char *cmd, int reverse, int argc, char **argv)
 done:
     in.files = all;
     ent_table_free(t);
-    ent_graph_free(g);
-    ent_diags_free(diags);
-    cli_input_release(&in);
     free(v2);
-    return status;
+    return cli_end(status, &in, diags, g, NULL, NULL);
 }
 
 int cmd_who(int argc, char **argv)

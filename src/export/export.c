@@ -823,12 +823,22 @@ const char *ent_export_format_name(ent_export_format f)
     return (unsigned)f < ENT_EXPORT_FORMAT_COUNT_ ? names[f] : "unknown";
 }
 
+void ent_export_options_init(ent_export_options *o)
+{
+    *o = (ent_export_options)ENT_EXPORT_OPTIONS_INIT;
+}
+
 int ent_export_write(FILE *out, const ent_graph *g, ent_export_format f,
                      const ent_export_options *o)
 {
-    static const ent_export_options none;
+    static const ent_export_options none = ENT_EXPORT_OPTIONS_INIT;
     if (!out || !g || (unsigned)f >= ENT_EXPORT_FORMAT_COUNT_)
         return ent_error_set(ENT_EUSAGE, "ent_export_write: no output, no graph or no such format");
+    if (o && ent__options_version(o->version, ENT_EXPORT_OPTIONS_VERSION, "ent_export_options"))
+        return ENT_EUSAGE;
+    if (o && o->keep &&
+        ent__options_version(o->keep->version, ENT_VIEW_OPTIONS_VERSION, "ent_view_options"))
+        return ENT_EUSAGE;
     sel s = {0};
     int rc = select_parts(&s, g, o ? o : &none);
     if (rc == 0) {

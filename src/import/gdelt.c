@@ -732,16 +732,23 @@ done:
  * Entry point
  * ------------------------------------------------------------------------- */
 
+void ent_import_options_init(ent_import_options *o)
+{
+    *o = (ent_import_options)ENT_IMPORT_OPTIONS_INIT;
+}
+
 int ent_import_gdelt(FILE *out, const char *const *files, size_t n_files,
                      const ent_import_options *o, ent_diags *diags, ent_import_stats *stats)
 {
-    static const ent_import_options defaults;
+    static const ent_import_options defaults = ENT_IMPORT_OPTIONS_INIT;
     ent_import_stats local;
     if (!stats)
         stats = &local;
     memset(stats, 0, sizeof *stats);
     if (!out || !diags || (!files && n_files))
         return ent_error_set(ENT_EUSAGE, "ent_import_gdelt: no output or no diagnostics list");
+    if (o && ent__options_version(o->version, ENT_IMPORT_OPTIONS_VERSION, "ent_import_options"))
+        return ENT_EUSAGE;
     imp m;
     memset(&m, 0, sizeof m);
     m.o = o ? o : &defaults;

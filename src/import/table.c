@@ -787,6 +787,11 @@ static int write_table_graph(FILE *out, timp *m, const char *const *files, size_
  * Entry point
  * ------------------------------------------------------------------------- */
 
+void ent_import_csv_options_init(ent_import_csv_options *o)
+{
+    *o = (ent_import_csv_options)ENT_IMPORT_CSV_OPTIONS_INIT;
+}
+
 int ent_import_csv(FILE *out, const char *const *files, size_t n_files,
                    const ent_import_csv_options *o, ent_diags *diags, ent_import_stats *stats)
 {
@@ -796,6 +801,8 @@ int ent_import_csv(FILE *out, const char *const *files, size_t n_files,
     memset(stats, 0, sizeof *stats);
     if (!out || !diags || !o || (!files && n_files))
         return ent_error_set(ENT_EUSAGE, "ent_import_csv: no output, options or diagnostics list");
+    if (ent__options_version(o->version, ENT_IMPORT_CSV_OPTIONS_VERSION, "ent_import_csv_options"))
+        return ENT_EUSAGE;
     if (!o->map[ENT_CSV_SOURCE] || !o->map[ENT_CSV_TARGET] ||
         (!o->map[ENT_CSV_AT] && !o->map[ENT_CSV_FROM]) || (!o->type && !o->map[ENT_CSV_TYPE]))
         return ent_error_set(ENT_EUSAGE, "--map needs source=, target=, type= (or --type) and "

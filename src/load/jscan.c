@@ -242,6 +242,18 @@ int ent__jscan_string(jscan *s)
     }
 }
 
+/* ent__jscan_string for the commonest string, plain printable ASCII with no
+ * escape, without the call: the run ends at its closing quote. */
+static inline int scan_string(jscan *s)
+{
+    size_t p = jscan_plain_run(s->buf, s->pos + 1, s->len);
+    if (p < s->len && s->buf[p] == '"') {
+        s->pos = p + 1;
+        return 0;
+    }
+    return ent__jscan_string(s);
+}
+
 static int scan_number(jscan *s)
 {
     const char *b = s->buf;
@@ -369,7 +381,7 @@ int ent__jscan_value(jscan *s, int depth)
             opens[top] = s->pos;
             top++;
             s->pos++;
-            ent__jscan_ws(s);
+            jscan_ws_fast(s);
             if (c == '{') {
                 if (s->pos < s->len && s->buf[s->pos] == '}') {
                     s->pos++;
@@ -386,7 +398,7 @@ int ent__jscan_value(jscan *s, int depth)
             continue; /* first element */
         }
         if (c == '"') {
-            if (ent__jscan_string(s) < 0)
+            if (scan_string(s) < 0)
                 return -1;
         } else if (c == '-' || (c >= '0' && c <= '9')) {
             if (scan_number(s) < 0)
@@ -409,7 +421,7 @@ int ent__jscan_value(jscan *s, int depth)
         if (hooks && top == 2 && kinds[0] == '{' && kinds[1] == '[' && hooks->element)
             hooks->element(hooks->ud, elem_start, s->pos, elem_line);
         size_t value_end = s->pos; /* a missing ',' belongs right here */
-        ent__jscan_ws(s);
+        jscan_ws_fast(s);
         if (s->pos >= s->len) {
             return truncated(s, kinds[top - 1], opens[top - 1]);
         }
@@ -430,7 +442,7 @@ int ent__jscan_value(jscan *s, int depth)
             }
             size_t comma = s->pos;
             s->pos++;
-            ent__jscan_ws(s);
+            jscan_ws_fast(s);
             if (s->pos < s->len && s->buf[s->pos] == '}')
                 return ent__jscan_fail(s, comma, "json-syntax",
                                        "trailing comma before '}' is not allowed in JSON");
@@ -452,7 +464,7 @@ int ent__jscan_value(jscan *s, int depth)
         {
             size_t comma = s->pos;
             s->pos++;
-            ent__jscan_ws(s);
+            jscan_ws_fast(s);
             if (s->pos < s->len && s->buf[s->pos] == ']')
                 return ent__jscan_fail(s, comma, "json-syntax",
                                        "trailing comma before ']' is not allowed in JSON");
@@ -475,9 +487,9 @@ int ent__jscan_value(jscan *s, int depth)
                                    describe(s, s->pos, what, sizeof what));
         }
         size_t key_pos = s->pos;
-        if (ent__jscan_string(s) < 0)
+        if (scan_string(s) < 0)
             return -1;
-        ent__jscan_ws(s);
+        jscan_ws_fast(s);
         if (s->pos >= s->len || s->buf[s->pos] != ':') {
             if (s->pos >= s->len) {
                 return truncated(s, '{', opens[top - 1]);
@@ -487,7 +499,7 @@ int ent__jscan_value(jscan *s, int depth)
                                    describe(s, s->pos, what, sizeof what));
         }
         s->pos++;
-        ent__jscan_ws(s);
+        jscan_ws_fast(s);
         if (hooks && top == 1 && hooks->member)
             hooks->member(hooks->ud, s, key_pos, s->pos);
     }

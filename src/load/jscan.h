@@ -121,8 +121,57 @@ static inline size_t jscan_plain_run(const char *buf, size_t p, size_t n)
     return p;
 }
 
+/*
+ * In text already validated: the first position at or after p (and before n)
+ * of a '"' or a '\\', n when there is none. Bytes from 0x80 up are plain here
+ * (their UTF-8 was checked by the first pass), so text in other scripts runs
+ * sixteen bytes at a time too.
+ */
+static inline size_t jscan_quote_run(const char *buf, size_t p, size_t n)
+{
+    const unsigned char *b = (const unsigned char *)buf;
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
+    while (p + 16 <= n) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b + p));
+        unsigned mask = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)));
+        if (mask)
+            return p + (size_t)__builtin_ctz(mask);
+        p += 16;
+    }
+#endif
+    while (p < n && b[p] != '"' && b[p] != '\\')
+        p++;
+    return p;
+}
+
 /* Position of the next non-space byte at or after pos. */
 size_t ent__jscan_skip_ws(const char *buf, size_t len, size_t pos);
+
+/* ent__jscan_ws with its two commonest cases inline (no line counted). */
+static inline void jscan_ws_fast(jscan *s)
+{
+    const unsigned char *b = (const unsigned char *)s->buf;
+    if (s->pos < s->len && b[s->pos] > ' ')
+        return;
+    if (s->pos + 1 < s->len && b[s->pos] == ' ' && b[s->pos + 1] > ' ') {
+        s->pos++;
+        return;
+    }
+    ent__jscan_ws(s);
+}
+
+/* ent__jscan_skip_ws with its two commonest cases inline: no space at all,
+ * and the one space after a ':' or a ','. */
+static inline size_t jscan_skip_ws_fast(const char *buf, size_t len, size_t pos)
+{
+    if (pos < len && (unsigned char)buf[pos] > ' ')
+        return pos;
+    if (pos + 1 < len && buf[pos] == ' ' && (unsigned char)buf[pos + 1] > ' ')
+        return pos + 1;
+    return ent__jscan_skip_ws(buf, len, pos);
+}
 
 /*
  * In the (validated) object at `obj`, finds the n-th (0-based) member named

@@ -363,6 +363,7 @@ static void release_files(loader *L)
     free(L->comparison_origin);
     free(L->actor_kind);
     free(L->actor_dated);
+    free(L->actor_days);
     ent_strbuf_release(&L->msg);
     /* Released once: the driver calls this as soon as the files are no
      * longer needed, and again on the way out. */
@@ -371,6 +372,7 @@ static void release_files(loader *L)
     L->type_origin = L->source_origin = L->actor_origin = L->snapshot_origin = L->relation_origin =
         L->comparison_origin = NULL;
     L->actor_kind = L->actor_dated = NULL;
+    L->actor_days = NULL;
 }
 
 static int load(ent_graph **out, const char *const *paths, const ent_load_input *inputs, size_t n,
@@ -379,6 +381,8 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
     if (!out || (!paths && !inputs && n))
         return ent_error_set(ENT_EUSAGE, "ent_load: NULL argument");
     *out = NULL;
+    if (opts && ent__options_version(opts->version, ENT_LOAD_OPTIONS_VERSION, "ent_load_options"))
+        return ENT_EUSAGE;
     loader *L = calloc(1, sizeof *L);
     if (!L)
         return ent_error_set(ENT_ENOMEM, "out of memory");
@@ -449,6 +453,8 @@ static int load(ent_graph **out, const char *const *paths, const ent_load_input 
             ent__bump_reset();
         }
         for (int s = 0; s < SEC_COUNT; s++) {
+            if (s == SEC_ACTORS && ent__actors_ahead_keep(L))
+                continue;
             if (s == SEC_RELATIONS) {
                 if (ent__relations_in_parallel(L))
                     continue;
@@ -497,6 +503,11 @@ done:
     release_files(L);
     free(L);
     return rc;
+}
+
+void ent_load_options_init(ent_load_options *o)
+{
+    *o = (ent_load_options)ENT_LOAD_OPTIONS_INIT;
 }
 
 int ent_load_files(ent_graph **out, const char *const *paths, size_t n,

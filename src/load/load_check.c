@@ -195,18 +195,27 @@ void ent__missing(loader *L, const lfile *f, size_t obj_pos, const char *what, c
     ent__report(L, ENT_SEV_ERROR, "missing-field", f, obj_pos, "%s needs \"%s\"", what, name);
 }
 
-int ent__valid_id(const char *s)
+int ent__valid_id_n(const char *s, size_t n)
 {
-    size_t n = strlen(s);
+    /* Bit c of LO (c < 64) or of HI (c - 64) is set for each byte allowed
+     * after the first: - . 0-9 : and A-Z _ a-z. */
+    static const uint64_t LO = (1ull << '-') | (1ull << '.') | (0x3ffull << '0') | (1ull << ':'),
+                          HI = (0x3ffffffull << ('A' - 64)) | (1ull << ('_' - 64)) |
+                               (0x3ffffffull << ('a' - 64));
     if (n == 0 || n > MAX_ID_LEN)
         return 0;
     for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        int alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        if (!alnum && (i == 0 || (c != '_' && c != '-' && c != '.' && c != ':')))
+        unsigned char c = (unsigned char)s[i];
+        if (!(c < 64 ? LO >> c & 1 : c < 128 && HI >> (c - 64) & 1))
             return 0;
     }
-    return 1;
+    unsigned char c = (unsigned char)s[0];
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+int ent__valid_id(const char *s)
+{
+    return ent__valid_id_n(s, strlen(s));
 }
 
 /* Checks the "id" of the object at obj_pos; reports and returns -1 when invalid. */

@@ -11,7 +11,7 @@ static size_t fast_string(const char *b, size_t len, size_t p, char *esc)
 {
     *esc = 0;
     for (p++;; p++) {
-        p = jscan_plain_run(b, p, len); /* stops at the closing quote at the latest */
+        p = jscan_quote_run(b, p, len); /* stops at the closing quote at the latest */
         char c = b[p];
         if (c == '"')
             return p + 1;
@@ -34,21 +34,52 @@ static size_t fast_number_end(const char *b, size_t len, size_t p)
     return p;
 }
 
+/* The first position at or after p (before n) of a byte that matters to
+ * bracket counting: a quote, a bracket or a brace; n when none. */
+static inline size_t structural_run(const char *buf, size_t p, size_t n)
+{
+    const unsigned char *b = (const unsigned char *)buf;
+#ifdef __SSE2__
+    /* '[' ']' '{' '}' are 0x5b 0x5d 0x7b 0x7d: with bits 0x20, 0x04 and 0x02
+     * masked off all four are 0x59 (so are 'Y' 'y' '_' and DEL, which the
+     * caller steps over). */
+    const __m128i quote = _mm_set1_epi8('"'), bracket = _mm_set1_epi8(0x59),
+                  fold = _mm_set1_epi8((char)0xd9);
+    while (p + 16 <= n) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b + p));
+        __m128i hit =
+            _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(_mm_and_si128(x, fold), bracket));
+        unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+        if (mask)
+            return p + (size_t)__builtin_ctz(mask);
+        p += 16;
+    }
+#endif
+    while (p < n && b[p] != '"' && (b[p] & 0xd9) != 0x59)
+        p++;
+    return p;
+}
+
 /* End of the (validated) array or object at `p`: brackets counted outside
  * strings. */
 static size_t fast_container_end(const char *b, size_t len, size_t p)
 {
     size_t depth = 0;
-    for (; p < len; p++) {
+    for (;;) {
+        p = structural_run(b, p, len);
+        if (p >= len)
+            return len;
         char c = b[p], esc;
         if (c == '"')
-            p = fast_string(b, len, p, &esc) - 1;
-        else if (c == '[' || c == '{')
+            p = fast_string(b, len, p, &esc);
+        else if (c == '[' || c == '{') {
             depth++;
-        else if ((c == ']' || c == '}') && --depth == 0)
+            p++;
+        } else if ((c == ']' || c == '}') && --depth == 0)
             return p + 1;
+        else
+            p++;
     }
-    return len;
 }
 
 /*
@@ -57,43 +88,46 @@ static size_t fast_container_end(const char *b, size_t len, size_t p)
  * not an object, an escaped, unknown or repeated key, a value of a type the
  * field does not take (or an object, a literal, a long number, a \u escape).
  */
-int ent__fast_object(const lfile *f, size_t p, const field *fields, fval *slots, size_t *after)
+int ent__fast_object(const lfile *f, size_t p, const field *fields, fval *slots, size_t *after,
+                     fast_array *arr)
 {
     const char *b = f->buf;
     size_t len = f->len;
-    for (int i = 0; fields[i].name; i++)
-        slots[i].kind = 0;
+    int n_fields = 0, next = 0;
+    for (; fields[n_fields].name; n_fields++)
+        slots[n_fields].kind = 0;
     if (b[p] != '{')
         return 0;
-    p = ent__jscan_skip_ws(b, len, p + 1);
+    p = jscan_skip_ws_fast(b, len, p + 1);
     if (b[p] == '}') {
         *after = p + 1;
         return 1;
     }
     for (;;) {
-        /* The key, matched in place: a known name's bytes then the closing
-         * quote. An escaped or unknown key matches none (a backslash is not
-         * a quote), and sends the object to the full reader. */
+        /* The key, matched in place by its length and bytes. An escaped key
+         * (the run stops at a backslash) or an unknown one sends the object
+         * to the full reader. */
         int i;
-        size_t kend = 0;
-        for (i = 0; fields[i].name; i++)
-            if (fields[i].name[0] == b[p + 1]) {
-                /* Compared byte by byte up to the name's end; the text is
-                 * validated, so a string ends (with '"') before the buffer
-                 * does, and a mismatch stops the loop first. */
-                const char *nm = fields[i].name;
-                size_t n = 0;
-                while (nm[n] && b[p + 1 + n] == nm[n])
-                    n++;
-                if (!nm[n] && b[p + 1 + n] == '"') {
-                    kend = p + 2 + n;
-                    break;
-                }
-            }
-        if (!fields[i].name || slots[i].kind)
+        const char *key = b + p + 1;
+        size_t kq = jscan_quote_run(b, p + 1, len), klen = kq - p - 1, kend = kq + 1;
+        if (b[kq] != '"')
             return 0;
+        /* Files list members in much the table's order: look from the one
+         * after the previous match, round the table. */
+        int k;
+        for (k = 0, i = next; k < n_fields; k++, i = i + 1 < n_fields ? i + 1 : 0)
+            if (fields[i].len == klen && fields[i].name[0] == key[0]) {
+                size_t n = 1;
+                while (n < klen && fields[i].name[n] == key[n])
+                    n++;
+                if (n == klen)
+                    break;
+            }
+        if (k == n_fields || slots[i].kind)
+            return 0;
+        next = i + 1 < n_fields ? i + 1 : 0;
         fval *v = &slots[i];
-        p = ent__jscan_skip_ws(b, len, ent__jscan_skip_ws(b, len, kend) + 1); /* past the ':' */
+        p = jscan_skip_ws_fast(b, len, jscan_skip_ws_fast(b, len, kend) + 1); /* past the ':' */
         v->pos = p;
         v->esc = 0;
         char c = b[p];
@@ -115,16 +149,47 @@ int ent__fast_object(const lfile *f, size_t p, const field *fields, fval *slots,
             if (!(fields[i].types & T_ARR))
                 return 0;
             v->kind = 'a';
-            v->end = fast_container_end(b, len, p);
+            if (arr && arr->field == i) {
+                if (!arr->read(arr, f, p, &v->end))
+                    return 0;
+            } else
+                v->end = fast_container_end(b, len, p);
         } else
             return 0;
-        p = ent__jscan_skip_ws(b, len, v->end);
+        p = jscan_skip_ws_fast(b, len, v->end);
         if (b[p] == '}') {
             *after = p + 1;
             return 1;
         }
-        p = ent__jscan_skip_ws(b, len, p + 1); /* past the ',' */
+        p = jscan_skip_ws_fast(b, len, p + 1); /* past the ',' */
     }
+}
+
+double ent__fast_number(const lfile *f, const fval *v)
+{
+    /* A plain decimal of at most 15 digits without exponent is its digits
+     * divided by a power of ten: both are exact doubles, and one correctly
+     * rounded division gives the same double as strtod (Clinger's fast
+     * path). Anything else goes to strtod. */
+    static const double pow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    const char *s = f->buf + v->pos, *e = f->buf + v->end;
+    int neg = *s == '-', digits = 0, frac = -1;
+    uint64_t m = 0;
+    for (const char *q = s + neg; q < e; q++) {
+        if (*q >= '0' && *q <= '9') {
+            m = m * 10 + (uint64_t)(*q - '0');
+            if (++digits > 15)
+                return strtod(s, NULL);
+            if (frac >= 0)
+                frac++;
+        } else if (*q == '.' && frac < 0)
+            frac = 0;
+        else
+            return strtod(s, NULL);
+    }
+    double x = (double)m / pow10[frac > 0 ? frac : 0];
+    return neg ? -x : x;
 }
 
 /* The unescaped string `v` as a C string in out[FAST_CSTR], or NULL. */
@@ -174,7 +239,7 @@ int ent__fast_string_list(loader *L, const lfile *f, const fval *v, const char *
                           size_t *n_out)
 {
     const char *b = f->buf;
-    size_t len = f->len, n = 0, p = ent__jscan_skip_ws(b, len, v->pos + 1);
+    size_t len = f->len, n = 0, p = jscan_skip_ws_fast(b, len, v->pos + 1);
     /* First pass: every element a plain, non-empty string. */
     for (size_t q = p; b[q] != ']';) {
         char esc;
@@ -184,9 +249,9 @@ int ent__fast_string_list(loader *L, const lfile *f, const fval *v, const char *
         if (esc == 2 || end - q == 2)
             return -1;
         n++;
-        q = ent__jscan_skip_ws(b, len, end);
+        q = jscan_skip_ws_fast(b, len, end);
         if (b[q] == ',')
-            q = ent__jscan_skip_ws(b, len, q + 1);
+            q = jscan_skip_ws_fast(b, len, q + 1);
     }
     const char **list = n ? ent_arena_alloc(L->arena, n * sizeof *list) : NULL;
     if (n && !list) {
@@ -200,9 +265,9 @@ int ent__fast_string_list(loader *L, const lfile *f, const fval *v, const char *
             L->oom = 1;
             return 1;
         }
-        p = ent__jscan_skip_ws(b, len, e.end);
+        p = jscan_skip_ws_fast(b, len, e.end);
         if (b[p] == ',')
-            p = ent__jscan_skip_ws(b, len, p + 1);
+            p = jscan_skip_ws_fast(b, len, p + 1);
     }
     *out = list;
     *n_out = n;

@@ -102,7 +102,7 @@ typedef struct loader {
     int oom;       /* an allocation failed */
     int io_failed; /* a file could not be read */
     int allow_missing_evidence;
-    int warn_no_from; /* ent_load_options.warn_no_from */
+    int warn_no_from;         /* ent_load_options.warn_no_from */
     unsigned threads;         /* ent_load_options.threads */
     lfile *cur;               /* file of the first pass's hooks */
     section *cur_sec;         /* section of the member being scanned, or NULL */
@@ -123,6 +123,11 @@ typedef struct loader {
      * million relations stays in cache. */
     uint8_t *actor_kind, *actor_dated;
     size_t cap_actor_kind, cap_actor_dated;
+    /* Per actor, the first day of its "from" and the last of its "to"
+     * (INT32_MIN and INT32_MAX when not given), packed for the existence
+     * checks: the actors themselves are large and read at random. */
+    int32_t (*actor_days)[2];
+    size_t cap_actor_days;
     /* A line-counting checkpoint: byte `base_pos` of file `base_file` is on
      * line `base_line` (the element being checked), so that locating a
      * problem counts lines from there rather than from the file's start. */
@@ -154,6 +159,10 @@ typedef struct loader {
     int collect_ids;
     const char **ids;
     size_t n_ids, cap_ids;
+    /* The actors were checked ahead, while the first pass scanned the
+     * relations (see ent__actors_ahead): how many, and whether cleanly. */
+    int actors_ahead;
+    size_t ahead_n;
     /* Path of the object being checked for duplicate keys (see dupcheck). */
     struct pathstep {
         const char *key; /* NULL for an array index */
@@ -169,7 +178,14 @@ enum { T_STR = 1, T_NUM = 2, T_BOOL = 4, T_ARR = 8, T_OBJ = 16, T_DATE = 32 };
 typedef struct field {
     const char *name;
     unsigned types;
+    size_t len; /* strlen(name), for matching names in place */
 } field;
+
+/* An entry of a field table: FIELD("id", T_STR). */
+#define FIELD(name, types)           \
+    {                                \
+        name, types, sizeof name - 1 \
+    }
 
 #define MAX_FIELDS 16
 
@@ -212,6 +228,8 @@ const char *ent__json_type_name(const cJSON *v);
 size_t ent__member_pos(const lfile *f, size_t obj, const char *key, int want_key);
 lazy_pos ent__known_pos(const lfile *f, size_t pos);
 int ent__valid_id(const char *s);
+/* The same for the n bytes at s. */
+int ent__valid_id_n(const char *s, size_t n);
 void ent__duplicate_id(loader *L, const lfile *f, size_t pos, const char *what, const char *id,
                        const origin *first);
 void *ent__bump_malloc(size_t n);
@@ -246,6 +264,18 @@ void ent__do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, siz
 /* load_parallel.c: relations on two threads */
 int ent__relations_in_parallel(loader *L);
 
+/* At the relations of the only file, with the first pass's second thread
+ * scanning: checks the actors now, on this thread (see load_parallel.c). */
+void ent__actors_ahead(loader *L, lfile *f);
+
+/* The bytes of the actors that ent__actors_ahead would check, or 0 when it
+ * would not. */
+size_t ent__actors_ahead_bytes(const loader *L, const lfile *f);
+
+/* Whether the actors checked ahead stand for the sequential check of the
+ * actors section; when they do not, undoes them and returns 0. */
+int ent__actors_ahead_keep(loader *L);
+
 /* load.c: the driver and the public functions */
 /*
  * Relations are most of a file, and once checked their text is needed again
@@ -277,11 +307,23 @@ typedef struct fval {
 
 #define FAST_CSTR (MAX_ID_LEN + 8)
 
+/* Reads an array member in place of skipping it: 1 with *end just past the
+ * array at `pos`, 0 when it is not plain. */
+typedef struct fast_array {
+    int field; /* the index in the table of the member it reads */
+    int (*read)(struct fast_array *a, const lfile *f, size_t pos, size_t *end);
+} fast_array;
+
 /* Reads the object at `p` into `slots` by the table `fields` (see load_fast.c).
- * 1 with *after just past it, or 0 when the object is anything but plain. */
-int ent__fast_object(const lfile *f, size_t p, const field *fields, fval *slots, size_t *after);
+ * 1 with *after just past it, or 0 when the object is anything but plain.
+ * `arr`, when not NULL, reads one array member as it is met. */
+int ent__fast_object(const lfile *f, size_t p, const field *fields, fval *slots, size_t *after,
+                     fast_array *arr);
 /* The unescaped string `v` as a C string in out[FAST_CSTR], or NULL. */
 const char *ent__fast_cstr(const lfile *f, const fval *v, char *out);
+
+/* The number `v` (kind 'n') as strtod would read it. */
+double ent__fast_number(const lfile *f, const fval *v);
 /* The array `v` as a list of strings in the loader's arena: 0; -1 when it is
  * not a list of plain non-empty strings (nothing kept); 1 when memory ran out
  * (L->oom is set). */

@@ -197,3 +197,93 @@ done:
     ent_diags_free(wdiags);
     return ok;
 }
+
+/* ---------------------------------------------------------------------------
+ * Actors checked ahead
+ *
+ * The actors are checked on one thread, after the first pass, and nothing
+ * else runs then: on a large file that is a tenth of the loading time with a
+ * core idle. Actors need nothing that comes later in the file (relations,
+ * snapshots and comparisons refer to them, not the other way round), so when
+ * the first pass meets the relations array of the only file and hands half
+ * of it to its second thread, this thread checks the actors before it scans
+ * its own half. The check's messages go to a list of their own; the result
+ * is kept only when that list stayed empty and the sequential reader would
+ * have checked the actors exactly so: the first pass and the header went on
+ * to pass, the actors section did not change, and no error limit stopped
+ * the reading before the actors. Otherwise the actors are undone and checked
+ * again in order, so diagnostics never depend on this.
+ * ------------------------------------------------------------------------- */
+
+#define AHEAD_MIN_ACTORS 2000
+
+size_t ent__actors_ahead_bytes(const loader *L, const lfile *f)
+{
+    const section *sec = &f->sec[SEC_ACTORS];
+    if (L->n_files != 1 || !sec->present || sec->n < AHEAD_MIN_ACTORS || L->errors || L->stopped ||
+        L->oom || ent_diags_count(L->diags) || L->g->n_actors)
+        return 0;
+    return sec->items[sec->n - 1].end - sec->items[0].start;
+}
+
+void ent__actors_ahead(loader *L, lfile *f)
+{
+    ent_graph *g = L->g;
+    section *sec = &f->sec[SEC_ACTORS];
+    if (!L->split || !ent__actors_ahead_bytes(L, f))
+        return;
+    ent_diags *quiet = NULL;
+    if (ent_diags_new(&quiet) != ENT_OK)
+        return;
+    if (ent_strmap_reserve(&g->actor_ids, sec->n) < 0 ||
+        ent_strmap_reserve(&g->names, 2 * sec->n) < 0 ||
+        ent__grow((void **)&g->actors, &g->cap_actors, sec->n, sizeof *g->actors) < 0) {
+        ent_diags_free(quiet);
+        return;
+    }
+    /* The first pass is paused on this thread: keep what it relies on. */
+    loader saved = *L;
+    L->diags = quiet;
+    L->pc.valid = 0;
+    cJSON_Hooks hooks = {ent__bump_malloc, ent__bump_free};
+    cJSON_InitHooks(&hooks);
+    for (size_t i = 0; i < sec->n && !L->stopped && !L->oom; i++)
+        ent__process_element(L, f, SEC_ACTORS, i);
+    cJSON_InitHooks(NULL);
+    ent__bump_release();
+    int clean = !L->oom && !L->stopped && !L->errors && ent_diags_count(quiet) == 0;
+    L->diags = saved.diags;
+    L->errors = saved.errors;
+    L->stopped = saved.stopped;
+    L->oom = saved.oom;
+    L->base_file = saved.base_file;
+    L->base_pos = saved.base_pos;
+    L->base_line = saved.base_line;
+    L->pc = saved.pc;
+    L->cur = saved.cur;
+    L->cur_sec = saved.cur_sec;
+    L->scan = saved.scan;
+    L->split = saved.split;
+    ent_diags_free(quiet);
+    L->actors_ahead = clean ? 1 : -1;
+    L->ahead_n = sec->n;
+}
+
+int ent__actors_ahead_keep(loader *L)
+{
+    if (!L->actors_ahead)
+        return 0;
+    lfile *f = &L->files[0];
+    int keep = L->actors_ahead > 0 && L->n_files == 1 && f->syntax_ok && f->format_ok &&
+               !L->stopped && !L->oom && f->sec[SEC_ACTORS].n == L->ahead_n &&
+               L->g->n_actors == L->ahead_n;
+    L->actors_ahead = 0;
+    if (keep)
+        return 1;
+    /* Undo: the sequential check starts from no actors. The strings stay in
+     * the arenas until the graph goes. */
+    L->g->n_actors = 0;
+    ent_strmap_clear(&L->g->actor_ids);
+    ent_strmap_clear(&L->g->names);
+    return 0;
+}

@@ -7,9 +7,9 @@
  * Second pass: sources
  * ------------------------------------------------------------------------- */
 
-static const field source_fields[] = {{"id", T_STR},     {"title", T_STR}, {"publisher", T_STR},
-                                      {"author", T_STR}, {"date", T_DATE}, {"url", T_STR},
-                                      {"kind", T_STR},   {NULL, 0}};
+static const field source_fields[] = {
+    FIELD("id", T_STR),    FIELD("title", T_STR), FIELD("publisher", T_STR), FIELD("author", T_STR),
+    FIELD("date", T_DATE), FIELD("url", T_STR),   FIELD("kind", T_STR),      {NULL, 0, 0}};
 enum { SF_ID, SF_TITLE, SF_PUBLISHER, SF_AUTHOR, SF_DATE, SF_URL, SF_KIND };
 
 /* The index of source kind `kind` in g->source_kinds, added when new; -1 when
@@ -102,10 +102,17 @@ void ent__do_source(loader *L, lfile *f, const elem *el, const cJSON *obj, size_
  * Second pass: actors
  * ------------------------------------------------------------------------- */
 
-static const field actor_fields[] = {
-    {"id", T_STR},          {"name", T_STR},       {"kind", T_STR}, {"aliases", T_ARR},
-    {"from", T_DATE},       {"to", T_DATE},        {"tags", T_ARR}, {"collective_defense", T_BOOL},
-    {"description", T_STR}, {"attributes", T_OBJ}, {NULL, 0}};
+static const field actor_fields[] = {FIELD("id", T_STR),
+                                     FIELD("name", T_STR),
+                                     FIELD("kind", T_STR),
+                                     FIELD("aliases", T_ARR),
+                                     FIELD("from", T_DATE),
+                                     FIELD("to", T_DATE),
+                                     FIELD("tags", T_ARR),
+                                     FIELD("collective_defense", T_BOOL),
+                                     FIELD("description", T_STR),
+                                     FIELD("attributes", T_OBJ),
+                                     {NULL, 0, 0}};
 enum {
     AF_ID,
     AF_NAME,
@@ -305,12 +312,15 @@ static void register_actor(loader *L, lfile *f, const elem *el, ent_actor *ap)
         return;
     }
     if (ent__grow((void **)&L->actor_kind, &L->cap_actor_kind, ai + 1, 1) < 0 ||
-        ent__grow((void **)&L->actor_dated, &L->cap_actor_dated, ai + 1, 1) < 0) {
+        ent__grow((void **)&L->actor_dated, &L->cap_actor_dated, ai + 1, 1) < 0 ||
+        ent__grow((void **)&L->actor_days, &L->cap_actor_days, ai + 1, sizeof *L->actor_days) < 0) {
         L->oom = 1;
         return;
     }
     L->actor_kind[ai] = (uint8_t)a.kind;
     L->actor_dated[ai] = a.from.year || a.to.year;
+    L->actor_days[ai][0] = a.from.year ? ent_date_first_day(a.from) : INT32_MIN;
+    L->actor_days[ai][1] = a.to.year ? ent_date_last_day(a.to) : INT32_MAX;
     g->actors[ai] = a;
     g->n_actors++;
     if (ent_strmap_put(&g->actor_ids, a.id, ai, NULL) < 0)
@@ -337,7 +347,7 @@ int ent__actor_fast(loader *L, lfile *f, const elem *el)
     fval v[MAX_FIELDS];
     size_t after;
     char idbuf[FAST_CSTR], kbuf[FAST_CSTR];
-    if (!ent__fast_object(f, el->start, actor_fields, v, &after))
+    if (!ent__fast_object(f, el->start, actor_fields, v, &after, NULL))
         return 0;
     if (!v[AF_ID].kind || !v[AF_NAME].kind || !v[AF_KIND].kind || v[AF_CDEF].kind ||
         v[AF_ATTRIBUTES].kind)
@@ -391,7 +401,8 @@ static int looks_like_date(const char *id)
     return ent_date_parse(&probe, id, strlen(id)) != ENT_DATE_SYNTAX;
 }
 
-static const field snapshot_fields[] = {{"id", T_STR}, {"at", T_DATE}, {"label", T_STR}, {NULL, 0}};
+static const field snapshot_fields[] = {
+    FIELD("id", T_STR), FIELD("at", T_DATE), FIELD("label", T_STR), {NULL, 0, 0}};
 enum { NF_ID, NF_AT, NF_LABEL };
 
 void ent__do_snapshot(loader *L, lfile *f, const elem *el, const cJSON *obj, size_t index)
@@ -456,8 +467,9 @@ void ent__do_snapshot(loader *L, lfile *f, const elem *el, const cJSON *obj, siz
  * Second pass: comparisons
  * ------------------------------------------------------------------------- */
 
-static const field comparison_fields[] = {{"id", T_STR},    {"from", T_STR},      {"to", T_STR},
-                                          {"label", T_STR}, {"headline", T_BOOL}, {NULL, 0}};
+static const field comparison_fields[] = {FIELD("id", T_STR),        FIELD("from", T_STR),
+                                          FIELD("to", T_STR),        FIELD("label", T_STR),
+                                          FIELD("headline", T_BOOL), {NULL, 0, 0}};
 enum { CF_ID, CF_FROM, CF_TO, CF_LABEL, CF_HEADLINE };
 
 /*

@@ -8,13 +8,13 @@
  * Second pass: relations
  * ------------------------------------------------------------------------- */
 
-static const field relation_fields[] = {{"id", T_STR},     {"source", T_STR},
-                                        {"target", T_STR}, {"type", T_STR},
-                                        {"from", T_DATE},  {"to", T_DATE},
-                                        {"at", T_DATE},    {"intensity", T_NUM},
-                                        {"status", T_STR}, {"claimed_by", T_STR},
-                                        {"via", T_STR},    {"evidence", T_ARR},
-                                        {"note", T_STR},   {NULL, 0}};
+static const field relation_fields[] = {FIELD("id", T_STR),     FIELD("source", T_STR),
+                                        FIELD("target", T_STR), FIELD("type", T_STR),
+                                        FIELD("from", T_DATE),  FIELD("to", T_DATE),
+                                        FIELD("at", T_DATE),    FIELD("intensity", T_NUM),
+                                        FIELD("status", T_STR), FIELD("claimed_by", T_STR),
+                                        FIELD("via", T_STR),    FIELD("evidence", T_ARR),
+                                        FIELD("note", T_STR),   {NULL, 0, 0}};
 enum {
     RF_ID,
     RF_SOURCE,
@@ -32,7 +32,7 @@ enum {
 };
 
 static const field evidence_fields[] = {
-    {"source", T_STR}, {"locator", T_STR}, {"note", T_STR}, {NULL, 0}};
+    FIELD("source", T_STR), FIELD("locator", T_STR), FIELD("note", T_STR), {NULL, 0, 0}};
 enum { EF_SOURCE, EF_LOCATOR, EF_NOTE };
 
 /* Resolves an actor id member; reports unknown-actor. Returns the index or -1. */
@@ -75,18 +75,20 @@ existence_warning(loader *L, const lfile *f, size_t obj_pos, const char *role, c
  * `a`: 0 none, 1 an event outside its existence, 2 a durable relation that
  * starts before it exists, 3 one without end after it ceased, 4 one that
  * ends after it ceased. */
-static int existence_case(const ent_relation *r, const ent_reltype *t, const ent_actor *a)
+static int existence_case(const ent_relation *r, const ent_reltype *t, const int32_t days[2])
 {
-    if (!a->from.year && !a->to.year)
+    int32_t from = days[0], to = days[1];
+    int has_from = from != INT32_MIN, has_to = to != INT32_MAX;
+    if (!has_from && !has_to)
         return 0;
     if (!t->durable)
-        return (a->from.year && ent_date_last_day(r->at) < ent_date_first_day(a->from)) ||
-               (a->to.year && ent_date_first_day(r->at) > ent_date_last_day(a->to));
-    if (a->from.year && r->from.year && ent_date_first_day(r->from) < ent_date_first_day(a->from))
+        return (has_from && ent_date_last_day(r->at) < from) ||
+               (has_to && ent_date_first_day(r->at) > to);
+    if (has_from && r->from.year && ent_date_first_day(r->from) < from)
         return 2;
-    if (a->to.year && !r->to.year)
+    if (has_to && !r->to.year)
         return 3;
-    if (a->to.year && r->to.year && ent_date_last_day(r->to) > ent_date_last_day(a->to))
+    if (has_to && r->to.year && ent_date_last_day(r->to) > to)
         return 4;
     return 0;
 }
@@ -95,7 +97,7 @@ static void check_existence(loader *L, const lfile *f, size_t obj_pos, const cha
                             const ent_relation *r, const ent_reltype *t, const ent_actor *a)
 {
     char d1[11], d2[11];
-    switch (existence_case(r, t, a)) {
+    switch (existence_case(r, t, L->actor_days[a - L->g->actors])) {
     case 1:
         existence_warning(L, f, obj_pos, role,
                           "this %s on %s lies outside the existence of \"%s\" (%s to %s)", t->label,
@@ -399,6 +401,33 @@ id_done:
 
 #define FAST_MAX_EVIDENCE 16
 
+/* The evidence of a relation, read while its members are: each element a
+ * plain object with a "source", at most FAST_MAX_EVIDENCE of them. */
+typedef struct evidence_reader {
+    fast_array arr;
+    fval (*ev)[4];
+    size_t n;
+} evidence_reader;
+
+static int read_evidence(fast_array *a, const lfile *f, size_t pos, size_t *end)
+{
+    evidence_reader *r = (evidence_reader *)a;
+    const char *b = f->buf;
+    size_t p = jscan_skip_ws_fast(b, f->len, pos + 1), after;
+    while (b[p] != ']') {
+        if (r->n == FAST_MAX_EVIDENCE ||
+            !ent__fast_object(f, p, evidence_fields, r->ev[r->n], &after, NULL) ||
+            !r->ev[r->n][EF_SOURCE].kind)
+            return 0;
+        r->n++;
+        p = jscan_skip_ws_fast(b, f->len, after);
+        if (b[p] == ',')
+            p = jscan_skip_ws_fast(b, f->len, p + 1);
+    }
+    *end = p + 1;
+    return 1;
+}
+
 /*
  * Builds the relation `el` of file f without cJSON when it draws no
  * diagnostic (see above). Returns 1 when the relation was added (or memory
@@ -410,9 +439,11 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
     const char *b = f->buf;
     fval v[MAX_FIELDS], ev[FAST_MAX_EVIDENCE][4];
     size_t after, n_ev = 0;
-    char buf[FAST_CSTR], idbuf[FAST_CSTR];
-    if (!ent__fast_object(f, el->start, relation_fields, v, &after))
+    char buf[FAST_CSTR];
+    evidence_reader er = {{RF_EVIDENCE, read_evidence}, ev, 0};
+    if (!ent__fast_object(f, el->start, relation_fields, v, &after, &er.arr))
         return 0;
+    n_ev = er.n;
     if (!v[RF_SOURCE].kind || !v[RF_TARGET].kind || !v[RF_TYPE].kind)
         return 0;
     ent_relation r;
@@ -447,7 +478,7 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
         return 0;
 
     if (v[RF_INTENSITY].kind) {
-        double x = strtod(b + v[RF_INTENSITY].pos, NULL);
+        double x = ent__fast_number(f, &v[RF_INTENSITY]);
         if (!ent__intensity_ok(x) || (t->sign > 0 && x < 0) || (t->sign < 0 && x > 0))
             return 0;
         r.intensity = x;
@@ -460,6 +491,11 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
         !ent_strmap_get_nh(&g->actor_ids, tname, tlen, th, &tj) || si == tj)
         return 0;
     long src = (long)si, tgt = (long)tj;
+    /* Read near the end, after the evidence: fetched now. */
+    __builtin_prefetch(&L->actor_days[si]);
+    __builtin_prefetch(&L->actor_days[tj]);
+    __builtin_prefetch(&L->actor_dated[si]);
+    __builtin_prefetch(&L->actor_dated[tj]);
 
     r.status = ENT_STATUS_REPORTED;
     if (v[RF_STATUS].kind) {
@@ -482,20 +518,6 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
         r.via = (uint32_t)c;
     }
 
-    if (v[RF_EVIDENCE].kind) {
-        size_t p = ent__jscan_skip_ws(b, f->len, v[RF_EVIDENCE].pos + 1);
-        while (b[p] != ']') {
-            if (n_ev == FAST_MAX_EVIDENCE ||
-                !ent__fast_object(f, p, evidence_fields, ev[n_ev], &after))
-                return 0;
-            if (!ev[n_ev][EF_SOURCE].kind)
-                return 0;
-            n_ev++;
-            p = ent__jscan_skip_ws(b, f->len, after);
-            if (b[p] == ',')
-                p = ent__jscan_skip_ws(b, f->len, p + 1);
-        }
-    }
     uint32_t sources[FAST_MAX_EVIDENCE];
     for (size_t i = 0; i < n_ev; i++) {
         const fval *src_id = &ev[i][EF_SOURCE];
@@ -511,17 +533,23 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
     if (t->family[0] == 's' && strcmp(t->family, "stance") == 0 &&
         L->actor_kind[tgt] != ENT_KIND_ISSUE)
         return 0;
-    if (v[RF_ID].kind && (!ent__fast_cstr(f, &v[RF_ID], idbuf) || !ent__valid_id(idbuf)))
-        return 0;
-    if ((L->actor_dated[src] && existence_case(&r, t, &g->actors[src])) ||
-        (L->actor_dated[tgt] && existence_case(&r, t, &g->actors[tgt])))
+    const char *id_text = NULL;
+    size_t id_len = 0;
+    if (v[RF_ID].kind) {
+        id_text = b + v[RF_ID].pos + 1;
+        id_len = v[RF_ID].end - v[RF_ID].pos - 2;
+        if (v[RF_ID].esc || !ent__valid_id_n(id_text, id_len))
+            return 0;
+    }
+    if ((L->actor_dated[src] && existence_case(&r, t, L->actor_days[src])) ||
+        (L->actor_dated[tgt] && existence_case(&r, t, L->actor_days[tgt])))
         return 0;
 
     /* Clean: register the id (a repeated one goes to ent__do_relation, which
      * reports it), then keep the strings and the relation. */
     const char *rid = "";
     if (v[RF_ID].kind) {
-        if (!(rid = ent_arena_strdup(L->arena, idbuf)))
+        if (!(rid = ent_arena_strndup(L->arena, id_text, id_len)))
             goto oom;
         if (L->collect_ids) {
             if (ent__grow((void **)&L->ids, &L->cap_ids, L->n_ids + 1, sizeof *L->ids) < 0)

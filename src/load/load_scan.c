@@ -193,6 +193,9 @@ static int can_start_value(char c)
 
 /* Below this many bytes of relations, one thread scans them. */
 #define SPLIT_MIN_BYTES ((size_t)1 << 20)
+/* Checking an actor's bytes against scanning as many (see split_start). */
+#define AHEAD_COST 10
+
 /* How far past the middle a guess is looked for. */
 #define SPLIT_SEARCH ((size_t)1 << 20)
 
@@ -295,7 +298,12 @@ static void split_start(loader *L, lfile *f, size_t arr)
 {
     if (L->split || ent__threads(L) == 1 || f->len - arr < SPLIT_MIN_BYTES)
         return;
-    size_t mid = arr + (f->len - arr) / 2;
+    /* Halves, unless this thread is to check the actors before it scans its
+     * part: checking an actor costs about as much as scanning ten times
+     * its bytes, so the second thread then takes that much more. */
+    size_t rest = f->len - arr, ahead = ent__actors_ahead_bytes(L, f) * AHEAD_COST;
+    size_t mine = ahead < rest / 2 ? (rest - ahead) / 2 : rest / 4;
+    size_t mid = arr + mine;
     size_t guess = split_guess(f->buf, f->len, arr, mid,
                                mid + SPLIT_SEARCH < f->len ? mid + SPLIT_SEARCH : f->len);
     if (!guess)
@@ -317,6 +325,7 @@ static void split_start(loader *L, lfile *f, size_t arr)
     }
     L->split = sp;
     L->scan->split_pos = guess;
+    ent__actors_ahead(L, f);
 }
 
 /* Waits for the second thread; returns its record, or NULL. */
@@ -385,7 +394,7 @@ static void first_pass(loader *L, lfile *f, jscan *s, const jscan_hooks *hooks)
     L->base_line = 1;
     if (f->len >= 3 && memcmp(f->buf, "\xef\xbb\xbf", 3) == 0)
         s->pos = 3; /* a UTF-8 byte order mark is tolerated */
-    ent__jscan_ws(s);
+    jscan_ws_fast(s);
     if (s->pos >= f->len) {
         ent__report(L, ENT_SEV_ERROR, "empty-file", f, s->pos,
                     "the file is empty; a graph file is a JSON object such as "
@@ -420,7 +429,7 @@ static void first_pass(loader *L, lfile *f, jscan *s, const jscan_hooks *hooks)
             ent__report(L, ENT_SEV_ERROR, s->err_code, f, s->err_pos, "%s", s->err_msg);
         return;
     }
-    ent__jscan_ws(s);
+    jscan_ws_fast(s);
     if (s->pos < f->len) {
         ent__report(L, ENT_SEV_ERROR, "json-syntax", f, s->pos,
                     "unexpected text after the end of the JSON document");

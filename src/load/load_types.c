@@ -7,19 +7,19 @@
  * Second pass: relation types
  * ------------------------------------------------------------------------- */
 
-static const field type_fields[] = {{"id", T_STR},
-                                    {"label", T_STR},
-                                    {"sign", T_NUM},
-                                    {"intensity", T_NUM},
-                                    {"durable", T_BOOL},
-                                    {"obligation", T_BOOL},
-                                    {"cameo", T_STR},
-                                    {"family", T_STR},
-                                    {"description", T_STR},
-                                    {"role", T_STR},
-                                    {"mode", T_STR},
-                                    {"symmetric", T_BOOL},
-                                    {NULL, 0}};
+static const field type_fields[] = {FIELD("id", T_STR),
+                                    FIELD("label", T_STR),
+                                    FIELD("sign", T_NUM),
+                                    FIELD("intensity", T_NUM),
+                                    FIELD("durable", T_BOOL),
+                                    FIELD("obligation", T_BOOL),
+                                    FIELD("cameo", T_STR),
+                                    FIELD("family", T_STR),
+                                    FIELD("description", T_STR),
+                                    FIELD("role", T_STR),
+                                    FIELD("mode", T_STR),
+                                    FIELD("symmetric", T_BOOL),
+                                    {NULL, 0, 0}};
 enum {
     TF_ID,
     TF_LABEL,

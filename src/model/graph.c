@@ -563,7 +563,8 @@ const char *ent_status_str(ent_status s)
     return (unsigned)s < ENT_STATUS_COUNT_ ? names[s] : "unknown";
 }
 
-int ent_graph_resolve_when(const ent_graph *g, const char *when, int32_t *day, const char **suggestion)
+int ent_graph_resolve_when(const ent_graph *g, const char *when, int32_t *day,
+                           const char **suggestion)
 {
     if (suggestion)
         *suggestion = NULL;

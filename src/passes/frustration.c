@@ -531,6 +531,9 @@ int ent__frustrate(const adj *a, const int *sign, const ent_balance_options *o, 
     if (!o) {
         ent_balance_options_init(&defaults);
         o = &defaults;
+    } else if (ent__options_version(o->version, ENT_BALANCE_OPTIONS_VERSION,
+                                    "ent_balance_options")) {
+        return ENT_EUSAGE;
     }
     size_t exact_max = o->exact_max < SIGNED_EXACT_LIMIT ? o->exact_max : SIGNED_EXACT_LIMIT;
     memset(info, 0, sizeof *info);

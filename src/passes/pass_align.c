@@ -344,10 +344,18 @@ static int ranked_cmp(const void *x, const void *y)
 }
 
 /* Checks o->with; sets *partner to it, or UINT32_MAX for every partner. */
+void ent_align_options_init(ent_align_options *o)
+{
+    *o = (ent_align_options)ENT_ALIGN_OPTIONS_INIT;
+}
+
+/* Checks the options (their version too) and sets *partner to o->with's actor, or UINT32_MAX. */
 static int partner_of(const ent_graph *g, uint32_t actor, const ent_align_options *o,
                       uint32_t *partner)
 {
     *partner = UINT32_MAX;
+    if (o && ent__options_version(o->version, ENT_ALIGN_OPTIONS_VERSION, "ent_align_options"))
+        return ENT_EUSAGE;
     if (!o || !o->with)
         return ENT_OK;
     if (*o->with >= ent_graph_actor_count(g))

@@ -30,18 +30,12 @@
 #include "snapshot/cache.h"
 #include "util/error.h"
 
-#define DEFAULT_EXACT_MAX 48
-#define DEFAULT_BUDGET    20000000ULL
-#define DEFAULT_WALK_MAX  1000
 #define INDEX_DECIMALS    7 /* balance indices, as published (0.8676471) */
 #define WEIGHT_DECIMALS   2 /* sums of Goldstein intensities, as everywhere */
 
 void ent_balance_options_init(ent_balance_options *o)
 {
-    memset(o, 0, sizeof *o);
-    o->exact_max = DEFAULT_EXACT_MAX;
-    o->node_budget = DEFAULT_BUDGET;
-    o->walk_max = DEFAULT_WALK_MAX;
+    *o = (ent_balance_options)ENT_BALANCE_OPTIONS_INIT;
 }
 
 /* An unbalanced triangle: its actors in graph order and its ties a-b, a-c, b-c. */
@@ -448,6 +442,9 @@ int ent_balance_tables(ent_table **summary, ent_table **triads, ent_table **camp
     if (!o) {
         ent_balance_options_init(&defaults);
         o = &defaults;
+    } else if (ent__options_version(o->version, ENT_BALANCE_OPTIONS_VERSION,
+                                    "ent_balance_options")) {
+        return ENT_EUSAGE;
     }
     if (summary)
         *summary = NULL;
@@ -648,6 +645,9 @@ int ent_balance_change_tables(ent_table **summary, ent_table **triads, const ent
     if (!o) {
         ent_balance_options_init(&defaults);
         o = &defaults;
+    } else if (ent__options_version(o->version, ENT_BALANCE_OPTIONS_VERSION,
+                                    "ent_balance_options")) {
+        return ENT_EUSAGE;
     }
     if (summary)
         *summary = NULL;

@@ -27,9 +27,6 @@
 #include "passes/blocs_impl.h"
 #include "util/error.h"
 
-#define DEFAULT_SEED      42
-#define DEFAULT_MAX_BLOCS 25
-#define DEFAULT_MAX_PART  1000
 #define START_TEMP        1.0
 #define STOP_TEMP         0.01
 #define COOL_FACT         0.99
@@ -41,12 +38,7 @@
 
 void ent_blocs_options_init(ent_blocs_options *o)
 {
-    memset(o, 0, sizeof *o);
-    o->seed = DEFAULT_SEED;
-    o->max_blocs = DEFAULT_MAX_BLOCS;
-    o->max_part = DEFAULT_MAX_PART;
-    o->gamma = 1.0;
-    o->gamma_minus = 1.0;
+    *o = (ent_blocs_options)ENT_BLOCS_OPTIONS_INIT;
 }
 
 static void found_release(found *f)
@@ -277,6 +269,8 @@ int ent_blocs(const ent_view *v, const ent_blocs_options *o, uint32_t *bloc, siz
     if (!o) {
         ent_blocs_options_init(&defaults);
         o = &defaults;
+    } else if (ent__options_version(o->version, ENT_BLOCS_OPTIONS_VERSION, "ent_blocs_options")) {
+        return ENT_EUSAGE;
     }
     found f;
     int rc = find_blocs(&f, v, o);
@@ -294,6 +288,8 @@ int ent_blocs_find(ent_blocs_found **out, const ent_view *v, const ent_blocs_opt
     if (!o) {
         ent_blocs_options_init(&defaults);
         o = &defaults;
+    } else if (ent__options_version(o->version, ENT_BLOCS_OPTIONS_VERSION, "ent_blocs_options")) {
+        return ENT_EUSAGE;
     }
     *out = NULL;
     found *f = malloc(sizeof *f);
@@ -687,6 +683,8 @@ int ent_blocs_tables(ent_table **blocs, ent_table **between, ent_table **members
     if (!o) {
         ent_blocs_options_init(&defaults);
         o = &defaults;
+    } else if (ent__options_version(o->version, ENT_BLOCS_OPTIONS_VERSION, "ent_blocs_options")) {
+        return ENT_EUSAGE;
     }
     ent_table **outs[3] = {blocs, between, members};
     for (int i = 0; i < 3; i++)
@@ -905,6 +903,8 @@ static int find_two(found *fa, found *fb, const ent_view *a, const ent_view *b,
     if (!o) {
         ent_blocs_options_init(&defaults);
         o = &defaults;
+    } else if (ent__options_version(o->version, ENT_BLOCS_OPTIONS_VERSION, "ent_blocs_options")) {
+        return ENT_EUSAGE;
     }
     if (ent_view_graph(a) != ent_view_graph(b))
         return ent_error_set(ENT_EUSAGE, "blocs: the two snapshots come from different graphs");

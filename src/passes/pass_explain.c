@@ -149,6 +149,10 @@ static double or_zero(double x)
 int ent_explain_table(ent_table **out, const ent_view *a, const ent_view *b, uint32_t actor,
                       const ent_analysis_options *opts)
 {
+    *out = NULL;
+    if (opts &&
+        ent__options_version(opts->version, ENT_ANALYSIS_OPTIONS_VERSION, "ent_analysis_options"))
+        return ENT_EUSAGE;
     const ent_graph *g = ent_view_graph(b);
     ent_metric metric = opts ? opts->metric : ENT_METRIC_LEVERAGE;
     size_t top = opts ? opts->top : 0;

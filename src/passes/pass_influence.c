@@ -10,8 +10,17 @@
 #include "passes/common.h"
 #include "util/error.h"
 
-int ent_influence_table(ent_table **out, const ent_view *v, const ent_analysis_options *opts)
+void ent_influence_options_init(ent_influence_options *o)
 {
+    *o = (ent_influence_options)ENT_INFLUENCE_OPTIONS_INIT;
+}
+
+int ent_influence_table(ent_table **out, const ent_view *v, const ent_influence_options *opts)
+{
+    *out = NULL;
+    if (opts &&
+        ent__options_version(opts->version, ENT_INFLUENCE_OPTIONS_VERSION, "ent_influence_options"))
+        return ENT_EUSAGE;
     const ent_graph *g = ent_view_graph(v);
     ent_metric sort = opts ? opts->metric : ENT_METRIC_LEVERAGE;
     size_t top = opts ? opts->top : 0;

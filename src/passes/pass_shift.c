@@ -196,9 +196,18 @@ static int metrics_pair(ent_metrics **ma, ent_metrics **mb, const ent_view *a, c
     return rc;
 }
 
+void ent_analysis_options_init(ent_analysis_options *o)
+{
+    *o = (ent_analysis_options)ENT_ANALYSIS_OPTIONS_INIT;
+}
+
 int ent_shift_table(ent_table **out, const ent_view *a, const ent_view *b,
                     const ent_analysis_options *opts)
 {
+    *out = NULL;
+    if (opts &&
+        ent__options_version(opts->version, ENT_ANALYSIS_OPTIONS_VERSION, "ent_analysis_options"))
+        return ENT_EUSAGE;
     const ent_graph *g = ent_view_graph(a);
     ent_metric metric = opts ? opts->metric : ENT_METRIC_LEVERAGE;
     size_t top = opts ? opts->top : 0, na = ent_graph_actor_count(g), n = 0;

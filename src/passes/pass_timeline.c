@@ -110,6 +110,11 @@ int ent_timeline_days(int32_t **days_out, size_t *n_out, int32_t from, int32_t t
     return ENT_OK;
 }
 
+void ent_timeline_days_free(int32_t *days)
+{
+    free(days);
+}
+
 int ent_metric_decimals(ent_metric m)
 {
     return ent__metric_decimals(m);
@@ -759,20 +764,34 @@ static void rules_note(tb *t, const ent_graph *g, const ent_view_options *o)
     ent_strbuf_release(&sb);
 }
 
+void ent_timeline_options_init(ent_timeline_options *o)
+{
+    *o = (ent_timeline_options)ENT_TIMELINE_OPTIONS_INIT;
+}
+
+void ent_timeline_chart_options_init(ent_timeline_chart_options *o)
+{
+    *o = (ent_timeline_chart_options)ENT_TIMELINE_CHART_OPTIONS_INIT;
+}
+
 int ent_timeline_table(ent_table **out, const ent_graph *g, const ent_view_options *vo,
                        const int32_t *days, size_t nd, const ent_timeline_options *o)
 {
     static const ent_metric leverage_only = ENT_METRIC_LEVERAGE;
-    ent_timeline_options defaults = {0};
+    ent_timeline_options defaults = ENT_TIMELINE_OPTIONS_INIT;
     ent_view_options vdefault;
     *out = NULL;
     if (!g || !days)
         return ent_error_set(ENT_EUSAGE, "ent_timeline_table: NULL argument");
     if (!o)
         o = &defaults;
+    else if (ent__options_version(o->version, ENT_TIMELINE_OPTIONS_VERSION, "ent_timeline_options"))
+        return ENT_EUSAGE;
     if (!vo) {
         ent_view_options_init(&vdefault);
         vo = &vdefault;
+    } else if (ent__options_version(vo->version, ENT_VIEW_OPTIONS_VERSION, "ent_view_options")) {
+        return ENT_EUSAGE;
     }
     const ent_metric *metrics = o->n_metrics ? o->metrics : &leverage_only;
     size_t nm = o->n_metrics ? o->n_metrics : 1, na = ent_graph_actor_count(g);
@@ -953,14 +972,20 @@ int ent_timeline_chart(char **svg, size_t *len, const ent_graph *g, const ent_ta
                        const ent_timeline_chart_options *co)
 {
     static const ent_metric leverage_only = ENT_METRIC_LEVERAGE;
-    ent_timeline_options tdefault = {0};
-    ent_timeline_chart_options cdefault = {NULL, ENT_EVERY_MONTH, NULL, 0, ENT_CHART_SVG};
+    ent_timeline_options tdefault = ENT_TIMELINE_OPTIONS_INIT;
+    ent_timeline_chart_options cdefault = ENT_TIMELINE_CHART_OPTIONS_INIT;
     *svg = NULL;
     *len = 0;
     if (!to)
         to = &tdefault;
+    else if (ent__options_version(to->version, ENT_TIMELINE_OPTIONS_VERSION,
+                                  "ent_timeline_options"))
+        return ENT_EUSAGE;
     if (!co)
         co = &cdefault;
+    else if (ent__options_version(co->version, ENT_TIMELINE_CHART_OPTIONS_VERSION,
+                                  "ent_timeline_chart_options"))
+        return ENT_EUSAGE;
     const ent_metric *metrics = to->n_metrics ? to->metrics : &leverage_only;
     size_t nm = to->n_metrics ? to->n_metrics : 1;
     size_t np = to->pairs ? to->n_pairs : 0, rows = ent_table_row_count(t);

@@ -564,6 +564,8 @@ int ent_who_table(ent_table **out, const ent_graph *g, const ent_view_options *o
                   const ent_when *when, const ent_who_query *q)
 {
     *out = NULL;
+    if (o && ent__options_version(o->version, ENT_VIEW_OPTIONS_VERSION, "ent_view_options"))
+        return ENT_EUSAGE;
     size_t na = ent_graph_actor_count(g);
     if (q->actor >= na)
         return ent_error_set(ENT_EUSAGE, "ent_who_table: no such actor");

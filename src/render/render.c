@@ -166,6 +166,11 @@ int ent_render(const ent_view *a, const ent_view *b, ent_render_mode mode,
     if (!a || (mode == ENT_RENDER_ONE) != !b || format < ENT_RENDER_SVG ||
         format > ENT_RENDER_DOT || (b && ent_view_graph(a) != ent_view_graph(b)))
         return ent_error_set(ENT_EUSAGE, "ent_render: bad arguments");
+    ent_render_options defaults = ENT_RENDER_OPTIONS_INIT;
+    if (!o)
+        o = &defaults;
+    else if (ent__options_version(o->version, ENT_RENDER_OPTIONS_VERSION, "ent_render_options"))
+        return ENT_EUSAGE;
     if (o->layout && !ent_render_layout_known(o->layout))
         return ent_error_set(ENT_EUSAGE,
                              "unknown layout '%s'; use dot, fdp, neato, sfdp, circo or twopi",

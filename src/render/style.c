@@ -42,8 +42,7 @@ const ent__render_engine ent__render_engines[ENT__RENDER_ENGINES] = {
 
 void ent_render_options_init(ent_render_options *o)
 {
-    memset(o, 0, sizeof *o);
-    o->depth = 1;
+    *o = (ent_render_options)ENT_RENDER_OPTIONS_INIT;
 }
 
 /* Pale fills that keep black labels readable, one per bloc up to ten. */

@@ -21,16 +21,9 @@
 #include "util/jsonout.h"
 #include "util/strbuf.h"
 
-#define DEFAULT_MAIN    3
-#define DEFAULT_TOP     10
-#define DEFAULT_LEADERS 3
-
 void ent_report_options_init(ent_report_options *o)
 {
-    memset(o, 0, sizeof *o);
-    o->main_actors = DEFAULT_MAIN;
-    o->top = DEFAULT_TOP;
-    o->leaders = DEFAULT_LEADERS;
+    *o = (ent_report_options)ENT_REPORT_OPTIONS_INIT;
 }
 
 /* The page's style: readable on a laptop, printable (no navigation, each
@@ -120,6 +113,8 @@ int ent_report_write(const ent_graph *g, const ent_report_options *o, const char
     if (!o) {
         ent_report_options_init(&defaults);
         o = &defaults;
+    } else if (ent__options_version(o->version, ENT_REPORT_OPTIONS_VERSION, "ent_report_options")) {
+        return ENT_EUSAGE;
     }
     if (summary)
         *summary = NULL;

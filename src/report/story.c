@@ -84,7 +84,8 @@ static size_t main_actors(report *r, const ent_view *v, uint32_t *out, size_t ma
                 out[n++] = r->o->actors[i];
         return n;
     }
-    ent_analysis_options ao = {ENT_METRIC_LEVERAGE, r->o->main_actors, NULL};
+    ent_influence_options ao = ENT_INFLUENCE_OPTIONS_INIT;
+    ao.top = r->o->main_actors;
     ent_table *t = NULL;
     if (ent_influence_table(&t, v, &ao)) {
         ent__report_fail(r, ENT_ENOMEM);
@@ -130,7 +131,9 @@ void ent__report_snapshot_section(report *r, size_t i)
            "of a defence alliance; less refusals), each client's reliance weighted by the "
            "share of the client's whole reliance that falls on the actor. The other columns "
            "are the other measures of docs/analyses.md.");
-    ent_analysis_options ao = {ENT_METRIC_LEVERAGE, r->o->top, c.bloc};
+    ent_influence_options ao = ENT_INFLUENCE_OPTIONS_INIT;
+    ao.top = r->o->top;
+    ao.bloc = c.bloc;
     ent_table *tb = NULL;
     if (ent_influence_table(&tb, v, &ao))
         ent__report_fail(r, ENT_ENOMEM);
@@ -267,7 +270,7 @@ void ent__report_comparison_section(report *r, size_t i, size_t j, const char *l
     colors_release(&c);
 
     ent__report_heading3(r, "Shift of leverage");
-    ent_analysis_options all = {ENT_METRIC_LEVERAGE, 0, NULL};
+    ent_analysis_options all = ENT_ANALYSIS_OPTIONS_INIT;
     ent_table *shift = NULL;
     if (ent_shift_table(&shift, va, vb, &all))
         ent__report_fail(r, ENT_ENOMEM);
@@ -276,7 +279,8 @@ void ent__report_comparison_section(report *r, size_t i, size_t j, const char *l
     size_t nl =
         shift ? leaders(r, shift, lead, change, r->o->leaders < 16 ? r->o->leaders : 16) : 0;
     ent_table_free(shift);
-    ent_analysis_options top = {ENT_METRIC_LEVERAGE, r->o->top, NULL};
+    ent_analysis_options top = ENT_ANALYSIS_OPTIONS_INIT;
+    top.top = r->o->top;
     shift = NULL;
     if (ent_shift_table(&shift, va, vb, &top))
         ent__report_fail(r, ENT_ENOMEM);
@@ -294,7 +298,8 @@ void ent__report_comparison_section(report *r, size_t i, size_t j, const char *l
         }
         ent_strbuf_release(&h);
         ent_table *ex = NULL;
-        ent_analysis_options eo = {ENT_METRIC_LEVERAGE, r->o->top, NULL};
+        ent_analysis_options eo = ENT_ANALYSIS_OPTIONS_INIT;
+        eo.top = r->o->top;
         if (ent_explain_table(&ex, va, vb, lead[k], &eo))
             ent__report_fail(r, ENT_ENOMEM);
         ent__report_table(r, ex, NULL);

@@ -198,7 +198,7 @@ static void mover(story *s, const ent_table *shift, size_t row, const ent_view *
          fabs(change), v1, ent__day_str(ent_view_day(a), d1), v2,
          ent__day_str(ent_view_day(b), d2));
     ent_table *ex = NULL;
-    ent_analysis_options eo = {ENT_METRIC_LEVERAGE, 0, NULL};
+    ent_analysis_options eo = ENT_ANALYSIS_OPTIONS_INIT;
     if (ent_explain_table(&ex, a, b, (uint32_t)a_id, &eo)) {
         ent__report_fail(r, ENT_ENOMEM);
         item_end(s, "mover");
@@ -396,11 +396,14 @@ static void timeline_figure(report *r)
     char *svg = NULL;
     size_t len = 0;
     int rc = ent_timeline_days(&days, &nd, first, last, ENT_EVERY_MONTH, 0);
-    ent_timeline_options to = {NULL, 0, r->o->n_actors ? r->o->actors : NULL, r->o->n_actors,
-                               6, 0, NULL, 0};
+    ent_timeline_options to = ENT_TIMELINE_OPTIONS_INIT;
+    to.actors = r->o->n_actors ? r->o->actors : NULL;
+    to.n_actors = r->o->n_actors;
+    to.top = 6;
     if (!rc)
         rc = ent_timeline_table(&t, r->g, &r->vo, days, nd, &to);
-    ent_timeline_chart_options co = {NULL, ENT_EVERY_MONTH, NULL, 0, ENT_CHART_SVG};
+    ent_timeline_chart_options co = ENT_TIMELINE_CHART_OPTIONS_INIT;
+    co.every = ENT_EVERY_MONTH;
     char title[160];
     char d1[11], d2[11];
     snprintf(title, sizeof title, "Leverage of the main actors, month by month, %s to %s",
@@ -408,7 +411,7 @@ static void timeline_figure(report *r)
     co.title = title;
     if (!rc)
         rc = ent_timeline_chart(&svg, &len, r->g, t, days, nd, &to, &co);
-    free(days);
+    ent_timeline_days_free(days);
     if (rc) {
         ent_table_free(t);
         ent__report_fail(r, rc);
@@ -437,7 +440,7 @@ static void timeline_figure(report *r)
     ent_strbuf_adds(&r->m, "![");
     ent__escape_md(&r->m, caption, 1);
     ent_strbuf_adds(&r->m, "](img/timeline.svg)\n\n");
-    free(svg);
+    ent_chart_free(svg);
     if (ent__report_keep(r, t))
         ent__report_fail(r, ENT_ENOMEM);
 }
@@ -468,7 +471,8 @@ void ent__report_summary_section(report *r)
         ent__report_fail(r, ENT_ENOMEM);
         return;
     }
-    const ent_declared_snapshot *sa = ent_graph_snapshot(r->g, ia), *sb = ent_graph_snapshot(r->g, ib);
+    const ent_declared_snapshot *sa = ent_graph_snapshot(r->g, ia),
+                                *sb = ent_graph_snapshot(r->g, ib);
     const ent_view *a = r->views[ia], *b = r->views[ib];
     char d1[11], d2[11];
     ent_strbuf_adds(&r->h, "<p>");
@@ -493,7 +497,7 @@ void ent__report_summary_section(report *r)
         ent_strbuf_adds(&r->h, "<ul class=\"findings\">\n");
         /* Movers: the largest rises, then the largest falls. */
         ent_table *shift = NULL;
-        ent_analysis_options all = {ENT_METRIC_LEVERAGE, 0, NULL};
+        ent_analysis_options all = ENT_ANALYSIS_OPTIONS_INIT;
         if (ent_shift_table(&shift, a, b, &all))
             ent__report_fail(r, ENT_ENOMEM);
         uint32_t named[2 * MOVERS];

@@ -47,10 +47,7 @@ struct ent_view {
 
 void ent_view_options_init(ent_view_options *o)
 {
-    memset(o, 0, sizeof *o);
-    o->window_days = 365;
-    o->half_life_days = 0;
-    o->status_mask = (1u << ENT_STATUS_COUNT_) - 1;
+    *o = (ent_view_options)ENT_VIEW_OPTIONS_INIT;
 }
 
 void ent_view_free(ent_view *v)
@@ -191,6 +188,8 @@ int ent_view_new(ent_view **out, const ent_graph *g, int32_t day, const ent_view
     if (!out || !g)
         return ent_error_set(ENT_EUSAGE, "ent_view_new: NULL argument");
     *out = NULL;
+    if (o && ent__options_version(o->version, ENT_VIEW_OPTIONS_VERSION, "ent_view_options"))
+        return ENT_EUSAGE;
     size_t na = ent_graph_actor_count(g), np;
     const ent_pair_span *pairs = ent__graph_pairs(g, &np);
     const ent_rel_span *spans = ent__graph_spans(g);

@@ -1,6 +1,7 @@
 /*
  * error.c: the per-thread last-error message behind ent_error_last.
  */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -42,4 +43,19 @@ const char *ent_error_str(int code)
         return "cancelled";
     }
     return "unknown error";
+}
+
+int ent__options_version(unsigned version, unsigned known, const char *type)
+{
+    if (version == known)
+        return 0;
+    char macro[64];
+    size_t n = 0;
+    for (const char *c = type; *c && n + 1 < sizeof macro; c++)
+        macro[n++] = (char)toupper((unsigned char)*c);
+    macro[n] = '\0';
+    return ent_error_set(ENT_EUSAGE,
+                         "%s: version %u is not one this library knows (it knows %u): "
+                         "initialise the options with %s_INIT or %s_init",
+                         type, version, known, macro, type);
 }

@@ -18,6 +18,13 @@ void ent_strmap_release(ent_strmap *m)
     ent_strmap_init(m);
 }
 
+void ent_strmap_clear(ent_strmap *m)
+{
+    if (m->cap)
+        memset(m->slots, 0, m->cap * sizeof *m->slots);
+    m->count = 0;
+}
+
 uint32_t ent_strmap_hash(const char *s, size_t len)
 {
     uint32_t h = 2166136261u;
@@ -71,9 +78,17 @@ int ent_strmap_get_nh(const ent_strmap *m, const char *key, size_t len, uint32_t
         const ent_strmap_slot *s = &m->slots[i];
         if (!s->key)
             return 0;
-        if (s->hash == h && strncmp(s->key, key, len) == 0 && s->key[len] == '\0') {
-            *value = s->value;
-            return 1;
+        if (s->hash == h) {
+            /* Byte by byte: ids are short, and a call to strncmp cost more
+             * than the comparison; the stored key's NUL stops the loop. */
+            const char *k = s->key;
+            size_t j = 0;
+            while (j < len && k[j] && k[j] == key[j])
+                j++;
+            if (j == len && k[len] == '\0') {
+                *value = s->value;
+                return 1;
+            }
         }
     }
 }

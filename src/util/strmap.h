@@ -22,6 +22,8 @@ typedef struct ent_strmap {
 
 void ent_strmap_init(ent_strmap *m);
 void ent_strmap_release(ent_strmap *m);
+/* Removes every key, keeping the table's size. */
+void ent_strmap_clear(ent_strmap *m);
 
 /* FNV-1a of len bytes. */
 uint32_t ent_strmap_hash(const char *s, size_t len);

@@ -54,7 +54,7 @@ static long parse_count(const char *s, long max)
 static double timed(const ent_view *v, uint32_t actor, size_t top, int repeat, ent_table **keep)
 {
     double best = -1;
-    ent_align_options o = {top, NULL};
+    ent_align_options o = {ENT_ALIGN_OPTIONS_VERSION, top, NULL};
     for (int r = 0; r < repeat; r++) {
         ent_table *t = NULL;
         double t0 = now();

@@ -68,14 +68,36 @@ for k, v in d.items():
         a[k] = v
 dump("after.json", a)
 
+# The actors are checked ahead, while the second thread scans (at least 2,000
+# actors before the relations): kept when clean, checked again in order when
+# they report anything, when the format turns out wrong, or when an error
+# limit stops the reading before the actors.
+w = json.loads(text)
+w["actors"][4000]["name"] = w["actors"][10]["name"]
+dump("actor-warning.json", w)
+w = json.loads(text)
+w["actors"][3000]["kind"] = "stat"
+dump("actor-error.json", w)
+w = json.loads(text)
+w["format"] = "entente/9"
+dump("format.json", w)
+w = json.loads(text)
+w["relation_types"] = [{"id": "hugs", "label": "hugs", "sign": 7}]
+dump("type-error.json", w)
+w = {k: v for k, v in json.loads(text).items() if k != "format"}
+w["format"] = d["format"]
+dump("format-last.json", w)
+
 with open("dup.json", "w") as f:
     end = text.rstrip().rfind("}")
     f.write(text[:end].rstrip() + ',\n  "relations": []\n}\n')
 PY
 
 for f in g.json strings.json late-error.json syntax.json after.json dup.json \
-         dup-id-across.json dup-id-late.json; do
-    for cmd in "check --format json" "info" "snapshot --at 2005-01-01 --format csv"; do
+         dup-id-across.json dup-id-late.json actor-warning.json actor-error.json format.json \
+         type-error.json format-last.json; do
+    for cmd in "check --format json" "check --max-errors 1" "info" \
+               "snapshot --at 2005-01-01 --format csv"; do
         "$bin" $cmd --threads 1 "$f" > one.out 2>&1
         rc1=$?
         "$bin" $cmd "$f" > two.out 2>&1
@@ -104,6 +126,15 @@ for f in dup-id-across.json dup-id-late.json; do
     "$bin" check $f > out.txt 2>&1 && bad "$f should fail"
     grep -q 'duplicate-id' out.txt || bad "$f: the repeated id named"
 done
+"$bin" check actor-warning.json > out.txt 2>&1 || bad "actor-warning.json should load"
+grep -q 'ambiguous-name' out.txt || bad "actor-warning.json: the shared name reported"
+"$bin" check actor-error.json > out.txt 2>&1 && bad "actor-error.json should fail"
+grep -q '"stat"' out.txt || bad "actor-error.json: the wrong kind named"
+"$bin" check format.json > out.txt 2>&1 && bad "format.json should fail"
+grep -q 'entente/9' out.txt || bad "format.json: the format named"
+"$bin" check --max-errors 1 type-error.json > out.txt 2>&1 && bad "type-error.json should fail"
+[ "$(grep -c 'error:' out.txt)" = 1 ] || bad "type-error.json: the limit stops after the first error"
+"$bin" check format-last.json > /dev/null 2>&1 || bad "format-last.json should load"
 # The line of the late error is the line of its relation in the file.
 line=$(python3 -c '
 import json

@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!diags)
         return 0;
     ent_load_input in = {"fuzz.json", (const char *)data, size};
-    ent_load_options o = {0};
+    ent_load_options o = ENT_LOAD_OPTIONS_INIT;
     o.threads = 1;
     ent_graph *g = NULL;
     int rc = ent_load_inputs(&g, &in, 1, &o, diags);

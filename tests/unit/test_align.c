@@ -177,12 +177,14 @@ static void test_table_by_hand(void **state)
     ent_table_free(t);
 
     /* --top and --with. */
-    ent_align_options o = {2, NULL};
+    ent_align_options o = ENT_ALIGN_OPTIONS_INIT;
+    o.top = 2;
     assert_int_equal(ent_align_table(&t, v, A, &o), 0);
     assert_int_equal(ent_table_row_count(t), 2);
     ent_table_free(t);
     uint32_t with = D;
-    o = (ent_align_options){0, &with};
+    o = (ent_align_options)ENT_ALIGN_OPTIONS_INIT;
+    o.with = &with;
     assert_int_equal(ent_align_table(&t, v, A, &o), 0);
     assert_int_equal(ent_table_row_count(t), 1);
     assert_string_equal(sval(t, 0, "partner"), "d");
@@ -232,7 +234,8 @@ static void test_change_by_hand(void **state)
     ent_table_free(t);
 
     uint32_t with = C;
-    ent_align_options o = {0, &with};
+    ent_align_options o = ENT_ALIGN_OPTIONS_INIT;
+    o.with = &with;
     assert_int_equal(ent_align_change_table(&t, a, b, A, &o), 0);
     assert_int_equal(ent_table_row_count(t), 1);
     assert_float_equal(rval(t, 0, "S_change"), -0.4, EPS);

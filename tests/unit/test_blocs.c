@@ -63,7 +63,7 @@ static ent_graph *build(const char *const *actors, size_t na, const char *allian
     n += (size_t)snprintf(text + n, 65536 - n, "]}");
     assert_true(n < 65536);
     ent_load_input in = {"test.json", text, n};
-    ent_load_options o = {.allow_missing_evidence = 1};
+    ent_load_options o = {.version = ENT_LOAD_OPTIONS_VERSION, .allow_missing_evidence = 1};
     ent_graph *g = NULL;
     ent_diags *d = NULL;
     ent_diags_new(&d);
@@ -515,7 +515,8 @@ static void influence_bloc_column(void **state)
     uint32_t bloc[16];
     size_t k = 0;
     assert_int_equal(ent_blocs(v, NULL, bloc, &k), 0);
-    ent_analysis_options ao = {ENT_METRIC_LEVERAGE, 0, bloc};
+    ent_influence_options ao = ENT_INFLUENCE_OPTIONS_INIT;
+    ao.bloc = bloc;
     ent_table *t = NULL;
     assert_int_equal(ent_influence_table(&t, v, &ao), 0);
     for (size_t r = 0; r < ent_table_row_count(t); r++) {

@@ -42,7 +42,7 @@ static int setup(void **state)
 {
     (void)state;
     ent_load_input in = {"c.json", doc, strlen(doc)};
-    ent_load_options o = {.allow_missing_evidence = 1};
+    ent_load_options o = {.version = ENT_LOAD_OPTIONS_VERSION, .allow_missing_evidence = 1};
     ent_diags *d = NULL;
     ent_diags_new(&d);
     int rc = ent_load_inputs(&graph, &in, 1, &o, d);
@@ -144,7 +144,7 @@ static void fellow_members_bound(void **state)
     (void)state;
     ent_graph *g = NULL;
     ent_load_input in = {"league.json", league, strlen(league)};
-    ent_load_options o = {.allow_missing_evidence = 1};
+    ent_load_options o = {.version = ENT_LOAD_OPTIONS_VERSION, .allow_missing_evidence = 1};
     ent_diags *d = NULL;
     ent_diags_new(&d);
     assert_int_equal(ent_load_inputs(&g, &in, 1, &o, d), 0);

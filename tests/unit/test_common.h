@@ -39,7 +39,7 @@ static inline const ent_diag *find_diag(const ent_diags *d, const char *code)
 static inline ent_graph *load_string(const char *text)
 {
     ent_load_input in = {"test.json", text, strlen(text)};
-    ent_load_options o = {.allow_missing_evidence = 1};
+    ent_load_options o = {.version = ENT_LOAD_OPTIONS_VERSION, .allow_missing_evidence = 1};
     ent_graph *g = NULL;
     ent_diags *d = NULL;
     ent_diags_new(&d);

@@ -35,7 +35,7 @@ static ent_graph *load(void)
     ent_graph *g;
     ent_diags *d = NULL;
     ent_diags_new(&d);
-    ent_load_options o = {.allow_missing_evidence = 1};
+    ent_load_options o = {.version = ENT_LOAD_OPTIONS_VERSION, .allow_missing_evidence = 1};
     ent_load_input in = {"forces.json", doc, strlen(doc)};
     assert_int_equal(ent_load_inputs(&g, &in, 1, &o, d), 0);
     assert_int_equal(ent_diags_count(d), 0);

@@ -82,8 +82,7 @@ static void export_json_in_memory(void **state)
 static void import_csv_contracts(void **state)
 {
     (void)state;
-    ent_import_csv_options o;
-    memset(&o, 0, sizeof o);
+    ent_import_csv_options o = ENT_IMPORT_CSV_OPTIONS_INIT;
     ent_diags *d = NULL;
     ent_diags_new(&d);
     char *buf = NULL;

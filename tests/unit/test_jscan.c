@@ -5,6 +5,7 @@
 #include "test_common.h"
 
 #include "load/jscan.h"
+#include "load/load_impl.h"
 
 /* Scans a whole document; returns 0 or -1, leaving the scanner for inspection. */
 static int scan(jscan *s, const char *text)
@@ -294,6 +295,58 @@ static void calls_the_split_hook_at_an_element_start(void **state)
     assert_int_equal(p.x.elements, 3);
 }
 
+/* The loader's fast reading of numbers gives exactly strtod's double: plain
+ * decimals up to 15 digits (its own path) and longer ones, exponents (strtod). */
+static void fast_numbers_equal_strtod(void **state)
+{
+    (void)state;
+    static const char *fixed[] = {"0",
+                                  "-0",
+                                  "0.5",
+                                  "-8.8",
+                                  "10",
+                                  "0.1",
+                                  "0.3",
+                                  "9.95",
+                                  "-10.0",
+                                  "1e2",
+                                  "1.5E-3",
+                                  "123456789012345",
+                                  "1234567890123456",
+                                  "0.000000000000001",
+                                  "0.1234567890123456789",
+                                  "-9999999999.99999"};
+    char text[64];
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
+        lfile f = {0};
+        f.buf = fixed[i];
+        f.len = strlen(fixed[i]);
+        fval v = {'n', 0, 0, f.len};
+        double want = strtod(fixed[i], NULL), got = ent__fast_number(&f, &v);
+        assert_memory_equal(&want, &got, sizeof want);
+    }
+    /* Every decimal with one to six digits and up to six after the point,
+     * from a fixed pseudo-random sequence. */
+    uint64_t x = 88172645463325252u;
+    for (int i = 0; i < 200000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        static const long tens[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+        int whole = (int)(x % 1000000), d = (int)((x >> 20) % 7);
+        long frac = (long)((x >> 32) % (uint64_t)tens[d]);
+        const char *sign = (x >> 60) & 1 ? "-" : "";
+        if (d)
+            snprintf(text, sizeof text, "%s%d.%0*ld", sign, whole, d, frac);
+        else
+            snprintf(text, sizeof text, "%s%d", sign, whole);
+        lfile f = {0};
+        f.buf = text;
+        f.len = strlen(text);
+        fval v = {'n', 0, 0, f.len};
+        double want = strtod(text, NULL), got = ent__fast_number(&f, &v);
+        assert_memory_equal(&want, &got, sizeof want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -306,6 +359,7 @@ int main(void)
         cmocka_unit_test(finds_members_and_elements_again),
         cmocka_unit_test(resumes_at_an_element_of_a_top_level_array),
         cmocka_unit_test(calls_the_split_hook_at_an_element_start),
+        cmocka_unit_test(fast_numbers_equal_strtod),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -31,7 +31,8 @@ static ent_graph *graph_of(const char *relations)
     ent_graph *g;
     ent_diags *d = NULL;
     ent_diags_new(&d);
-    ent_load_options o = {.allow_missing_evidence = 1}; /* no warnings about missing evidence */
+    ent_load_options o = {.version = ENT_LOAD_OPTIONS_VERSION,
+                          .allow_missing_evidence = 1}; /* no warnings about missing evidence */
     ent_load_input in = {"test.json", doc, strlen(doc)};
     int rc = ent_load_inputs(&g, &in, 1, &o, d);
     for (size_t i = 0; i < ent_diags_count(d); i++)
@@ -296,7 +297,7 @@ static void planted_patron_loses_its_leverage(void **state)
 
     ent_view *a = view_on(g, "2019-06-30"), *b = view_on(g, "2020-12-31");
     ent_table *t;
-    ent_analysis_options o = {ENT_METRIC_LEVERAGE, 0, NULL};
+    ent_analysis_options o = ENT_ANALYSIS_OPTIONS_INIT;
     assert_int_equal(ent_shift_table(&t, a, b, &o), 0);
     assert_string_equal(ent_table_string(t, 0, 0), "p"); /* the largest change */
     CLOSE(ent_table_real(t, 0, (size_t)ent_table_column_index(t, "change")), -14.8);

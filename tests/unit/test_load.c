@@ -186,7 +186,8 @@ static void applies_relation_type_overrides(void **state)
                       "\"from\": \"2020\"}]}";
     ent_graph *g;
     ent_diags *d;
-    ent_load_options o = {.allow_missing_evidence = 1}; /* no evidence warnings */
+    ent_load_options o = {.version = ENT_LOAD_OPTIONS_VERSION,
+                          .allow_missing_evidence = 1}; /* no evidence warnings */
     ent_load_input in = {"t.json", doc, strlen(doc)};
     ent_diags_new(&d);
     assert_int_equal(ent_load_inputs(&g, &in, 1, &o, d), ENT_OK);
@@ -223,7 +224,7 @@ static void reads_roles_and_modes(void **state)
     ent_graph *g;
     ent_diags *d = NULL;
     ent_diags_new(&d);
-    ent_load_options o = {.allow_missing_evidence = 1};
+    ent_load_options o = {.version = ENT_LOAD_OPTIONS_VERSION, .allow_missing_evidence = 1};
     ent_load_input in = {"t.json", doc, strlen(doc)};
     assert_int_equal(ent_load_inputs(&g, &in, 1, &o, d), ENT_OK);
     assert_int_equal(ent_diags_count(d), 0);
@@ -279,7 +280,7 @@ static void stops_after_max_errors(void **state)
                                 "\"at\": \"2020\"}",
                                 i ? "," : "", i);
     snprintf(doc + len, cap - len, "]}");
-    ent_load_options o = {.max_errors = 10};
+    ent_load_options o = {.version = ENT_LOAD_OPTIONS_VERSION, .max_errors = 10};
     ent_load_input in = {"t.json", doc, strlen(doc)};
     ent_diags *d = NULL;
     ent_diags_new(&d);

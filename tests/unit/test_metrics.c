@@ -97,7 +97,7 @@ static const char *timeline =
 static ent_graph *load_timeline(void)
 {
     ent_load_input in = {"t.json", timeline, strlen(timeline)};
-    ent_load_options o = {.allow_missing_evidence = 1};
+    ent_load_options o = {.version = ENT_LOAD_OPTIONS_VERSION, .allow_missing_evidence = 1};
     ent_diags *d = NULL;
     ent_diags_new(&d);
     ent_graph *g = NULL;
@@ -249,7 +249,8 @@ static void explain_is_exact_for_strengths(void **state)
     (void)state;
     ent_graph *g = load_timeline();
     ent_view *a = view_on(g, "2022-06-01", NULL), *b = view_on(g, "2022-07-05", NULL);
-    ent_analysis_options o = {ENT_METRIC_NEG_IN, 0, NULL};
+    ent_analysis_options o = ENT_ANALYSIS_OPTIONS_INIT;
+    o.metric = ENT_METRIC_NEG_IN;
     ent_table *t;
     assert_int_equal(ent_explain_table(&t, a, b, 0, &o), 0);
     /* neg_in of a: 2.0 on 06-01 (the window starts 2021-06-02, so June 2021's

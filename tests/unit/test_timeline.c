@@ -29,7 +29,7 @@ static void expect_days(const char *from, const char *to, ent_every every,
     assert_int_equal(n, n_want);
     for (size_t i = 0; i < n; i++)
         assert_int_equal(days[i], day_of(want[i]));
-    free(days);
+    ent_timeline_days_free(days);
 }
 
 static void steps_by_period(void **state)
@@ -69,7 +69,7 @@ static ent_graph *load_doc(const char *doc)
     ent_graph *g;
     ent_diags *d = NULL;
     ent_diags_new(&d);
-    ent_load_options o = {.allow_missing_evidence = 1};
+    ent_load_options o = {.version = ENT_LOAD_OPTIONS_VERSION, .allow_missing_evidence = 1};
     ent_load_input in = {"test.json", doc, strlen(doc)};
     int rc = ent_load_inputs(&g, &in, 1, &o, d);
     for (size_t i = 0; i < ent_diags_count(d); i++)
@@ -124,7 +124,7 @@ static void leverage_by_month_by_hand(void **state)
                      0);
     assert_int_equal(nd, 5);
     uint32_t shown[] = {0, 1, 2, 3}; /* p, q, c, d */
-    ent_timeline_options o = {NULL, 0, shown, 4, 0, 0, NULL, 0};
+    ent_timeline_options o = {ENT_TIMELINE_OPTIONS_VERSION, NULL, 0, shown, 4, 0, 0, NULL, 0};
     ent_table *t;
     assert_int_equal(ent_timeline_table(&t, g, &vo, days, nd, &o), 0);
     assert_int_equal(ent_table_row_count(t), 5 * 4);
@@ -176,7 +176,7 @@ static void leverage_by_month_by_hand(void **state)
     ent_table_free(t);
 
     /* --top 2: the two with the highest peak: p (7.4) and q (5.75), by peak. */
-    ent_timeline_options top = {NULL, 0, NULL, 0, 2, 0, NULL, 0};
+    ent_timeline_options top = {ENT_TIMELINE_OPTIONS_VERSION, NULL, 0, NULL, 0, 2, 0, NULL, 0};
     vo.half_life_days = 0;
     assert_int_equal(ent_timeline_table(&t, g, &vo, days, nd, &top), 0);
     assert_int_equal(ent_table_row_count(t), 5 * 2);
@@ -187,7 +187,7 @@ static void leverage_by_month_by_hand(void **state)
     /* Days that do not increase are refused. */
     int32_t bad[] = {days[1], days[0]};
     assert_int_equal(ent_timeline_table(&t, g, &vo, bad, 2, &o), ENT_EUSAGE);
-    free(days);
+    ent_timeline_days_free(days);
     ent_graph_free(g);
 }
 
@@ -248,7 +248,7 @@ static void pairs_by_month_by_hand(void **state)
      * 2020-04-15: b sanctions c. a (1,1,1,0), b (1,1,-1,0), c (1,-1,1,0):
      *   both S 0.5; pp 5/8, pm 1/8, p0 2/8, De 44/64, pi 1 - 32/44 = 3/11.
      */
-    ent_timeline_options o = {NULL, 0, &one, 1, 0, 0, pairs, 2};
+    ent_timeline_options o = {ENT_TIMELINE_OPTIONS_VERSION, NULL, 0, &one, 1, 0, 0, pairs, 2};
     ent_table *t;
     assert_int_equal(ent_timeline_table(&t, g, NULL, days, nd, &o), 0);
     assert_int_equal(ent_table_row_count(t), 4 * (1 + 6));
@@ -277,7 +277,7 @@ static void pairs_by_month_by_hand(void **state)
     ent_table_free(t);
 
     /* Pairs alone; the chart gets a panel for each measure. */
-    ent_timeline_options alone = {NULL, 0, &one, 0, 0, 0, pairs, 2};
+    ent_timeline_options alone = {ENT_TIMELINE_OPTIONS_VERSION, NULL, 0, &one, 0, 0, 0, pairs, 2};
     assert_int_equal(ent_timeline_table(&t, g, NULL, days, nd, &alone), 0);
     assert_int_equal(ent_table_row_count(t), 4 * 6);
     pair_row_is(t, 6 * 3 + 5, "a:c", "pi", 3.0 / 11);
@@ -287,14 +287,14 @@ static void pairs_by_month_by_hand(void **state)
     assert_non_null(strstr(svg, "alignment: S"));
     assert_non_null(strstr(svg, "alignment: pi"));
     assert_non_null(strstr(svg, "A and C"));
-    free(svg);
+    ent_chart_free(svg);
     ent_table_free(t);
 
     /* A pair of one actor is refused. */
     uint32_t same[] = {2, 2};
-    ent_timeline_options bad = {NULL, 0, &one, 0, 0, 0, same, 1};
+    ent_timeline_options bad = {ENT_TIMELINE_OPTIONS_VERSION, NULL, 0, &one, 0, 0, 0, same, 1};
     assert_int_equal(ent_timeline_table(&t, g, NULL, days, nd, &bad), ENT_EUSAGE);
-    free(days);
+    ent_timeline_days_free(days);
     ent_graph_free(g);
 }
 
@@ -398,7 +398,8 @@ static void check_sweep(const ent_graph *g, const ent_view_options *vo, const in
     uint32_t *everyone = malloc(na * sizeof *everyone);
     for (size_t a = 0; a < na; a++)
         everyone[a] = (uint32_t)a;
-    ent_timeline_options o = {all, ENT_METRIC_COUNT_, everyone, na, 0, 0, NULL, 0};
+    ent_timeline_options o = {
+        ENT_TIMELINE_OPTIONS_VERSION, all, ENT_METRIC_COUNT_, everyone, na, 0, 0, NULL, 0};
     ent_table *t;
     assert_int_equal(ent_timeline_table(&t, g, vo, days, nd, &o), 0);
     assert_int_equal(ent_table_row_count(t), nd * ENT_METRIC_COUNT_ * na);
@@ -465,21 +466,21 @@ static void sweep_equals_fresh_snapshots(void **state)
         vo.status_mask = 1u << ENT_STATUS_CONFIRMED;
         vo.half_life_days = 0;
         check_sweep(g, &vo, days, nd, 50);
-        free(days);
+        ent_timeline_days_free(days);
         /* Steps a day apart, and a year apart (relations that enter and leave between
          * two steps never count). */
         assert_int_equal(ent_timeline_days(&days, &nd, day_of("2019-06-01"), day_of("2019-09-01"),
                                            ENT_EVERY_DAY, 0),
                          0);
         check_sweep(g, &vo, days, nd, 3);
-        free(days);
+        ent_timeline_days_free(days);
         assert_int_equal(ent_timeline_days(&days, &nd, day_of("2016-01-01"), day_of("2026-01-01"),
                                            ENT_EVERY_MONTH, 0),
                          0);
         ent_view_options_init(&vo);
         vo.window_days = 10;
         check_sweep(g, &vo, days, nd, 10);
-        free(days);
+        ent_timeline_days_free(days);
         ent_graph_free(g);
     }
 }
@@ -498,7 +499,7 @@ static void no_sweep_gives_the_same_table(void **state)
                      0);
     ent_metric ms[] = {ENT_METRIC_LEVERAGE, ENT_METRIC_PN};
     uint32_t pairs[] = {0, 1, 2, 3, 1, 4};
-    ent_timeline_options o = {ms, 2, NULL, 0, 5, 0, pairs, 3};
+    ent_timeline_options o = {ENT_TIMELINE_OPTIONS_VERSION, ms, 2, NULL, 0, 5, 0, pairs, 3};
     ent_table *a, *b;
     assert_int_equal(ent_timeline_table(&a, g, NULL, days, nd, &o), 0);
     o.independent = 1;
@@ -516,7 +517,7 @@ static void no_sweep_gives_the_same_table(void **state)
                 assert_true(isnan(ent_table_real(a, row, 4)));
                 continue;
             }
-            ent_align_options ao = {0, &pairs[2 * p + 1]};
+            ent_align_options ao = {ENT_ALIGN_OPTIONS_VERSION, 0, &pairs[2 * p + 1]};
             ent_table *al;
             assert_int_equal(ent_align_table(&al, v, pairs[2 * p], &ao), 0);
             assert_int_equal(ent_table_row_count(al), 1);
@@ -544,7 +545,7 @@ static void no_sweep_gives_the_same_table(void **state)
         }
     ent_table_free(a);
     ent_table_free(b);
-    free(days);
+    ent_timeline_days_free(days);
     ent_graph_free(g);
 }
 

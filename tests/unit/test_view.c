@@ -187,9 +187,10 @@ static void influence_and_shift(void **state)
     (void)state;
     ent_graph *g = load();
     ent_view *v12 = view_on(g, 2012, 6, 30), *v22 = view_on(g, 2022, 6, 30);
-    ent_analysis_options o = {.metric = ENT_METRIC_NEG_IN};
+    ent_influence_options io = ENT_INFLUENCE_OPTIONS_INIT;
+    io.metric = ENT_METRIC_NEG_IN;
     ent_table *t = NULL;
-    assert_int_equal(ent_influence_table(&t, v22, &o), 0);
+    assert_int_equal(ent_influence_table(&t, v22, &io), 0);
     const char *order[] = {"a", "c", "b", "d"};
     const double neg_in[] = {10, 2, 0, 0}, pos_in[] = {8, 0, 8, 0}, between[] = {2, 2, 0, 0};
     assert_int_equal(ent_table_row_count(t), 4);
@@ -201,6 +202,8 @@ static void influence_and_shift(void **state)
         CLOSE(rval(t, r, "betweenness"), between[r]);
     }
     ent_table_free(t);
+    ent_analysis_options o = ENT_ANALYSIS_OPTIONS_INIT;
+    o.metric = ENT_METRIC_NEG_IN;
     /* From 2012 (nothing hostile) to 2022: a +10 and stays first, c +2 and
      * climbs from third to second past b. */
     assert_int_equal(ent_shift_table(&t, v12, v22, &o), 0);

@@ -45,7 +45,7 @@ static int setup(void **state)
 {
     (void)state;
     ent_load_input in = {"war.json", war, strlen(war)};
-    ent_load_options o = {.allow_missing_evidence = 1};
+    ent_load_options o = {.version = ENT_LOAD_OPTIONS_VERSION, .allow_missing_evidence = 1};
     ent_diags *d = NULL;
     ent_diags_new(&d);
     int rc = ent_load_inputs(&graph, &in, 1, &o, d);
@@ -265,7 +265,7 @@ static void fellow_members_are_bound(void **state)
     (void)state;
     ent_graph *saved = graph;
     ent_load_input in = {"pact.json", pact, strlen(pact)};
-    ent_load_options lo = {.allow_missing_evidence = 1};
+    ent_load_options lo = {.version = ENT_LOAD_OPTIONS_VERSION, .allow_missing_evidence = 1};
     ent_diags *d = NULL;
     ent_diags_new(&d);
     assert_int_equal(ent_load_inputs(&graph, &in, 1, &lo, d), 0);
@@ -366,7 +366,7 @@ static void roles_that_back_nobody(void **state)
         "\"2020-05\"}]}";
     ent_graph *saved = graph;
     ent_load_input in = {"roles.json", doc, strlen(doc)};
-    ent_load_options lo = {.allow_missing_evidence = 1};
+    ent_load_options lo = {.version = ENT_LOAD_OPTIONS_VERSION, .allow_missing_evidence = 1};
     ent_diags *d = NULL;
     ent_diags_new(&d);
     assert_int_equal(ent_load_inputs(&graph, &in, 1, &lo, d), 0);
