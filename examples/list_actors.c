@@ -16,11 +16,14 @@ int main(int argc, char **argv)
         return 2;
     }
     ent_diags *diags = NULL;
-    ent_diags_new(&diags);
-    ent_graph *g = NULL;
-    if (!diags)
+    if (ent_diags_new(&diags) != ENT_OK)
         return 3;
-    int rc = ent_load_files(&g, (const char *const *)argv + 1, (size_t)argc - 1, NULL, diags);
+    /* Options start from their INIT macro (the defaults and the version of
+     * this header), then set what differs. */
+    ent_load_options lo = ENT_LOAD_OPTIONS_INIT;
+    lo.max_errors = 20;
+    ent_graph *g = NULL;
+    int rc = ent_load_files(&g, (const char *const *)argv + 1, (size_t)argc - 1, &lo, diags);
     for (size_t i = 0; i < ent_diags_count(diags); i++) {
         const ent_diag *d = ent_diags_get(diags, i);
         fprintf(stderr, "%s:%u:%u: %s: %s\n", d->file, d->line, d->col,

@@ -24,7 +24,7 @@ extern "C" {
 
 typedef enum ent_render_mode {
     ENT_RENDER_ONE = 0, /**< the snapshot `a` */
-    ENT_RENDER_COMPARE, /**< `a` and `b` side by side */
+    ENT_RENDER_COMPARE, /**< `a` and `b` side by side (or stacked: options' `stack`) */
     ENT_RENDER_DIFF     /**< the changes from `a` to `b` */
 } ent_render_mode;
 
@@ -57,15 +57,19 @@ typedef struct ent_render_options {
     const char *const *colors;   /**< when not NULL, a fill colour per actor ("" for none) */
     const char *const *colors_b; /**< compare: the colours of the second panel (NULL: colors) */
     const char *color_legend;    /**< with colors: what they mean, for the legend */
+    int stack; /**< compare: the second panel below the first (same positions within each
+                    panel) instead of beside it, for a drawing half as wide */
 } ent_render_options;
 
 /** The defaults: the layout chosen by size, no focus (depth 1 when one is set), every
- *  kind and type, the actors without a relation left out, no colours. */
+ *  kind and type, the actors without a relation left out, no colours, a comparison's
+ *  panels side by side. */
 #define ENT_RENDER_OPTIONS_INIT                                                              \
     {                                                                                        \
         .version = ENT_RENDER_OPTIONS_VERSION, .layout = NULL, .focus = NULL, .n_focus = 0,  \
         .depth = 1, .all_actors = 0, .kinds = 0, .types = NULL, .n_types = 0, .title = NULL, \
-        .label = {NULL, NULL}, .colors = NULL, .colors_b = NULL, .color_legend = NULL        \
+        .label = {NULL, NULL}, .colors = NULL, .colors_b = NULL, .color_legend = NULL,       \
+        .stack = 0                                                                           \
     }
 
 /** Sets *o to ENT_RENDER_OPTIONS_INIT. */

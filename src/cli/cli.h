@@ -327,6 +327,9 @@ typedef struct cli_outfile {
     FILE *fp;        /* open on tmp until closed */
 } cli_outfile;
 
+/* Installs `handler` for SIGINT, SIGTERM and SIGHUP (no flags, nothing blocked):
+ * the signals that ask entente to stop, after removing what it was writing. */
+void cli_catch_stop_signals(void (*handler)(int));
 /* True when `path` exists and is not a regular file (a link, a device, a fifo,
  * a directory): such an output is refused, since the rename would replace it. */
 int cli_outfile_refused(const char *path);

@@ -39,6 +39,8 @@ const char cmd_render_help[] =
     "options:\n"
     "  --at WHEN                   the date or snapshot id to draw\n"
     "  --compare WHEN              with --at: draw this date too, beside the first\n"
+    "  --stack                     with --compare: the second panel below the first\n"
+    "                              (a picture half as wide, for a narrow page)\n"
     "  --from WHEN                 with --to and --diff: the earlier date\n"
     "  --to WHEN                   the later date\n"
     "  --diff                      draw the changes from --from to --to\n"
@@ -99,20 +101,21 @@ enum {
     O_TYPES,
     O_TITLE,
     O_COLOR,
-    O_ALL
+    O_ALL,
+    O_STACK
 };
-static const cli_opt opts[] = {{"at", 0, 1},       {"compare", 0, 1},    {"from", 0, 1},
-                               {"to", 0, 1},       {"diff", 0, 0},       {"output", 'o', 1},
-                               {"layout", 0, 1},   {"focus", 0, 1},      {"depth", 0, 1},
-                               {"kinds", 0, 1},    {"types", 0, 1},      {"title", 0, 1},
-                               {"color-by", 0, 1}, {"all-actors", 0, 0}, CLI_VIEW_OPTIONS};
+static const cli_opt opts[] = {
+    {"at", 0, 1},       {"compare", 0, 1},    {"from", 0, 1},   {"to", 0, 1},
+    {"diff", 0, 0},     {"output", 'o', 1},   {"layout", 0, 1}, {"focus", 0, 1},
+    {"depth", 0, 1},    {"kinds", 0, 1},      {"types", 0, 1},  {"title", 0, 1},
+    {"color-by", 0, 1}, {"all-actors", 0, 0}, {"stack", 0, 0},  CLI_VIEW_OPTIONS};
 
 #define MAX_LIST 64
 
 typedef struct args {
     const char *at, *compare, *from, *to, *output, *layout, *focus, *kinds, *types, *title;
     const char *format;
-    int diff, by_bloc, all_actors, depth_given;
+    int diff, by_bloc, all_actors, stack, depth_given;
     long depth;
     cli_view_args va;
 } args;
@@ -142,6 +145,10 @@ static int on_option(void *ud, int k, const char *val)
         a->all_actors = 1;
         return 0;
     }
+    if (k == O_STACK) {
+        a->stack = 1;
+        return 0;
+    }
     if (k == O_DEPTH) {
         a->depth = cli_parse_count("render", "depth", val);
         a->depth_given = 1;
@@ -168,6 +175,8 @@ static const char *missing(void *ud)
     if (a->at && (a->from || a->to || a->diff))
         return "give either '--at WHEN' (with '--compare WHEN') or '--from WHEN --to WHEN "
                "--diff', not both";
+    if (a->stack && !a->compare)
+        return "'--stack' goes with '--at WHEN --compare WHEN'";
     if (a->at)
         return NULL;
     if (a->compare)
@@ -488,6 +497,7 @@ int cmd_render(int argc, char **argv)
         o.depth = a.depth_given ? (unsigned)a.depth : 1;
     }
     o.all_actors = a.all_actors;
+    o.stack = a.stack;
     o.title = a.title;
     ent_render_mode mode = ENT_RENDER_ONE;
     const char *w1 = a.at ? a.at : a.from, *w2 = a.at ? a.compare : a.to;

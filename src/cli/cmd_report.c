@@ -372,13 +372,7 @@ int cmd_report(int argc, char **argv)
         goto done;
     }
     remove_stale(parent, name);
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
+    cli_catch_stop_signals(on_signal);
     if (!mkdtemp(pending)) {
         fprintf(stderr, "entente report: cannot create a directory in '%s': %s\n", parent,
                 strerror(errno));

@@ -161,7 +161,7 @@ static int run(const char *cmd, int reverse, int argc, char **argv)
     q.evidence = a.evidence;
     ent_when when;
     memset(&when, 0, sizeof when);
-    int32_t d1, d2;
+    int32_t d1 = 0, d2 = 0;
     const char *bad = NULL;
     if (a.at) {
         if (ent_graph_resolve_when(g, a.at, &d1, NULL) < 0)

@@ -1,63 +1,152 @@
 /*
  * outfile.c: output files written whole or not at all: a temporary file
  * beside the target, renamed into place when everything is written, removed
- * otherwise, and by a signal handler when SIGINT, SIGTERM or SIGHUP ends the
- * process first. An existing target that is not a regular file (a symbolic
- * link, a device, a fifo, a directory) is refused and left as it was. The
- * temporary file is named .NAME.entente-PID.XXXXXX: a run killed before it
- * could remove its own (kill -9) leaves one, which the next run for the same
- * target removes once no process of that number is running.
+ * otherwise. An existing target that is not a regular file (a symbolic link,
+ * a device, a fifo, a directory) is refused and left as it was. The temporary
+ * file is named .NAME.entente-PID.XXXXXX: a run killed before it could remove
+ * its own (kill -9) leaves one, which the next run for the same target
+ * removes once no process of that number is running.
+ *
+ * SIGINT, SIGTERM and SIGHUP while an output is being written: the handler
+ * only records the signal in a flag. The temporary files are removed outside
+ * it, by whichever comes first of a watcher thread that looks at the flag
+ * every WATCH_MS milliseconds (so a long layout or a slow write is stopped
+ * promptly) and the next call here (open, close, commit, abort); that code
+ * then ends the process by the same signal, with its default action. The list
+ * of files being written is shared by the two under a mutex, which the
+ * handler never takes, so no rename can happen between the removal and the
+ * end.
  */
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
 
-/* The temporary files being written, removed by the handler when a signal
- * (SIGINT, SIGTERM, SIGHUP) ends the process before they are renamed. */
+/* The outputs being written (opened and not yet renamed or removed). */
 #define MAX_PENDING 4
-static char *volatile pending[MAX_PENDING];
+static cli_outfile *pending[MAX_PENDING];
+static pthread_mutex_t pending_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The signal that asked the process to end, 0 when none: set by the handler
+ * and nothing else; read with an atomic load by the watcher thread. */
+static volatile sig_atomic_t interrupted;
+
+#define WATCH_MS 20
 
 static void on_signal(int sig)
 {
-    for (int i = 0; i < MAX_PENDING; i++)
-        if (pending[i])
-            unlink(pending[i]); /* async-signal-safe */
-    signal(sig, SIG_DFL);
-    raise(sig);
+    __atomic_store_n(&interrupted, sig, __ATOMIC_SEQ_CST);
 }
 
-static void track(char *tmp)
+/* Removes every pending temporary file and ends the process by the signal
+ * recorded (default action). Not in a handler: called with pending_lock not
+ * held, by the watcher thread or at a safe point of the main thread. */
+static void finish_interrupted(void)
+{
+    int sig = __atomic_load_n(&interrupted, __ATOMIC_SEQ_CST);
+    pthread_mutex_lock(&pending_lock); /* held to the end: no rename slips in */
+    for (int i = 0; i < MAX_PENDING; i++)
+        if (pending[i] && pending[i]->tmp) {
+            unlink(pending[i]->tmp);
+            fprintf(stderr, "entente %s: interrupted; '%s' not written\n", pending[i]->cmd,
+                    pending[i]->path);
+        }
+    signal(sig, SIG_DFL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+    raise(sig);
+    _exit(128 + sig); /* not reached: the default action of these signals ends the process */
+}
+
+/* The safe point of the calls below: ends the process if a signal asked for it. */
+static void check_interrupted(void)
+{
+    if (__atomic_load_n(&interrupted, __ATOMIC_SEQ_CST))
+        finish_interrupted();
+}
+
+static void *watch(void *unused)
+{
+    (void)unused;
+    struct timespec ts = {0, WATCH_MS * 1000000L};
+    for (;;) {
+        check_interrupted();
+        nanosleep(&ts, NULL);
+    }
+    return NULL;
+}
+
+/* Installs the handler and starts the watcher, once. Without a watcher (no
+ * thread could be made), the safe points of the calls below still honour the
+ * signal, later. */
+static void install(void)
 {
     static int installed;
-    if (!installed) {
-        struct sigaction sa;
-        memset(&sa, 0, sizeof sa);
-        sa.sa_handler = on_signal;
-        sigemptyset(&sa.sa_mask);
-        sigaction(SIGINT, &sa, NULL);
-        sigaction(SIGTERM, &sa, NULL);
-        sigaction(SIGHUP, &sa, NULL);
-        installed = 1;
+    if (installed)
+        return;
+    installed = 1;
+    cli_catch_stop_signals(on_signal);
+    pthread_attr_t attr;
+    pthread_t t;
+    if (pthread_attr_init(&attr) == 0) {
+        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+        pthread_attr_setstacksize(&attr, 64 * 1024);
+        /* the watcher takes no signal: they go to the threads doing the work */
+        sigset_t block, old;
+        sigemptyset(&block);
+        sigaddset(&block, SIGINT);
+        sigaddset(&block, SIGTERM);
+        sigaddset(&block, SIGHUP);
+        pthread_sigmask(SIG_BLOCK, &block, &old);
+        pthread_create(&t, &attr, watch, NULL);
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+        pthread_attr_destroy(&attr);
     }
-    for (int i = 0; i < MAX_PENDING; i++)
-        if (!pending[i]) {
-            pending[i] = tmp;
-            return;
-        }
 }
 
-static void untrack(const char *tmp)
+/* Adds `of` to the pending outputs before its temporary file exists; 0, or -1
+ * when MAX_PENDING are already pending. */
+static int track(cli_outfile *of)
+{
+    install();
+    int rc = -1;
+    pthread_mutex_lock(&pending_lock);
+    for (int i = 0; i < MAX_PENDING && rc < 0; i++)
+        if (!pending[i]) {
+            pending[i] = of;
+            rc = 0;
+        }
+    pthread_mutex_unlock(&pending_lock);
+    return rc;
+}
+
+/* Removes `of` from the pending outputs; called with pending_lock held. */
+static void untrack_locked(const cli_outfile *of)
 {
     for (int i = 0; i < MAX_PENDING; i++)
-        if (pending[i] == tmp)
+        if (pending[i] == of)
             pending[i] = NULL;
+}
+
+void cli_catch_stop_signals(void (*handler)(int))
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = handler;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
 }
 
 int cli_outfile_refused(const char *path)
@@ -104,32 +193,47 @@ int cli_outfile_open(cli_outfile *of, const char *cmd, const char *path)
 {
     memset(of, 0, sizeof *of);
     of->cmd = cmd;
+    check_interrupted();
     if (cli_outfile_refused(path)) {
         fprintf(stderr, "entente %s: '%s' exists and is not a regular file; not replaced\n", cmd,
                 path);
         return EXIT_FAILURE_;
     }
     size_t n = strlen(path);
-    if (!(of->path = strdup(path)) || !(of->tmp = malloc(n + 48))) {
+    char *tmp = malloc(n + 48);
+    if (!(of->path = strdup(path)) || !tmp) {
         fprintf(stderr, "entente %s: out of memory\n", cmd);
+        free(tmp);
         cli_outfile_abort(of);
         return EXIT_FAILURE_;
     }
     const char *slash = strrchr(path, '/');
     size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
     remove_stale(path);
-    snprintf(of->tmp, n + 48, "%.*s.%s.entente-%ld.XXXXXX", (int)dir, path, path + dir,
+    snprintf(tmp, n + 48, "%.*s.%s.entente-%ld.XXXXXX", (int)dir, path, path + dir,
              (long)getpid());
-    int fd = mkstemp(of->tmp);
-    if (fd < 0) {
-        fprintf(stderr, "entente %s: cannot create a file beside '%s': %s\n", cmd, path,
-                strerror(errno));
-        free(of->tmp);
-        of->tmp = NULL;
+    if (track(of) != 0) {
+        fprintf(stderr, "entente %s: internal error: more than %d outputs open at once\n", cmd,
+                MAX_PENDING);
+        free(tmp);
         cli_outfile_abort(of);
         return EXIT_FAILURE_;
     }
-    track(of->tmp);
+    /* Created under the lock, so that an interruption sees the file's name
+     * only once it is whole. */
+    pthread_mutex_lock(&pending_lock);
+    int fd = mkstemp(tmp);
+    int err = errno;
+    if (fd >= 0)
+        of->tmp = tmp;
+    pthread_mutex_unlock(&pending_lock);
+    if (fd < 0) {
+        fprintf(stderr, "entente %s: cannot create a file beside '%s': %s\n", cmd, path,
+                strerror(err));
+        free(tmp);
+        cli_outfile_abort(of);
+        return EXIT_FAILURE_;
+    }
     /* mkstemp makes it private; give it the usual permissions. */
     mode_t mask = umask(0);
     umask(mask);
@@ -139,11 +243,13 @@ int cli_outfile_open(cli_outfile *of, const char *cmd, const char *path)
         cli_outfile_abort(of);
         return EXIT_FAILURE_;
     }
+    check_interrupted();
     return EXIT_OK;
 }
 
 int cli_outfile_close(cli_outfile *of)
 {
+    check_interrupted();
     if (!of->fp)
         return EXIT_OK;
     errno = 0;
@@ -160,6 +266,7 @@ int cli_outfile_close(cli_outfile *of)
         cli_outfile_abort(of);
         return EXIT_FAILURE_;
     }
+    check_interrupted();
     return EXIT_OK;
 }
 
@@ -174,15 +281,25 @@ int cli_outfile_commit(cli_outfile *of)
         cli_outfile_abort(of);
         return EXIT_FAILURE_;
     }
-    if (rename(of->tmp, of->path) != 0) {
-        fprintf(stderr, "entente %s: cannot write '%s': %s\n", of->cmd, of->path,
-                strerror(errno));
+    /* The rename and the end of tracking under the lock: an interruption
+     * removes the temporary file before the rename or leaves the new output. */
+    pthread_mutex_lock(&pending_lock);
+    int interrupt = __atomic_load_n(&interrupted, __ATOMIC_SEQ_CST) != 0;
+    int renamed = !interrupt && rename(of->tmp, of->path) == 0;
+    int err = errno;
+    if (renamed) {
+        untrack_locked(of);
+        free(of->tmp);
+        of->tmp = NULL;
+    }
+    pthread_mutex_unlock(&pending_lock);
+    if (interrupt)
+        finish_interrupted();
+    if (!renamed) {
+        fprintf(stderr, "entente %s: cannot write '%s': %s\n", of->cmd, of->path, strerror(err));
         cli_outfile_abort(of);
         return EXIT_FAILURE_;
     }
-    untrack(of->tmp);
-    free(of->tmp);
-    of->tmp = NULL;
     cli_outfile_abort(of);
     return EXIT_OK;
 }
@@ -192,11 +309,14 @@ void cli_outfile_abort(cli_outfile *of)
     if (of->fp)
         fclose(of->fp);
     of->fp = NULL;
-    if (of->tmp) {
+    pthread_mutex_lock(&pending_lock);
+    if (of->tmp)
         unlink(of->tmp);
-        untrack(of->tmp);
-    }
+    untrack_locked(of);
     free(of->tmp);
+    of->tmp = NULL;
+    pthread_mutex_unlock(&pending_lock);
     free(of->path);
-    of->tmp = of->path = NULL;
+    of->path = NULL;
+    check_interrupted();
 }

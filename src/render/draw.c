@@ -123,7 +123,8 @@ static int claim_label(drawing *d, Agedge_t *ge, const ent_edge *e)
 }
 
 /* The node of actor node i in a panel (prefix "" or "1/", "2/"), inside `home`. */
-static Agnode_t *draw_node(drawing *d, Agraph_t *home, const char *prefix, size_t i, double dx)
+static Agnode_t *draw_node(drawing *d, Agraph_t *home, const char *prefix, size_t i, double dx,
+                           double dy)
 {
     render *r = d->r;
     const rnode *n = &r->nodes[i];
@@ -137,7 +138,7 @@ static Agnode_t *draw_node(drawing *d, Agraph_t *home, const char *prefix, size_
     if (!gn)
         return NULL;
     ent__render_style_node(r, gn, n->actor);
-    ent__render_set_pos(gn, n->x + dx, n->y);
+    ent__render_set_pos(gn, n->x + dx, n->y + dy);
     ent__render_set_size(gn, n->w, n->h);
     ent_strbuf_reset(&r->sb);
     ent__escape_dot_plain(&r->sb, a->name, 300);
@@ -275,10 +276,11 @@ static void diff_pair(void *ud, const ent_edge *x, const ent_edge *y)
 }
 
 /*
- * One panel: the actors of view vi (2: the diff of both) at offset dx, in
- * `panel`. Nodes get names prefixed with `prefix`. Returns 0 or ENT_ENOMEM.
+ * One panel: the actors of view vi (2: the diff of both) moved by (dx, dy),
+ * in `panel`. Nodes get names prefixed with `prefix`. Returns 0 or ENT_ENOMEM.
  */
-int ent__render_draw_panel(drawing *d, Agraph_t *panel, const char *prefix, int vi, double dx)
+int ent__render_draw_panel(drawing *d, Agraph_t *panel, const char *prefix, int vi, double dx,
+                           double dy)
 {
     render *r = d->r;
     int rc = ENT_ENOMEM;
@@ -312,8 +314,8 @@ int ent__render_draw_panel(drawing *d, Agraph_t *panel, const char *prefix, int 
                 *c = '_';
         if (!(boxes[k] = agsubg(panel, name, 1)))
             goto done;
-        ent__render_set_bb(boxes[k], x0 - BOX_PAD + dx, y0 - BOX_PAD, x1 + BOX_PAD + dx,
-                           y1 + BOX_PAD + BOX_LABEL);
+        ent__render_set_bb(boxes[k], x0 - BOX_PAD + dx, y0 - BOX_PAD + dy, x1 + BOX_PAD + dx,
+                           y1 + BOX_PAD + BOX_LABEL + dy);
         const ent_actor *al = ent_graph_actor(r->g, r->nodes[r->boxes[k]].actor);
         ent_strbuf_reset(&r->sb);
         ent__escape_dot_label(&r->sb, al->name[0] ? al->name : al->id, 40, 2);
@@ -335,7 +337,7 @@ int ent__render_draw_panel(drawing *d, Agraph_t *panel, const char *prefix, int 
         Agraph_t *home = panel;
         if (n->box >= 0 && boxes[n->box] && ent__render_in_box(r, i, n->box, vi))
             home = boxes[n->box];
-        if (!(gn[i] = draw_node(d, home, prefix, i, dx)))
+        if (!(gn[i] = draw_node(d, home, prefix, i, dx, dy)))
             goto done;
         if (vi == 2 && n->in[0] != n->in[1]) {
             /* Appeared: a bold outline; gone: a dotted one, its name grey. */

@@ -47,15 +47,21 @@ typedef struct seq_ids {
     IDTYPE anon;
 } seq_ids;
 
+/* The state of a graph whose own state could not be allocated. cgraph does
+ * not check what the discipline's open returns, and calls map and print with
+ * it: with this state they fail as when memory runs out (no id, no name), and
+ * ent__render_open_graph closes such a graph and fails. */
+static seq_ids no_ids;
+
 static void *ids_open(Agraph_t *g, Agdisc_t *disc)
 {
     (void)disc;
     seq_ids *s = calloc(1, sizeof *s);
-    if (s) {
-        s->g = g;
-        ent_strmap_init(&s->map);
-        s->anon = 1;
-    }
+    if (!s)
+        return &no_ids;
+    s->g = g;
+    ent_strmap_init(&s->map);
+    s->anon = 1;
     return s;
 }
 
@@ -63,6 +69,8 @@ static long ids_map(void *state, int objtype, char *str, IDTYPE *id, int create)
 {
     seq_ids *s = state;
     (void)objtype;
+    if (s == &no_ids)
+        return 0;
     if (!str) {
         if (!create)
             return 0;
@@ -117,7 +125,7 @@ static char *ids_print(void *state, int objtype, IDTYPE id)
 {
     seq_ids *s = state;
     (void)objtype;
-    if (id & 1 || id == 0 || id / 2 > s->n)
+    if (s == &no_ids || id & 1 || id == 0 || id / 2 > s->n)
         return NULL;
     return s->names[id / 2 - 1];
 }
@@ -125,6 +133,8 @@ static char *ids_print(void *state, int objtype, IDTYPE id)
 static void ids_close(void *state)
 {
     seq_ids *s = state;
+    if (s == &no_ids)
+        return;
     /* The names go with the graph's string pool, closed after this. */
     free(s->names);
     ent_strmap_release(&s->map);
@@ -147,5 +157,10 @@ Agraph_t *ent__render_open_graph(const char *name)
     disc.mem = &AgMemDisc;
     disc.id = &seq_id_disc;
     disc.io = &AgIoDisc;
-    return agopen((char *)name, Agdirected, &disc);
+    Agraph_t *g = agopen((char *)name, Agdirected, &disc);
+    if (g && g->clos->state.id == &no_ids) {
+        agclose(g);
+        return NULL;
+    }
+    return g;
 }

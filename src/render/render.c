@@ -59,9 +59,15 @@ static int draw(render *r, GVC_t *gvc, ent_render_format format, char **out, siz
     agattr(d.g, AGRAPH, "fontname", FONT);
     if (ent__render_set_title(&d))
         goto done;
-    double width = r->maxx - r->minx, dx = 0;
+    /* A comparison's second panel is the first moved right (or, stacked,
+     * down) by the panel's size plus a gap: each actor keeps its place
+     * within its panel. y grows upwards in Graphviz's coordinates. */
+    double width = r->maxx - r->minx, height = r->maxy - r->miny, dx = 0, dy = 0;
     if (r->mode == ENT_RENDER_COMPARE) {
-        dx = width + PANEL_GAP;
+        if (r->o->stack)
+            dy = -(height + 48 + PANEL_GAP - 28); /* the frames as far apart as side by side */
+        else
+            dx = width + PANEL_GAP;
         for (int p = 0; p < 2; p++) {
             char name[16];
             snprintf(name, sizeof name, "cluster_panel%d", p + 1);
@@ -77,15 +83,16 @@ static int draw(render *r, GVC_t *gvc, ent_render_format format, char **out, siz
             agstrfree(d.g, html);
             ent__render_set(panel, "color", "#999999");
             ent__render_set(panel, "fontsize", "12");
-            ent__render_set_bb(panel, r->minx - 14 + dx * p, r->miny - 14, r->maxx + 14 + dx * p,
-                               r->maxy + 34);
-            if (ent__render_draw_panel(&d, panel, p ? "2/" : "1/", p, dx * p))
+            ent__render_set_bb(panel, r->minx - 14 + dx * p, r->miny - 14 + dy * p,
+                               r->maxx + 14 + dx * p, r->maxy + 34 + dy * p);
+            if (ent__render_draw_panel(&d, panel, p ? "2/" : "1/", p, dx * p, dy * p))
                 goto done;
         }
-        width = 2 * width + PANEL_GAP;
-    } else if (ent__render_draw_panel(&d, d.g, "", r->mode == ENT_RENDER_DIFF ? 2 : 0, 0))
+        if (!r->o->stack)
+            width = 2 * width + PANEL_GAP;
+    } else if (ent__render_draw_panel(&d, d.g, "", r->mode == ENT_RENDER_DIFF ? 2 : 0, 0, 0))
         goto done;
-    d.legend_y = r->miny - 26;
+    d.legend_y = r->miny - 26 + dy;
     if (ent__render_draw_legend(&d, r->minx - 14, width + 28))
         goto done;
 

@@ -198,10 +198,11 @@ void ent__render_set_bb(Agraph_t *sg, double x0, double y0, double x1, double y1
 void ent__render_style_edge_sign(Agedge_t *e, double weight, double width_of);
 
 /*
- * One panel: the actors of view vi (2: the diff of both) at offset dx, in
- * `panel`. Nodes get names prefixed with `prefix`. Returns 0 or ENT_ENOMEM.
+ * One panel: the actors of view vi (2: the diff of both) moved by (dx, dy),
+ * in `panel`. Nodes get names prefixed with `prefix`. Returns 0 or ENT_ENOMEM.
  */
-int ent__render_draw_panel(drawing *d, Agraph_t *panel, const char *prefix, int vi, double dx);
+int ent__render_draw_panel(drawing *d, Agraph_t *panel, const char *prefix, int vi, double dx,
+                           double dy);
 
 /* --- legend.c --------------------------------------------------------------- */
 

@@ -8,6 +8,7 @@
  * in table cells become links to the evidence section.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdint.h>
@@ -329,9 +330,75 @@ int ent__report_write_file(report *r, const char *name, const char *buf, size_t 
     return ok ? 0 : -1;
 }
 
+/* The actors present on the day of a (or of b) that no relation ties to
+ * anyone on either day, which ent_render leaves out of the drawing (the
+ * rule of src/render/select.c with no --kinds or --types: the focus is
+ * always drawn), named in a line of the page and of the Markdown. */
+static void left_out_line(report *r, const ent_view *a, const ent_view *b, const uint32_t *focus,
+                          size_t n_focus, int md)
+{
+    size_t na = ent_graph_actor_count(r->g);
+    unsigned char *tied = calloc(na ? na : 1, 1);
+    if (!tied) {
+        ent__report_fail(r, ENT_ENOMEM);
+        return;
+    }
+    for (int vi = 0; vi < (b ? 2 : 1); vi++) {
+        const ent_view *v = vi ? b : a;
+        for (size_t i = 0; i < ent_view_edge_count(v); i++) {
+            const ent_edge *e = ent_view_edge(v, i);
+            if (e->n_relations)
+                tied[e->source] = tied[e->target] = 1;
+        }
+    }
+    for (size_t k = 0; k < n_focus; k++)
+        if (focus[k] < na)
+            tied[focus[k]] = 1;
+    size_t n = 0;
+    ent_strbuf *sb = md ? &r->m : &r->h;
+    for (size_t x = 0; x < na; x++) {
+        if (tied[x] ||
+            !(ent_view_has_actor(a, (uint32_t)x) || (b && ent_view_has_actor(b, (uint32_t)x))))
+            continue;
+        const ent_actor *act = ent_graph_actor(r->g, x);
+        if (n++ == 0)
+            ent_strbuf_addf(sb,
+                            md ? "*Not drawn, without a relation on %s:* "
+                               : "<br><span class=\"left-out\">Not drawn, without a relation "
+                                 "on %s: ",
+                            b ? "either date" : "the date");
+        else
+            ent_strbuf_adds(sb, ", ");
+        if (md)
+            ent__escape_md(sb, act->name[0] ? act->name : act->id, 0);
+        else
+            ent__escape_html(sb, act->name[0] ? act->name : act->id);
+    }
+    if (n)
+        ent_strbuf_adds(sb, md ? ".\n\n" : ".</span>");
+    free(tied);
+}
+
+/* The width in points of a drawing Graphviz wrote (<svg width="NNNpt" ...>):
+ * 0 when it cannot be read. */
+static double svg_width_pt(const char *svg)
+{
+    const char *w = svg ? strstr(svg, " width=\"") : NULL;
+    double pt = 0;
+    if (w && sscanf(w + 8, "%lfpt\"", &pt) != 1)
+        pt = 0;
+    return pt > 0 && pt < 1e6 ? pt : 0;
+}
+
 /* A diagram: drawn as SVG, inlined in the page (its ids made unique), and
  * written to img/NAME.svg for the Markdown. The main actors (`focus`) are
- * drawn larger, their lines wider; every actor with a relation is drawn. */
+ * drawn larger, their lines wider; every actor with a relation is drawn,
+ * the others are named under it. A comparison's panels are stacked, one
+ * above the other on the same positions, so that the drawing is one panel
+ * wide. In the page, the drawing is never shown narrower than one pixel per
+ * point (MIN_PX_PER_PT): actor labels (10 points) stay at 10 px or more,
+ * and a drawing wider than the page scrolls sideways in its frame. */
+#define MIN_PX_PER_PT 1.0
 void ent__report_figure(report *r, const char *html_id, const char *name, const char *caption,
                         const ent_view *a, const ent_view *b, ent_render_mode mode,
                         const char *const *colors, const char *const *colors_b, const char *legend,
@@ -351,6 +418,7 @@ void ent__report_figure(report *r, const char *html_id, const char *name, const 
     ro.color_legend = colors ? legend : NULL;
     ro.label[0] = label_a;
     ro.label[1] = label_b;
+    ro.stack = mode == ENT_RENDER_COMPARE;
     char *svg = NULL;
     size_t len = 0;
     int rc = ent_render(a, b, mode, &ro, ENT_RENDER_SVG, &svg, &len, NULL);
@@ -385,6 +453,13 @@ void ent__report_figure(report *r, const char *html_id, const char *name, const 
         ent_strbuf_adds(&r->h, "\"");
     }
     ent_strbuf_adds(&r->h, "><div class=\"svg\">");
+    double pt = svg_width_pt(start);
+    if (start && pt > 0) {
+        /* The smallest width at which it is shown (the page's style keeps
+         * it within the page otherwise). */
+        ent_strbuf_addf(&r->h, "<svg style=\"min-width:%.0fpx\"", ceil(pt * MIN_PX_PER_PT));
+        start += 4;
+    }
     /* Graphviz's own ids (graph0, node1, clust1, a_node1 ...) repeat from one
      * drawing to the next: prefix them with the figure's number. */
     for (const char *p = start ? start : ""; *p;) {
@@ -399,9 +474,11 @@ void ent__report_figure(report *r, const char *html_id, const char *name, const 
     }
     ent_strbuf_adds(&r->h, "</div><figcaption>");
     ent__escape_html(&r->h, caption);
+    left_out_line(r, a, mode == ENT_RENDER_ONE ? NULL : b, focus, n_focus, 0);
     ent_strbuf_adds(&r->h, "</figcaption></figure>\n");
     ent_strbuf_adds(&r->m, "![");
     ent__escape_md(&r->m, caption, 1);
     ent_strbuf_addf(&r->m, "](%s)\n\n", file);
+    left_out_line(r, a, mode == ENT_RENDER_ONE ? NULL : b, focus, n_focus, 1);
     ent_render_free(svg);
 }

@@ -43,7 +43,7 @@ static const char css[] =
     "margin-top:1.4em}\n"
     "figure{margin:1em 0}figure .svg{overflow-x:auto}\n"
     "figure svg{max-width:100%;height:auto}\n"
-    "figcaption{font-size:13px;color:#555}\n"
+    "figcaption{font-size:13px;color:#555}.left-out{font-size:12px}\n"
     ".table{overflow-x:auto}\n"
     "table{border-collapse:collapse;font-size:12.5px;margin:.5em 0}\n"
     "caption{text-align:left;font-weight:600;padding:.2em 0}\n"
@@ -52,7 +52,8 @@ static const char css[] =
     "th{background:#eef}.n{text-align:right;white-space:nowrap}\n"
     "p.note{font-size:12px;color:#555;margin:.1em 0}\n"
     "ul.evidence,ul.sources{font-size:13px}\n"
-    "@media print{nav{display:none}section{break-before:page}figure svg{max-width:100%}"
+    "@media print{nav{display:none}section{break-before:page}"
+    "figure svg{max-width:100%;min-width:0!important}"
     "th,td{max-width:none}}\n";
 
 static int write_results(report *r)
@@ -264,10 +265,8 @@ int ent_report_write(const ent_graph *g, const ent_report_options *o, const char
     if (!r.rc)
         write_results(&r);
     if (!r.rc && summary) {
-        if (r.summary.failed)
+        if (r.summary.failed || !(*summary = strdup(ent_strbuf_str(&r.summary))))
             ent__report_fail(&r, ENT_ENOMEM);
-        else
-            *summary = strdup(ent_strbuf_str(&r.summary));
     }
 done:
     for (size_t i = 0; i < r.n_secs; i++) {

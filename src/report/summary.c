@@ -11,9 +11,11 @@
  * direct tie changed sign (the alignment change tables). Every sentence is
  * read off those tables, which the sections below show in full, and names
  * its relations by id, each a link to its evidence. The sentences are also
- * kept as a table ("summary") for results.json. Then the leverage of the
- * main actors month by month over the span of the declared snapshots, as
- * the chart `entente timeline` draws, with the snapshots marked.
+ * kept as a table ("summary") for results.json. Before them, the leverage of
+ * the main actors month by month over the span of the declared snapshots, as
+ * the chart `entente timeline` draws, with the snapshots marked; after them,
+ * when the declared comparisons cover less than half of that span, the same
+ * chart over their span.
  */
 #include <math.h>
 #include <stdarg.h>
@@ -379,17 +381,15 @@ static void turned_ties(story *s, const ent_view *a, const ent_view *b, const ui
     }
 }
 
-/* The leverage of the main actors month by month over the snapshots' span. */
-static void timeline_figure(report *r)
+/* The leverage of the main actors month by month from day `first` to day
+ * `last`, drawn as `entente timeline -o` draws it, inline in the page as
+ * <figure id="ID"> and img/ID.svg for the Markdown; its table is kept for
+ * results.json. */
+static void timeline_figure(report *r, const char *id, int32_t first, int32_t last,
+                            const char *title_start, const char *caption)
 {
     if (r->rc)
         return;
-    int32_t first = INT32_MAX, last = INT32_MIN;
-    for (size_t i = 0; i < r->n_snap; i++) {
-        int32_t d = ent_view_day(r->views[i]);
-        first = d < first ? d : first;
-        last = d > last ? d : last;
-    }
     int32_t *days = NULL;
     size_t nd = 0;
     ent_table *t = NULL;
@@ -404,10 +404,10 @@ static void timeline_figure(report *r)
         rc = ent_timeline_table(&t, r->g, &r->vo, days, nd, &to);
     ent_timeline_chart_options co = ENT_TIMELINE_CHART_OPTIONS_INIT;
     co.every = ENT_EVERY_MONTH;
-    char title[160];
+    char title[200];
     char d1[11], d2[11];
-    snprintf(title, sizeof title, "Leverage of the main actors, month by month, %s to %s",
-             ent__day_str(first, d1), ent__day_str(last, d2));
+    snprintf(title, sizeof title, "%s, %s to %s", title_start, ent__day_str(first, d1),
+             ent__day_str(last, d2));
     co.title = title;
     if (!rc)
         rc = ent_timeline_chart(&svg, &len, r->g, t, days, nd, &to, &co);
@@ -417,12 +417,11 @@ static void timeline_figure(report *r)
         ent__report_fail(r, rc);
         return;
     }
-    ent__report_write_file(r, "img/timeline.svg", svg, len);
-    const char *caption = "The trajectory: leverage of the main actors every month over the "
-                          "span of the declared snapshots, which are the numbered lines; point "
-                          "at a line for its actor and values";
+    char file[64];
+    snprintf(file, sizeof file, "img/%s.svg", id);
+    ent__report_write_file(r, file, svg, len);
     const char *start = strstr(svg, "<svg");
-    ent_strbuf_adds(&r->h, "<figure id=\"timeline\"><div class=\"svg\">");
+    ent_strbuf_addf(&r->h, "<figure id=\"%s\"><div class=\"svg\">", id);
     /* The chart's own ids ("panel-1") get a prefix of their own in the page. */
     for (const char *p = start ? start : ""; *p;) {
         const char *hit = strstr(p, " id=\"");
@@ -431,7 +430,7 @@ static void timeline_figure(report *r)
             break;
         }
         ent_strbuf_add(&r->h, p, (size_t)(hit - p) + 5);
-        ent_strbuf_adds(&r->h, "timeline-");
+        ent_strbuf_addf(&r->h, "%s-", id);
         p = hit + 5;
     }
     ent_strbuf_adds(&r->h, "</div><figcaption>");
@@ -439,10 +438,51 @@ static void timeline_figure(report *r)
     ent_strbuf_adds(&r->h, "</figcaption></figure>\n");
     ent_strbuf_adds(&r->m, "![");
     ent__escape_md(&r->m, caption, 1);
-    ent_strbuf_adds(&r->m, "](img/timeline.svg)\n\n");
+    ent_strbuf_addf(&r->m, "](%s)\n\n", file);
     ent_chart_free(svg);
     if (ent__report_keep(r, t))
         ent__report_fail(r, ENT_ENOMEM);
+}
+
+/* The trajectory over the span of the declared snapshots; then, when the
+ * comparisons the files declare cover less than half of it (the bundled
+ * graph's span from 2020 to 2023 in its century), the same over their span,
+ * so that the months that matter are not squeezed into a sliver of the
+ * first chart. `zoom`: 0 for the first chart, 1 for the second. */
+static void timeline_figures(report *r, int zoom)
+{
+    int32_t first = INT32_MAX, last = INT32_MIN;
+    for (size_t i = 0; i < r->n_snap; i++) {
+        int32_t d = ent_view_day(r->views[i]);
+        first = d < first ? d : first;
+        last = d > last ? d : last;
+    }
+    if (!zoom) {
+        timeline_figure(r, "timeline", first, last,
+                        "Leverage of the main actors, month by month over the span of the "
+                        "declared snapshots",
+                        "The trajectory: leverage of the main actors every month over the span "
+                        "of the declared snapshots, which are the numbered lines; point at a line "
+                        "for its actor and values");
+        return;
+    }
+    int32_t cf = INT32_MAX, cl = INT32_MIN;
+    for (size_t k = 0; k < ent_graph_comparison_count(r->g); k++) {
+        const ent_comparison *c = ent_graph_comparison(r->g, k);
+        int32_t a = ent_view_day(r->views[c->from]), b = ent_view_day(r->views[c->to]);
+        cf = a < cf ? a : cf;
+        cf = b < cf ? b : cf;
+        cl = a > cl ? a : cl;
+        cl = b > cl ? b : cl;
+    }
+    /* Worth a chart of its own: at least two months, and under half the span. */
+    if (cf == INT32_MAX || cl - cf < 60 || 2 * (int64_t)(cl - cf) >= (int64_t)last - first)
+        return;
+    timeline_figure(r, "timeline-comparisons", cf, cl,
+                    "Leverage of the main actors, month by month over the span of the "
+                    "declared comparisons",
+                    "The same over the span of the comparisons the graph declares, where the "
+                    "first chart is crowded: the snapshots in it are the numbered lines");
 }
 
 void ent__report_summary_section(report *r)
@@ -482,7 +522,7 @@ void ent__report_summary_section(report *r)
              sa->id, ent__day_str(ent_view_day(a), d1));
         ent_strbuf_adds(&r->h, "</p>\n");
         ent_strbuf_adds(&r->m, "\n\n");
-        timeline_figure(r);
+        timeline_figures(r, 0);
     } else {
         sayf(&s, "From %s%s%s%s (%s) to %s%s%s%s (%s)%s, by leverage, how much others rely on "
                  "an actor. Each finding is read off the tables of the sections below; each "
@@ -493,7 +533,7 @@ void ent__report_summary_section(report *r)
              hc >= 0 ? ", the graph's headline comparison" : "");
         ent_strbuf_adds(&r->h, "</p>\n");
         ent_strbuf_adds(&r->m, "\n\n");
-        timeline_figure(r); /* the trajectory first, then the findings */
+        timeline_figures(r, 0); /* the trajectory first, then the findings */
         ent_strbuf_adds(&r->h, "<ul class=\"findings\">\n");
         /* Movers: the largest rises, then the largest falls. */
         ent_table *shift = NULL;
@@ -527,6 +567,7 @@ void ent__report_summary_section(report *r)
             turned_ties(&s, a, b, named, n_named);
         ent_strbuf_adds(&r->h, "</ul>\n");
         ent_strbuf_adds(&r->m, "\n");
+        timeline_figures(r, 1); /* the period of the comparisons, after the findings */
     }
     if (s.text.failed || s.rels.failed)
         ent__report_fail(r, ENT_ENOMEM);

@@ -27,8 +27,16 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 const VIEWPORT = { width: 1280, height: 800 };
+// The page's width at which the diagrams' labels must be legible, and how
+// large an actor's label must be drawn there (CSS pixels).
+const LEGIBLE_VIEWPORT = { width: 1100, height: 800 };
+const MIN_LABEL_PX = 9;
 const ACTION_TIMEOUT_MS = 5000;
-const WATCHDOG_MS = 60000;
+// Guards against a hang, not speed limits: the full-page screenshot of the
+// bundled graph's report (over 200,000 px tall) took from 45 s to over 60 s
+// on a loaded machine (load average 16 to 24 on 2 cores).
+const SCREENSHOT_TIMEOUT_MS = 180000;
+const WATCHDOG_MS = 420000;
 // Schemes that never leave the machine. Anything else is a network access.
 const LOCAL_SCHEMES = new Set(['file:', 'data:', 'about:', 'blob:']);
 
@@ -189,6 +197,7 @@ async function checkPage(context, shotPath, headlinePath, diffPath) {
   await checkHead(page);
   await checkFold(page);
   await checkNav(page);
+  await checkLabels(page);
   await checkHeadline(page, headlinePath);
   if (!hostile) await checkHeadlineDiff(page, diffPath);
   await checkScreenshot(page, shotPath);
@@ -350,6 +359,85 @@ async function checkFold(page) {
     `${f.titled} of ${f.lines}`);
 }
 
+// Every diagram of the page (a figure whose inline SVG has Graphviz nodes),
+// with the window 1,100 px wide: the rendered size of every actor's label
+// (a node that is not part of the legend) is its font size times the scale
+// from the SVG's user units to CSS pixels (getScreenCTM), and must be at
+// least MIN_LABEL_PX. The actors a diagram leaves out (the note under its
+// legend) are the ones its caption lists (.left-out), in the same order.
+async function checkLabels(page) {
+  await page.setViewportSize(LEGIBLE_VIEWPORT);
+  try {
+    const figs = await page.evaluate(() => {
+      const out = [];
+      const figures = [...document.querySelectorAll('figure')];
+      figures.forEach((fig, k) => {
+        const svg = fig.querySelector('svg');
+        if (!svg) return;
+        const nodes = [...svg.querySelectorAll('g.node')];
+        if (!nodes.length) return; // not a diagram (the timeline chart)
+        const capText = fig.querySelector('figcaption') && fig.querySelector('figcaption').firstChild;
+        const name = fig.id ? `#${fig.id}` : `figure ${k + 1} (${capText ? capText.textContent.slice(0, 40) : ''})`;
+        let labels = 0;
+        let min = Infinity;
+        let minText = '';
+        const note = [];
+        for (const n of nodes) {
+          const title = n.querySelector('title');
+          const t = title ? title.textContent : '';
+          if (t.startsWith('legend/')) {
+            if (t.startsWith('legend/note/'))
+              note.push([...n.querySelectorAll('text')].map((x) => x.textContent).join(' ').replace(/\s+/g, ' ').trim());
+            continue;
+          }
+          for (const text of n.querySelectorAll('text')) {
+            const m = text.getScreenCTM();
+            const scale = Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
+            const px = parseFloat(getComputedStyle(text).fontSize) * scale;
+            labels++;
+            if (px < min) { min = px; minText = text.textContent; }
+          }
+        }
+        const cap = fig.querySelector('figcaption .left-out');
+        out.push({
+          name, labels, min, minText,
+          width: svg.getBoundingClientRect().width,
+          note: note.join(' '),
+          caption: cap ? cap.textContent.replace(/\s+/g, ' ').trim() : '',
+        });
+      });
+      return out;
+    });
+    if (!check(figs.length > 0, `the page has diagrams with actors (${figs.length})`, 'none found')) return;
+    let worst = Infinity;
+    for (const f of figs) {
+      worst = Math.min(worst, f.min);
+      check(f.labels > 0 && f.min >= MIN_LABEL_PX,
+        `${f.name}: ${f.labels} actor labels at least ${MIN_LABEL_PX} px at ${LEGIBLE_VIEWPORT.width} px wide ` +
+        `(smallest ${f.min.toFixed(1)} px, drawing ${Math.round(f.width)} px wide)`,
+        `smallest label "${f.minText}" is ${f.min.toFixed(2)} px (drawing ${Math.round(f.width)} px wide)`);
+      // "Not drawn, ... (--all-actors draws them): A, B, C." against
+      // "Not drawn, without a relation on ...: A, B, C."; the note stops
+      // after eight lines ("and N more."), so it is then a prefix.
+      const after = (s, sep) => (s.indexOf(sep) < 0 ? '' : s.slice(s.indexOf(sep) + sep.length));
+      const list = (s) => s.replace(/\.$/, '').split(/,\s+/).map((x) => x.trim()).filter((x) => x !== '');
+      const inNote = list(after(f.note, 'draws them): '));
+      const inCaption = list(after(f.caption, ': '));
+      const more = inNote.length > 0 && /^and \d+ more$/.test(inNote[inNote.length - 1]);
+      const expect = more ? inNote.slice(0, -1) : inNote;
+      // The note cuts a long name with an ellipsis: then a prefix of the caption's.
+      const match = (n, c) => c !== undefined && (n === c || (n.endsWith('\u2026') && c.startsWith(n.slice(0, -1))));
+      const same = expect.every((x, i) => match(x, inCaption[i])) &&
+        (more ? inCaption.length > expect.length : inCaption.length === expect.length);
+      check(same, `${f.name}: the caption names the ${inCaption.length} actors left out, as the drawing's note does`,
+        `note: [${inNote.join(' | ')}]; caption: [${inCaption.join(' | ')}]`);
+    }
+    note(`smallest actor label over ${figs.length} diagrams at ${LEGIBLE_VIEWPORT.width} px: ${worst.toFixed(1)} px`);
+  } finally {
+    await page.setViewportSize(VIEWPORT);
+  }
+}
+
 async function checkHeadline(page, headlinePath) {
   const fig = page.locator('#headline-before-after');
   const n = await fig.count();
@@ -396,7 +484,7 @@ async function checkHeadlineDiff(page, diffPath) {
   try {
     await fig.evaluate((e) => e.scrollIntoView({ block: 'start', behavior: 'instant' }));
     await page.waitForTimeout(50);
-    await fig.screenshot({ path: diffPath, timeout: 60000 });
+    await fig.screenshot({ path: diffPath, timeout: SCREENSHOT_TIMEOUT_MS });
     const problem = pngProblem(fs.readFileSync(diffPath));
     check(!problem, `headline diff screenshot ${diffPath}` +
       (problem ? '' : ` (${pngSize(fs.readFileSync(diffPath))})`), problem);
@@ -408,7 +496,7 @@ async function checkHeadlineDiff(page, diffPath) {
 async function checkScreenshot(page, shotPath) {
   try {
     await page.evaluate(() => window.scrollTo({ top: 0, left: 0, behavior: 'instant' }));
-    await page.screenshot({ path: shotPath, fullPage: true, timeout: 60000 });
+    await page.screenshot({ path: shotPath, fullPage: true, timeout: SCREENSHOT_TIMEOUT_MS });
     const buf = fs.readFileSync(shotPath);
     const problem = pngProblem(buf);
     check(!problem, `full-page screenshot ${shotPath}` + (problem ? '' : ` (${pngSize(buf)})`), problem);

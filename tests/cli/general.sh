@@ -3,9 +3,10 @@
 # usage of the program itself, option parsing, unreadable inputs, output that
 # cannot be written, standard input, several files read as one graph, partial
 # dates read the same way by every command, byte-identical output from run to
-# run, the loader's threads, a 200 MB file of random bytes, the warnings of
-# every command but check (general-quiet.sh) and the loader on big generated
-# files (general-load-split.sh, general-load-shrink.sh).
+# run, the loader's threads, a 200 MB file of random bytes, the inputs never
+# overwritten (general-input-protection.sh), the warnings of every command but
+# check (general-quiet.sh) and the loader on big generated files
+# (general-load-split.sh, general-load-shrink.sh).
 #
 # usage: general.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR ENT_BENCH_GEN
 set -u
@@ -188,6 +189,9 @@ fi
 rm -f random.bin
 
 
+# The inputs are never overwritten by a command that writes files.
+part general-input-protection.sh sh "$src/tests/cli/general-input-protection.sh" "$bin" "$src" \
+    "$work/input-protection"
 # Warnings outside check: one line per command, nothing with -q / --quiet.
 part general-quiet.sh sh "$src/tests/cli/general-quiet.sh" "$bin" "$src" "$work/quiet"
 # The loader's first pass on two threads, and a file that shrinks while it is read,

@@ -1,6 +1,9 @@
 #!/usr/bin/python3
 """The two panels of `entente render --at A --compare B` share one layout.
 
+Side by side, and stacked (--stack: the second panel below the first, at
+the same x, the frames apart).
+
 Renders tests/fixtures/render/alliance.json (early / late) and
 graphs/south-caucasus.json (before-2022 / after-2022) as SVG and reads the SVG
 back: every actor drawn in both panels must sit at the same place relative to
@@ -118,8 +121,9 @@ def mismatches(root):
     return out
 
 
-def render(binary, graph, a, b, out):
-    proc = subprocess.run([binary, "render", graph, "--at", a, "--compare", b, "--all-actors", "-o", out],
+def render(binary, graph, a, b, out, stack):
+    proc = subprocess.run([binary, "render", graph, "--at", a, "--compare", b, "--all-actors", "-o", out]
+                          + (["--stack"] if stack else []),
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     return proc.returncode, proc.stderr.decode("utf-8", "replace")
 
@@ -131,9 +135,23 @@ def snapshot_actors(binary, graph, when):
     return {row["actor"] for row in tables[0]["rows"]}
 
 
-def check(name, binary, graph, a, b, want1, want2, work):
+def panel_boxes(root):
+    """{panel: (min x, min y, max x, max y)} of the panels' frames."""
+    out = {}
+    for g in root.iter(SVG + "g"):
+        if g.get("class") == "cluster" and title(g) in ("cluster_panel1", "cluster_panel2"):
+            outline = g.find(SVG + "polygon")
+            if outline is None:
+                outline = g.find(SVG + "path")
+            pts = points(outline)
+            out[int(title(g)[-1])] = (min(p[0] for p in pts), min(p[1] for p in pts),
+                                      max(p[0] for p in pts), max(p[1] for p in pts))
+    return out
+
+
+def check(name, binary, graph, a, b, want1, want2, work, stack=False):
     out = os.path.join(work, name + ".svg")
-    status, err = render(binary, graph, a, b, out)
+    status, err = render(binary, graph, a, b, out, stack)
     if status != 0 or err:
         bad("%s: render exit %d" % (name, status), err.splitlines())
         return
@@ -152,10 +170,23 @@ def check(name, binary, graph, a, b, want1, want2, work):
     else:
         bad("%s: no actor drawn in both panels" % name)
         return
-    if set(origins) == {1, 2} and origins[2][0] > origins[1][0]:
-        ok("%s: panel 2 lies to the right of panel 1" % name)
+    frames = panel_boxes(root)
+    if set(frames) != {1, 2}:
+        bad("%s: panel frames %s" % (name, frames))
+    elif not stack and frames[2][0] > frames[1][2] and abs(frames[2][1] - frames[1][1]) <= TOL:
+        ok("%s: panel 2 lies to the right of panel 1, level with it" % name)
+    elif stack and frames[2][1] > frames[1][3] and abs(frames[2][0] - frames[1][0]) <= TOL:
+        ok("%s: panel 2 lies below panel 1, aligned with it" % name)
     else:
-        bad("%s: panel origins %s" % (name, origins))
+        bad("%s: panel frames %s (%s)" % (name, frames, "stacked" if stack else "side by side"))
+    # The drawing is as wide as one panel (stacked) or two, plus the margins.
+    width = float(root.get("width").rstrip("pt"))
+    panel_w = frames[1][2] - frames[1][0] if 1 in frames else 0
+    want_panels = 1 if stack else 2
+    if panel_w and want_panels * panel_w < width < want_panels * panel_w + 100:
+        ok("%s: the drawing is %.0f pt wide, %d panel(s) of %.0f pt" % (name, width, want_panels, panel_w))
+    else:
+        bad("%s: the drawing is %.0f pt wide for panels of %.0f pt" % (name, width, panel_w))
     found = mismatches(root)
     if found:
         bad("%s: same place in both panels" % name, found)
@@ -199,12 +230,14 @@ def main():
     binary, src, work = sys.argv[1:4]
     os.makedirs(work, exist_ok=True)
     early = {"ardenia", "borvia", "northern-pact", "mira", "corland", "estmark", "lake-vell"}
-    check("fixture", binary, os.path.join(src, "tests/fixtures/render/alliance.json"),
-          "early", "late", early, early | {"newland"}, work)
     sc = os.path.join(src, "graphs/south-caucasus.json")
-    check("south-caucasus", binary, sc, "before-2022", "after-2022",
-          snapshot_actors(binary, sc, "before-2022"), snapshot_actors(binary, sc, "after-2022"),
-          work)
+    sc1, sc2 = snapshot_actors(binary, sc, "before-2022"), snapshot_actors(binary, sc, "after-2022")
+    for stack in (False, True):
+        suffix = "-stacked" if stack else ""
+        check("fixture" + suffix, binary, os.path.join(src, "tests/fixtures/render/alliance.json"),
+              "early", "late", early, early | {"newland"}, work, stack)
+        check("south-caucasus" + suffix, binary, sc, "before-2022", "after-2022", sc1, sc2, work,
+              stack)
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 

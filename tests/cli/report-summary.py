@@ -23,6 +23,14 @@ The test reads the summary of report.md, the same in the page, where it must be
 the first section with the chart before any table and every relation a link to
 an existing anchor, and the "summary" table of results.json.
 
+Then the charts of the bundled graph's report (graphs/south-caucasus.json):
+the first over the span of its declared snapshots, every snapshot marked; the
+second, since its two comparisons (2020-10-15 to 2023-09-21) cover less than
+half of that span (1923-12-31 to 2023-09-21), over theirs, marking the
+snapshots on those dates and between them and no other. The dates and the
+snapshots expected are read from the graph file here, not from the report.
+story.json's comparison spans all of its snapshots: no second chart.
+
 usage: report-summary.py ENTENTE_BINARY SOURCE_DIR WORK_DIR
 """
 import json
@@ -100,6 +108,53 @@ ok(rows[0]["relations"] == "q-aids-c" and rows[3]["relations"] == "q-condemns-x 
    "results.json: the relations of each finding")
 ok(any(t["title"].startswith("timeline of leverage") for t in tables),
    "results.json: the timeline's table")
+
+ok('id="timeline-comparisons"' not in page and not os.path.exists(os.path.join(out, "img/timeline-comparisons.svg")),
+   "story.json: no chart of the comparisons' span (it is the snapshots' span)")
+
+
+def marks(svg):
+    """The snapshot ids of a chart's marks (line.mark, titled "ID, label (date)")."""
+    return [m.split(",")[0] for m in re.findall(r'<line class="mark"[^>]*><title>([^<]*)</title>', svg)]
+
+
+def chart_title(svg):
+    """The title's lines (the chart wraps a long one), joined."""
+    lines = re.findall(r'<text[^>]*class="title"[^>]*>(.*?)</text>', svg, re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", x) for x in lines)
+
+
+SC = os.path.join(SRC, "graphs/south-caucasus.json")
+graph = json.load(open(SC, encoding="utf-8"))
+at = {x["id"]: x["at"] for x in graph["snapshots"]}
+ends = [at[c[k]] for c in graph["comparisons"] for k in ("from", "to")]
+cf, cl = min(ends), max(ends)
+sf, sl = min(at.values()), max(at.values())
+inside = [x for x in sorted(at, key=lambda i: at[i]) if cf <= at[x] <= cl]
+sc_out = os.path.join(WORK, "sc")
+r = subprocess.run([BIN, "report", SC, "-o", sc_out, "--force"], stdout=subprocess.PIPE,
+                   stderr=subprocess.PIPE)
+ok(r.returncode == 0, "the bundled graph's report is written")
+page = open(os.path.join(sc_out, "index.html"), encoding="utf-8").read()
+summary = page[page.index('<section id="summary">'):page.index('<section id="overview">')]
+whole = open(os.path.join(sc_out, "img/timeline.svg"), encoding="utf-8").read()
+ok(" ".join(chart_title(whole).split()).endswith("declared snapshots, %s to %s" % (sf, sl)),
+   "the first chart's title: the span of the declared snapshots, %s to %s" % (sf, sl))
+ok(sorted(marks(whole)) == sorted(at), "the first chart marks all %d snapshots" % len(at))
+zpath = os.path.join(sc_out, "img/timeline-comparisons.svg")
+ok(os.path.exists(zpath) and '<figure id="timeline-comparisons">' in summary,
+   "the second chart, inline in the summary and in img/")
+if os.path.exists(zpath):
+    zoom = open(zpath, encoding="utf-8").read()
+    ok(" ".join(chart_title(zoom).split()).endswith("declared comparisons, %s to %s" % (cf, cl)),
+       "the second chart's title: the span of the declared comparisons, %s to %s" % (cf, cl))
+    ok(marks(zoom) == inside, "the second chart marks the %d snapshots from %s to %s: %s"
+       % (len(inside), cf, cl, ", ".join(marks(zoom))))
+ok(summary.index('<figure id="timeline">') < summary.index("<ul class=\"findings\">")
+   < summary.index('<figure id="timeline-comparisons">'),
+   "the first chart before the findings, the second after them")
+md = open(os.path.join(sc_out, "report.md"), encoding="utf-8").read()
+ok("](img/timeline-comparisons.svg)" in md, "Markdown: the second chart as an image")
 
 print("%d failed" % failures)
 sys.exit(1 if failures else 0)

@@ -26,7 +26,17 @@
 # A run that fails inside a third-party call listed in tests/faults/alloc-known.txt
 # (a defect of that library, with a reproducer in docs/testing.md) is XFAIL.
 #
-# usage: alloc-loop.sh ENTENTE FAILALLOC_SO WORK_DIR NAME ARGS...
+# With "-" for FAILALLOC_SO, ENTENTE is entente-failwrap (tests/faults/wrapalloc.c):
+# the tool linked with entente's own allocating calls wrapped, which counts and
+# fails only those, so that the loop runs under AddressSanitizer and UBSan (the
+# ASan build). Then no failure is a library's (the libraries' own allocations
+# never fail): there is no XFAIL, and any sanitizer report fails the run. When
+# there are more than ENTENTE_ALLOC_LOOP_MAX, the allocations tried are: the
+# first one made from each call path (call site and the two calls above it:
+# wrapalloc.c writes those as "own"), thinned evenly to half the budget when there
+# are more, and the rest of the budget spread evenly over all the numbers.
+#
+# usage: alloc-loop.sh ENTENTE FAILALLOC_SO|- WORK_DIR NAME ARGS...
 #        (the word @OUT in ARGS stands for the output path, inside WORK_DIR)
 set -u
 known_list=$(dirname "$0")/alloc-known.txt
@@ -44,6 +54,8 @@ for a in "$@"; do
     esac
     args="$args '$(printf '%s' "$a" | sed "s/'/'\\\\''/g")'"
 done
+preload="LD_PRELOAD='$lib'"
+[ "$lib" = - ] && preload=""
 # LeakSanitizer in the ASan build, with the Graphviz suppressions of the render
 # tests; the failing allocator goes first in the library list.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0:detect_leaks=1:exitcode=23"
@@ -68,7 +80,7 @@ run() {
     rm -rf "$work/out" && mkdir "$work/out"
     rm -f "$work/count"
     eval "timeout -s KILL 60 env ENTENTE_FAIL_ALLOC_BACKTRACE=1 ENTENTE_FAIL_ALLOC=$1 ENTENTE_FAIL_ALLOC_COUNT='$work/count' \
-        LD_PRELOAD='$lib' '$bin' $args" < /dev/null > "$work/stdout" 2> "$work/stderr"
+        $preload '$bin' $args" < /dev/null > "$work/stdout" 2> "$work/stderr"
     rc=$?
 }
 
@@ -99,6 +111,17 @@ fi
 # The allocation numbers to try, one per line.
 if [ $((count - first + 1)) -le "$max" ]; then
     seq "$first" "$count" > "$work/plan"
+elif [ "$lib" = - ]; then
+    own_n=$(wc -l < "$work/own")
+    awk -v n="$own_n" -v b=$((max / 2)) 'n <= b || int((NR - 1) * b / n) != int(NR * b / n)' \
+        "$work/own" > "$work/plan.own"
+    spread=$((max - $(wc -l < "$work/plan.own")))
+    {
+        cat "$work/plan.own"
+        awk -v c="$count" -v b="$spread" 'BEGIN { for (i = 1; i <= b; i++) print int(i * c / (b + 1)) + 1 }'
+    } | sort -n | uniq > "$work/plan"
+    echo "$name: sampling $(wc -l < "$work/plan") of $count allocation numbers" \
+        "($own_n call paths; see the rule above)"
 else
     own_n=$(wc -l < "$work/own")
     budget=$(((max - 300) / 2))
@@ -159,8 +182,12 @@ while read -r n; do
         tolerated=$((tolerated + 1))
     elif [ "$rc" -eq "$base_rc" ]; then
         why="status $rc as without the failure, but different output"
-    elif [ "$rc" -eq 23 ]; then
+    elif [ "$rc" -eq 23 ] && grep -q "ERROR: LeakSanitizer" "$work/stderr"; then
         why="a leak (LeakSanitizer)"
+    elif [ "$rc" -eq 23 ]; then
+        why="an AddressSanitizer report"
+    elif [ "$rc" -eq 24 ]; then
+        why="an UndefinedBehaviorSanitizer report"
     elif [ "$rc" -eq 137 ]; then
         why="a hang (killed after 60 s)"
     elif [ "$rc" -gt 128 ]; then
@@ -168,7 +195,11 @@ while read -r n; do
     else
         why="exit $rc"
     fi
-    if [ -n "$why" ] && fn=$(known_defect); then
+    # A sanitizer's report fails the run whatever the status.
+    if [ -z "$why" ] && grep -Eq "ERROR: (Address|Leak|UndefinedBehavior)Sanitizer|runtime error:" "$work/stderr"; then
+        why="a sanitizer report"
+    fi
+    if [ -n "$why" ] && [ "$lib" != - ] && fn=$(known_defect); then
         xfail=$((xfail + 1))
         [ "$xfail" -le 3 ] && echo "XFAIL $name: allocation $n: $why, inside $fn (tests/faults/alloc-known.txt)"
     elif [ -n "$why" ]; then

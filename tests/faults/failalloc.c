@@ -41,6 +41,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "alloc-count.h"
+
 static void *(*real_malloc)(size_t);
 static void *(*real_calloc)(size_t, size_t);
 static void *(*real_realloc)(void *, size_t);
@@ -259,19 +261,5 @@ int __libc_start_main(main_fn main_, int argc, char **argv, void (*init)(void),
  * the loop counts as a failure in itself). */
 __attribute__((destructor)) static void report_count(void)
 {
-    const char *path = getenv("ENTENTE_FAIL_ALLOC_COUNT");
-    if (!path || !*path)
-        return;
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (fd < 0)
-        return;
-    char line[64];
-    int len = snprintf(line, sizeof line, "count %llu\nfailed %d\nmain %llu\n", count, failed,
-                       at_main);
-    int ok = len > 0 && write(fd, line, (size_t)len) == len;
-    for (size_t i = 0; ok && i < n_own; i++) {
-        len = snprintf(line, sizeof line, "own %llu\n", own[i]);
-        ok = len > 0 && write(fd, line, (size_t)len) == len;
-    }
-    close(fd); /* a short file is caught by the loop: it reads the count first */
+    write_alloc_count(count, failed, at_main, own, n_own);
 }

@@ -105,6 +105,7 @@ static void render_defaults(const ent_render_options *o)
     assert_null(o->colors);
     assert_null(o->colors_b);
     assert_null(o->color_legend);
+    assert_int_equal(o->stack, 0);
 }
 
 static void report_defaults(const ent_report_options *o)
