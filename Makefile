@@ -16,7 +16,7 @@ GRAPH      ?= $(firstword $(wildcard graphs/south-caucasus.json) examples/minima
 DEB_PACKAGES = build-essential cmake pkg-config libigraph-dev libcjson-dev \
                libgraphviz-dev graphviz libcmocka-dev python3 python3-jsonschema \
                groff-base man-db libxml2-utils python3-networkx \
-               python3-igraph libxml2-dev libarchive-dev iso-codes \
+               python3-igraph libxml2-dev libarchive-dev libcsv-dev iso-codes \
                libcairo2-dev fonts-dejavu-core
 
 .PHONY: all deps build install test test-unit test-sanitize test-werror test-tsan test-fuzz fuzz \

@@ -25,8 +25,8 @@ extern "C" {
 
 /** What ent_export_write writes. */
 typedef enum ent_export_format {
-    ENT_EXPORT_GEXF = 0,   /**< GEXF 1.2 (Gephi; NetworkX's read_gexf) */
-    ENT_EXPORT_GEXF13,     /**< GEXF 1.3 (Gephi 0.9 and later) */
+    ENT_EXPORT_GEXF = 0,   /**< GEXF 1.3, time as spells (Gephi 0.9.3 and later) */
+    ENT_EXPORT_GEXF12,     /**< GEXF 1.2 (older readers; NetworkX 2.8's read_gexf) */
     ENT_EXPORT_GRAPHML,    /**< GraphML with typed keys */
     ENT_EXPORT_JSON_GRAPH, /**< node-link JSON */
     ENT_EXPORT_CSV_ACTORS, /**< the actors table, RFC 4180 */

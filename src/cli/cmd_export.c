@@ -23,8 +23,10 @@ const char cmd_export_help[] =
     "period, with their dates.\n"
     "\n"
     "formats:\n"
-    "  gexf         GEXF 1.2 for Gephi (NetworkX's read_gexf reads it too)\n"
-    "  gexf-1.3     GEXF 1.3, the same graph for Gephi 0.9 and later\n"
+    "  gexf         GEXF 1.3 for Gephi 0.9.3 and later: time as spells, each edge's\n"
+    "               type as its kind (gexf-1.3 is the same)\n"
+    "  gexf-1.2     the same graph in GEXF 1.2, for older readers: NetworkX 2.8's\n"
+    "               read_gexf (Debian 12) reads 1.2, not 1.3\n"
     "  graphml      GraphML with typed keys (NetworkX, igraph, Cytoscape, R)\n"
     "  json-graph   node-link JSON (NetworkX's node_link_graph, d3)\n"
     "  csv          two tables with headers: OUT.actors.csv and OUT.edges.csv, or\n"
@@ -34,7 +36,7 @@ const char cmd_export_help[] =
     "an existing output that is not a regular file is refused.\n"
     "\n"
     "options:\n"
-    "  --to FORMAT                 gexf, gexf-1.3, graphml, json-graph or csv (required)\n"
+    "  --to FORMAT                 gexf, gexf-1.2, graphml, json-graph or csv (required)\n"
     "  -o, --output OUT            the file to write ('-' for standard output, except\n"
     "                              csv), or for csv the prefix or directory (required)\n"
     "  --at WHEN                   the snapshot on a date or snapshot id, without time\n"
@@ -55,6 +57,7 @@ const char cmd_export_help[] =
     "\n"
     "examples:\n"
     "  entente export graphs/south-caucasus.json --to gexf -o caucasus.gexf\n"
+    "  entente export graphs/south-caucasus.json --to gexf-1.2 -o caucasus-nx.gexf\n"
     "  entente export graphs/south-caucasus.json --to graphml --at after-2022 -o after.graphml\n"
     "  entente export graphs/south-caucasus.json --to csv -o caucasus\n"
     "  entente export graphs/south-caucasus.json --to json-graph -o - | python3 -m json.tool\n";
@@ -120,7 +123,8 @@ static int parse_format(const char *s, ent_export_format *f)
         const char *name;
         ent_export_format f;
     } names[] = {{"gexf", ENT_EXPORT_GEXF},
-                 {"gexf-1.3", ENT_EXPORT_GEXF13},
+                 {"gexf-1.3", ENT_EXPORT_GEXF},
+                 {"gexf-1.2", ENT_EXPORT_GEXF12},
                  {"graphml", ENT_EXPORT_GRAPHML},
                  {"json-graph", ENT_EXPORT_JSON_GRAPH},
                  {"csv", ENT_EXPORT_CSV_ACTORS}};
@@ -211,13 +215,13 @@ int cmd_export(int argc, char **argv)
         goto done;
     }
     if (!a.to) {
-        status = cli_usage_error("export", "'--to FORMAT' is required (gexf, gexf-1.3, graphml, "
+        status = cli_usage_error("export", "'--to FORMAT' is required (gexf, gexf-1.2, graphml, "
                                            "json-graph or csv)");
         goto done;
     }
     if (parse_format(a.to, &f) != 0) {
         status = cli_usage_error("export",
-                                 "unknown format '%s' for --to; use gexf, gexf-1.3, graphml, "
+                                 "unknown format '%s' for --to; use gexf, gexf-1.2, graphml, "
                                  "json-graph or csv",
                                  a.to);
         goto done;

@@ -388,13 +388,50 @@ static const char *graphml_type(col_type t)
     return t == T_INT ? "int" : t == T_DOUBLE ? "double" : t == T_BOOL ? "boolean" : "string";
 }
 
+/* The days [st, en] an element covers, in GEXF 1.2's form: the element's own
+ * start and end attributes (written before its children). An open end is
+ * left out, which Gephi and NetworkX read as unbounded. */
+static void gexf12_span(xw *x, int32_t st, int32_t en)
+{
+    char d[11];
+    if (st != OPEN_START)
+        x_attr(x, "start", day_str(st, d));
+    if (en != OPEN_END)
+        x_attr(x, "end", day_str(en, d));
+}
+
+/* The same days in GEXF 1.3's form: a <spells> child holding one <spell>
+ * with inclusive start and end (1.3 has no startopen/endopen); nothing when
+ * both ends are open, since a spell needs a bound to say anything. */
+static void gexf13_spells(xw *x, int32_t st, int32_t en)
+{
+    if (st == OPEN_START && en == OPEN_END)
+        return;
+    x_start(x, "spells");
+    x_start(x, "spell");
+    gexf12_span(x, st, en);
+    x_end(x);
+    x_end(x);
+}
+
+/* GEXF 1.3 (v13) or 1.2. The two hold the same nodes, edges and attributes;
+ * 1.3 writes time as spells, says how (timerepresentation, timezone) and
+ * gives each edge its type as its kind, so that Gephi keeps parallel edges
+ * of different types apart instead of merging them. */
 static void gexf_body(xw *x, const sel *s, int v13, ent_strbuf *val)
 {
     const ent_graph *g = s->g;
-    char d1[11], d2[11], num[32];
+    char num[32];
     x_start(x, "gexf");
-    x_attr(x, "xmlns", v13 ? "http://gexf.net/1.3" : "http://www.gexf.net/1.2draft");
-    x_attr(x, "version", v13 ? "1.3" : "1.2");
+    if (v13) {
+        x_attr(x, "xmlns", "http://gexf.net/1.3");
+        x_attr(x, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
+        x_attr(x, "xsi:schemaLocation", "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd");
+        x_attr(x, "version", "1.3");
+    } else {
+        x_attr(x, "xmlns", "http://www.gexf.net/1.2draft");
+        x_attr(x, "version", "1.2");
+    }
     x_start(x, "meta");
     x_elem(x, "creator", "entente");
     x_elem(x, "description", ent_graph_title(g));
@@ -402,8 +439,15 @@ static void gexf_body(xw *x, const sel *s, int v13, ent_strbuf *val)
     x_start(x, "graph");
     x_attr(x, "defaultedgetype", "directed");
     x_attr(x, "mode", s->dynamic ? "dynamic" : "static");
-    if (s->dynamic)
+    if (s->dynamic) {
         x_attr(x, "timeformat", "date");
+        if (v13) {
+            /* Intervals, not timestamps; days read in UTC whatever the
+             * reader's own time zone, so an event stays on its day. */
+            x_attr(x, "timerepresentation", "interval");
+            x_attr(x, "timezone", "UTC");
+        }
+    }
     for (int cls = 0; cls < 2; cls++) {
         const column *cols = cls ? edge_cols : node_cols;
         int n = cls ? E_COUNT : N_COUNT;
@@ -427,14 +471,10 @@ static void gexf_body(xw *x, const sel *s, int v13, ent_strbuf *val)
         x_start(x, "node");
         x_attr(x, "id", a->id);
         x_attr(x, "label", a->name);
-        if (s->dynamic) {
-            int32_t st, en;
-            actor_span(a, &st, &en);
-            if (st != OPEN_START)
-                x_attr(x, "start", day_str(st, d1));
-            if (en != OPEN_END)
-                x_attr(x, "end", day_str(en, d2));
-        }
+        int32_t st, en;
+        actor_span(a, &st, &en);
+        if (s->dynamic && !v13)
+            gexf12_span(x, st, en);
         x_start(x, "attvalues");
         for (int k = 0; k < N_COUNT; k++) {
             node_value(val, a, k);
@@ -444,6 +484,8 @@ static void gexf_body(xw *x, const sel *s, int v13, ent_strbuf *val)
             x_end(x);
         }
         x_end(x);
+        if (s->dynamic && v13)
+            gexf13_spells(x, st, en);
         x_end(x);
     }
     x_end(x);
@@ -458,16 +500,14 @@ static void gexf_body(xw *x, const sel *s, int v13, ent_strbuf *val)
         x_attr(x, "source", ent_graph_actor(g, r->source)->id);
         x_attr(x, "target", ent_graph_actor(g, r->target)->id);
         x_attr(x, "label", ent_graph_type(g, r->type)->id);
+        if (v13)
+            x_attr(x, "kind", ent_graph_type(g, r->type)->id);
         fmt_double(num, sizeof num, r->intensity);
         x_attr(x, "weight", num);
-        if (s->dynamic) {
-            int32_t st, en;
-            rel_span(r, &st, &en);
-            if (st != OPEN_START)
-                x_attr(x, "start", day_str(st, d1));
-            if (en != OPEN_END)
-                x_attr(x, "end", day_str(en, d2));
-        }
+        int32_t st, en;
+        rel_span(r, &st, &en);
+        if (s->dynamic && !v13)
+            gexf12_span(x, st, en);
         x_start(x, "attvalues");
         for (int k = 0; k < E_COUNT; k++) {
             edge_value(val, g, r, k);
@@ -477,6 +517,8 @@ static void gexf_body(xw *x, const sel *s, int v13, ent_strbuf *val)
             x_end(x);
         }
         x_end(x);
+        if (s->dynamic && v13)
+            gexf13_spells(x, st, en);
         x_end(x);
     }
     x_end(x);
@@ -626,7 +668,7 @@ static int write_xml(FILE *out, const sel *s, ent_export_format f)
     if (f == ENT_EXPORT_GRAPHML)
         graphml_body(&x, s, &val);
     else
-        gexf_body(&x, s, f == ENT_EXPORT_GEXF13, &val);
+        gexf_body(&x, s, f == ENT_EXPORT_GEXF, &val);
     if (!x.failed && xmlTextWriterEndDocument(x.w) < 0)
         x.failed = 1;
     if (!x.failed && xmlTextWriterFlush(x.w) < 0)
@@ -819,7 +861,7 @@ static int write_csv(FILE *out, const sel *s, int edges)
 const char *ent_export_format_name(ent_export_format f)
 {
     static const char *const names[ENT_EXPORT_FORMAT_COUNT_] = {
-        "gexf", "gexf", "graphml", "json-graph", "csv", "csv"};
+        "gexf", "gexf-1.2", "graphml", "json-graph", "csv", "csv"};
     return (unsigned)f < ENT_EXPORT_FORMAT_COUNT_ ? names[f] : "unknown";
 }
 
@@ -845,7 +887,7 @@ int ent_export_write(FILE *out, const ent_graph *g, ent_export_format f,
         errno = 0;
         switch (f) {
         case ENT_EXPORT_GEXF:
-        case ENT_EXPORT_GEXF13:
+        case ENT_EXPORT_GEXF12:
         case ENT_EXPORT_GRAPHML:
             rc = write_xml(out, &s, f);
             break;

@@ -1,9 +1,17 @@
 /*
  * records.c: the importers' table reader: a file read as a stream through
- * libarchive (which undoes .gz and .zip and passes plain files through; the
- * importers are the only module that sees it), split into records by a small
- * RFC 4180 reader that copies runs of ordinary bytes at once and knows the
- * line and column of every field, so that a problem is reported where it is.
+ * libarchive (which undoes .gz and .zip and passes plain files through) and
+ * split into records by libcsv (RFC 4180, strict), the only module that sees
+ * either library.
+ *
+ * Positions. libcsv reports a field when the byte after it (a delimiter or a
+ * line break) is parsed, but not where that byte was. So the reader hands it
+ * the file in chunks that each end at the next delimiter, CR or LF byte
+ * (found by a plain scan): a field reported while a chunk is parsed ended at
+ * the chunk's last byte, and the next field starts just after it. Every LF
+ * starts a new line, inside quotes too, so a field after a quoted line break
+ * is placed on its own line. Columns count bytes from the line's start (a
+ * byte-order mark not counted); the diagnostics turn them into characters.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -15,15 +23,14 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <csv.h>
 
 #include "entente/error.h"
 #include "import/records.h"
 
-enum { S_START, S_UNQUOTED, S_QUOTED, S_QUOTE_SEEN };
-
-
-
-static int begin_field(ent__records *r)
+/* Appends a field of the current record, which started at (cur_line,
+ * cur_col); data[len] is its NUL. */
+static int push_field(ent__records *r, const void *data, size_t len)
 {
     if (r->nf == r->capf) {
         size_t c = r->capf ? r->capf * 2 : 64;
@@ -41,11 +48,11 @@ static int begin_field(ent__records *r)
         r->capf = c;
     }
     r->off[r->nf] = r->field.len;
-    r->fline[r->nf] = r->line;
-    r->fcol[r->nf] = r->col;
+    r->fline[r->nf] = r->cur_line;
+    r->fcol[r->nf] = r->cur_col;
     r->nf++;
-    r->state = S_START;
-    return 0;
+    ent_strbuf_add(&r->field, data, len + 1); /* with its NUL (CSV_APPEND_NULL) */
+    return r->field.failed ? -1 : 0;
 }
 
 static void reader_reset_record(ent__records *r)
@@ -56,6 +63,15 @@ static void reader_reset_record(ent__records *r)
     r->in_record = 0;
 }
 
+/* libcsv back at the start of a row, whatever it was in the middle of. */
+static void csv_reset(ent__records *r)
+{
+    unsigned char opts = (unsigned char)csv_get_opts(r->csv);
+    csv_set_opts(r->csv, CSV_APPEND_NULL); /* with CSV_STRICT_FINI, an open quote would not reset */
+    csv_fini(r->csv, NULL, NULL, NULL);
+    csv_set_opts(r->csv, opts);
+}
+
 static void reader_release(ent__records *r)
 {
     ent_strbuf_release(&r->field);
@@ -63,6 +79,11 @@ static void reader_release(ent__records *r)
     free(r->off);
     free(r->fline);
     free(r->fcol);
+    if (r->csv) {
+        csv_free(r->csv);
+        free(r->csv);
+        r->csv = NULL;
+    }
     r->off = NULL;
     r->fline = r->fcol = NULL;
     r->capf = r->nf = 0;
@@ -82,24 +103,14 @@ static unsigned char_col(const char *s, size_t b)
     return n;
 }
 
-/* Reports a problem with field k of the current record (k < 0: the record
- * as a whole, at its first field). */
-void ent__records_problem(ent__records *r, int k, const char *code, const char *fmt, ...)
+/* Reports a problem at byte column bcol of `line` within the current record. */
+static void problem_at(ent__records *r, unsigned line, unsigned bcol, const char *code,
+                       const char *msg)
 {
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     r->bad++;
     size_t max = r->max_errors ? r->max_errors : 100;
     if (r->stop || r->errors >= max)
         return; /* with skip_bad, rows past the limit are only counted */
-    unsigned line = r->rec_line, bcol = 0;
-    if (k >= 0 && (size_t)k < r->nf) {
-        line = r->fline[k];
-        bcol = r->fcol[k];
-    }
     /* The text of `line` within the record's raw text. */
     const char *t = ent_strbuf_str(&r->text);
     for (unsigned l = r->rec_line; l < line && t; l++) {
@@ -148,6 +159,23 @@ void ent__records_problem(ent__records *r, int k, const char *code, const char *
         r->stop = 1;
 }
 
+/* Reports a problem with field k of the current record (k < 0: the record
+ * as a whole, at its first field). */
+void ent__records_problem(ent__records *r, int k, const char *code, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    unsigned line = r->rec_line, bcol = 0;
+    if (k >= 0 && (size_t)k < r->nf) {
+        line = r->fline[k];
+        bcol = r->fcol[k];
+    }
+    problem_at(r, line, bcol, code, msg);
+}
+
 void ent__records_file_problem(ent__records *r, const char *file, const char *code,
                                const char *msg)
 {
@@ -156,17 +184,76 @@ void ent__records_file_problem(ent__records *r, const char *file, const char *co
     r->errors++;
 }
 
-/* A record is complete: hand it to the caller (a blank line is no record). */
-static void end_record(ent__records *r)
+/* libcsv trims spaces and tabs around unquoted fields unless told that no
+ * byte is a space; the tables' text is kept as it is. */
+static int no_space(unsigned char c)
 {
-    if (!(r->nf == 1 && r->field.len == 0)) {
+    (void)c;
+    return 0;
+}
+
+/* The record's raw text, for carets, is copied from the buffer in one go:
+ * from r->seg up to `to`. */
+static void flush_text(ent__records *r, const char *to)
+{
+    if (to > r->seg)
+        ent_strbuf_add(&r->text, r->seg, (size_t)(to - r->seg));
+    r->seg = to;
+}
+
+/* libcsv's field callback: field text ended by the chunk's last byte. */
+static void on_csv_field(void *data, size_t len, void *ud)
+{
+    ent__records *r = ud;
+    if (r->oom)
+        return;
+    if (push_field(r, data, len) != 0)
+        r->oom = 1;
+    /* The next field starts after the delimiter, on the chunk's line: the
+     * chunk holds no line break but its last byte. */
+    r->cur_line = r->line;
+    r->cur_col = r->end_col + 1;
+}
+
+/* libcsv's row callback: the record is complete (libcsv reports no empty
+ * rows, so blank lines are no records); hand it to the caller. */
+static void on_csv_row(int c, void *ud)
+{
+    (void)c;
+    ent__records *r = ud;
+    flush_text(r, r->chunk_end);
+    if (!r->oom && !r->stop) {
         r->on_record(r->ud, r);
         r->index++;
     }
     reader_reset_record(r);
 }
 
-/* Feeds `n` bytes of the file to the record reader. */
+/* Reports the row refused for its quoting (bad_quote), once the rest of its
+ * line has been read, so that the line is shown whole. */
+static void report_bad_quote(ent__records *r)
+{
+    problem_at(r, r->line, r->quote_col, r->quote_code,
+               r->skip_line == '"'
+                   ? "a quote inside a field that does not start with one (quote the whole "
+                     "field and double the quote)"
+                   : "the quoted field goes on after its closing quote (a quote inside "
+                     "quotes is written twice)");
+    reader_reset_record(r);
+    r->skip_line = 0;
+}
+
+/* libcsv stopped at byte c, column bcol of the current line (strict mode): a
+ * quote where RFC 4180 allows none. The row is refused; the rest of its line
+ * is skipped (and kept for the report), then reading goes on. */
+static void bad_quote(ent__records *r, unsigned bcol, unsigned char c)
+{
+    csv_reset(r);
+    r->quote_col = bcol;
+    r->skip_line = c == '"' ? '"' : 1;
+}
+
+/* Feeds `n` bytes of the file to libcsv, a chunk at a time. */
 static int feed(ent__records *r, const char *buf, size_t n)
 {
     size_t i = 0;
@@ -185,97 +272,83 @@ static int feed(ent__records *r, const char *buf, size_t n)
         }
         r->delim = memchr(buf + i, '\t', first) ? '\t' : ',';
         r->quoting = r->delim == ',';
+        csv_set_delim(r->csv, (unsigned char)r->delim);
+        /* Comma-separated: RFC 4180 quotes, any quote elsewhere an error.
+         * Tab-separated (GDELT): no quoting, quotes are text (below). */
+        csv_set_opts(r->csv, CSV_APPEND_NULL | (r->quoting ? CSV_STRICT | CSV_STRICT_FINI : 0));
+        csv_set_quote(r->csv, r->quoting ? '"' : r->tsv_quote);
         r->at_start = 0;
     }
-    size_t seg = i; /* raw text of the record not yet copied to r->text */
+    const char d = r->delim;
+    r->seg = buf + i;
     while (i < n && !r->stop) {
-        if (!r->in_record) {
-            r->in_record = 1;
-            r->rec_line = r->line;
-            seg = i;
-            if (begin_field(r) != 0)
-                return -1;
-        }
-        /* The run of ordinary bytes up to the next one that matters. */
+        /* The chunk: up to and including the next delimiter, CR or LF. */
         size_t k = i;
-        if (r->state == S_QUOTED) {
-            while (k < n && buf[k] != '"' && buf[k] != '\n')
-                k++;
+        while (k < n && buf[k] != d && buf[k] != '\n' && buf[k] != '\r')
+            k++;
+        size_t len = k < n ? k - i + 1 : n - i;
+        const char last = buf[i + len - 1];
+        if (r->skip_line) {
+            /* the rest of a refused row's line (its text kept for the report) */
+        } else if (!r->in_record && (buf[i] == '\n' || buf[i] == '\r')) {
+            /* a line end between records: libcsv skips it too */
         } else {
-            const char d = r->delim, q = r->quoting ? '"' : '\n';
-            while (k < n && buf[k] != d && buf[k] != '\n' && buf[k] != '\r' && buf[k] != q)
-                k++;
-            if (k > i) /* after a closing quote too: the text is kept as it is */
-                r->state = S_UNQUOTED;
-        }
-        if (k > i) {
-            ent_strbuf_add(&r->field, buf + i, k - i);
-            r->col += (unsigned)(k - i);
-            i = k;
-            if (i == n)
-                break;
-        }
-        char c = buf[i++];
-        if (r->state == S_QUOTED) {
-            if (c == '"') {
-                r->state = S_QUOTE_SEEN;
-                r->col++;
-            } else { /* a line break inside quotes */
-                ent_strbuf_addc(&r->field, c);
-                r->line++;
-                r->col = 0;
+            if (!r->in_record) {
+                r->in_record = 1;
+                r->rec_line = r->cur_line = r->line;
+                r->cur_col = r->col;
+                r->seg = buf + i;
             }
-            continue;
+            if (!r->quoting && (unsigned char)buf[i] == r->tsv_quote) {
+                /* libcsv always has a quote character, and a field that
+                 * starts with it is quoted. Fields start at a chunk's first
+                 * byte: give libcsv a quote character other than this one. */
+                r->tsv_quote = r->tsv_quote == 0xFF ? 0xFE : 0xFF;
+                csv_set_quote(r->csv, r->tsv_quote);
+            }
+            r->chunk_end = buf + i + len;
+            r->end_col = r->col + (unsigned)len - 1;
+            size_t done = csv_parse(r->csv, buf + i, len, on_csv_field, on_csv_row, r);
+            if (r->oom)
+                return -1;
+            if (done < len) {
+                if (csv_error(r->csv) != CSV_EPARSE)
+                    return -1; /* out of memory (CSV_ENOMEM, CSV_ETOOBIG) */
+                bad_quote(r, r->col + (unsigned)done, (unsigned char)buf[i + done]);
+            }
         }
-        if (c == '\r') {
-            r->col++;
-            continue;
+        if (r->skip_line && last == '\n') {
+            flush_text(r, buf + i + len);
+            report_bad_quote(r);
         }
-        if (c == '\n') {
-            ent_strbuf_add(&r->text, buf + seg, i - seg);
-            ent_strbuf_addc(&r->field, '\0');
-            end_record(r);
-            seg = i;
+        if (last == '\n') {
             r->line++;
             r->col = 0;
-            continue;
-        }
-        if (c == r->delim) {
-            ent_strbuf_addc(&r->field, '\0');
-            r->col++;
-            if (begin_field(r) != 0)
-                return -1;
-            continue;
-        }
-        /* a quote, in a comma-separated table */
-        if (r->state == S_START)
-            r->state = S_QUOTED;
-        else {
-            ent_strbuf_addc(&r->field, '"'); /* "" inside quotes, or a stray quote */
-            if (r->state == S_QUOTE_SEEN)
-                r->state = S_QUOTED;
-        }
-        r->col++;
+        } else
+            r->col += (unsigned)len;
+        i += len;
     }
-    if (r->in_record && seg < n)
-        ent_strbuf_add(&r->text, buf + seg, n - seg);
-    if (r->field.failed || r->text.failed)
-        return -1;
-    return 0;
+    if (r->in_record || r->skip_line)
+        flush_text(r, buf + i); /* the record goes on in the next block */
+    return r->text.failed ? -1 : 0;
 }
 
 /* The end of a file: a last record without a final newline, or a quote left open. */
 static void finish_file(ent__records *r)
 {
-    if (r->stop || !r->in_record)
-        return;
-    if (r->state == S_QUOTED) {
-        ent__records_problem(r, (int)r->nf - 1, r->quote_code,
-                    "a quoted field is not closed before the end of the file");
+    if (r->skip_line && !r->stop)
+        report_bad_quote(r); /* on the last line, without a final newline */
+    if (r->stop || !r->in_record) {
+        csv_reset(r);
         return;
     }
-    ent_strbuf_addc(&r->field, '\0');
-    end_record(r);
+    if (csv_fini(r->csv, on_csv_field, on_csv_row, r) != 0) {
+        /* CSV_STRICT_FINI: the last field's quote is still open */
+        problem_at(r, r->cur_line, r->cur_col, r->quote_code,
+                   "a quoted field is not closed before the end of the file");
+        reader_reset_record(r);
+        csv_reset(r);
+    }
 }
 
 int ent__records_read(ent__records *r, const char *file)
@@ -306,10 +379,19 @@ int ent__records_read(ent__records *r, const char *file)
     size_t entries = 0;
     uint64_t bytes = 0;
     char *buf = malloc(1 << 16);
-    if (!buf) {
+    if (!r->csv && (r->csv = malloc(sizeof *r->csv)) != NULL && csv_init(r->csv, CSV_APPEND_NULL) != 0) {
+        free(r->csv);
+        r->csv = NULL;
+    }
+    if (!buf || !r->csv) {
+        free(buf);
         archive_read_free(ar);
+        reader_release(r);
         return ENT_ENOMEM;
     }
+    csv_set_space_func(r->csv, no_space);
+    csv_set_blk_size(r->csv, 1024);
+    r->tsv_quote = 0xFF;
     while (!r->stop && (rc = archive_read_next_header(ar, &e)) == ARCHIVE_OK) {
         if (archive_format(ar) != ARCHIVE_FORMAT_RAW && archive_entry_filetype(e) != AE_IFREG)
             continue;
@@ -319,7 +401,7 @@ int ent__records_read(ent__records *r, const char *file)
         r->col = 0;
         r->at_start = 1;
         r->index = 0;
-        r->state = S_START;
+        r->skip_line = 0;
         reader_reset_record(r);
         la_ssize_t got;
         while (!r->stop && (got = archive_read_data(ar, buf, 1 << 16)) > 0) {

@@ -1,8 +1,8 @@
 /*
  * records.h: the importers' table reader (internal): files read as streams
- * through libarchive (plain, .gz, .zip), split into records by an RFC 4180
- * reader that knows the line and column of every field, and problems
- * reported at those positions with the line and a caret.
+ * through libarchive (plain, .gz, .zip), split into records by libcsv (RFC
+ * 4180 quoting in strict mode), the line and column of every field kept, and
+ * problems reported at those positions with the line and a caret.
  */
 #ifndef ENT_IMPORT_RECORDS_H
 #define ENT_IMPORT_RECORDS_H
@@ -14,6 +14,7 @@
 #include "util/strbuf.h"
 
 typedef struct ent__records ent__records;
+struct csv_parser; /* libcsv's, seen by records.c alone */
 
 struct ent__records {
     /* Set by the caller. */
@@ -37,7 +38,8 @@ struct ent__records {
     /* The reader's state. */
     char delim;               /* '\t' or ',' */
     int quoting;              /* comma-separated: RFC 4180 quotes */
-    int state;
+    struct csv_parser *csv;   /* libcsv's parser */
+    unsigned char tsv_quote;  /* tab-separated: the quote character libcsv is given */
     ent_strbuf field;         /* the current record's fields, each NUL-terminated */
     size_t *off;              /* start of each field in `field` */
     unsigned *fline, *fcol;   /* line and byte column (0-based) of each field */
@@ -45,8 +47,15 @@ struct ent__records {
     ent_strbuf text;          /* the record's raw text, for carets */
     unsigned line, col;       /* where the next byte is (line 1-based, col 0-based) */
     unsigned rec_line;        /* the line the record starts on */
+    unsigned cur_line, cur_col; /* where the field being read starts */
+    unsigned end_col;         /* the column of the byte that ends the chunk being parsed */
+    const char *chunk_end;    /* just after that byte, in the block being read */
+    const char *seg;          /* the record's raw text not yet copied to `text` */
     int at_start;             /* nothing of the file read yet (for the BOM) */
-    int in_record;
+    int in_record;            /* a record has begun (libcsv is within a row) */
+    int skip_line;            /* a row's quoting was refused ('"': a stray quote, 1: text
+                                 after a closing quote): skip to the end of its line */
+    unsigned quote_col;       /* where on the line */
 };
 
 /* Field k of the current record (NUL-terminated); "" when k is out of range. */

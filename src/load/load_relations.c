@@ -487,8 +487,7 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
         r.intensity = t->intensity;
 
     uint32_t si, tj;
-    if (!ent_strmap_get_nh(&g->actor_ids, sname, slen, sh, &si) ||
-        !ent_strmap_get_nh(&g->actor_ids, tname, tlen, th, &tj) || si == tj)
+    if (!ent_strmap_get2_nh(&g->actor_ids, sname, slen, sh, &si, tname, tlen, th, &tj) || si == tj)
         return 0;
     long src = (long)si, tgt = (long)tj;
     /* Read near the end, after the evidence: fetched now. */

@@ -4,6 +4,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "entente/error.h"
@@ -83,4 +84,63 @@ int ent__keyed_cmp(const void *x, const void *y)
     if (a->key != b->key)
         return a->key > b->key ? -1 : 1;
     return (a->actor > b->actor) - (a->actor < b->actor);
+}
+
+/* Whether actor y with value vy ranks above actor x with value vx: a higher value,
+ * or the same value and earlier in the graph files. */
+static int ranks_above(double vy, uint32_t y, double vx, uint32_t x)
+{
+    return vy > vx || (vy == vx && y < x);
+}
+
+/* Best rank first; the same actor twice by the caller's place. */
+static int by_rank(const void *p, const void *q)
+{
+    const rank_key *a = p, *b = q;
+    if (ranks_above(a->value, a->actor, b->value, b->actor))
+        return -1;
+    if (ranks_above(b->value, b->actor, a->value, a->actor))
+        return 1;
+    return (a->at > b->at) - (a->at < b->at);
+}
+
+void ent__rank_keys(rank_key *keys, size_t nk, const double *values, size_t na,
+                    int (*present)(const void *ctx, uint32_t actor), const void *ctx,
+                    size_t *hits)
+{
+    /* Undefined values first (rank 1), out of the order the bisection needs. */
+    size_t first = 0;
+    for (size_t i = 0; i < nk; i++)
+        if (isnan(keys[i].value)) {
+            rank_key t = keys[first];
+            keys[first] = keys[i];
+            keys[i] = t;
+            keys[first++].value = 1;
+        }
+    rank_key *k = keys + first;
+    size_t m = nk - first;
+    if (!m)
+        return;
+    qsort(k, m, sizeof *k, by_rank);
+    memset(hits, 0, (m + 1) * sizeof *hits);
+    const rank_key *last = &k[m - 1];
+    for (size_t y = 0; y < na; y++) {
+        double vy = values[y];
+        if (!ranks_above(vy, (uint32_t)y, last->value, last->actor) || !present(ctx, (uint32_t)y))
+            continue;
+        size_t lo = 0, hi = m - 1; /* the first key y ranks above */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (ranks_above(vy, (uint32_t)y, k[mid].value, k[mid].actor))
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        hits[lo]++;
+    }
+    size_t above = 0;
+    for (size_t j = 0; j < m; j++) {
+        above += hits[j];
+        k[j].value = (double)(above + 1);
+    }
 }

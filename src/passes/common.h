@@ -30,6 +30,28 @@ typedef struct keyed {
 } keyed;
 int ent__keyed_cmp(const void *x, const void *y);
 
+/* One of a few actors to rank: its value, its index, and the caller's place for
+ * it (a row, a position in a list). ent__rank_keys leaves its rank in `value`. */
+typedef struct rank_key {
+    double value;
+    uint32_t actor;
+    uint32_t at;
+} rank_key;
+
+/*
+ * Ranks the nk actors of `keys` among the actors y < na that present(ctx, y)
+ * says are present, values[y] being y's value: 1 for the highest value, equal
+ * values in graph order, as a sort of every present actor would number them.
+ * Reorders keys (by rank) and writes each one's rank into its value; a key
+ * whose value is NaN ranks 1 (nothing ranks above it). hits: nk + 1 counters
+ * of scratch. Cannot fail. O(na log nk + nk log nk): each present actor finds
+ * by bisection the first key it ranks above, and one below every key costs a
+ * single comparison.
+ */
+void ent__rank_keys(rank_key *keys, size_t nk, const double *values, size_t na,
+                    int (*present)(const void *ctx, uint32_t actor), const void *ctx,
+                    size_t *hits);
+
 /* Decimals a metric is printed with: 8 for the PageRanks (values of order
  * 1/N), 6 for the PN index, 3 for leverage, 2 for sums of Goldstein
  * intensities. */

@@ -28,6 +28,10 @@ int ent__elist_push(elist *e, uint32_t from, uint32_t to, double pos, double neg
  * (summed when v was taken; x must be one of v's edges, else both are 0). */
 void ent__edge_reliance(const ent_view *v, const ent_edge *x, double *rel_to, double *rel_from);
 
+/* Reliance at or below this is zero within rounding (a refusal that cancels
+ * a request exactly leaves 1e-16, not 0): the pair is left out. */
+#define ENT__RELIANCE_EPS 1e-9
+
 /*
  * The reliance of every pair of e, grouped by client: pairs
  * start[c] .. start[c + 1] are client c's patrons (patron[k], amount[k] > 0,

@@ -33,26 +33,9 @@ static int by_change(const void *x, const void *y)
  * when `after`, rank_after. O(actors * log k + k log k). 0, or -1 when out
  * of memory.
  */
-/* A row's place in the rank order: its value, ties broken by actor index. */
-typedef struct rank_key {
-    double value;
-    uint32_t actor;
-    uint32_t row;
-} rank_key;
-
-/* Whether actor (vy, y) ranks above (vx, x): a higher value, or an equal one
- * and a lower index. */
-static int ranks_above(double vy, uint32_t y, double vx, uint32_t x)
+static int has_actor(const void *v, uint32_t actor)
 {
-    return vy > vx || (vy == vx && y < x);
-}
-
-static int by_rank(const void *p, const void *q)
-{
-    const rank_key *a = p, *b = q;
-    return ranks_above(a->value, a->actor, b->value, b->actor)   ? -1
-           : ranks_above(b->value, b->actor, a->value, a->actor) ? 1
-                                                                 : 0;
+    return ent_view_has_actor(v, actor);
 }
 
 static int count_ranks(const ent_view *v, const double *values, shift_row *rows, size_t k,
@@ -60,46 +43,20 @@ static int count_ranks(const ent_view *v, const double *values, shift_row *rows,
 {
     size_t na = ent_graph_actor_count(ent_view_graph(v)), nk = 0;
     rank_key *key = malloc((k ? k : 1) * sizeof *key);
-    size_t *cnt = calloc(k + 1, sizeof *cnt);
+    size_t *cnt = malloc((k + 1) * sizeof *cnt);
     if (!key || !cnt) {
         free(key);
         free(cnt);
         return -1;
     }
     for (size_t i = 0; i < k; i++) {
-        if (ent_view_has_actor(v, rows[i].actor)) {
-            key[nk].value = values[rows[i].actor];
-            key[nk].actor = rows[i].actor;
-            key[nk].row = (uint32_t)i;
-            nk++;
-        }
+        if (ent_view_has_actor(v, rows[i].actor))
+            key[nk++] = (rank_key){values[rows[i].actor], rows[i].actor, (uint32_t)i};
         *(after ? &rows[i].rank_after : &rows[i].rank_before) = NAN;
     }
-    /* The rows' actors from the highest ranked down. An actor y ranks above
-     * a suffix of them: find where it starts by bisection and count it there;
-     * a row's rank is then one plus the counts up to its place. One pass over
-     * the actors, log k steps each. */
-    qsort(key, nk, sizeof *key, by_rank);
-    for (size_t y = 0; y < na && nk; y++) {
-        if (!ent_view_has_actor(v, (uint32_t)y))
-            continue;
-        double vy = values[y];
-        size_t lo = 0, hi = nk; /* first key that y ranks above */
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (ranks_above(vy, (uint32_t)y, key[mid].value, key[mid].actor))
-                hi = mid;
-            else
-                lo = mid + 1;
-        }
-        cnt[lo]++;
-    }
-    size_t above = 0;
-    for (size_t j = 0; j < nk; j++) {
-        above += cnt[j];
-        *(after ? &rows[key[j].row].rank_after : &rows[key[j].row].rank_before) =
-            (double)(above + 1);
-    }
+    ent__rank_keys(key, nk, values, na, has_actor, v, cnt);
+    for (size_t j = 0; j < nk; j++)
+        *(after ? &rows[key[j].at].rank_after : &rows[key[j].at].rank_before) = key[j].value;
     free(key);
     free(cnt);
     return 0;

@@ -9,16 +9,18 @@
  * that of the step at which it leaves (binary search over the days), and
  * every ordered pair of actors that some relation links gets a slot, numbered
  * in (source, target) order. A step then removes the relations of its exit
- * bucket and adds those of its entry bucket to their slots' sums, and forms
- * the edge list the metrics read from the live slots alone, sorted by slot
- * number so that the edges come in the order a view gives them. With a
+ * bucket and adds those of its entry bucket to their slots' sums. With a
  * half-life, events weigh less every day: they are kept in a list of their
  * own and weighed again at every step.
  *
- * The metrics themselves (src/passes/metrics.c) are the ones 'influence'
- * runs, on the same edge list, so the values agree with a fresh snapshot's up
- * to the order in which floating-point sums are added. docs/analyses.md,
- * "Timeline", states the rules and the cost.
+ * Leverage, the default metric, is kept up to date from the slots' reliance
+ * (leverage_live.c): a step sums again only the clients whose reliance
+ * changed and the patrons whose terms did. Any other metric, and the pairs'
+ * alignment, read the step's edge list, formed on demand from the live slots
+ * in slot order (the order in which a view gives its edges) and computed by
+ * the code 'influence' runs (src/passes/metrics.c). Every sum is taken in
+ * the order a fresh snapshot takes it, so the values are the same to the last
+ * bit. docs/analyses.md, "Metrics over time", states the rules and the cost.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -27,6 +29,7 @@
 #include "entente/error.h"
 #include "entente/timeline.h"
 #include "passes/common.h"
+#include "passes/leverage_live.h"
 #include "passes/metrics.h"
 #include "snapshot/reliance.h"
 #include "util/error.h"
@@ -201,6 +204,10 @@ typedef struct sweep {
     /* The current step's snapshot, as the metrics read it. */
     int32_t day;
     unsigned char *present;
+    live_leverage *lev; /* leverage kept up to date from the slots' reliance, or NULL */
+    /* The step's edge list, formed only when a metric other than leverage (or a pair)
+     * asks for it: */
+    int have_edges;       /* e, map and back are the current step's */
     uint32_t *map, *back; /* actor -> vertex (NONE when absent), vertex -> actor */
     elist e;
     double *tmp;
@@ -217,6 +224,7 @@ static void sweep_free(sweep *s)
     free(s->slot_agg), free(s->live), free(s->dirty), free(s->rel_live);
     free(s->decaying), free(s->decaying_pos), free(s->touch);
     free(s->present), free(s->map), free(s->back), free(s->tmp);
+    ent__live_leverage_free(s->lev);
     ent__elist_release(&s->e);
     free(s);
 }
@@ -316,7 +324,7 @@ done:
 }
 
 static int sweep_new(sweep **out, const ent_graph *g, const ent_view_options *vo,
-                     const int32_t *days, size_t n_days)
+                     const int32_t *days, size_t n_days, int want_leverage)
 {
     *out = NULL;
     sweep *s = calloc(1, sizeof *s);
@@ -415,6 +423,11 @@ static int sweep_new(sweep **out, const ent_graph *g, const ent_view_options *vo
         goto oom;
     free(enter);
     free(leave);
+    if (want_leverage &&
+        ent__live_leverage_new(&s->lev, na, s->n_slots, s->slot_src, s->slot_tgt)) {
+        sweep_free(s);
+        return ENT_ENOMEM; /* the message is set */
+    }
     *out = s;
     return ENT_OK;
 oom:
@@ -480,9 +493,11 @@ static void resum(sweep *s, uint32_t slot)
         contribute(&x, sp, (int)(s->slot_refs[k] & 1), w);
     }
     s->slot_agg[slot] = x;
+    if (s->lev)
+        ent__live_leverage_set(s->lev, slot, x.rel_to, x.rel_from);
 }
 
-/* Takes the next step: brings the slots to its day and forms its edge list. */
+/* Takes the next step: brings the slots and the actors present to its day. */
 static int sweep_step(sweep *s)
 {
     size_t k = s->next++;
@@ -501,10 +516,20 @@ static int sweep_step(sweep *s)
         s->slot_dirty[s->dirty[i]] = 0;
     }
     s->n_dirty = 0;
-    size_t n = 0;
-    for (size_t a = 0; a < s->na; a++) {
+    for (size_t a = 0; a < s->na; a++)
         s->present[a] =
             s->touch[a] > 0 || (s->exists_from[a] <= s->day && s->day <= s->exists_to[a]);
+    s->have_edges = 0;
+    return ENT_OK;
+}
+
+/* Forms the current step's edge list, once per step. */
+static int sweep_edges(sweep *s)
+{
+    if (s->have_edges)
+        return ENT_OK;
+    size_t n = 0;
+    for (size_t a = 0; a < s->na; a++) {
         s->map[a] = NONE;
         if (s->present[a]) {
             s->back[n] = (uint32_t)a;
@@ -522,13 +547,22 @@ static int sweep_step(sweep *s)
                            x->neg, x->rel_to, x->rel_from, x->mirrored))
                 return ent_error_set(ENT_ENOMEM, "out of memory while taking a timeline step");
         }
+    s->have_edges = 1;
     return ENT_OK;
 }
 
 /* Metric m of every actor at the current step into values (NaN when absent). */
 static int sweep_metric(sweep *s, ent_metric m, double *values)
 {
-    int rc = ent__metric_compute(&s->e, m, s->tmp);
+    if (m == ENT_METRIC_LEVERAGE && s->lev) {
+        const double *lev = ent__live_leverage_values(s->lev);
+        for (size_t a = 0; a < s->na; a++)
+            values[a] = s->present[a] ? lev[a] : NAN;
+        return ENT_OK;
+    }
+    int rc = sweep_edges(s);
+    if (!rc)
+        rc = ent__metric_compute(&s->e, m, s->tmp);
     if (rc)
         return rc;
     for (size_t a = 0; a < s->na; a++)
@@ -586,7 +620,7 @@ static int stepper_init(stepper *st, const ent_graph *g, const ent_view_options 
     st->independent = independent;
     st->mask = mask;
     if (!independent)
-        return sweep_new(&st->s, g, vo, days, n_days);
+        return sweep_new(&st->s, g, vo, days, n_days, (mask >> ENT_METRIC_LEVERAGE) & 1);
     size_t na = ent_graph_actor_count(g);
     st->present_v = calloc(na ? na : 1, 1);
     return st->present_v ? ENT_OK : ent_error_set(ENT_ENOMEM, "out of memory");
@@ -633,6 +667,9 @@ static int stepper_pair(stepper *st, uint32_t a, uint32_t b, double x[3])
     const uint32_t *map;
     x[0] = x[1] = x[2] = NAN;
     if (!st->independent) {
+        int rc = sweep_edges(st->s);
+        if (rc)
+            return rc;
         e = &st->s->e;
         map = st->s->map;
     } else {
@@ -711,44 +748,27 @@ static int choose_actors(const ent_graph *g, const ent_view_options *vo, const i
     return rc;
 }
 
-/* Ranks at one step of the n actors `shown` among the present actors (1: the highest
- * value, ties in graph order; NaN when absent) into rank. Counting for a few actors,
- * a sort for many. */
-static int rank_shown(const double *values, const unsigned char *present, size_t na,
-                      const uint32_t *shown, size_t n, double *rank, keyed *order)
+static int is_present(const void *present, uint32_t actor)
 {
-    if (n <= 32) {
-        for (size_t i = 0; i < n; i++) {
-            uint32_t x = shown[i];
-            if (!present[x]) {
-                rank[i] = NAN;
-                continue;
-            }
-            size_t above = 0;
-            for (size_t y = 0; y < na; y++)
-                above += present[y] && (values[y] > values[x] || (values[y] == values[x] && y < x));
-            rank[i] = (double)(above + 1);
-        }
-        return ENT_OK;
+    return ((const unsigned char *)present)[actor];
+}
+
+/* Ranks at one step of the n actors `shown` among the present actors (1: the highest
+ * value, ties in graph order; NaN when absent) into rank. `keys` holds n items, `hits`
+ * n + 1. O(na log n + n log n). */
+static void rank_shown(const double *values, const unsigned char *present, size_t na,
+                       const uint32_t *shown, size_t n, double *rank, rank_key *keys,
+                       size_t *hits)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        rank[i] = NAN;
+        if (present[shown[i]])
+            keys[m++] = (rank_key){values[shown[i]], shown[i], (uint32_t)i};
     }
-    size_t k = 0;
-    for (size_t a = 0; a < na; a++)
-        if (present[a])
-            order[k++] = (keyed){values[a], (uint32_t)a};
-    qsort(order, k, sizeof *order, ent__keyed_cmp);
-    /* order[] now by rank; a second pass writes each actor's rank where the shown
-     * list wants it (tmp reuse: the key holds the rank). */
-    double *by_actor = malloc((na ? na : 1) * sizeof *by_actor);
-    if (!by_actor)
-        return ent_error_set(ENT_ENOMEM, "out of memory");
-    for (size_t a = 0; a < na; a++)
-        by_actor[a] = NAN;
-    for (size_t i = 0; i < k; i++)
-        by_actor[order[i].actor] = (double)(i + 1);
-    for (size_t i = 0; i < n; i++)
-        rank[i] = by_actor[shown[i]];
-    free(by_actor);
-    return ENT_OK;
+    ent__rank_keys(keys, m, values, na, is_present, present, hits);
+    for (size_t j = 0; j < m; j++)
+        rank[keys[j].at] = keys[j].value;
 }
 
 /* The note saying how each step's snapshot is taken. */
@@ -828,7 +848,8 @@ int ent_timeline_table(ent_table **out, const ent_graph *g, const ent_view_optio
     const uint32_t *shown = o->actors;
     size_t n_shown = o->n_actors;
     double *values = NULL, *rank = NULL, *aligned = NULL;
-    keyed *order = NULL;
+    rank_key *order = NULL;
+    size_t *hits = NULL;
     char **pair_id = NULL, **pair_name = NULL;
     stepper st;
     memset(&st, 0, sizeof st);
@@ -842,7 +863,8 @@ int ent_timeline_table(ent_table **out, const ent_graph *g, const ent_view_optio
     }
     values = malloc((na ? na : 1) * sizeof *values);
     rank = malloc((n_shown ? n_shown : 1) * sizeof *rank);
-    order = malloc((na ? na : 1) * sizeof *order);
+    order = malloc((n_shown ? n_shown : 1) * sizeof *order);
+    hits = malloc((n_shown + 1) * sizeof *hits);
     aligned = malloc((3 * np + 1) * sizeof *aligned);
     pair_id = calloc(np + 1, sizeof *pair_id);
     pair_name = calloc(np + 1, sizeof *pair_name);
@@ -861,7 +883,7 @@ int ent_timeline_table(ent_table **out, const ent_graph *g, const ent_view_optio
             goto done;
         }
     }
-    if (!values || !rank || !order || !aligned || !pair_id || !pair_name) {
+    if (!values || !rank || !order || !hits || !aligned || !pair_id || !pair_name) {
         rc = ent_error_set(ENT_ENOMEM, "out of memory");
         goto done;
     }
@@ -895,9 +917,9 @@ int ent_timeline_table(ent_table **out, const ent_graph *g, const ent_view_optio
         const unsigned char *present = stepper_present(&st);
         ent__day_str(days[k], d1);
         for (size_t i = 0; i < nm && n_shown && !rc; i++) {
-            if ((rc = stepper_metric(&st, metrics[i], values)) ||
-                (rc = rank_shown(values, present, na, shown, n_shown, rank, order)))
+            if ((rc = stepper_metric(&st, metrics[i], values)))
                 break;
+            rank_shown(values, present, na, shown, n_shown, rank, order, hits);
             for (size_t j = 0; j < n_shown; j++) {
                 const ent_actor *a = ent_graph_actor(g, shown[j]);
                 ent__tb_row(&t);
@@ -955,6 +977,7 @@ done:
     free(values);
     free(rank);
     free(order);
+    free(hits);
     if (rc) {
         ent_table_free(t.t);
         return rc;

@@ -24,10 +24,6 @@
 #include "snapshot/reliance.h"
 #include "util/error.h"
 
-/* Amounts at or below this are zero within rounding (a refusal that cancels
- * a request exactly leaves 1e-16, not 0). */
-#define RELIANCE_EPS 1e-9
-
 /* What relation r adds when read from `from` to `to` (its own direction, or
  * the other one for a symmetric type): 1 and *out, or 0. */
 static int reliance_as(const ent_view *v, uint32_t r, uint32_t from, uint32_t to, ent_reliance *out)
@@ -131,7 +127,7 @@ int ent__reliance_compute(const elist *e, reliance *out)
         }
         size_t kept = begin;
         for (size_t j = begin; j < w; j++)
-            if (amount[j] > RELIANCE_EPS) {
+            if (amount[j] > ENT__RELIANCE_EPS) {
                 patron[kept] = patron[j];
                 amount[kept] = amount[j];
                 total[c] += amount[kept++];

@@ -47,6 +47,24 @@ static inline void ent_strmap_prefetch(const ent_strmap *m, uint32_t h)
         __builtin_prefetch(&m->slots[h & (m->cap - 1)]);
 }
 
+/* Two lookups at once (ent_strmap_get_nh each): the slots of their first
+ * probes are read and the keys they hold fetched before either is compared,
+ * so that the two waits for memory overlap. */
+static inline int ent_strmap_get2_nh(const ent_strmap *m, const char *k1, size_t l1, uint32_t h1,
+                                     uint32_t *v1, const char *k2, size_t l2, uint32_t h2,
+                                     uint32_t *v2)
+{
+    if (!m->cap)
+        return 0;
+    const ent_strmap_slot *s1 = &m->slots[h1 & (m->cap - 1)], *s2 = &m->slots[h2 & (m->cap - 1)];
+    const char *p1 = s1->key, *p2 = s2->key;
+    if (p1)
+        __builtin_prefetch(p1);
+    if (p2)
+        __builtin_prefetch(p2);
+    return ent_strmap_get_nh(m, k1, l1, h1, v1) && ent_strmap_get_nh(m, k2, l2, h2, v2);
+}
+
 /*
  * Inserts key -> value unless the key is present. Returns 1 when inserted, 0
  * when the key was already there (*existing receives its value, may be NULL),

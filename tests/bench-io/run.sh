@@ -4,9 +4,10 @@
 #           GDELT 2.0 table of IO_ROWS rows (default 1,000,000) drawn from the
 #           sample's distributions (gen-gdelt.py), against the same import in
 #           Python with the csv module and with pandas (import-python.py);
-#   export: `entente export --to gexf|graphml` of the benchmark's synthetic
-#           graph of 1M relations (tests/bench/gen.c) against NetworkX's
-#           write_gexf / write_graphml of the same graph (export-networkx.py).
+#   export: `entente export --to gexf|gexf-1.2|graphml` of the benchmark's
+#           synthetic graph of 1M relations (tests/bench/gen.c) against
+#           NetworkX's write_gexf (GEXF 1.2, so compare gexf-1.2) and
+#           write_graphml of the same graph (export-networkx.py).
 # Wall time, CPU time (user + system) and peak RSS of each process with GNU time, one run each, in one
 # table. Nothing is asserted: the figures go to docs/import.md and the README.
 #
@@ -70,11 +71,11 @@ export)
         "$gen" 100000 1000000 > "$graph.tmp" && mv "$graph.tmp" "$graph"
     fi
     measure "check 1M (loading alone): entente" "$bin" check "$graph"
-    for f in gexf graphml json-graph csv; do
+    for f in gexf gexf-1.2 graphml json-graph csv; do
         measure "export 1M --to $f: entente" "$bin" export "$graph" --to $f -o "$out/big.$f"
     done
     for f in gexf graphml; do
-        measure "export 1M --to $f: NetworkX" $py "$here/export-networkx.py" $f "$graph" "$out/big-nx.$f"
+        measure "export 1M --to $f (1.2 for gexf): NetworkX" $py "$here/export-networkx.py" $f "$graph" "$out/big-nx.$f"
         sed 's/^/    /' "$out/stderr" | tee -a "$res"
     done
     rm -f "$out"/big.* "$out"/big-nx.*

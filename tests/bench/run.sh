@@ -1561,15 +1561,18 @@ if has_part timeline; then
     for spec in $SIZES; do last=${spec%%:*}; done
     file=$OUT/graph-$last.json
     echo
-    echo "== timeline: $TIMELINE_STEPS monthly steps of leverage on $last after loading, seconds"
+    echo "== timeline: $TIMELINE_STEPS monthly steps of leverage on $last (loop: after loading)"
     PIPE_VERDICT=PASS
     to=$("$PYTHON" -c 'import calendar, datetime, sys
 d = datetime.date.fromisoformat(sys.argv[1]); m = d.month - 1 + int(sys.argv[2]) - 1
 y, m = d.year + m // 12, m % 12 + 1
 print(datetime.date(y, m, min(d.day, calendar.monthrange(y, m)[1])))' "$TIMELINE_FROM" "$TIMELINE_STEPS")
-    tl() { ENTENTE_TIMING=1 "$BUILD/entente" timeline "$file" --from "$TIMELINE_FROM" --to "$to" \
-        --every month --format csv "$@"; }
+    # Each run under GNU time: its wall time and peak RSS (MB) into $TMP/tl-time.
+    tl() { "$GNU_TIME" -f '%e %M' -o "$TMP/tl-time" env ENTENTE_TIMING=1 "$BUILD/entente" \
+        timeline "$file" --from "$TIMELINE_FROM" --to "$to" --every month --format csv "$@"; }
     secs() { sed -n "s/^timing $1=//p" "$TMP/err" | head -n 1; }
+    wall() { awk '{ print $1 }' "$TMP/tl-time"; }
+    rss() { awk '{ printf "%.0f", $2 / 1024 }' "$TMP/tl-time"; }
     tl --top 10 > "$TMP/top.csv" 2> "$TMP/err" || die "entente timeline --top 10 failed on $last"
     actors=$("$PYTHON" -c 'import csv, sys
 print(",".join(r["actor"] for r in list(csv.DictReader(open(sys.argv[1], newline="")))[:10]))' \
@@ -1578,9 +1581,14 @@ print(",".join(r["actor"] for r in list(csv.DictReader(open(sys.argv[1], newline
         die "entente timeline --actors failed on $last"
     sweep=$(secs timeline_s)
     load=$(secs load_s)
+    sweep_wall=$(wall)
+    sweep_rss=$(rss)
     tl --actors "$actors" --no-sweep > "$TMP/fresh.csv" 2> "$TMP/err" ||
         die "entente timeline --no-sweep failed on $last"
     fresh=$(secs timeline_s)
+    fresh_load=$(secs load_s)
+    fresh_wall=$(wall)
+    fresh_rss=$(rss)
     cmp -s "$TMP/entente.csv" "$TMP/fresh.csv" ||
         verdict_line FAIL "the sweep and --no-sweep printed different tables"
     {
@@ -1591,20 +1599,23 @@ print(",".join(r["actor"] for r in list(csv.DictReader(open(sys.argv[1], newline
              "for the 10 actors \`entente timeline --top 10\` picks; seconds after loading" \
              "(entente: its ENTENTE_TIMING figure timeline_s; Python: the loop of" \
              "timeline_peer.py, a snapshot and leverage per step with the pipeline peers'" \
-             "functions). One run each."
+             "functions); wall time and peak RSS of the whole process (GNU time). One run each."
         echo
-        echo "| loop | load s | loop s | entente's sweep faster by |"
-        echo "|---|---:|---:|---:|"
-        echo "| entente timeline (one sweep) | $load | $sweep | 1 |"
-        echo "| entente timeline --no-sweep (a snapshot per step) | $load | $fresh |" \
+        echo "| loop | load s | loop s | wall s | peak RSS MB | entente's sweep faster by (loop) |"
+        echo "|---|---:|---:|---:|---:|---:|"
+        echo "| entente timeline (one sweep) | $load | $sweep | $sweep_wall | $sweep_rss | 1 |"
+        echo "| entente timeline --no-sweep (a snapshot per step) | $fresh_load | $fresh |" \
+             "$fresh_wall | $fresh_rss |" \
              "$(awk -v a="$fresh" -v b="$sweep" 'BEGIN { printf "%.1f", a / b }') |"
     } >> "$RESULTS"
-    printf '%-36s%9s%10s\n' loop "load s" "loop s"
-    printf '%-36s%9s%10s\n' "entente (sweep)" "$load" "$sweep"
-    printf '%-36s%9s%10s\n' "entente --no-sweep" "$load" "$fresh"
+    printf '%-36s%9s%10s%9s%9s\n' loop "load s" "loop s" "wall s" "RSS MB"
+    printf '%-36s%9s%10s%9s%9s\n' "entente (sweep)" "$load" "$sweep" "$sweep_wall" "$sweep_rss"
+    printf '%-36s%9s%10s%9s%9s\n' "entente --no-sweep" "$fresh_load" "$fresh" "$fresh_wall" \
+        "$fresh_rss"
     ig_loop=''
     for peer in $TIMELINE_PEERS; do
-        if ! "$PYTHON" "$ROOT/tests/bench/timeline_peer.py" "$peer" "$file" "$VOCAB" \
+        if ! "$GNU_TIME" -f '%e %M' -o "$TMP/tl-time" "$PYTHON" \
+            "$ROOT/tests/bench/timeline_peer.py" "$peer" "$file" "$VOCAB" \
             "$TIMELINE_FROM" "$TIMELINE_STEPS" "$actors" > "$TMP/$peer.csv" 2> "$TMP/err"; then
             head -n 20 "$TMP/err" >&2
             echo "FAIL the $peer loop failed" >> "$TMP/agree"
@@ -1613,8 +1624,8 @@ print(",".join(r["actor"] for r in list(csv.DictReader(open(sys.argv[1], newline
         pload=$(sed -n 's/.*load_s=\([0-9.]*\).*/\1/p' "$TMP/err")
         ploop=$(sed -n 's/.*loop_s=\([0-9.]*\).*/\1/p' "$TMP/err")
         [ "$peer" = igraph ] && ig_loop=$ploop
-        printf '%-36s%9s%10s\n' "$peer loop" "$pload" "$ploop"
-        echo "| $peer loop | $pload | $ploop |" \
+        printf '%-36s%9s%10s%9s%9s\n' "$peer loop" "$pload" "$ploop" "$(wall)" "$(rss)"
+        echo "| $peer loop | $pload | $ploop | $(wall) | $(rss) |" \
              "$(awk -v a="$ploop" -v b="$sweep" 'BEGIN { printf "%.1f", a / b }') |" >> "$RESULTS"
         # Agreement: every (date, actor) value, entente's empty (absent) read as 0.
         bad=$("$PYTHON" - "$TMP/entente.csv" "$TMP/$peer.csv" <<'PY'

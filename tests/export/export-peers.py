@@ -4,9 +4,12 @@
 For a graph with hostile names (quotes, <, &, control characters, Armenian and
 Azerbaijani letters, a 2,000-character name) and for the bundled example, every
 format is written and read back:
-  - GEXF 1.2 with NetworkX's read_gexf, GEXF 1.3 the same after its namespace
-    is mapped to 1.2's (NetworkX 2.8 knows no 1.3), both checked for Gephi's
-    rules on dynamic graphs (timeformat date, start <= end, ISO days);
+  - GEXF 1.2 (--to gexf-1.2) with NetworkX's read_gexf; GEXF 1.3 (--to gexf,
+    which NetworkX 2.8 does not read) parsed with xml.etree and compared with
+    the 1.2 file element by element (nodes, edges, attributes, time: 1.2's
+    start/end against 1.3's spells), its 1.3 constructs checked against the
+    GEXF 1.3 schema's rules; both checked for Gephi's rules on dynamic graphs
+    (timeformat date, start <= end, ISO days);
   - GraphML with NetworkX's read_graphml and python-igraph's Read_GraphML;
   - node-link JSON with NetworkX's node_link_graph;
   - CSV with Python's csv module.
@@ -155,23 +158,174 @@ def gexf_rules(path, name, dynamic):
     check(p.returncode == 0, f"{name}: well-formed for xmllint " + p.stderr[:200])
 
 
+GEXF12 = "http://www.gexf.net/1.2draft"
+GEXF13 = "http://gexf.net/1.3"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+# The GEXF 1.3 schema's enumerations (gexf.rnc / dynamics.rnc of version 1.3).
+GEXF13_ATTR_TYPES = {"integer", "long", "double", "float", "boolean", "bigdecimal", "biginteger",
+                     "byte", "char", "short", "liststring", "listboolean", "listinteger", "listlong",
+                     "listfloat", "listdouble", "listbyte", "listshort", "listbigdecimal",
+                     "listbiginteger", "listchar", "string", "anyURI"}
+GEXF13_TIMEFORMATS = {"integer", "double", "date", "dateTime"}
+
+
+def day_span(date, last):
+    """The first (last=False) or last day of a date as written: 2022, 2022-09
+    or 2022-09-19, as YYYY-MM-DD; None for no date."""
+    import calendar
+
+    if not date:
+        return None
+    parts = [int(x) for x in date.split("-")]
+    y = parts[0]
+    m = parts[1] if len(parts) > 1 else (12 if last else 1)
+    d = parts[2] if len(parts) > 2 else (calendar.monthrange(y, m)[1] if last else 1)
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def expected_spans(path):
+    """The interval each node and edge must carry, from the graph file alone:
+    an event its day, month or year; a durable relation from the first day of
+    its from to the last day of its to; an actor likewise; None for an open end."""
+    doc = json.load(open(path, encoding="utf-8"))
+    nodes = {a["id"]: (day_span(a.get("from"), False), day_span(a.get("to"), True))
+             for a in doc.get("actors", [])}
+    edges = {}
+    for i, r in enumerate(doc.get("relations", [])):
+        if "at" in r:
+            edges[str(i)] = (day_span(r["at"], False), day_span(r["at"], True))
+        else:
+            edges[str(i)] = (day_span(r.get("from"), False), day_span(r.get("to"), True))
+    return nodes, edges
+
+
+def gexf_parts(path):
+    """A GEXF file as plain Python values, namespace set aside: the root and
+    graph attributes, the attribute declarations, and per node and edge its
+    XML attributes, its attvalues and its time (the start/end attributes and
+    the spells, each as a list of (start, end))."""
+    from xml.etree import ElementTree as ET
+
+    root = ET.parse(path).getroot()
+    ns = root.tag[1:].split("}")[0]
+    q = lambda name: f"{{{ns}}}{name}"
+    graph = root.find(q("graph"))
+    decls = [(a.get("class"), a.get("mode"), sorted((d.attrib.items()) for d in a.findall(q("attribute"))))
+             for a in graph.findall(q("attributes"))]
+
+    def element(el):
+        attrs = dict(el.attrib)
+        att = [(v.get("for"), v.get("value")) for v in el.findall(f"{q('attvalues')}/{q('attvalue')}")]
+        spells = [dict(sp.attrib) for sp in el.findall(f"{q('spells')}/{q('spell')}")]
+        return {"attrs": attrs, "attvalues": att, "spells": spells,
+                "n_spells_elements": len(el.findall(q("spells")))}
+
+    nodes = {n.get("id"): element(n) for n in graph.findall(f"{q('nodes')}/{q('node')}")}
+    edges = {e.get("id"): element(e) for e in graph.findall(f"{q('edges')}/{q('edge')}")}
+    return {"ns": ns, "root": dict(root.attrib), "graph": dict(graph.attrib), "decls": decls,
+            "nodes": nodes, "edges": edges, "all": list(root.iter())}
+
+
+def gexf13_same_as_12(p12, p13, name, dynamic, spans=None):
+    """The 1.3 export (p13) holds the graph of the 1.2 export (p12), which
+    NetworkX has already checked against the graph file; 1.3's own constructs
+    follow the GEXF 1.3 schema. spans: the intervals from expected_spans."""
+    a, b = gexf_parts(p12), gexf_parts(p13)
+    check(a["ns"] == GEXF12 and a["root"].get("version") == "1.2", f"{name}: the 1.2 file is GEXF 1.2draft")
+    check(b["ns"] == GEXF13 and b["root"].get("version") == "1.3",
+          f"{name}: namespace http://gexf.net/1.3, version 1.3")
+    loc = b["root"].get(f"{{{XSI}}}schemaLocation", "").split()
+    check(loc == [GEXF13, "http://gexf.net/1.3/gexf.xsd"], f"{name}: schemaLocation pairs the namespace with its XSD ({loc})")
+    # graph: the same mode and edge type; 1.3's time attributes from its enumerations
+    same = {k: v for k, v in a["graph"].items()}
+    check(all(b["graph"].get(k) == v for k, v in same.items()), f"{name}: graph attributes {same} kept")
+    if dynamic:
+        check(b["graph"].get("timeformat") in GEXF13_TIMEFORMATS and b["graph"]["timeformat"] == "date",
+              f"{name}: timeformat date, one of 1.3's {sorted(GEXF13_TIMEFORMATS)}")
+        check(b["graph"].get("timerepresentation") == "interval", f"{name}: timerepresentation interval")
+        check(b["graph"].get("timezone") == "UTC", f"{name}: timezone UTC (days do not move with the reader's zone)")
+    else:
+        check(not {"timeformat", "timerepresentation", "timezone"} & set(b["graph"]),
+              f"{name}: a static graph says nothing of time")
+    extra = set(b["graph"]) - set(a["graph"]) - {"timerepresentation", "timezone"}
+    check(not extra, f"{name}: no graph attribute beyond 1.2's but timerepresentation and timezone ({extra})")
+    # no construct 1.3 removed: startopen/endopen anywhere, start/end on <attributes>
+    gone = [el.tag for el in b["all"] if "startopen" in el.attrib or "endopen" in el.attrib]
+    gone += [el.tag for el in b["all"] if el.tag == f"{{{GEXF13}}}attributes" and ({"start", "end"} & set(el.attrib))]
+    check(not gone, f"{name}: none of the constructs 1.3 removed (startopen, endopen, start/end on attributes)")
+    check(a["decls"] == b["decls"], f"{name}: the same attribute declarations")
+    types = {t for _, _, attrs in b["decls"] for d in attrs for k, t in d if k == "type"}
+    check(types <= GEXF13_ATTR_TYPES, f"{name}: attribute types {sorted(types)} are 1.3 types")
+    for what in ("nodes", "edges"):
+        check(list(a[what]) == list(b[what]), f"{name}: the same {len(a[what])} {what} in the same order")
+        bad = []
+        for k, x in a[what].items():
+            y = b[what].get(k)
+            if y is None:
+                continue
+            ax = {n: v for n, v in x["attrs"].items() if n not in ("start", "end")}
+            by = {n: v for n, v in y["attrs"].items() if n != "kind"}
+            if ax != by:
+                bad.append(f"{k}: {ax} != {by}")
+            if x["attvalues"] != y["attvalues"]:
+                bad.append(f"{k}: attvalues differ")
+            # time: 1.2's start/end attributes are 1.3's one spell; 1.3 has no
+            # start/end of its own (intervals are not given two ways)
+            iv = (x["attrs"].get("start"), x["attrs"].get("end"))
+            want_spells = [] if iv == (None, None) else [{n: v for n, v in zip(("start", "end"), iv) if v}]
+            if y["spells"] != want_spells:
+                bad.append(f"{k}: spells {y['spells']} != {want_spells}")
+            if {"start", "end", "intervals", "timestamp", "timestamps"} & set(y["attrs"]):
+                bad.append(f"{k}: time given as attributes as well as spells")
+            if y["n_spells_elements"] > 1 or (y["n_spells_elements"] == 1 and not y["spells"]):
+                bad.append(f"{k}: <spells> must hold one or more <spell> (and come once)")
+            if any(set(sp) - {"start", "end"} or not sp for sp in y["spells"]):
+                bad.append(f"{k}: a spell with other than start/end, or none (interval representation)")
+            if spans is not None and dynamic:
+                ws = spans[what][k]
+                got = (y["spells"][0].get("start"), y["spells"][0].get("end")) if y["spells"] else (None, None)
+                if got != ws:
+                    bad.append(f"{k}: spell {got} != {ws} from the graph file")
+            if not dynamic and (y["spells"] or y["n_spells_elements"]):
+                bad.append(f"{k}: spells in a static graph")
+            if what == "edges":
+                kind = y["attrs"].get("kind")
+                typ = dict(y["attvalues"]).get("type")
+                if kind != typ:
+                    bad.append(f"edge {k}: kind {kind!r} != type {typ!r}")
+                if kind is None or not re.fullmatch(r"[^\s](?:[^\t\r\n ]| (?! ))*", kind) or kind.endswith(" "):
+                    bad.append(f"edge {k}: kind {kind!r} is not an xsd:token")
+                try:
+                    float(y["attrs"]["weight"])
+                except (KeyError, ValueError):
+                    bad.append(f"edge {k}: weight {y['attrs'].get('weight')!r} is not an xsd:double")
+        check(not bad, f"{name}: {what} equal element by element (attributes, attvalues, spells)" +
+              "".join("\n     " + x for x in bad[:5]))
+
+
 def all_formats(graph, tag, extra=()):
     doc, nodes, edges = expected(graph)
     out = os.path.join(WORK, tag)
-    for fmt, suffix in (("gexf", ".gexf"), ("gexf-1.3", ".v13.gexf"), ("graphml", ".graphml"),
-                        ("json-graph", ".json")):
+    for fmt, suffix in (("gexf-1.2", ".v12.gexf"), ("gexf", ".gexf"), ("gexf-1.3", ".alias.gexf"),
+                        ("graphml", ".graphml"), ("json-graph", ".json")):
         p = run("export", graph, "--to", fmt, "-o", out + suffix, *extra)
         check(p.returncode == 0 and p.stderr == "", f"{tag}: export --to {fmt} exits 0, silent")
-    G = nx.read_gexf(out + ".gexf")
-    compare(f"{tag} gexf/networkx", G, nodes, edges, xml=True)
-    gexf_rules(out + ".gexf", f"{tag} gexf", dynamic=True)
-    text = open(out + ".v13.gexf", encoding="utf-8").read()
-    check('xmlns="http://gexf.net/1.3"' in text and 'version="1.3"' in text, f"{tag} gexf-1.3: namespace and version 1.3")
-    mapped = os.path.join(WORK, tag + ".v13-as-12.gexf")
-    with open(mapped, "w", encoding="utf-8") as f:
-        f.write(text.replace("http://gexf.net/1.3", "http://www.gexf.net/1.2draft"))
-    compare(f"{tag} gexf-1.3/networkx", nx.read_gexf(mapped), nodes, edges, xml=True)
-    gexf_rules(out + ".v13.gexf", f"{tag} gexf-1.3", dynamic=True)
+    G = nx.read_gexf(out + ".v12.gexf")
+    compare(f"{tag} gexf-1.2/networkx", G, nodes, edges, xml=True)
+    nspans, espans = expected_spans(graph)
+    got = {n: (d.get("start"), d.get("end")) for n, d in G.nodes(data=True)}
+    check(got == nspans, f"{tag} gexf-1.2/networkx: node start/end from the graph file's dates")
+    got = {k: (d.get("start"), d.get("end")) for _, _, k, d in G.edges(keys=True, data=True)}
+    check(got == espans, f"{tag} gexf-1.2/networkx: edge start/end from the graph file's dates")
+    gexf_rules(out + ".v12.gexf", f"{tag} gexf-1.2", dynamic=True)
+    gexf13_same_as_12(out + ".v12.gexf", out + ".gexf", f"{tag} gexf (1.3)", dynamic=True,
+                      spans={"nodes": nspans, "edges": espans})
+    gexf_rules(out + ".gexf", f"{tag} gexf (1.3)", dynamic=True)
+    labels = {k: v["attrs"].get("label") for k, v in gexf_parts(out + ".gexf")["nodes"].items()}
+    check(labels == {k: xml_clean(v["label"]) for k, v in nodes.items()},
+          f"{tag} gexf (1.3): node labels equal the graph file's names")
+    check(open(out + ".gexf", "rb").read() == open(out + ".alias.gexf", "rb").read(),
+          f"{tag}: --to gexf-1.3 writes the same bytes as --to gexf")
     G = nx.read_graphml(out + ".graphml")
     compare(f"{tag} graphml/networkx", G, nodes, edges, xml=True, ekey=lambda k: k[1:], empty_missing=True)
     p = subprocess.run(["xmllint", "--noout", out + ".graphml"], capture_output=True, text=True)
@@ -232,23 +386,29 @@ def edge_relations(path):
     return sorted(d["relation"] for _, _, d in G.edges(data=True)), G
 
 
-p = run("export", minimal, "--to", "gexf", "--at", "before-2022", "-o", os.path.join(WORK, "at.gexf"))
+p = run("export", minimal, "--to", "gexf-1.2", "--at", "before-2022", "-o", os.path.join(WORK, "at.gexf"))
 rels, G = edge_relations(os.path.join(WORK, "at.gexf"))
 check(rels == ["am-csto"], f"--at before-2022: only the CSTO membership is in force ({rels})")
 check(G.graph["mode"] == "static", "--at writes a static graph")
-gexf_rules(os.path.join(WORK, "at.gexf"), "--at gexf", dynamic=False)
-run("export", minimal, "--to", "gexf", "--at", "after-2022", "--window", "100", "-o", os.path.join(WORK, "at2.gexf"))
+gexf_rules(os.path.join(WORK, "at.gexf"), "--at gexf-1.2", dynamic=False)
+run("export", minimal, "--to", "gexf", "--at", "before-2022", "-o", os.path.join(WORK, "at13.gexf"))
+gexf13_same_as_12(os.path.join(WORK, "at.gexf"), os.path.join(WORK, "at13.gexf"), "--at gexf (1.3)", dynamic=False)
+gexf_rules(os.path.join(WORK, "at13.gexf"), "--at gexf (1.3)", dynamic=False)
+run("export", minimal, "--to", "gexf-1.2", "--at", "after-2022", "--window", "100", "-o", os.path.join(WORK, "at2.gexf"))
 rels, _ = edge_relations(os.path.join(WORK, "at2.gexf"))
 check(rels == ["am-csto", "az-blockade"], f"--at after-2022 --window 100: membership and blockade ({rels})")
-run("export", minimal, "--to", "gexf", "--at", "after-2022", "-o", os.path.join(WORK, "at3.gexf"))
+run("export", minimal, "--to", "gexf-1.2", "--at", "after-2022", "-o", os.path.join(WORK, "at3.gexf"))
 rels, _ = edge_relations(os.path.join(WORK, "at3.gexf"))
 check(len(rels) == 5, f"--at after-2022: the September 2022 events are within the 365-day window ({rels})")
-run("export", minimal, "--to", "gexf", "--between", "2022-09", "2022-09", "-o", os.path.join(WORK, "between.gexf"))
+run("export", minimal, "--to", "gexf-1.2", "--between", "2022-09", "2022-09", "-o", os.path.join(WORK, "between.gexf"))
 rels, G = edge_relations(os.path.join(WORK, "between.gexf"))
 check(rels == ["am-csto", "am-csto-ask", "az-am-2022", "ru-am-refusal"],
       f"--between 2022-09 2022-09: the membership and the three events, not the December blockade ({rels})")
 check(G.graph["mode"] == "dynamic", "--between keeps the time")
-run("export", minimal, "--to", "gexf", "--status", "confirmed", "--between", "2023", "2023", "-o", os.path.join(WORK, "st.gexf"))
+run("export", minimal, "--to", "gexf", "--between", "2022-09", "2022-09", "-o", os.path.join(WORK, "between13.gexf"))
+gexf13_same_as_12(os.path.join(WORK, "between.gexf"), os.path.join(WORK, "between13.gexf"), "--between gexf (1.3)",
+                  dynamic=True)
+run("export", minimal, "--to", "gexf-1.2", "--status", "confirmed", "--between", "2023", "2023", "-o", os.path.join(WORK, "st.gexf"))
 rels, _ = edge_relations(os.path.join(WORK, "st.gexf"))
 check(rels == ["am-csto", "az-blockade"], f"--between 2023 2023: the membership and the blockade ({rels})")
 

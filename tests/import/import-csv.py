@@ -184,6 +184,20 @@ err("quote", ["quote.csv", "--map", M], 1,
     " 2 | A,\"B,attacks,2023\n"
     "   |   ^\n"
     "entente import: nothing written (--skip-bad skips malformed rows)\n", "a quote left open")
+# strict RFC 4180 quoting: a quote inside an unquoted field, where it is (the
+# byte-order mark is not a column)
+write("stray.csv", "\ufeffactor1,actor2,sub_event_type,event_date\r\nA,B\"x,attacks,2023\r\nA,B,attacks,2023\r\n")
+err("stray", ["stray.csv", "--map", M], 1,
+    "stray.csv:2:4: error: a quote inside a field that does not start with one (quote the whole field and double the quote) [csv-quote]\n"
+    " 2 | A,B\"x,attacks,2023\n"
+    "   |    ^\n"
+    "entente import: nothing written (--skip-bad skips malformed rows)\n", "a stray quote")
+# lines are counted through a quoted line break: the bad date is on line 4
+write("lines.csv", "actor1,actor2,sub_event_type,event_date,notes\r\n"
+      "A,B,attacks,2023-09-19,\"two\r\nlines\"\r\nA,B,attacks,2023-13-01,x\r\n")
+p = run("import", "csv", "lines.csv", "--map", M, "-o", "lines.json")
+check(p.returncode == 1 and p.stderr.startswith("lines.csv:4:13: error: '2023-13-01' is not a date"),
+      "a problem in the row after a quoted line break is placed on its line", p.stderr)
 p = run("import", "csv", "badtype.csv", "--map", M, "--skip-bad", "-o", "skip.json")
 check(p.returncode == 0 and "warning:" in p.stderr and len(rels("skip.json")[1]) == 1,
       "--skip-bad: the bad row a warning, the good one kept", p.stderr)

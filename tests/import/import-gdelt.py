@@ -219,6 +219,13 @@ variants["zipped"] = "events.export.CSV.zip"
 tricky = [dict(e) for e in EVENTS]
 tricky[0]["Actor1Name"] = 'LINE\r\nBREAK, "AND" QUOTE'
 variants["csv with a line break inside a quoted field"] = write("events-tricky.csv", csv_text(tricky))
+# tab-separated tables have no quoting: a field may start with a quote
+quoted = [dict(e) for e in EVENTS]
+quoted[0]["Actor1Name"] = '"SO-CALLED" GROUP'
+quoted[1]["SOURCEURL"] = '"http://news.example/b'
+quoted_tsv = write("events-quote.CSV", tsv(quoted))
+# blank lines (LF, CRLF, a last one) are no rows
+variants["csv with blank lines"] = write("events-blank.csv", csv_text(EVENTS).replace("\r\n", "\r\n\r\n", 3) + "\n\r\n")
 for what, path in variants.items():
     p = imp(path + ".json", path)
     check(p.returncode == 0, f"{what}: exit 0")
@@ -226,6 +233,11 @@ for what, path in variants.items():
         d = load(path + ".json")
         check(d["relations"] == doc["relations"] and d["sources"] == doc["sources"] and d["actors"] == doc["actors"],
               f"{what}: the same graph as the plain table")
+p = imp("quote.json", quoted_tsv)
+d = load("quote.json") if p.returncode == 0 else {}
+check(p.returncode == 0 and relations_of(d) == relations_of(doc) and d["actors"] == doc["actors"]
+      and [s.get("url") for s in d["sources"]].count('"http://news.example/b') == 1,
+      "tsv whose fields start with a quote: the quote is text (the URL keeps it), the same relations")
 p = imp("57.json", write("events57.CSV", tsv(EVENTS, NAMES57)))
 d = load("57.json")
 check(p.returncode == 0 and [s["id"] for s in d["sources"]] == ["gdelt"]
@@ -334,6 +346,41 @@ err("quote", ["quote.csv"], 1,
     " 3 | 102,\"20230919\n"
     "   |     ^\n"
     "entente import: nothing written (--skip-bad skips malformed rows)\n", "a quote left open")
+# RFC 4180 quoting, strictly (libcsv's strict mode): a quote inside a field
+# that does not start with one, and text after a closing quote, are refused
+# where they are; the rest of the line is shown.
+lines = csv_text(EVENTS[:3]).split("\r\n")
+stray = lines[:]
+stray[2] = stray[2].replace("SOMEONE", 'SO"MEONE', 1)  # column 39: after "102,...,ARM,SO"
+write("stray.csv", "\r\n".join(stray))
+err("stray", ["stray.csv"], 1,
+    "stray.csv:3:39: error: a quote inside a field that does not start with one (quote the whole field and double the quote) [gdelt-quote]\n"
+    ' 3 | 102,20230919,202309,2023,2023.7,ARM,SO"MEONE,ARM,,,,,,,,RUS,"OTHER, ""QUOTED""",RUS,,,,,,,,1,042,042,04,1,2.5,5,1,5,-1.5,,,,,,,,,,,,,,,,,,"Yerevan, Ye...\n'
+    "   |                                       ^\n"
+    "entente import: nothing written (--skip-bad skips malformed rows)\n", "a stray quote in a comma-separated table")
+p = imp("stray.json", "stray.csv", "--skip-bad")
+d = load("stray.json") if p.returncode == 0 else {"relations": []}
+check(p.returncode == 0 and "2 rows read" in p.stderr and "1 malformed (skipped" in p.stderr
+      and sorted(e["locator"] for r in d["relations"] for e in r["evidence"]) == ["GDELT event 101", "GDELT event 103"],
+      "--skip-bad: the row with the stray quote is skipped, the next line read", p.stderr)
+after = lines[:]
+after[2] = after[2].replace('"OTHER, ""QUOTED"""', '"OTHER, ""QUOTED"""X', 1)  # the X: column 79
+write("after.csv", "\r\n".join(after))
+err("after", ["after.csv"], 1,
+    "after.csv:3:79: error: the quoted field goes on after its closing quote (a quote inside quotes is written twice) [gdelt-quote]\n"
+    ' 3 | ...9,2023,2023.7,ARM,SOMEONE,ARM,,,,,,,,RUS,"OTHER, ""QUOTED"""X,RUS,,,,,,,,1,042,042,04,1,2.5,5,1,5,-1.5,,,,,,,,,,,,,,,,,,"Yerevan, Yerevan, Armenia",,,...\n'
+    "   |                                                                ^\n"
+    "entente import: nothing written (--skip-bad skips malformed rows)\n", "text after a closing quote")
+# a problem after a quoted line break: on the record's second line, its column there
+b = [dict(e) for e in EVENTS[:2]]
+b[0]["Actor1Name"] = 'LINE\r\nBREAK, "AND" QUOTE'
+b[0]["EventCode"] = "999"  # line 3 is 'BREAK, ""AND"" QUOTE",ARM,,,,,,,,RUS,...,1,999': column 71
+write("multi.csv", csv_text(b))
+err("multi", ["multi.csv"], 1,
+    "multi.csv:3:71: error: unknown CAMEO event code '999' (see 'entente types --cameo') [cameo-code]\n"
+    ' 3 | ...ND"" QUOTE",ARM,,,,,,,,RUS,"OTHER, ""QUOTED""",RUS,,,,,,,,1,999,042,04,1,1.9,3,1,3,-1.5,,,,,,,,,,,,,,,,,,"Yerevan, Yerevan, Armenia",,,,,,,20230919120...\n'
+    "   |                                                                ^\n"
+    "entente import: nothing written (--skip-bad skips malformed rows)\n", "a problem on the second line of a record")
 b = [dict(e) for e in EVENTS[:1]]
 b[0]["Actor2CountryCode"] = "XYZ"
 write("country.CSV", tsv(b))

@@ -327,8 +327,8 @@ static void random_date(char *buf, size_t size, int *year, int *month)
     }
 }
 
-/* A graph of 12 actors and n relations of many roles, durable and events. */
-static char *random_graph(uint32_t seed, size_t n)
+/* A graph of n_states + 2 actors and n relations of many roles, durable and events. */
+static char *random_graph(uint32_t seed, size_t n, uint32_t n_states)
 {
     static const char *const durable[] = {"support_military", "support_diplomatic", "member_of",
                                           "allied_with",      "at_war_with",        "partner_of",
@@ -337,7 +337,7 @@ static char *random_graph(uint32_t seed, size_t n)
                                          "rejects_request", "attacks",     "condemns",
                                          "call",          "mediation",     "praise"};
     rng_state = seed;
-    size_t cap = 512 + n * 200, len = 0;
+    size_t cap = 512 + n * 200 + n_states * 80, len = 0;
     char *doc = malloc(cap);
     assert_non_null(doc);
     len += (size_t)snprintf(doc + len, cap - len,
@@ -346,9 +346,9 @@ static char *random_graph(uint32_t seed, size_t n)
                             " \"collective_defense\": true},"
                             "{\"id\": \"late\", \"name\": \"Late\", \"kind\": \"state\","
                             " \"from\": \"2020-06\", \"to\": \"2022\"}");
-    for (int a = 0; a < 10; a++)
+    for (uint32_t a = 0; a < n_states; a++)
         len += (size_t)snprintf(doc + len, cap - len,
-                                ", {\"id\": \"a%d\", \"name\": \"A%d\", \"kind\": \"state\"}", a,
+                                ", {\"id\": \"a%u\", \"name\": \"A%u\", \"kind\": \"state\"}", a,
                                 a);
     len += (size_t)snprintf(doc + len, cap - len, "], \"relations\": [");
     for (size_t i = 0; i < n; i++) {
@@ -356,11 +356,11 @@ static char *random_graph(uint32_t seed, size_t n)
         const char *type = is_durable ? durable[rnd(8)] : events[rnd(9)];
         char s[16], t[16], d1[16], d2[16];
         int y1, m1, y2, m2;
-        uint32_t x = rnd(11), y = rnd(11);
+        uint32_t x = rnd(n_states + 1), y = rnd(n_states + 1);
         if (y == x)
-            y = (y + 1) % 11;
-        snprintf(s, sizeof s, x == 10 ? "late" : "a%u", x);
-        snprintf(t, sizeof t, y == 10 ? "late" : "a%u", y);
+            y = (y + 1) % (n_states + 1);
+        snprintf(s, sizeof s, x == n_states ? "late" : "a%u", x);
+        snprintf(t, sizeof t, y == n_states ? "late" : "a%u", y);
         if (strcmp(type, "member_of") == 0)
             snprintf(t, sizeof t, "league");
         random_date(d1, sizeof d1, &y1, &m1);
@@ -386,23 +386,33 @@ static char *random_graph(uint32_t seed, size_t n)
     return doc;
 }
 
-/* Every metric of every actor at every day: the sweep's table against a fresh view's
- * ent_metrics_compute, value for value and rank for rank. */
-static void check_sweep(const ent_graph *g, const ent_view_options *vo, const int32_t *days,
-                        size_t nd, size_t min_changes)
+/* The metrics of the actors `shown` (every actor when NULL) at every day: the sweep's
+ * table against a fresh view's ent_metrics_compute, value for value and rank for rank
+ * among all the actors present. Every metric when `metrics` is NULL. */
+static void check_sweep_of(const ent_graph *g, const ent_view_options *vo, const int32_t *days,
+                           size_t nd, size_t min_changes, const ent_metric *metrics, size_t nm,
+                           const uint32_t *shown, size_t n_shown)
 {
     ent_metric all[ENT_METRIC_COUNT_];
     for (int m = 0; m < ENT_METRIC_COUNT_; m++)
         all[m] = (ent_metric)m;
+    if (!metrics) {
+        metrics = all;
+        nm = ENT_METRIC_COUNT_;
+    }
     size_t na = ent_graph_actor_count(g);
     uint32_t *everyone = malloc(na * sizeof *everyone);
     for (size_t a = 0; a < na; a++)
         everyone[a] = (uint32_t)a;
+    if (!shown) {
+        shown = everyone;
+        n_shown = na;
+    }
     ent_timeline_options o = {
-        ENT_TIMELINE_OPTIONS_VERSION, all, ENT_METRIC_COUNT_, everyone, na, 0, 0, NULL, 0};
+        ENT_TIMELINE_OPTIONS_VERSION, metrics, nm, shown, n_shown, 0, 0, NULL, 0};
     ent_table *t;
     assert_int_equal(ent_timeline_table(&t, g, vo, days, nd, &o), 0);
-    assert_int_equal(ent_table_row_count(t), nd * ENT_METRIC_COUNT_ * na);
+    assert_int_equal(ent_table_row_count(t), nd * nm * n_shown);
     size_t row = 0, changes = 0;
     double *previous = malloc(na * sizeof *previous);
     for (size_t a = 0; a < na; a++)
@@ -412,8 +422,11 @@ static void check_sweep(const ent_graph *g, const ent_view_options *vo, const in
         ent_metrics *m;
         assert_int_equal(ent_view_new(&v, g, days[k], vo), 0);
         assert_int_equal(ent_metrics_compute(&m, v, 0), 0);
-        for (int x = 0; x < ENT_METRIC_COUNT_; x++)
-            for (size_t a = 0; a < na; a++, row++) {
+        for (size_t i = 0; i < nm; i++)
+            for (size_t j = 0; j < n_shown; j++, row++) {
+                ent_metric x = metrics[i];
+                uint32_t a = shown[j];
+                assert_string_equal(ent_table_string(t, row, 1), ent_graph_actor(g, a)->id);
                 double want = m->values[x][a], got = ent_table_real(t, row, 4);
                 if (isnan(want)) {
                     assert_true(isnan(got));
@@ -445,11 +458,17 @@ static void check_sweep(const ent_graph *g, const ent_view_options *vo, const in
     free(everyone);
 }
 
+static void check_sweep(const ent_graph *g, const ent_view_options *vo, const int32_t *days,
+                        size_t nd, size_t min_changes)
+{
+    check_sweep_of(g, vo, days, nd, min_changes, NULL, 0, NULL, 0);
+}
+
 static void sweep_equals_fresh_snapshots(void **state)
 {
     (void)state;
     for (uint32_t seed = 1; seed <= 3; seed++) {
-        char *doc = random_graph(seed, 300);
+        char *doc = random_graph(seed, 300, 10);
         ent_graph *g = load_doc(doc);
         free(doc);
         int32_t *days;
@@ -485,11 +504,147 @@ static void sweep_equals_fresh_snapshots(void **state)
     }
 }
 
+/*
+ * Leverage alone (kept up to date by the sweep, without forming the edge list) and with
+ * another metric, on a wider graph whose clients rely on many patrons on both sides of
+ * them in the actors' order (the order in which their reliance is summed); shown: a
+ * third of the actors, in reverse order, ranked among all.
+ */
+static void leverage_sweep_on_a_wide_graph(void **state)
+{
+    (void)state;
+    for (uint32_t seed = 11; seed <= 12; seed++) {
+        char *doc = random_graph(seed, 2500, 40);
+        ent_graph *g = load_doc(doc);
+        free(doc);
+        size_t na = ent_graph_actor_count(g), n_shown = 0;
+        uint32_t shown[64];
+        for (size_t a = na; a-- > 0;)
+            if (a % 3 == 1)
+                shown[n_shown++] = (uint32_t)a;
+        int32_t *days;
+        size_t nd;
+        assert_int_equal(ent_timeline_days(&days, &nd, day_of("2017-12-31"), day_of("2024-01-31"),
+                                           ENT_EVERY_MONTH, 0),
+                         0);
+        ent_metric lev = ENT_METRIC_LEVERAGE, two[] = {ENT_METRIC_PN, ENT_METRIC_LEVERAGE};
+        ent_view_options vo;
+        ent_view_options_init(&vo);
+        check_sweep_of(g, &vo, days, nd, 40, &lev, 1, shown, n_shown);
+        check_sweep_of(g, &vo, days, nd, 40, &lev, 1, NULL, 0);
+        vo.window_days = 30;
+        vo.half_life_days = 45;
+        check_sweep_of(g, &vo, days, nd, 40, two, 2, shown, n_shown);
+        check_sweep_of(g, &vo, days, nd, 40, &lev, 1, NULL, 0);
+        ent_timeline_days_free(days);
+        /* Daily steps: most steps change nothing, a few change one relation. */
+        ent_view_options_init(&vo);
+        vo.window_days = 7;
+        assert_int_equal(ent_timeline_days(&days, &nd, day_of("2020-03-01"), day_of("2020-05-31"),
+                                           ENT_EVERY_DAY, 0),
+                         0);
+        check_sweep_of(g, &vo, days, nd, 20, &lev, 1, shown, n_shown);
+        ent_timeline_days_free(days);
+        ent_graph_free(g);
+    }
+}
+
+/* Relations leaving and entering the same pair on the same step: a durable tie replaced
+ * by an equal one (the pair's reliance unchanged), one replaced by a symmetric alliance,
+ * an event replaced by another in the window, and partial dates; every step against a
+ * fresh snapshot, and the unchanged pair leaves its patron's leverage as it was. */
+static void same_step_exits_and_entries(void **state)
+{
+    (void)state;
+    ent_graph *g = load_doc(
+        "{\"format\": \"entente/1\", \"actors\": ["
+        "{\"id\": \"p\", \"name\": \"P\", \"kind\": \"state\"},"
+        "{\"id\": \"q\", \"name\": \"Q\", \"kind\": \"state\"},"
+        "{\"id\": \"c\", \"name\": \"C\", \"kind\": \"state\"},"
+        "{\"id\": \"d\", \"name\": \"D\", \"kind\": \"state\"}],"
+        " \"relations\": ["
+        "{\"source\": \"p\", \"target\": \"c\", \"type\": \"support_military\","
+        " \"from\": \"2020-01-01\", \"to\": \"2020-02\"},"
+        "{\"source\": \"p\", \"target\": \"c\", \"type\": \"support_military\","
+        " \"from\": \"2020-03-01\", \"to\": \"2020-05\"},"
+        "{\"source\": \"q\", \"target\": \"c\", \"type\": \"support_diplomatic\","
+        " \"from\": \"2020-01-01\", \"to\": \"2020-03\"},"
+        "{\"source\": \"c\", \"target\": \"q\", \"type\": \"allied_with\", \"from\": \"2020-04-01\"},"
+        "{\"source\": \"c\", \"target\": \"p\", \"type\": \"requests_help\", \"at\": \"2020-04-10\"},"
+        "{\"source\": \"c\", \"target\": \"p\", \"type\": \"requests_help\", \"at\": \"2020-05-14\"},"
+        "{\"source\": \"d\", \"target\": \"p\", \"type\": \"requests_help\", \"at\": \"2020-05\"},"
+        "{\"source\": \"q\", \"target\": \"d\", \"type\": \"aid_military\", \"at\": \"2020\"}]}");
+    int32_t *days;
+    size_t nd;
+    assert_int_equal(ent_timeline_days(&days, &nd, day_of("2020-01-15"), day_of("2021-01-15"),
+                                       ENT_EVERY_MONTH, 0),
+                     0);
+    ent_view_options vo;
+    ent_view_options_init(&vo);
+    vo.window_days = 30;
+    ent_metric lev = ENT_METRIC_LEVERAGE;
+    check_sweep_of(g, &vo, days, nd, 4, &lev, 1, NULL, 0);
+    check_sweep_of(g, &vo, days, nd, 4, NULL, 0, NULL, 0);
+    vo.half_life_days = 10;
+    check_sweep_of(g, &vo, days, nd, 4, &lev, 1, NULL, 0);
+    /* P's leverage on 2020-02-15 and 2020-03-15: C relies on P for 7.4 (one standing
+     * military support, then the other) and on Q for 1.75 (standing diplomatic support,
+     * 3.5, words: halved), so 7.4 * 7.4 / 9.15 on both days. */
+    uint32_t p = 0;
+    ent_timeline_options o = {ENT_TIMELINE_OPTIONS_VERSION, &lev, 1, &p, 1, 0, 0, NULL, 0};
+    ent_table *t;
+    ent_view_options_init(&vo);
+    vo.window_days = 30;
+    assert_int_equal(ent_timeline_table(&t, g, &vo, days, nd, &o), 0);
+    assert_string_equal(ent_table_string(t, 1, 0), "2020-02-15");
+    CLOSE(ent_table_real(t, 1, 4), 7.4 * 7.4 / 9.15);
+    assert_true(ent_table_real(t, 1, 4) == ent_table_real(t, 2, 4));
+    ent_table_free(t);
+    ent_timeline_days_free(days);
+    ent_graph_free(g);
+}
+
+/* The ranks the timeline and shift share (ent__rank_keys): shift's rows when it keeps a
+ * few of many actors (ranked one by one) against the same rows when it keeps them all
+ * (every actor sorted), for several metrics and both dates. */
+static void shift_ranks_a_few_rows_as_it_ranks_all(void **state)
+{
+    (void)state;
+    char *doc = random_graph(21, 3000, 100);
+    ent_graph *g = load_doc(doc);
+    free(doc);
+    ent_view *a, *b;
+    assert_int_equal(ent_view_new(&a, g, day_of("2019-03-31"), NULL), 0);
+    assert_int_equal(ent_view_new(&b, g, day_of("2021-09-30"), NULL), 0);
+    ent_metric ms[] = {ENT_METRIC_LEVERAGE, ENT_METRIC_POS_IN, ENT_METRIC_BETWEENNESS};
+    for (size_t i = 0; i < 3; i++) {
+        ent_analysis_options all = {ENT_ANALYSIS_OPTIONS_VERSION, ms[i], 0};
+        ent_analysis_options few = {ENT_ANALYSIS_OPTIONS_VERSION, ms[i], 3};
+        ent_table *ta, *tf;
+        assert_int_equal(ent_shift_table(&ta, a, b, &all), 0);
+        assert_int_equal(ent_shift_table(&tf, a, b, &few), 0);
+        assert_true(ent_table_row_count(ta) > 3 * 32); /* so that shift ranks the 3 one by one */
+        assert_int_equal(ent_table_row_count(tf), 3);
+        for (size_t r = 0; r < 3; r++)
+            for (size_t c = 0; c < ent_table_column_count(ta); c++) {
+                char x[64], y[64];
+                ent_table_cell_text(ta, r, c, x, sizeof x);
+                ent_table_cell_text(tf, r, c, y, sizeof y);
+                assert_string_equal(x, y);
+            }
+        ent_table_free(ta);
+        ent_table_free(tf);
+    }
+    ent_view_free(a);
+    ent_view_free(b);
+    ent_graph_free(g);
+}
+
 /* The independent path gives the same table as the sweep. */
 static void no_sweep_gives_the_same_table(void **state)
 {
     (void)state;
-    char *doc = random_graph(7, 200);
+    char *doc = random_graph(7, 200, 10);
     ent_graph *g = load_doc(doc);
     free(doc);
     int32_t *days;
@@ -556,6 +711,9 @@ int main(void)
         cmocka_unit_test(leverage_by_month_by_hand),
         cmocka_unit_test(pairs_by_month_by_hand),
         cmocka_unit_test(sweep_equals_fresh_snapshots),
+        cmocka_unit_test(leverage_sweep_on_a_wide_graph),
+        cmocka_unit_test(same_step_exits_and_entries),
+        cmocka_unit_test(shift_ranks_a_few_rows_as_it_ranks_all),
         cmocka_unit_test(no_sweep_gives_the_same_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
