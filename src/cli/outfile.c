@@ -140,13 +140,19 @@ static void untrack_locked(const cli_outfile *of)
 
 void cli_catch_stop_signals(void (*handler)(int))
 {
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = handler;
     sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+        /* A signal ignored when the program started (SIGINT for a job that a
+         * shell put in the background, SIGHUP under nohup) stays ignored. */
+        struct sigaction old;
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+            continue;
+        sigaction(sigs[i], &sa, NULL);
+    }
 }
 
 int cli_outfile_refused(const char *path)

@@ -35,7 +35,9 @@ cp -R r before
 for sig in TERM INT HUP; do
     for delay in 0.05 0.2 0.5 0.9 1.4; do
         (
-            "$bin" report "$sc" --force -o r > /dev/null 2>&1 &
+            # With the default action for SIGINT, which a shell takes away from
+            # a background job (and entente then leaves ignored).
+            env --default-signal=INT "$bin" report "$sc" --force -o r > /dev/null 2>&1 &
             pid=$!
             sleep "$delay"
             kill -s "$sig" $pid 2> /dev/null

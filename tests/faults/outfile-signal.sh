@@ -55,7 +55,9 @@ case_() {
     fi
     for sig in TERM INT HUP; do
         for o in $outs; do printf 'old %s\n' "$o" > "$o"; done
-        LD_PRELOAD=$lib "$bin" "$@" > /dev/null 2> err &
+        # A shell starts a background job with SIGINT ignored, which entente
+        # then keeps: start it with the default action, as from a terminal.
+        env --default-signal=INT LD_PRELOAD=$lib "$bin" "$@" > /dev/null 2> err &
         pid=$!
         # Wait (at most 30 s) for the temporary file: the output is being written.
         i=0
@@ -111,6 +113,27 @@ case_ import 1 imported.json import csv rows.csv --map source=a,target=b,at=d --
 export ENTENTE_SLOW_FLUSH_NAME=edges
 case_ export_csv 2 "out.actors.csv out.edges.csv" export "$fx" --to csv -o out.csv
 unset ENTENTE_SLOW_FLUSH_NAME
+
+# A signal ignored when the command started (a background job's SIGINT, a
+# SIGHUP under nohup) stays ignored: the write goes on and completes.
+printf 'old out.svg\n' > out.svg
+(
+    trap '' INT HUP
+    ENTENTE_SLOW_FLUSH_MS=1500 LD_PRELOAD=$lib exec "$bin" render "$fx" --at calm -o out.svg
+) > /dev/null 2> err &
+pid=$!
+i=0
+while [ "$(ls -A | grep -cF '.entente-')" -lt 1 ] && [ $i -lt 600 ] && kill -0 $pid 2> /dev/null; do
+    sleep 0.05
+    i=$((i + 1))
+done
+kill -s INT $pid 2> /dev/null
+kill -s HUP $pid 2> /dev/null
+wait $pid
+s=$?
+[ "$s" -eq 0 ] && grep -q '<svg' out.svg && ok "ignored SIGINT and SIGHUP: still ignored, output written" ||
+    bad "ignored SIGINT and SIGHUP: status $s, $(head -c 40 out.svg): $(head -2 err)"
+[ -z "$(leftovers)" ] || bad "ignored signals: left $(leftovers)"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -59,3 +59,18 @@ formats() {
     [ "$x" = "$y" ] || fine=0
     if [ $fine -eq 1 ]; then ok "$name"; else bad "$name"; fi
 }
+
+# part NAME COMMAND...: runs one of the command's further scripts (tests/cli/CMD-*.sh
+# or .py), whose ok/FAIL lines are its own checks. It counts here once more only when
+# it fails (any status but 0 and 77); 77 means it skipped (data it reads is absent).
+part() {
+    name=$1
+    shift
+    "$@"
+    st=$?
+    case $st in
+    0) ;;
+    77) printf 'SKIP %s (its data is absent)\n' "$name" ;;
+    *) bad "$name: exit $st" ;;
+    esac
+}
