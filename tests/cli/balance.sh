@@ -4,14 +4,9 @@
 #
 # usage: balance.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR
 set -u
-bin=$1
 src=$2
-work=$3
-rm -rf "$work"
-mkdir -p "$work"
-cd "$work" || exit 1
-PY=/usr/bin/python3
 . "$src/tests/tools/checks.sh"
+start "$@"
 
 sc=$src/graphs/south-caucasus.json
 pact=$src/tests/fixtures/cli/pact.json
@@ -49,5 +44,4 @@ expect "balance: a triad closed by a defence pact" 0 '^a,b,c,\+\+-,24\.00,6\.00,
 got=$("$bin" balance "$pact" --at 2010 --direct-only --format csv | sed -n 2p | cut -d, -f2,6)
 [ "$got" = "4,0" ] && ok "balance --direct-only: no tie a-b, no triangle" || bad "balance --direct-only: $got (want 4 ties, no triangle)"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

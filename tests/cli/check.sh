@@ -5,14 +5,9 @@
 #
 # usage: check.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR
 set -u
-bin=$1
 src=$2
-work=$3
-rm -rf "$work"
-mkdir -p "$work"
-cd "$work" || exit 1
-PY=/usr/bin/python3
 . "$src/tests/tools/checks.sh"
+start "$@"
 
 ex=$src/examples/minimal.json
 fx=$src/tests/fixtures/invalid
@@ -51,5 +46,4 @@ then ok "check --format json"; else bad "check --format json"; fi
 # the limit only stops a return of the quadratic search (it took minutes).
 part check-many-errors.sh timeout 60 sh "$src/tests/cli/check-many-errors.sh" "$bin" "$work/many-errors"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

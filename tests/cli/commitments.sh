@@ -4,14 +4,9 @@
 #
 # usage: commitments.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR
 set -u
-bin=$1
 src=$2
-work=$3
-rm -rf "$work"
-mkdir -p "$work"
-cd "$work" || exit 1
-PY=/usr/bin/python3
 . "$src/tests/tools/checks.sh"
+start "$@"
 
 sc=$src/graphs/south-caucasus.json
 
@@ -42,5 +37,4 @@ got=$("$bin" commitments "$sc" --at 2023-09 --format csv | grep -c 'russia-rejec
 [ "$got" = 0 ] && ok "partial dates: a month later the refusal is out of the window" ||
     bad "partial dates: the refusal still counts on 2023-09-30 ($got rows)"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

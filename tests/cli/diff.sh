@@ -3,14 +3,9 @@
 #
 # usage: diff.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR
 set -u
-bin=$1
 src=$2
-work=$3
-rm -rf "$work"
-mkdir -p "$work"
-cd "$work" || exit 1
-PY=/usr/bin/python3
 . "$src/tests/tools/checks.sh"
+start "$@"
 
 sc=$src/graphs/south-caucasus.json
 
@@ -18,5 +13,4 @@ expect "unknown excluded actor" 2 "no actor 'nobody'" "$bin" diff "$sc" --from b
 
 expect "diff" 0 'edge_jaccard' "$bin" diff "$sc" --from before-2022 --to after-2022 --status confirmed,reported
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -10,15 +10,10 @@
 #
 # usage: general.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR ENT_BENCH_GEN
 set -u
-bin=$1
 src=$2
-work=$3
-gen=$4
-rm -rf "$work"
-mkdir -p "$work"
-cd "$work" || exit 1
-PY=/usr/bin/python3
 . "$src/tests/tools/checks.sh"
+start "$@"
+gen=$4
 
 ex=$src/examples/minimal.json
 fx=$src/tests/fixtures/invalid
@@ -199,5 +194,4 @@ part general-quiet.sh sh "$src/tests/cli/general-quiet.sh" "$bin" "$src" "$work/
 part general-load-split.sh sh "$src/tests/cli/general-load-split.sh" "$gen" "$bin" "$work/load-split"
 part general-load-shrink.sh sh "$src/tests/cli/general-load-shrink.sh" "$gen" "$bin" "$work/load-shrink"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

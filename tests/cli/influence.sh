@@ -4,14 +4,9 @@
 #
 # usage: influence.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR
 set -u
-bin=$1
 src=$2
-work=$3
-rm -rf "$work"
-mkdir -p "$work"
-cd "$work" || exit 1
-PY=/usr/bin/python3
 . "$src/tests/tools/checks.sh"
+start "$@"
 
 sc=$src/graphs/south-caucasus.json
 kinds=$src/tests/fixtures/cli/kinds.json
@@ -27,5 +22,4 @@ expect "partial dates: an event reaching back before the window is named" 0 '1 e
 
 expect "influence top" 0 '^influence on 2023-09-21, by leverage$' "$bin" influence "$sc" --at after-2022 --top 5
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

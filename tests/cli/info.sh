@@ -4,14 +4,9 @@
 #
 # usage: info.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR
 set -u
-bin=$1
 src=$2
-work=$3
-rm -rf "$work"
-mkdir -p "$work"
-cd "$work" || exit 1
-PY=/usr/bin/python3
 . "$src/tests/tools/checks.sh"
+start "$@"
 
 ex=$src/examples/minimal.json
 fx=$src/tests/fixtures/invalid
@@ -70,5 +65,4 @@ then ok "info --format json lists comparisons"; else bad "info --format json lis
 
 expect "sources: info lists kinds" 0 '^  art: The article \[article\]$' "$bin" info "$kinds"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -4,14 +4,9 @@
 #
 # usage: path.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR
 set -u
-bin=$1
 src=$2
-work=$3
-rm -rf "$work"
-mkdir -p "$work"
-cd "$work" || exit 1
-PY=/usr/bin/python3
 . "$src/tests/tools/checks.sh"
+start "$@"
 
 sc=$src/graphs/south-caucasus.json
 
@@ -21,5 +16,4 @@ expect "path unknown actor" 2 "no actor 'Alyev'; did you mean 'aliyev'" "$bin" p
 expect "path" 0 'aliyev \+> azerbaijan -> armenia \+> russia' "$bin" path "$sc" Aliyev Russia --at after-2022
 expect "path at the month's end" 0 'aliyev \+> pashinyan -> russia' "$bin" path "$sc" Aliyev Russia --at 2023-09
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -3,14 +3,9 @@
 #
 # usage: shift.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR
 set -u
-bin=$1
 src=$2
-work=$3
-rm -rf "$work"
-mkdir -p "$work"
-cd "$work" || exit 1
-PY=/usr/bin/python3
 . "$src/tests/tools/checks.sh"
+start "$@"
 
 sc=$src/graphs/south-caucasus.json
 kinds=$src/tests/fixtures/cli/kinds.json
@@ -23,5 +18,4 @@ expect "shift" 0 '^shift of leverage from 2022-02-23 to 2023-09-21$' "$bin" shif
 expect "shift explain Russia" 0 'contributions listed add up to' "$bin" shift "$sc" --from before-2022 --to after-2022 --explain Russia
 expect "explain with nothing changed" 0 'a change of 0.000;' "$bin" shift "$sc" --from after-2022 --to after-2022 --explain russia
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -3,14 +3,9 @@
 #
 # usage: snapshot.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR
 set -u
-bin=$1
 src=$2
-work=$3
-rm -rf "$work"
-mkdir -p "$work"
-cd "$work" || exit 1
-PY=/usr/bin/python3
 . "$src/tests/tools/checks.sh"
+start "$@"
 
 sc=$src/graphs/south-caucasus.json
 kinds=$src/tests/fixtures/cli/kinds.json
@@ -28,5 +23,4 @@ expect "sources: every relation without" 0 '^b +a +9\.70 +11\.70 +-2\.00 +3 ' "$
 
 expect "snapshot" 0 '^relations in force on 2022-02-23 \(events of the last 365 days\)$' "$bin" snapshot "$sc" --at before-2022
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -6,14 +6,9 @@
 #
 # usage: who.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR
 set -u
-bin=$1
 src=$2
-work=$3
-rm -rf "$work"
-mkdir -p "$work"
-cd "$work" || exit 1
-PY=/usr/bin/python3
 . "$src/tests/tools/checks.sh"
+start "$@"
 
 sc=$src/graphs/south-caucasus.json
 kinds=$src/tests/fixtures/cli/kinds.json
@@ -65,5 +60,4 @@ expect "who evidence" 0 'kyiv-independent-2023-09-21' "$bin" who blamed Pashinya
 # beside the source tree (never copied into it); skipped when they are not there.
 part who-cow-allies.py /usr/bin/python3 "$src/tests/cli/who-cow-allies.py" "$bin" "$src" "$work/cow-allies"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -4,14 +4,9 @@
 #
 # usage: whom.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR
 set -u
-bin=$1
 src=$2
-work=$3
-rm -rf "$work"
-mkdir -p "$work"
-cd "$work" || exit 1
-PY=/usr/bin/python3
 . "$src/tests/tools/checks.sh"
+start "$@"
 
 sc=$src/graphs/south-caucasus.json
 
@@ -31,5 +26,4 @@ expect "whom ACTOR any: every relation from the actor, whatever its sign" 0 '^pa
 expect "whom: the fellow member, the other way" 0 '^armenia,Armenia,1,direct; bound by alliance csto,' \
     "$bin" whom russia backed "$sc" --at after-2022 --format csv
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
