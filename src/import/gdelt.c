@@ -766,6 +766,7 @@ int ent_import_gdelt(FILE *out, const char *const *files, size_t n_files,
     m.rec.max_errors = m.o->max_errors;
     m.rec.what = "a GDELT event table";
     m.rec.quote_code = "gdelt-quote";
+    m.rec.utf8_code = "gdelt-encoding";
     m.rec.on_record = on_record;
     m.rec.ud = &m;
     int rc = 0;

@@ -122,6 +122,10 @@ static void problem_at(ent__records *r, unsigned line, unsigned bcol, const char
     shown[0] = '\0';
     if (t) {
         size_t len = strcspn(t, "\r\n");
+        /* A field after a lone CR (a line end to this display, not to the
+         * reader) lies past the shown line: point at its end. */
+        if (bcol > len)
+            bcol = (unsigned)len;
         /* Long lines (GDELT rows are) are shown around the field. */
         size_t from = bcol > 60 ? bcol - 60 : 0;
         while (from > 0 && ((unsigned char)t[from] & 0xC0) == 0x80)
@@ -176,8 +180,7 @@ void ent__records_problem(ent__records *r, int k, const char *code, const char *
     problem_at(r, line, bcol, code, msg);
 }
 
-void ent__records_file_problem(ent__records *r, const char *file, const char *code,
-                               const char *msg)
+void ent__records_file_problem(ent__records *r, const char *file, const char *code, const char *msg)
 {
     if (ent_diags_add(r->diags, ENT_SEV_ERROR, code, file, 0, 0, NULL, 0, msg) != 0)
         r->oom = 1;
@@ -215,14 +218,64 @@ static void on_csv_field(void *data, size_t len, void *ud)
     r->cur_col = r->end_col + 1;
 }
 
+/* Offset of the first byte of s that does not belong to well-formed UTF-8
+ * (no overlong forms, surrogates or code points past U+10FFFF), or -1. */
+static long bad_utf8(const unsigned char *s)
+{
+    for (const unsigned char *p = s; *p;) {
+        if (*p < 0x80) {
+            p++;
+            continue;
+        }
+        size_t n = *p >= 0xC2 && *p <= 0xDF   ? 2
+                   : *p >= 0xE0 && *p <= 0xEF ? 3
+                   : *p >= 0xF0 && *p <= 0xF4 ? 4
+                                              : 0;
+        unsigned lo = 0x80, hi = 0xBF; /* the second byte's range */
+        if (*p == 0xE0)
+            lo = 0xA0;
+        else if (*p == 0xED)
+            hi = 0x9F;
+        else if (*p == 0xF0)
+            lo = 0x90;
+        else if (*p == 0xF4)
+            hi = 0x8F;
+        if (!n || p[1] < lo || p[1] > hi)
+            return (long)(p - s);
+        for (size_t j = 2; j < n; j++)
+            if ((p[j] & 0xC0) != 0x80)
+                return (long)(p - s);
+        p += n;
+    }
+    return -1;
+}
+
+/* Whether every field of the record is UTF-8; reports the first that is not. */
+static int record_utf8(ent__records *r)
+{
+    for (size_t k = 0; k < r->nf; k++) {
+        const char *v = ent__records_field(r, k);
+        long at = bad_utf8((const unsigned char *)v);
+        if (at >= 0) {
+            ent__records_problem(r, (int)k, r->utf8_code ? r->utf8_code : "encoding",
+                                 "field %zu holds byte 0x%02x, which is not UTF-8: the file must "
+                                 "be UTF-8 (convert it first, e.g. iconv -f latin1 -t utf-8)",
+                                 k + 1, (unsigned char)v[at]);
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* libcsv's row callback: the record is complete (libcsv reports no empty
- * rows, so blank lines are no records); hand it to the caller. */
+ * rows, so blank lines are no records); hand it to the caller when its
+ * fields are UTF-8. */
 static void on_csv_row(int c, void *ud)
 {
     (void)c;
     ent__records *r = ud;
     flush_text(r, r->chunk_end);
-    if (!r->oom && !r->stop) {
+    if (!r->oom && !r->stop && record_utf8(r)) {
         r->on_record(r->ud, r);
         r->index++;
     }
@@ -379,7 +432,8 @@ int ent__records_read(ent__records *r, const char *file)
     size_t entries = 0;
     uint64_t bytes = 0;
     char *buf = malloc(1 << 16);
-    if (!r->csv && (r->csv = malloc(sizeof *r->csv)) != NULL && csv_init(r->csv, CSV_APPEND_NULL) != 0) {
+    if (!r->csv && (r->csv = malloc(sizeof *r->csv)) != NULL &&
+        csv_init(r->csv, CSV_APPEND_NULL) != 0) {
         free(r->csv);
         r->csv = NULL;
     }
@@ -425,7 +479,7 @@ int ent__records_read(ent__records *r, const char *file)
         status = ENT_EINVALID;
     } else if (!r->stop && (entries == 0 || bytes == 0) && status == 0) {
         ent__records_file_problem(r, file, "import-empty",
-                     entries ? "the file is empty" : "the archive holds no file");
+                                  entries ? "the file is empty" : "the archive holds no file");
         status = ENT_EINVALID;
     }
     free(buf);
@@ -435,4 +489,3 @@ int ent__records_read(ent__records *r, const char *file)
         return ENT_ENOMEM;
     return status;
 }
-

@@ -819,6 +819,7 @@ int ent_import_csv(FILE *out, const char *const *files, size_t n_files,
     m.rec.max_errors = o->max_errors;
     m.rec.what = "a table";
     m.rec.quote_code = "csv-quote";
+    m.rec.utf8_code = "csv-encoding";
     m.rec.ud = &m;
     int rc = 0;
     m.file_used = calloc(n_files + 1, 1);

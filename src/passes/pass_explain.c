@@ -146,6 +146,13 @@ static double or_zero(double x)
     return isnan(x) ? 0 : x;
 }
 
+/* x as the note shows it with `dec` decimals: a value that rounds to zero is
+ * 0, never -0 (a sum of contributions may miss the change by 1e-16). */
+static double shown(double x, int dec)
+{
+    return fabs(x) < 0.5 * pow(10, -dec) ? 0 : x;
+}
+
 int ent_explain_table(ent_table **out, const ent_view *a, const ent_view *b, uint32_t actor,
                       const ent_analysis_options *opts)
 {
@@ -242,8 +249,9 @@ int ent_explain_table(ent_table **out, const ent_view *a, const ent_view *b, uin
     snprintf(note, sizeof note,
              "%s of %s: %.*f on %s, %.*f on %s, a change of %.*f; the contributions listed "
              "add up to %.*f, leaving %.*f that comes from changes acting together",
-             ent_metric_name(metric), ent_graph_actor(g, actor)->id, dec, before, d1, dec, after,
-             d2, dec, after - before, dec, sum, dec, (after - before) - sum);
+             ent_metric_name(metric), ent_graph_actor(g, actor)->id, dec, shown(before, dec), d1,
+             dec, shown(after, dec), d2, dec, shown(after - before, dec), dec, shown(sum, dec), dec,
+             shown((after - before) - sum, dec));
     ent__tb_note(&t, note);
     ent__view_note(&t, b);
     if (cc.n > tried) {

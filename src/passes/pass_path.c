@@ -21,7 +21,7 @@ typedef struct pstate {
     size_t *pred_start, *pred_n;
     tb *t;
     size_t limit, found, more;
-    const ent_edge *stack[64];
+    const ent_edge **stack; /* the path being spelled, from the second actor back */
     ent_strbuf sb;
 } pstate;
 
@@ -61,18 +61,30 @@ static void emit(pstate *p, size_t n)
     ent__tb_str(p->t, 4, ent_strbuf_str(&p->sb));
 }
 
-static void spell(pstate *p, uint32_t at, size_t n)
+/*
+ * Spells out every shortest path ending at `to`, each as stack[0..n) from its
+ * last edge back to its first, depth first without recursion (a path may be
+ * as long as there are actors). next[n] is the next predecessor edge to try at
+ * depth n; both arrays hold dist[to] + 1 entries.
+ */
+static void spell(pstate *p, uint32_t to, size_t *next)
 {
-    if (p->dist[at] == 0) {
-        emit(p, n);
-        return;
-    }
-    for (size_t k = 0; k < p->pred_n[at] && n < 64; k++) {
-        const ent_edge *e = p->pred[p->pred_start[at] + k];
-        p->stack[n] = e;
-        spell(p, e->source, n + 1);
-        if (p->found == p->limit && p->more > 1000)
-            return; /* enough counted to say there are more */
+    size_t n = 0;
+    next[0] = 0;
+    for (;;) {
+        uint32_t at = n ? p->stack[n - 1]->source : to;
+        if (p->dist[at] == 0) {
+            emit(p, n);
+            if (p->found == p->limit && p->more > 1000)
+                return; /* enough counted to say there are more */
+        } else if (next[n] < p->pred_n[at]) {
+            p->stack[n] = p->pred[p->pred_start[at] + next[n]++];
+            next[++n] = 0;
+            continue;
+        }
+        if (n == 0)
+            return;
+        n--;
     }
 }
 
@@ -91,10 +103,20 @@ int ent_path_table(ent_table **out, const ent_view *v, uint32_t from, uint32_t t
     p.pred = malloc((ne ? ne : 1) * sizeof *p.pred);
     p.pred_start = calloc(na + 1, sizeof *p.pred_start);
     p.pred_n = calloc(na + 1, sizeof *p.pred_n);
+    size_t *next = NULL;
     tb t = {NULL, ENT_OK};
     int rc = ENT_ENOMEM;
     *out = NULL;
-    if (!queue || !p.dist || !p.pred || !p.pred_start || !p.pred_n || from >= na || to >= na)
+    if (from >= na || to >= na) {
+        free(queue);
+        free(p.dist);
+        free(p.pred);
+        free(p.pred_start);
+        free(p.pred_n);
+        return ent_error_set(ENT_EUSAGE, "no actor number %u in the graph",
+                             (unsigned)(from >= na ? from : to));
+    }
+    if (!queue || !p.dist || !p.pred || !p.pred_start || !p.pred_n)
         goto done;
     for (size_t a = 0; a < na; a++)
         p.dist[a] = -1;
@@ -148,8 +170,13 @@ int ent_path_table(ent_table **out, const ent_view *v, uint32_t from, uint32_t t
     ent__tb_col(&t, "actors", ENT_COL_STRING, 0);
     ent__tb_col(&t, "relations", ENT_COL_STRING, 0);
     p.t = &t;
-    if (from != to && p.dist[to] > 0)
-        spell(&p, to, 0);
+    if (from != to && p.dist[to] > 0) {
+        p.stack = malloc(((size_t)p.dist[to] + 1) * sizeof *p.stack);
+        next = malloc(((size_t)p.dist[to] + 1) * sizeof *next);
+        if (!p.stack || !next)
+            goto done;
+        spell(&p, to, next);
+    }
     ent__tb_note(&t,
                  "+> marks a cooperative step, -> a hostile one; a path's sign is the product of "
                  "its steps' signs");
@@ -164,6 +191,8 @@ int ent_path_table(ent_table **out, const ent_view *v, uint32_t from, uint32_t t
     ent__view_note(&t, v);
     rc = t.rc ? t.rc : p.sb.failed ? ENT_ENOMEM : ENT_OK;
 done:
+    free(next);
+    free(p.stack);
     free(queue);
     free(p.dist);
     free(p.pred);

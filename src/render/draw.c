@@ -140,9 +140,22 @@ static Agnode_t *draw_node(drawing *d, Agraph_t *home, const char *prefix, size_
     ent__render_style_node(r, gn, n->actor);
     ent__render_set_pos(gn, n->x + dx, n->y + dy);
     ent__render_set_size(gn, n->w, n->h);
+    /* Graphviz reads a node's tooltip for escapes twice (Graphviz 2.43: "\\N"
+     * in the attribute still shows the node's name), so every backslash of
+     * the escaped text is doubled once more: four show as one. */
+    ent_strbuf tip = ENT_STRBUF_INIT;
+    ent__escape_dot_plain(&tip, a->name, 300);
     ent_strbuf_reset(&r->sb);
-    ent__escape_dot_plain(&r->sb, a->name, 300);
+    for (const char *c = ent_strbuf_str(&tip); *c; c++) {
+        if (*c == '\\')
+            ent_strbuf_addc(&r->sb, '\\');
+        ent_strbuf_addc(&r->sb, *c);
+    }
     ent_strbuf_addf(&r->sb, " (%s)", ent__render_kind_style[a->kind].label);
+    int failed = tip.failed;
+    ent_strbuf_release(&tip);
+    if (failed)
+        return NULL;
     ent__render_set(gn, "tooltip", ent_strbuf_str(&r->sb));
     const char *const *colors = prefix[0] == '2' && r->o->colors_b ? r->o->colors_b : r->o->colors;
     if (colors) {

@@ -199,7 +199,12 @@ int ent_report_write(const ent_graph *g, const ent_report_options *o, const char
         }
         order[k] = i;
     }
+    const ent_comparison *head = hc >= 0 ? ent_graph_comparison(g, (size_t)hc) : NULL;
     for (size_t i = 0; order && i + 1 < r.n_snap && !ent__report_stopped(&r); i++) {
+        /* The headline's pair is told once, at the top: a second section
+         * would repeat it under the same id. */
+        if (head && head->from == order[i] && head->to == order[i + 1])
+            continue;
         const ent_comparison *c = NULL;
         for (size_t k = 0; k < ent_graph_comparison_count(g); k++) {
             const ent_comparison *x = ent_graph_comparison(g, k);

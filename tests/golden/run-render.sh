@@ -35,7 +35,7 @@ cd "$work" || exit 1
 
 # Graphviz's agwrite prints a name as an HTML string (<name>) when it takes
 # it for one; how src/render/render.c names objects makes that depend on
-# memory contents (known bug dot-html-names, caught by the render_cli test
+# memory contents (known bug dot-html-names, caught by the cli_render test
 # "DOT names are never written as HTML strings"). The comparison reads both
 # spellings as the same name, so that the golden files pin everything else.
 canon() {

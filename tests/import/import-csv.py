@@ -157,6 +157,13 @@ err("nocol", ["baddate.csv", "--map", "source=actor1,target=actor_2,type=sub_eve
     " 1 | actor1,actor2,sub_event_type,event_date\n"
     "   | ^\n"
     "entente import: nothing written (--skip-bad skips malformed rows)\n", "a column the table lacks")
+with open("latin1.csv", "wb") as f:  # a spreadsheet saved as Latin-1: "Bakı" is not UTF-8 there
+    f.write(b"actor1,actor2,sub_event_type,event_date\nBak\xfd,B,attacks,2023-09-19\n")
+err("latin1", ["latin1.csv", "--map", M], 1,
+    "latin1.csv:2:1: error: field 1 holds byte 0xfd, which is not UTF-8: the file must be UTF-8 (convert it first, e.g. iconv -f latin1 -t utf-8) [csv-encoding]\n"
+    " 2 | Bak?,B,attacks,2023-09-19\n"
+    "   | ^\n"
+    "entente import: nothing written (--skip-bad skips malformed rows)\n", "a field that is not UTF-8")
 write("cols.csv", "actor1,actor2,sub_event_type,event_date\nA,B,attacks\n")
 err("cols", ["cols.csv", "--map", M], 1,
     "cols.csv:2:1: error: this row has 3 columns, the header 4 [csv-columns]\n"

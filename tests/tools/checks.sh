@@ -1,6 +1,6 @@
 # checks.sh: what the shell test scripts share, sourced after setting $src
-# (the source tree): ok/bad counters, expect, and the known-bug verdicts of
-# the render tests.
+# (the source tree): start and finish, ok/bad counters, expect, formats, part
+# (a command's further scripts), and the known-bug verdicts of the render tests.
 #
 # Known bugs (tests/render-known-bugs.txt): a failing check of a listed bug is
 # reported as XFAIL and does not fail the test; a passing check of a listed
@@ -10,6 +10,21 @@ pass=0
 fail=0
 xfail=0
 known_bugs=$src/tests/render-known-bugs.txt
+PY=${PY:-/usr/bin/python3}
+
+# start ENTENTE_BINARY SOURCE_DIR WORK_DIR [...]: how a script of tests/cli begins:
+# sets bin, src and work, and moves into WORK_DIR, emptied first.
+start() {
+    bin=$1 src=$2 work=$3
+    rm -rf "$work" && mkdir -p "$work" && cd "$work" || exit 1
+}
+
+# finish: how it ends: the counts, and a status that fails when a check failed.
+finish() {
+    echo "$pass passed, $fail failed"
+    [ "$fail" -eq 0 ]
+}
+
 ok() { pass=$((pass + 1)); printf 'ok   %s\n' "$1"; }
 bad() { fail=$((fail + 1)); printf 'FAIL %s\n' "$1"; }
 known() { grep -Eq "^$1 " "$known_bugs" 2> /dev/null; }
@@ -58,4 +73,19 @@ formats() {
     y=$("$@" | cksum)
     [ "$x" = "$y" ] || fine=0
     if [ $fine -eq 1 ]; then ok "$name"; else bad "$name"; fi
+}
+
+# part NAME COMMAND...: runs one of the command's further scripts (tests/cli/CMD-*.sh
+# or .py), whose ok/FAIL lines are its own checks. It counts here once more only when
+# it fails (any status but 0 and 77); 77 means it skipped (data it reads is absent).
+part() {
+    name=$1
+    shift
+    "$@"
+    st=$?
+    case $st in
+    0) ;;
+    77) printf 'SKIP %s (its data is absent)\n' "$name" ;;
+    *) bad "$name: exit $st" ;;
+    esac
 }

@@ -70,6 +70,15 @@ static inline size_t col(const ent_table *t, const char *name)
     return (size_t)c;
 }
 
+/* Whether one of t's notes is exactly `note`. */
+static inline int has_note(const ent_table *t, const char *note)
+{
+    for (size_t i = 0; i < ent_table_note_count(t); i++)
+        if (strcmp(ent_table_note(t, i), note) == 0)
+            return 1;
+    return 0;
+}
+
 /* Cells by row and column name. */
 static inline long long ival(const ent_table *t, size_t row, const char *name)
 {

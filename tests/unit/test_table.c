@@ -5,7 +5,11 @@
  * with the 1st, 2nd, ... allocation failing until a run needs no more
  * allocations than the countdown allows. Every failing run must return
  * ENT_ENOMEM with a message, never crash (the sanitizer build catches misuse).
+ * Then, with every allocation succeeding, what each writer prints for a small
+ * table, written out by hand from the formats' rules.
  */
+#include <math.h>
+
 #include "test_common.h"
 
 #include <stdlib.h>
@@ -174,12 +178,109 @@ static void cell_text_fails_visibly(void **state)
     ent_table_free(t);
 }
 
+/* The whole of what `fmt` writes for t, NUL-terminated (the caller frees it). */
+static char *written(const ent_table *t, ent_table_format fmt)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    assert_non_null(out);
+    assert_int_equal(ent_table_write(t, fmt, out), ENT_OK);
+    assert_int_equal(fclose(out), 0);
+    return buf;
+}
+
+/*
+ * name (string), x (real, 2 decimals), n (int); three rows: a name with a
+ * comma and quotes, 3.14159 and 7; three letters of which two are not ASCII,
+ * no value (NaN) and -12; "x", -0.001 (rounds to 0.00, never -0.00) and 0.
+ */
+static ent_table *small(void)
+{
+    ent_table *t = NULL;
+    assert_int_equal(ent_table_new(&t, "t"), 0);
+    assert_int_equal(ent_table_add_column(t, "name", ENT_COL_STRING, 0), ENT_OK);
+    assert_int_equal(ent_table_add_column(t, "x", ENT_COL_REAL, 2), ENT_OK);
+    assert_int_equal(ent_table_add_column(t, "n", ENT_COL_INT, 0), ENT_OK);
+    const char *names[] = {"a, \"b\"", "\xc3\x9cn\xc3\xaf", "x"};
+    const double xs[] = {3.14159, NAN, -0.001};
+    const long long ns[] = {7, -12, 0};
+    for (size_t r = 0; r < 3; r++) {
+        assert_int_equal(ent_table_add_row(t), ENT_OK);
+        assert_int_equal(ent_table_set_string(t, 0, names[r]), ENT_OK);
+        assert_int_equal(ent_table_set_real(t, 1, xs[r]), ENT_OK);
+        assert_int_equal(ent_table_set_int(t, 2, ns[r]), ENT_OK);
+    }
+    assert_int_equal(ent_table_add_note(t, "a note"), ENT_OK);
+    return t;
+}
+
+/* Text: the title, then columns two spaces apart, each as wide as its widest
+ * cell counted in characters (the name column: 6, "a, \"b\""; x: 4, "3.14";
+ * n: 3, "-12"); strings to the left, numbers to the right, no value blank;
+ * the notes last. */
+static void text_by_hand(void **state)
+{
+    (void)state;
+    ent_table *t = small();
+    char *s = written(t, ENT_TABLE_TEXT);
+    assert_string_equal(s, "t\n"
+                           "name       x    n\n"
+                           "a, \"b\"  3.14    7\n"
+                           "\xc3\x9cn\xc3\xaf           -12\n"
+                           "x       0.00    0\n"
+                           "note: a note\n");
+    free(s);
+    ent_table_free(t);
+}
+
+/* CSV (RFC 4180): a header, a field with a comma or a quote in quotes with
+ * the quotes doubled, no value empty, no title and no notes. */
+static void csv_by_hand(void **state)
+{
+    (void)state;
+    ent_table *t = small();
+    char *s = written(t, ENT_TABLE_CSV);
+    assert_string_equal(s, "name,x,n\n"
+                           "\"a, \"\"b\"\"\",3.14,7\n"
+                           "\xc3\x9cn\xc3\xaf,,-12\n"
+                           "x,0.00,0\n");
+    free(s);
+    ent_table_free(t);
+}
+
+/* JSON: the title, the columns, one object per row (numbers as printed, no
+ * value as null), the notes. */
+static void json_by_hand(void **state)
+{
+    (void)state;
+    ent_table *t = small();
+    char *s = written(t, ENT_TABLE_JSON);
+    assert_string_equal(s, "{\n"
+                           "  \"title\": \"t\",\n"
+                           "  \"columns\": [\"name\", \"x\", \"n\"],\n"
+                           "  \"rows\": [\n"
+                           "    {\"name\": \"a, \\\"b\\\"\", \"x\": 3.14, \"n\": 7},\n"
+                           "    {\"name\": \"\xc3\x9cn\xc3\xaf\", \"x\": null, \"n\": -12},\n"
+                           "    {\"name\": \"x\", \"x\": 0.00, \"n\": 0}\n"
+                           "  ],\n"
+                           "  \"notes\": [\"a note\"]\n"
+                           "}\n");
+    free(s);
+    ent_table_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(text_fails_cleanly),    cmocka_unit_test(csv_fails_cleanly),
-        cmocka_unit_test(json_fails_cleanly),    cmocka_unit_test(building_fails_with_a_message),
+        cmocka_unit_test(text_fails_cleanly),
+        cmocka_unit_test(csv_fails_cleanly),
+        cmocka_unit_test(json_fails_cleanly),
+        cmocka_unit_test(building_fails_with_a_message),
         cmocka_unit_test(cell_text_fails_visibly),
+        cmocka_unit_test(text_by_hand),
+        cmocka_unit_test(csv_by_hand),
+        cmocka_unit_test(json_by_hand),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

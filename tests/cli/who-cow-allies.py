@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""cow-allies.py: `entente who backed` against real data nobody on the project wrote.
+"""who-cow-allies.py: `entente who backed` against real data nobody on the project wrote.
 
 Converts the Correlates of War formal alliances (v4.1, one row per membership
 spell: alliance_v4.1_by_member.csv) into an entente graph file in a temporary
@@ -19,7 +19,7 @@ period).
 The COW data must not be copied into the project: the test reads it from
 ../shared/external next to the source tree and skips (exit 77) without it.
 
-usage: cow-allies.py ENTENTE_BINARY SOURCE_DIR WORK_DIR
+usage: who-cow-allies.py ENTENTE_BINARY SOURCE_DIR WORK_DIR
 """
 import calendar
 import csv

@@ -5,7 +5,7 @@
 # truncation came before the file was opened or after it was read) with the
 # status of what it read; never be killed by the signal.
 #
-# usage: load-shrink.sh ENT_BENCH_GEN ENTENTE_CLI WORK_DIR
+# usage: general-load-shrink.sh ENT_BENCH_GEN ENTENTE_CLI WORK_DIR
 set -u
 gen=$1
 bin=$2

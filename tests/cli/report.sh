@@ -21,9 +21,11 @@
 # - the options --actors, --top, --title and the view options;
 # - byte-identical output from run to run, and report.md of the small graph
 #   equal to tests/golden/report/small.md (ENTENTE_UPDATE_GOLDEN=1 rewrites
-#   it: review the diff before committing).
+#   it: review the diff before committing);
+# - at the end, report's further scripts: report-hostile.sh (hostile strings),
+#   report-signal.sh (signals during a run), report-summary.py (the summary).
 #
-# usage: report-cli.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR
+# usage: report.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR
 set -u
 bin=$1
 src=$2
@@ -777,6 +779,14 @@ run "report of graphs/south-caucasus.json" sc "$sc"
 py outputs sc "$sc" "$sc_snaps" $sc_cmps
 py top sc 10 1
 py mentions sc snap-after-2022 "blinken|Antony Blinken" "aliyev|Ilham Aliyev"
+
+
+# The further scripts of report: hostile strings in every file, signals during a run,
+# and the summary's sentences against those written by hand. (The page in a real
+# browser is tests/browser/, run by ctest as report_browser.)
+part report-hostile.sh sh "$src/tests/cli/report-hostile.sh" "$bin" "$src" "$work/hostile"
+part report-signal.sh sh "$src/tests/cli/report-signal.sh" "$bin" "$src" "$work/signal"
+part report-summary.py /usr/bin/python3 "$src/tests/cli/report-summary.py" "$bin" "$src" "$work/summary"
 
 echo "$pass passed, $fail failed, $xfail known bugs (XFAIL)"
 [ "$fail" -eq 0 ]

@@ -5,7 +5,7 @@
 # alias, usage errors (unknown actor, bad dates, missing arguments, an actor
 # not present), the three formats and determinism.
 #
-# usage: align-cli.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR
+# usage: align.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR
 set -u
 bin=$1
 src=$2

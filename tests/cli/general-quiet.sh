@@ -5,7 +5,7 @@
 # warnings (an unknown member, two relations without evidence), warned-more.json
 # one (a relation without evidence), counted by hand.
 #
-# usage: quiet-cli.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR
+# usage: general-quiet.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR
 set -u
 bin=$1
 src=$2

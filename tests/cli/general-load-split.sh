@@ -11,7 +11,7 @@
 # repeated across the halves and within one (looked for after both halves
 # are checked, not in a shared map).
 #
-# usage: load-split.sh ENT_BENCH_GEN ENTENTE_CLI WORK_DIR
+# usage: general-load-split.sh ENT_BENCH_GEN ENTENTE_CLI WORK_DIR
 set -u
 gen=$1
 bin=$2

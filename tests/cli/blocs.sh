@@ -4,7 +4,7 @@
 # friends inside, enemies across), the actors that changed bloc, usage
 # errors, the formats, and the fill colours of a diagram.
 #
-# usage: blocs-cli.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR
+# usage: blocs.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR
 set -u
 bin=$1
 src=$2
@@ -121,6 +121,10 @@ n=$(grep -c 'fillcolor="#a6cee3"' p.dot)
 [ "$n" -ge 6 ] && ok "render: matched blocs share a colour across panels" ||
     bad "render: matched blocs share a colour across panels ($n fills)"
 expect "render: colour legend" 0 "fill: bloc on the panel" "$bin" render "$fx" --at balanced --compare galia --color-by bloc --format dot -o -
+
+# Two members of a defence pact with no relation between them (the fixture's
+# pact ties them); with --direct-only it does not.
+expect "blocs --direct-only" 0 '^blocs on 2010-12-31' "$bin" blocs "$src/tests/fixtures/cli/pact.json" --at 2010 --direct-only
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

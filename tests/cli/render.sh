@@ -4,13 +4,16 @@
 # and an existing file is left as it was), the graph files protected from
 # being overwritten, an output that is not a regular file (a symbolic link, a
 # fifo, a directory, /dev/null) refused and left as it was, standard output, the formats, and byte-identical output
-# from run to run.
+# from run to run. At the end it runs render's further scripts
+# (render-hostile.sh, render-geometry.py, render-legend.py, render-panels.py);
+# the golden DOT files are tests/golden/run-render.sh's.
 #
-# usage: render-cli.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR
+# usage: render.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR ENT_BENCH_GEN
 set -u
 bin=$1
 src=$2
 work=$3
+gen=$4
 rm -rf "$work"
 mkdir -p "$work"
 cd "$work" || exit 1
@@ -253,6 +256,17 @@ runs=$(ls names-*.dot | wc -l)
 [ "$runs" -eq 10 ] || bad "DOT names: $runs runs instead of 10"
 [ $html -eq 0 ] && v=1 || v=0
 verdict dot-html-names $v "DOT names are never written as HTML strings ($html of $runs runs had some)"
+
+
+# The further scripts of render: hostile names in every format, the SVG's geometry
+# (no line through a node it does not connect, boxes holding members only, labels
+# clear of nodes, labels and lines), the legend against the picture, and the two
+# panels of a comparison sharing one layout.
+part render-hostile.sh sh "$src/tests/cli/render-hostile.sh" "$bin" "$src" "$work/hostile"
+part render-geometry.py /usr/bin/python3 "$src/tests/cli/render-geometry.py" "$bin" "$src" \
+    "$work/geometry" "$gen" edges boxes labels
+part render-legend.py /usr/bin/python3 "$src/tests/cli/render-legend.py" "$bin" "$src" "$work/legend"
+part render-panels.py /usr/bin/python3 "$src/tests/cli/render-panels.py" "$bin" "$src" "$work/panels"
 
 echo "$pass passed, $fail failed, $xfail known bugs (XFAIL)"
 [ "$fail" -eq 0 ]

@@ -6,7 +6,7 @@
 # output directory that holds an input at any depth. Each refusal is a usage
 # error (exit 2) that names the file, and the input is left byte for byte.
 #
-# usage: input-protection.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR
+# usage: general-input-protection.sh ENTENTE_BINARY SOURCE_DIR WORK_DIR
 set -u
 bin=$1
 src=$2

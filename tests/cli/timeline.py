@@ -22,7 +22,7 @@
   .svg, --mark without -o, an unknown metric or period, --from after --to,
   --actors with --top; each exits 2 and leaves no file behind.
 
-usage: timeline-cli.py ENTENTE_BINARY SOURCE_DIR WORK_DIR
+usage: timeline.py ENTENTE_BINARY SOURCE_DIR WORK_DIR
 """
 import json
 import os
