@@ -36,7 +36,7 @@ typedef enum ent_render_format {
 } ent_render_format;
 
 /** The version of ent_render_options this header describes. */
-#define ENT_RENDER_OPTIONS_VERSION 2
+#define ENT_RENDER_OPTIONS_VERSION 1
 
 /** How to draw. Initialise with ENT_RENDER_OPTIONS_INIT, then set what differs. */
 typedef struct ent_render_options {
@@ -61,7 +61,7 @@ typedef struct ent_render_options {
                     panel) instead of beside it, for a drawing half as wide */
     const char *left_out_hint; /**< how to have the actors left out drawn, put in brackets in
                                     the note that names them, e.g. "--all-actors draws them"
-                                    (NULL: nothing said; since version 2) */
+                                    (NULL: nothing said) */
 } ent_render_options;
 
 /** The defaults: the layout chosen by size, no focus (depth 1 when one is set), every

@@ -264,7 +264,7 @@ verdict dot-html-names $v "DOT names are never written as HTML strings ($html of
 # panels of a comparison sharing one layout.
 part render-hostile.sh sh "$src/tests/cli/render-hostile.sh" "$bin" "$src" "$work/hostile"
 part render-geometry.py /usr/bin/python3 "$src/tests/cli/render-geometry.py" "$bin" "$src" \
-    "$work/geometry" "$gen" edges boxes labels
+    "$work/geometry" "$gen" edges boxes labels bold
 part render-legend.py /usr/bin/python3 "$src/tests/cli/render-legend.py" "$bin" "$src" "$work/legend"
 part render-panels.py /usr/bin/python3 "$src/tests/cli/render-panels.py" "$bin" "$src" "$work/panels"
 
