@@ -11,28 +11,9 @@
 
 /* ------------------------------------------------------------ helpers --- */
 
-static const char *source_dir(void)
-{
-    const char *d = getenv("ENTENTE_SOURCE_DIR");
-    return d ? d : ".";
-}
-
 static ent_graph *load_fixture(const char *name)
 {
-    char path[1024];
-    snprintf(path, sizeof path, "%s/tests/fixtures/balance/%s", source_dir(), name);
-    const char *paths[] = {path};
-    ent_graph *g = NULL;
-    ent_diags *d = NULL;
-    ent_diags_new(&d);
-    int rc = ent_load_files(&g, paths, 1, NULL, d);
-    if (rc)
-        for (size_t i = 0; i < ent_diags_count(d); i++)
-            print_error("%s: %s\n", path, ent_diags_get(d, i)->message);
-    assert_int_equal(rc, 0);
-    assert_int_equal(ent_diags_count(d), 0); /* the fixtures check clean */
-    ent_diags_free(d);
-    return g;
+    return load_fixture_in("balance", name);
 }
 
 static void assert_near(double got, double want, double tol)

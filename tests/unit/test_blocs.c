@@ -9,23 +9,9 @@
 
 /* ------------------------------------------------------------ helpers --- */
 
-static const char *source_dir(void)
-{
-    const char *d = getenv("ENTENTE_SOURCE_DIR");
-    return d ? d : ".";
-}
-
 static ent_graph *load_fixture(const char *name)
 {
-    char path[1024];
-    snprintf(path, sizeof path, "%s/tests/fixtures/balance/%s", source_dir(), name);
-    const char *paths[] = {path};
-    ent_graph *g = NULL;
-    ent_diags *d = NULL;
-    ent_diags_new(&d);
-    assert_int_equal(ent_load_files(&g, paths, 1, NULL, d), 0);
-    ent_diags_free(d);
-    return g;
+    return load_fixture_in("balance", name);
 }
 
 /* A relation of a test graph: "source target type from [to]". */
@@ -62,16 +48,7 @@ static ent_graph *build(const char *const *actors, size_t na, const char *allian
     }
     n += (size_t)snprintf(text + n, 65536 - n, "]}");
     assert_true(n < 65536);
-    ent_load_input in = {"test.json", text, n};
-    ent_load_options o = {.version = ENT_LOAD_OPTIONS_VERSION, .allow_missing_evidence = 1};
-    ent_graph *g = NULL;
-    ent_diags *d = NULL;
-    ent_diags_new(&d);
-    int rc = ent_load_inputs(&g, &in, 1, &o, d);
-    for (size_t i = 0; rc && i < ent_diags_count(d); i++)
-        print_error("%s\n", ent_diags_get(d, i)->message);
-    assert_int_equal(rc, 0);
-    ent_diags_free(d);
+    ent_graph *g = load_string(text);
     free(text);
     return g;
 }

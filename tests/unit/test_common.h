@@ -51,6 +51,32 @@ static inline ent_graph *load_string(const char *text)
     return g;
 }
 
+/* The source tree (ctest sets ENTENTE_SOURCE_DIR), for fixtures. */
+static inline const char *source_dir(void)
+{
+    const char *d = getenv("ENTENTE_SOURCE_DIR");
+    return d ? d : ".";
+}
+
+/* Loads tests/fixtures/DIR/NAME, which must load without any diagnostic;
+ * fails the test, printing them, otherwise. */
+static inline ent_graph *load_fixture_in(const char *dir, const char *name)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/tests/fixtures/%s/%s", source_dir(), dir, name);
+    const char *paths[] = {path};
+    ent_graph *g = NULL;
+    ent_diags *d = NULL;
+    assert_int_equal(ent_diags_new(&d), 0);
+    int rc = ent_load_files(&g, paths, 1, NULL, d);
+    for (size_t i = 0; i < ent_diags_count(d); i++)
+        print_error("%s: %s\n", path, ent_diags_get(d, i)->message);
+    assert_int_equal(rc, 0);
+    assert_int_equal(ent_diags_count(d), 0);
+    ent_diags_free(d);
+    return g;
+}
+
 /* The view of g on `when` (a snapshot id or a date) with the default rules. */
 static inline ent_view *view_at(const ent_graph *g, const char *when)
 {

@@ -43,19 +43,10 @@ static ent_graph *graph_of(const char *relations)
     return g;
 }
 
-static ent_view *view_on(const ent_graph *g, const char *date)
-{
-    int32_t day;
-    assert_int_equal(ent_graph_resolve_when(g, date, &day, NULL), 0);
-    ent_view *v;
-    assert_int_equal(ent_view_new(&v, g, day, NULL), 0);
-    return v;
-}
-
 /* The leverage of every actor of g on `date`, indexed like the actors. */
 static void leverage_on(const ent_graph *g, const char *date, double out[6])
 {
-    ent_view *v = view_on(g, date);
+    ent_view *v = view_at(g, date);
     ent_metrics *m;
     assert_int_equal(ent_metrics_compute(&m, v, 1u << ENT_METRIC_LEVERAGE), 0);
     for (size_t a = 0; a < 6; a++) {
@@ -194,7 +185,7 @@ static void shares_between_two_patrons(void **state)
     CLOSE(l[C], 0);
 
     /* The pair table of c: relies on p (share 7.4 / 9.15) and q. */
-    ent_view *v = view_on(g, "2020-12-31");
+    ent_view *v = view_at(g, "2020-12-31");
     ent_table *t;
     assert_int_equal(ent_leverage_table(&t, v, C), 0);
     assert_int_equal(ent_table_row_count(t), 2);
@@ -237,7 +228,7 @@ static void refusals_take_from_reliance(void **state)
     double l[6];
     leverage_on(g, "2020-12-31", l);
     CLOSE(l[P], 7.25);
-    ent_view *v = view_on(g, "2020-12-31");
+    ent_view *v = view_at(g, "2020-12-31");
     ent_reliance d[2];
     assert_int_equal(ent_relation_reliance(v, 2, d), 1);
     assert_int_equal(d[0].client, C);
@@ -295,7 +286,7 @@ static void planted_patron_loses_its_leverage(void **state)
     leverage_on(g, "2020-12-31", l);
     CLOSE(l[P], 0.0);
 
-    ent_view *a = view_on(g, "2019-06-30"), *b = view_on(g, "2020-12-31");
+    ent_view *a = view_at(g, "2019-06-30"), *b = view_at(g, "2020-12-31");
     ent_table *t;
     ent_analysis_options o = ENT_ANALYSIS_OPTIONS_INIT;
     assert_int_equal(ent_shift_table(&t, a, b, &o), 0);
@@ -326,7 +317,7 @@ static void symmetric_ties_hold_both_ways(void **state)
         "{\"source\": \"q\", \"target\": \"d\", \"type\": \"at_war_with\", \"from\": \"2020\"},"
         "{\"source\": \"q\", \"target\": \"c\", \"type\": \"support_military\", \"from\": "
         "\"2020\"}");
-    ent_view *v = view_on(g, "2020-12-31");
+    ent_view *v = view_at(g, "2020-12-31");
     assert_int_equal(ent_view_edge_count(v), 5); /* p<->c, q<->d, q->c */
     const ent_edge *pc = ent_view_find_edge(v, P, C), *cp = ent_view_find_edge(v, C, P);
     assert_non_null(pc);

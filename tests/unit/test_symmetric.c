@@ -36,15 +36,6 @@ static ent_graph *load(void)
     return g;
 }
 
-static ent_view *view_on(const ent_graph *g, const char *date)
-{
-    int32_t day;
-    assert_int_equal(ent_graph_resolve_when(g, date, &day, NULL), 0);
-    ent_view *v;
-    assert_int_equal(ent_view_new(&v, g, day, NULL), 0);
-    return v;
-}
-
 /* The first column of every row, joined with spaces. */
 static void first_column(const ent_table *t, char *out, size_t cap)
 {
@@ -100,7 +91,7 @@ static void an_alliance_binds_both(void **state)
     ent_graph *g = load();
     /* On 2020-12-31: a is bound to b and b to a. b attacked a in June, so b
      * broke its obligation; a did nothing towards b: not tested. */
-    ent_view *v = view_on(g, "2020-12-31");
+    ent_view *v = view_at(g, "2020-12-31");
     ent_table *t;
     assert_int_equal(ent_commitments_table(&t, v), 0);
     assert_int_equal(ent_table_row_count(t), 2);
@@ -119,7 +110,7 @@ static void paths_follow_it_either_way(void **state)
 {
     (void)state;
     ent_graph *g = load();
-    ent_view *v = view_on(g, "2019-06-30");
+    ent_view *v = view_at(g, "2019-06-30");
     ent_table *t;
     /* b -> a exists only through the alliance coded a -> b; then a -> c
      * through the war coded c -> a: a path b, a, c of sign - . */
@@ -137,7 +128,7 @@ static void the_folded_tie_counts_it_once(void **state)
     /* a-b: the alliance once (+8) and the attack (-10): -2, a negative tie
      * (counted twice, the alliance would make it +6). a-c: the war once, -10.
      * b-c: no tie. Two ties, both negative. */
-    ent_view *v = view_on(g, "2020-12-31");
+    ent_view *v = view_at(g, "2020-12-31");
     ent_table *s;
     assert_int_equal(ent_balance_tables(&s, NULL, NULL, v, NULL), 0);
     long ties = ent_table_column_index(s, "ties");

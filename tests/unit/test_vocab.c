@@ -129,12 +129,6 @@ static char *slurp(const char *path)
     return buf;
 }
 
-static const char *source_dir(void)
-{
-    const char *d = getenv("ENTENTE_SOURCE_DIR");
-    return d ? d : ".";
-}
-
 /* Splits a Markdown table row "| a | b |" into trimmed cells. */
 static int split_row(char *line, char **cells, int max)
 {
@@ -294,10 +288,8 @@ static void quad_classes_match_gdelt(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(table_is_consistent),
-        cmocka_unit_test(covers_the_required_types),
-        cmocka_unit_test(docs_table_agrees),
-        cmocka_unit_test(cameo_values_are_official),
+        cmocka_unit_test(table_is_consistent),      cmocka_unit_test(covers_the_required_types),
+        cmocka_unit_test(docs_table_agrees),        cmocka_unit_test(cameo_values_are_official),
         cmocka_unit_test(quad_classes_match_gdelt),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -44,13 +44,8 @@ static ent_graph *graph;
 static int setup(void **state)
 {
     (void)state;
-    ent_load_input in = {"war.json", war, strlen(war)};
-    ent_load_options o = {.version = ENT_LOAD_OPTIONS_VERSION, .allow_missing_evidence = 1};
-    ent_diags *d = NULL;
-    ent_diags_new(&d);
-    int rc = ent_load_inputs(&graph, &in, 1, &o, d);
-    ent_diags_free(d);
-    return rc;
+    graph = load_string(war);
+    return 0;
 }
 
 static int teardown(void **state)
