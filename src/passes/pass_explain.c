@@ -28,6 +28,7 @@ typedef struct change {
     double delta;        /* |weight after - weight before| */
     int incident;        /* touches the actor */
     double contribution; /* NaN until computed */
+    const char *sid, *tid; /* the pair's actor ids, for ties in sorting */
 } change;
 
 typedef struct collect_ctx {
@@ -63,8 +64,6 @@ static void collect(void *ud, const ent_edge *ea, const ent_edge *eb)
     x->contribution = NAN;
 }
 
-static const ent_graph *sort_graph;
-
 static int by_priority(const void *x, const void *y)
 {
     const change *a = x, *b = y;
@@ -82,12 +81,8 @@ static int by_contribution(const void *x, const void *y)
     double cb = isnan(b->contribution) ? -1 : fabs(b->contribution);
     if (ca != cb)
         return ca > cb ? -1 : 1;
-    const ent_edge *ea = a->ea ? a->ea : a->eb, *eb = b->ea ? b->ea : b->eb;
-    int s = strcmp(ent_graph_actor(sort_graph, ea->source)->id,
-                   ent_graph_actor(sort_graph, eb->source)->id);
-    return s ? s
-             : strcmp(ent_graph_actor(sort_graph, ea->target)->id,
-                      ent_graph_actor(sort_graph, eb->target)->id);
+    int s = strcmp(a->sid, b->sid);
+    return s ? s : strcmp(a->tid, b->tid);
 }
 
 /*
@@ -201,7 +196,13 @@ int ent_explain_table(ent_table **out, const ent_view *a, const ent_view *b, uin
     }
     if (rc)
         goto done;
-    sort_graph = g;
+    /* The ids the sort breaks ties by, in the items: no shared state, so
+     * explanations may run on several threads. */
+    for (size_t i = 0; i < tried; i++) {
+        const ent_edge *e = cc.items[i].ea ? cc.items[i].ea : cc.items[i].eb;
+        cc.items[i].sid = ent_graph_actor(g, e->source)->id;
+        cc.items[i].tid = ent_graph_actor(g, e->target)->id;
+    }
     if (tried)
         qsort(cc.items, tried, sizeof *cc.items, by_contribution);
 
