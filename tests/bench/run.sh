@@ -17,7 +17,7 @@
 # timings are what each peer prints to stderr (`load_s=...`, or `timing load_s=...` lines from
 # entente under ENTENTE_TIMING=1). Checks that the three top-20 lists agree (compare_top.py:
 # same ids in the same order, deltas to 1e-9, entente's to the 3 decimals it prints), and
-# ends with PASS or FAIL for the targets on the largest file: entente at least 5 times faster
+# ends with PASS or FAIL for the targets on the largest file: entente at least 7 times faster
 # than NetworkX and 3 times faster than python-igraph end to end, 10 times faster than
 # python-igraph after loading, with at most 0.4 of python-igraph's peak RSS. While `entente
 # shift` is not built, its runs are skipped and so are the targets (SKIP lines).
@@ -109,7 +109,7 @@ PIPE_TO=2020-06-30
 PIPE_TOP=20
 PIPE_TOL=1e-9         # the top lists agree when ids and deltas agree to this (or to the
                       # rounding of the decimals a peer prints: entente's 3, see compare_top.py)
-NX_WALL_TARGET=5      # NetworkX's wall time / SUBJECT's, at least
+NX_WALL_TARGET=7      # NetworkX's wall time / SUBJECT's, at least (5 for the influence work, 7 since the library work)
 IG_WALL_TARGET=3      # python-igraph's wall time / SUBJECT's, at least
 IG_AFTER_TARGET=10    # python-igraph's after-load time / SUBJECT's, at least
 IG_RSS_TARGET=0.4     # SUBJECT's peak RSS / python-igraph's, at most
