@@ -15,7 +15,6 @@
 #include <string.h>
 #include <strings.h>
 
-
 #include "entente/date.h"
 #include "entente/error.h"
 #include "entente/import.h"
@@ -24,6 +23,7 @@
 #include "import/records.h"
 #include "util/arena.h"
 #include "util/error.h"
+#include "util/grow.h"
 #include "util/jsonout.h"
 #include "util/strbuf.h"
 #include "util/strmap.h"
@@ -52,9 +52,9 @@ enum {
  * GDELT publishes without a header: 2.0 (61 columns), 1.0 daily files (58,
  * with SOURCEURL) and 1.0 backfiles (57, without). */
 static const char *const col_names[C_COUNT] = {
-    "GLOBALEVENTID",   "SQLDATE",       "Actor1CountryCode", "Actor1Type1Code",
-    "Actor2CountryCode", "Actor2Type1Code", "IsRootEvent",     "EventCode",
-    "QuadClass",       "GoldsteinScale", "NumMentions",       "SOURCEURL"};
+    "GLOBALEVENTID",     "SQLDATE",         "Actor1CountryCode", "Actor1Type1Code",
+    "Actor2CountryCode", "Actor2Type1Code", "IsRootEvent",       "EventCode",
+    "QuadClass",         "GoldsteinScale",  "NumMentions",       "SOURCEURL"};
 static const int layout61[C_COUNT] = {0, 1, 7, 12, 17, 22, 25, 26, 29, 30, 31, 60};
 static const int layout58[C_COUNT] = {0, 1, 7, 12, 17, 22, 25, 26, 29, 30, 31, 57};
 static const int layout57[C_COUNT] = {0, 1, 7, 12, 17, 22, 25, 26, 29, 30, 31, -1};
@@ -71,12 +71,12 @@ typedef struct actor {
 typedef struct rel {
     uint32_t src, tgt;
     const char *type;
-    int32_t period;   /* first day of the period (the event's day per event) */
-    uint64_t event;   /* the event id, per event; else 0 */
-    uint32_t events;  /* events gathered */
+    int32_t period;  /* first day of the period (the event's day per event) */
+    uint64_t event;  /* the event id, per event; else 0 */
+    uint32_t events; /* events gathered */
     uint64_t mentions;
-    double goldstein; /* sum of the events' Goldstein values */
-    unsigned quads;   /* bit q-1 per QuadClass q seen */
+    double goldstein;          /* sum of the events' Goldstein values */
+    unsigned quads;            /* bit q-1 per QuadClass q seen */
     uint32_t ev_head, ev_tail; /* evidence list (indices into evid), UINT32_MAX when empty */
 } rel;
 
@@ -100,21 +100,6 @@ typedef struct agg {
     int no_url; /* some event has no URL */
     int oom;
 } agg;
-
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return 0;
-    size_t c = *cap ? *cap * 2 : 64;
-    while (c < need)
-        c *= 2;
-    void *q = realloc(*p, c * size);
-    if (!q)
-        return -1;
-    *p = q;
-    *cap = c;
-    return 0;
-}
 
 /* ---------------------------------------------------------------------------
  * The import
@@ -179,13 +164,14 @@ static uint32_t actor_for(imp *m, int col_country, int col_type)
     int region = 0;
     const ent__country *c = strlen(cc) == 3 ? ent__country_find(cc, &region) : NULL;
     if (!c) {
-        ent__records_problem(&m->rec, m->cols[col_country], "gdelt-country",
-                    "unknown country code '%s'; GDELT uses ISO 3166 alpha-3 codes and CAMEO's "
-                    "region codes (docs/import.md)",
-                    cc);
+        ent__records_problem(
+            &m->rec, m->cols[col_country], "gdelt-country",
+            "unknown country code '%s'; GDELT uses ISO 3166 alpha-3 codes and CAMEO's "
+            "region codes (docs/import.md)",
+            cc);
         return UINT32_MAX;
     }
-    if (grow((void **)&a->actors, &a->cap_actors, a->n_actors + 1, sizeof *a->actors) != 0) {
+    if (ent__grow((void **)&a->actors, &a->cap_actors, a->n_actors + 1, sizeof *a->actors) != 0) {
         a->oom = 1;
         return UINT32_MAX;
     }
@@ -269,17 +255,17 @@ static void take_row(imp *m)
     if (r->nf != m->ncols) {
         if (m->ncols == 61 || m->ncols == 58 || m->ncols == 57)
             ent__records_problem(&m->rec, -1, "gdelt-columns",
-                        "this row has %zu columns, not %zu like the rows before it", r->nf,
-                        m->ncols);
+                                 "this row has %zu columns, not %zu like the rows before it", r->nf,
+                                 m->ncols);
         else
-            ent__records_problem(&m->rec, -1, "gdelt-columns", "this row has %zu columns, the header %zu", r->nf,
-                        m->ncols);
+            ent__records_problem(&m->rec, -1, "gdelt-columns",
+                                 "this row has %zu columns, the header %zu", r->nf, m->ncols);
         return;
     }
     uint64_t id, mentions;
     if (parse_u64(fieldv(m, C_ID), &id) != 0) {
-        ent__records_problem(&m->rec, m->cols[C_ID], "gdelt-field", "GLOBALEVENTID '%.40s' is not a number",
-                    fieldv(m, C_ID));
+        ent__records_problem(&m->rec, m->cols[C_ID], "gdelt-field",
+                             "GLOBALEVENTID '%.40s' is not a number", fieldv(m, C_ID));
         return;
     }
     const char *ds = fieldv(m, C_DATE);
@@ -291,16 +277,18 @@ static void take_row(imp *m)
         dst = ent_date_parse(&d, iso, 10);
     }
     if (dst != ENT_DATE_OK) {
-        ent__records_problem(&m->rec, m->cols[C_DATE], "gdelt-date", "SQLDATE '%.40s' is not a day written YYYYMMDD%s%s",
-                    ds, dst == ENT_DATE_SYNTAX ? "" : ": ",
-                    dst == ENT_DATE_SYNTAX ? "" : ent_date_status_str(dst));
+        ent__records_problem(&m->rec, m->cols[C_DATE], "gdelt-date",
+                             "SQLDATE '%.40s' is not a day written YYYYMMDD%s%s", ds,
+                             dst == ENT_DATE_SYNTAX ? "" : ": ",
+                             dst == ENT_DATE_SYNTAX ? "" : ent_date_status_str(dst));
         return;
     }
     const char *code = fieldv(m, C_CODE);
     int key = ent__cameo_key(code, strlen(code));
     if (key < 0 || !m->cameo->known[key]) {
         ent__records_problem(&m->rec, m->cols[C_CODE], "cameo-code",
-                    "unknown CAMEO event code '%.40s' (see 'entente types --cameo')", code);
+                             "unknown CAMEO event code '%.40s' (see 'entente types --cameo')",
+                             code);
         return;
     }
     char *end = NULL;
@@ -308,22 +296,23 @@ static void take_row(imp *m)
     double g = strtod(gs, &end);
     if (!*gs || *end || !(g >= -10 && g <= 10)) {
         ent__records_problem(&m->rec, m->cols[C_GOLDSTEIN], "gdelt-field",
-                    "GoldsteinScale '%.40s' is not a number from -10 to 10", gs);
+                             "GoldsteinScale '%.40s' is not a number from -10 to 10", gs);
         return;
     }
     if (parse_u64(fieldv(m, C_MENTIONS), &mentions) != 0) {
-        ent__records_problem(&m->rec, m->cols[C_MENTIONS], "gdelt-field", "NumMentions '%.40s' is not a count",
-                    fieldv(m, C_MENTIONS));
+        ent__records_problem(&m->rec, m->cols[C_MENTIONS], "gdelt-field",
+                             "NumMentions '%.40s' is not a count", fieldv(m, C_MENTIONS));
         return;
     }
     const char *root = fieldv(m, C_ROOT), *quad = fieldv(m, C_QUAD);
     if (strcmp(root, "0") != 0 && strcmp(root, "1") != 0) {
-        ent__records_problem(&m->rec, m->cols[C_ROOT], "gdelt-field", "IsRootEvent '%.40s' is not 0 or 1", root);
+        ent__records_problem(&m->rec, m->cols[C_ROOT], "gdelt-field",
+                             "IsRootEvent '%.40s' is not 0 or 1", root);
         return;
     }
     if (strlen(quad) != 1 || quad[0] < '1' || quad[0] > '4') {
-        ent__records_problem(&m->rec, m->cols[C_QUAD], "gdelt-field", "QuadClass '%.40s' is not 1, 2, 3 or 4",
-                    quad);
+        ent__records_problem(&m->rec, m->cols[C_QUAD], "gdelt-field",
+                             "QuadClass '%.40s' is not 1, 2, 3 or 4", quad);
         return;
     }
     const char *c1 = fieldv(m, C_A1_COUNTRY), *c2 = fieldv(m, C_A2_COUNTRY);
@@ -370,7 +359,7 @@ static void take_row(imp *m)
         hex_key(k, 'r', s, t, (uint64_t)(int64_t)period, type);
     uint32_t ri;
     if (!ent_strmap_get(&a->rel_map, k, &ri)) {
-        if (grow((void **)&a->rels, &a->cap_rels, a->n_rels + 1, sizeof *a->rels) != 0) {
+        if (ent__grow((void **)&a->rels, &a->cap_rels, a->n_rels + 1, sizeof *a->rels) != 0) {
             a->oom = 1;
             return;
         }
@@ -399,8 +388,8 @@ static void take_row(imp *m)
     const char *url = fieldv(m, C_URL);
     if (url[0]) {
         if (!ent_strmap_get(&a->source_map, url, &src)) {
-            if (grow((void **)&a->sources, &a->cap_sources, a->n_sources + 1,
-                     sizeof *a->sources) != 0) {
+            if (ent__grow((void **)&a->sources, &a->cap_sources, a->n_sources + 1,
+                          sizeof *a->sources) != 0) {
                 a->oom = 1;
                 return;
             }
@@ -414,7 +403,7 @@ static void take_row(imp *m)
         }
     } else
         a->no_url = 1;
-    if (grow((void **)&a->evs, &a->cap_evs, a->n_evs + 1, sizeof *a->evs) != 0) {
+    if (ent__grow((void **)&a->evs, &a->cap_evs, a->n_evs + 1, sizeof *a->evs) != 0) {
         a->oom = 1;
         return;
     }
@@ -446,8 +435,8 @@ static int take_layout(imp *m)
                 }
             if (m->cols[c] < 0 && c != C_URL) {
                 ent__records_problem(&m->rec, -1, "gdelt-header",
-                            "the header has no column '%s'; is this a GDELT event table?",
-                            col_names[c]);
+                                     "the header has no column '%s'; is this a GDELT event table?",
+                                     col_names[c]);
                 m->have_layout = 0;
                 r->stop = 1;
                 return 1;
@@ -455,12 +444,16 @@ static int take_layout(imp *m)
         }
         return 1;
     }
-    const int *lay = r->nf == 61 ? layout61 : r->nf == 58 ? layout58 : r->nf == 57 ? layout57 : NULL;
+    const int *lay = r->nf == 61   ? layout61
+                     : r->nf == 58 ? layout58
+                     : r->nf == 57 ? layout57
+                                   : NULL;
     if (!lay) {
-        ent__records_problem(&m->rec, -1, "gdelt-columns",
-                    "this row has %zu columns; GDELT event rows have 61 (GDELT 2.0), 58 or 57 "
-                    "(GDELT 1.0), or a header naming them",
-                    r->nf);
+        ent__records_problem(
+            &m->rec, -1, "gdelt-columns",
+            "this row has %zu columns; GDELT event rows have 61 (GDELT 2.0), 58 or 57 "
+            "(GDELT 1.0), or a header naming them",
+            r->nf);
         m->have_layout = 0;
         r->stop = 1;
         return 0;
@@ -583,8 +576,8 @@ static int write_graph(FILE *out, imp *m, const char *const *files, size_t n_fil
     qsort(sorted, n_used, sizeof *sorted, cmp_actor);
     for (size_t i = 0; i < a->n_rels; i++) {
         const rel *r = &a->rels[i];
-        rk[i] = (rel_key){r->period, a->actors[r->src].id, a->actors[r->tgt].id, r->type, r->event,
-                          (uint32_t)i};
+        rk[i] = (rel_key){r->period, a->actors[r->src].id, a->actors[r->tgt].id, r->type,
+                          r->event,  (uint32_t)i};
     }
     qsort(rk, a->n_rels, sizeof *rk, cmp_rel);
 
@@ -632,7 +625,8 @@ static int write_graph(FILE *out, imp *m, const char *const *files, size_t n_fil
         ent_json_quote(out, ac->id);
         fputs(", \"name\": ", out);
         ent_json_quote(out, ac->name);
-        fprintf(out, ", \"kind\": \"%s\", \"attributes\": {\"cameo\": ", ent_actor_kind_str(ac->kind));
+        fprintf(out,
+                ", \"kind\": \"%s\", \"attributes\": {\"cameo\": ", ent_actor_kind_str(ac->kind));
         ent_json_quote(out, ac->code);
         fputs("}}", out);
     }
@@ -663,7 +657,7 @@ static int write_graph(FILE *out, imp *m, const char *const *files, size_t n_fil
         /* The events, by id. */
         size_t ne = 0;
         for (uint32_t e = r->ev_head; e != UINT32_MAX; e = a->evs[e].next) {
-            if (grow((void **)&ev, &cap_ev, ne + 1, sizeof *ev) != 0)
+            if (ent__grow((void **)&ev, &cap_ev, ne + 1, sizeof *ev) != 0)
                 goto done;
             ev[ne++] = a->evs[e];
         }
@@ -706,11 +700,13 @@ static int write_graph(FILE *out, imp *m, const char *const *files, size_t n_fil
         ent_date_format(ent_date_from_day(hi), d1);
         fputs("\n  ],\n  \"snapshots\": [", out);
         if (lo != hi)
-            fprintf(out, "\n    {\"id\": \"first-day\", \"at\": \"%s\", \"label\": \"First day of "
-                         "the imported events\"},",
+            fprintf(out,
+                    "\n    {\"id\": \"first-day\", \"at\": \"%s\", \"label\": \"First day of "
+                    "the imported events\"},",
                     d0);
-        fprintf(out, "\n    {\"id\": \"last-day\", \"at\": \"%s\", \"label\": \"Last day of the "
-                     "imported events\"}\n  ]\n}\n",
+        fprintf(out,
+                "\n    {\"id\": \"last-day\", \"at\": \"%s\", \"label\": \"Last day of the "
+                "imported events\"}\n  ]\n}\n",
                 d1);
     } else
         fputs("]\n}\n", out);

@@ -19,6 +19,7 @@
 #include "import/records.h"
 #include "util/arena.h"
 #include "util/error.h"
+#include "util/grow.h"
 #include "util/jsonout.h"
 #include "util/strbuf.h"
 #include "util/strmap.h"
@@ -81,21 +82,6 @@ typedef struct timp {
     int ncols[ENT_CSV_FIELD_COUNT_];
     size_t width; /* the header's number of columns */
 } timp;
-
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return 0;
-    size_t c = *cap ? *cap * 2 : 64;
-    while (c < need)
-        c *= 2;
-    void *q = realloc(*p, c * size);
-    if (!q)
-        return -1;
-    *p = q;
-    *cap = c;
-    return 0;
-}
 
 static const char *intern(timp *m, const char *s)
 {
@@ -163,7 +149,8 @@ static void on_actor_row(void *ud, ent__records *r)
             return;
         }
     }
-    if (grow((void **)&m->presets, &m->cap_presets, m->n_presets + 1, sizeof *m->presets) != 0) {
+    if (ent__grow((void **)&m->presets, &m->cap_presets, m->n_presets + 1, sizeof *m->presets) !=
+        0) {
         m->oom = r->stop = r->oom = 1;
         return;
     }
@@ -187,7 +174,8 @@ static void on_type_row(void *ud, ent__records *r)
         m->tcol[0] = header_col(r, "code", 4);
         m->tcol[1] = header_col(r, "type", 4);
         if (m->tcol[0] < 0 || m->tcol[1] < 0) {
-            ent__records_problem(r, -1, "csv-header", "the type map needs the columns 'code' and 'type'");
+            ent__records_problem(r, -1, "csv-header",
+                                 "the type map needs the columns 'code' and 'type'");
             r->stop = 1;
         }
         return;
@@ -205,7 +193,7 @@ static void on_type_row(void *ud, ent__records *r)
     uint32_t idx;
     if (ent_strmap_get(&m->type_map, c, &idx))
         return; /* the first mapping of a code wins */
-    if (grow((void **)&m->tvals, &m->cap_tvals, m->n_tvals + 1, sizeof *m->tvals) != 0) {
+    if (ent__grow((void **)&m->tvals, &m->cap_tvals, m->n_tvals + 1, sizeof *m->tvals) != 0) {
         m->oom = r->stop = r->oom = 1;
         return;
     }
@@ -276,7 +264,7 @@ static uint32_t actor_of(timp *m, const char *value)
         return m->oom ? UINT32_MAX : idx;
     }
     if (m->oom ||
-        grow((void **)&m->actors, &m->cap_actors, m->n_actors + 1, sizeof *m->actors) != 0) {
+        ent__grow((void **)&m->actors, &m->cap_actors, m->n_actors + 1, sizeof *m->actors) != 0) {
         m->oom = 1;
         return UINT32_MAX;
     }
@@ -293,9 +281,9 @@ static uint32_t actor_of(timp *m, const char *value)
 
 static int month_name(const char *s, size_t *len)
 {
-    static const char *const names[12] = {"january", "february", "march",     "april",
-                                          "may",     "june",     "july",      "august",
-                                          "september", "october", "november", "december"};
+    static const char *const names[12] = {"january",   "february", "march",    "april",
+                                          "may",       "june",     "july",     "august",
+                                          "september", "october",  "november", "december"};
     for (int i = 0; i < 12; i++) {
         size_t n = strlen(names[i]);
         if (strncasecmp(s, names[i], n) == 0) {
@@ -403,8 +391,8 @@ static int row_date(timp *m, int f, ent_date *d)
         st = ent_date_parse(d, iso, strlen(iso));
         if (st != ENT_DATE_OK) {
             ent__records_problem(r, m->cols[f][0], "csv-date",
-                                 "year %.20s, month %.20s, day %.20s is not a date: %s%s", v, mo, dd,
-                                 ent_date_status_str(st),
+                                 "year %.20s, month %.20s, day %.20s is not a date: %s%s", v, mo,
+                                 dd, ent_date_status_str(st),
                                  unk ? "" : " (--unknown-day names the marker of an unknown day)");
             return -1;
         }
@@ -416,9 +404,10 @@ static int row_date(timp *m, int f, ent_date *d)
                            : ent_date_parse(d, v, strlen(v));
     if (st != ENT_DATE_OK) {
         if (st == ENT_DATE_SYNTAX)
-            ent__records_problem(r, m->cols[f][0], "csv-date", "'%.40s' is not a date written %s", v,
-                                 m->o->date_format ? m->o->date_format
-                                                   : "YYYY, YYYY-MM or YYYY-MM-DD (see --date-format)");
+            ent__records_problem(
+                r, m->cols[f][0], "csv-date", "'%.40s' is not a date written %s", v,
+                m->o->date_format ? m->o->date_format
+                                  : "YYYY, YYYY-MM or YYYY-MM-DD (see --date-format)");
         else
             ent__records_problem(r, m->cols[f][0], "csv-date", "'%.40s' is not a date: %s", v,
                                  ent_date_status_str(st));
@@ -457,8 +446,7 @@ static void take_header(timp *m)
             p += len + 1;
         }
         if (parts == 2 || (parts == 3 && f != ENT_CSV_AT && f != ENT_CSV_FROM && f != ENT_CSV_TO)) {
-            ent__records_problem(r, -1, "csv-map",
-                                 "%s= takes one column%s", field_names[f],
+            ent__records_problem(r, -1, "csv-map", "%s= takes one column%s", field_names[f],
                                  f == ENT_CSV_AT || f == ENT_CSV_FROM || f == ENT_CSV_TO
                                      ? ", or three: YEAR/MONTH/DAY"
                                      : "");
@@ -474,8 +462,8 @@ static void take_table_row(timp *m)
     ent__records *r = &m->rec;
     m->st->rows++;
     if (r->nf != m->width) {
-        ent__records_problem(r, -1, "csv-columns", "this row has %zu columns, the header %zu", r->nf,
-                             m->width);
+        ent__records_problem(r, -1, "csv-columns", "this row has %zu columns, the header %zu",
+                             r->nf, m->width);
         return;
     }
     const char *sv = ent__records_field(r, (size_t)m->cols[ENT_CSV_SOURCE][0]);
@@ -538,7 +526,8 @@ static void take_table_row(timp *m)
     (void)to;
     if (ent_date_is_set(x.from) && ent_date_is_set(x.to) &&
         ent_date_first_day(x.to) < ent_date_first_day(x.from)) {
-        ent__records_problem(r, m->cols[ENT_CSV_TO][0], "csv-date", "'to' ends before 'from' begins");
+        ent__records_problem(r, m->cols[ENT_CSV_TO][0], "csv-date",
+                             "'to' ends before 'from' begins");
         return;
     }
     if (m->ncols[ENT_CSV_INTENSITY]) {
@@ -588,7 +577,7 @@ static void take_table_row(timp *m)
     if (m->ncols[ENT_CSV_URL]) {
         const char *u = ent__records_field(r, (size_t)m->cols[ENT_CSV_URL][0]);
         if (u[0] && !ent_strmap_get(&m->url_map, u, &x.url)) {
-            if (grow((void **)&m->urls, &m->cap_urls, m->n_urls + 1, sizeof *m->urls) != 0) {
+            if (ent__grow((void **)&m->urls, &m->cap_urls, m->n_urls + 1, sizeof *m->urls) != 0) {
                 m->oom = 1;
                 return;
             }
@@ -605,7 +594,7 @@ static void take_table_row(timp *m)
         m->file_used[m->file] = 1;
     x.file = m->file;
     x.line = r->rec_line;
-    if (grow((void **)&m->rels, &m->cap_rels, m->n_rels + 1, sizeof *m->rels) != 0) {
+    if (ent__grow((void **)&m->rels, &m->cap_rels, m->n_rels + 1, sizeof *m->rels) != 0) {
         m->oom = 1;
         return;
     }
@@ -675,8 +664,9 @@ static int write_table_graph(FILE *out, timp *m, const char *const *files, size_
         ent_strbuf_addf(&t, "%s%s", i ? ", " : "", base_name(files[i]));
     ent_json_quote(out, ent_strbuf_str(&t));
     ent_strbuf_release(&t);
-    fprintf(out, ",\n  \"description\": \"Imported by entente import csv: one relation per row, %zu "
-                 "in all.\",\n  \"sources\": [",
+    fprintf(out,
+            ",\n  \"description\": \"Imported by entente import csv: one relation per row, %zu "
+            "in all.\",\n  \"sources\": [",
             m->n_rels);
     int first = 1;
     for (size_t i = 0; i < n_files; i++) {
@@ -731,8 +721,7 @@ static int write_table_graph(FILE *out, timp *m, const char *const *files, size_
         if (x->url == UINT32_MAX)
             fprintf(out, ", \"evidence\": [{\"source\": \"table%u\", \"locator\": ", x->file + 1);
         else
-            fprintf(out, ", \"evidence\": [{\"source\": \"s%u\", \"locator\": ",
-                    uno[x->url]);
+            fprintf(out, ", \"evidence\": [{\"source\": \"s%u\", \"locator\": ", uno[x->url]);
         char loc[64];
         snprintf(loc, sizeof loc, "line %u", x->line);
         ent_strbuf l = ENT_STRBUF_INIT;
@@ -764,11 +753,13 @@ static int write_table_graph(FILE *out, timp *m, const char *const *files, size_
         ent_date_format(ent_date_from_day(hi), d1);
         fputs("\n  ],\n  \"snapshots\": [", out);
         if (lo != hi)
-            fprintf(out, "\n    {\"id\": \"first-day\", \"at\": \"%s\", \"label\": \"First day the "
-                         "table names\"},",
+            fprintf(out,
+                    "\n    {\"id\": \"first-day\", \"at\": \"%s\", \"label\": \"First day the "
+                    "table names\"},",
                     d0);
-        fprintf(out, "\n    {\"id\": \"last-day\", \"at\": \"%s\", \"label\": \"Last day the "
-                     "table names\"}\n  ]\n}\n",
+        fprintf(out,
+                "\n    {\"id\": \"last-day\", \"at\": \"%s\", \"label\": \"Last day the "
+                "table names\"}\n  ]\n}\n",
                 d1);
     } else
         fputs(m->n_rels ? "\n  ]\n}\n" : "]\n}\n", out);
@@ -834,8 +825,8 @@ int ent_import_csv(FILE *out, const char *const *files, size_t n_files,
         rc = ent__records_read(&m.rec, o->type_map_file);
     }
     m.rec.on_record = on_table_row;
-    for (size_t i = 0; i < n_files && !rc && !m.rec.stop &&
-                       ent_diags_count_severity(diags, ENT_SEV_ERROR) == 0;
+    for (size_t i = 0;
+         i < n_files && !rc && !m.rec.stop && ent_diags_count_severity(diags, ENT_SEV_ERROR) == 0;
          i++) {
         m.file = (uint32_t)i;
         int r = ent__records_read(&m.rec, files[i]);
@@ -852,7 +843,8 @@ int ent_import_csv(FILE *out, const char *const *files, size_t n_files,
     if (rc == 0)
         rc = write_table_graph(out, &m, files, n_files);
     if (rc == 0 && ferror(out))
-        rc = ent_error_set(ENT_EIO, "cannot write the graph file: %s", strerror(errno ? errno : EIO));
+        rc = ent_error_set(ENT_EIO, "cannot write the graph file: %s",
+                           strerror(errno ? errno : EIO));
     free(m.file_used);
     free(m.presets);
     free(m.actors);
