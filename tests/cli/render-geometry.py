@@ -39,32 +39,13 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
-SVG = "{http://www.w3.org/2000/svg}"
-NUM = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
+from svgtest import NUM, SVG, bad, ok, summary, title  # noqa: E402
+
 SHRINK = 0.5
 CHECKS = {"edges", "labels", "boxes", "bold"}
 BOLD_EM = 0.7
 
-passed = failed = 0
-
-
-def ok(msg):
-    global passed
-    passed += 1
-    print("ok   " + msg)
-
-
-def bad(msg, detail=()):
-    global failed
-    failed += 1
-    print("FAIL " + msg)
-    for line in list(detail)[:12]:
-        print("    " + line)
-
-
-def title(g):
-    t = g.find(SVG + "title")
-    return t.text if t is not None else None
 
 
 def shape_box(g):
@@ -538,8 +519,7 @@ def main():
     with open(rnd, "w") as f:
         subprocess.run([gen, "200", "2000"], stdout=f, check=True)
     cases(binary, rnd, "2015-06-30", "2020-06-30", work, "random-200", selftest=True)
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return summary()
 
 
 if __name__ == "__main__":

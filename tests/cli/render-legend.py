@@ -28,29 +28,11 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
-SVG = "{http://www.w3.org/2000/svg}"
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
+from svgtest import SVG, bad, ok, summary, title  # noqa: E402
+
 WHITE = {"white", "#ffffff"}
 
-passed = failed = 0
-
-
-def ok(msg):
-    global passed
-    passed += 1
-    print("ok   " + msg)
-
-
-def bad(msg, detail=()):
-    global failed
-    failed += 1
-    print("FAIL " + msg)
-    for line in list(detail)[:12]:
-        print("    " + line)
-
-
-def title(g):
-    t = g.find(SVG + "title")
-    return t.text if t is not None else ""
 
 
 def pattern(el):
@@ -181,8 +163,7 @@ def main():
                   bloc)
             check(name + "-diff" + tag, binary, [g, "--from", a, "--to", b, "--diff"] + extra,
                   work, bloc, not bloc)
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return summary()
 
 
 if __name__ == "__main__":

@@ -24,35 +24,15 @@ usage: render-panels.py ENTENTE_BINARY SOURCE_DIR WORK_DIR
 import copy
 import json
 import os
-import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
-SVG = "{http://www.w3.org/2000/svg}"
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
+from svgtest import NUM, SVG, bad, ok, summary, title  # noqa: E402
+
 TOL = 0.01
-NUM = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 
-passed = failed = 0
-
-
-def ok(msg):
-    global passed
-    passed += 1
-    print("ok   " + msg)
-
-
-def bad(msg, detail=()):
-    global failed
-    failed += 1
-    print("FAIL " + msg)
-    for line in list(detail)[:10]:
-        print("    " + line)
-
-
-def title(g):
-    t = g.find(SVG + "title")
-    return t.text if t is not None else None
 
 
 def points(el):
@@ -238,8 +218,7 @@ def main():
               "early", "late", early, early | {"newland"}, work, stack)
         check("south-caucasus" + suffix, binary, sc, "before-2022", "after-2022", sc1, sc2, work,
               stack)
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return summary()
 
 
 if __name__ == "__main__":
