@@ -94,10 +94,11 @@ static int existence_case(const ent_relation *r, const ent_reltype *t, const int
 }
 
 static void check_existence(loader *L, const lfile *f, size_t obj_pos, const char *role,
-                            const ent_relation *r, const ent_reltype *t, const ent_actor *a)
+                            const ent_relation *r, const ent_reltype *t, long ai)
 {
+    const ent_actor *a = &L->g->actors[ai];
     char d1[11], d2[11];
-    switch (existence_case(r, t, L->actor_days[a - L->g->actors])) {
+    switch (existence_case(r, t, L->actor_days[ai])) {
     case 1:
         existence_warning(L, f, obj_pos, role,
                           "this %s on %s lies outside the existence of \"%s\" (%s to %s)", t->label,
@@ -366,9 +367,9 @@ id_done:
         return;
 
     if (src >= 0 && t && L->actor_dated[src])
-        check_existence(L, f, at, "source", &r, t, &g->actors[src]);
+        check_existence(L, f, at, "source", &r, t, src);
     if (tgt >= 0 && t && L->actor_dated[tgt])
-        check_existence(L, f, at, "target", &r, t, &g->actors[tgt]);
+        check_existence(L, f, at, "target", &r, t, tgt);
 
     r.source = (uint32_t)src;
     r.target = (uint32_t)tgt;
