@@ -655,7 +655,8 @@ static int write_table_graph(FILE *out, timp *m, const char *const *files, size_
     qsort(uk, nu, sizeof *uk, cmp_ukey);
     for (size_t i = 0; i < nu; i++)
         uno[uk[i].idx] = (uint32_t)i + 1;
-    memcpy(sorted, m->actors, m->n_actors * sizeof *sorted);
+    if (m->n_actors) /* a table of no rows has no actors, and no array */
+        memcpy(sorted, m->actors, m->n_actors * sizeof *sorted);
     qsort(sorted, m->n_actors, sizeof *sorted, cmp_tactor);
 
     fputs("{\n  \"format\": \"entente/1\",\n  \"title\": ", out);
