@@ -1,6 +1,7 @@
 /*
  * strmap.c: linear probing, load factor at most 1/2, FNV-1a hashing.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -110,9 +111,18 @@ int ent_strmap_reserve(ent_strmap *m, size_t n)
 
 static int grow_to(ent_strmap *m, size_t cap)
 {
-    ent_strmap_slot *slots = calloc(cap, sizeof *slots);
+    /* Zeroed by writing, not by calloc: a large calloc gets fresh pages that
+     * the first probe (a read) maps to the shared zero page, so each page
+     * would fault twice, the second time with a TLB flush on every core the
+     * process runs on. */
+    if (cap > SIZE_MAX / sizeof(ent_strmap_slot))
+        return -1;
+    ent_strmap_slot *slots = malloc(cap * sizeof *slots);
     if (!slots)
         return -1;
+    /* (The empty asm keeps the compiler from turning the pair into calloc.) */
+    __asm__ __volatile__("" : : "r"(slots) : "memory");
+    memset(slots, 0, cap * sizeof *slots);
     ent_strmap old = *m;
     m->slots = slots;
     m->cap = cap;
