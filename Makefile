@@ -82,8 +82,8 @@ fuzz: deps
 	    echo "make fuzz: clang is not installed, so the libFuzzer harnesses cannot be built"; \
 	    echo "(apt-get install clang); the corpus regression still runs in make test"; exit 1; fi
 	CC=clang cmake -S . -B $(BUILD_FUZZ) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DENTENTE_FUZZ=ON
-	cmake --build $(BUILD_FUZZ) -j $(JOBS) --target fuzz_load fuzz_date fuzz_args fuzz_import
-	@for h in load date args import; do \
+	cmake --build $(BUILD_FUZZ) -j $(JOBS) --target fuzz_load fuzz_date fuzz_args fuzz_import fuzz_jscan
+	@for h in load date args import jscan; do \
 	    mkdir -p $(BUILD_FUZZ)/corpus-$$h; \
 	    echo "== fuzz_$$h for $(FUZZ_SECONDS) s"; \
 	    (cd $(BUILD_FUZZ) && ASAN_OPTIONS=detect_leaks=1 \

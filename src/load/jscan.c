@@ -123,8 +123,7 @@ static long hex4(const char *b, size_t n, size_t p)
     return v;
 }
 
-/* Length of the valid UTF-8 sequence at p (2..4), or 0 when invalid. */
-static size_t utf8_seq(const unsigned char *b, size_t n, size_t p)
+size_t ent__jscan_utf8_len(const unsigned char *b, size_t n, size_t p)
 {
     unsigned char c = b[p];
     size_t need;
@@ -231,7 +230,7 @@ int ent__jscan_string(jscan *s)
                                    "\\u%04x",
                                    c, c);
         }
-        size_t k = utf8_seq(b, n, p);
+        size_t k = ent__jscan_utf8_len(b, n, p);
         if (!k)
             return ent__jscan_fail(
                 s, p, "invalid-utf8",
@@ -254,27 +253,23 @@ static inline int scan_string(jscan *s)
     return ent__jscan_string(s);
 }
 
-static int scan_number(jscan *s)
+size_t ent__jscan_number_end(const char *b, size_t n, size_t p, int *why)
 {
-    const char *b = s->buf;
-    size_t n = s->len, p = s->pos, start = p;
     if (p < n && b[p] == '-')
         p++;
     if (p >= n || b[p] < '0' || b[p] > '9')
-        return ent__jscan_fail(s, start, "json-syntax", "invalid number: a digit must follow '-'");
+        return *why = 0, (size_t)-1;
     if (b[p] == '0') {
         p++;
         if (p < n && b[p] >= '0' && b[p] <= '9')
-            return ent__jscan_fail(s, start, "json-syntax",
-                                   "invalid number: JSON numbers cannot have leading zeros");
+            return *why = 1, (size_t)-1;
     } else
         while (p < n && b[p] >= '0' && b[p] <= '9')
             p++;
     if (p < n && b[p] == '.') {
         p++;
         if (p >= n || b[p] < '0' || b[p] > '9')
-            return ent__jscan_fail(s, start, "json-syntax",
-                                   "invalid number: a digit must follow the decimal point");
+            return *why = 2, (size_t)-1;
         while (p < n && b[p] >= '0' && b[p] <= '9')
             p++;
     }
@@ -283,12 +278,25 @@ static int scan_number(jscan *s)
         if (p < n && (b[p] == '+' || b[p] == '-'))
             p++;
         if (p >= n || b[p] < '0' || b[p] > '9')
-            return ent__jscan_fail(s, start, "json-syntax",
-                                   "invalid number: the exponent needs digits");
+            return *why = 3, (size_t)-1;
         while (p < n && b[p] >= '0' && b[p] <= '9')
             p++;
     }
-    s->pos = p;
+    return p;
+}
+
+static int scan_number(jscan *s)
+{
+    static const char *const why_text[] = {
+        "invalid number: a digit must follow '-'",
+        "invalid number: JSON numbers cannot have leading zeros",
+        "invalid number: a digit must follow the decimal point",
+        "invalid number: the exponent needs digits"};
+    int why;
+    size_t end = ent__jscan_number_end(s->buf, s->len, s->pos, &why);
+    if (end == (size_t)-1)
+        return ent__jscan_fail(s, s->pos, "json-syntax", "%s", why_text[why]);
+    s->pos = end;
     return 0;
 }
 
@@ -321,7 +329,7 @@ static int bad_value_start(jscan *s)
                                "in double quotes, numbers, true, false and null",
                                (int)(e - p), b + p);
     }
-    if ((unsigned char)c >= 0x80 && !utf8_seq((const unsigned char *)b, s->len, p))
+    if ((unsigned char)c >= 0x80 && !ent__jscan_utf8_len((const unsigned char *)b, s->len, p))
         return ent__jscan_fail(s, p, "invalid-utf8",
                                "invalid UTF-8: byte 0x%02x cannot appear here; graph files must be "
                                "UTF-8",
@@ -368,6 +376,14 @@ int ent__jscan_value(jscan *s, int depth)
             }
             elem_start = s->pos;
             elem_line = s->line;
+            size_t fast_end;
+            unsigned fast_lines;
+            if (ent__jscan_fast_value(s->buf, s->len, s->pos, ENT_JSON_MAX_DEPTH - depth - top,
+                                      &fast_end, &fast_lines)) {
+                s->pos = fast_end;
+                s->line += fast_lines;
+                goto after_value;
+            }
         }
         if (s->pos >= s->len)
             return bad_value_start(s);

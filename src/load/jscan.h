@@ -72,6 +72,32 @@ void ent__jscan_ws(jscan *s);
  */
 int ent__jscan_value(jscan *s, int depth);
 
+/* Length of the valid UTF-8 sequence of 2 to 4 bytes at p (before n), 0
+ * when it is not one: no overlong forms, no surrogates, nothing above
+ * U+10FFFF. */
+size_t ent__jscan_utf8_len(const unsigned char *b, size_t n, size_t p);
+
+/* End of the JSON number at p (before n), or (size_t)-1 with *why: 0 no
+ * digit after '-' (or none at all), 1 a leading zero, 2 no digit after the
+ * point, 3 an exponent without digits. */
+size_t ent__jscan_number_end(const char *b, size_t n, size_t p, int *why);
+
+/*
+ * A quick check of the array or object at `pos`, tried before the full
+ * scanner on each element of a top-level array. Returns 1 when the value is
+ * valid JSON that nests at most max_depth containers, with *end just past it
+ * and *lines the line breaks inside it; 0 when it cannot tell (the value is
+ * invalid, or holds a \u escape or deep nesting), and the full scanner must
+ * read it. It never returns 1 for text the full scanner refuses.
+ */
+int ent__jscan_fast_value(const char *buf, size_t len, size_t pos, int max_depth, size_t *end,
+                          unsigned *lines);
+
+/* For tests: the widest instructions ent__jscan_fast_value may use, 0 (SSE2
+ * or plain C), 1 (AVX2) or 2 (AVX-512BW, the default); it uses them only
+ * where the processor has them. Not to be called while loading. */
+void ent__jscan_fast_isa(int max);
+
 /*
  * Validates a string starting at s->pos (which must be a '"'), leaving pos
  * after the closing quote. Returns 0 or -1.

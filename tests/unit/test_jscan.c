@@ -347,6 +347,182 @@ static void fast_numbers_equal_strtod(void **state)
     }
 }
 
+/* ---------------------------------------------------------------------------
+ * The quick check (jscan_fast.c), with each instruction set the processor has
+ * ------------------------------------------------------------------------- */
+
+/* The full scanner on the value at 0 of text[0, len), nested as an element of
+ * a top-level array: 1 with its end and line breaks, 0 when it refuses it. */
+static int full_scan(const char *text, size_t len, size_t *end, unsigned *lines)
+{
+    jscan s;
+    ent__jscan_init(&s, text, len);
+    if (ent__jscan_value(&s, 2) < 0)
+        return 0;
+    *end = s.pos;
+    *lines = s.line - 1;
+    return 1;
+}
+
+typedef struct quick_case {
+    const char *text; /* the value, then what follows it in the array */
+    size_t end;       /* where the value ends */
+    unsigned lines;   /* line breaks inside it */
+} quick_case;
+
+static void quick_check_reads_plain_values(void **state)
+{
+    (void)state;
+    /* 70 bytes of text: a string that crosses from one 64-byte block to the next. */
+    static const char long_str[] = "{\"note\": \"Talks in Agdam ended without a joint "
+                                   "communique, said the MFA.\"}";
+    /* A backslash at byte 63 escapes the first byte of the next block. */
+    static const char edge_escape[] = "{\"n\": \"0123456789012345678901234567890123456789"
+                                      "0123456789012345\\\"x\"}";
+    const quick_case cases[] = {
+        {"{}", 2, 0},
+        {"[]", 2, 0},
+        {"{\"a\": 1}, {\"b\": 2}", 8, 0},
+        {"[1, -0.5e+3, true, false, null, \"x\", [], {}]", 44, 0},
+        {"{\"id\": \"r1\", \"source\": \"a\",\n     \"evidence\": [{\"source\": \"s1\",\n"
+         "                   \"note\": \"Sh\xc3\xbcsha \\\"quoted\\\" \\\\ \xe2\x82\xac "
+         "\xf0\x9f\x98\x80\"}]},\n    {\"id\": \"r2\"}",
+         125, 2},
+        {long_str, sizeof long_str - 1, 0},
+        {edge_escape, sizeof edge_escape - 1, 0},
+        {"{\"a\":\n\n\n\n[1,\n2]\n}", 17, 6},
+    };
+    for (int isa = 0; isa <= 2; isa++) {
+        ent__jscan_fast_isa(isa);
+        for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+            size_t end = 0;
+            unsigned lines = 0;
+            const char *t = cases[i].text;
+            int ok = ent__jscan_fast_value(t, strlen(t), 0, 10, &end, &lines);
+            if (!ok || end != cases[i].end || lines != cases[i].lines)
+                fail_msg("isa %d, case %zu: ok %d, end %zu (want %zu), lines %u (want %u)", isa,
+                         i, ok, end, cases[i].end, lines, cases[i].lines);
+        }
+    }
+    ent__jscan_fast_isa(2);
+}
+
+static void quick_check_leaves_the_rest_to_the_scanner(void **state)
+{
+    (void)state;
+    const char *cases[] = {
+        "{\"a\": 1,}",              /* trailing comma */
+        "[1, 2,]",                  /* trailing comma */
+        "{\"a\" 1}",                /* no colon */
+        "{\"a\": 1 \"b\": 2}",      /* no comma */
+        "[01]",                     /* leading zero */
+        "[1.]",                     /* no digit after the point */
+        "[-]",                      /* no digit */
+        "[1e]",                     /* no exponent */
+        "[truex]",                  /* not a literal */
+        "[nul]",                    /* truncated literal */
+        "{\"a\": \"x\ty\"}",        /* a tab inside a string */
+        "{\"a\": \"x\ny\"}",        /* a line break inside a string */
+        "{\"a\": \"\xc0\x80\"}",    /* overlong UTF-8 */
+        "{\"a\": \"\xed\xa0\x80\"}",/* a surrogate in UTF-8 */
+        "{\"a\": \"\x80\"}",        /* a lone continuation byte */
+        "{\"a\": \"\xc3\"}",        /* a cut sequence */
+        "{\"a\": \xc3\xa9}",        /* text outside a string */
+        "{\"a\": \"\\x\"}",         /* an unknown escape */
+        "{\"a\": \"\\u00e9\"}",     /* valid, but \u is the scanner's */
+        "{\"a\": \"open",           /* unclosed string */
+        "{\"a\": [1, 2",            /* unclosed array */
+        "{'a': 1}",                 /* single quotes */
+        "{\"a\": 1} ",              /* fine... */
+        "[[[[[[[[[[[[1]]]]]]]]]]]]", /* deeper than allowed below */
+    };
+    for (int isa = 0; isa <= 2; isa++) {
+        ent__jscan_fast_isa(isa);
+        for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+            size_t end;
+            unsigned lines;
+            int ok = ent__jscan_fast_value(cases[i], strlen(cases[i]), 0, 10, &end, &lines);
+            int want = i == 22; /* the one valid case */
+            if (ok != want)
+                fail_msg("isa %d, case %zu (%s): quick check says %d", isa, i, cases[i], ok);
+        }
+    }
+    ent__jscan_fast_isa(2);
+}
+
+/* Random edits of plain elements: whatever the quick check accepts, the full
+ * scanner accepts with the same end and line count, and every instruction
+ * set answers the same. */
+static void quick_check_agrees_with_the_scanner(void **state)
+{
+    (void)state;
+    static const char *seeds[] = {
+        "{\"id\": \"r0000001\", \"source\": \"a033200\", \"target\": \"a097966\", \"type\": "
+        "\"attacks\",\n     \"at\": \"1990-03-18\", \"intensity\": -8.7,\n     \"evidence\": "
+        "[{\"source\": \"s03\", \"locator\": \"para. 37\",\n                   \"note\": "
+        "\"Satellite images show new positions west of \xc5\x9eu\xc5\x9f" "a.\"}]},\n    {}",
+        "{\"a\": [1, 2.5, {\"b\": null, \"c\": [true, false]}], \"d\": \"x\\\"y\\\\z\\/\"}",
+        "[\"\xe2\x82\xac\", \"\xf0\x9f\x98\x80\", 0, -0, 1e5, {\"k\": {}}, []]",
+    };
+    static const char alphabet[] = "{}[]\":,\\ \n\t\r0123456789-+.eEtrufalsn/bu\x01\x7f\x80\xbf"
+                                   "\xc3\xa9\xe2\xed\xf0\xf5";
+    char buf[512];
+    uint64_t x = 0x9e3779b97f4a7c15u;
+    size_t accepted = 0, tried = 0;
+    for (int round = 0; round < 30000; round++) {
+        const char *seed = seeds[round % 3];
+        size_t n = strlen(seed);
+        memcpy(buf, seed, n);
+        int edits = 1 + round % 3;
+        for (int e = 0; e < edits; e++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            size_t at = (size_t)(x % n);
+            char c = alphabet[(x >> 32) % (sizeof alphabet - 1)];
+            switch ((x >> 56) % 3) {
+            case 0: /* replace */
+                buf[at] = c;
+                break;
+            case 1: /* insert */
+                if (n + 1 < sizeof buf) {
+                    memmove(buf + at + 1, buf + at, n - at);
+                    buf[at] = c;
+                    n++;
+                }
+                break;
+            default: /* delete */
+                if (n > 1 && at > 0) {
+                    memmove(buf + at, buf + at + 1, n - at - 1);
+                    n--;
+                }
+            }
+        }
+        tried++;
+        size_t end[3] = {0}, full_end = 0;
+        unsigned lines[3] = {0}, full_lines = 0;
+        int ok[3];
+        for (int isa = 0; isa <= 2; isa++) {
+            ent__jscan_fast_isa(isa);
+            ok[isa] = ent__jscan_fast_value(buf, n, 0, ENT_JSON_MAX_DEPTH - 2, &end[isa],
+                                            &lines[isa]);
+        }
+        if (ok[0] != ok[1] || ok[0] != ok[2] || end[0] != end[1] || end[0] != end[2] ||
+            lines[0] != lines[1] || lines[0] != lines[2])
+            fail_msg("round %d: the instruction sets disagree on \"%.*s\"", round, (int)n, buf);
+        if (!ok[0])
+            continue;
+        accepted++;
+        if (!full_scan(buf, n, &full_end, &full_lines) || full_end != end[0] ||
+            full_lines != lines[0])
+            fail_msg("round %d: the quick check accepts \"%.*s\" (end %zu, %u lines), the "
+                     "scanner does not agree",
+                     round, (int)n, buf, end[0], lines[0]);
+    }
+    ent__jscan_fast_isa(2);
+    /* Many edits land in string text or white space: those stay valid. */
+    assert_true(accepted > tried / 10);
+    assert_true(accepted < tried);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -360,6 +536,9 @@ int main(void)
         cmocka_unit_test(resumes_at_an_element_of_a_top_level_array),
         cmocka_unit_test(calls_the_split_hook_at_an_element_start),
         cmocka_unit_test(fast_numbers_equal_strtod),
+        cmocka_unit_test(quick_check_reads_plain_values),
+        cmocka_unit_test(quick_check_leaves_the_rest_to_the_scanner),
+        cmocka_unit_test(quick_check_agrees_with_the_scanner),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
