@@ -33,7 +33,10 @@ typedef struct rel_job {
     loader *L;
     const rel_ref *refs;
     size_t from, to;
+    uint64_t *keys; /* out: the ids L collected, sorted (sorted_keys) */
 } rel_job;
+
+static uint64_t *sorted_keys(const char **ids, size_t n);
 
 static void *run_rel_job(void *arg)
 {
@@ -45,32 +48,27 @@ static void *run_rel_job(void *arg)
         ent__process_element(j->L, f, SEC_RELATIONS, j->refs[k].index);
     }
     ent__bump_release(); /* this thread's blocks */
+    j->keys = sorted_keys(j->L->ids, j->L->n_ids);
     return NULL;
 }
 
 /*
- * Whether any id occurs twice among a[0..na) and b[0..nb): 1 when one does,
- * 0 when none does, -1 when out of memory. The ids are sorted by hash (a
- * radix sort of (hash, index) keys, linear in their number) and only
- * neighbours of equal hash are compared: a million ids cost far less than
- * probing a table of a million slots at random.
+ * The ids[0..n) as keys (hash << 32 | index) in the order of their hashes, by
+ * a radix sort on the hash's four bytes (linear in n); NULL when out of
+ * memory. Each thread sorts its own half: a million ids sorted cost far less
+ * than probing a table of a million slots at random.
  */
-static int ids_repeat(const char **a, size_t na, const char **b, size_t nb)
+static uint64_t *sorted_keys(const char **ids, size_t n)
 {
-    size_t n = na + nb;
-    if (n < 2)
-        return 0;
-    uint64_t *key = malloc(n * sizeof *key), *tmp = malloc(n * sizeof *tmp);
+    uint64_t *key = malloc((n ? n : 1) * sizeof *key), *tmp = malloc((n ? n : 1) * sizeof *tmp);
     if (!key || !tmp) {
         free(key);
         free(tmp);
-        return -1;
+        return NULL;
     }
-    for (size_t i = 0; i < n; i++) {
-        const char *s = i < na ? a[i] : b[i - na];
-        key[i] = (uint64_t)ent_strmap_hash(s, strlen(s)) << 32 | (uint64_t)i;
-    }
-    /* Least significant digit first, on the hash's four bytes. */
+    for (size_t i = 0; i < n; i++)
+        key[i] = (uint64_t)ent_strmap_hash(ids[i], strlen(ids[i])) << 32 | (uint64_t)i;
+    /* Least significant digit first. */
     for (int shift = 32; shift < 64; shift += 8) {
         size_t count[257] = {0};
         for (size_t i = 0; i < n; i++)
@@ -83,20 +81,43 @@ static int ids_repeat(const char **a, size_t na, const char **b, size_t nb)
         key = tmp;
         tmp = t;
     }
-    int found = 0;
-    for (size_t i = 1; i < n && !found; i++) {
-        if (key[i] >> 32 != key[i - 1] >> 32)
-            continue;
-        /* A run of equal hashes: compare each with those before it. */
-        for (size_t j = i; j > 0 && key[j - 1] >> 32 == key[i] >> 32 && !found; j--) {
-            size_t x = (uint32_t)key[i], y = (uint32_t)key[j - 1];
-            const char *sx = x < na ? a[x] : b[x - na], *sy = y < na ? a[y] : b[y - na];
-            found = strcmp(sx, sy) == 0;
-        }
-    }
-    free(key);
     free(tmp);
-    return found;
+    return key;
+}
+
+/*
+ * Whether any id occurs twice among a[0..na) and b[0..nb), given each list's
+ * keys from sorted_keys: 1 when one does, 0 when none does, -1 when a list's
+ * keys are missing (out of memory). The two key lists are walked together in
+ * hash order, and only ids of equal hash are compared.
+ */
+static int ids_repeat(const char **a, size_t na, const uint64_t *ka, const char **b, size_t nb,
+                      const uint64_t *kb)
+{
+    if (!ka || !kb)
+        return -1;
+    size_t i = 0, j = 0;
+    while (i < na || j < nb) {
+        uint32_t h = i < na && (j >= nb || ka[i] >> 32 <= kb[j] >> 32) ? (uint32_t)(ka[i] >> 32)
+                                                                        : (uint32_t)(kb[j] >> 32);
+        size_t i2 = i, j2 = j;
+        while (i2 < na && (uint32_t)(ka[i2] >> 32) == h)
+            i2++;
+        while (j2 < nb && (uint32_t)(kb[j2] >> 32) == h)
+            j2++;
+        /* The ids of hash h: a[ka[i..i2)] and b[kb[j..j2)]; nearly always one. */
+        if (i2 - i + j2 - j > 1)
+            for (size_t x = i; x < i2 + (j2 - j); x++)
+                for (size_t y = x + 1; y < i2 + (j2 - j); y++) {
+                    const char *sx = x < i2 ? a[(uint32_t)ka[x]] : b[(uint32_t)kb[j + x - i2]];
+                    const char *sy = y < i2 ? a[(uint32_t)ka[y]] : b[(uint32_t)kb[j + y - i2]];
+                    if (strcmp(sx, sy) == 0)
+                        return 1;
+                }
+        i = i2;
+        j = j2;
+    }
+    return 0;
 }
 
 /*
@@ -151,7 +172,7 @@ int ent__relations_in_parallel(loader *L)
     if (g->n_relations != 0 || g->cap_relations < total)
         goto done;
     wn = half;
-    rel_job jw = {W, refs, half, total};
+    rel_job jw = {W, refs, half, total, NULL};
     pthread_t th;
     if (pthread_create(&th, NULL, run_rel_job, &jw) != 0)
         goto done;
@@ -161,12 +182,16 @@ int ent__relations_in_parallel(loader *L)
         ent__text_done(&m, f, f->sec[SEC_RELATIONS].items[refs[i].index].start);
         ent__process_element(L, f, SEC_RELATIONS, refs[i].index);
     }
+    uint64_t *keys = sorted_keys(L->ids, L->n_ids);
     pthread_join(th, NULL);
+    int repeat = ids_repeat(L->ids, L->n_ids, keys, W->ids, W->n_ids, jw.keys);
+    free(keys);
+    free(jw.keys);
 
     if (L->oom || W->oom || ent_diags_count(L->diags) != mark || ent_diags_count(wdiags))
         goto done;
     /* A repeated id (or no memory to look): the sequential path will say. */
-    if (ids_repeat(L->ids, L->n_ids, W->ids, W->n_ids) != 0)
+    if (repeat != 0)
         goto done;
     /* Everything was clean, so each half kept one relation per element. */
     if (g->n_relations != half || wn != total)

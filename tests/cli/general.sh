@@ -166,6 +166,31 @@ else
     bad "--threads 1 and --threads 2 report what one thread reports"
     printf '%s\n%s\n' "$c" "$d" | head -10 | sed 's/^/    /'
 fi
+# A repeated id and nothing else wrong: only the look for repeats after the
+# two halves can find it, within the first half, within the second or across.
+for where in "10 20" "20010 25000" "7 24000"; do
+    $PY - dup.json $where <<'PY'
+import json, sys
+actors = [{"id": "a%d" % i, "name": "Actor %d" % i, "kind": "state"} for i in range(100)]
+rels = [{"id": "r%d" % i, "source": "a%d" % (i % 100), "target": "a%d" % ((i * 7 + 1) % 100),
+         "type": "praise", "at": "2020", "evidence": [{"source": "s"}]} for i in range(30000)]
+rels = [r for r in rels if r["source"] != r["target"]]
+first, second = int(sys.argv[2]), int(sys.argv[3])
+rels[second]["id"] = rels[first]["id"]
+doc = {"format": "entente/1", "sources": [{"id": "s", "title": "S"}], "actors": actors,
+       "relations": rels}
+json.dump(doc, open(sys.argv[1], "w"), indent=1)
+PY
+    a=$("$bin" check --threads 1 dup.json 2>&1; echo "exit $?")
+    b=$("$bin" check dup.json 2>&1; echo "exit $?")
+    if [ "$a" = "$b" ] && printf '%s' "$b" | grep -q 'duplicate relation id' &&
+       printf '%s' "$b" | grep -q 'exit 1'; then
+        ok "two threads find a repeated id (relations $where)"
+    else
+        bad "two threads find a repeated id (relations $where)"
+        printf '%s\n%s\n' "$a" "$b" | head -10 | sed 's/^/    /'
+    fi
+done
 expect "--threads takes a number" 2 "'--threads' takes a whole number, not 'two'" \
     "$bin" info --threads two big.json
 expect "--threads on an analysis" 0 "" "$bin" snapshot --threads 1 --at 2020-01-01 "$sc"
