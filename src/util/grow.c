@@ -5,7 +5,7 @@
 
 #include "util/grow.h"
 
-int ent__grow(void **items, size_t *cap, size_t need, size_t elem)
+int ent__grow_to(void **items, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)
         return 0;
