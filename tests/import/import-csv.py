@@ -219,5 +219,25 @@ for args, text in ((["x.csv", "-o", "x.json"], "'--map FIELD=COLUMN,...' is requ
 p = run("import", "gdelt", "x.csv", "--map", M, "-o", "x.json")
 check(p.returncode == 2 and "--map is an option of 'import csv'" in p.stderr, "usage error: --map with gdelt", p.stderr)
 
+# a value without a letter or digit gets "actor-" and a fixed hash of its UTF-8
+# bytes: FNV-1a, then MurmurHash3's 32-bit final mix (docs/import.md), computed
+# here on its own
+def value_hash(text):
+    h = 2166136261
+    for byte in text.encode():
+        h = ((h ^ byte) * 16777619) & 0xFFFFFFFF
+    h ^= h >> 16
+    h = (h * 0x85EBCA6B) & 0xFFFFFFFF
+    h ^= h >> 13
+    h = (h * 0xC2B2AE35) & 0xFFFFFFFF
+    h ^= h >> 16
+    return h
+
+write("symbols.csv", "actor1,actor2,sub_event_type,event_date\n!!!,\u2014?,attacks,2023\n")
+p = run("import", "csv", "symbols.csv", "--map", M, "-o", "symbols.json")
+ids = sorted(a["id"] for a in json.load(open("symbols.json"))["actors"]) if p.returncode == 0 else []
+check(ids == sorted("actor-%08x" % value_hash(v) for v in ("!!!", "\u2014?")),
+      "values without letters or digits: actor- and the fixed hash", (ids, p.stderr))
+
 print(f"{len(failures)} failure(s)")
 sys.exit(1 if failures else 0)
