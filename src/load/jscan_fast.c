@@ -34,7 +34,6 @@ struct fblock {
     size_t len;
     size_t base;        /* offset of the current 64-byte block */
     uint64_t tok;       /* bytes outside strings that are not white space, and opening quotes */
-    uint64_t close;     /* closing quotes */
     uint64_t nl;        /* line breaks */
     uint64_t in_string; /* all ones when the next block starts inside a string */
     int escape_next;    /* the first byte of the next block is escaped */
@@ -220,7 +219,6 @@ static inline __attribute__((always_inline)) int load_block_isa(fblock *k, size_
         h &= h - 1;
     }
     k->tok = (~m.ws & ~instr & ~quote) | (quote & instr);
-    k->close = quote & ~instr;
     k->nl = m.nl;
     return 1;
 }
@@ -278,10 +276,11 @@ static __attribute__((noinline)) int next_block(fblock *k)
 }
 
 /* The tokens of the current block not yet taken: bytes outside strings that
- * are not white space, and the quotes that open and close strings. As every
- * token is taken in order, the token after an opening quote is its closing
- * quote. */
-#define TOKENS(k) ((k).tok | (k).close)
+ * are not white space, and the quotes that open strings. A string's closing
+ * quote need not be visited: what follows it up to the next token is white
+ * space, and where the string ends matters only for the element's end, which
+ * is a bracket. */
+#define TOKENS(k) ((k).tok)
 
 /* Takes the next token into p (its byte into c); returns 0 from the
  * function when there is none or a block is refused. */
@@ -330,11 +329,8 @@ value: /* the token at p starts a value */
             goto member;
         goto value;
     }
-    if (c == '"') {
-        NEXT(); /* the closing quote */
-        after = p + 1;
+    if (c == '"')
         goto after_value;
-    }
     if (c == '-' || (c >= '0' && c <= '9')) {
         int why;
         if ((after = ent__jscan_number_end(buf, len, p, &why)) == NONE)
@@ -380,7 +376,6 @@ after_value:
 member: /* the token at p starts a member */
     if (c != '"')
         return 0;
-    NEXT(); /* the closing quote */
     NEXT();
     if (c != ':')
         return 0;
