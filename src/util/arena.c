@@ -9,6 +9,7 @@
 #include "util/arena.h"
 
 #define BLOCK_SIZE (1u << 20)
+#define BLOCK_MAX  ((size_t)32 << 20)
 #define ALIGN      16u
 
 struct ent_arena_block {
@@ -44,7 +45,12 @@ void *ent_arena_alloc(ent_arena *a, size_t size)
     if (a->head && start <= a->cap)
         a->used = start;
     if (!a->head || a->cap - a->used < size) {
-        size_t cap = size > BLOCK_SIZE / 4 ? size : BLOCK_SIZE;
+        /* Each new block twice the last, up to BLOCK_MAX: a large graph then
+         * takes a few dozen blocks, not hundreds of maps and unmaps. */
+        size_t block = !a->head ? BLOCK_SIZE : a->cap >= BLOCK_MAX / 2 ? BLOCK_MAX : 2 * a->cap;
+        if (block < BLOCK_SIZE)
+            block = BLOCK_SIZE;
+        size_t cap = size > BLOCK_SIZE / 4 ? size : block;
         ent_arena_block *b = malloc(sizeof *b + cap);
         if (!b)
             return NULL;
