@@ -242,9 +242,7 @@ static void rel_days(const ent_relation *r, int durable, int32_t *first, int32_t
 static void check_symmetric_twice(loader *L)
 {
     ent_graph *g = L->g;
-    size_t n = 0;
-    for (size_t i = 0; i < g->n_relations; i++)
-        n += g->types[g->relations[i].type].symmetric;
+    size_t n = L->n_sym;
     if (!n)
         return;
     sym_key *k = malloc(n * sizeof *k);
@@ -257,13 +255,12 @@ static void check_symmetric_twice(loader *L)
     }
     for (size_t f = 0; f < L->n_files; f++)
         base[f + 1] = base[f] + L->files[f].sec[SEC_RELATIONS].n;
-    n = 0;
-    for (size_t i = 0; i < g->n_relations; i++) {
+    /* The symmetric relations, listed as they were kept (in relation order). */
+    for (size_t s = 0; s < n; s++) {
+        uint32_t i = L->sym[s];
         const ent_relation *r = &g->relations[i];
-        if (!g->types[r->type].symmetric || r->source == r->target)
-            continue;
-        k[n++] = (sym_key){r->source < r->target ? r->source : r->target,
-                           r->source < r->target ? r->target : r->source, r->type, (uint32_t)i};
+        k[s] = (sym_key){r->source < r->target ? r->source : r->target,
+                         r->source < r->target ? r->target : r->source, r->type, i};
     }
     if (sort_sym_keys(k, n) < 0) {
         free(k);
@@ -364,6 +361,7 @@ static void release_files(loader *L)
     free(L->actor_kind);
     free(L->actor_dated);
     free(L->actor_days);
+    free(L->sym);
     ent_strbuf_release(&L->msg);
     /* Released once: the driver calls this as soon as the files are no
      * longer needed, and again on the way out. */
@@ -373,6 +371,8 @@ static void release_files(loader *L)
         L->comparison_origin = NULL;
     L->actor_kind = L->actor_dated = NULL;
     L->actor_days = NULL;
+    L->sym = NULL;
+    L->n_sym = L->cap_sym = 0;
 }
 
 static int load(ent_graph **out, const char *const *paths, const ent_load_input *inputs, size_t n,

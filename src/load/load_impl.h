@@ -159,6 +159,10 @@ typedef struct loader {
     int collect_ids;
     const char **ids;
     size_t n_ids, cap_ids;
+    /* The relations of a symmetric type, by index in the order they were
+     * kept, for the check that such a tie is not coded both ways. */
+    uint32_t *sym;
+    size_t n_sym, cap_sym;
     /* The actors were checked ahead, while the first pass scanned the
      * relations (see ent__actors_ahead): how many, and whether cleanly. */
     int actors_ahead;

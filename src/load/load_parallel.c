@@ -139,7 +139,7 @@ int ent__relations_in_parallel(loader *L)
     ent_diags_new(&wdiags);
     ent_arena warena;
     ent_arena_init(&warena);
-    size_t wn = 0, mark = ent_diags_count(L->diags);
+    size_t wn = 0, mark = ent_diags_count(L->diags), sym_before = L->n_sym;
     size_t errors_before = L->errors;
     int ok = 0;
     if (!refs || !W || !wdiags)
@@ -162,6 +162,8 @@ int ent__relations_in_parallel(loader *L)
     W->rel_n = &wn;
     W->ids = NULL;
     W->n_ids = W->cap_ids = 0;
+    W->sym = NULL;
+    W->n_sym = W->cap_sym = 0;
     /* Neither half registers relation ids: both collect them, and repeats
      * are looked for once both are done (ids_repeat). */
     L->collect_ids = W->collect_ids = 1;
@@ -196,6 +198,12 @@ int ent__relations_in_parallel(loader *L)
     /* Everything was clean, so each half kept one relation per element. */
     if (g->n_relations != half || wn != total)
         goto done;
+    /* The second half's symmetric relations follow the first half's. */
+    if (ent__grow((void **)&L->sym, &L->cap_sym, L->n_sym + W->n_sym, sizeof *L->sym) < 0)
+        goto done;
+    if (W->n_sym)
+        memcpy(L->sym + L->n_sym, W->sym, W->n_sym * sizeof *L->sym);
+    L->n_sym += W->n_sym;
     g->n_relations = total;
     ent_arena_adopt(&g->arena, &warena);
     ok = 1;
@@ -206,6 +214,7 @@ done:
         L->errors = errors_before;
         L->stopped = 0;
         g->n_relations = 0;
+        L->n_sym = sym_before;
         ent_arena_release(&warena);
         L->oom = 0; /* an attempt that ran out of memory leaves the sequential path to try */
     }
@@ -215,6 +224,7 @@ done:
     L->n_ids = L->cap_ids = 0;
     if (W) {
         free(W->ids);
+        free(W->sym);
         ent_strbuf_release(&W->msg);
     }
     free(W);

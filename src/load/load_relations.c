@@ -171,6 +171,23 @@ static int do_evidence(loader *L, const lfile *f, size_t rel_pos, const cJSON *a
     return errs ? -1 : 0;
 }
 
+/* Keeps relation r of type t (NULL when unknown) after the others; one of a
+ * symmetric type is also listed in L->sym. 0, or -1 when out of memory. */
+static int keep_relation(loader *L, const ent_relation *r, const ent_reltype *t)
+{
+    size_t ri = *L->rel_n;
+    if (ent__grow((void **)L->rel_items, L->rel_cap, ri + 1, sizeof **L->rel_items) < 0)
+        return -1;
+    if (t && t->symmetric && r->source != r->target) {
+        if (ent__grow((void **)&L->sym, &L->cap_sym, L->n_sym + 1, sizeof *L->sym) < 0)
+            return -1;
+        L->sym[L->n_sym++] = (uint32_t)ri;
+    }
+    (*L->rel_items)[ri] = *r;
+    (*L->rel_n)++;
+    return 0;
+}
+
 void ent__do_relation(loader *L, lfile *f, const elem *el, const cJSON *obj, size_t index)
 {
     const cJSON *v[MAX_FIELDS];
@@ -377,13 +394,8 @@ id_done:
     r.note = ent__opt_str(L, v[RF_NOTE]);
     r.loc.file = f->index;
     r.loc.line = el->line;
-    size_t ri = *L->rel_n;
-    if (ent__grow((void **)L->rel_items, L->rel_cap, ri + 1, sizeof **L->rel_items) < 0) {
+    if (keep_relation(L, &r, t) < 0)
         L->oom = 1;
-        return;
-    }
-    (*L->rel_items)[ri] = r;
-    (*L->rel_n)++;
 }
 
 /* ---------------------------------------------------------------------------
@@ -587,11 +599,8 @@ int ent__relation_fast(loader *L, lfile *f, const elem *el)
         goto oom;
     r.loc.file = f->index;
     r.loc.line = el->line;
-    size_t ri = *L->rel_n;
-    if (ent__grow((void **)L->rel_items, L->rel_cap, ri + 1, sizeof **L->rel_items) < 0)
+    if (keep_relation(L, &r, t) < 0)
         goto oom;
-    (*L->rel_items)[ri] = r;
-    (*L->rel_n)++;
     return 1;
 oom:
     L->oom = 1;

@@ -191,6 +191,30 @@ PY
         printf '%s\n%s\n' "$a" "$b" | head -10 | sed 's/^/    /'
     fi
 done
+# A symmetric tie coded both ways, once in each half (and once within the
+# second): the check that follows the two threads sees both halves' relations.
+$PY - sym.json <<'PY'
+import json, sys
+actors = [{"id": "a%d" % i, "name": "Actor %d" % i, "kind": "state"} for i in range(100)]
+rels = [{"id": "r%d" % i, "source": "a%d" % (i % 100), "target": "a%d" % ((i * 7 + 1) % 100),
+         "type": "praise", "at": "2020", "evidence": [{"source": "s"}]} for i in range(30000)]
+rels = [r for r in rels if r["source"] != r["target"]]
+for at, src, tgt in ((100, "a1", "a2"), (25000, "a2", "a1"), (26000, "a5", "a6"), (27000, "a6", "a5")):
+    rels[at] = {"id": "s%d" % at, "source": src, "target": tgt, "type": "partner_of",
+                "from": "2019", "evidence": [{"source": "s"}]}
+doc = {"format": "entente/1", "sources": [{"id": "s", "title": "S"}], "actors": actors,
+       "relations": rels}
+json.dump(doc, open(sys.argv[1], "w"), indent=1)
+PY
+a=$("$bin" check --threads 1 sym.json 2>&1; echo "exit $?")
+b=$("$bin" check sym.json 2>&1; echo "exit $?")
+if [ "$a" = "$b" ] && [ "$(printf '%s' "$b" | grep -c 'symmetric-twice')" -eq 2 ] &&
+   printf '%s' "$b" | grep -q 'exit 0'; then
+    ok "two threads: a symmetric tie coded both ways across the halves is found"
+else
+    bad "two threads: a symmetric tie coded both ways across the halves is found"
+    printf '%s\n%s\n' "$a" "$b" | head -10 | sed 's/^/    /'
+fi
 expect "--threads takes a number" 2 "'--threads' takes a whole number, not 'two'" \
     "$bin" info --threads two big.json
 expect "--threads on an analysis" 0 "" "$bin" snapshot --threads 1 --at 2020-01-01 "$sc"
