@@ -141,6 +141,21 @@ void ent__process_element(loader *L, lfile *f, int s, size_t i)
 /* Text is let go in steps of at least this many bytes. */
 #define RELEASE_STEP ((size_t)8 << 20)
 
+void ent__text_done_back(text_mark *m, lfile *f, size_t from, size_t upto)
+{
+    if (m->f != f || m->pos < upto) {
+        m->f = f;
+        m->pos = upto;
+    }
+    if (!f->mapped || from + RELEASE_STEP > m->pos)
+        return;
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t lo = (from + page - 1) / page * page, hi = m->pos / page * page;
+    if (hi > lo)
+        madvise(f->owned + lo, hi - lo, MADV_DONTNEED);
+    m->pos = from;
+}
+
 void ent__text_done(text_mark *m, lfile *f, size_t upto)
 {
     if (m->f != f) {

@@ -296,6 +296,9 @@ typedef struct text_mark {
 } text_mark;
 /* The text of f before `upto` is checked: lets it go (in large steps). */
 void ent__text_done(text_mark *m, lfile *f, size_t upto);
+/* The same for a thread that goes backwards through f: the text of
+ * [from, upto) is checked, and so is all that m saw after it. */
+void ent__text_done_back(text_mark *m, lfile *f, size_t from, size_t upto);
 /* Threads the loader may use: 1 when the options say 1, else 2. */
 unsigned ent__threads(const loader *L);
 void ent__process_element(loader *L, lfile *f, int s, size_t i);

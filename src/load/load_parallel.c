@@ -2,6 +2,8 @@
  * load_parallel.c: checks the relations of a large graph on two threads, keeping the result
  * only when it equals what one thread would produce.
  */
+#include <stdatomic.h>
+
 #include "load/load_impl.h"
 
 /* ---------------------------------------------------------------------------
@@ -9,17 +11,18 @@
  *
  * Checking relations is most of the work of loading a large graph, and each
  * relation is checked on its own against what came before (actors, types,
- * sources: read-only by then). So the relations are split in two halves, the
- * second checked on a worker thread with its own copy of the loader state
- * and its own strings. The graph's relation array is sized for all the
- * relations beforehand, and the worker writes the second half's straight into
- * their places: when nothing is reported, the first half keeps exactly one
- * relation per element, so the second half's start at `half`.
+ * sources: read-only by then). So the relations are checked on two threads,
+ * in chunks that this thread claims from the front and a worker, with its
+ * own copy of the loader state and its own strings, from the back. The
+ * graph's relation array is sized for all the relations beforehand, and each
+ * thread writes a relation straight to the index of its element: when
+ * nothing is reported, each element keeps exactly one relation.
  *
- * This is the fast path for clean data only. When either half reports
- * anything at all, or the two halves share an id, the parallel result is
- * thrown away and the relations are checked again on one thread, so that the
- * diagnostics are exactly those of the sequential reader, in the same order.
+ * This is the fast path for clean data only. When either thread reports
+ * anything at all, an element keeps no relation, or the two share an id, the
+ * parallel result is thrown away and the relations are checked again on one
+ * thread, so that the diagnostics are exactly those of the sequential reader,
+ * in the same order.
  * ------------------------------------------------------------------------- */
 
 #define PARALLEL_MIN_RELATIONS 20000
@@ -29,24 +32,96 @@ typedef struct rel_ref {
     uint32_t index;
 } rel_ref;
 
+/* Relations are claimed this many at a time. */
+#define CHUNK 512
+
+/*
+ * What the two threads share: the relations not yet claimed, [front, back)
+ * packed as back << 32 | front. This thread claims chunks from the front,
+ * the worker from the back, so that neither waits long for the other when one
+ * is held up; each relation still lands at its own index. `failed` stops both
+ * as soon as one element keeps anything but exactly one relation.
+ */
+typedef struct rel_share {
+    _Atomic uint64_t range;
+    atomic_int failed;
+} rel_share;
+
+/* Claims the next chunk from the front or the back: 1 with [*c, *e), or 0
+ * when none is left. */
+static int claim(rel_share *sh, int back, size_t *c, size_t *e)
+{
+    uint64_t r = atomic_load_explicit(&sh->range, memory_order_relaxed);
+    for (;;) {
+        uint32_t f = (uint32_t)r, b = (uint32_t)(r >> 32);
+        if (f >= b || atomic_load_explicit(&sh->failed, memory_order_relaxed))
+            return 0;
+        uint32_t nf = f, nb = b;
+        if (back)
+            nb = b - f > CHUNK ? b - CHUNK : f;
+        else
+            nf = b - f > CHUNK ? f + CHUNK : b;
+        if (atomic_compare_exchange_weak_explicit(&sh->range, &r, (uint64_t)nb << 32 | nf,
+                                                  memory_order_relaxed, memory_order_relaxed)) {
+            *c = back ? nb : f;
+            *e = back ? b : nf;
+            return 1;
+        }
+    }
+}
+
 typedef struct rel_job {
     loader *L;
     const rel_ref *refs;
-    size_t from, to;
+    rel_share *share;
+    int back;       /* claims from the back */
+    size_t pos;     /* where L keeps its next relation (L->rel_n points here) */
+    size_t mark;    /* L's diagnostics when it started: one more ends the attempt */
     uint64_t *keys; /* out: the ids L collected, sorted (sorted_keys) */
 } rel_job;
 
 static uint64_t *sorted_keys(const char **ids, size_t n);
 
+static int by_u32(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* Checks chunks of relations on j->L until none is left; each relation kept
+ * goes to the index of its element. */
+static void check_chunks(rel_job *j)
+{
+    loader *L = j->L;
+    const rel_ref *refs = j->refs;
+    text_mark m = {NULL, 0};
+    size_t c, e;
+    while (claim(j->share, j->back, &c, &e)) {
+        for (size_t k = c; k < e; k++) {
+            lfile *f = &L->files[refs[k].file];
+            if (!j->back)
+                ent__text_done(&m, f, f->sec[SEC_RELATIONS].items[refs[k].index].start);
+            j->pos = k;
+            ent__process_element(L, f, SEC_RELATIONS, refs[k].index);
+            if (j->pos != k + 1 || L->stopped || L->oom || ent_diags_count(L->diags) != j->mark) {
+                atomic_store_explicit(&j->share->failed, 1, memory_order_relaxed);
+                return;
+            }
+        }
+        lfile *f = &L->files[refs[c].file];
+        if (j->back && refs[e - 1].file == refs[c].file)
+            ent__text_done_back(&m, f, f->sec[SEC_RELATIONS].items[refs[c].index].start,
+                                f->sec[SEC_RELATIONS].items[refs[e - 1].index].end);
+    }
+    /* Claimed from the back, the chunks came in descending order. */
+    if (j->back && L->n_sym > 1)
+        qsort(L->sym, L->n_sym, sizeof *L->sym, by_u32);
+}
+
 static void *run_rel_job(void *arg)
 {
     rel_job *j = arg;
-    text_mark m = {NULL, 0};
-    for (size_t k = j->from; k < j->to && !j->L->stopped && !j->L->oom; k++) {
-        lfile *f = &j->L->files[j->refs[k].file];
-        ent__text_done(&m, f, f->sec[SEC_RELATIONS].items[j->refs[k].index].start);
-        ent__process_element(j->L, f, SEC_RELATIONS, j->refs[k].index);
-    }
+    check_chunks(j);
     ent__bump_release(); /* this thread's blocks */
     j->keys = sorted_keys(j->L->ids, j->L->n_ids);
     return NULL;
@@ -139,7 +214,7 @@ int ent__relations_in_parallel(loader *L)
     ent_diags_new(&wdiags);
     ent_arena warena;
     ent_arena_init(&warena);
-    size_t wn = 0, mark = ent_diags_count(L->diags), sym_before = L->n_sym;
+    size_t mark = ent_diags_count(L->diags), sym_before = L->n_sym;
     size_t errors_before = L->errors;
     int ok = 0;
     if (!refs || !W || !wdiags)
@@ -156,10 +231,6 @@ int ent__relations_in_parallel(loader *L)
     W->errors = 0;
     W->msg = (ent_strbuf)ENT_STRBUF_INIT;
     W->arena = &warena;
-    /* The worker's relations go to [half, total) of the graph's array, which
-     * has room for them all: neither thread grows it, both only read where
-     * it is. */
-    W->rel_n = &wn;
     W->ids = NULL;
     W->n_ids = W->cap_ids = 0;
     W->sym = NULL;
@@ -170,35 +241,31 @@ int ent__relations_in_parallel(loader *L)
     L->ids = NULL;
     L->n_ids = L->cap_ids = 0;
 
-    size_t half = total / 2;
-    if (g->n_relations != 0 || g->cap_relations < total)
+    if (g->n_relations != 0 || g->cap_relations < total || total >= UINT32_MAX)
         goto done;
-    wn = half;
-    rel_job jw = {W, refs, half, total, NULL};
+    rel_share share;
+    atomic_init(&share.range, (uint64_t)total << 32);
+    atomic_init(&share.failed, 0);
+    rel_job jm = {L, refs, &share, 0, 0, mark, NULL}, jw = {W, refs, &share, 1, 0, 0, NULL};
+    L->rel_n = &jm.pos;
+    W->rel_n = &jw.pos;
     pthread_t th;
     if (pthread_create(&th, NULL, run_rel_job, &jw) != 0)
         goto done;
-    text_mark m = {NULL, 0};
-    for (size_t i = 0; i < half && !L->stopped && !L->oom; i++) {
-        lfile *f = &L->files[refs[i].file];
-        ent__text_done(&m, f, f->sec[SEC_RELATIONS].items[refs[i].index].start);
-        ent__process_element(L, f, SEC_RELATIONS, refs[i].index);
-    }
-    uint64_t *keys = sorted_keys(L->ids, L->n_ids);
+    check_chunks(&jm);
+    jm.keys = sorted_keys(L->ids, L->n_ids);
     pthread_join(th, NULL);
-    int repeat = ids_repeat(L->ids, L->n_ids, keys, W->ids, W->n_ids, jw.keys);
-    free(keys);
+    int repeat = ids_repeat(L->ids, L->n_ids, jm.keys, W->ids, W->n_ids, jw.keys);
+    free(jm.keys);
     free(jw.keys);
+    int failed = atomic_load_explicit(&share.failed, memory_order_relaxed);
 
     if (L->oom || W->oom || ent_diags_count(L->diags) != mark || ent_diags_count(wdiags))
         goto done;
     /* A repeated id (or no memory to look): the sequential path will say. */
-    if (repeat != 0)
+    if (repeat != 0 || failed)
         goto done;
-    /* Everything was clean, so each half kept one relation per element. */
-    if (g->n_relations != half || wn != total)
-        goto done;
-    /* The second half's symmetric relations follow the first half's. */
+    /* The worker's symmetric relations (from the back) follow this thread's. */
     if (ent__grow((void **)&L->sym, &L->cap_sym, L->n_sym + W->n_sym, sizeof *L->sym) < 0)
         goto done;
     if (W->n_sym)
@@ -208,6 +275,7 @@ int ent__relations_in_parallel(loader *L)
     ent_arena_adopt(&g->arena, &warena);
     ok = 1;
 done:
+    L->rel_n = &g->n_relations;
     if (!ok) {
         /* Undo everything the attempt did to the shared state. */
         ent__diags_truncate(L->diags, mark);
