@@ -4,6 +4,7 @@
  */
 #include <ctype.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -303,15 +304,22 @@ static size_t fill_spans(ent_graph *g, size_t from, size_t to)
     return nsym;
 }
 
+/* Spans are computed in chunks of this many relations, claimed by whichever
+ * thread is free, so that one held-up thread does not hold up the index. */
+#define SPAN_CHUNK 16384
+
 typedef struct span_job {
     ent_graph *g;
-    size_t from, to, nsym;
+    _Atomic size_t *next; /* the first relation not yet claimed */
+    size_t nsym;          /* out: relations of a symmetric type among this thread's */
 } span_job;
 
 static void *run_spans(void *arg)
 {
     span_job *j = arg;
-    j->nsym = fill_spans(j->g, j->from, j->to);
+    size_t nr = j->g->n_relations, from;
+    while ((from = atomic_fetch_add_explicit(j->next, SPAN_CHUNK, memory_order_relaxed)) < nr)
+        j->nsym += fill_spans(j->g, from, nr - from > SPAN_CHUNK ? from + SPAN_CHUNK : nr);
     return NULL;
 }
 
@@ -321,17 +329,17 @@ int ent__graph_index(ent_graph *g)
     g->spans = malloc((g->n_relations ? g->n_relations : 1) * sizeof *g->spans);
     if (!g->spans)
         return -1;
-    /* Each span is computed on its own: on a large graph, half on another
-     * thread. */
-    size_t nr = g->n_relations, half = nr / 2;
-    span_job sj = {g, half, nr, 0};
+    /* Each span is computed on its own: on a large graph, on two threads. */
+    size_t nr = g->n_relations;
+    _Atomic size_t next;
+    atomic_init(&next, 0);
+    span_job mine = {g, &next, 0}, other = {g, &next, 0};
     pthread_t sth;
-    int split = nr >= INDEX_THREAD_MIN && pthread_create(&sth, NULL, run_spans, &sj) == 0;
-    g->n_symmetric = fill_spans(g, 0, split ? half : nr);
-    if (split) {
+    int split = nr >= INDEX_THREAD_MIN && pthread_create(&sth, NULL, run_spans, &other) == 0;
+    run_spans(&mine);
+    if (split)
         pthread_join(sth, NULL);
-        g->n_symmetric += sj.nsym;
-    }
+    g->n_symmetric = mine.nsym + other.nsym;
     /* The pair order and the neighbour lists read the relations and their
      * spans and write apart: on a large graph, build them side by side. */
     pair_job pj = {g, 0};
