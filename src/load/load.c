@@ -182,6 +182,8 @@ static void process_section(loader *L, int s)
         for (size_t i = 0; i < f->sec[s].n && !L->stopped && !L->oom; i++) {
             if (s == SEC_RELATIONS)
                 ent__text_done(&m, f, f->sec[s].items[i].start);
+            else if (s == SEC_ACTORS && i + ACTOR_PEEK_AHEAD < f->sec[s].n)
+                ent__actor_peek(L, f, &f->sec[s].items[i + ACTOR_PEEK_AHEAD]);
             ent__process_element(L, f, s, i);
         }
     }

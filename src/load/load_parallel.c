@@ -350,8 +350,11 @@ void ent__actors_ahead(loader *L, lfile *f)
     L->pc.valid = 0;
     cJSON_Hooks hooks = {ent__bump_malloc, ent__bump_free};
     cJSON_InitHooks(&hooks);
-    for (size_t i = 0; i < sec->n && !L->stopped && !L->oom; i++)
+    for (size_t i = 0; i < sec->n && !L->stopped && !L->oom; i++) {
+        if (i + ACTOR_PEEK_AHEAD < sec->n)
+            ent__actor_peek(L, f, &sec->items[i + ACTOR_PEEK_AHEAD]);
         ent__process_element(L, f, SEC_ACTORS, i);
+    }
     cJSON_InitHooks(NULL);
     ent__bump_release();
     int clean = !L->oom && !L->stopped && !L->errors && ent_diags_count(quiet) == 0;

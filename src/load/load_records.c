@@ -331,6 +331,42 @@ static void register_actor(loader *L, lfile *f, const elem *el, ent_actor *ap)
         add_name(L, f, at, "aliases", (long)i, ai, a.aliases[i]);
 }
 
+/* The plain string that starts at q, when it is one of at most 63 bytes: its
+ * length into *n, its text lowercased into low[64]. */
+static const char *peek_string(const char *q, const char *end, size_t *n, char low[64])
+{
+    size_t k = 0;
+    while (q + k < end && k < 63 && q[k] != '"' && q[k] != '\\') {
+        char c = q[k];
+        low[k] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+        k++;
+    }
+    if (q + k >= end || q[k] != '"')
+        return NULL;
+    *n = k;
+    return q;
+}
+
+void ent__actor_peek(loader *L, const lfile *f, const elem *el)
+{
+    static const char id_key[] = "{\"id\": \"", name_key[] = ", \"name\": \"";
+    const char *b = f->buf + el->start, *end = f->buf + el->end;
+    char low[64];
+    size_t n;
+    if ((size_t)(end - b) < sizeof id_key || memcmp(b, id_key, sizeof id_key - 1) != 0)
+        return;
+    const char *id = peek_string(b + sizeof id_key - 1, end, &n, low);
+    if (!id)
+        return;
+    ent_strmap_prefetch(&L->g->actor_ids, ent_strmap_hash(id, n));
+    ent_strmap_prefetch(&L->g->names, ent_strmap_hash(low, n));
+    const char *q = id + n + 1;
+    if ((size_t)(end - q) < sizeof name_key || memcmp(q, name_key, sizeof name_key - 1) != 0)
+        return;
+    if (peek_string(q + sizeof name_key - 1, end, &n, low))
+        ent_strmap_prefetch(&L->g->names, ent_strmap_hash(low, n));
+}
+
 /*
  * Adds actor `el` of file f without cJSON when it is plain and would draw no
  * diagnostic from ent__do_actor (as ent__relation_fast does for relations):
