@@ -209,7 +209,7 @@ int ent__relations_in_parallel(loader *L)
     if (total < PARALLEL_MIN_RELATIONS || L->stopped || L->oom || ent__threads(L) == 1)
         return 0;
     rel_ref *refs = malloc(total * sizeof *refs);
-    loader *W = malloc(sizeof *W);
+    loader *W = calloc(1, sizeof *W); /* zeroed: the way out frees its lists */
     ent_diags *wdiags = NULL;
     ent_diags_new(&wdiags);
     ent_arena warena;
