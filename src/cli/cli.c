@@ -186,9 +186,21 @@ void cli_input_release(cli_input *in)
     in->files = NULL;
 }
 
-static void on_sigbus(int sig)
+static void on_sigbus(int sig, siginfo_t *si, void *ctx)
 {
-    (void)sig;
+    (void)ctx;
+    /* A mapped page whose file is no longer there is BUS_ADRERR. Any other
+     * SIGBUS (a fault of entente's own, one sent by another process) ends the
+     * process as the signal does, not disguised as a shrunken file. */
+    if (!si || si->si_code != BUS_ADRERR) {
+        struct sigaction dfl;
+        memset(&dfl, 0, sizeof dfl);
+        dfl.sa_handler = SIG_DFL;
+        sigemptyset(&dfl.sa_mask);
+        sigaction(sig, &dfl, NULL);
+        raise(sig);
+        return;
+    }
     static const char msg[] = "entente: a graph file shrank or was replaced while it was being "
                               "read; read it again once it is complete\n";
     ssize_t w = write(2, msg, sizeof msg - 1);
@@ -265,7 +277,8 @@ int cli_input_load(const cli_input *in, ent_graph **g, ent_diags *diags, cli_dia
      * disguised. */
     struct sigaction bus, old;
     memset(&bus, 0, sizeof bus);
-    bus.sa_handler = on_sigbus;
+    bus.sa_sigaction = on_sigbus;
+    bus.sa_flags = SA_SIGINFO;
     sigemptyset(&bus.sa_mask);
     int guarded = sigaction(SIGBUS, &bus, &old) == 0;
     int rc = ent_load_files(g, in->files, in->n_files, &in->load, diags);
