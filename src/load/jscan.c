@@ -287,11 +287,10 @@ size_t ent__jscan_number_end(const char *b, size_t n, size_t p, int *why)
 
 static int scan_number(jscan *s)
 {
-    static const char *const why_text[] = {
-        "invalid number: a digit must follow '-'",
-        "invalid number: JSON numbers cannot have leading zeros",
-        "invalid number: a digit must follow the decimal point",
-        "invalid number: the exponent needs digits"};
+    static const char *const why_text[] = {"invalid number: a digit must follow '-'",
+                                           "invalid number: JSON numbers cannot have leading zeros",
+                                           "invalid number: a digit must follow the decimal point",
+                                           "invalid number: the exponent needs digits"};
     int why;
     size_t end = ent__jscan_number_end(s->buf, s->len, s->pos, &why);
     if (end == (size_t)-1)

@@ -29,7 +29,7 @@ typedef struct fblock fblock;
 typedef int (*load_fn)(fblock *k, size_t base);
 
 struct fblock {
-    load_fn load;       /* classifies a block: load_block_isa for one instruction set */
+    load_fn load; /* classifies a block: load_block_isa for one instruction set */
     const unsigned char *b;
     size_t len;
     size_t base;        /* offset of the current 64-byte block */
@@ -122,8 +122,7 @@ __attribute__((target("avx512bw"))) static inline void classify_avx512(const uns
 }
 
 /* ... and from two 32-byte ones (AVX2). */
-__attribute__((target("avx2"))) static inline void classify_avx2(const unsigned char *x,
-                                                                 bmasks *m)
+__attribute__((target("avx2"))) static inline void classify_avx2(const unsigned char *x, bmasks *m)
 {
     const __m256i quote = _mm256_set1_epi8('"'), bslash = _mm256_set1_epi8('\\'),
                   space = _mm256_set1_epi8(' '), lf = _mm256_set1_epi8('\n'),
@@ -133,9 +132,9 @@ __attribute__((target("avx2"))) static inline void classify_avx2(const unsigned 
     for (int i = 0; i < 2; i++) {
         __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(x + 32 * i));
         __m256i l = _mm256_cmpeq_epi8(v, lf);
-        __m256i w = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, space), l),
-                                    _mm256_or_si256(_mm256_cmpeq_epi8(v, tab),
-                                                    _mm256_cmpeq_epi8(v, cr)));
+        __m256i w =
+            _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, space), l),
+                            _mm256_or_si256(_mm256_cmpeq_epi8(v, tab), _mm256_cmpeq_epi8(v, cr)));
         unsigned sh = 32u * (unsigned)i;
         uint64_t hi = (uint32_t)_mm256_movemask_epi8(v);
         uint64_t lt = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(c20, v));
@@ -155,7 +154,6 @@ enum { ISA_BASE, ISA_AVX2, ISA_AVX512 };
  * text) with the instructions `isa`. Returns 0 when it holds something for
  * the full scanner: an escape other than the two-character ones, a control
  * character in a string, invalid UTF-8, a high byte outside a string. */
-
 static inline __attribute__((always_inline)) int load_block_isa(fblock *k, size_t base, int isa)
 {
     unsigned char pad[64];
@@ -275,25 +273,22 @@ static __attribute__((noinline)) int next_block(fblock *k)
     return k->load(k, k->base + 64);
 }
 
-/* The tokens of the current block not yet taken: bytes outside strings that
- * are not white space, and the quotes that open strings. A string's closing
- * quote need not be visited: what follows it up to the next token is white
- * space, and where the string ends matters only for the element's end, which
- * is a bracket. */
-#define TOKENS(k) ((k).tok)
-
-/* Takes the next token into p (its byte into c); returns 0 from the
- * function when there is none or a block is refused. */
-#define NEXT()                                                                                     \
-    do {                                                                                           \
-        while (!m) {                                                                               \
-            if (!next_block(&k))                                                                   \
-                return 0;                                                                          \
-            m = TOKENS(k);                                                                         \
-        }                                                                                          \
-        p = k.base + (size_t)__builtin_ctzll(m);                                                   \
-        m &= m - 1;                                                                                \
-        c = b[p];                                                                                  \
+/* Takes the next token into p (its byte into c), from m, the current block's
+ * tokens not yet taken (k.tok: bytes outside strings that are not white
+ * space, and the quotes that open strings); returns 0 from the function when
+ * there is none or a block is refused. A string's closing quote need not be
+ * visited: what follows it up to the next token is white space, and where
+ * the string ends matters only for the element's end, which is a bracket. */
+#define NEXT()                                   \
+    do {                                         \
+        while (!m) {                             \
+            if (!next_block(&k))                 \
+                return 0;                        \
+            m = k.tok;                           \
+        }                                        \
+        p = k.base + (size_t)__builtin_ctzll(m); \
+        m &= m - 1;                              \
+        c = b[p];                                \
     } while (0)
 
 int ent__jscan_fast_value(const char *buf, size_t len, size_t pos, int max_depth, size_t *end,
@@ -309,7 +304,7 @@ int ent__jscan_fast_value(const char *buf, size_t len, size_t pos, int max_depth
     k.load = pick_loader();
     if (pos >= len || (b[pos] != '{' && b[pos] != '[') || !k.load(&k, pos))
         return 0;
-    uint64_t m = TOKENS(k) & ~(uint64_t)1;
+    uint64_t m = k.tok & ~(uint64_t)1;
     size_t p = pos, after = 0; /* the current token; just past the last value */
     unsigned char c = b[pos];
 
@@ -348,7 +343,7 @@ value: /* the token at p starts a value */
     while (after >= k.base + 64) {
         if (!next_block(&k))
             return 0;
-        m = TOKENS(k);
+        m = k.tok;
     }
     if (after > k.base)
         m &= ~(uint64_t)0 << (after - k.base);

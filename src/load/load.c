@@ -141,6 +141,15 @@ void ent__process_element(loader *L, lfile *f, int s, size_t i)
 /* Text is let go in steps of at least this many bytes. */
 #define RELEASE_STEP ((size_t)8 << 20)
 
+/* Hands the whole pages of f's mapped text inside [from, to) back to the kernel. */
+static void release_text(lfile *f, size_t from, size_t to)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t lo = (from + page - 1) / page * page, hi = to / page * page;
+    if (hi > lo)
+        madvise(f->owned + lo, hi - lo, MADV_DONTNEED);
+}
+
 void ent__text_done_back(text_mark *m, lfile *f, size_t from, size_t upto)
 {
     if (m->f != f || m->pos < upto) {
@@ -149,10 +158,7 @@ void ent__text_done_back(text_mark *m, lfile *f, size_t from, size_t upto)
     }
     if (!f->mapped || from + RELEASE_STEP > m->pos)
         return;
-    size_t page = (size_t)sysconf(_SC_PAGESIZE);
-    size_t lo = (from + page - 1) / page * page, hi = m->pos / page * page;
-    if (hi > lo)
-        madvise(f->owned + lo, hi - lo, MADV_DONTNEED);
+    release_text(f, from, m->pos);
     m->pos = from;
 }
 
@@ -165,10 +171,7 @@ void ent__text_done(text_mark *m, lfile *f, size_t upto)
     }
     if (!f->mapped || upto < m->pos + RELEASE_STEP)
         return;
-    size_t page = (size_t)sysconf(_SC_PAGESIZE);
-    size_t from = (m->pos + page - 1) / page * page, to = upto / page * page;
-    if (to > from)
-        madvise(f->owned + from, to - from, MADV_DONTNEED);
+    release_text(f, m->pos, upto);
     m->pos = upto;
 }
 

@@ -108,10 +108,11 @@ static void check_chunks(rel_job *j)
                 return;
             }
         }
-        lfile *f = &L->files[refs[c].file];
-        if (j->back && refs[e - 1].file == refs[c].file)
+        if (j->back && refs[e - 1].file == refs[c].file) {
+            lfile *f = &L->files[refs[c].file];
             ent__text_done_back(&m, f, f->sec[SEC_RELATIONS].items[refs[c].index].start,
                                 f->sec[SEC_RELATIONS].items[refs[e - 1].index].end);
+        }
     }
     /* Claimed from the back, the chunks came in descending order. */
     if (j->back && L->n_sym > 1)
@@ -174,7 +175,7 @@ static int ids_repeat(const char **a, size_t na, const uint64_t *ka, const char 
     size_t i = 0, j = 0;
     while (i < na || j < nb) {
         uint32_t h = i < na && (j >= nb || ka[i] >> 32 <= kb[j] >> 32) ? (uint32_t)(ka[i] >> 32)
-                                                                        : (uint32_t)(kb[j] >> 32);
+                                                                       : (uint32_t)(kb[j] >> 32);
         size_t i2 = i, j2 = j;
         while (i2 < na && (uint32_t)(ka[i2] >> 32) == h)
             i2++;

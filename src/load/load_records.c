@@ -331,9 +331,9 @@ static void register_actor(loader *L, lfile *f, const elem *el, ent_actor *ap)
         add_name(L, f, at, "aliases", (long)i, ai, a.aliases[i]);
 }
 
-/* The plain string that starts at q, when it is one of at most 63 bytes: its
- * length into *n, its text lowercased into low[64]. */
-static const char *peek_string(const char *q, const char *end, size_t *n, char low[64])
+/* The length of the plain string of at most 63 bytes whose text starts at q
+ * (its text lowercased into low[64]), or (size_t)-1 when it is not one. */
+static size_t peek_string(const char *q, const char *end, char low[64])
 {
     size_t k = 0;
     while (q + k < end && k < 63 && q[k] != '"' && q[k] != '\\') {
@@ -341,10 +341,7 @@ static const char *peek_string(const char *q, const char *end, size_t *n, char l
         low[k] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
         k++;
     }
-    if (q + k >= end || q[k] != '"')
-        return NULL;
-    *n = k;
-    return q;
+    return q + k < end && q[k] == '"' ? k : (size_t)-1;
 }
 
 void ent__actor_peek(loader *L, const lfile *f, const elem *el)
@@ -355,15 +352,15 @@ void ent__actor_peek(loader *L, const lfile *f, const elem *el)
     size_t n;
     if ((size_t)(end - b) < sizeof id_key || memcmp(b, id_key, sizeof id_key - 1) != 0)
         return;
-    const char *id = peek_string(b + sizeof id_key - 1, end, &n, low);
-    if (!id)
+    const char *id = b + sizeof id_key - 1;
+    if ((n = peek_string(id, end, low)) == (size_t)-1)
         return;
     ent_strmap_prefetch(&L->g->actor_ids, ent_strmap_hash(id, n));
     ent_strmap_prefetch(&L->g->names, ent_strmap_hash(low, n));
     const char *q = id + n + 1;
     if ((size_t)(end - q) < sizeof name_key || memcmp(q, name_key, sizeof name_key - 1) != 0)
         return;
-    if (peek_string(q + sizeof name_key - 1, end, &n, low))
+    if ((n = peek_string(q + sizeof name_key - 1, end, low)) != (size_t)-1)
         ent_strmap_prefetch(&L->g->names, ent_strmap_hash(low, n));
 }
 

@@ -133,22 +133,40 @@ for cmd in "snapshot --at after-2022" "influence --at after-2022" \
 done
 [ $ok_formats -eq 1 ] && ok "analysis formats and determinism" || bad "analysis formats and determinism"
 
-# Over 20000 relations the loader checks them on two threads; with a problem in
-# either half it falls back to one thread, so the diagnostics are the same.
-$PY - big.json <<'PY'
+# big_graph FILE EDIT [ARG...]: a graph of 100 actors and 30,000 relations (less
+# self-relations), past the loader's two-thread threshold, with the Python
+# statements EDIT applied to its list `rels` (ARGs in sys.argv[3:]).
+big_graph() {
+    out=$1 edit=$2
+    shift 2
+    $PY - "$out" "$edit" "$@" <<'PY'
 import json, sys
 actors = [{"id": "a%d" % i, "name": "Actor %d" % i, "kind": "state"} for i in range(100)]
 rels = [{"id": "r%d" % i, "source": "a%d" % (i % 100), "target": "a%d" % ((i * 7 + 1) % 100),
          "type": "praise", "at": "2020", "evidence": [{"source": "s"}]} for i in range(30000)]
 rels = [r for r in rels if r["source"] != r["target"]]
-rels[5]["id"] = "dup"
-rels[25000]["id"] = "dup"               # a duplicate across the two halves
-rels[26000]["target"] = "a1000"         # an unknown actor in the second half
-rels[27000]["status"] = "claimed"       # a missing claimant in the second half
+exec(sys.argv[2])
 doc = {"format": "entente/1", "sources": [{"id": "s", "title": "S"}], "actors": actors,
        "relations": rels}
 json.dump(doc, open(sys.argv[1], "w"), indent=1)
 PY
+}
+# one_and_two FILE: `check FILE` on one thread into $a, on two into $b (each
+# with its "exit N").
+one_and_two() {
+    a=$("$bin" check --threads 1 "$1" 2>&1; echo "exit $?")
+    b=$("$bin" check "$1" 2>&1; echo "exit $?")
+}
+
+# Over 20000 relations the loader checks them on two threads; with a problem in
+# either half it falls back to one thread, so the diagnostics are the same: a
+# duplicate id across the two halves, an unknown actor and a missing claimant
+# in the second half.
+big_graph big.json '
+rels[5]["id"] = "dup"
+rels[25000]["id"] = "dup"
+rels[26000]["target"] = "a1000"
+rels[27000]["status"] = "claimed"'
 a=$(ENTENTE_THREADS=1 "$bin" check big.json 2>&1; echo "exit $?")
 b=$("$bin" check big.json 2>&1; echo "exit $?")
 if [ "$a" = "$b" ] && printf '%s' "$b" | grep -q 'duplicate relation id "dup"' &&
@@ -169,20 +187,9 @@ fi
 # A repeated id and nothing else wrong: only the look for repeats after the
 # two halves can find it, within the first half, within the second or across.
 for where in "10 20" "20010 25000" "7 24000"; do
-    $PY - dup.json $where <<'PY'
-import json, sys
-actors = [{"id": "a%d" % i, "name": "Actor %d" % i, "kind": "state"} for i in range(100)]
-rels = [{"id": "r%d" % i, "source": "a%d" % (i % 100), "target": "a%d" % ((i * 7 + 1) % 100),
-         "type": "praise", "at": "2020", "evidence": [{"source": "s"}]} for i in range(30000)]
-rels = [r for r in rels if r["source"] != r["target"]]
-first, second = int(sys.argv[2]), int(sys.argv[3])
-rels[second]["id"] = rels[first]["id"]
-doc = {"format": "entente/1", "sources": [{"id": "s", "title": "S"}], "actors": actors,
-       "relations": rels}
-json.dump(doc, open(sys.argv[1], "w"), indent=1)
-PY
-    a=$("$bin" check --threads 1 dup.json 2>&1; echo "exit $?")
-    b=$("$bin" check dup.json 2>&1; echo "exit $?")
+    # shellcheck disable=SC2086
+    big_graph dup.json 'rels[int(sys.argv[4])]["id"] = rels[int(sys.argv[3])]["id"]' $where
+    one_and_two dup.json
     if [ "$a" = "$b" ] && printf '%s' "$b" | grep -q 'duplicate relation id' &&
        printf '%s' "$b" | grep -q 'exit 1'; then
         ok "two threads find a repeated id (relations $where)"
@@ -193,21 +200,11 @@ PY
 done
 # A symmetric tie coded both ways, once in each half (and once within the
 # second): the check that follows the two threads sees both halves' relations.
-$PY - sym.json <<'PY'
-import json, sys
-actors = [{"id": "a%d" % i, "name": "Actor %d" % i, "kind": "state"} for i in range(100)]
-rels = [{"id": "r%d" % i, "source": "a%d" % (i % 100), "target": "a%d" % ((i * 7 + 1) % 100),
-         "type": "praise", "at": "2020", "evidence": [{"source": "s"}]} for i in range(30000)]
-rels = [r for r in rels if r["source"] != r["target"]]
+big_graph sym.json '
 for at, src, tgt in ((100, "a1", "a2"), (25000, "a2", "a1"), (26000, "a5", "a6"), (27000, "a6", "a5")):
     rels[at] = {"id": "s%d" % at, "source": src, "target": tgt, "type": "partner_of",
-                "from": "2019", "evidence": [{"source": "s"}]}
-doc = {"format": "entente/1", "sources": [{"id": "s", "title": "S"}], "actors": actors,
-       "relations": rels}
-json.dump(doc, open(sys.argv[1], "w"), indent=1)
-PY
-a=$("$bin" check --threads 1 sym.json 2>&1; echo "exit $?")
-b=$("$bin" check sym.json 2>&1; echo "exit $?")
+                "from": "2019", "evidence": [{"source": "s"}]}'
+one_and_two sym.json
 if [ "$a" = "$b" ] && [ "$(printf '%s' "$b" | grep -c 'symmetric-twice')" -eq 2 ] &&
    printf '%s' "$b" | grep -q 'exit 0'; then
     ok "two threads: a symmetric tie coded both ways across the halves is found"

@@ -400,8 +400,8 @@ static void quick_check_reads_plain_values(void **state)
             const char *t = cases[i].text;
             int ok = ent__jscan_fast_value(t, strlen(t), 0, 10, &end, &lines);
             if (!ok || end != cases[i].end || lines != cases[i].lines)
-                fail_msg("isa %d, case %zu: ok %d, end %zu (want %zu), lines %u (want %u)", isa,
-                         i, ok, end, cases[i].end, lines, cases[i].lines);
+                fail_msg("isa %d, case %zu: ok %d, end %zu (want %zu), lines %u (want %u)", isa, i,
+                         ok, end, cases[i].end, lines, cases[i].lines);
         }
     }
     ent__jscan_fast_isa(2);
@@ -411,29 +411,29 @@ static void quick_check_leaves_the_rest_to_the_scanner(void **state)
 {
     (void)state;
     const char *cases[] = {
-        "{\"a\": 1,}",              /* trailing comma */
-        "[1, 2,]",                  /* trailing comma */
-        "{\"a\" 1}",                /* no colon */
-        "{\"a\": 1 \"b\": 2}",      /* no comma */
-        "[01]",                     /* leading zero */
-        "[1.]",                     /* no digit after the point */
-        "[-]",                      /* no digit */
-        "[1e]",                     /* no exponent */
-        "[truex]",                  /* not a literal */
-        "[nul]",                    /* truncated literal */
-        "{\"a\": \"x\ty\"}",        /* a tab inside a string */
-        "{\"a\": \"x\ny\"}",        /* a line break inside a string */
-        "{\"a\": \"\xc0\x80\"}",    /* overlong UTF-8 */
-        "{\"a\": \"\xed\xa0\x80\"}",/* a surrogate in UTF-8 */
-        "{\"a\": \"\x80\"}",        /* a lone continuation byte */
-        "{\"a\": \"\xc3\"}",        /* a cut sequence */
-        "{\"a\": \xc3\xa9}",        /* text outside a string */
-        "{\"a\": \"\\x\"}",         /* an unknown escape */
-        "{\"a\": \"\\u00e9\"}",     /* valid, but \u is the scanner's */
-        "{\"a\": \"open",           /* unclosed string */
-        "{\"a\": [1, 2",            /* unclosed array */
-        "{'a': 1}",                 /* single quotes */
-        "{\"a\": 1} ",              /* fine... */
+        "{\"a\": 1,}",               /* trailing comma */
+        "[1, 2,]",                   /* trailing comma */
+        "{\"a\" 1}",                 /* no colon */
+        "{\"a\": 1 \"b\": 2}",       /* no comma */
+        "[01]",                      /* leading zero */
+        "[1.]",                      /* no digit after the point */
+        "[-]",                       /* no digit */
+        "[1e]",                      /* no exponent */
+        "[truex]",                   /* not a literal */
+        "[nul]",                     /* truncated literal */
+        "{\"a\": \"x\ty\"}",         /* a tab inside a string */
+        "{\"a\": \"x\ny\"}",         /* a line break inside a string */
+        "{\"a\": \"\xc0\x80\"}",     /* overlong UTF-8 */
+        "{\"a\": \"\xed\xa0\x80\"}", /* a surrogate in UTF-8 */
+        "{\"a\": \"\x80\"}",         /* a lone continuation byte */
+        "{\"a\": \"\xc3\"}",         /* a cut sequence */
+        "{\"a\": \xc3\xa9}",         /* text outside a string */
+        "{\"a\": \"\\x\"}",          /* an unknown escape */
+        "{\"a\": \"\\u00e9\"}",      /* valid, but \u is the scanner's */
+        "{\"a\": \"open",            /* unclosed string */
+        "{\"a\": [1, 2",             /* unclosed array */
+        "{'a': 1}",                  /* single quotes */
+        "{\"a\": 1} ",               /* fine... */
         "[[[[[[[[[[[[1]]]]]]]]]]]]", /* deeper than allowed below */
     };
     for (int isa = 0; isa <= 2; isa++) {
@@ -460,7 +460,8 @@ static void quick_check_agrees_with_the_scanner(void **state)
         "{\"id\": \"r0000001\", \"source\": \"a033200\", \"target\": \"a097966\", \"type\": "
         "\"attacks\",\n     \"at\": \"1990-03-18\", \"intensity\": -8.7,\n     \"evidence\": "
         "[{\"source\": \"s03\", \"locator\": \"para. 37\",\n                   \"note\": "
-        "\"Satellite images show new positions west of \xc5\x9eu\xc5\x9f" "a.\"}]},\n    {}",
+        "\"Satellite images show new positions west of \xc5\x9eu\xc5\x9f"
+        "a.\"}]},\n    {}",
         "{\"a\": [1, 2.5, {\"b\": null, \"c\": [true, false]}], \"d\": \"x\\\"y\\\\z\\/\"}",
         "[\"\xe2\x82\xac\", \"\xf0\x9f\x98\x80\", 0, -0, 1e5, {\"k\": {}}, []]",
     };
@@ -502,8 +503,8 @@ static void quick_check_agrees_with_the_scanner(void **state)
         int ok[3];
         for (int isa = 0; isa <= 2; isa++) {
             ent__jscan_fast_isa(isa);
-            ok[isa] = ent__jscan_fast_value(buf, n, 0, ENT_JSON_MAX_DEPTH - 2, &end[isa],
-                                            &lines[isa]);
+            ok[isa] =
+                ent__jscan_fast_value(buf, n, 0, ENT_JSON_MAX_DEPTH - 2, &end[isa], &lines[isa]);
         }
         if (ok[0] != ok[1] || ok[0] != ok[2] || end[0] != end[1] || end[0] != end[2] ||
             lines[0] != lines[1] || lines[0] != lines[2])
